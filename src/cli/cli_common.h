@@ -1,0 +1,27 @@
+/* cli_common.h - options every command that reads a release shares. */
+#ifndef R2X_CLI_COMMON_H
+#define R2X_CLI_COMMON_H
+
+#include "release2xbrl.h"
+
+typedef struct cli_input_options {
+    const char *profile_path;
+    const char *fiscal_year_end;
+    const char *named_by;
+    r2x_read_options read;
+    int quiet;
+} cli_input_options;
+
+void cli_input_options_init(cli_input_options *in);
+/* Handle one of the shared options (getopt code c); prints and returns
+ * non-zero on a usage error. */
+int cli_input_option(cli_input_options *in, int c, const char *arg, const char *word);
+/* Read the release and choose its profile: --profile, else an installed
+ * profile whose match phrase the release contains, else the default; then
+ * apply --fiscal-year-end and --fiscal-year-named-by. */
+int cli_load_input(const cli_input_options *in, const char *path, r2x_document **doc,
+                   r2x_profile **profile, r2x_error *err);
+/* True when both paths name the same existing file. */
+int cli_same_file(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,77 @@
+/* cmd_tables.c - release2xbrl tables: the extracted tables as JSON. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_common.h"
+
+int cmd_tables(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"profile", required_argument, NULL, 'p'},
+        {"fiscal-year-end", required_argument, NULL, 'F'},
+        {"fiscal-year-named-by", required_argument, NULL, 'N'},
+        {"encoding", required_argument, NULL, 'E'},
+        {"max-input", required_argument, NULL, 'M'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *output = "-";
+    cli_input_options in;
+    cli_input_options_init(&in);
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:p:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': output = optarg; break;
+        case 'h': cli_print_command_help(&cli_commands[0]); return EXIT_OK;
+        default:
+            if (cli_input_option(&in, c, optarg, argv[optind - 1]))
+                return EXIT_FAILURE_RUN;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "release2xbrl: tables takes one FILE (or - for standard input); "
+                        "try 'release2xbrl tables --help'\n");
+        return EXIT_FAILURE_RUN;
+    }
+    const char *path = argv[optind];
+    r2x_document *doc = NULL;
+    r2x_profile *profile = NULL;
+    r2x_tableset *set = NULL;
+    r2x_error err;
+    r2x_error_clear(&err);
+    int status = cli_load_input(&in, path, &doc, &profile, &err);
+    if (status) {
+        cli_report(&err);
+        return cli_exit_status(status);
+    }
+    r2x_extract_options xo = {profile, cli_diag, &in.quiet};
+    size_t nerrors = 0;
+    int rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
+    if (rc == R2X_OK && cli_same_file(path, output)) {
+        rc = R2X_EUSAGE;
+        snprintf(err.message, sizeof err.message,
+                 "output '%s' is the input file; refusing to overwrite it", output);
+        err.file[0] = '\0';
+    }
+    if (rc == R2X_OK)
+        rc = r2x_tables_write_json(set, doc, output, &err);
+    if (rc) {
+        cli_report(&err);
+        status = cli_exit_status(rc);
+    } else {
+        status = nerrors ? EXIT_INVALID : EXIT_OK;
+    }
+    r2x_tableset_free(set);
+    r2x_profile_free(profile);
+    r2x_document_free(doc);
+    return status;
+}

@@ -1,0 +1,163 @@
+/*
+ * main.c - release2xbrl: subcommand table, --help, --version, dispatch.
+ *
+ * Each cmd_*.c parses its own options and calls the library; nothing below
+ * the CLI prints or exits.
+ */
+#include <curl/curl.h>
+#include <libxml/xmlversion.h>
+#include <libxslt/xsltconfig.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const cli_option_doc tables_options[] = {
+    {"--output", "FILE", "write the JSON to FILE instead of standard output"},
+    {"--profile", "FILE", "read the company profile FILE (default: the installed "
+                          "profile whose match phrase the release contains)"},
+    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
+    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
+    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
+    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
+    {"--quiet", NULL, "do not print warnings"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
+const cli_command cli_commands[] = {
+    {"tables", cmd_tables, "extract the tables of a release as JSON",
+     "release2xbrl tables [OPTIONS] FILE", tables_options},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+void cli_report(const r2x_error *err)
+{
+    const char *sev = err->severity == R2X_SEV_WARNING ? "warning: " : "";
+    if (err->file[0] && err->line > 0)
+        fprintf(stderr, "release2xbrl: %s:%ld: %s%s\n", err->file, err->line, sev,
+                err->message);
+    else if (err->file[0])
+        fprintf(stderr, "release2xbrl: %s: %s%s\n", err->file, sev, err->message);
+    else
+        fprintf(stderr, "release2xbrl: %s%s\n", sev, err->message);
+}
+
+void cli_diag(void *userdata, const r2x_error *diag)
+{
+    int quiet = userdata ? *(int *)userdata : 0;
+    if (quiet && diag->severity == R2X_SEV_WARNING)
+        return;
+    cli_report(diag);
+}
+
+int cli_exit_status(int code)
+{
+    switch (code) {
+    case R2X_OK: return EXIT_OK;
+    case R2X_EINPUT: case R2X_ETOOBIG: case R2X_ERANGE: case R2X_ETABLE:
+    case R2X_EPROFILE:
+        return EXIT_INVALID;
+    }
+    return EXIT_FAILURE_RUN;
+}
+
+static int is_dir(const char *p)
+{
+    struct stat st;
+    return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *cli_data_dir(void)
+{
+    /* $R2X_DATADIR, then the installed data, then the source tree the
+     * program was built from (so that it runs before `make install`). */
+    const char *env = getenv("R2X_DATADIR");
+    if (env && *env)
+        return env;
+    if (is_dir(R2X_PKGDATADIR "/mappings"))
+        return R2X_PKGDATADIR;
+    if (is_dir(R2X_SRCDIR "/mappings"))
+        return R2X_SRCDIR;
+    return NULL;
+}
+
+void cli_print_command_help(const cli_command *cmd)
+{
+    printf("Usage: %s\n\n%s.\n\nOptions:\n", cmd->usage, cmd->summary);
+    for (const cli_option_doc *o = cmd->options; o->name; o++) {
+        char left[64];
+        snprintf(left, sizeof left, "%s%s%s", o->name, o->arg ? " " : "",
+                 o->arg ? o->arg : "");
+        printf("  %-32s %s\n", left, o->help);
+    }
+    printf("\nExit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n");
+}
+
+static void print_help(void)
+{
+    printf("Usage: release2xbrl COMMAND [OPTIONS] [FILE...]\n\n"
+           "Turn a financial press release into XBRL.\n\nCommands:\n");
+    for (const cli_command *c = cli_commands; c->name; c++)
+        printf("  %-10s %s\n", c->name, c->summary);
+    printf("\nGeneral options:\n"
+           "  --help       show this help; 'release2xbrl COMMAND --help' for a command\n"
+           "  --version    show the version of release2xbrl and its libraries\n\n"
+           "Exit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n"
+           "See release2xbrl(1).\n");
+}
+
+static void print_version(void)
+{
+    curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
+    printf("release2xbrl %s\n", r2x_version());
+    printf("libxml2 %s\n", LIBXML_DOTTED_VERSION);
+    printf("libxslt %s\n", LIBXSLT_DOTTED_VERSION);
+    printf("libcurl %s\n", cv && cv->version ? cv->version : LIBCURL_VERSION);
+}
+
+static void on_signal(int sig)
+{
+    /* Leave no partial output behind, then die of the same signal. */
+    r2x_remove_temp_files();
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+int main(int argc, char **argv)
+{
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    if (argc < 2) {
+        print_help();
+        return EXIT_FAILURE_RUN;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        if (!strcmp(cmd, "help") && argc > 2) {
+            for (const cli_command *c = cli_commands; c->name; c++)
+                if (!strcmp(c->name, argv[2])) {
+                    cli_print_command_help(c);
+                    return EXIT_OK;
+                }
+            fprintf(stderr, "release2xbrl: unknown command '%s'\n", argv[2]);
+            return EXIT_FAILURE_RUN;
+        }
+        print_help();
+        return EXIT_OK;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V") || !strcmp(cmd, "version")) {
+        print_version();
+        return EXIT_OK;
+    }
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (!strcmp(c->name, cmd))
+            return c->run(argc - 1, argv + 1);
+    fprintf(stderr, "release2xbrl: unknown command '%s'; try 'release2xbrl --help'\n", cmd);
+    return EXIT_FAILURE_RUN;
+}

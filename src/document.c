@@ -1,0 +1,310 @@
+/* document.c - read a release: size limits, binary and encoding checks, lines. */
+#include "document.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+
+/* Windows-1252 bytes 0x80..0x9F as Unicode; 0 where undefined. */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static int put_utf8(r2x_buf *b, unsigned cp)
+{
+    char s[4];
+    size_t n;
+    if (cp < 0x80) {
+        s[0] = (char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        s[0] = (char)(0xC0 | (cp >> 6));
+        s[1] = (char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else {
+        s[0] = (char)(0xE0 | (cp >> 12));
+        s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        s[2] = (char)(0x80 | (cp & 0x3F));
+        n = 3;
+    }
+    return buf_add(b, s, n);
+}
+
+/* Length of a valid UTF-8 sequence at s, 0 if invalid (overlongs,
+ * surrogates and code points past U+10FFFF are invalid). */
+static size_t utf8_valid_len(const unsigned char *s, const unsigned char *e)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t n;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+        n = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if ((size_t)(e - s) < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+void r2x_document_free(r2x_document *doc)
+{
+    if (!doc)
+        return;
+    free(doc->name);
+    free(doc->text);
+    free(doc->line_start);
+    free(doc);
+}
+
+static int text_is_all_blank(const char *s, size_t len);
+
+/* Normalise line ends, check encoding and line lengths, index the lines. */
+static int build(r2x_document *doc, const unsigned char *data, size_t len,
+                 const r2x_read_options *opts, r2x_error *err)
+{
+    size_t max_line = opts && opts->max_line_bytes ? opts->max_line_bytes
+                                                   : R2X_DEFAULT_MAX_LINE;
+    int cp1252 = opts && opts->windows_1252;
+    r2x_buf text, lines;
+    buf_init(&text, R2X_BUF_NOCAP);
+    buf_init(&lines, R2X_BUF_NOCAP);
+    int rc = R2X_OK;
+    long line = 1;
+    size_t line_begin = 0;          /* offset in text of the current line */
+    const unsigned char *s = data, *e = data + len;
+
+    if (!cp1252 && len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3;                     /* a byte-order mark is not content */
+    size_t zero = 0;
+    if ((rc = buf_add(&lines, &zero, sizeof zero)))
+        goto fail;
+    while (s < e) {
+        unsigned char c = *s;
+        if (c == 0) {
+            rc = r2x_fail(err, R2X_EINPUT, doc->name, line,
+                          "binary file (a NUL byte at column %zu); expected text",
+                          text.len - line_begin + 1);
+            goto fail;
+        }
+        if (c == '\r' || c == '\n') {
+            if (c == '\r' && s + 1 < e && s[1] == '\n')
+                s++;
+            s++;
+            if ((rc = buf_addc(&text, '\n')))
+                goto fail;
+            if ((rc = buf_add(&lines, &text.len, sizeof text.len)))
+                goto fail;
+            line_begin = text.len;
+            line++;
+            continue;
+        }
+        if (c == '\f') {            /* page breaks: a line end */
+            s++;
+            continue;
+        }
+        if (cp1252 && c >= 0x80) {
+            unsigned cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
+            if (!cp) {
+                rc = r2x_fail(err, R2X_EINPUT, doc->name, line,
+                              "byte 0x%02X at column %zu is not Windows-1252 text",
+                              c, text.len - line_begin + 1);
+                goto fail;
+            }
+            if ((rc = put_utf8(&text, cp)))
+                goto fail;
+            s++;
+        } else {
+            size_t n = utf8_valid_len(s, e);
+            if (!n) {
+                rc = r2x_fail(err, R2X_EINPUT, doc->name, line,
+                              "invalid UTF-8 (byte 0x%02X) at column %zu; "
+                              "if the file is Windows-1252 or Latin-1, use --encoding windows-1252",
+                              c, text.len - line_begin + 1);
+                goto fail;
+            }
+            if ((rc = buf_add(&text, s, n)))
+                goto fail;
+            s += n;
+        }
+        if (text.len - line_begin > max_line) {
+            rc = r2x_fail(err, R2X_ETOOBIG, doc->name, line,
+                          "line is longer than %zu bytes; expected the text of a release",
+                          max_line);
+            goto fail;
+        }
+    }
+    if (text.len > line_begin) {
+        if ((rc = buf_addc(&text, '\n')) ||
+            (rc = buf_add(&lines, &text.len, sizeof text.len)))
+            goto fail;
+    }
+    doc->nlines = lines.len / sizeof(size_t) - 1;
+    if (text_is_all_blank(text.data, text.len)) {
+        rc = r2x_fail(err, R2X_EINPUT, doc->name, doc->nlines ? 1 : 0,
+                      "empty file; expected the text of a release");
+        goto fail;
+    }
+    doc->text = buf_detach(&text, &doc->len);
+    doc->line_start = (size_t *)(void *)buf_detach(&lines, NULL);
+    if (!doc->text || !doc->line_start)
+        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+    return R2X_OK;
+fail:
+    if (rc == R2X_ENOMEM)
+        r2x_fail(err, rc, doc->name, line, "out of memory");
+    else if (rc == R2X_ETOOBIG && err && !err->message[0])
+        r2x_fail(err, rc, doc->name, line, "input too large");
+    buf_release(&text);
+    buf_release(&lines);
+    return rc;
+}
+
+static int text_is_all_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+static r2x_document *document_alloc(const char *name, r2x_error *err)
+{
+    r2x_document *doc = calloc(1, sizeof *doc);
+    if (doc)
+        doc->name = r2x_strdup(name);
+    if (!doc || !doc->name) {
+        free(doc);
+        r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
+        return NULL;
+    }
+    return doc;
+}
+
+int r2x_document_read_memory(const char *name, const char *data, size_t len,
+                             const r2x_read_options *opts, r2x_document **out,
+                             r2x_error *err)
+{
+    *out = NULL;
+    size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes
+                                               : R2X_DEFAULT_MAX_INPUT;
+    if (len > max)
+        return r2x_fail(err, R2X_ETOOBIG, name, 0,
+                        "input is larger than %zu bytes; not a release "
+                        "(raise the limit with --max-input)", max);
+    r2x_document *doc = document_alloc(name, err);
+    if (!doc)
+        return R2X_ENOMEM;
+    r2x_error_clear(err);
+    int rc = build(doc, (const unsigned char *)data, len, opts, err);
+    if (rc) {
+        r2x_document_free(doc);
+        return rc;
+    }
+    *out = doc;
+    return R2X_OK;
+}
+
+int r2x_document_read_file(const char *path, const char *name,
+                           const r2x_read_options *opts, r2x_document **out,
+                           r2x_error *err)
+{
+    *out = NULL;
+    int is_stdin = strcmp(path, "-") == 0;
+    if (!name)
+        name = is_stdin ? "<stdin>" : path;
+    size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes
+                                               : R2X_DEFAULT_MAX_INPUT;
+    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+    if (!fp)
+        return r2x_fail(err, R2X_EIO, name, 0, "cannot open: %s", strerror(errno));
+    /* Read at most max + 1 bytes: memory stays bounded whatever the size. */
+    r2x_buf data;
+    buf_init(&data, max);
+    char chunk[65536];
+    size_t n;
+    int rc = R2X_OK;
+    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+        if ((rc = buf_add(&data, chunk, n)))
+            break;
+    }
+    int read_error = ferror(fp);
+    int e = errno;
+    if (!is_stdin)
+        fclose(fp);
+    if (rc == R2X_ETOOBIG) {
+        buf_release(&data);
+        return r2x_fail(err, R2X_ETOOBIG, name, 0,
+                        "input is larger than %zu bytes; not a release "
+                        "(raise the limit with --max-input)", max);
+    }
+    if (rc) {
+        buf_release(&data);
+        return r2x_fail(err, rc, name, 0, "out of memory");
+    }
+    if (read_error) {
+        buf_release(&data);
+        return r2x_fail(err, R2X_EIO, name, 0, "read error: %s", strerror(e));
+    }
+    rc = r2x_document_read_memory(name, data.data, data.len, opts, out, err);
+    buf_release(&data);
+    return rc;
+}
+
+const char *document_line(const r2x_document *doc, size_t n, size_t *len)
+{
+    if (n < 1 || n > doc->nlines)
+        return NULL;
+    size_t a = doc->line_start[n - 1], b = doc->line_start[n];
+    if (len)
+        *len = b - a - (b > a && doc->text[b - 1] == '\n');
+    return doc->text + a;
+}
+
+const char *r2x_document_name(const r2x_document *doc)
+{
+    return doc->name;
+}
+
+size_t r2x_document_line_count(const r2x_document *doc)
+{
+    return doc->nlines;
+}
+
+const char *r2x_document_line(const r2x_document *doc, size_t n)
+{
+    /* Lines end with '\n' in text; callers of the public API get the line
+     * with its end via document_line's length. */
+    return document_line(doc, n, NULL);
+}
+
+const char *r2x_document_text(const r2x_document *doc, size_t *len)
+{
+    if (len)
+        *len = doc->len;
+    return doc->text;
+}

@@ -1,0 +1,301 @@
+/* numbers.c - read the figures in a table cell exactly. */
+#include "numbers.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Length of a white-space character at s (ASCII space/tab, no-break space,
+ * thin and other Unicode spaces), 0 if none. */
+static size_t space_len(const unsigned char *s, const unsigned char *e)
+{
+    if (s >= e)
+        return 0;
+    if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\f' || *s == '\v')
+        return 1;
+    if (e - s >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+        (s[2] >= 0x80 && s[2] <= 0x8A))           /* U+2000..U+200A */
+        return 3;
+    if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
+        return 3;                                  /* narrow no-break space */
+    return 0;
+}
+
+int text_is_blank(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + len;
+    while (s < e) {
+        size_t n = space_len(s, e);
+        if (!n)
+            return 0;
+        s += n;
+    }
+    return 1;
+}
+
+/* A dash used for nil: -, --, _, en/em dash, minus sign, figure dash. */
+static size_t dash_len(const unsigned char *s, const unsigned char *e)
+{
+    if (s < e && (*s == '-' || *s == '_'))
+        return 1;
+    if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+        (s[2] == 0x92 || s[2] == 0x93 || s[2] == 0x94 || s[2] == 0x95))
+        return 3;
+    if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x88 && s[2] == 0x92)
+        return 3;                                  /* U+2212 minus */
+    return 0;
+}
+
+static size_t currency_len(const unsigned char *s, const unsigned char *e)
+{
+    if (s < e && *s == '$')
+        return 1;
+    if (e - s >= 2 && s[0] == 0xC2 && (s[1] == 0xA5 || s[1] == 0xA3))
+        return 2;                                  /* yen, pound */
+    if (e - s >= 3 && s[0] == 0xE2 && s[1] == 0x82 && s[2] == 0xAC)
+        return 3;                                  /* euro */
+    if (e - s >= 3 && s[0] == 0xEF && s[1] == 0xBF && s[2] == 0xA5)
+        return 3;                                  /* fullwidth yen */
+    if (e - s >= 3 && (memcmp(s, "US$", 3) == 0))
+        return 3;
+    return 0;
+}
+
+static const unsigned char *skip_spaces(const unsigned char *s,
+                                        const unsigned char *e)
+{
+    size_t n;
+    while ((n = space_len(s, e)) > 0)
+        s += n;
+    return s;
+}
+
+/* Parse one figure at *ps.  Returns 1 and advances on success, 0 if the text
+ * there is not a figure, -1 if it has too many digits. */
+static int read_figure(const unsigned char **ps, const unsigned char *e,
+                       figure *f)
+{
+    const unsigned char *s = *ps;
+    int paren = 0, neg = 0;
+    size_t n;
+    memset(f, 0, sizeof *f);
+    if (s < e && *s == '(') {
+        paren = 1;
+        s = skip_spaces(s + 1, e);
+    }
+    if ((n = currency_len(s, e)) > 0) {
+        f->currency = 1;
+        s = skip_spaces(s + n, e);
+    }
+    if ((n = dash_len(s, e)) > 0 && s + n < e && isdigit(s[n])) {
+        neg = 1;
+        s += n;
+    }
+    if ((n = currency_len(s, e)) > 0) {
+        f->currency = 1;
+        s = skip_spaces(s + n, e);
+    }
+    if (s >= e || !isdigit(*s))
+        return 0;
+
+    /* Digits with ',' separators, then an optional '.' fraction. */
+    char digits[64];
+    size_t nd = 0;
+    int ncommas = 0, last_group = 0, first_group = 0, bad_group = 0;
+    int group = 0;
+    while (s < e && (isdigit(*s) || (*s == ',' && s + 1 < e && isdigit(s[1])))) {
+        if (*s == ',') {
+            if (ncommas == 0)
+                first_group = group;
+            else if (group != 3)
+                bad_group = 1;
+            ncommas++;
+            group = 0;
+        } else {
+            if (nd >= sizeof digits - 1)
+                return -1;
+            digits[nd++] = (char)*s;
+            group++;
+        }
+        s++;
+    }
+    last_group = group;
+    int frac = 0;
+    if (ncommas == 1 && last_group < 3 && !bad_group) {
+        /* "0,0": a comma written for a decimal point. */
+        f->decimal_comma = 1;
+        frac = last_group;
+    } else if (ncommas && (last_group != 3 || first_group > 3 || bad_group)) {
+        return 0;
+    }
+    f->grouped = ncommas > 0 && !f->decimal_comma;
+    if (!f->decimal_comma && s + 1 < e && *s == '.' && isdigit(s[1])) {
+        s++;
+        while (s < e && isdigit(*s)) {
+            if (nd >= sizeof digits - 1)
+                return -1;
+            digits[nd++] = (char)*s++;
+            frac++;
+        }
+        if (!ncommas && frac == 3)
+            f->dot_thousands = 1;
+    }
+    f->frac_digits = frac;
+    f->int_digits = (int)nd - frac;
+    s = skip_spaces(s, e);
+    if (s < e && *s == '%') {
+        f->percent = 1;
+        s = skip_spaces(s + 1, e);
+    }
+    if (paren) {
+        if (s < e && *s == ')')
+            s++;
+        else
+            return 0;
+        neg = 1;
+    }
+    /* A unit word glued or spaced after the figure ("449.1 Gbps"). */
+    const unsigned char *w = skip_spaces(s, e);
+    const unsigned char *ws = w;
+    while (w < e && isalpha(*w))
+        w++;
+    if (w > ws && (size_t)(w - ws) < sizeof f->suffix &&
+        (w == e || space_len(w, e) || *w == ')')) {
+        /* only words that are not a second label: short and not followed by
+         * more words */
+        const unsigned char *after = skip_spaces(w, e);
+        if (after == e || isdigit(*after) || *after == '(' || *after == '-') {
+            memcpy(f->suffix, ws, (size_t)(w - ws));
+            f->suffix[w - ws] = '\0';
+            s = w;
+        }
+    }
+
+    /* Strip leading zeros but keep at least one digit. */
+    size_t lead = 0;
+    while (lead + 1 < nd - (size_t)frac && digits[lead] == '0')
+        lead++;
+    if (nd - lead > R2X_DECIMAL_MAX_DIGITS)
+        return -1;
+    int64_t coef = 0;
+    for (size_t i = lead; i < nd; i++)
+        coef = coef * 10 + (digits[i] - '0');
+    f->value.coef = neg ? -coef : coef;
+    f->value.exp = -frac;
+    f->text_len = (size_t)(s - *ps);
+    *ps = s;
+    return 1;
+}
+
+/* Mend "7 272" (and "1 234 567"): a figure of one to three digits followed by
+ * groups of exactly three digits, all bare, is one figure grouped by spaces. */
+static int join_space_groups(cell_reading *r)
+{
+    if (r->nfigures < 2)
+        return 0;
+    figure *a = &r->figures[0];
+    if (a->grouped || a->frac_digits || a->percent || a->int_digits > 3 ||
+        a->value.coef < 0 || a->suffix[0])
+        return 0;
+    for (size_t i = 1; i < r->nfigures; i++) {
+        figure *b = &r->figures[i];
+        if (b->grouped || b->value.coef < 0 || b->int_digits != 3 ||
+            b->currency || (i + 1 < r->nfigures && (b->frac_digits || b->percent)))
+            return 0;
+    }
+    r2x_decimal v = a->value;
+    for (size_t i = 1; i < r->nfigures; i++) {
+        figure *b = &r->figures[i];
+        int64_t mult = 1;
+        for (int k = 0; k < 3 + b->frac_digits; k++)
+            mult *= 10;
+        v.coef = v.coef * mult + b->value.coef;
+        v.exp = b->value.exp;
+        a->frac_digits = b->frac_digits;
+        a->percent = b->percent;
+        memcpy(a->suffix, b->suffix, sizeof a->suffix);
+    }
+    a->value = v;
+    a->text_len = r->figures[r->nfigures - 1].text_off +
+                  r->figures[r->nfigures - 1].text_len - a->text_off;
+    a->int_digits += 3 * (int)(r->nfigures - 1);
+    a->grouped = 1;
+    r->nfigures = 1;
+    r->space_grouped = 1;
+    return 1;
+}
+
+int number_read_cell(const char *text, size_t len, cell_reading *out)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + len;
+    memset(out, 0, sizeof *out);
+    s = skip_spaces(s, e);
+    while (e > s && space_len(e - 1, e))
+        e--;
+    /* trailing multi-byte spaces */
+    while (e - s >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
+        e -= 2;
+    if (s == e) {
+        out->kind = CELL_EMPTY;
+        return R2X_OK;
+    }
+    /* A lone dash, or a run of them, is nil. */
+    const unsigned char *p = s;
+    size_t n;
+    while ((n = dash_len(p, e)) > 0)
+        p += n;
+    if (p == e) {
+        out->kind = CELL_DASH;
+        return R2X_OK;
+    }
+    /* A dash with a currency sign ("$ —") or parentheses is nil as well. */
+    p = s;
+    int saw_dash = 0;
+    for (;;) {
+        p = skip_spaces(p, e);
+        if (p < e && (*p == '(' || *p == ')')) { p++; continue; }
+        if ((n = currency_len(p, e)) > 0) { p += n; continue; }
+        if ((n = dash_len(p, e)) > 0) { p += n; saw_dash = 1; continue; }
+        break;
+    }
+    if (p == e && saw_dash) {
+        out->kind = CELL_DASH;
+        return R2X_OK;
+    }
+
+    int any_alnum = 0;
+    for (p = s; p < e; p++)
+        if (isalnum(*p))
+            any_alnum = 1;
+    if (!any_alnum) {
+        out->kind = CELL_DECORATION;
+        return R2X_OK;
+    }
+
+    p = s;
+    while (p < e) {
+        if (out->nfigures == CELL_MAX_FIGURES) {
+            out->kind = CELL_TEXT;
+            return R2X_OK;
+        }
+        const unsigned char *at = p;
+        int got = read_figure(&p, e, &out->figures[out->nfigures]);
+        out->figures[out->nfigures].text_off = (size_t)(at - (const unsigned char *)text);
+        if (got < 0) {
+            out->kind = CELL_TEXT;
+            out->nfigures = 0;
+            return R2X_ERANGE;
+        }
+        if (got == 0) {
+            out->kind = CELL_TEXT;
+            out->nfigures = 0;
+            return R2X_OK;
+        }
+        out->nfigures++;
+        p = skip_spaces(p, e);
+    }
+    join_space_groups(out);
+    out->kind = CELL_NUMBER;
+    return R2X_OK;
+}

@@ -1,0 +1,26 @@
+/*
+ * output.h - outputs that are never half written (after git's lockfile).
+ *
+ * output_open() writes to a temporary file beside the target; output_commit()
+ * flushes, fsyncs and renames it into place; output_abort() removes it.  The
+ * path "-" writes to standard output directly.  Temporary files still open are
+ * removed if the process is interrupted (SIGINT, SIGTERM, SIGHUP).
+ */
+#ifndef R2X_OUTPUT_H
+#define R2X_OUTPUT_H
+
+#include <stdio.h>
+
+#include "release2xbrl.h"
+
+typedef struct r2x_output r2x_output;
+
+int output_open(const char *path, r2x_output **out, r2x_error *err);
+FILE *output_stream(r2x_output *o);
+/* Commit (flush, fsync, rename) and free.  On failure the temporary file is
+ * removed and the target left as it was. */
+int output_commit(r2x_output *o, r2x_error *err);
+/* Discard and free (NULL is fine). */
+void output_abort(r2x_output *o);
+
+#endif

@@ -1,0 +1,222 @@
+/*
+ * profile.c - company profiles: "key: value" lines, '#' comments.
+ *
+ * Keys read here: fiscal-year-end (--MM-DD or MM-DD), fiscal-year-named-by
+ * (start|end), match (a phrase that identifies the company's releases,
+ * repeatable).  Every other key is kept for later stages (entity-name, cik,
+ * currency, ...).  Unknown syntax is an error naming the line.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+#include "release2xbrl.h"
+
+typedef struct profile_entry {
+    char *key;
+    char *value;
+} profile_entry;
+
+struct r2x_profile {
+    r2x_fiscal_calendar cal;
+    size_t nentries;
+    profile_entry *entries;
+};
+
+void r2x_profile_free(r2x_profile *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nentries; i++) {
+        free(p->entries[i].key);
+        free(p->entries[i].value);
+    }
+    free(p->entries);
+    free(p);
+}
+
+int r2x_profile_new_default(r2x_profile **out, r2x_error *err)
+{
+    r2x_profile *p = calloc(1, sizeof *p);
+    if (!p)
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    p->cal.end_month = 12;
+    p->cal.end_day = 31;
+    p->cal.naming = R2X_FY_NAMED_BY_END;
+    *out = p;
+    return R2X_OK;
+}
+
+const r2x_fiscal_calendar *r2x_profile_calendar(const r2x_profile *p)
+{
+    return &p->cal;
+}
+
+const char *r2x_profile_get(const r2x_profile *p, const char *key)
+{
+    for (size_t i = 0; i < p->nentries; i++)
+        if (strcmp(p->entries[i].key, key) == 0)
+            return p->entries[i].value;
+    return NULL;
+}
+
+static int parse_month_day(const char *s, int *month, int *day)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (s[0] == '-' && s[1] == '-')
+        s += 2;
+    if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != '-' ||
+        !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]) || s[5])
+        return 0;
+    int m = (s[0] - '0') * 10 + (s[1] - '0');
+    int d = (s[3] - '0') * 10 + (s[4] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    *month = m;
+    *day = d;
+    return 1;
+}
+
+int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error *err)
+{
+    int m, d;
+    if (!parse_month_day(mmdd, &m, &d))
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+                        "fiscal year end '%s' is not a month and day (expected --MM-DD, "
+                        "e.g. --03-31)", mmdd);
+    p->cal.end_month = m;
+    p->cal.end_day = d;
+    return R2X_OK;
+}
+
+static int add_entry(r2x_profile *p, const char *key, size_t kl, const char *value,
+                     size_t vl)
+{
+    profile_entry *e = realloc(p->entries, (p->nentries + 1) * sizeof *e);
+    if (!e)
+        return R2X_ENOMEM;
+    p->entries = e;
+    e[p->nentries].key = r2x_strndup(key, kl);
+    e[p->nentries].value = r2x_strndup(value, vl);
+    if (!e[p->nentries].key || !e[p->nentries].value) {
+        free(e[p->nentries].key);
+        free(e[p->nentries].value);
+        return R2X_ENOMEM;
+    }
+    p->nentries++;
+    return R2X_OK;
+}
+
+int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
+{
+    *out = NULL;
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return r2x_fail(err, R2X_EIO, path, 0, "cannot open profile: %s", strerror(errno));
+    r2x_profile *p;
+    int rc = r2x_profile_new_default(&p, err);
+    if (rc) {
+        fclose(fp);
+        return rc;
+    }
+    char line[4096];
+    long lineno = 0;
+    while (fgets(line, sizeof line, fp)) {
+        lineno++;
+        size_t n = strlen(line);
+        if (n == sizeof line - 1 && line[n - 1] != '\n') {
+            rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "line longer than %zu bytes",
+                          sizeof line - 2);
+            break;
+        }
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
+                     line[n - 1] == '\t'))
+            line[--n] = '\0';
+        char *s = line;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s || *s == '#')
+            continue;
+        char *colon = strchr(s, ':');
+        if (!colon || colon == s) {
+            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                          "expected 'key: value', found '%.60s'", s);
+            break;
+        }
+        char *k = s, *ke = colon;
+        while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t'))
+            ke--;
+        for (char *q = k; q < ke; q++)
+            if (!(islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '-')) {
+                rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                              "key '%.*s' must be lower-case letters, digits and '-'",
+                              (int)(ke - k), k);
+                goto done;
+            }
+        char *v = colon + 1;
+        while (*v == ' ' || *v == '\t')
+            v++;
+        size_t kl = (size_t)(ke - k);
+        if (kl == 15 && strncmp(k, "fiscal-year-end", kl) == 0) {
+            if (!parse_month_day(v, &p->cal.end_month, &p->cal.end_day)) {
+                rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                              "fiscal-year-end '%s' is not a month and day "
+                              "(expected --MM-DD, e.g. --03-31)", v);
+                break;
+            }
+        } else if (kl == 20 && strncmp(k, "fiscal-year-named-by", kl) == 0) {
+            if (strcmp(v, "start") == 0)
+                p->cal.naming = R2X_FY_NAMED_BY_START;
+            else if (strcmp(v, "end") == 0)
+                p->cal.naming = R2X_FY_NAMED_BY_END;
+            else {
+                rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                              "fiscal-year-named-by must be 'start' or 'end', not '%s'", v);
+                break;
+            }
+        }
+        if ((rc = add_entry(p, k, kl, v, strlen(v)))) {
+            r2x_fail(err, rc, path, lineno, "out of memory");
+            break;
+        }
+    }
+    if (!rc && ferror(fp))
+        rc = r2x_fail(err, R2X_EIO, path, lineno, "read error");
+done:
+    fclose(fp);
+    if (rc) {
+        r2x_profile_free(p);
+        return rc;
+    }
+    *out = p;
+    return R2X_OK;
+}
+
+int r2x_profile_matches(const r2x_profile *p, const char *text, size_t len)
+{
+    for (size_t i = 0; i < p->nentries; i++) {
+        if (strcmp(p->entries[i].key, "match") != 0 || !p->entries[i].value[0])
+            continue;
+        size_t n = strlen(p->entries[i].value);
+        for (size_t k = 0; k + n <= len; k++)
+            if (memcmp(text + k, p->entries[i].value, n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+int r2x_profile_set_fiscal_year_named_by(r2x_profile *p, const char *naming, r2x_error *err)
+{
+    if (!strcmp(naming, "start"))
+        p->cal.naming = R2X_FY_NAMED_BY_START;
+    else if (!strcmp(naming, "end"))
+        p->cal.naming = R2X_FY_NAMED_BY_END;
+    else
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+                        "fiscal-year naming must be 'start' or 'end', not '%s'", naming);
+    return R2X_OK;
+}

@@ -1,0 +1,293 @@
+/*
+ * release2xbrl.h - public API of librelease2xbrl.
+ *
+ * The library turns a financial press release into tables whose every column
+ * knows its period, unit and scale (and, in later stages, into XBRL).  It never
+ * prints and never exits: every function returns an int status (R2X_OK or an
+ * R2X_E* code) and fills a caller-supplied r2x_error.  Non-fatal findings
+ * (repairs, unlabeled rows) go to a diagnostic callback on the options.
+ *
+ * Ownership: objects returned through an out-parameter belong to the caller and
+ * are released with the matching *_free(), which accepts NULL.
+ */
+#ifndef R2X_RELEASE2XBRL_H
+#define R2X_RELEASE2XBRL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Status codes and the error record -------------------------------- */
+
+enum r2x_status {
+    R2X_OK = 0,
+    R2X_ENOMEM,     /* out of memory */
+    R2X_EIO,        /* a file could not be read or written */
+    R2X_EUSAGE,     /* the caller passed something invalid */
+    R2X_EINPUT,     /* the input document is malformed (binary, bad UTF-8, ...) */
+    R2X_ERANGE,     /* a value does not fit the exact decimal type */
+    R2X_ETOOBIG,    /* the input exceeds a configured limit */
+    R2X_EPROFILE,   /* a company profile is malformed */
+    R2X_ETABLE      /* a table could not be read consistently */
+};
+
+enum r2x_severity { R2X_SEV_WARNING = 1, R2X_SEV_ERROR = 2 };
+
+/* One error or diagnostic: what went wrong and where.  Fixed buffers, so that
+ * reporting never allocates (as curl's error buffer). */
+typedef struct r2x_error {
+    int code;                 /* enum r2x_status */
+    int severity;             /* enum r2x_severity */
+    char file[512];           /* the file it concerns, "" if none */
+    long line;                /* 1-based, 0 if unknown */
+    long column;              /* 1-based, 0 if unknown */
+    char message[1024];
+} r2x_error;
+
+/* A short, static description of a status code. */
+const char *r2x_strerror(int code);
+
+/* Clear an error record. */
+void r2x_error_clear(r2x_error *err);
+
+/* Receives non-fatal diagnostics (warnings) and non-fatal errors that let the
+ * run go on; the record is only valid during the call. */
+typedef void (*r2x_diag_fn)(void *userdata, const r2x_error *diag);
+
+/* ---- Exact decimals ------------------------------------------------------ */
+
+/* An exact decimal: value = coef * 10^exp.  Amounts never pass through floating
+ * point; a number whose digits do not fit in 18 significant digits is
+ * R2X_ERANGE, never wrapped. */
+typedef struct r2x_decimal {
+    int64_t coef;
+    int exp;
+} r2x_decimal;
+
+#define R2X_DECIMAL_MAX_DIGITS 18
+/* Longest text r2x_decimal_format() writes, with its NUL. */
+#define R2X_DECIMAL_STRLEN 48
+
+/* Multiply by 10^power (power may be negative: -2 turns 46.6 into 0.466).
+ * R2X_ERANGE if the result needs more than R2X_DECIMAL_MAX_DIGITS digits. */
+int r2x_decimal_scale(r2x_decimal *d, int power);
+
+/* Sum a + b exactly into *out; R2X_ERANGE on overflow. */
+int r2x_decimal_add(r2x_decimal a, r2x_decimal b, r2x_decimal *out);
+
+/* Compare exactly: <0, 0, >0. */
+int r2x_decimal_cmp(r2x_decimal a, r2x_decimal b);
+
+/* Plain decimal notation, no exponent, no trailing zeros after the point:
+ * 32275024000, -0.466, 1780.11.  buf must hold R2X_DECIMAL_STRLEN bytes. */
+void r2x_decimal_format(r2x_decimal d, char *buf);
+
+/* ---- Dates and periods --------------------------------------------------- */
+
+typedef struct r2x_date {
+    int year, month, day;     /* all 0 when unknown */
+} r2x_date;
+
+enum r2x_period_kind {
+    R2X_PERIOD_NONE = 0,      /* not a period (a change column, say) */
+    R2X_PERIOD_INSTANT,
+    R2X_PERIOD_DURATION
+};
+
+typedef struct r2x_period {
+    int kind;                 /* enum r2x_period_kind */
+    r2x_date start;           /* durations only */
+    r2x_date end;             /* the instant, or the last day of a duration */
+} r2x_period;
+
+/* How a company names its fiscal years: IIJ's "FY2009" runs April 2009 to
+ * March 2010 (named by the year it starts in); most US companies name a year
+ * by the calendar year it ends in. */
+enum r2x_fiscal_naming { R2X_FY_NAMED_BY_END = 0, R2X_FY_NAMED_BY_START = 1 };
+
+typedef struct r2x_fiscal_calendar {
+    int end_month;            /* 1..12 */
+    int end_day;              /* 1..31, the last day of the fiscal year */
+    int naming;               /* enum r2x_fiscal_naming */
+} r2x_fiscal_calendar;
+
+/* "2009-09-30" into buf (11 bytes). */
+void r2x_date_format(r2x_date d, char *buf);
+
+/* ---- Units --------------------------------------------------------------- */
+
+enum r2x_unit_kind {
+    R2X_UNIT_NONE = 0,        /* no unit known */
+    R2X_UNIT_CURRENCY,        /* ISO 4217 code in .measure */
+    R2X_UNIT_SHARES,          /* share counts */
+    R2X_UNIT_PER_SHARE,       /* currency per share: .measure / .denominator */
+    R2X_UNIT_PURE,            /* ratios and percentages (values as ratios) */
+    R2X_UNIT_OTHER            /* anything else: ADSs, contracts, Gbps... */
+};
+
+typedef struct r2x_unit {
+    int kind;                 /* enum r2x_unit_kind */
+    char measure[16];         /* "JPY", "shares", "pure", "ADS", "Gbps" */
+    char denominator[16];     /* "shares" or "ADS" for per-share units, else "" */
+} r2x_unit;
+
+/* "JPY", "USD/shares", "shares", "pure" into buf (40 bytes). */
+void r2x_unit_format(const r2x_unit *u, char *buf);
+
+/* ---- Company profile ----------------------------------------------------- */
+
+typedef struct r2x_profile r2x_profile;
+
+/* Read a profile file (key: value lines, '#' comments; see mappings/README). */
+int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err);
+void r2x_profile_free(r2x_profile *profile);
+/* A profile with nothing set: fiscal year ending 31 December, named by end. */
+int r2x_profile_new_default(r2x_profile **out, r2x_error *err);
+const r2x_fiscal_calendar *r2x_profile_calendar(const r2x_profile *profile);
+/* NULL when the profile does not say. */
+const char *r2x_profile_get(const r2x_profile *profile, const char *key);
+/* Override the fiscal year end from "MM-DD" or "--MM-DD". */
+int r2x_profile_set_fiscal_year_end(r2x_profile *profile, const char *mmdd,
+                                    r2x_error *err);
+/* Override the fiscal-year naming from "start" or "end". */
+int r2x_profile_set_fiscal_year_named_by(r2x_profile *profile, const char *naming,
+                                         r2x_error *err);
+/* True when any of the profile's "match:" phrases occurs in text. */
+int r2x_profile_matches(const r2x_profile *profile, const char *text, size_t len);
+
+/* ---- The release document ------------------------------------------------ */
+
+typedef struct r2x_document r2x_document;
+
+typedef struct r2x_read_options {
+    size_t max_input_bytes;   /* 0: R2X_DEFAULT_MAX_INPUT */
+    size_t max_line_bytes;    /* 0: R2X_DEFAULT_MAX_LINE */
+    int windows_1252;         /* decode the input as Windows-1252, not UTF-8 */
+} r2x_read_options;
+
+#define R2X_DEFAULT_MAX_INPUT ((size_t)64 << 20)
+#define R2X_DEFAULT_MAX_LINE ((size_t)64 << 10)
+
+/* Read a release from a file ("-" is standard input).  name is what messages
+ * call it (the path when NULL).  Errors name the file and line. */
+int r2x_document_read_file(const char *path, const char *name,
+                           const r2x_read_options *opts, r2x_document **out,
+                           r2x_error *err);
+/* The same from memory; the bytes are copied. */
+int r2x_document_read_memory(const char *name, const char *data, size_t len,
+                             const r2x_read_options *opts, r2x_document **out,
+                             r2x_error *err);
+void r2x_document_free(r2x_document *doc);
+const char *r2x_document_name(const r2x_document *doc);
+size_t r2x_document_line_count(const r2x_document *doc);
+/* Line n (1-based): a pointer into the text, ending at the next newline;
+ * NULL past the end. */
+const char *r2x_document_line(const r2x_document *doc, size_t n);
+/* The whole text, NUL-terminated, lines separated by '\n'. */
+const char *r2x_document_text(const r2x_document *doc, size_t *len);
+
+/* ---- Tables -------------------------------------------------------------- */
+
+enum r2x_statement {
+    R2X_STMT_OTHER = 0,
+    R2X_STMT_BALANCE_SHEET,
+    R2X_STMT_INCOME,
+    R2X_STMT_CASH_FLOWS,
+    R2X_STMT_EQUITY,
+    R2X_STMT_SEGMENT
+};
+const char *r2x_statement_name(int statement);
+
+enum r2x_column_role {
+    R2X_COL_AMOUNT = 0,       /* a figure of its period */
+    R2X_COL_PERCENT_OF_TOTAL, /* "% of total revenues": a ratio, not an amount */
+    R2X_COL_CONVENIENCE,      /* a convenience translation into another currency */
+    R2X_COL_CHANGE            /* "YoY % change": no period of its own */
+};
+const char *r2x_column_role_name(int role);
+
+typedef struct r2x_column {
+    int index;                /* the cell position in the source rows */
+    int role;                 /* enum r2x_column_role */
+    char *heading;            /* heading text over the column, joined with " | " */
+    r2x_period period;
+    r2x_unit unit;
+    int scale;                /* power of ten the printed figures are in: 3 = thousands */
+} r2x_column;
+
+typedef struct r2x_value {
+    int column;               /* index into the table's columns[] */
+    r2x_decimal value;        /* after scaling: the amount itself */
+    r2x_unit unit;            /* the cell's unit (a row may override its column) */
+    int decimals;             /* XBRL decimals: -3 for thousands, 2 for 1,780.11 */
+    int nil_dash;             /* printed as a dash: a nil amount, value 0 */
+    char *text;               /* the cell as printed */
+} r2x_value;
+
+typedef struct r2x_row {
+    long line;                /* source line of the figures */
+    long label_line;          /* source line where the label starts */
+    char *label;              /* NULL when extraction lost it */
+    char *footnote;           /* footnote marker stripped from the label, or NULL */
+    int indent;               /* leading spaces/levels of the label as printed */
+    int is_total;             /* the label reads as a total ("Total ...") */
+    int is_heading;           /* a label with no figures ("ASSETS", "REVENUES:") */
+    size_t nvalues;
+    r2x_value *values;
+} r2x_row;
+
+typedef struct r2x_table {
+    char *title;
+    long title_line;          /* 0 when no title line was found */
+    long first_line, last_line;
+    int statement;            /* enum r2x_statement */
+    int continues;            /* 1-based number of the table this one continues, or 0 */
+    size_t ncolumns;
+    r2x_column *columns;
+    size_t nrows;
+    r2x_row *rows;
+} r2x_table;
+
+typedef struct r2x_tableset {
+    size_t ntables;
+    r2x_table *tables;
+} r2x_tableset;
+
+typedef struct r2x_extract_options {
+    const r2x_profile *profile;   /* fiscal calendar; NULL: the default */
+    r2x_diag_fn diag;             /* receives warnings; may be NULL */
+    void *diag_userdata;
+} r2x_extract_options;
+
+/* Find every table in doc and read its columns (period, unit, scale) and
+ * rows.  Repairs are reported through opts->diag as warnings; values that
+ * cannot be placed are reported as errors through the same callback and the
+ * count of those is stored in *nerrors (may be NULL).  Returns R2X_OK unless
+ * the whole extraction failed (out of memory). */
+int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
+                       r2x_tableset **out, size_t *nerrors, r2x_error *err);
+void r2x_tableset_free(r2x_tableset *set);
+
+/* Write the tables as JSON (UTF-8, deterministic) to path ("-" for standard
+ * output) through a temporary file renamed into place. */
+int r2x_tables_write_json(const r2x_tableset *set, const r2x_document *doc,
+                          const char *path, r2x_error *err);
+
+/* ---- Outputs ------------------------------------------------------------- */
+
+/* Remove every temporary output file still being written.  Only calls
+ * unlink(2): safe in a signal handler, which is what it is for. */
+void r2x_remove_temp_files(void);
+
+/* ---- Versions ------------------------------------------------------------ */
+
+const char *r2x_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* R2X_RELEASE2XBRL_H */
