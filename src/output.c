@@ -50,6 +50,25 @@ int output_open(const char *path, r2x_output **out, r2x_error *err)
         *out = o;
         return R2X_OK;
     }
+    /* A device or a pipe is written in place: renaming a temporary file over
+     * /dev/null (or a FIFO a reader waits on) would replace it. */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode)) {
+            free(o);
+            return r2x_fail(err, R2X_EIO, path, 0, "output is a directory");
+        }
+        o->fp = fopen(path, "w");
+        if (!o->fp) {
+            int e = errno;
+            free(o);
+            return r2x_fail(err, R2X_EIO, path, 0, "cannot open output: %s", strerror(e));
+        }
+        o->to_stdout = 1;       /* no rename; closed in commit */
+        o->target = r2x_strdup(path);
+        *out = o;
+        return R2X_OK;
+    }
     o->target = r2x_strdup(path);
     if (!o->target) {
         free(o);
@@ -112,9 +131,17 @@ int output_commit(r2x_output *o, r2x_error *err)
 {
     int rc = R2X_OK;
     if (o->to_stdout) {
-        if (fflush(stdout) != 0 || ferror(stdout))
-            rc = r2x_fail(err, R2X_EIO, "-", 0,
-                          "cannot write to standard output: %s", strerror(errno));
+        const char *name = o->target ? o->target : "-";
+        int bad = fflush(o->fp) != 0 || ferror(o->fp);
+        int e = errno;
+        if (o->fp != stdout && fclose(o->fp) != 0 && !bad) {
+            bad = 1;
+            e = errno;
+        }
+        if (bad)
+            rc = r2x_fail(err, R2X_EIO, name, 0, "cannot write output: %s",
+                          strerror(e ? e : EIO));
+        free(o->target);
         free(o);
         return rc;
     }
@@ -152,6 +179,8 @@ void output_abort(r2x_output *o)
         fclose(o->fp);
         unlink(temp_paths[o->slot]);
         release_slot(o->slot);
+    } else if (o->fp != stdout) {
+        fclose(o->fp);
     }
     free(o->target);
     free(o);

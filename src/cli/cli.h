@@ -25,8 +25,6 @@ extern const cli_command cli_commands[];
 
 /* "release2xbrl: FILE:LINE: message" (FILE and LINE when known). */
 void cli_report(const r2x_error *err);
-/* A diagnostics callback printing warnings unless *(int *)userdata is set. */
-void cli_diag(void *userdata, const r2x_error *diag);
 /* Print a command's usage and options to stdout. */
 void cli_print_command_help(const cli_command *cmd);
 /* Exit status for a library status code. */

@@ -4,13 +4,25 @@
 
 #include "release2xbrl.h"
 
+/* What the diagnostics callback has seen. */
+typedef struct cli_counts {
+    size_t warnings, errors;
+} cli_counts;
+
 typedef struct cli_input_options {
     const char *profile_path;
     const char *fiscal_year_end;
     const char *named_by;
     r2x_read_options read;
     int quiet;
+    cli_counts counts;
 } cli_input_options;
+
+/* The diagnostics callback: userdata is the cli_input_options; counts every
+ * diagnostic and prints it unless it is a warning under --quiet. */
+void cli_diag(void *userdata, const r2x_error *diag);
+/* "FILE: 32 tables, 410 rows, 1234 figures; 75 warnings, 0 errors" on stderr. */
+void cli_summary_tables(const char *name, const r2x_tableset *set, const cli_counts *c);
 
 void cli_input_options_init(cli_input_options *in);
 /* Handle one of the shared options (getopt code c); prints and returns

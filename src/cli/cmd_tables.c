@@ -53,7 +53,7 @@ int cmd_tables(int argc, char **argv)
         cli_report(&err);
         return cli_exit_status(status);
     }
-    r2x_extract_options xo = {profile, cli_diag, &in.quiet};
+    r2x_extract_options xo = {profile, cli_diag, &in};
     size_t nerrors = 0;
     int rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
     if (rc == R2X_OK && cli_same_file(path, output)) {
@@ -69,6 +69,8 @@ int cmd_tables(int argc, char **argv)
         status = cli_exit_status(rc);
     } else {
         status = nerrors ? EXIT_INVALID : EXIT_OK;
+        if (!in.quiet || nerrors)
+            cli_summary_tables(r2x_document_name(doc), set, &in.counts);
     }
     r2x_tableset_free(set);
     r2x_profile_free(profile);

@@ -136,3 +136,28 @@ int cli_same_file(const char *a, const char *b)
         return 0;
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
+
+void cli_diag(void *userdata, const r2x_error *diag)
+{
+    cli_input_options *in = userdata;
+    if (diag->severity == R2X_SEV_WARNING)
+        in->counts.warnings++;
+    else
+        in->counts.errors++;
+    if (in->quiet && diag->severity == R2X_SEV_WARNING)
+        return;
+    cli_report(diag);
+}
+
+void cli_summary_tables(const char *name, const r2x_tableset *set, const cli_counts *c)
+{
+    size_t rows = 0, figures = 0;
+    for (size_t i = 0; i < set->ntables; i++) {
+        rows += set->tables[i].nrows;
+        for (size_t r = 0; r < set->tables[i].nrows; r++)
+            figures += set->tables[i].rows[r].nvalues;
+    }
+    fprintf(stderr, "release2xbrl: %s: %zu tables, %zu rows, %zu figures; "
+            "%zu warnings, %zu errors\n", name, set->ntables, rows, figures,
+            c->warnings, c->errors);
+}

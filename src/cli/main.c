@@ -47,14 +47,6 @@ void cli_report(const r2x_error *err)
         fprintf(stderr, "release2xbrl: %s%s\n", sev, err->message);
 }
 
-void cli_diag(void *userdata, const r2x_error *diag)
-{
-    int quiet = userdata ? *(int *)userdata : 0;
-    if (quiet && diag->severity == R2X_SEV_WARNING)
-        return;
-    cli_report(diag);
-}
-
 int cli_exit_status(int code)
 {
     switch (code) {
