@@ -8,7 +8,8 @@ static const int64_t max_coef = 999999999999999999LL;   /* 18 digits */
 
 int r2x_decimal_scale(r2x_decimal *d, int power)
 {
-    if (power < -40 || power > 40)
+    if (power < -R2X_DECIMAL_MAX_EXP || power > R2X_DECIMAL_MAX_EXP ||
+        d->exp + power < -R2X_DECIMAL_MAX_EXP || d->exp + power > R2X_DECIMAL_MAX_EXP)
         return R2X_ERANGE;
     /* Keep the coefficient and move the exponent: 32,275,024 thousands is
      * 32275024 * 10^3, exact whatever the digits. */
@@ -60,6 +61,10 @@ int r2x_decimal_cmp(r2x_decimal a, r2x_decimal b)
 void r2x_decimal_format(r2x_decimal d, char *buf)
 {
     char digits[24];
+    if (d.exp < -R2X_DECIMAL_MAX_EXP || d.exp > R2X_DECIMAL_MAX_EXP) {
+        strcpy(buf, "out-of-range");
+        return;
+    }
     int neg = d.coef < 0;
     uint64_t mag = neg ? (uint64_t)0 - (uint64_t)d.coef : (uint64_t)d.coef;
     snprintf(digits, sizeof digits, "%llu", (unsigned long long)mag);
@@ -80,7 +85,7 @@ void r2x_decimal_format(r2x_decimal d, char *buf)
     if (exp >= 0) {
         memcpy(p, digits, (size_t)nd);
         p += nd;
-        for (int i = 0; i < exp && p - buf < R2X_DECIMAL_STRLEN - 1; i++)
+        for (int i = 0; i < exp; i++)
             *p++ = '0';
         *p = '\0';
         return;
@@ -95,7 +100,7 @@ void r2x_decimal_format(r2x_decimal d, char *buf)
     } else {
         *p++ = '0';
         *p++ = '.';
-        for (int i = 0; i < frac - nd && p - buf < R2X_DECIMAL_STRLEN - 24; i++)
+        for (int i = 0; i < frac - nd; i++)
             *p++ = '0';
         memcpy(p, digits, (size_t)nd);
         p += nd;

@@ -111,7 +111,12 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
                           text.len - line_begin + 1);
             goto fail;
         }
-        if (c == '\r' || c == '\n') {
+        if (c == '\f' && text.len == line_begin) {
+            s++;            /* a page break at the start of a line */
+            continue;
+        }
+        if (c == '\r' || c == '\n' || c == '\f') {
+            /* a page break inside a line ends it */
             if (c == '\r' && s + 1 < e && s[1] == '\n')
                 s++;
             s++;
@@ -121,10 +126,6 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
                 goto fail;
             line_begin = text.len;
             line++;
-            continue;
-        }
-        if (c == '\f') {            /* page breaks: a line end */
-            s++;
             continue;
         }
         if (cp1252 && c >= 0x80) {

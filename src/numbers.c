@@ -62,6 +62,21 @@ static size_t currency_len(const unsigned char *s, const unsigned char *e)
     return 0;
 }
 
+/* The ISO 4217 code a currency sign stands for ("$" is taken as USD). */
+static void currency_code(const unsigned char *s, size_t n, char code[4])
+{
+    const char *c = "USD";
+    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA5)
+        c = "JPY";
+    else if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA3)
+        c = "GBP";
+    else if (n >= 3 && s[0] == 0xE2 && s[1] == 0x82)
+        c = "EUR";
+    else if (n >= 3 && s[0] == 0xEF)
+        c = "JPY";
+    memcpy(code, c, 4);
+}
+
 static const unsigned char *skip_spaces(const unsigned char *s,
                                         const unsigned char *e)
 {
@@ -86,7 +101,13 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
     }
     if ((n = currency_len(s, e)) > 0) {
         f->currency = 1;
+        currency_code(s, n, f->currency_code);
         s = skip_spaces(s + n, e);
+        /* "$(12)" and "$ (12)": the sign before the parenthesis */
+        if (!paren && s < e && *s == '(') {
+            paren = 1;
+            s = skip_spaces(s + 1, e);
+        }
     }
     if ((n = dash_len(s, e)) > 0 && s + n < e && isdigit(s[n])) {
         neg = 1;
@@ -94,6 +115,7 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
     }
     if ((n = currency_len(s, e)) > 0) {
         f->currency = 1;
+        currency_code(s, n, f->currency_code);
         s = skip_spaces(s + n, e);
     }
     if (s >= e || !isdigit(*s))
@@ -143,14 +165,16 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
     }
     f->frac_digits = frac;
     f->int_digits = (int)nd - frac;
+    const unsigned char *end = s;      /* the figure's printed end */
     s = skip_spaces(s, e);
     if (s < e && *s == '%') {
         f->percent = 1;
-        s = skip_spaces(s + 1, e);
+        end = ++s;
+        s = skip_spaces(s, e);
     }
     if (paren) {
         if (s < e && *s == ')')
-            s++;
+            end = ++s;
         else
             return 0;
         neg = 1;
@@ -168,7 +192,7 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
         if (after == e || isdigit(*after) || *after == '(' || *after == '-') {
             memcpy(f->suffix, ws, (size_t)(w - ws));
             f->suffix[w - ws] = '\0';
-            s = w;
+            s = end = w;
         }
     }
 
@@ -183,7 +207,7 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
         coef = coef * 10 + (digits[i] - '0');
     f->value.coef = neg ? -coef : coef;
     f->value.exp = -frac;
-    f->text_len = (size_t)(s - *ps);
+    f->text_len = (size_t)(end - *ps);
     *ps = s;
     return 1;
 }

@@ -27,7 +27,8 @@ typedef struct figure {
     int int_digits;        /* digits before it */
     int grouped;           /* thousands separators were printed */
     int percent;           /* a '%' followed it */
-    int currency;          /* a currency sign or code stood before it */
+    int currency;          /* a currency sign stood before it */
+    char currency_code[4]; /* what that sign stands for: "$" -> "USD" */
     int dot_thousands;     /* "85.303": one '.', three digits after, no commas:
                               may be a mistyped thousands separator */
     int decimal_comma;     /* "(0,0)": a lone comma with 1-2 digits after */

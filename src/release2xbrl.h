@@ -68,8 +68,11 @@ typedef struct r2x_decimal {
 } r2x_decimal;
 
 #define R2X_DECIMAL_MAX_DIGITS 18
-/* Longest text r2x_decimal_format() writes, with its NUL. */
-#define R2X_DECIMAL_STRLEN 48
+/* Longest text r2x_decimal_format() writes, with its NUL (18 digits, 40
+ * zeros, a sign and a point). */
+#define R2X_DECIMAL_STRLEN 64
+/* The exponents an r2x_decimal may have. */
+#define R2X_DECIMAL_MAX_EXP 40
 
 /* Multiply by 10^power (power may be negative: -2 turns 46.6 into 0.466).
  * R2X_ERANGE if the result needs more than R2X_DECIMAL_MAX_DIGITS digits. */
@@ -82,7 +85,8 @@ int r2x_decimal_add(r2x_decimal a, r2x_decimal b, r2x_decimal *out);
 int r2x_decimal_cmp(r2x_decimal a, r2x_decimal b);
 
 /* Plain decimal notation, no exponent, no trailing zeros after the point:
- * 32275024000, -0.466, 1780.11.  buf must hold R2X_DECIMAL_STRLEN bytes. */
+ * 32275024000, -0.466, 1780.11.  buf must hold R2X_DECIMAL_STRLEN bytes.  An
+ * exponent beyond +-R2X_DECIMAL_MAX_EXP writes "out-of-range". */
 void r2x_decimal_format(r2x_decimal d, char *buf);
 
 /* ---- Dates and periods --------------------------------------------------- */

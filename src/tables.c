@@ -1329,10 +1329,26 @@ static int build_table(extract *x, block b, const title_info *ti,
             if (lu.kind == LABEL_UNIT_PER_SHARE && lu.ncurrencies == prs[i].npending &&
                 !col->vote_currency[0])
                 r2x_strlcpy(col->vote_currency, lu.currencies[k], 4);
+            /* "$ 1,234": the sign names the column's currency when no
+             * heading does */
+            if (pv->fig.currency_code[0] && !col->vote_currency[0])
+                r2x_strlcpy(col->vote_currency, pv->fig.currency_code, 4);
         }
         if (!prs[i].row.label && prs[i].npending)
             warn(x, prs[i].row.line, "a row of %zu figures has no label (lost in "
                  "extraction?); kept unlabeled", prs[i].npending);
+    }
+    /* "(In millions)" with no currency anywhere: the amounts are in the
+     * company's reporting currency, when its profile names one. */
+    if (tp->bare_scale_set && !tp->main_currency[0] && x->opts && x->opts->profile) {
+        const char *cur = r2x_profile_get(x->opts->profile, "currency");
+        int any_currency = 0;
+        for (int i = 0; i < TABLE_MAX_CELLS; i++)
+            if (tp->cols[i].vote_currency[0] ||
+                (tp->cols[i].unit_set && tp->cols[i].unit.unit.kind == R2X_UNIT_CURRENCY))
+                any_currency = 1;
+        if (cur && strlen(cur) == 3 && !any_currency)
+            r2x_strlcpy(tp->main_currency, cur, 4);
     }
     assign_columns(x, tp, heading_line);
     (void)first_data;

@@ -181,6 +181,14 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
                 u.end = toks[i + 2].end;
                 i += 2;
             }
+        } else if (toks[i].kind == T_IN && i + 3 < nt && toks[i + 1].kind == T_SCALE &&
+                   toks[i + 2].kind == T_OF && toks[i + 3].kind == T_CUR) {
+            /* "(in thousands of U.S. dollars)", "(In millions of yen)" */
+            u.unit.kind = R2X_UNIT_CURRENCY;
+            r2x_strlcpy(u.unit.measure, toks[i + 3].code, sizeof u.unit.measure);
+            u.scale = toks[i + 1].scale;
+            u.end = toks[i + 3].end;
+            i += 3;
         } else if ((toks[i].kind == T_SCALE && i == 0) ||
                    (toks[i].kind == T_IN && i + 1 < nt &&
                     toks[i + 1].kind == T_SCALE)) {
@@ -188,8 +196,6 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
              * "(Thousands)"; not "amounts of less than one million". */
             if (toks[i].kind == T_IN)
                 i++;
-            if (i + 2 < nt && toks[i + 1].kind == T_OF && toks[i + 2].kind == T_CUR)
-                continue;  /* handled as "Thousands of JPY" on the next turn */
             u.scale = toks[i].scale;
             u.end = toks[i].end;
             /* Scan the rest of the parenthesis for exceptions. */
@@ -206,8 +212,12 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
                             break;
                         }
             }
-            if (u.except_per_share || u.shares_scale >= 0)
+            if (u.except_per_share || u.shares_scale >= 0) {
+                /* the exception clause is part of this phrase: its own
+                 * "in thousands" is not a second scale */
                 u.end = toks[nt - 1].end;
+                i = nt - 1;
+            }
         } else if (toks[i].kind == T_PCT) {
             u.unit.kind = R2X_UNIT_PURE;
             r2x_strlcpy(u.unit.measure, "pure", sizeof u.unit.measure);
@@ -270,7 +280,19 @@ void unit_from_label(const char *label, label_unit *out)
     if (!label)
         return;
     const char *per = NULL;
-    if ((per = find_word(label, "per share")) || (per = find_word(label, "per common share")) ||
+    /* A count first: "Shares used in computing earnings per share" is a
+     * number of shares, not an amount per share. */
+    if (find_word(label, "shares used") || find_word(label, "number of shares") ||
+        find_word(label, "(shares)") ||
+        ((find_word(label, "weighted average") || find_word(label, "weighted-average")) &&
+         (find_word(label, "shares") || find_word(label, "number")) &&
+         !find_word(label, "ads") && !find_word(label, "adss"))) {
+        out->kind = LABEL_UNIT_SHARES;
+        r2x_strlcpy(out->count_unit, "shares", sizeof out->count_unit);
+    } else if (find_word(label, "number of employees") || find_word(label, "employees")) {
+        out->kind = LABEL_UNIT_OTHER_COUNT;
+        r2x_strlcpy(out->count_unit, "employees", sizeof out->count_unit);
+    } else if ((per = find_word(label, "per share")) || (per = find_word(label, "per common share")) ||
         (per = find_word(label, "per diluted share")) || (per = find_word(label, "per basic share")) ||
         find_word(label, "earnings per") || find_word(label, "eps")) {
         out->kind = LABEL_UNIT_PER_SHARE;
