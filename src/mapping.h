@@ -1,0 +1,49 @@
+/*
+ * mapping.h - mapping tables: statement line items -> concepts (internal).
+ * The format is documented in mappings/README.md.
+ */
+#ifndef R2X_MAPPING_H
+#define R2X_MAPPING_H
+
+#include "release2xbrl.h"
+#include "taxonomy.h"
+
+#define MAP_STATEMENT_ANY (-1)
+#define MAP_MAX_DIMS 4
+
+typedef struct map_dim {
+    char *axis;               /* QName */
+    char *member;             /* QName */
+} map_dim;
+
+typedef struct map_entry {
+    int statement;            /* enum r2x_statement, or MAP_STATEMENT_ANY */
+    char *pattern;            /* normalised, may hold '*' */
+    const concept *concept;
+    int negate;
+    size_t ndims;
+    map_dim dims[MAP_MAX_DIMS];
+    const char *file;
+    long line;
+} map_entry;
+
+typedef struct mapping mapping;
+
+int mapping_new(mapping **out, r2x_error *err);
+void mapping_free(mapping *m);
+/* Append the entries of a table; concepts must be in tax, non-abstract, and
+ * fit the statement (balance-sheet entries instant, income duration). */
+int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *err);
+/* The first entry for the statement (or "any") whose pattern matches the
+ * normalised label; NULL when none does. */
+const map_entry *mapping_match(const mapping *m, int statement, const char *norm_label);
+size_t mapping_count(const mapping *m);
+
+/* Normalise a label for matching: lower case, each run of characters other
+ * than ASCII letters and digits one space, no leading or trailing space.
+ * Writes at most size bytes. */
+void label_normalize(const char *label, char *out, size_t size);
+/* Glob match with '*' only. */
+int pattern_match(const char *pattern, const char *text);
+
+#endif
