@@ -91,6 +91,31 @@ void label_normalize(const char *label, char *out, size_t size)
     out[n] = '\0';
 }
 
+void pattern_normalize(const char *pattern, char *out, size_t size)
+{
+    /* "Systems integration: > Total" -> "systems integration > total" */
+    size_t n = 0;
+    out[0] = '\0';
+    const char *part = pattern;
+    for (;;) {
+        const char *gt = strchr(part, '>');
+        size_t len = gt ? (size_t)(gt - part) : strlen(part);
+        char piece[512], norm[512];
+        if (len >= sizeof piece)
+            len = sizeof piece - 1;
+        memcpy(piece, part, len);
+        piece[len] = '\0';
+        label_normalize(piece, norm, sizeof norm);
+        int w = snprintf(out + n, size - n, "%s%s", n ? " > " : "", norm);
+        if (w < 0 || (size_t)w >= size - n)
+            return;
+        n += (size_t)w;
+        if (!gt)
+            return;
+        part = gt + 1;
+    }
+}
+
 int pattern_match(const char *p, const char *t)
 {
     /* iterative glob with backtracking to the last star: linear-ish */
@@ -119,7 +144,8 @@ static int statement_from_word(const char *w)
     static const struct { const char *w; int s; } words[] = {
         {"income", R2X_STMT_INCOME}, {"balance-sheet", R2X_STMT_BALANCE_SHEET},
         {"cash-flows", R2X_STMT_CASH_FLOWS}, {"equity", R2X_STMT_EQUITY},
-        {"segment", R2X_STMT_SEGMENT}, {"any", MAP_STATEMENT_ANY},
+        {"segment", R2X_STMT_SEGMENT}, {"other", R2X_STMT_OTHER},
+        {"any", MAP_STATEMENT_ANY},
     };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (!strcmp(w, words[i].w))
@@ -191,11 +217,11 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
         if (e.statement == -100) {
             rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
                           "unknown statement '%s' (expected income, balance-sheet, "
-                          "cash-flows, equity, segment or any)", fields[0]);
+                          "cash-flows, equity, segment, other or any)", fields[0]);
             break;
         }
         char norm[512];
-        label_normalize(fields[1], norm, sizeof norm);
+        pattern_normalize(fields[1], norm, sizeof norm);
         if (!norm[0]) {
             rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "empty label pattern");
             break;
@@ -281,29 +307,40 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
     return rc;
 }
 
-const map_entry *mapping_match(const mapping *m, int statement, const char *label)
+const map_entry *mapping_match(const mapping *m, int statement, const char *const *labels,
+                               size_t nlabels)
 {
     const map_entry *e = (const map_entry *)(const void *)m->entries.data;
     size_t best = (size_t)-1;
-    char key[600];
+    char key[1200];
     const int stmts[2] = {statement, MAP_STATEMENT_ANY};
-    for (int k = 0; k < 2; k++) {
-        if (k == 0 && statement == MAP_STATEMENT_ANY)
-            continue;
-        if (exact_key(key, sizeof key, stmts[k], label)) {
-            size_t *ip = xmlHashLookup(m->exact, (const xmlChar *)key);
-            if (ip && *ip < best)
-                best = *ip;
+    /* exact patterns: one lookup per form (a plain pattern never holds " > ",
+     * so it can only equal the bare label) */
+    for (size_t l = 0; l < nlabels; l++)
+        for (int k = 0; k < 2; k++) {
+            if (k == 0 && statement == MAP_STATEMENT_ANY)
+                continue;
+            if (labels[l] && exact_key(key, sizeof key, stmts[k], labels[l])) {
+                size_t *ip = xmlHashLookup(m->exact, (const xmlChar *)key);
+                if (ip && *ip < best)
+                    best = *ip;
+            }
         }
-    }
+    /* wildcard patterns, in order, up to the best exact match */
     const size_t *w = (const size_t *)(const void *)m->wild.data;
     for (size_t i = 0; i < m->wild.len / sizeof *w && w[i] < best; i++) {
         const map_entry *c = &e[w[i]];
-        if ((c->statement == statement || c->statement == MAP_STATEMENT_ANY) &&
-            pattern_match(c->pattern, label)) {
-            best = w[i];
+        if (c->statement != statement && c->statement != MAP_STATEMENT_ANY)
+            continue;
+        int qualified = strstr(c->pattern, " > ") != NULL;
+        size_t lo = qualified ? 1 : 0, hi = qualified ? nlabels : (nlabels ? 1 : 0);
+        for (size_t l = lo; l < hi; l++)
+            if (labels[l] && pattern_match(c->pattern, labels[l])) {
+                best = w[i];
+                break;
+            }
+        if (best == w[i])
             break;
-        }
     }
     return best == (size_t)-1 ? NULL : &e[best];
 }

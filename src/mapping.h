@@ -34,15 +34,20 @@ void mapping_free(mapping *m);
 /* Append the entries of a table; concepts must be in tax, non-abstract, and
  * fit the statement (balance-sheet entries instant, income duration). */
 int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *err);
-/* The first entry for the statement (or "any") whose pattern matches the
- * normalised label; NULL when none does. */
-const map_entry *mapping_match(const mapping *m, int statement, const char *norm_label);
+/* The first entry, in table order (overlay first), for the statement (or
+ * "any") that matches: a plain pattern matches labels[0], the normalised
+ * label alone; a pattern with " > " matches one of the qualified forms
+ * labels[1..n-1] ("title > label", "section > label").  NULL when none. */
+const map_entry *mapping_match(const mapping *m, int statement, const char *const *labels,
+                               size_t nlabels);
 size_t mapping_count(const mapping *m);
 
 /* Normalise a label for matching: lower case, each run of characters other
  * than ASCII letters and digits one space, no leading or trailing space.
  * Writes at most size bytes. */
 void label_normalize(const char *label, char *out, size_t size);
+/* Normalise a pattern: each part between '>' as a label, joined by " > ". */
+void pattern_normalize(const char *pattern, char *out, size_t size);
 /* Glob match with '*' only. */
 int pattern_match(const char *pattern, const char *text);
 

@@ -220,3 +220,19 @@ int r2x_profile_set_fiscal_year_named_by(r2x_profile *p, const char *naming, r2x
                         "fiscal-year naming must be 'start' or 'end', not '%s'", naming);
     return R2X_OK;
 }
+
+int r2x_profile_set(r2x_profile *p, const char *key, const char *value, r2x_error *err)
+{
+    for (size_t i = 0; i < p->nentries; i++)
+        if (!strcmp(p->entries[i].key, key)) {
+            char *v = r2x_strdup(value);
+            if (!v)
+                return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+            free(p->entries[i].value);
+            p->entries[i].value = v;
+            return R2X_OK;
+        }
+    if (add_entry(p, key, strlen(key), value, strlen(value)))
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    return R2X_OK;
+}

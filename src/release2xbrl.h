@@ -156,6 +156,9 @@ const char *r2x_profile_get(const r2x_profile *profile, const char *key);
 /* Override the fiscal year end from "MM-DD" or "--MM-DD". */
 int r2x_profile_set_fiscal_year_end(r2x_profile *profile, const char *mmdd,
                                     r2x_error *err);
+/* Set (or replace) a key, as a command-line option overrides the profile. */
+int r2x_profile_set(r2x_profile *profile, const char *key, const char *value,
+                    r2x_error *err);
 /* Override the fiscal-year naming from "start" or "end". */
 int r2x_profile_set_fiscal_year_named_by(r2x_profile *profile, const char *naming,
                                          r2x_error *err);
@@ -279,6 +282,36 @@ void r2x_tableset_free(r2x_tableset *set);
  * output) through a temporary file renamed into place. */
 int r2x_tables_write_json(const r2x_tableset *set, const r2x_document *doc,
                           const char *path, r2x_error *err);
+
+/* ---- Conversion to XBRL ---------------------------------------------------- */
+
+typedef struct r2x_convert_options {
+    const r2x_profile *profile;   /* company profile (fiscal year, CIK, overlay) */
+    const char *data_dir;         /* holds mappings/ and taxonomy/ */
+    r2x_diag_fn diag;             /* warnings and non-fatal errors; may be NULL */
+    void *diag_userdata;
+} r2x_convert_options;
+
+typedef struct r2x_convert_result {
+    size_t facts, contexts;
+    size_t unmapped;              /* statement rows no mapping entry matched */
+    size_t failed_sums;           /* printed totals that do not add up */
+    size_t errors;                /* disagreeing duplicates, misfit concepts */
+} r2x_convert_result;
+
+/* Map the tables to concepts and write an XBRL 2.1 instance to path ("-":
+ * standard output); a company with extension concepts also gets its
+ * extension schema written beside the instance.  The profile must give the
+ * entity identifier (cik). */
+int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
+                const r2x_convert_options *opts, const char *path,
+                r2x_convert_result *result, r2x_error *err);
+
+/* Write a review table: every row with the concept it maps to (or
+ * "unmapped"), the sign rule and the values it will write. */
+int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
+                  const r2x_convert_options *opts, const char *path,
+                  r2x_convert_result *result, r2x_error *err);
 
 /* ---- Outputs ------------------------------------------------------------- */
 

@@ -14,6 +14,7 @@
 typedef struct prefixed {
     char *prefix;
     char *value;
+    int entry;            /* @schema (an entry point), not only @import */
 } prefixed;
 
 struct taxonomy {
@@ -82,9 +83,9 @@ static const char *find_prefixed(const r2x_buf *b, const char *prefix)
     return NULL;
 }
 
-static int add_prefixed(r2x_buf *b, const char *prefix, const char *value)
+static int add_prefixed(r2x_buf *b, const char *prefix, const char *value, int entry)
 {
-    prefixed p = {r2x_strdup(prefix), r2x_strdup(value)};
+    prefixed p = {r2x_strdup(prefix), r2x_strdup(value), entry};
     if (!p.prefix || !p.value || buf_add(b, &p, sizeof p)) {
         free(p.prefix);
         free(p.value);
@@ -103,7 +104,7 @@ int taxonomy_declare(taxonomy *t, const char *prefix, const char *uri, r2x_error
                             have, uri);
         return R2X_OK;
     }
-    if (add_prefixed(&t->namespaces, prefix, uri))
+    if (add_prefixed(&t->namespaces, prefix, uri, 0))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     return R2X_OK;
 }
@@ -165,14 +166,16 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
         if (!nf)
             continue;
         if (f[0][0] == '@') {
-            if (nf != 3 || (strcmp(f[0], "@namespace") && strcmp(f[0], "@schema"))) {
+            if (nf != 3 || (strcmp(f[0], "@namespace") && strcmp(f[0], "@schema") &&
+                            strcmp(f[0], "@import"))) {
                 rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
-                              "expected '@namespace PREFIX URI' or '@schema PREFIX URL'");
+                              "expected '@namespace PREFIX URI', '@schema PREFIX URL' or "
+                              "'@import PREFIX URL'");
                 break;
             }
             if (!strcmp(f[0], "@namespace"))
                 rc = taxonomy_declare(t, f[1], f[2], err);
-            else if (add_prefixed(&t->schemas, f[1], f[2]))
+            else if (add_prefixed(&t->schemas, f[1], f[2], !strcmp(f[0], "@schema")))
                 rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
             if (rc && err && !err->file[0]) {
                 r2x_strlcpy(err->file, path, sizeof err->file);
@@ -243,9 +246,17 @@ size_t taxonomy_schema_count(const taxonomy *t)
 
 const char *taxonomy_schema(const taxonomy *t, size_t i, const char **prefix)
 {
+    return taxonomy_schema_entry(t, i, prefix, NULL);
+}
+
+const char *taxonomy_schema_entry(const taxonomy *t, size_t i, const char **prefix,
+                                  int *entry)
+{
     const prefixed *p = (const prefixed *)(const void *)t->schemas.data;
     if (prefix)
         *prefix = p[i].prefix;
+    if (entry)
+        *entry = p[i].entry;
     return p[i].value;
 }
 

@@ -32,9 +32,13 @@ const concept *taxonomy_find(const taxonomy *t, const char *qname);
 const char *taxonomy_namespace(const taxonomy *t, const char *prefix);
 /* Declare a namespace (the company's extension prefix). */
 int taxonomy_declare(taxonomy *t, const char *prefix, const char *uri, r2x_error *err);
-/* The entry schemas named by @schema, in the order declared. */
+/* The schemas named by @schema (entry points, which an instance without an
+ * extension schema references) and @import (imported by the extension
+ * schema only), in the order declared. */
 size_t taxonomy_schema_count(const taxonomy *t);
 const char *taxonomy_schema(const taxonomy *t, size_t i, const char **prefix);
+const char *taxonomy_schema_entry(const taxonomy *t, size_t i, const char **prefix,
+                                  int *entry);
 /* Every namespace, in the order declared. */
 size_t taxonomy_namespace_count(const taxonomy *t);
 const char *taxonomy_namespace_at(const taxonomy *t, size_t i, const char **prefix);

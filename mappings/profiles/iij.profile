@@ -11,3 +11,12 @@ fiscal-year-end: --03-31
 fiscal-year-named-by: start
 currency: JPY
 convenience-currency: USD
+
+# For XBRL (convert): IIJ files releases with the SEC on Form 6-K.
+cik: 0001090633
+document-type: 6-K
+taxonomy: us-gaap-2024
+extension-prefix: iij
+extension-namespace: http://www.iij.ad.jp/xbrl/2009-09-30
+extension-concepts: companies/iij.concepts
+overlay: companies/iij.map

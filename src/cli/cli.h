@@ -33,5 +33,7 @@ int cli_exit_status(int code);
 const char *cli_data_dir(void);
 
 int cmd_tables(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 
 #endif

@@ -1,0 +1,149 @@
+/* cmd_convert.c - release2xbrl convert and map: tables -> concepts -> XBRL. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "cli_common.h"
+
+typedef struct convert_args {
+    cli_input_options in;
+    const char *output;
+    const char *format;
+    const char *cik;
+    const char *entity_name;
+    int strict;
+} convert_args;
+
+static int parse(int argc, char **argv, const cli_command *self, convert_args *a)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"profile", required_argument, NULL, 'p'},
+        {"fiscal-year-end", required_argument, NULL, 'F'},
+        {"fiscal-year-named-by", required_argument, NULL, 'N'},
+        {"cik", required_argument, NULL, 'C'},
+        {"entity-name", required_argument, NULL, 'e'},
+        {"strict", no_argument, NULL, 's'},
+        {"encoding", required_argument, NULL, 'E'},
+        {"max-input", required_argument, NULL, 'M'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(a, 0, sizeof *a);
+    cli_input_options_init(&a->in);
+    a->output = "-";
+    a->format = "xbrl";
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:f:p:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': a->output = optarg; break;
+        case 'f': a->format = optarg; break;
+        case 'C': a->cik = optarg; break;
+        case 'e': a->entity_name = optarg; break;
+        case 's': a->strict = 1; break;
+        case 'h': cli_print_command_help(self); return -1;
+        default:
+            if (cli_input_option(&a->in, c, optarg, argv[optind - 1]))
+                return 1;
+        }
+    }
+    if (strcmp(a->format, "xbrl")) {
+        fprintf(stderr, "release2xbrl: --format takes xbrl (Inline XBRL is not built yet), "
+                        "not '%s'\n", a->format);
+        return 1;
+    }
+    if (a->cik) {
+        size_t n = strlen(a->cik);
+        if (!n || n > 10 || strspn(a->cik, "0123456789") != n) {
+            fprintf(stderr, "release2xbrl: --cik takes up to 10 digits, not '%s'\n", a->cik);
+            return 1;
+        }
+    }
+    if (optind != argc - 1) {
+        fprintf(stderr, "release2xbrl: %s takes one FILE (or - for standard input); "
+                        "try 'release2xbrl %s --help'\n", self->name, self->name);
+        return 1;
+    }
+    return 0;
+}
+
+static int run(int argc, char **argv, const cli_command *self, int is_map)
+{
+    convert_args a;
+    int p = parse(argc, argv, self, &a);
+    if (p)
+        return p < 0 ? EXIT_OK : EXIT_FAILURE_RUN;
+    const char *path = argv[optind];
+    r2x_document *doc = NULL;
+    r2x_profile *profile = NULL;
+    r2x_tableset *set = NULL;
+    r2x_error err;
+    r2x_error_clear(&err);
+    int rc = cli_load_input(&a.in, path, &doc, &profile, &err);
+    if (rc) {
+        cli_report(&err);
+        return cli_exit_status(rc);
+    }
+    char cik10[16];
+    if (!rc && a.cik) {
+        snprintf(cik10, sizeof cik10, "%010lu", strtoul(a.cik, NULL, 10));
+        rc = r2x_profile_set(profile, "cik", cik10, &err);
+    }
+    if (!rc && a.entity_name)
+        rc = r2x_profile_set(profile, "entity-name", a.entity_name, &err);
+    int status = EXIT_OK;
+    size_t nerrors = 0;
+    r2x_extract_options xo = {profile, cli_diag, &a.in};
+    if (!rc)
+        rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
+    if (!rc && cli_same_file(path, a.output)) {
+        rc = R2X_EUSAGE;
+        snprintf(err.message, sizeof err.message,
+                 "output '%s' is the input file; refusing to overwrite it", a.output);
+        err.file[0] = '\0';
+    }
+    r2x_convert_result res;
+    memset(&res, 0, sizeof res);
+    const char *data = cli_data_dir();
+    r2x_convert_options co = {profile, data, cli_diag, &a.in};
+    if (!rc && !data) {
+        rc = R2X_EIO;
+        snprintf(err.message, sizeof err.message,
+                 "cannot find the mappings and taxonomy data (set R2X_DATADIR)");
+    }
+    if (!rc)
+        rc = is_map ? r2x_map_write(doc, set, &co, a.output, &res, &err)
+                    : r2x_convert(doc, set, &co, a.output, &res, &err);
+    if (rc) {
+        cli_report(&err);
+        status = cli_exit_status(rc);
+    } else {
+        if (!a.in.quiet || nerrors || res.errors)
+            fprintf(stderr, "release2xbrl: %s: %zu facts in %zu contexts; %zu unmapped "
+                    "line items, %zu totals that do not add up; %zu warnings, %zu errors\n",
+                    r2x_document_name(doc), res.facts, res.contexts, res.unmapped,
+                    res.failed_sums, a.in.counts.warnings, a.in.counts.errors);
+        if (nerrors || res.errors || (a.strict && (res.unmapped || res.failed_sums)))
+            status = EXIT_INVALID;
+    }
+    r2x_tableset_free(set);
+    r2x_profile_free(profile);
+    r2x_document_free(doc);
+    return status;
+}
+
+int cmd_convert(int argc, char **argv)
+{
+    return run(argc, argv, &cli_commands[1], 0);
+}
+
+int cmd_map(int argc, char **argv)
+{
+    return run(argc, argv, &cli_commands[2], 1);
+}

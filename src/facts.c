@@ -1,0 +1,518 @@
+/* facts.c - map table rows to facts; contexts, duplicates and sum checks. */
+#include "facts.h"
+
+#include <libxml/hash.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "error.h"
+#include "periods.h"
+
+struct factset {
+    r2x_buf facts;            /* fact[] */
+    r2x_buf contexts;         /* context[] */
+    r2x_buf rows;             /* row_mapping[] */
+    xmlHashTablePtr context_ids;  /* id -> index + 1 */
+    xmlHashTablePtr fact_keys;    /* "concept|context|unit" -> index + 1 */
+};
+
+typedef struct build {
+    const fact_options *o;
+    factset *fs;
+    size_t nerrors, unmapped, failed_sums;
+} build;
+
+static void diag(build *b, int sev, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void diag(build *b, int sev, long line, const char *fmt, ...)
+{
+    if (sev == R2X_SEV_ERROR)
+        b->nerrors++;
+    if (!b->o->diag)
+        return;
+    r2x_error e;
+    memset(&e, 0, sizeof e);
+    e.code = R2X_ETABLE;
+    e.severity = sev;
+    r2x_strlcpy(e.file, b->o->doc ? r2x_document_name(b->o->doc) : "", sizeof e.file);
+    e.line = line;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.message, sizeof e.message, fmt, ap);
+    va_end(ap);
+    b->o->diag(b->o->diag_userdata, &e);
+}
+
+static void free_index(void *payload, const xmlChar *name)
+{
+    (void)name;
+    free(payload);
+}
+
+void factset_free(factset *fs)
+{
+    if (!fs)
+        return;
+    buf_release(&fs->facts);
+    buf_release(&fs->contexts);
+    buf_release(&fs->rows);
+    xmlHashFree(fs->context_ids, free_index);
+    xmlHashFree(fs->fact_keys, free_index);
+    free(fs);
+}
+
+size_t factset_count(const factset *fs) { return fs->facts.len / sizeof(fact); }
+const fact *factset_fact(const factset *fs, size_t i)
+{
+    return &((const fact *)(const void *)fs->facts.data)[i];
+}
+size_t factset_context_count(const factset *fs) { return fs->contexts.len / sizeof(context); }
+const context *factset_context(const factset *fs, size_t i)
+{
+    return &((const context *)(const void *)fs->contexts.data)[i];
+}
+size_t factset_row_count(const factset *fs) { return fs->rows.len / sizeof(row_mapping); }
+const row_mapping *factset_row(const factset *fs, size_t i)
+{
+    return &((const row_mapping *)(const void *)fs->rows.data)[i];
+}
+
+r2x_date factset_period_end(const factset *fs)
+{
+    r2x_date best = {0, 0, 0};
+    for (size_t i = 0; i < factset_context_count(fs); i++) {
+        const context *c = factset_context(fs, i);
+        if (date_compare(c->period.end, best) > 0)
+            best = c->period.end;
+    }
+    return best;
+}
+
+r2x_decimal decimal_round(r2x_decimal v, int decimals)
+{
+    /* keep digits down to 10^-decimals */
+    int drop = -decimals - v.exp;
+    if (drop <= 0)
+        return v;
+    if (drop > 18) {
+        r2x_decimal z = {0, -decimals};
+        return z;
+    }
+    int64_t p = 1;
+    for (int i = 0; i < drop; i++)
+        p *= 10;
+    int64_t q = v.coef / p, r = v.coef % p;
+    if (r >= p / 2 + (p % 2))
+        q++;
+    else if (-r >= p / 2 + (p % 2))
+        q--;
+    r2x_decimal out = {q, -decimals};
+    return out;
+}
+
+r2x_decimal decimal_truncate(r2x_decimal v, int decimals)
+{
+    int drop = -decimals - v.exp;
+    if (drop <= 0)
+        return v;
+    r2x_decimal out = {0, -decimals};
+    if (drop > 18)
+        return out;
+    int64_t p = 1;
+    for (int i = 0; i < drop; i++)
+        p *= 10;
+    out.coef = v.coef / p;     /* C division truncates toward zero */
+    return out;
+}
+
+/* ---- Contexts ------------------------------------------------------------ */
+
+static const char *local_name(const char *qname)
+{
+    const char *c = strchr(qname, ':');
+    return c ? c + 1 : qname;
+}
+
+static int context_for(build *b, r2x_period period, const map_entry *e, size_t *index)
+{
+    char id[96];
+    char a[16], z[16];
+    r2x_date_format(period.end, z);
+    if (period.kind == R2X_PERIOD_INSTANT) {
+        snprintf(id, sizeof id, "I%.4s%.2s%.2s", z, z + 5, z + 8);
+    } else {
+        r2x_date_format(period.start, a);
+        snprintf(id, sizeof id, "D%.4s%.2s%.2s-%.4s%.2s%.2s", a, a + 5, a + 8, z, z + 5,
+                 z + 8);
+    }
+    size_t ndims = e ? e->ndims : 0;
+    for (size_t d = 0; d < ndims; d++) {
+        size_t n = strlen(id);
+        snprintf(id + n, sizeof id - n, "_%s", local_name(e->dims[d].member));
+    }
+    size_t *ip = xmlHashLookup(b->fs->context_ids, (const xmlChar *)id);
+    if (ip) {
+        *index = *ip;
+        return R2X_OK;
+    }
+    context c;
+    memset(&c, 0, sizeof c);
+    r2x_strlcpy(c.id, id, sizeof c.id);
+    c.period = period;
+    c.ndims = ndims;
+    c.dims = ndims ? e->dims : NULL;
+    ip = malloc(sizeof *ip);
+    if (!ip)
+        return R2X_ENOMEM;
+    *ip = factset_context_count(b->fs);
+    if (buf_add(&b->fs->contexts, &c, sizeof c) ||
+        xmlHashAddEntry(b->fs->context_ids, (const xmlChar *)id, ip)) {
+        free(ip);
+        return R2X_ENOMEM;
+    }
+    *index = *ip;
+    return R2X_OK;
+}
+
+int factset_context_for(factset *fs, r2x_period period, size_t *index)
+{
+    build b;
+    memset(&b, 0, sizeof b);
+    b.fs = fs;
+    return context_for(&b, period, NULL, index);
+}
+
+/* ---- Units and types ----------------------------------------------------- */
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && !strcmp(s + a - b, suffix);
+}
+
+/* Does the figure's unit suit the concept's type? */
+static int unit_fits(const concept *c, const r2x_unit *u)
+{
+    const char *t = c->type;
+    if (ends_with(t, ":monetaryItemType"))
+        return u->kind == R2X_UNIT_CURRENCY;
+    if (ends_with(t, ":perShareItemType"))
+        return u->kind == R2X_UNIT_PER_SHARE;
+    if (ends_with(t, ":sharesItemType"))
+        return u->kind == R2X_UNIT_SHARES ||
+               (u->kind == R2X_UNIT_OTHER && !strcmp(u->measure, "ADS"));
+    if (ends_with(t, ":percentItemType") || ends_with(t, ":pureItemType"))
+        return u->kind == R2X_UNIT_PURE;
+    if (ends_with(t, ":decimalItemType") || ends_with(t, ":integerItemType"))
+        return u->kind != R2X_UNIT_CURRENCY && u->kind != R2X_UNIT_PER_SHARE;
+    return 0;
+}
+
+/* ---- Facts --------------------------------------------------------------- */
+
+static int add_fact(build *b, const fact *f, const map_entry *e)
+{
+    char key[256], unit[40];
+    r2x_unit_format(&f->unit, unit);
+    snprintf(key, sizeof key, "%s|%zu|%s", f->concept->qname, f->context, unit);
+    size_t *ip = xmlHashLookup(b->fs->fact_keys, (const xmlChar *)key);
+    if (ip) {
+        /* The same fact again: keep the more precise; the other must agree
+         * at its own precision. */
+        fact *have = &((fact *)(void *)b->fs->facts.data)[*ip];
+        const fact *precise = have->decimals >= f->decimals ? have : f;
+        const fact *rough = precise == have ? f : have;
+        r2x_decimal r = decimal_round(precise->value, rough->decimals);
+        r2x_decimal diff = rough->value;
+        diff.coef = -diff.coef;
+        int one_unit = 0;
+        if (!r2x_decimal_add(r, diff, &diff)) {
+            r2x_decimal ulp = {1, -rough->decimals};
+            r2x_decimal neg = {-1, -rough->decimals};
+            one_unit = r2x_decimal_cmp(diff, ulp) <= 0 && r2x_decimal_cmp(diff, neg) >= 0;
+        }
+        if (r2x_decimal_cmp(r, rough->value) != 0 && f->convenience && have->convenience &&
+            one_unit) {
+            /* Convenience translations are each translated and rounded on
+             * their own: one unit in the last place is rounding, not an error. */
+            char v1[R2X_DECIMAL_STRLEN], v2[R2X_DECIMAL_STRLEN];
+            r2x_decimal_format(have->value, v1);
+            r2x_decimal_format(f->value, v2);
+            diag(b, R2X_SEV_WARNING, f->line,
+                 "%s in context %s (a convenience translation) is %s at line %ld but %s "
+                 "at line %ld; the first is kept", f->concept->qname,
+                 factset_context(b->fs, f->context)->id, v1, have->line, v2, f->line);
+            return R2X_OK;
+        }
+        /* Japanese releases truncate amounts below the unit shown ("less
+         * than one million yen omitted"): a truncated figure agrees too. */
+        r2x_decimal tr = decimal_truncate(precise->value, rough->decimals);
+        if (r2x_decimal_cmp(r, rough->value) != 0 && r2x_decimal_cmp(tr, rough->value) != 0) {
+            char v1[R2X_DECIMAL_STRLEN], v2[R2X_DECIMAL_STRLEN];
+            r2x_decimal_format(precise->value, v1);
+            r2x_decimal_format(rough->value, v2);
+            diag(b, R2X_SEV_ERROR, f->line,
+                 "%s in context %s is %s at line %ld but %s at line %ld; they disagree "
+                 "at the precision of the rougher one (the value of line %ld is written)",
+                 f->concept->qname, factset_context(b->fs, f->context)->id, v1,
+                 precise->line, v2, rough->line, have->line);
+            return R2X_OK;
+        }
+        if (precise == f) {
+            /* the new one is more precise: it takes the old one's place */
+            *have = *f;
+        }
+        (void)e;
+        return R2X_OK;
+    }
+    ip = malloc(sizeof *ip);
+    if (!ip)
+        return R2X_ENOMEM;
+    *ip = factset_count(b->fs);
+    if (buf_add(&b->fs->facts, f, sizeof *f) ||
+        xmlHashAddEntry(b->fs->fact_keys, (const xmlChar *)key, ip)) {
+        free(ip);
+        return R2X_ENOMEM;
+    }
+    return R2X_OK;
+}
+
+static int contains_word_ci(const char *hay, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = hay; *p; p++)
+        if (!strncasecmp(p, word, n))
+            return 1;
+    return 0;
+}
+
+/* Try "title > label", "section > label", then the label alone: the same
+ * words ("Total", a segment's name) mean different things in different
+ * sections and tables. */
+/* The same words ("Total", a segment's name) mean different things in
+ * different sections and tables: entries may name the table title or the
+ * section heading ("Systems integration: > Total"). */
+static const map_entry *match_row(build *b, const r2x_table *t, const char *section,
+                                  const char *label)
+{
+    char norm[512], qt[1100], qs[1100], head[512];
+    label_normalize(label, norm, sizeof norm);
+    const char *forms[3] = {norm, NULL, NULL};
+    size_t n = 1;
+    if (t->title) {
+        label_normalize(t->title, head, sizeof head);
+        snprintf(qt, sizeof qt, "%s > %s", head, norm);
+        forms[n++] = qt;
+    }
+    if (section) {
+        label_normalize(section, head, sizeof head);
+        snprintf(qs, sizeof qs, "%s > %s", head, norm);
+        forms[n++] = qs;
+    }
+    return mapping_match(b->o->map, t->statement, forms, n);
+}
+
+static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row)
+{
+    const map_entry *e = match_row(b, t, section, row->label);
+    row_mapping rm = {t, row, e, 0};
+    if (!e && t->statement != R2X_STMT_OTHER) {
+        rm.reported = 1;
+        b->unmapped++;
+        diag(b, R2X_SEV_WARNING, row->line, "unmapped line item '%s'", row->label);
+    }
+    if (buf_add(&b->fs->rows, &rm, sizeof rm))
+        return R2X_ENOMEM;
+    if (!e)
+        return R2X_OK;
+    for (size_t k = 0; k < row->nvalues; k++) {
+        const r2x_value *v = &row->values[k];
+        const r2x_column *col = &t->columns[v->column];
+        if (col->role == R2X_COL_PERCENT_OF_TOTAL || col->role == R2X_COL_CHANGE)
+            continue;
+        if (col->period.kind == R2X_PERIOD_NONE) {
+            diag(b, R2X_SEV_WARNING, row->line, "'%s' in cell %d has no period; "
+                 "no fact is written for it", v->text, col->index + 1);
+            continue;
+        }
+        r2x_period p = col->period;
+        if (e->concept->period_type == R2X_PERIOD_INSTANT && p.kind == R2X_PERIOD_DURATION) {
+            /* "Cash ... beginning of the period" is the instant before the
+             * duration starts; other instants in a flow column are its end */
+            if (contains_word_ci(row->label, "beginning"))
+                p.end = date_add_days(p.start, -1);
+            p.kind = R2X_PERIOD_INSTANT;
+            memset(&p.start, 0, sizeof p.start);
+        } else if (e->concept->period_type == R2X_PERIOD_DURATION &&
+                   p.kind == R2X_PERIOD_INSTANT) {
+            diag(b, R2X_SEV_ERROR, row->line, "'%s' maps to %s, a duration concept, but its "
+                 "column is an instant (%s:%ld)", row->label, e->concept->qname, e->file,
+                 e->line);
+            continue;
+        }
+        if (!unit_fits(e->concept, &v->unit)) {
+            char u[40];
+            r2x_unit_format(&v->unit, u);
+            diag(b, R2X_SEV_WARNING, row->line, "'%s' is in %s, which does not suit %s (%s); "
+                 "no fact is written for it", v->text, u[0] ? u : "no unit",
+                 e->concept->qname, e->concept->type);
+            continue;
+        }
+        fact f;
+        memset(&f, 0, sizeof f);
+        f.concept = e->concept;
+        f.unit = v->unit;
+        f.value = v->value;
+        if (e->negate)
+            f.value.coef = -f.value.coef;
+        f.decimals = v->decimals;
+        f.convenience = col->role == R2X_COL_CONVENIENCE;
+        f.line = row->line;
+        f.label = row->label;
+        if (context_for(b, p, e, &f.context) || add_fact(b, &f, e))
+            return R2X_ENOMEM;
+    }
+    return R2X_OK;
+}
+
+/* ---- Sum checks ---------------------------------------------------------- */
+
+/* A printed total should equal a run of the rows just above it (subtotals
+ * already checked stand for the rows they sum).  Look for such a run ending
+ * right above the total; warn naming the rows when there is none. */
+static int row_is_total(const r2x_row *r)
+{
+    if (!r->label || !r->nvalues)
+        return 0;
+    return r->is_total || !strncasecmp(r->label, "net cash", 8);
+}
+
+static const r2x_value *value_in(const r2x_row *r, int column)
+{
+    for (size_t k = 0; k < r->nvalues; k++)
+        if (r->values[k].column == column)
+            return &r->values[k];
+    return NULL;
+}
+
+static void check_sums(build *b, const r2x_table *t)
+{
+    if (t->statement == R2X_STMT_OTHER || !t->nrows)
+        return;
+    /* items: rows with figures, collapsing checked subtotals */
+    size_t *items = malloc(t->nrows * sizeof *items);
+    if (!items)
+        return;
+    size_t n = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const r2x_row *row = &t->rows[r];
+        if (!row->nvalues || !row->label)
+            continue;
+        if (!row_is_total(row)) {
+            items[n++] = r;
+            continue;
+        }
+        /* the first amount column decides the run; the others must agree */
+        int col = -1;
+        for (size_t k = 0; k < row->nvalues && col < 0; k++)
+            if (t->columns[row->values[k].column].role == R2X_COL_AMOUNT)
+                col = row->values[k].column;
+        const r2x_value *total = col >= 0 ? value_in(row, col) : NULL;
+        size_t start = n;
+        int found = 0;
+        if (total) {
+            r2x_decimal sum = {0, 0};
+            for (size_t j = n; j-- > 0;) {
+                const r2x_value *v = value_in(&t->rows[items[j]], col);
+                if (v && r2x_decimal_add(sum, v->value, &sum))
+                    break;
+                if (n - j >= 2 && r2x_decimal_cmp(sum, total->value) == 0) {
+                    start = j;
+                    found = 1;
+                    break;
+                }
+            }
+        }
+        if (found) {
+            /* every other column must add up over the same rows */
+            for (size_t k = 0; k < row->nvalues; k++) {
+                const r2x_value *tv = &row->values[k];
+                int role = t->columns[tv->column].role;
+                if (tv->column == col || (role != R2X_COL_AMOUNT && role != R2X_COL_CONVENIENCE))
+                    continue;
+                r2x_decimal sum = {0, 0};
+                for (size_t j = start; j < n; j++) {
+                    const r2x_value *v = value_in(&t->rows[items[j]], tv->column);
+                    if (v)
+                        r2x_decimal_add(sum, v->value, &sum);
+                }
+                if (r2x_decimal_cmp(sum, tv->value) != 0) {
+                    char s1[R2X_DECIMAL_STRLEN];
+                    r2x_decimal_format(sum, s1);
+                    b->failed_sums++;
+                    diag(b, R2X_SEV_WARNING, row->line, "'%s' is %s in cell %d but lines "
+                         "%ld-%ld add up to %s", row->label, tv->text,
+                         t->columns[tv->column].index + 1, t->rows[items[start]].line,
+                         t->rows[items[n - 1]].line, s1);
+                }
+            }
+            n = start;
+        } else if (total && n) {
+            b->failed_sums++;
+            diag(b, R2X_SEV_WARNING, row->line, "'%s' (%s) is not the sum of any run of "
+                 "the lines above it (lines %ld-%ld); check them for extraction damage",
+                 row->label, total->text, t->rows[items[0]].line,
+                 t->rows[items[n - 1]].line);
+        }
+        items[n++] = r;
+    }
+    free(items);
+}
+
+int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
+                size_t *unmapped, size_t *failed_sums, size_t *nerrors, r2x_error *err)
+{
+    *out = NULL;
+    factset *fs = calloc(1, sizeof *fs);
+    if (!fs || !(fs->context_ids = xmlHashCreate(64)) || !(fs->fact_keys = xmlHashCreate(1024))) {
+        if (fs) {
+            xmlHashFree(fs->context_ids, NULL);
+            free(fs);
+        }
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    }
+    buf_init(&fs->facts, R2X_BUF_NOCAP);
+    buf_init(&fs->contexts, R2X_BUF_NOCAP);
+    buf_init(&fs->rows, R2X_BUF_NOCAP);
+    build b = {o, fs, 0, 0, 0};
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        const char *section = NULL;
+        for (size_t r = 0; r < t->nrows; r++) {
+            const r2x_row *row = &t->rows[r];
+            if (row->label && !row->nvalues && row->label[0] &&
+                row->label[strlen(row->label) - 1] == ':')
+                section = row->label;       /* "Systems integration:" */
+            if (!row->label || !row->nvalues)
+                continue;
+            if (map_row(&b, t, section, row)) {
+                factset_free(fs);
+                return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+            }
+        }
+        check_sums(&b, t);
+    }
+    if (unmapped)
+        *unmapped = b.unmapped;
+    if (failed_sums)
+        *failed_sums = b.failed_sums;
+    if (nerrors)
+        *nerrors = b.nerrors;
+    *out = fs;
+    return R2X_OK;
+}

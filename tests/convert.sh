@@ -1,0 +1,81 @@
+#!/bin/sh
+# convert and map on the sample: facts computed by hand from the release,
+# XML Schema validity against the real taxonomy, determinism, --strict.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+cd "$top_srcdir" || exit 1
+out=$tmp/inst
+mkdir -p "$out"
+
+# The release disagrees with itself once: its three-month income statement
+# prints (53,701) for 2Q08 "Net gains on sales of other investments" (the
+# figure of the line below, shifted by extraction), where its cash-flow
+# statement prints "-".  That is an error naming both lines: exit 1.
+expect_status 1 "convert the sample (one disagreement in the release)" "$R2X" convert -q samples/iij-2009-1h.txt -o "$out/iij.xml"
+expect_grep 'samples/iij-2009-1h.txt:687: us-gaap:GainLossOnInvestments in context D20080701-20080930 is -53701000 at line 648 but 0 at line 687; they disagree at the precision of the rougher one \(the value of line 648 is written\)' "$tmp/err" "the disagreement names both lines"
+[ "$(grep -c 'disagree' "$tmp/err")" -eq 1 ] && pass "no other disagreement" || fail "no other disagreement"
+[ -s "$out/iij.xml" ] && [ -s "$out/iij-20090930.xsd" ] && pass "instance and extension schema written" || fail "instance and extension schema written"
+
+# fact CONCEPT CONTEXT UNIT DECIMALS VALUE DESCRIPTION: the instance holds it.
+fact() {
+    line="<$1 contextRef=\"$2\" unitRef=\"$3\" decimals=\"$4\">$5</$1>"
+    grep -qF -- "$line" "$out/iij.xml" && pass "$6" || { fail "$6"; echo "#   missing: $line"; grep -F "<$1 contextRef=\"$2\"" "$out/iij.xml" | sed 's/^/#   have: /'; }
+}
+# Signs follow the concepts, not the printed parentheses (issue examples).
+fact us-gaap:PaymentsToAcquirePropertyPlantAndEquipment D20080401-20080930 JPY -3 1747972000 "purchase of PP&E (1,747,972) is a positive payment"
+fact us-gaap:IncreaseDecreaseInAccountsReceivable D20080401-20080930 JPY -3 -2255821000 "decrease in receivables 2,255,821 is a negative increase"
+fact us-gaap:NetIncomeLossAttributableToNoncontrollingInterest D20080401-20080930 JPY -3 -139793000 "less: net loss to noncontrolling interests 139,793 is negative"
+fact us-gaap:RetainedEarningsAccumulatedDeficit I20090331 JPY -3 -18549142000 "accumulated deficit (18,549,142) is negative"
+fact us-gaap:TreasuryStockValue I20090331 JPY -3 406547000 "treasury stock (406,547) is positive"
+# Periods, units, decimals.
+fact us-gaap:Revenues D20090401-20090930 JPY -3 32275024000 "1H09 total revenues in thousands"
+fact us-gaap:Revenues D20090401-20090930 USD -3 360655000 "the USD convenience translation of 1H09 revenues"
+fact us-gaap:Revenues D20090701-20090930 JPY -3 16440514000 "2Q09 total revenues"
+fact us-gaap:EarningsPerShareBasic D20090401-20090930 JPYPerShare 2 3532.01 "1H09 basic EPS in JPY per share"
+fact us-gaap:EarningsPerShareBasic D20090401-20090930 USDPerShare 2 39.47 "1H09 basic EPS in USD per share"
+fact us-gaap:WeightedAverageNumberOfSharesOutstandingBasic D20080401-20080930 shares 0 206478 "1H08 basic weighted shares"
+fact us-gaap:AssetsCurrent I20090930 JPY -3 23411526000 "current assets at 30 September 2009"
+# Cash at the beginning of a period is the instant before it starts.
+fact us-gaap:CashAndCashEquivalentsAtCarryingValue I20080331 JPY -3 11470980000 "cash at the beginning of 1H08 is at 31 March 2008"
+fact us-gaap:CashAndCashEquivalentsAtCarryingValue I20090930 JPY -3 10789017000 "cash at 30 September 2009"
+# Segments.
+fact us-gaap:Revenues D20090401-20090930_NetworkServiceAndSystemsIntegrationBusinessMember JPY -3 32443033000 "segment revenues, network service and SI"
+fact us-gaap:OperatingIncomeLoss D20090401-20090930_ATMOperationBusinessMember JPY -3 -459262000 "segment loss, ATM operation business"
+fact us-gaap:Revenues D20090401-20090930_IntersegmentEliminationMember JPY -3 -206187000 "eliminations are negative revenues"
+# DEI cover.
+grep -qF '<dei:DocumentPeriodEndDate contextRef="D20090401-20090930">2009-09-30</dei:DocumentPeriodEndDate>' "$out/iij.xml" && pass "DEI period end" || fail "DEI period end"
+grep -qF '<dei:DocumentFiscalYearFocus contextRef="D20090401-20090930">2009</dei:DocumentFiscalYearFocus>' "$out/iij.xml" && pass "DEI fiscal year focus 2009 (named by its start)" || fail "DEI fiscal year focus"
+grep -qF '<dei:DocumentFiscalPeriodFocus contextRef="D20090401-20090930">Q2</dei:DocumentFiscalPeriodFocus>' "$out/iij.xml" && pass "DEI fiscal period focus Q2" || fail "DEI fiscal period focus"
+grep -qF '<dei:EntityCentralIndexKey contextRef="D20090401-20090930">0001090633</dei:EntityCentralIndexKey>' "$out/iij.xml" && pass "DEI CIK" || fail "DEI CIK"
+grep -qF '<xbrli:identifier scheme="http://www.sec.gov/CIK">0001090633</xbrli:identifier>' "$out/iij.xml" && pass "entity identifier" || fail "entity identifier"
+
+# The same input gives the same bytes.
+"$R2X" convert -q samples/iij-2009-1h.txt -o "$out/again.xml"
+cmp -s "$out/iij.xml" "$out/again.xml" && pass "convert is deterministic" || fail "convert is deterministic"
+
+# The golden instance (reviewed by hand; see tests/golden/README.md).
+if [ "${R2X_UPDATE_GOLDEN:-}" = 1 ]; then
+    cp "$out/iij.xml" tests/golden/iij-2009-1h.xml
+    cp "$out/iij-20090930.xsd" tests/golden/iij-20090930.xsd
+fi
+cmp -s "$out/iij.xml" tests/golden/iij-2009-1h.xml && pass "instance matches the golden" || { fail "instance matches the golden"; diff -u tests/golden/iij-2009-1h.xml "$out/iij.xml" | head -30 | sed 's/^/#   /'; }
+cmp -s "$out/iij-20090930.xsd" tests/golden/iij-20090930.xsd && pass "extension schema matches the golden" || fail "extension schema matches the golden"
+
+# XML Schema validity against the real taxonomy (../shared/xbrl-cache).
+if [ -d "$shared/xbrl-cache" ]; then
+    "$top_builddir/tests/xbrl_validate" "$shared/xbrl-cache" "$out/iij-20090930.xsd" "$out/iij.xml" >"$tmp/v.out" 2>"$tmp/v.err"
+    st=$?
+    [ $st -eq 0 ] && pass "the instance is schema-valid" || { fail "the instance is schema-valid (exit $st)"; grep -v 'I/O warning' "$tmp/v.err" | head -5 | sed 's/^/#   /'; }
+else
+    echo "# skip: $shared/xbrl-cache not present (../shared is absent); schema validity not checked"
+fi
+
+# map shows each row's concept; --strict fails on unmapped lines.
+"$R2X" map -q samples/iij-2009-1h.txt >"$tmp/map.txt"
+grep -q '^423	cash-flows	Purchase of property and equipment	us-gaap:PaymentsToAcquirePropertyPlantAndEquipment	negate	2=1747972000 JPY -3' "$tmp/map.txt" && pass "map shows concept, sign and value" || { fail "map shows concept, sign and value"; grep '^423' "$tmp/map.txt" | sed 's/^/#   /'; }
+printf 'Consolidated Statements of Income\n\n\tYear Ended December 31, 2009\n\t(in millions)\nFrobnication income\t1,234\n' >"$tmp/unmapped.txt"
+expect_status 1 "--strict fails on an unmapped line" "$R2X" convert --strict --cik 123 "$tmp/unmapped.txt" -o "$tmp/u.xml"
+expect_grep "unmapped line item 'Frobnication income'" "$tmp/err" "the unmapped line is named"
+expect_status 0 "without --strict an unmapped line is a warning" "$R2X" convert --cik 123 "$tmp/unmapped.txt" -o "$tmp/u.xml"
+expect_status 1 "no CIK is an error" "$R2X" convert "$tmp/unmapped.txt" -o "$tmp/u.xml"
+expect_grep "no entity identifier" "$tmp/err" "the missing CIK is explained"
+finish
