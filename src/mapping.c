@@ -67,18 +67,22 @@ size_t mapping_count(const mapping *m)
     return m->entries.len / sizeof(map_entry);
 }
 
-void label_normalize(const char *label, char *out, size_t size)
+/* keep_star: patterns keep '*' as a wildcard; labels treat it as punctuation
+ * (a footnote mark). */
+static void normalize(const char *label, char *out, size_t size, int keep_star)
 {
     size_t n = 0;
     int space = 0;
     if (!size)
         return;
-    for (const unsigned char *p = (const unsigned char *)label; *p && n + 1 < size; p++) {
-        if (isalnum(*p) || *p == '*') {
+    for (const unsigned char *p = (const unsigned char *)label; *p; p++) {
+        if (isalnum(*p) || (keep_star && *p == '*')) {
+            size_t need = (space && n) ? 2 : 1;
+            if (n + need >= size)
+                break;                  /* cut at a word, never after a space */
             if (space && n)
                 out[n++] = ' ';
-            if (n + 1 < size)
-                out[n++] = (char)tolower(*p);
+            out[n++] = (char)tolower(*p);
             space = 0;
         } else if (*p == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99 /* U+2019 */)) {
             /* an apostrophe joins: "shareholders' equity", "company's" */
@@ -89,6 +93,11 @@ void label_normalize(const char *label, char *out, size_t size)
         }
     }
     out[n] = '\0';
+}
+
+void label_normalize(const char *label, char *out, size_t size)
+{
+    normalize(label, out, size, 0);
 }
 
 void pattern_normalize(const char *pattern, char *out, size_t size)
@@ -105,8 +114,8 @@ void pattern_normalize(const char *pattern, char *out, size_t size)
             len = sizeof piece - 1;
         memcpy(piece, part, len);
         piece[len] = '\0';
-        label_normalize(piece, norm, sizeof norm);
-        int w = snprintf(out + n, size - n, "%s%s", n ? " > " : "", norm);
+        normalize(piece, norm, sizeof norm, 1);
+        int w = snprintf(out + n, size - n, "%s%s", part != pattern ? " > " : "", norm);
         if (w < 0 || (size_t)w >= size - n)
             return;
         n += (size_t)w;
@@ -185,6 +194,11 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
     int rc = R2X_OK;
     while (!rc && fgets(line, sizeof line, fp)) {
         lineno++;
+        if (!strchr(line, '\n') && !feof(fp)) {
+            rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "line longer than %zu bytes",
+                          sizeof line - 2);
+            break;
+        }
         char *s = trim_field(line);
         if (!*s || *s == '#')
             continue;
@@ -222,8 +236,11 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
         }
         char norm[512];
         pattern_normalize(fields[1], norm, sizeof norm);
-        if (!norm[0]) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "empty label pattern");
+        if (!norm[0] || !strncmp(norm, " > ", 3) ||
+            (strlen(norm) >= 3 && !strcmp(norm + strlen(norm) - 3, " > ")) ||
+            strstr(norm, " >  > ")) {
+            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                          "empty label pattern or qualifier in '%s'", fields[1]);
             break;
         }
         e.concept = taxonomy_find(tax, fields[2]);
@@ -270,6 +287,10 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
                 e.dims[e.ndims].axis = r2x_strdup(tok);
                 e.dims[e.ndims].member = r2x_strdup(eq + 1);
                 e.ndims++;
+                if (!e.dims[e.ndims - 1].axis || !e.dims[e.ndims - 1].member) {
+                    rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+                    break;
+                }
             }
         }
         e.pattern = r2x_strdup(norm);

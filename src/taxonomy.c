@@ -154,7 +154,16 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
     int rc = R2X_OK;
     while (!rc && fgets(line, sizeof line, fp)) {
         lineno++;
-        char *hash = strchr(line, '#');
+        if (!strchr(line, '\n') && !feof(fp)) {
+            rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "line longer than %zu bytes",
+                          sizeof line - 2);
+            break;
+        }
+        /* a comment starts at a '#' that begins a word (URIs may hold '#') */
+        char *hash = NULL;
+        for (char *q = line; *q && !hash; q++)
+            if (*q == '#' && (q == line || *(q - 1) == ' ' || *(q - 1) == '\t'))
+                hash = q;
         if (hash)
             *hash = '\0';
         char *f[6];
