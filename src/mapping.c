@@ -2,7 +2,6 @@
 #include "mapping.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <libxml/hash.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "linefile.h"
 
 struct mapping {
     r2x_buf entries;          /* map_entry[], in file order */
@@ -179,26 +179,24 @@ static int exact_key(char *key, size_t size, int statement, const char *pattern)
 
 int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *err)
 {
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open mapping table: %s",
-                        strerror(errno));
+    linefile lf;
+    int rc = linefile_open(&lf, path, "mapping table", err);
+    if (rc)
+        return rc;
     char *fname = r2x_strdup(path);
     if (!fname || buf_add(&m->files, &fname, sizeof fname)) {
         free(fname);
-        fclose(fp);
+        linefile_close(&lf);
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
-    char line[2048];
-    long lineno = 0;
-    int rc = R2X_OK;
-    while (!rc && fgets(line, sizeof line, fp)) {
-        lineno++;
-        if (!strchr(line, '\n') && !feof(fp)) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "line longer than %zu bytes",
-                          sizeof line - 2);
+    int got;
+    while (!rc && (got = linefile_next(&lf, err)) != 0) {
+        if (got < 0) {
+            rc = -got;
             break;
         }
+        long lineno = lf.lineno;
+        char *line = lf.line;
         char *s = trim_field(line);
         if (!*s || *s == '#')
             continue;
@@ -322,9 +320,7 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
             }
         }
     }
-    if (!rc && ferror(fp))
-        rc = r2x_fail(err, R2X_EIO, path, lineno, "read error");
-    fclose(fp);
+    linefile_close(&lf);
     return rc;
 }
 

@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "linefile.h"
 #include "release2xbrl.h"
 
 typedef struct profile_entry {
@@ -114,27 +115,25 @@ static int add_entry(r2x_profile *p, const char *key, size_t kl, const char *val
 int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
 {
     *out = NULL;
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open profile: %s", strerror(errno));
+    linefile lf;
+    int rc = linefile_open(&lf, path, "profile", err);
+    if (rc)
+        return rc;
     r2x_profile *p;
-    int rc = r2x_profile_new_default(&p, err);
-    if (rc) {
-        fclose(fp);
+    if ((rc = r2x_profile_new_default(&p, err))) {
+        linefile_close(&lf);
         return rc;
     }
-    char line[4096];
-    long lineno = 0;
-    while (fgets(line, sizeof line, fp)) {
-        lineno++;
-        size_t n = strlen(line);
-        if (n == sizeof line - 1 && line[n - 1] != '\n') {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "line longer than %zu bytes",
-                          sizeof line - 2);
+    int got;
+    while ((got = linefile_next(&lf, err)) != 0) {
+        if (got < 0) {
+            rc = -got;
             break;
         }
-        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r' || line[n - 1] == ' ' ||
-                     line[n - 1] == '\t'))
+        long lineno = lf.lineno;
+        char *line = lf.line;
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
             line[--n] = '\0';
         char *s = line;
         while (*s == ' ' || *s == '\t')
@@ -184,10 +183,8 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
             break;
         }
     }
-    if (!rc && ferror(fp))
-        rc = r2x_fail(err, R2X_EIO, path, lineno, "read error");
 done:
-    fclose(fp);
+    linefile_close(&lf);
     if (rc) {
         r2x_profile_free(p);
         return rc;

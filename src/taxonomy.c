@@ -2,7 +2,6 @@
 #include "taxonomy.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <libxml/hash.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +9,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "linefile.h"
 
 typedef struct prefixed {
     char *prefix;
@@ -139,26 +139,24 @@ static int valid_qname(const taxonomy *t, const char *q)
 
 int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
 {
-    FILE *fp = fopen(path, "r");
-    if (!fp)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open concept dictionary: %s",
-                        strerror(errno));
+    linefile lf;
+    int rc = linefile_open(&lf, path, "concept dictionary", err);
+    if (rc)
+        return rc;
     char *fname = r2x_strdup(path);
     if (!fname || buf_add(&t->files, &fname, sizeof fname)) {
         free(fname);
-        fclose(fp);
+        linefile_close(&lf);
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
-    char line[1024];
-    long lineno = 0;
-    int rc = R2X_OK;
-    while (!rc && fgets(line, sizeof line, fp)) {
-        lineno++;
-        if (!strchr(line, '\n') && !feof(fp)) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno, "line longer than %zu bytes",
-                          sizeof line - 2);
+    int got;
+    while (!rc && (got = linefile_next(&lf, err)) != 0) {
+        if (got < 0) {
+            rc = -got;
             break;
         }
+        long lineno = lf.lineno;
+        char *line = lf.line;
         /* a comment starts at a '#' that begins a word (URIs may hold '#') */
         char *hash = NULL;
         for (char *q = line; *q && !hash; q++)
@@ -242,9 +240,7 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
             (extension && buf_add(&t->extensions, &c, sizeof c)))
             rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
     }
-    if (!rc && ferror(fp))
-        rc = r2x_fail(err, R2X_EIO, path, lineno, "read error");
-    fclose(fp);
+    linefile_close(&lf);
     return rc;
 }
 

@@ -29,16 +29,6 @@ static const char *local_of(const char *qname)
     return c ? c + 1 : qname;
 }
 
-static void prefix_of(const char *qname, char *out, size_t size)
-{
-    const char *c = strchr(qname, ':');
-    size_t n = c ? (size_t)(c - qname) : 0;
-    if (n >= size)
-        n = size - 1;
-    memcpy(out, qname, n);
-    out[n] = '\0';
-}
-
 /* The measure QName of a unit part: currencies in iso4217, shares in xbrli,
  * anything else (ADS) in the extension namespace. */
 static void measure_qname(const char *m, const char *ext_prefix, char *out, size_t size)
@@ -64,26 +54,41 @@ static void unit_id(const r2x_unit *u, char *out, size_t size)
         snprintf(out, size, "%s", u->measure);
 }
 
+/* Open path through a safe output and put an indenting xmlTextWriter on it. */
+static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
+                       r2x_error *err)
+{
+    int rc = output_open(path, out, err);
+    if (rc)
+        return rc;
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(output_stream(*out), NULL);
+    *w = ob ? xmlNewTextWriter(ob) : NULL;
+    if (!*w) {
+        if (ob)
+            xmlOutputBufferClose(ob);
+        output_abort(*out);
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
+    xmlTextWriterSetIndent(*w, 1);
+    xmlTextWriterSetIndentString(*w, BAD_CAST "  ");
+    if (xmlTextWriterStartDocument(*w, "1.0", "UTF-8", NULL) < 0) {
+        xmlFreeTextWriter(*w);
+        output_abort(*out);
+        return r2x_fail(err, R2X_EIO, path, 0, "cannot write");
+    }
+    return R2X_OK;
+}
+
 /* ---- Extension schema ---------------------------------------------------- */
 
 static int write_schema(const xbrl_options *o, const char *path, r2x_error *err)
 {
     r2x_output *out;
-    int rc = output_open(path, &out, err);
+    xmlTextWriterPtr w;
+    int rc = writer_open(path, &out, &w, err);
     if (rc)
         return rc;
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(output_stream(out), NULL);
-    xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
-    if (!w) {
-        if (ob)
-            xmlOutputBufferClose(ob);
-        output_abort(out);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    }
     const taxonomy *tax = o->tax;
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-    W(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
     W(xmlTextWriterStartElementNS(w, BAD_CAST "xs", BAD_CAST "schema", BAD_CAST NS_XS));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "targetNamespace", BAD_CAST o->ext_namespace));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "elementFormDefault", BAD_CAST "qualified"));
@@ -243,19 +248,9 @@ int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_e
     }
 
     r2x_output *out;
-    if ((rc = output_open(path, &out, err)))
+    xmlTextWriterPtr w;
+    if ((rc = writer_open(path, &out, &w, err)))
         return rc;
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(output_stream(out), NULL);
-    xmlTextWriterPtr w = ob ? xmlNewTextWriter(ob) : NULL;
-    if (!w) {
-        if (ob)
-            xmlOutputBufferClose(ob);
-        output_abort(out);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    }
-    xmlTextWriterSetIndent(w, 1);
-    xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-    W(xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL));
     W(xmlTextWriterStartElementNS(w, BAD_CAST "xbrli", BAD_CAST "xbrl", BAD_CAST NS_XBRLI));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:link", BAD_CAST NS_LINK));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xlink", BAD_CAST NS_XLINK));
@@ -344,10 +339,4 @@ write_error:
     xmlFreeTextWriter(w);
     output_abort(out);
     return r2x_fail(err, R2X_EIO, path, 0, "cannot write the instance");
-}
-
-/* prefix_of is kept for the namespace checks of later writers */
-void xbrl_qname_prefix(const char *qname, char *out, size_t size)
-{
-    prefix_of(qname, out, size);
 }

@@ -23,6 +23,5 @@ typedef struct xbrl_options {
 /* Write the instance to path ("-": standard output) and, when the company
  * declares extension concepts, its schema beside it. */
 int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_error *err);
-void xbrl_qname_prefix(const char *qname, char *out, size_t size);
 
 #endif

@@ -30,27 +30,11 @@ static const cli_option_doc tables_options[] = {
 };
 
 static const cli_option_doc convert_options[] = {
-    {"--output", "FILE", "write the instance to FILE (default: standard output); the "
-                         "extension schema goes beside it"},
+    {"--output", "FILE", "write to FILE (default: standard output); convert writes the "
+                         "extension schema beside it"},
     {"--format", "xbrl", "the output format: an XBRL 2.1 instance"},
     {"--profile", "FILE", "read the company profile FILE (default: the installed "
                           "profile whose match phrase the release contains)"},
-    {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},
-    {"--entity-name", "NAME", "the registrant's name (overrides the profile)"},
-    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
-    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
-    {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"},
-    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
-    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
-    {"--quiet", NULL, "do not print warnings"},
-    {"--help", NULL, "show this help"},
-    {NULL, NULL, NULL},
-};
-
-static const cli_option_doc map_options[] = {
-    {"--output", "FILE", "write the review table to FILE instead of standard output"},
-    {"--format", "xbrl", "the target format whose mapping is shown"},
-    {"--profile", "FILE", "read the company profile FILE"},
     {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},
     {"--entity-name", "NAME", "the registrant's name (overrides the profile)"},
     {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
@@ -69,7 +53,7 @@ const cli_command cli_commands[] = {
     {"convert", cmd_convert, "convert a release into an XBRL 2.1 instance",
      "release2xbrl convert [OPTIONS] FILE", convert_options},
     {"map", cmd_map, "show how every line item maps to a concept, for review",
-     "release2xbrl map [OPTIONS] FILE", map_options},
+     "release2xbrl map [OPTIONS] FILE", convert_options},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
