@@ -1504,6 +1504,19 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
         n = b.last + 1;
     }
     free(plans);
+    if (!rc && !x.tables.len) {
+        /* say why nothing was found rather than return an empty result */
+        const char *what = "no tab-separated tables were found (space-aligned text is "
+                           "not read yet)";
+        for (size_t i = 0; i + 6 <= doc->len && i < 65536; i++)
+            if (!strncasecmp(doc->text + i, "<table", 6) || !strncasecmp(doc->text + i, "<html", 5)) {
+                what = "this looks like HTML, which is not read yet; no tables were found";
+                break;
+            }
+        report_error(&x, 0, "%s", what);
+    }
+    if (x.opts && x.opts->diag)
+        flush_diags(&x);
     buf_release(&x.diags);
     if (rc) {
         r2x_tableset tmp = {x.tables.len / sizeof(r2x_table), (r2x_table *)(void *)x.tables.data};
