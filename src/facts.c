@@ -215,7 +215,7 @@ static int unit_fits(const concept *c, const r2x_unit *u)
 
 /* ---- Facts --------------------------------------------------------------- */
 
-static int add_fact(build *b, const fact *f, const map_entry *e)
+static int add_fact(build *b, const fact *f)
 {
     char key[256], unit[40];
     r2x_unit_format(&f->unit, unit);
@@ -267,7 +267,6 @@ static int add_fact(build *b, const fact *f, const map_entry *e)
             /* the new one is more precise: it takes the old one's place */
             *have = *f;
         }
-        (void)e;
         return R2X_OK;
     }
     ip = malloc(sizeof *ip);
@@ -374,7 +373,7 @@ static int map_row(build *b, const r2x_table *t, const char *section, const r2x_
         f.convenience = col->role == R2X_COL_CONVENIENCE;
         f.line = row->line;
         f.label = row->label;
-        if (context_for(b, p, e, &f.context) || add_fact(b, &f, e))
+        if (context_for(b, p, e, &f.context) || add_fact(b, &f))
             return R2X_ENOMEM;
     }
     return R2X_OK;

@@ -392,7 +392,7 @@ static int find_title(extract *x, size_t first, title_info *ti)
 /* A line before the first figure is a heading line when it has text beyond
  * the label cell, or its first cell names periods or units.  A line of years
  * ("\t2004\t2003") is a heading too. */
-static int is_heading_line(const char *s, size_t n, const src_cells *c,
+static int is_heading_line(const char *s, const src_cells *c,
                            const r2x_fiscal_calendar *cal)
 {
     int beyond = 0, years = 0, figures = 0;
@@ -415,7 +415,6 @@ static int is_heading_line(const char *s, size_t n, const src_cells *c,
         if (i > 0 && r.kind != CELL_DECORATION && r.kind != CELL_DASH)
             beyond = 1;
     }
-    (void)n;
     if (figures && figures == years)
         return 1;
     if (figures)
@@ -496,7 +495,6 @@ typedef struct table_plan {
     size_t nperiods;
     int bare_scale;           /* "(in millions...)": scales all amounts */
     int bare_scale_set;
-    int except_per_share;
     int shares_scale;         /* -1 unknown */
     char main_currency[4];
     int currency_scale_set;
@@ -541,7 +539,6 @@ static void plan_units(extract *x, table_plan *tp, long lineno, const char *s,
                 /* a bare scale in a heading applies to the table */
                 tp->bare_scale = u->scale;
                 tp->bare_scale_set = 1;
-                tp->except_per_share |= u->except_per_share;
                 if (u->shares_scale >= 0)
                     tp->shares_scale = u->shares_scale;
                 continue;
@@ -1114,7 +1111,7 @@ static void table_release(r2x_table *t)
 }
 
 /* Context from the lines above a table: units and periods they state. */
-static void plan_from_context(extract *x, table_plan *tp, const char *context)
+static void plan_from_context(table_plan *tp, const char *context)
 {
     unit_phrase up[8];
     size_t nu = unit_scan(context, up, 8);
@@ -1122,7 +1119,6 @@ static void plan_from_context(extract *x, table_plan *tp, const char *context)
         if (up[k].unit.kind == R2X_UNIT_NONE && !up[k].change && !up[k].percent) {
             tp->bare_scale = up[k].scale;
             tp->bare_scale_set = 1;
-            tp->except_per_share |= up[k].except_per_share;
             if (up[k].shares_scale >= 0)
                 tp->shares_scale = up[k].shares_scale;
         } else if (up[k].unit.kind == R2X_UNIT_CURRENCY && up[k].scale) {
@@ -1132,7 +1128,6 @@ static void plan_from_context(extract *x, table_plan *tp, const char *context)
             tp->currency_scale_set = 1;
         }
     }
-    (void)x;
 }
 
 typedef struct block {
@@ -1152,7 +1147,6 @@ static int build_table(extract *x, block b, const title_info *ti,
         tp->bare_scale = prev_plan->bare_scale;
         tp->bare_scale_set = prev_plan->bare_scale_set;
         tp->shares_scale = prev_plan->shares_scale;
-        tp->except_per_share = prev_plan->except_per_share;
         for (int i = 0; i < prev_plan->width; i++)
             if (prev_plan->cols[i].unit_set &&
                 prev_plan->cols[i].unit.unit.kind == R2X_UNIT_CURRENCY &&
@@ -1166,7 +1160,7 @@ static int build_table(extract *x, block b, const title_info *ti,
             tp->currency_scale_set = 1;
         }
     }
-    plan_from_context(x, tp, ti->context);
+    plan_from_context(tp, ti->context);
 
     r2x_table t;
     memset(&t, 0, sizeof t);
@@ -1189,9 +1183,9 @@ static int build_table(extract *x, block b, const title_info *ti,
         table_split_cells(s, len, &c);
         if (line_is_decoration(s, &c))
             continue;       /* "\t•\t": bullets left by extraction */
-        if (line_has_figures(s, &c) && !is_heading_line(s, len, &c, x->cal))
+        if (line_has_figures(s, &c) && !is_heading_line(s, &c, x->cal))
             break;
-        if (!is_heading_line(s, len, &c, x->cal))
+        if (!is_heading_line(s, &c, x->cal))
             break;          /* a label row ("ASSETS") ends the headings */
         heading_line = (long)n;
         plan_units(x, tp, (long)n, s, &c);
@@ -1236,7 +1230,6 @@ static int build_table(extract *x, block b, const title_info *ti,
     buf_init(&rows, R2X_BUF_NOCAP);
     int rc = R2X_OK;
     pending_row pr;
-    size_t first_data = n;
     for (; n <= b.last; n++) {
         size_t len;
         const char *s = document_line(x->doc, n, &len);
@@ -1351,7 +1344,6 @@ static int build_table(extract *x, block b, const title_info *ti,
             r2x_strlcpy(tp->main_currency, cur, 4);
     }
     assign_columns(x, tp, heading_line);
-    (void)first_data;
 
     /* Output columns: every used position, in order. */
     int map[TABLE_MAX_CELLS];
