@@ -967,11 +967,15 @@ static int read_row_cells(extract *x, table_plan *tp, size_t lineno, const char 
 
 /* ---- Values: scale, unit and decimals ------------------------------------ */
 
-static int finish_values(extract *x, table_plan *tp, pending_row *pr)
+static int finish_values(extract *x, table_plan *tp, pending_row *pr, const char *section)
 {
     r2x_row *row = &pr->row;
     label_unit lu;
     unit_from_label(row->label, &lu);
+    /* "Basic" under "Earnings per share:" or "Weighted average shares
+     * outstanding:": a row whose label names no unit takes its section's */
+    if (lu.kind == LABEL_UNIT_NONE && section)
+        unit_from_label(section, &lu);
     if (!pr->npending)
         return R2X_OK;
     label_unit heading_units[TABLE_MAX_CELLS];
@@ -1393,9 +1397,14 @@ static int build_table(extract *x, block b, const title_info *ti,
         rc = R2X_ENOMEM;
         goto fail;
     }
+    const char *section = NULL;
     for (size_t i = 0; i < nrows; i++) {
         pending_row *p = &prs[i];
-        if ((rc = finish_values(x, tp, p)))
+        if (p->row.label && !p->npending && p->section)
+            section = p->row.label;
+        else if (p->npending && label_is_total(p->row.label))
+            section = NULL;
+        if ((rc = finish_values(x, tp, p, p->npending ? section : NULL)))
             goto fail;
         for (size_t k = 0; k < p->row.nvalues; k++)
             p->row.values[k].column = map[p->row.values[k].column];

@@ -69,6 +69,21 @@ else
     echo "# skip: $shared/xbrl-cache not present (../shared is absent); schema validity not checked"
 fi
 
+# A US-style release (a fixture written for this test): "$" cells, stacked
+# year headings, "(In thousands, except per share data)", and "Basic" /
+# "Diluted" rows under "Earnings per share:" and "Weighted average shares
+# outstanding:" headings, which give those rows their units.
+expect_status 0 "convert a US-style release" "$R2X" convert -q --cik 12345 tests/fixtures/us-style.txt -o "$out/us.xml"
+us() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"$3\" decimals=\"$4\">$5</$1>" "$out/us.xml" && pass "$6" || fail "$6"; }
+us us-gaap:Revenues D20091001-20091231 USD -3 125400000 "US: Q4 2009 net sales, thousands"
+us us-gaap:Revenues D20080101-20081231 USD -3 455300000 "US: FY2008 net sales"
+us us-gaap:EarningsPerShareBasic D20091001-20091231 USDPerShare 2 0.42 "US: 'Basic' under 'Earnings per share:' is USD per share, unscaled"
+us us-gaap:EarningsPerShareDiluted D20090101-20091231 USDPerShare 2 1.44 "US: FY2009 diluted EPS"
+us us-gaap:WeightedAverageNumberOfSharesOutstandingBasic D20091001-20091231 shares -3 25000000 "US: 'Basic' under 'Weighted average shares outstanding:' is shares, in thousands"
+us us-gaap:InterestIncomeExpenseNonoperatingNet D20091001-20091231 USD -3 -1200000 "US: 'Interest expense, net (1,200)' is net interest of -1,200"
+us us-gaap:AssetsCurrent I20091231 USD -3 145000000 "US: current assets at 31 December 2009"
+grep -q 'unmapped' "$tmp/err" && fail "US: every line maps" || pass "US: every line maps"
+
 # map shows each row's concept; --strict fails on unmapped lines.
 "$R2X" map -q samples/iij-2009-1h.txt >"$tmp/map.txt"
 grep -q '^423	cash-flows	Purchase of property and equipment	us-gaap:PaymentsToAcquirePropertyPlantAndEquipment	negate	2=1747972000 JPY -3' "$tmp/map.txt" && pass "map shows concept, sign and value" || { fail "map shows concept, sign and value"; grep '^423' "$tmp/map.txt" | sed 's/^/#   /'; }
