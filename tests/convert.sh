@@ -84,6 +84,19 @@ us us-gaap:InterestIncomeExpenseNonoperatingNet D20091001-20091231 USD -3 -12000
 us us-gaap:AssetsCurrent I20091231 USD -3 145000000 "US: current assets at 31 December 2009"
 grep -q 'unmapped' "$tmp/err" && fail "US: every line maps" || pass "US: every line maps"
 
+# 52/53-week periods, cash-flow signs, and cash at the beginning of the
+# period (a fixture written for this test).
+expect_status 0 "convert a 26-week cash-flow statement" "$R2X" convert -q --cik 319256 tests/fixtures/us-weeks.txt -o "$out/wk.xml"
+wk() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/wk.xml" && pass "$4" || fail "$4"; }
+wk us-gaap:PaymentsToAcquirePropertyPlantAndEquipment D20040104-20040703 250000000 "26 weeks ended July 3, 2004 start on January 4; purchases of PP&E (250) are a payment of 250"
+wk us-gaap:IncreaseDecreaseInAccountsReceivable D20040104-20040703 120000000 "receivables (120) under 'Changes in operating assets' are an increase of 120"
+wk us-gaap:IncreaseDecreaseInAccountsPayable D20040104-20040703 95000000 "payables 95 are an increase of 95"
+wk us-gaap:DeferredIncomeTaxExpenseBenefit D20040104-20040703 -15000000 "deferred taxes (15) are a benefit of 15"
+wk us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I20040103 4037000000 "cash at the beginning of the 26 weeks is at January 3"
+wk us-gaap:TreasuryStockValue I20040703 5000000000 "treasury stock (5,000) is positive"
+wk us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment D20021229-20030628 8000000 "26 weeks (182 days) ended June 28, 2003 start on December 29, 2002"
+grep -q 'unmapped' "$tmp/err" && fail "weeks: every line maps" || pass "weeks: every line maps"
+
 # map shows each row's concept; --strict fails on unmapped lines.
 "$R2X" map -q samples/iij-2009-1h.txt >"$tmp/map.txt"
 grep -q '^423	cash-flows	Purchase of property and equipment	us-gaap:PaymentsToAcquirePropertyPlantAndEquipment	negate	2=1747972000 JPY -3' "$tmp/map.txt" && pass "map shows concept, sign and value" || { fail "map shows concept, sign and value"; grep '^423' "$tmp/map.txt" | sed 's/^/#   /'; }
