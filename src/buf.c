@@ -111,3 +111,17 @@ char *buf_detach(r2x_buf *b, size_t *len)
     buf_init(b, b->cap);
     return p;
 }
+
+const char *buf_keep_string(r2x_buf *list, const char *s)
+{
+    size_t n = strlen(s);
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return NULL;
+    memcpy(copy, s, n + 1);
+    if (buf_add(list, &copy, sizeof copy)) {
+        free(copy);
+        return NULL;
+    }
+    return copy;
+}

@@ -31,6 +31,9 @@ int buf_addc(r2x_buf *b, char c) R2X_WARN_UNUSED;
 int buf_addf(r2x_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3))) R2X_WARN_UNUSED;
 int buf_vaddf(r2x_buf *b, const char *fmt, va_list ap) R2X_WARN_UNUSED;
+/* Append a copy of s to a buffer used as a list of char*, which then owns
+ * it (free each with free() before buf_release); NULL if out of memory. */
+const char *buf_keep_string(r2x_buf *list, const char *s);
 /* Hand the memory to the caller (never NULL on success, NULL if out of
  * memory) and leave the buffer empty. */
 char *buf_detach(r2x_buf *b, size_t *len);

@@ -17,9 +17,11 @@ int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *e
 
 int linefile_next(linefile *lf, r2x_error *err)
 {
+    if (lf->status)
+        return 0;
     if (!fgets(lf->line, sizeof lf->line, lf->fp)) {
         if (ferror(lf->fp))
-            return -r2x_fail(err, R2X_EIO, lf->path, lf->lineno + 1, "read error");
+            lf->status = r2x_fail(err, R2X_EIO, lf->path, lf->lineno + 1, "read error");
         return 0;
     }
     lf->lineno++;
@@ -29,8 +31,11 @@ int linefile_next(linefile *lf, r2x_error *err)
     else if (!feof(lf->fp))
         /* never split a long line into two: its second half would be read
          * as a line of its own */
-        return -r2x_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
-                         "line longer than %zu bytes", sizeof lf->line - 2);
+    {
+        lf->status = r2x_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
+                              "line longer than %zu bytes", sizeof lf->line - 2);
+        return 0;
+    }
     if (n && lf->line[n - 1] == '\r')
         lf->line[--n] = '\0';
     return 1;

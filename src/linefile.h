@@ -11,13 +11,15 @@ typedef struct linefile {
     FILE *fp;
     const char *path;
     long lineno;
+    int status;               /* R2X_OK, or why reading stopped early */
     char line[4096];          /* the current line, without its line end */
 } linefile;
 
 /* Open path; `what` names the file in the message ("mapping table"). */
 int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *err);
-/* Read the next line into lf->line: 1 a line, 0 the end, or an R2X_E* code
- * (negated) with err filled: a line too long, a read error. */
+/* Read the next line into lf->line: 1 a line, 0 no more.  When reading
+ * stopped on an error (a line too long, a read error) err is filled and
+ * lf->status holds its code. */
 int linefile_next(linefile *lf, r2x_error *err);
 void linefile_close(linefile *lf);
 

@@ -183,18 +183,12 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
     int rc = linefile_open(&lf, path, "mapping table", err);
     if (rc)
         return rc;
-    char *fname = r2x_strdup(path);
-    if (!fname || buf_add(&m->files, &fname, sizeof fname)) {
-        free(fname);
+    const char *fname = buf_keep_string(&m->files, path);
+    if (!fname) {
         linefile_close(&lf);
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
-    int got;
-    while (!rc && (got = linefile_next(&lf, err)) != 0) {
-        if (got < 0) {
-            rc = -got;
-            break;
-        }
+    while (!rc && linefile_next(&lf, err)) {
         long lineno = lf.lineno;
         char *line = lf.line;
         char *s = trim_field(line);
@@ -320,6 +314,8 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
             }
         }
     }
+    if (!rc)
+        rc = lf.status;
     linefile_close(&lf);
     return rc;
 }

@@ -124,12 +124,7 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
         linefile_close(&lf);
         return rc;
     }
-    int got;
-    while ((got = linefile_next(&lf, err)) != 0) {
-        if (got < 0) {
-            rc = -got;
-            break;
-        }
+    while (linefile_next(&lf, err)) {
         long lineno = lf.lineno;
         char *line = lf.line;
         size_t n = strlen(line);
@@ -183,6 +178,8 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
             break;
         }
     }
+    if (!rc)
+        rc = lf.status;
 done:
     linefile_close(&lf);
     if (rc) {

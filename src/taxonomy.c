@@ -143,18 +143,12 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
     int rc = linefile_open(&lf, path, "concept dictionary", err);
     if (rc)
         return rc;
-    char *fname = r2x_strdup(path);
-    if (!fname || buf_add(&t->files, &fname, sizeof fname)) {
-        free(fname);
+    const char *fname = buf_keep_string(&t->files, path);
+    if (!fname) {
         linefile_close(&lf);
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
-    int got;
-    while (!rc && (got = linefile_next(&lf, err)) != 0) {
-        if (got < 0) {
-            rc = -got;
-            break;
-        }
+    while (!rc && linefile_next(&lf, err)) {
         long lineno = lf.lineno;
         char *line = lf.line;
         /* a comment starts at a '#' that begins a word (URIs may hold '#') */
@@ -240,6 +234,8 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
             (extension && buf_add(&t->extensions, &c, sizeof c)))
             rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
     }
+    if (!rc)
+        rc = lf.status;
     linefile_close(&lf);
     return rc;
 }

@@ -54,6 +54,14 @@ static void unit_id(const r2x_unit *u, char *out, size_t size)
         snprintf(out, size, "%s", u->measure);
 }
 
+/* Bytes go to the output's stream; a failure there (a full disk) is found by
+ * output_commit() and reported by us, so libxml2 never prints an I/O error. */
+static int stream_write(void *ctx, const char *buffer, int len)
+{
+    fwrite(buffer, 1, (size_t)len, (FILE *)ctx);
+    return len;
+}
+
 /* Open path through a safe output and put an indenting xmlTextWriter on it. */
 static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
                        r2x_error *err)
@@ -61,7 +69,8 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
     int rc = output_open(path, out, err);
     if (rc)
         return rc;
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateFile(output_stream(*out), NULL);
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(stream_write, NULL, output_stream(*out),
+                                                    NULL);
     *w = ob ? xmlNewTextWriter(ob) : NULL;
     if (!*w) {
         if (ob)
@@ -77,6 +86,20 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
         return r2x_fail(err, R2X_EIO, path, 0, "cannot write");
     }
     return R2X_OK;
+}
+
+/* Finish the document and commit the output; on a write error, abort it. */
+static int writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const char *path,
+                        const char *what, r2x_error *err)
+{
+    if (!failed && (xmlTextWriterEndDocument(w) < 0))
+        failed = 1;
+    xmlFreeTextWriter(w);          /* flushes into the output's stream */
+    if (failed) {
+        output_abort(out);
+        return r2x_fail(err, R2X_EIO, path, 0, "cannot write the %s", what);
+    }
+    return output_commit(out, err);
 }
 
 /* ---- Extension schema ---------------------------------------------------- */
@@ -137,13 +160,9 @@ static int write_schema(const xbrl_options *o, const char *path, r2x_error *err)
         W(xmlTextWriterEndElement(w));
     }
     W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndDocument(w));
-    xmlFreeTextWriter(w);
-    return output_commit(out, err);
+    return writer_close(w, out, 0, path, "extension schema", err);
 write_error:
-    xmlFreeTextWriter(w);
-    output_abort(out);
-    return r2x_fail(err, R2X_EIO, path, 0, "cannot write the extension schema");
+    return writer_close(w, out, 1, path, "extension schema", err);
 }
 
 /* ---- Instance ------------------------------------------------------------ */
@@ -331,12 +350,8 @@ int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_e
         W(xmlTextWriterEndElement(w));
     }
     W(xmlTextWriterEndElement(w));
-    W(xmlTextWriterEndDocument(w));
-    xmlFreeTextWriter(w);
-    return output_commit(out, err);
+    return writer_close(w, out, 0, path, "instance", err);
 
 write_error:
-    xmlFreeTextWriter(w);
-    output_abort(out);
-    return r2x_fail(err, R2X_EIO, path, 0, "cannot write the instance");
+    return writer_close(w, out, 1, path, "instance", err);
 }

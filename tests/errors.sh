@@ -22,6 +22,7 @@ make_input() {
     esac
     printf 'entity-name: Broken\nmatch: nothing\nfiscal year end 03-31\n' >"$tmp/bad.profile"
     printf 'fiscal-year-end: --02-30\n' >"$tmp/baddate.profile"
+    printf 'entity-name: No CIK\nfiscal-year-end: --03-31\n' >"$tmp/nocik.profile"
     echo "$f"
 }
 
