@@ -4,6 +4,7 @@
  * Each cmd_*.c parses its own options and calls the library; nothing below
  * the CLI prints or exits.
  */
+#include <ctype.h>
 #include <curl/curl.h>
 #include <libxml/xmlversion.h>
 #include <libxslt/xsltconfig.h>
@@ -102,7 +103,9 @@ const char *cli_data_dir(void)
 
 void cli_print_command_help(const cli_command *cmd)
 {
-    printf("Usage: %s\n\n%s.\n\nOptions:\n", cmd->usage, cmd->summary);
+    /* the summary is lower-case in the command list; a sentence here */
+    printf("Usage: %s\n\n%c%s.\n\nOptions:\n", cmd->usage,
+           toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
     for (const cli_option_doc *o = cmd->options; o->name; o++) {
         char left[64];
         snprintf(left, sizeof left, "%s%s%s", o->name, o->arg ? " " : "",
