@@ -316,6 +316,22 @@ static const map_entry *match_row(build *b, const r2x_table *t, const char *sect
     return mapping_match(b->o->map, t->statement, forms, n);
 }
 
+/* A label that is nothing but a period heading ("Six months ended",
+ * "September 30, 2009", "Fiscal Year Ended"): the table has its periods in
+ * its rows, and the row is not a line item. */
+static int label_is_period(const char *label, const r2x_fiscal_calendar *cal)
+{
+    period_phrase pp[4];
+    size_t n = period_scan(label, cal, pp, 4);
+    if (!n)
+        return 0;
+    size_t covered = 0;
+    for (size_t i = 0; i < n; i++)
+        covered += pp[i].end - pp[i].start;
+    size_t len = strlen(label);
+    return covered * 10 >= len * 7;        /* the heading is most of the label */
+}
+
 static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row)
 {
     const map_entry *e = match_row(b, t, section, row->label);
@@ -492,6 +508,8 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     for (size_t i = 0; i < set->ntables; i++) {
         const r2x_table *t = &set->tables[i];
         const char *section = NULL;
+        const r2x_fiscal_calendar *cal = r2x_profile_calendar(o->profile);
+        int transposed_reported = 0;
         for (size_t r = 0; r < t->nrows; r++) {
             const r2x_row *row = &t->rows[r];
             if (row->label && !row->nvalues && row->label[0] &&
@@ -499,6 +517,13 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                 section = row->label;       /* "Systems integration:" */
             if (!row->label || !row->nvalues)
                 continue;
+            if (label_is_period(row->label, cal)) {
+                if (!transposed_reported++ && t->statement != R2X_STMT_OTHER)
+                    diag(&b, R2X_SEV_WARNING, row->line, "the table at line %ld has its "
+                         "periods in its rows ('%s'); such tables are not converted",
+                         t->first_line, row->label);
+                continue;
+            }
             if (map_row(&b, t, section, row)) {
                 factset_free(fs);
                 return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");

@@ -13,6 +13,10 @@ mkdir -p "$out"
 expect_status 1 "convert the sample (one disagreement in the release)" "$R2X" convert -q samples/iij-2009-1h.txt -o "$out/iij.xml"
 expect_grep 'samples/iij-2009-1h.txt:687: us-gaap:GainLossOnInvestments in context D20080701-20080930 is -53701000 at line 648 but 0 at line 687; they disagree at the precision of the rougher one \(the value of line 648 is written\)' "$tmp/err" "the disagreement names both lines"
 [ "$(grep -c 'disagree' "$tmp/err")" -eq 1 ] && pass "no other disagreement" || fail "no other disagreement"
+# Tables with their periods in their rows (the TSE summary) are not line items.
+"$R2X" convert samples/iij-2009-1h.txt -o "$out/again-loud.xml" 2>"$tmp/loud.err"
+expect_grep "iij-2009-1h.txt:776: warning: the table at line 774 has its periods in its rows \('Six months ended'\)" "$tmp/loud.err" "a table with periods in its rows is named, not its rows reported unmapped"
+grep -q "unmapped line item 'September 30, 2009'" "$tmp/loud.err" && fail "period rows are not unmapped line items" || pass "period rows are not unmapped line items"
 [ -s "$out/iij.xml" ] && [ -s "$out/iij-20090930.xsd" ] && pass "instance and extension schema written" || fail "instance and extension schema written"
 
 # fact CONCEPT CONTEXT UNIT DECIMALS VALUE DESCRIPTION: the instance holds it.
