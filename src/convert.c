@@ -161,6 +161,12 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
     xo.fiscal_year_focus = year;
     xo.fiscal_period_focus = period;
     xo.period_end = end;
+    if (!strcmp(path, "-") && xo.ext_prefix && taxonomy_extension_count(l.tax))
+        r2x_diag(o->diag, o->diag_userdata, R2X_SEV_WARNING, R2X_OK, "-", 0, 0,
+                 "the instance refers to the extension schema %s-%04d%02d%02d.xsd, which "
+                 "is written beside the output file; with standard output it is not "
+                 "written (use -o FILE)", xo.ext_prefix, end.year % 10000, end.month % 100,
+                 end.day % 100);
     rc = xbrl_write(fs, &xo, path, err);
     res->facts = factset_count(fs);
     res->contexts = factset_context_count(fs);

@@ -52,6 +52,14 @@ grep -qF '<dei:DocumentFiscalPeriodFocus contextRef="D20090401-20090930">Q2</dei
 grep -qF '<dei:EntityCentralIndexKey contextRef="D20090401-20090930">0001090633</dei:EntityCentralIndexKey>' "$out/iij.xml" && pass "DEI CIK" || fail "DEI CIK"
 grep -qF '<xbrli:identifier scheme="http://www.sec.gov/CIK">0001090633</xbrli:identifier>' "$out/iij.xml" && pass "entity identifier" || fail "entity identifier"
 
+# To standard output the instance is the same, the schema it cannot write is
+# named, and nothing is written to the current directory.
+mkdir -p "$tmp/empty"
+(cd "$tmp/empty" && "$R2X" convert "$top_srcdir/samples/iij-2009-1h.txt" -o - 2>"$tmp/stdout.err" >"$out/stdout.xml")
+cmp -s "$out/iij.xml" "$out/stdout.xml" && pass "-o - writes the same instance" || fail "-o - writes the same instance"
+expect_grep "extension schema iij-20090930.xsd, which is written beside the output file; with standard output it is not written" "$tmp/stdout.err" "-o - names the schema it cannot write"
+[ -z "$(ls -A "$tmp/empty")" ] && pass "-o - writes no file" || fail "-o - writes no file"
+
 # The same input gives the same bytes.
 "$R2X" convert -q samples/iij-2009-1h.txt -o "$out/again.xml"
 cmp -s "$out/iij.xml" "$out/again.xml" && pass "convert is deterministic" || fail "convert is deterministic"
