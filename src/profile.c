@@ -24,8 +24,9 @@ typedef struct profile_entry {
 
 struct r2x_profile {
     r2x_fiscal_calendar cal;
+    r2x_buf entry_buf;        /* holds entries[] */
     size_t nentries;
-    profile_entry *entries;
+    profile_entry *entries;   /* a view of entry_buf */
 };
 
 void r2x_profile_free(r2x_profile *p)
@@ -36,7 +37,7 @@ void r2x_profile_free(r2x_profile *p)
         free(p->entries[i].key);
         free(p->entries[i].value);
     }
-    free(p->entries);
+    buf_release(&p->entry_buf);
     free(p);
 }
 
@@ -45,6 +46,7 @@ int r2x_profile_new_default(r2x_profile **out, r2x_error *err)
     r2x_profile *p = calloc(1, sizeof *p);
     if (!p)
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    buf_init(&p->entry_buf, R2X_BUF_NOCAP);
     p->cal.end_month = 12;
     p->cal.end_day = 31;
     p->cal.naming = R2X_FY_NAMED_BY_END;
@@ -97,17 +99,13 @@ int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error 
 static int add_entry(r2x_profile *p, const char *key, size_t kl, const char *value,
                      size_t vl)
 {
-    profile_entry *e = realloc(p->entries, (p->nentries + 1) * sizeof *e);
-    if (!e)
-        return R2X_ENOMEM;
-    p->entries = e;
-    e[p->nentries].key = r2x_strndup(key, kl);
-    e[p->nentries].value = r2x_strndup(value, vl);
-    if (!e[p->nentries].key || !e[p->nentries].value) {
-        free(e[p->nentries].key);
-        free(e[p->nentries].value);
+    profile_entry e = {r2x_strndup(key, kl), r2x_strndup(value, vl)};
+    if (!e.key || !e.value || buf_add(&p->entry_buf, &e, sizeof e)) {
+        free(e.key);
+        free(e.value);
         return R2X_ENOMEM;
     }
+    p->entries = (profile_entry *)(void *)p->entry_buf.data;
     p->nentries++;
     return R2X_OK;
 }

@@ -170,8 +170,9 @@ typedef struct pending_value {
 
 typedef struct pending_row {
     r2x_row row;              /* label etc.; values filled at the end */
+    r2x_buf pending_buf;      /* holds pending[] */
     size_t npending;
-    pending_value *pending;
+    pending_value *pending;   /* a view of pending_buf */
     int section;              /* label ends with ':' */
 } pending_row;
 
@@ -346,10 +347,7 @@ static int title_candidate(const char *s, size_t n)
 
 static int find_title(extract *x, size_t first, title_info *ti)
 {
-    memset(ti, 0, sizeof ti->context + sizeof *ti - sizeof ti->context);
-    ti->title = NULL;
-    ti->context[0] = '\0';
-    ti->directly_after_table = 0;
+    memset(ti, 0, sizeof *ti);
     int seen_text = 0;
     int nlines = 0;
     for (size_t n = first; n-- > 1 && nlines < 4;) {
@@ -432,24 +430,6 @@ static int is_heading_line(const char *s, const src_cells *c,
             pp[0].start == 0)
             return 1;
         if (unit_scan(buf, up, 4) > 0 && up[0].start == 0 && up[0].end + 2 >= strlen(buf))
-            return 1;
-    }
-    return 0;
-}
-
-/* Does the line hold a figure (a data row) in some cell?  first_value_cell is
- * 1 normally, 0 when the label column was lost. */
-static int line_has_figures(const char *s, const src_cells *c)
-{
-    for (size_t i = 0; i < c->ncells; i++) {
-        const char *t = s + c->start[i];
-        size_t tl = c->len[i];
-        trim(&t, &tl);
-        if (!tl)
-            continue;
-        cell_reading r;
-        number_read_cell(t, tl, &r);
-        if (r.kind == CELL_NUMBER || (i > 0 && r.kind == CELL_DASH))
             return 1;
     }
     return 0;
@@ -804,7 +784,7 @@ static void pending_row_free(pending_row *pr)
 {
     for (size_t i = 0; i < pr->npending; i++)
         free(pr->pending[i].text);
-    free(pr->pending);
+    buf_release(&pr->pending_buf);
     free(pr->row.label);
     free(pr->row.footnote);
     for (size_t i = 0; i < pr->row.nvalues; i++)
@@ -847,12 +827,12 @@ static int set_label(pending_row *pr, const char *t, size_t tl)
 static int add_pending(pending_row *pr, int pos, const figure *f, int dash,
                        const char *text, size_t tl)
 {
-    pending_value *nv = realloc(pr->pending, (pr->npending + 1) * sizeof *nv);
-    if (!nv)
+    pending_value add;
+    memset(&add, 0, sizeof add);
+    if (buf_add(&pr->pending_buf, &add, sizeof add))
         return R2X_ENOMEM;
-    pr->pending = nv;
-    pending_value *v = &nv[pr->npending];
-    memset(v, 0, sizeof *v);
+    pr->pending = (pending_value *)(void *)pr->pending_buf.data;
+    pending_value *v = &pr->pending[pr->npending];
     v->pos = pos;
     if (f)
         v->fig = *f;
@@ -1187,10 +1167,8 @@ static int build_table(extract *x, block b, const title_info *ti,
         table_split_cells(s, len, &c);
         if (line_is_decoration(s, &c))
             continue;       /* "\t•\t": bullets left by extraction */
-        if (line_has_figures(s, &c) && !is_heading_line(s, &c, x->cal))
-            break;
         if (!is_heading_line(s, &c, x->cal))
-            break;          /* a label row ("ASSETS") ends the headings */
+            break;          /* figures, or a label row ("ASSETS"), end the headings */
         heading_line = (long)n;
         plan_units(x, tp, (long)n, s, &c);
         if (nplines < 8) {
@@ -1243,6 +1221,7 @@ static int build_table(extract *x, block b, const title_info *ti,
             warn(x, (long)n, "line has more than %d cells; the rest are ignored",
                  TABLE_MAX_CELLS);
         memset(&pr, 0, sizeof pr);
+        buf_init(&pr.pending_buf, R2X_BUF_NOCAP);
         pr.row.line = (long)n;
         pr.row.label_line = (long)n;
         const char *cell0 = s + c.start[0];
@@ -1419,7 +1398,7 @@ static int build_table(extract *x, block b, const title_info *ti,
         t.rows[t.nrows++] = p->row;
         for (size_t k = 0; k < p->npending; k++)
             free(p->pending[k].text);
-        free(p->pending);
+        buf_release(&p->pending_buf);
     }
     buf_release(&rows);
 
