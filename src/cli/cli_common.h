@@ -24,6 +24,18 @@ void cli_diag(void *userdata, const r2x_error *diag);
 /* "FILE: 32 tables, 410 rows, 1234 figures; 75 warnings, 0 errors" on stderr. */
 void cli_summary_tables(const char *name, const r2x_tableset *set, const cli_counts *c);
 
+/* The getopt_long entries of the shared options, so every command that reads
+ * a release accepts the same ones (cli_input_option() handles them). */
+#define CLI_INPUT_LONGOPTS                                        \
+    {"profile", required_argument, NULL, 'p'},                    \
+    {"fiscal-year-end", required_argument, NULL, 'F'},            \
+    {"fiscal-year-named-by", required_argument, NULL, 'N'},       \
+    {"encoding", required_argument, NULL, 'E'},                   \
+    {"max-input", required_argument, NULL, 'M'},                  \
+    {"quiet", no_argument, NULL, 'q'}
+/* Their short forms, for getopt_long's option string. */
+#define CLI_INPUT_SHORTOPTS "p:q"
+
 void cli_input_options_init(cli_input_options *in);
 /* Handle one of the shared options (getopt code c); prints and returns
  * non-zero on a usage error. */

@@ -21,15 +21,10 @@ static int parse(int argc, char **argv, const cli_command *self, convert_args *a
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
-        {"profile", required_argument, NULL, 'p'},
-        {"fiscal-year-end", required_argument, NULL, 'F'},
-        {"fiscal-year-named-by", required_argument, NULL, 'N'},
         {"cik", required_argument, NULL, 'C'},
         {"entity-name", required_argument, NULL, 'e'},
         {"strict", no_argument, NULL, 's'},
-        {"encoding", required_argument, NULL, 'E'},
-        {"max-input", required_argument, NULL, 'M'},
-        {"quiet", no_argument, NULL, 'q'},
+        CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -40,7 +35,7 @@ static int parse(int argc, char **argv, const cli_command *self, convert_args *a
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:p:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:f:h" CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->output = optarg; break;
         case 'f': a->format = optarg; break;

@@ -1,9 +1,6 @@
 /* cmd_tables.c - release2xbrl tables: the extracted tables as JSON. */
-#include <dirent.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -13,12 +10,7 @@ int cmd_tables(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
-        {"profile", required_argument, NULL, 'p'},
-        {"fiscal-year-end", required_argument, NULL, 'F'},
-        {"fiscal-year-named-by", required_argument, NULL, 'N'},
-        {"encoding", required_argument, NULL, 'E'},
-        {"max-input", required_argument, NULL, 'M'},
-        {"quiet", no_argument, NULL, 'q'},
+        CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -28,7 +20,7 @@ int cmd_tables(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:p:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:h" CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
         case 'h': cli_print_command_help(&cli_commands[0]); return EXIT_OK;
