@@ -1,0 +1,63 @@
+/* fetch.h - every byte that comes from outside the input file: http and
+ * https through libcurl into an on-disk cache laid out by URL, local files
+ * only where a user (command line, catalog, remap) or a relative reference
+ * from a local document named them.  Nothing else reaches the network.
+ * (internal)
+ */
+#ifndef R2X_FETCH_H
+#define R2X_FETCH_H
+
+#include <stddef.h>
+
+#include "release2xbrl.h"
+
+typedef struct fetch_options {
+    const char *cache_dir;     /* NULL: $XDG_CACHE_HOME/release2xbrl, else
+                                * $HOME/.cache/release2xbrl */
+    int offline;               /* the cache alone; a miss is an error */
+    long connect_timeout_s;    /* 0: 20 */
+    long timeout_s;            /* whole transfer, 0: 60; also a stall limit */
+    size_t max_bytes;          /* largest body, 0: 64 MiB */
+    long max_redirects;        /* 0: 5 */
+    const char *user_agent;    /* NULL: "release2xbrl/VERSION" */
+} fetch_options;
+
+typedef struct fetcher fetcher;
+
+int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err);
+void fetcher_free(fetcher *f);
+
+/* --remap FROM=TO: URLs starting with FROM start with TO instead
+ * (applied before the cache; repeatable, longest FROM wins). */
+int fetcher_add_remap(fetcher *f, const char *from, const char *to, r2x_error *err);
+/* An XML catalog (OASIS; rewriteURI, rewriteSystem, uri, system) or a
+ * taxonomy package's META-INF/catalog.xml; relative targets resolve
+ * against the catalog's own location. */
+int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err);
+
+/* The bytes of url, resolved against base (NULL: url is absolute or a
+ * local path the user gave).  The result is malloc'd, NUL-terminated
+ * (*len excludes the NUL); *resolved (if not NULL) receives the absolute URL
+ * or path the bytes came from, malloc'd, for resolving what it refers to.
+ * http(s) goes through remaps/catalog, then the cache, then the network
+ * unless offline.  Errors name the URL and, in err->file, the referring
+ * document. */
+int fetcher_get(fetcher *f, const char *url, const char *base,
+                char **data, size_t *len, char **resolved, r2x_error *err);
+
+/* Resolve a reference against a base URL or path (RFC 3986 / local paths);
+ * malloc'd result. */
+char *fetch_resolve(const char *base, const char *ref);
+
+/* Route libxml2's external entity loader (xmlSetExternalEntityLoader) through
+ * f until fetcher_uninstall; anything it refuses fails to load. */
+void fetcher_install(fetcher *f);
+void fetcher_uninstall(void);
+
+/* Counters for diagnostics and tests. */
+typedef struct fetch_stats {
+    unsigned long cache_hits, downloads, local_reads, failures;
+} fetch_stats;
+void fetcher_stats(const fetcher *f, fetch_stats *out);
+
+#endif
