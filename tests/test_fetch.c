@@ -1,6 +1,11 @@
 /* test_fetch.c - RFC 3986 resolution and the cache layout (no network). */
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "fetch.h"
 #include "tap.h"
@@ -24,6 +29,140 @@ static void maps(const char *url, const char *want)
            url, err.message);
     }
     free(got);
+}
+
+/* What the fetcher reported while its entity loader was installed. */
+static char refusals[8192];
+
+static void on_diag(void *userdata, const r2x_error *d)
+{
+    (void)userdata;
+    size_t n = strlen(refusals);
+    snprintf(refusals + n, sizeof refusals - n, "%s; ", d->message);
+}
+
+static void quiet_errors(void *ctx, xmlErrorPtr e)
+{
+    (void)ctx;
+    (void)e;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *fp = fopen(path, "w");
+    if (fp) {
+        fputs(text, fp);
+        fclose(fp);
+    }
+}
+
+#define XSD_HEAD "<xs:schema xmlns:xs='http://www.w3.org/2001/XMLSchema' "
+
+/* Parse the schema dir/name with the fetcher installed; 1 if it parsed. */
+static int parse_schema(fetcher *f, const char *dir, const char *name)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    fetcher_install(f);
+    xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
+    xmlSchemaSetParserStructuredErrors(pc, quiet_errors, NULL);
+    xmlSchemaPtr schema = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+    fetcher_uninstall();
+    int parsed = schema != NULL;
+    xmlSchemaFree(schema);
+    return parsed;
+}
+
+/* Every external load libxml2 makes goes through the fetcher and its rules. */
+static void entity_loader(void)
+{
+    char dir[] = "/tmp/r2x-test-fetch.XXXXXX";
+    if (!mkdtemp(dir)) {
+        ok(0, "mkdtemp");
+        return;
+    }
+    char sub[4200];
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    mkdir(sub, 0700);
+    write_file(dir, "sub/b.xsd", XSD_HEAD "targetNamespace='urn:b'><xs:element name='b'/></xs:schema>");
+    write_file(dir, "ok.xsd", XSD_HEAD "targetNamespace='urn:a'><xs:import namespace='urn:b' "
+               "schemaLocation='sub/b.xsd'/><xs:element name='a'/></xs:schema>");
+    write_file(dir, "file.xsd", XSD_HEAD "targetNamespace='urn:a'><xs:import namespace='urn:b' "
+               "schemaLocation='file:///etc/passwd'/></xs:schema>");
+    write_file(dir, "ftp.xsd", XSD_HEAD "targetNamespace='urn:a'><xs:import namespace='urn:b' "
+               "schemaLocation='ftp://example.com/b.xsd'/></xs:schema>");
+    write_file(dir, "loop.xsd", XSD_HEAD "targetNamespace='urn:a'><xs:import namespace='urn:b' "
+               "schemaLocation='http://127.0.0.1:9/b.xsd'/></xs:schema>");
+    write_file(dir, "dtd.xml", "<!DOCTYPE x SYSTEM 'file:///etc/passwd'><x/>");
+
+    char cache[4200];
+    snprintf(cache, sizeof cache, "%s/cache", dir);
+    fetch_options o = {0};
+    o.cache_dir = cache;
+    o.diag = on_diag;
+    o.timeout_s = 5;
+    fetcher *f = NULL;
+    r2x_error err;
+    ok(fetcher_new(&o, &f, &err) == R2X_OK, "fetcher_new");
+    if (!f)
+        return;
+    fetch_stats st;
+    ok(parse_schema(f, dir, "ok.xsd"), "a schema importing a relative local schema parses");
+    fetcher_stats(f, &st);
+    ok(st.local_reads == 2 && refusals[0] == '\0', "the loader read both files (%lu), refused "
+       "nothing: %s", st.local_reads, refusals);
+    refusals[0] = '\0';
+    parse_schema(f, dir, "file.xsd");
+    ok(strstr(refusals, "refused 'file:///etc/passwd': a document may not name a file: URL") != NULL,
+       "xsd:import of file:///etc/passwd refused: %s", refusals);
+    refusals[0] = '\0';
+    parse_schema(f, dir, "ftp.xsd");
+    ok(strstr(refusals, "refused 'ftp://example.com/b.xsd': the scheme 'ftp'") != NULL,
+       "xsd:import of ftp: refused: %s", refusals);
+    refusals[0] = '\0';
+    parse_schema(f, dir, "loop.xsd");
+    ok(strstr(refusals, "refused 'http://127.0.0.1:9/b.xsd': its host is a loopback") != NULL,
+       "xsd:import from a loopback address refused: %s", refusals);
+    /* even a caller that asks for the DTD gets nothing from file: */
+    refusals[0] = '\0';
+    char path[4200];
+    snprintf(path, sizeof path, "%s/dtd.xml", dir);
+    fetcher_install(f);
+    xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_DTDLOAD |
+                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    fetcher_uninstall();
+    xmlFreeDoc(doc);
+    ok(strstr(refusals, "refused 'file:///etc/passwd'") != NULL,
+       "a DOCTYPE naming file:///etc/passwd is refused: %s", refusals);
+    /* the index: a second get of the same URL is answered without a lookup */
+    char *data = NULL, *resolved = NULL;
+    size_t len;
+    snprintf(path, sizeof path, "%s/ok.xsd", dir);
+    fetcher_stats(f, &st);
+    unsigned long reads = st.local_reads;
+    int rc = fetcher_get(f, "sub/b.xsd", path, &data, &len, &resolved, &err);
+    fetcher_stats(f, &st);
+    ok(rc == R2X_OK && st.local_reads == reads && st.repeats >= 1 && strstr(data, "urn:b"),
+       "a repeated get comes from this run's index");
+    char want[4300];
+    snprintf(want, sizeof want, "%s/sub/b.xsd", dir);
+    is_str(resolved, want, "resolved is the local path");
+    free(data);
+    free(resolved);
+    rc = fetcher_get(f, "file:///etc/passwd", path, &data, &len, NULL, &err);
+    ok(rc != R2X_OK && !strcmp(err.file, path), "fetcher_get: file: from a document refused, "
+       "the error names the document: %s", err.file);
+    rc = fetcher_get(f, "#frag", path, &data, &len, NULL, &err);
+    ok(rc == R2X_OK, "a same-document reference reads the document");
+    free(data);
+    fetcher_free(f);
+    char cmd[4300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        printf("# could not remove %s\n", dir);
 }
 
 int main(void)
@@ -110,5 +249,6 @@ int main(void)
        q1 ? q1 : "", q2 ? q2 : "");
     free(q1);
     free(q2);
+    entity_loader();
     return tap_done();
 }

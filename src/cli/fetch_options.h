@@ -41,8 +41,8 @@ enum {
                            "directory) instead; repeatable, the longest FROM wins"},  \
     {"--catalog", "FILE", "an XML catalog or a taxonomy package's "                  \
                           "META-INF/catalog.xml; repeatable"},                       \
-    {"--timeout", "SECONDS", "give up a download after SECONDS, or when it stalls "  \
-                             "that long (default 60)"},                              \
+    {"--timeout", "SECONDS", "give up a download after SECONDS (default 60), or "    \
+                             "when it stalls that long (at most 30)"},               \
     {"--max-size", "BYTES", "refuse documents larger than BYTES; K, M and G "        \
                             "suffixes (default 64M)"},                               \
     {"--max-redirects", "N", "follow at most N redirects, 1 to 50 (default 5)"}
