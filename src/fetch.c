@@ -527,7 +527,25 @@ static int cache_store(const char *path, const char *data, size_t len, const cha
     if (n < 0 || (size_t)n >= sizeof line)
         n = snprintf(line, sizeof line, "r2x-meta 1\nlength %zu\nfnv1a64 %016llx\n", len,
                      (unsigned long long)fnv1a(data, len));
-    return write_whole(meta, line, (size_t)n, err);
+    /* The sidecar is renamed into place but not fsynced (half the cost of a
+     * cold fill): after a crash it is whole or unreadable, and an unreadable
+     * one only makes the file be fetched again. */
+    char tmp[PATH_MAX + 32];
+    snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", meta);
+    int fd = mkstemp(tmp);
+    if (fd < 0)
+        return r2x_fail(err, R2X_EIO, meta, 0, "cannot write to the cache: %s",
+                        strerror(errno));
+    mode_t mask = umask(0);
+    umask(mask);
+    int bad = fchmod(fd, 0666 & ~mask) != 0 || write(fd, line, (size_t)n) != n;
+    bad |= close(fd) != 0;
+    if (bad || rename(tmp, meta) != 0) {
+        int e = errno;
+        unlink(tmp);
+        return r2x_fail(err, R2X_EIO, meta, 0, "cannot write to the cache: %s", strerror(e));
+    }
+    return R2X_OK;
 }
 
 /* 0: no sidecar or it matches; 1: the file does not match its sidecar. */
