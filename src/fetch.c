@@ -12,6 +12,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <limits.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -962,6 +963,74 @@ static curl_socket_t open_checked_socket(void *clientp, curlsocktype purpose,
     return socket(addr->family, addr->socktype, addr->protocol);
 }
 
+/* Whether libcurl may send requests through a proxy (it reads these from the
+ * environment).  Then the socket is the proxy's, so the address check is made
+ * by resolving the host instead.  NO_PROXY is not consulted: a URL it
+ * exempts is checked by resolution too, which is as safe. */
+static int proxy_in_environment(void)
+{
+    static const char *const names[] = {"http_proxy", "https_proxy", "HTTPS_PROXY",
+                                        "all_proxy", "ALL_PROXY"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *v = getenv(names[i]);
+        if (v && *v)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if url's host resolves to a loopback/private address (noted in t). */
+static int host_is_private(const char *url, transfer *t)
+{
+    uri_parts u;
+    uri_split(url, &u);
+    const char *h = u.auth;
+    size_t n = u.auth_n;
+    const char *at = memchr(h, '@', n);
+    if (at) {
+        n -= (size_t)(at + 1 - h);
+        h = at + 1;
+    }
+    char host[256];
+    if (n && h[0] == '[') {
+        const char *close = memchr(h, ']', n);
+        n = close ? (size_t)(close - h - 1) : 0;
+        h++;
+    } else {
+        const char *colon = memchr(h, ':', n);
+        if (colon)
+            n = (size_t)(colon - h);
+    }
+    if (!n || n >= sizeof host)
+        return 0;             /* libcurl reports what is wrong with it */
+    memcpy(host, h, n);
+    host[n] = '\0';
+    struct addrinfo hints, *res = NULL;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(host, NULL, &hints, &res) != 0)
+        return 0;
+    int bad = 0;
+    for (struct addrinfo *ai = res; ai && !bad; ai = ai->ai_next)
+        if (private_address(ai->ai_addr)) {
+            bad = 1;
+            t->refused_address = 1;
+            const void *a = ai->ai_family == AF_INET6
+                                ? (const void *)&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr
+                                : (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr;
+            if (!inet_ntop(ai->ai_family, a, t->refused_ip, sizeof t->refused_ip))
+                r2x_strlcpy(t->refused_ip, "?", sizeof t->refused_ip);
+        }
+    freeaddrinfo(res);
+    return bad;
+}
+
+static int is_redirect(long status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
 /* Download source (url as the document names it is logical) into body. */
 static int download(fetcher *f, const char *logical, const char *source, int trusted,
                     char **data, size_t *len, r2x_error *err)
@@ -979,16 +1048,14 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     buf_init(&t.body, f->opts.max_bytes);
     char errbuf[CURL_ERROR_SIZE] = "";
     long stall = f->opts.timeout_s < STALL_SECONDS_MAX ? f->opts.timeout_s : STALL_SECONDS_MAX;
-    curl_easy_setopt(h, CURLOPT_URL, source);
 #if LIBCURL_VERSION_NUM >= 0x075500
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
     curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(h, CURLOPT_MAXREDIRS, f->opts.max_redirects);
+    /* redirects are followed here, not by libcurl, so that each hop's scheme
+     * and (through a proxy) address is checked */
+    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, f->opts.connect_timeout_s);
     curl_easy_setopt(h, CURLOPT_TIMEOUT, f->opts.timeout_s);
     curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
@@ -1003,13 +1070,45 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
-    if (!trusted) {
+    int proxied = !trusted && proxy_in_environment();
+    if (!trusted && !proxied) {
         curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked_socket);
         curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &t);
     }
-    CURLcode cc = curl_easy_perform(h);
-    long status = 0;
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+    CURLcode cc = CURLE_OK;
+    long status = 0, hops = 0;
+    int too_many = 0;
+    char *refused_target = NULL;
+    char *current = r2x_strdup(source);
+    if (!current) {
+        buf_release(&t.body);
+        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+    }
+    while (current) {
+        if (proxied && host_is_private(current, &t))
+            break;
+        buf_reset(&t.body);
+        curl_easy_setopt(h, CURLOPT_URL, current);
+        cc = curl_easy_perform(h);
+        status = 0;
+        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        char *location = NULL;
+        if (cc != CURLE_OK || !is_redirect(status) ||
+            curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &location) != CURLE_OK || !location)
+            break;
+        free(current);
+        current = NULL;
+        if (!is_http(location)) {
+            refused_target = r2x_strdup(location);
+            break;
+        }
+        if (++hops > f->opts.max_redirects) {
+            too_many = 1;
+            break;
+        }
+        current = r2x_strdup(location);
+    }
+    free(current);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
     const char *via = strcmp(source, logical) ? " (from '" : "";
     const char *via_url = strcmp(source, logical) ? source : "";
@@ -1024,6 +1123,14 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
         rc = r2x_fail(err, R2X_ETOOBIG, "", 0,
                       "cannot fetch '%s'%s%s%s: larger than the %zu-byte limit (--max-size)",
                       logical, via, via_url, via_end, f->opts.max_bytes);
+    else if (refused_target)
+        rc = r2x_fail(err, R2X_EINPUT, "", 0,
+                      "refused '%s'%s%s%s: redirected to a scheme other than http or https "
+                      "('%.200s')", logical, via, via_url, via_end, refused_target);
+    else if (too_many || cc == CURLE_TOO_MANY_REDIRECTS)
+        rc = r2x_fail(err, R2X_EIO, "", 0,
+                      "cannot fetch '%s'%s%s%s: more than %ld redirects (--max-redirects)",
+                      logical, via, via_url, via_end, f->opts.max_redirects);
     else if (cc == CURLE_HTTP_RETURNED_ERROR || (cc == CURLE_OK && (status < 200 || status > 299)))
         rc = r2x_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: HTTP status %ld", logical,
                       via, via_url, via_end, status);
@@ -1032,14 +1139,6 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
                       "cannot fetch '%s'%s%s%s: timed out (the server stalled or was slower "
                       "than --timeout %ld s allows)", logical, via, via_url, via_end,
                       f->opts.timeout_s);
-    else if (cc == CURLE_UNSUPPORTED_PROTOCOL)
-        rc = r2x_fail(err, R2X_EINPUT, "", 0,
-                      "refused '%s'%s%s%s: redirected to a scheme other than http or https (%s)",
-                      logical, via, via_url, via_end, errbuf[0] ? errbuf : "unsupported");
-    else if (cc == CURLE_TOO_MANY_REDIRECTS)
-        rc = r2x_fail(err, R2X_EIO, "", 0,
-                      "cannot fetch '%s'%s%s%s: more than %ld redirects (--max-redirects)",
-                      logical, via, via_url, via_end, f->opts.max_redirects);
     else if (cc == CURLE_PARTIAL_FILE)
         rc = r2x_fail(err, R2X_EIO, "", 0,
                       "cannot fetch '%s'%s%s%s: the body ended before its Content-Length",
@@ -1047,6 +1146,7 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     else if (cc != CURLE_OK)
         rc = r2x_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: %s", logical, via,
                       via_url, via_end, errbuf[0] ? errbuf : curl_easy_strerror(cc));
+    free(refused_target);
     if (rc) {
         buf_release(&t.body);
         return rc;
@@ -1222,7 +1322,7 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
                  : refuse_scheme(url, err);
         goto fail;
     }
-    char *abs = base ? fetch_resolve(base, url) : r2x_strdup(url);
+    char *abs = fetch_resolve(base, url);   /* also drops an absolute URL's dot segments */
     if (!abs) {
         rc = r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
         goto fail;

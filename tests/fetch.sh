@@ -149,6 +149,9 @@ expect_status 1 "a loopback address not reached through --remap is refused" "$R2
 expect_grep "refused '$srv/$inst_file': its host is a loopback, private or link-local address \(127.0.0.1\)" "$tmp/err" "loopback: says why"
 expect_status 1 "a name that resolves to loopback is refused" "$R2X" fetch --cache-dir "$c" "http://localhost:$port/$inst_file"
 expect_grep "loopback, private or link-local" "$tmp/err" "localhost: says why"
+# Behind a proxy the socket is the proxy's: the host's addresses are checked instead.
+expect_status 1 "through a proxy, a name that resolves to loopback is refused" env http_proxy=http://192.0.2.1:3128 "$R2X" fetch --timeout 2 --cache-dir "$c" "http://localhost:$port/$inst_file"
+expect_grep "refused 'http://localhost:$port/$inst_file': its host is a loopback" "$tmp/err" "through a proxy: says why"
 [ "$(requests)" -eq "$n" ] && pass "refused addresses: no request reached the server" || fail "a refused address was contacted"
 
 # ---- usage ------------------------------------------------------------------------
