@@ -20,6 +20,12 @@ typedef struct fetch_options {
     size_t max_bytes;          /* largest body, 0: 64 MiB */
     long max_redirects;        /* 0: 5 */
     const char *user_agent;    /* NULL: "release2xbrl/VERSION" */
+    /* Added after the interface was agreed: */
+    r2x_diag_fn diag;          /* receives warnings (a download that could not
+                                * be stored in the cache) and, while installed,
+                                * why the entity loader refused a URL; may be
+                                * NULL */
+    void *diag_userdata;
 } fetch_options;
 
 typedef struct fetcher fetcher;
@@ -57,7 +63,43 @@ void fetcher_uninstall(void);
 /* Counters for diagnostics and tests. */
 typedef struct fetch_stats {
     unsigned long cache_hits, downloads, local_reads, failures;
+    unsigned long repeats;     /* gets answered from this run's index */
 } fetch_stats;
 void fetcher_stats(const fetcher *f, fetch_stats *out);
+
+/* ---- Added after the interface was agreed -------------------------------
+ *
+ * Who may name what.  fetcher_get with base == NULL means the user named
+ * url (command line): a local path or a file: URL is read.  With a base, url
+ * came from a document: an absolute file: URL is refused, a relative
+ * reference resolved against a local base is read.  Everything but http,
+ * https and local files is refused.  An http(s) URL that no --remap or
+ * catalog entry rewrote is refused when its host resolves to a loopback,
+ * private or link-local address (the check is made on the socket, so a DNS
+ * name pointing at 127.0.0.1 is refused too); a remap or catalog entry is
+ * the user's word and is trusted.  The entity loader (fetcher_install)
+ * treats every URL as coming from a document: give libxml2 documents their
+ * plain path (what *resolved holds for local files), not a file: URL.
+ *
+ * The cache is keyed by the URL as documents name it, after resolution and
+ * before remapping: a remap to another server only chooses where a missing
+ * file is downloaded from; a remap to a local directory bypasses the cache.
+ * Each download is stored with a sidecar FILE.r2x-meta (length and FNV-1a
+ * checksum); a cached file that no longer matches it is fetched again (an
+ * error when offline).  Files without a sidecar are trusted as they are. */
+
+/* The cache file for an http(s) URL: CACHE_DIR/HOST/PATH, with a query
+ * mapped to a suffix of the last segment ("_q" and a hash); a port other
+ * than the scheme's default becomes HOST_PORT.  Refuses userinfo, `.`/`..`
+ * or empty segments, and characters outside the URL's unreserved and
+ * sub-delims set.  malloc'd; NULL with err filled on refusal. */
+char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err);
+
+/* The default cache directory ($XDG_CACHE_HOME/release2xbrl, else
+ * $HOME/.cache/release2xbrl), malloc'd; NULL if neither is set. */
+char *fetch_default_cache_dir(void);
+
+/* The directory this fetcher caches into (NULL if there is none). */
+const char *fetcher_cache_dir(const fetcher *f);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "fetch_options.h"
 
 static const cli_option_doc tables_options[] = {
     {"--output", "FILE", "write the JSON to FILE instead of standard output"},
@@ -48,6 +49,13 @@ static const cli_option_doc convert_options[] = {
     {NULL, NULL, NULL},
 };
 
+static const cli_option_doc fetch_option_docs[] = {
+    CLI_FETCH_OPTION_DOCS,
+    {"--quiet", NULL, "do not list what was fetched"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
 const cli_command cli_commands[] = {
     {"tables", cmd_tables, "extract the tables of a release as JSON",
      "release2xbrl tables [OPTIONS] FILE", tables_options},
@@ -55,6 +63,8 @@ const cli_command cli_commands[] = {
      "release2xbrl convert [OPTIONS] FILE", convert_options},
     {"map", cmd_map, "show how every line item maps to a concept, for review",
      "release2xbrl map [OPTIONS] FILE", convert_options},
+    {"fetch", cmd_fetch, "fill the download cache with the documents at URLs",
+     "release2xbrl fetch [OPTIONS] URL...", fetch_option_docs},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

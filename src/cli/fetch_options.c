@@ -1,0 +1,127 @@
+/* fetch_options.c - the options every fetching command shares. */
+#include "fetch_options.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cli_fetch_options_init(cli_fetch_options *o)
+{
+    memset(o, 0, sizeof *o);
+    buf_init(&o->remaps, R2X_BUF_NOCAP);
+    buf_init(&o->catalogs, R2X_BUF_NOCAP);
+}
+
+void cli_fetch_options_release(cli_fetch_options *o)
+{
+    buf_release(&o->remaps);
+    buf_release(&o->catalogs);
+}
+
+/* A positive number with an optional K, M or G (1024-based) suffix. */
+static int parse_size(const char *arg, unsigned long long *out)
+{
+    char *end;
+    errno = 0;
+    if (arg[0] < '0' || arg[0] > '9')
+        return -1;
+    unsigned long long v = strtoull(arg, &end, 10);
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift)
+        end++;
+    if (errno || *end || v == 0 || v > (SIZE_MAX >> shift))
+        return -1;
+    *out = v << shift;
+    return 0;
+}
+
+static int usage(const char *opt, const char *want, const char *arg)
+{
+    fprintf(stderr, "release2xbrl: %s takes %s, not '%s'\n", opt, want, arg);
+    return 1;
+}
+
+int cli_fetch_option(cli_fetch_options *o, int c, const char *arg)
+{
+    unsigned long long v;
+    switch (c) {
+    case CLI_FETCH_CACHE_DIR:
+        if (!*arg)
+            return usage("--cache-dir", "a directory", arg);
+        o->fetch.cache_dir = arg;
+        return 0;
+    case CLI_FETCH_OFFLINE:
+        o->fetch.offline = 1;
+        return 0;
+    case CLI_FETCH_REMAP: {
+        const char *eq = strchr(arg, '=');
+        if (!eq || eq == arg || !eq[1])
+            return usage("--remap", "FROM=TO", arg);
+        return buf_add(&o->remaps, &arg, sizeof arg) ? usage("--remap", "less", arg) : 0;
+    }
+    case CLI_FETCH_CATALOG:
+        return buf_add(&o->catalogs, &arg, sizeof arg) ? usage("--catalog", "less", arg) : 0;
+    case CLI_FETCH_TIMEOUT:
+        if (parse_size(arg, &v) || strpbrk(arg, "KkMmGg") || v > 86400)
+            return usage("--timeout", "a number of seconds (1 to 86400)", arg);
+        o->fetch.timeout_s = (long)v;
+        return 0;
+    case CLI_FETCH_MAX_SIZE:
+        if (parse_size(arg, &v))
+            return usage("--max-size", "a number of bytes (K, M, G suffixes)", arg);
+        o->fetch.max_bytes = (size_t)v;
+        return 0;
+    case CLI_FETCH_MAX_REDIRECTS:
+        if (parse_size(arg, &v) || strpbrk(arg, "KkMmGg") || v > 50)
+            return usage("--max-redirects", "a number from 1 to 50", arg);
+        o->fetch.max_redirects = (long)v;
+        return 0;
+    }
+    return -1;
+}
+
+static void fetch_diag(void *userdata, const r2x_error *diag)
+{
+    cli_fetch_options *o = userdata;
+    if (diag->severity == R2X_SEV_WARNING)
+        o->warnings++;
+    cli_report(diag);
+}
+
+int cli_fetch_open(cli_fetch_options *o, fetcher **out)
+{
+    r2x_error err;
+    r2x_error_clear(&err);
+    o->fetch.diag = fetch_diag;
+    o->fetch.diag_userdata = o;
+    fetcher *f = NULL;
+    int rc = fetcher_new(&o->fetch, &f, &err);
+    const char **remaps = (const char **)o->remaps.data;
+    for (size_t i = 0; !rc && i < o->remaps.len / sizeof *remaps; i++) {
+        const char *eq = strchr(remaps[i], '=');
+        char from[4096];
+        snprintf(from, sizeof from, "%.*s", (int)(eq - remaps[i]), remaps[i]);
+        rc = fetcher_add_remap(f, from, eq + 1, &err);
+    }
+    const char **catalogs = (const char **)o->catalogs.data;
+    for (size_t i = 0; !rc && i < o->catalogs.len / sizeof *catalogs; i++)
+        rc = fetcher_load_catalog(f, catalogs[i], &err);
+    if (rc) {
+        cli_report(&err);
+        fetcher_free(f);     /* NULL when fetcher_new failed */
+        *out = NULL;
+        return EXIT_FAILURE_RUN;
+    }
+    *out = f;
+    return EXIT_OK;
+}

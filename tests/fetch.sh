@@ -1,0 +1,162 @@
+#!/bin/sh
+# The fetch layer against a loopback HTTP server (tests/httpd.py) that serves
+# ../shared/xbrl-cache and fails on purpose: cache filling and reuse, offline,
+# HTTP errors, timeouts, size caps, redirects, damaged cache files, two
+# writers at once, remaps, catalogs and refused schemes and addresses.
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+cache_src=$shared/xbrl-cache
+command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
+[ -d "$cache_src/www.xbrl.org" ] || { echo "SKIP: $cache_src is absent"; exit 77; }
+# A proxy from the environment would stand between us and the loopback server.
+unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
+
+log=$tmp/requests.log
+: >"$log"
+python3 "$top_srcdir/tests/httpd.py" "$cache_src" "$log" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
+i=0
+while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+[ -s "$tmp/port" ] || { echo "Bail out! the test server did not start"; cat "$tmp/httpd.err"; exit 1; }
+port=$(cat "$tmp/port")
+srv=http://127.0.0.1:$port
+
+c=$tmp/cache
+inst=http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd
+inst_file=www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd
+# Documents' URLs reach the server only through remaps (the user's word).
+fetch() { "$R2X" fetch --cache-dir "$c" --remap "http://=$srv/" --remap "https://=$srv/" \
+    --remap "http://faults.test/=$srv/" "$@"; }
+requests() { wc -l <"$log" | tr -d ' '; }
+
+# ---- the cache fills, then is reused ----------------------------------------
+expect_status 0 "cold cache: fetch $inst" fetch "$inst"
+cmp -s "$c/$inst_file" "$cache_src/$inst_file" && pass "cold cache: the file is under <cache>/<host>/<path>, whole" \
+    || fail "cold cache: $c/$inst_file missing or differs"
+[ -s "$c/$inst_file.r2x-meta" ] && pass "cold cache: a sidecar records length and checksum" || fail "no sidecar"
+[ "$(requests)" -eq 1 ] && pass "cold cache: one request" || fail "cold cache: $(requests) requests, want 1"
+expect_grep "^downloaded +$inst" "$tmp/out" "cold cache: fetch says it downloaded"
+expect_status 0 "warm cache: fetch again" fetch "$inst"
+[ "$(requests)" -eq 1 ] && pass "warm cache: no request" || fail "warm cache: $(requests) requests, want 1"
+expect_grep "^cached +$inst" "$tmp/out" "warm cache: fetch says it was cached"
+expect_status 0 "the same URL twice in one run" fetch "$inst" "$inst"
+[ "$(requests)" -eq 1 ] && pass "one run: no request for a repeat" || fail "one run: $(requests) requests"
+expect_status 0 "a redirect within http is followed" fetch http://faults.test/redirect-ok
+expect_grep "^downloaded +http://faults.test/redirect-ok" "$tmp/out" "the redirect's target is stored under the URL asked for"
+
+# ---- offline ------------------------------------------------------------------
+expect_status 0 "--offline: from the cache" "$R2X" fetch --offline --cache-dir "$c" "$inst"
+n=$(requests)
+expect_status 1 "--offline: a miss fails" "$R2X" fetch --offline --cache-dir "$c" http://www.xbrl.org/2003/xl-2003-12-31.xsd
+expect_grep "'http://www.xbrl.org/2003/xl-2003-12-31.xsd' is not in the cache .* --offline .*release2xbrl fetch http://www.xbrl.org/2003/xl-2003-12-31.xsd.*--cache-dir" "$tmp/err" "--offline: the miss names the URL and how to fill the cache"
+[ "$(requests)" -eq "$n" ] && pass "--offline: no request" || fail "--offline made a request"
+expect_status 0 "the shared cache works as a --cache-dir as it is" "$R2X" fetch --offline --cache-dir "$cache_src" "$inst" https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd
+
+# ---- HTTP errors and network faults ------------------------------------------
+expect_status 1 "404" fetch http://faults.test/404
+expect_grep "cannot fetch 'http://faults.test/404' \(from '$srv/404'\): HTTP status 404" "$tmp/err" "404: the URL and the status"
+expect_status 1 "500" fetch http://faults.test/500
+expect_grep "'http://faults.test/500'.*HTTP status 500" "$tmp/err" "500: the URL and the status"
+start=$(date +%s)
+expect_status 1 "a stalled server times out" fetch --timeout 2 http://faults.test/stall
+took=$(($(date +%s) - start))
+expect_grep "'http://faults.test/stall'.*timed out" "$tmp/err" "stall: says it timed out"
+[ "$took" -le 8 ] && pass "stall: gave up in ${took}s (--timeout 2)" || fail "stall took ${took}s"
+expect_status 1 "a body announced larger than --max-size" fetch --max-size 1M http://faults.test/big
+expect_grep "'http://faults.test/big'.*larger than the 1048576-byte limit" "$tmp/err" "big: names the limit"
+expect_status 1 "a body without length larger than --max-size" fetch --max-size 1M http://faults.test/big-nolength
+expect_grep "larger than the 1048576-byte limit" "$tmp/err" "big without length: names the limit"
+start=$(date +%s)
+expect_status 1 "an endless body hits the cap" fetch --max-size 512K http://faults.test/endless
+took=$(($(date +%s) - start))
+expect_grep "'http://faults.test/endless'.*larger than the 524288-byte limit" "$tmp/err" "endless: names the limit"
+[ "$took" -le 8 ] && pass "endless: stopped in ${took}s" || fail "endless took ${took}s"
+expect_status 1 "a redirect to ftp: is refused" fetch http://faults.test/redirect-ftp
+expect_grep "refused 'http://faults.test/redirect-ftp'.*redirected to a scheme other than http or https" "$tmp/err" "redirect to ftp: says why"
+expect_status 1 "a redirect to file: is refused" fetch http://faults.test/redirect-file
+expect_grep "refused 'http://faults.test/redirect-file'.*redirected to a scheme other than http or https" "$tmp/err" "redirect to file: says why"
+expect_status 1 "a redirect loop hits the limit" fetch --max-redirects 3 http://faults.test/redirect-loop
+expect_grep "'http://faults.test/redirect-loop'.*more than 3 redirects" "$tmp/err" "redirect loop: names the limit"
+expect_status 1 "a connection reset mid-body" fetch http://faults.test/reset
+expect_grep "cannot fetch 'http://faults.test/reset'" "$tmp/err" "reset: names the URL"
+expect_status 1 "a body shorter than its Content-Length" fetch http://faults.test/short
+expect_grep "'http://faults.test/short'.*ended before its Content-Length" "$tmp/err" "short: says so"
+cached=
+for f in 404 500 stall big big-nolength endless redirect-ftp redirect-file redirect-loop reset short; do
+    [ -e "$c/faults.test/$f" ] && cached="$cached $f"
+done
+[ -z "$cached" ] && pass "nothing of a failed download is cached" || fail "cached after failing:$cached"
+left=$(find "$c" -name '*.tmp.*' | head -3)
+[ -z "$left" ] && pass "no temporary files left" || fail "temporary files left: $left"
+
+# ---- damaged cache files ----------------------------------------------------
+head -c 1000 "$cache_src/$inst_file" >"$c/$inst_file"
+n=$(requests)
+expect_status 1 "--offline: a truncated cached file is an error" "$R2X" fetch --offline --cache-dir "$c" "$inst"
+expect_grep "cached file '$c/$inst_file' for '$inst' is damaged" "$tmp/err" "--offline: the damaged file is named"
+expect_status 0 "a truncated cached file is fetched again" fetch "$inst"
+[ "$(requests)" -eq $((n + 1)) ] && pass "truncated: one request to refetch" || fail "truncated: $(($(requests) - n)) requests"
+cmp -s "$c/$inst_file" "$cache_src/$inst_file" && pass "truncated: the file is whole again" || fail "truncated: still damaged"
+# the same length, one byte changed
+python3 -c 'import sys; p=sys.argv[1]; d=bytearray(open(p,"rb").read()); d[500]^=1; open(p,"wb").write(d)' "$c/$inst_file"
+expect_status 0 "a corrupted cached file is fetched again" fetch "$inst"
+cmp -s "$c/$inst_file" "$cache_src/$inst_file" && pass "corrupted: the file is whole again" || fail "corrupted: still damaged"
+
+# ---- two processes filling one cache at once ------------------------------------
+big=https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd
+big_file=xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd
+c2=$tmp/cache2
+"$R2X" fetch -q --cache-dir "$c2" --remap "https://=$srv/" "$big" >"$tmp/p1.out" 2>&1 &
+p1=$!
+"$R2X" fetch -q --cache-dir "$c2" --remap "https://=$srv/" "$big" >"$tmp/p2.out" 2>&1 &
+p2=$!
+wait $p1; s1=$?
+wait $p2; s2=$?
+[ $s1 -eq 0 ] && [ $s2 -eq 0 ] && pass "two processes at once: both succeed" || fail "two processes: exit $s1 and $s2: $(cat "$tmp/p1.out" "$tmp/p2.out")"
+cmp -s "$c2/$big_file" "$cache_src/$big_file" && pass "two processes at once: the file is whole" || fail "two processes: the file differs"
+[ -z "$(find "$c2" -name '*.tmp.*')" ] && pass "two processes at once: no temporary files left" || fail "temporary files left"
+expect_status 0 "two processes at once: the result verifies offline" "$R2X" fetch --offline --cache-dir "$c2" "$big"
+
+# ---- remaps and catalogs to local directories ------------------------------------
+n=$(requests)
+expect_status 0 "--remap to a local directory" "$R2X" fetch --cache-dir "$tmp/cache3" --remap "http://www.xbrl.org/=$cache_src/www.xbrl.org/" "$inst"
+expect_grep "^local +$inst" "$tmp/out" "--remap to a directory: read locally"
+[ "$(requests)" -eq "$n" ] && [ ! -e "$tmp/cache3" ] && pass "--remap to a directory: no request, nothing cached" || fail "--remap to a directory touched the network or cache"
+mkdir -p "$tmp/pkg/META-INF"
+ln -s "$cache_src/www.xbrl.org/2003" "$tmp/pkg/mirror"
+cat >"$tmp/pkg/META-INF/catalog.xml" <<'XML'
+<?xml version="1.0"?>
+<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <rewriteURI uriStartString="http://www.xbrl.org/2003/" rewritePrefix="../mirror/"/>
+  <uri name="http://example.com/one.xsd" uri="../mirror/xl-2003-12-31.xsd"/>
+</catalog>
+XML
+expect_status 0 "--catalog rewriteURI to a local directory" "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/META-INF/catalog.xml" "$inst" http://example.com/one.xsd
+expect_grep "^local +$inst" "$tmp/out" "--catalog: rewriteURI read relative to the catalog"
+expect_grep "^local +http://example.com/one.xsd" "$tmp/out" "--catalog: uri entry"
+expect_status 2 "--catalog: a catalog that is not XML" "$R2X" fetch --catalog "$cache_src/SOURCES.md" "$inst"
+expect_grep "SOURCES.md.*not a readable catalog" "$tmp/err" "--catalog: a bad catalog is named"
+
+# ---- what the user names on the command line ---------------------------------------
+expect_status 0 "a local path on the command line is read" "$R2X" fetch --cache-dir "$c" "$cache_src/$inst_file"
+expect_status 0 "a file: URL on the command line is a local path" "$R2X" fetch --cache-dir "$c" "file://$cache_src/$inst_file"
+expect_grep "^local " "$tmp/out" "file: on the command line: read as a local file"
+expect_status 1 "ftp: on the command line is refused" "$R2X" fetch --cache-dir "$c" ftp://ftp.example.com/x.xsd
+expect_grep "refused 'ftp://ftp.example.com/x.xsd': the scheme 'ftp' is not fetched" "$tmp/err" "ftp: says why"
+expect_status 1 "gopher: is refused" "$R2X" fetch --cache-dir "$c" gopher://example.com/x
+n=$(requests)
+expect_status 1 "a loopback address not reached through --remap is refused" "$R2X" fetch --cache-dir "$c" "$srv/$inst_file"
+expect_grep "refused '$srv/$inst_file': its host is a loopback, private or link-local address \(127.0.0.1\)" "$tmp/err" "loopback: says why"
+expect_status 1 "a name that resolves to loopback is refused" "$R2X" fetch --cache-dir "$c" "http://localhost:$port/$inst_file"
+expect_grep "loopback, private or link-local" "$tmp/err" "localhost: says why"
+# Behind a proxy the socket is the proxy's: the host's addresses are checked instead.
+expect_status 1 "through a proxy, a name that resolves to loopback is refused" env http_proxy=http://192.0.2.1:3128 "$R2X" fetch --timeout 2 --cache-dir "$c" "http://localhost:$port/$inst_file"
+expect_grep "refused 'http://localhost:$port/$inst_file': its host is a loopback" "$tmp/err" "through a proxy: says why"
+[ "$(requests)" -eq "$n" ] && pass "refused addresses: no request reached the server" || fail "a refused address was contacted"
+
+# ---- usage ------------------------------------------------------------------------
+expect_status 2 "fetch without a URL" "$R2X" fetch
+expect_status 2 "--max-size takes a size" "$R2X" fetch --max-size lots "$inst"
+expect_status 2 "--timeout takes seconds" "$R2X" fetch --timeout 0 "$inst"
+expect_status 2 "--remap takes FROM=TO" "$R2X" fetch --remap nothing "$inst"
+finish
