@@ -33,7 +33,10 @@ static const cli_option_doc tables_options[] = {
 static const cli_option_doc convert_options[] = {
     {"--output", "FILE", "write to FILE (default: standard output); convert writes the "
                          "extension schema beside it"},
-    {"--format", "xbrl", "the output format: an XBRL 2.1 instance"},
+    {"--format", "xbrl|ixbrl|all", "an XBRL 2.1 instance (default), the release as Inline "
+                                   "XBRL 1.1, or both (the .htm beside the instance)"},
+    {"--stylesheet", "FILE", "the XSLT stylesheet that renders the Inline XBRL (default: "
+                             "the installed xslt/ixbrl.xsl)"},
     {"--profile", "FILE", "read the company profile FILE (default: the installed "
                           "profile whose match phrase the release contains)"},
     {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},
@@ -48,6 +51,13 @@ static const cli_option_doc convert_options[] = {
     {NULL, NULL, NULL},
 };
 
+static const cli_option_doc extract_options[] = {
+    {"--output", "FILE", "write the instance to FILE (default: standard output)"},
+    {"--quiet", NULL, "do not print the summary line"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
 const cli_command cli_commands[] = {
     {"tables", cmd_tables, "extract the tables of a release as JSON",
      "release2xbrl tables [OPTIONS] FILE", tables_options},
@@ -55,6 +65,8 @@ const cli_command cli_commands[] = {
      "release2xbrl convert [OPTIONS] FILE", convert_options},
     {"map", cmd_map, "show how every line item maps to a concept, for review",
      "release2xbrl map [OPTIONS] FILE", convert_options},
+    {"extract", cmd_extract, "extract the XBRL 2.1 instance of an Inline XBRL document",
+     "release2xbrl extract [OPTIONS] FILE", extract_options},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
