@@ -6,7 +6,7 @@
  *
  * Numeric values (a fact with a unitRef) are written as canonical decimals
  * (1234.50 and 01234.5 are both 1234.5); other values with their white space
- * collapsed.  Prefixes are not written: two instances may choose them apart.
+ * collapsed; a nil fact as (nil).  Prefixes are not written: two instances may choose them apart.
  *
  *   factlist INSTANCE
  */
@@ -88,7 +88,13 @@ int main(int argc, char **argv)
         printf("{%s}%s\t%s\t%s\t%s\t", (const char *)n->ns->href, (const char *)n->name,
                ctx ? (const char *)ctx : "", unit ? (const char *)unit : "",
                dec ? (const char *)dec : "");
-        if (unit) {
+        xmlChar *nil = xmlGetNsProp(n, BAD_CAST "nil",
+                                    BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
+        int is_nil = nil && !strcmp((const char *)nil, "true");
+        xmlFree(nil);
+        if (is_nil) {
+            fputs("(nil)", stdout);
+        } else if (unit) {
             char num[300];
             canonical_number(v ? (const char *)v : "", num, sizeof num);
             fputs(num, stdout);
