@@ -292,7 +292,11 @@ static int write_block(xmlTextWriterPtr w, const r2x_document *doc, size_t first
     size_t len;
     const char *s = document_line(doc, first, &len);
     int heading = first == last && len <= 90 && len && s[len - 1] != '.' &&
-                  !memchr(s, '\t', len);
+                  !memchr(s, '\t', len) && !memchr(s, '$', len);
+    /* "Revenues JPY32,275 million": a line of figures is not a heading */
+    for (size_t i = 1; heading && i + 1 < len; i++)
+        if (s[i] == ',' && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
+            heading = 0;
     const char *name = heading ? "heading" : "para";
     W(xmlTextWriterStartElement(w, BAD_CAST name));
     char num[32];
