@@ -12,6 +12,7 @@
 #include "output.h"
 #include "periods.h"
 #include "taxonomy.h"
+#include "write_ixbrl.h"
 #include "write_xbrl.h"
 
 typedef struct loaded {
@@ -116,6 +117,60 @@ static int prepare(const r2x_document *doc, const r2x_tableset *set,
     return rc;
 }
 
+/* The outputs --format asks for.  With several, each is written to its
+ * temporary file first and all are renamed into place only when every one
+ * is complete. */
+static int write_outputs(const r2x_document *doc, const r2x_tableset *set, const factset *fs,
+                         const r2x_convert_options *o, xbrl_options *xo, const char *path,
+                         r2x_error *err)
+{
+    char style[4096];
+    if (o->stylesheet)
+        r2x_strlcpy(style, o->stylesheet, sizeof style);
+    else
+        snprintf(style, sizeof style, "%s/xslt/ixbrl.xsl", o->data_dir ? o->data_dir : ".");
+    if (o->format == R2X_FORMAT_XBRL)
+        return xbrl_write(fs, xo, path, err);
+    if (o->format == R2X_FORMAT_IXBRL) {
+        r2x_output *schema = NULL, *html = NULL;
+        int rc = xbrl_write_extension_schema(xo, path, &schema, err);
+        if (!rc)
+            rc = ixbrl_write(doc, set, fs, xo, style, path, &html, err);
+        if (!rc)
+            rc = output_commit(html, err);
+        else
+            output_abort(html);
+        if (!rc)
+            return schema ? output_commit(schema, err) : R2X_OK;
+        output_abort(schema);
+        return rc;
+    }
+    if (!strcmp(path, "-"))
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format all writes several files: "
+                        "give -o FILE, not standard output");
+    char htm[4096];
+    size_t n = strlen(path);
+    if (n > 4 && !strcmp(path + n - 4, ".xml"))
+        snprintf(htm, sizeof htm, "%.*s.htm", (int)(n - 4), path);
+    else
+        snprintf(htm, sizeof htm, "%s.htm", path);
+    r2x_output *outs[3] = {NULL, NULL, NULL};
+    xo->deferred = outs;
+    int rc = xbrl_write(fs, xo, path, err);
+    xo->deferred = NULL;
+    if (!rc)
+        rc = ixbrl_write(doc, set, fs, xo, style, htm, &outs[2], err);
+    for (int i = 0; i < 3; i++) {
+        if (!outs[i])
+            continue;
+        if (rc)
+            output_abort(outs[i]);
+        else
+            rc = output_commit(outs[i], err);
+    }
+    return rc;
+}
+
 int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
                 const r2x_convert_options *o, const char *path,
                 r2x_convert_result *res, r2x_error *err)
@@ -167,7 +222,7 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
                  "is written beside the output file; with standard output it is not "
                  "written (use -o FILE)", xo.ext_prefix, end.year % 10000, end.month % 100,
                  end.day % 100);
-    rc = xbrl_write(fs, &xo, path, err);
+    rc = write_outputs(doc, set, fs, o, &xo, path, err);
     res->facts = factset_count(fs);
     res->contexts = factset_context_count(fs);
 done:

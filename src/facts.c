@@ -389,6 +389,7 @@ static int map_row(build *b, const r2x_table *t, const char *section, const r2x_
         f.convenience = col->role == R2X_COL_CONVENIENCE;
         f.line = row->line;
         f.label = row->label;
+        f.source = v;
         if (context_for(b, p, e, &f.context) || add_fact(b, &f))
             return R2X_ENOMEM;
     }

@@ -30,6 +30,7 @@ typedef struct fact {
     long line;                /* source line of the figure */
     const char *label;        /* the row label (borrowed from the tables) */
     int convenience;          /* from a convenience-translation column */
+    const r2x_value *source;  /* the cell it was read from (borrowed from the tables) */
 } fact;
 
 typedef struct factset factset;

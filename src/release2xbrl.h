@@ -285,11 +285,19 @@ int r2x_tables_write_json(const r2x_tableset *set, const r2x_document *doc,
 
 /* ---- Conversion to XBRL ---------------------------------------------------- */
 
+enum r2x_format {
+    R2X_FORMAT_XBRL = 0,          /* an XBRL 2.1 instance */
+    R2X_FORMAT_IXBRL,             /* the release as Inline XBRL 1.1 (XHTML) */
+    R2X_FORMAT_ALL                /* both, and the extension schema, all or none */
+};
+
 typedef struct r2x_convert_options {
     const r2x_profile *profile;   /* company profile (fiscal year, CIK, overlay) */
-    const char *data_dir;         /* holds mappings/ and taxonomy/ */
+    const char *data_dir;         /* holds mappings/, taxonomy/ and xslt/ */
     r2x_diag_fn diag;             /* warnings and non-fatal errors; may be NULL */
     void *diag_userdata;
+    int format;                   /* enum r2x_format; 0: XBRL */
+    const char *stylesheet;       /* Inline XBRL stylesheet; NULL: data_dir/xslt/ixbrl.xsl */
 } r2x_convert_options;
 
 typedef struct r2x_convert_result {
@@ -302,7 +310,11 @@ typedef struct r2x_convert_result {
 /* Map the tables to concepts and write an XBRL 2.1 instance to path ("-":
  * standard output); a company with extension concepts also gets its
  * extension schema written beside the instance.  The profile must give the
- * entity identifier (cik). */
+ * entity identifier (cik).  With opts->format R2X_FORMAT_IXBRL, path gets
+ * the release as Inline XBRL instead (the same facts, contexts, units and
+ * schemaRef); with R2X_FORMAT_ALL path gets the instance and the Inline XBRL
+ * goes beside it, path with ".htm" in place of a final ".xml", and the
+ * outputs are committed only when all have been written. */
 int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
                 const r2x_convert_options *opts, const char *path,
                 r2x_convert_result *result, r2x_error *err);
@@ -312,6 +324,19 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
 int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
                   const r2x_convert_options *opts, const char *path,
                   r2x_convert_result *result, r2x_error *err);
+
+/* ---- Inline XBRL -> XBRL ------------------------------------------------- */
+
+/* Read an Inline XBRL 1.1 document (XHTML; the network is never used) and
+ * write its target XBRL instance to out_path ("-": standard output):
+ * transformation formats, scale and sign applied, continuations joined,
+ * ix:exclude dropped, hidden facts included, contexts, units, schemaRef and
+ * footnotes copied.  Facts whose format is unknown or whose text does not
+ * fit it are reported through diag as errors and left out; their count goes
+ * to *nerrors (may be NULL); *nfacts (may be NULL) gets the facts written. */
+int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,
+                           void *diag_userdata, size_t *nfacts, size_t *nerrors,
+                           r2x_error *err);
 
 /* ---- Outputs ------------------------------------------------------------- */
 

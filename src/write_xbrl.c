@@ -43,7 +43,7 @@ static void measure_qname(const char *m, const char *ext_prefix, char *out, size
 }
 
 /* A stable, readable unit id: "JPY", "USDPerShare", "shares", "pure". */
-static void unit_id(const r2x_unit *u, char *out, size_t size)
+void xbrl_unit_id(const r2x_unit *u, char *out, size_t size)
 {
     if (u->kind == R2X_UNIT_PER_SHARE)
         snprintf(out, size, "%sPer%s", u->measure,
@@ -90,7 +90,7 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
 
 /* Finish the document and commit the output; on a write error, abort it. */
 static int writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const char *path,
-                        const char *what, r2x_error *err)
+                        const char *what, r2x_output **deferred, r2x_error *err)
 {
     if (!failed && (xmlTextWriterEndDocument(w) < 0))
         failed = 1;
@@ -99,12 +99,17 @@ static int writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const c
         output_abort(out);
         return r2x_fail(err, R2X_EIO, path, 0, "cannot write the %s", what);
     }
+    if (deferred) {
+        *deferred = out;           /* the caller commits it with its other outputs */
+        return R2X_OK;
+    }
     return output_commit(out, err);
 }
 
 /* ---- Extension schema ---------------------------------------------------- */
 
-static int write_schema(const xbrl_options *o, const char *path, r2x_error *err)
+static int write_schema(const xbrl_options *o, const char *path, r2x_output **deferred,
+                        r2x_error *err)
 {
     r2x_output *out;
     xmlTextWriterPtr w;
@@ -160,9 +165,9 @@ static int write_schema(const xbrl_options *o, const char *path, r2x_error *err)
         W(xmlTextWriterEndElement(w));
     }
     W(xmlTextWriterEndElement(w));
-    return writer_close(w, out, 0, path, "extension schema", err);
+    return writer_close(w, out, 0, path, "extension schema", deferred, err);
 write_error:
-    return writer_close(w, out, 1, path, "extension schema", err);
+    return writer_close(w, out, 1, path, "extension schema", deferred, err);
 }
 
 /* ---- Instance ------------------------------------------------------------ */
@@ -245,32 +250,39 @@ write_error:
     return -1;
 }
 
-int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_error *err)
+int xbrl_dei(const xbrl_options *o, size_t i, const char **name, const char **value,
+             char date[16])
 {
-    const taxonomy *tax = o->tax;
-    int rc;
-    char schema_name[256] = "";
-    if (o->ext_prefix && taxonomy_extension_count(tax)) {
+    if (!o->dei_context)
+        return 0;
+    r2x_date_format(o->period_end, date);
+    const char *names[] = {"dei:DocumentType", "dei:DocumentPeriodEndDate",
+                           "dei:AmendmentFlag", "dei:EntityRegistrantName",
+                           "dei:EntityCentralIndexKey", "dei:CurrentFiscalYearEndDate",
+                           "dei:DocumentFiscalYearFocus", "dei:DocumentFiscalPeriodFocus"};
+    const char *values[] = {o->document_type, date, "false", o->entity_name, o->entity_id,
+                            o->fiscal_year_end, o->fiscal_year_focus, o->fiscal_period_focus};
+    if (i >= sizeof names / sizeof names[0])
+        return 0;
+    *name = names[i];
+    *value = values[i];
+    return 1;
+}
+
+void xbrl_schema_name(const xbrl_options *o, char *out, size_t size)
+{
+    out[0] = '\0';
+    if (o->ext_prefix && taxonomy_extension_count(o->tax)) {
         /* "iij-20090930.xsd" beside the instance */
         char d[16];
         r2x_date_format(o->period_end, d);
-        snprintf(schema_name, sizeof schema_name, "%s-%.4s%.2s%.2s.xsd", o->ext_prefix, d,
-                 d + 5, d + 8);
-        if (strcmp(path, "-")) {
-            char schema_path[4096];
-            const char *slash = strrchr(path, '/');
-            int dir = slash ? (int)(slash - path + 1) : 0;
-            snprintf(schema_path, sizeof schema_path, "%.*s%s", dir, path, schema_name);
-            if ((rc = write_schema(o, schema_path, err)))
-                return rc;
-        }
+        snprintf(out, size, "%s-%.4s%.2s%.2s.xsd", o->ext_prefix, d, d + 5, d + 8);
     }
+}
 
-    r2x_output *out;
-    xmlTextWriterPtr w;
-    if ((rc = writer_open(path, &out, &w, err)))
-        return rc;
-    W(xmlTextWriterStartElementNS(w, BAD_CAST "xbrli", BAD_CAST "xbrl", BAD_CAST NS_XBRLI));
+int xbrl_write_namespaces(xmlTextWriterPtr w, const xbrl_options *o)
+{
+    const taxonomy *tax = o->tax;
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:link", BAD_CAST NS_LINK));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xlink", BAD_CAST NS_XLINK));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xbrldi", BAD_CAST NS_XBRLDI));
@@ -284,8 +296,16 @@ int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_e
         snprintf(attr, sizeof attr, "xmlns:%s", prefix);
         W(xmlTextWriterWriteAttribute(w, BAD_CAST attr, BAD_CAST uri));
     }
+    return 0;
+write_error:
+    return -1;
+}
+
+int xbrl_write_schema_refs(xmlTextWriterPtr w, const xbrl_options *o, const char *schema_name)
+{
     /* schemaRef: the extension schema (which imports the rest), else each
      * entry schema of the taxonomy */
+    const taxonomy *tax = o->tax;
     size_t nrefs = schema_name[0] ? 1 : taxonomy_schema_count(tax);
     for (size_t i = 0; i < nrefs; i++) {
         int entry = 1;
@@ -298,9 +318,16 @@ int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_e
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "xlink:href", BAD_CAST href));
         W(xmlTextWriterEndElement(w));
     }
+    return 0;
+write_error:
+    return -1;
+}
+
+int xbrl_write_resources(xmlTextWriterPtr w, const factset *fs, const xbrl_options *o)
+{
     for (size_t i = 0; i < factset_context_count(fs); i++)
         if (write_context(w, factset_context(fs, i), o) < 0)
-            goto write_error;
+            return -1;
 
     /* Units, each once, in order of first use. */
     char seen[256][40];
@@ -308,37 +335,62 @@ int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_e
     for (size_t i = 0; i < factset_count(fs); i++) {
         const fact *f = factset_fact(fs, i);
         char id[40];
-        unit_id(&f->unit, id, sizeof id);
+        xbrl_unit_id(&f->unit, id, sizeof id);
         size_t k;
         for (k = 0; k < nseen && strcmp(seen[k], id); k++)
             ;
         if (k < nseen)
             continue;
         if (nseen == 256)
-            goto write_error;      /* more distinct units than any release has */
+            return -1;             /* more distinct units than any release has */
         r2x_strlcpy(seen[nseen++], id, sizeof seen[0]);
         if (write_unit(w, &f->unit, id, o->ext_prefix) < 0)
-            goto write_error;
+            return -1;
     }
+    return 0;
+}
+
+int xbrl_write_extension_schema(const xbrl_options *o, const char *path,
+                                r2x_output **deferred, r2x_error *err)
+{
+    char schema_name[256];
+    xbrl_schema_name(o, schema_name, sizeof schema_name);
+    if (!schema_name[0] || !strcmp(path, "-"))
+        return R2X_OK;
+    char schema_path[4096];
+    const char *slash = strrchr(path, '/');
+    int dir = slash ? (int)(slash - path + 1) : 0;
+    snprintf(schema_path, sizeof schema_path, "%.*s%s", dir, path, schema_name);
+    return write_schema(o, schema_path, deferred, err);
+}
+
+int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_error *err)
+{
+    int rc;
+    char schema_name[256];
+    xbrl_schema_name(o, schema_name, sizeof schema_name);
+    if ((rc = xbrl_write_extension_schema(o, path, o->deferred ? &o->deferred[0] : NULL, err)))
+        return rc;
+
+    r2x_output *out;
+    xmlTextWriterPtr w;
+    if ((rc = writer_open(path, &out, &w, err)))
+        return rc;
+    W(xmlTextWriterStartElementNS(w, BAD_CAST "xbrli", BAD_CAST "xbrl", BAD_CAST NS_XBRLI));
+    W(xbrl_write_namespaces(w, o));
+    W(xbrl_write_schema_refs(w, o, schema_name));
+    W(xbrl_write_resources(w, fs, o));
 
     /* DEI cover facts, in the document's current fiscal-year-to-date context. */
-    if (o->dei_context) {
-        char d[16];
-        r2x_date_format(o->period_end, d);
-        W(write_dei(w, "dei:DocumentType", o->dei_context, o->document_type));
-        W(write_dei(w, "dei:DocumentPeriodEndDate", o->dei_context, d));
-        W(write_dei(w, "dei:AmendmentFlag", o->dei_context, "false"));
-        W(write_dei(w, "dei:EntityRegistrantName", o->dei_context, o->entity_name));
-        W(write_dei(w, "dei:EntityCentralIndexKey", o->dei_context, o->entity_id));
-        W(write_dei(w, "dei:CurrentFiscalYearEndDate", o->dei_context, o->fiscal_year_end));
-        W(write_dei(w, "dei:DocumentFiscalYearFocus", o->dei_context, o->fiscal_year_focus));
-        W(write_dei(w, "dei:DocumentFiscalPeriodFocus", o->dei_context, o->fiscal_period_focus));
-    }
+    const char *name, *value;
+    char date[16];
+    for (size_t i = 0; xbrl_dei(o, i, &name, &value, date); i++)
+        W(write_dei(w, name, o->dei_context, value));
 
     for (size_t i = 0; i < factset_count(fs); i++) {
         const fact *f = factset_fact(fs, i);
         char id[40], v[R2X_DECIMAL_STRLEN], dec[16];
-        unit_id(&f->unit, id, sizeof id);
+        xbrl_unit_id(&f->unit, id, sizeof id);
         r2x_decimal_format(f->value, v);
         snprintf(dec, sizeof dec, "%d", f->decimals);
         W(xmlTextWriterStartElement(w, BAD_CAST f->concept->qname));
@@ -350,8 +402,8 @@ int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_e
         W(xmlTextWriterEndElement(w));
     }
     W(xmlTextWriterEndElement(w));
-    return writer_close(w, out, 0, path, "instance", err);
+    return writer_close(w, out, 0, path, "instance", o->deferred ? &o->deferred[1] : NULL, err);
 
 write_error:
-    return writer_close(w, out, 1, path, "instance", err);
+    return writer_close(w, out, 1, path, "instance", NULL, err);
 }

@@ -2,7 +2,10 @@
 #ifndef R2X_WRITE_XBRL_H
 #define R2X_WRITE_XBRL_H
 
+#include <libxml/xmlwriter.h>
+
 #include "facts.h"
+#include "output.h"
 #include "taxonomy.h"
 
 typedef struct xbrl_options {
@@ -18,10 +21,35 @@ typedef struct xbrl_options {
     const char *fiscal_period_focus;  /* "Q2" */
     const char *dei_context;      /* context id for DEI facts, NULL: none */
     r2x_date period_end;
+    /* NULL: commit each output as it is written.  Else [0] receives the
+     * extension schema (or stays NULL) and [1] the instance, written but not
+     * committed, so that a caller writing several outputs commits them all
+     * or none. */
+    r2x_output **deferred;
 } xbrl_options;
 
 /* Write the instance to path ("-": standard output) and, when the company
  * declares extension concepts, its schema beside it. */
 int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_error *err);
+
+/* The pieces, for the Inline XBRL writer, which must say exactly what the
+ * instance says.  The xmlTextWriter functions return -1 on a write error. */
+/* The unit id the instance uses: "JPY", "USDPerShare", "shares", "pure". */
+void xbrl_unit_id(const r2x_unit *u, char *out, size_t size);
+/* The extension schema's file name ("iij-20090930.xsd"); "" when none. */
+void xbrl_schema_name(const xbrl_options *o, char *out, size_t size);
+/* Write the extension schema (if any) beside path; not for path "-". */
+int xbrl_write_extension_schema(const xbrl_options *o, const char *path,
+                                r2x_output **deferred, r2x_error *err);
+/* xmlns attributes of the taxonomy prefixes, link, xlink, xbrldi, iso4217. */
+int xbrl_write_namespaces(xmlTextWriterPtr w, const xbrl_options *o);
+/* link:schemaRef elements (schema_name from xbrl_schema_name()). */
+int xbrl_write_schema_refs(xmlTextWriterPtr w, const xbrl_options *o, const char *schema_name);
+/* Every context, then every unit in order of first use. */
+int xbrl_write_resources(xmlTextWriterPtr w, const factset *fs, const xbrl_options *o);
+/* DEI cover fact i (name, value); 0 past the last.  date holds the value of
+ * dei:DocumentPeriodEndDate. */
+int xbrl_dei(const xbrl_options *o, size_t i, const char **name, const char **value,
+             char date[16]);
 
 #endif

@@ -27,6 +27,9 @@ extern const cli_command cli_commands[];
 void cli_report(const r2x_error *err);
 /* Print a command's usage and options to stdout. */
 void cli_print_command_help(const cli_command *cmd);
+/* The command called name (commands find their own entry by name, not by
+ * its place in the table). */
+const cli_command *cli_command_named(const char *name);
 /* Exit status for a library status code. */
 int cli_exit_status(int code);
 /* The directory of shipped data (mappings/), or NULL. */
@@ -36,5 +39,6 @@ int cmd_tables(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 #endif

@@ -11,6 +11,8 @@ typedef struct convert_args {
     cli_input_options in;
     const char *output;
     const char *format;
+    const char *stylesheet;
+    int format_code;
     const char *cik;
     const char *entity_name;
     int strict;
@@ -21,6 +23,7 @@ static int parse(int argc, char **argv, const cli_command *self, convert_args *a
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
+        {"stylesheet", required_argument, NULL, 'S'},
         {"cik", required_argument, NULL, 'C'},
         {"entity-name", required_argument, NULL, 'e'},
         {"strict", no_argument, NULL, 's'},
@@ -39,6 +42,7 @@ static int parse(int argc, char **argv, const cli_command *self, convert_args *a
         switch (c) {
         case 'o': a->output = optarg; break;
         case 'f': a->format = optarg; break;
+        case 'S': a->stylesheet = optarg; break;
         case 'C': a->cik = optarg; break;
         case 'e': a->entity_name = optarg; break;
         case 's': a->strict = 1; break;
@@ -48,9 +52,15 @@ static int parse(int argc, char **argv, const cli_command *self, convert_args *a
                 return 1;
         }
     }
-    if (strcmp(a->format, "xbrl")) {
-        fprintf(stderr, "release2xbrl: --format takes xbrl (Inline XBRL is not built yet), "
-                        "not '%s'\n", a->format);
+    if (!strcmp(a->format, "xbrl"))
+        a->format_code = R2X_FORMAT_XBRL;
+    else if (!strcmp(a->format, "ixbrl"))
+        a->format_code = R2X_FORMAT_IXBRL;
+    else if (!strcmp(a->format, "all"))
+        a->format_code = R2X_FORMAT_ALL;
+    else {
+        fprintf(stderr, "release2xbrl: --format takes xbrl, ixbrl or all, not '%s'\n",
+                a->format);
         return 1;
     }
     if (a->cik) {
@@ -106,7 +116,7 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
     r2x_convert_result res;
     memset(&res, 0, sizeof res);
     const char *data = cli_data_dir();
-    r2x_convert_options co = {profile, data, cli_diag, &a.in};
+    r2x_convert_options co = {profile, data, cli_diag, &a.in, a.format_code, a.stylesheet};
     if (!rc && !data) {
         rc = R2X_EIO;
         snprintf(err.message, sizeof err.message,
@@ -135,10 +145,10 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
 
 int cmd_convert(int argc, char **argv)
 {
-    return run(argc, argv, &cli_commands[1], 0);
+    return run(argc, argv, cli_command_named("convert"), 0);
 }
 
 int cmd_map(int argc, char **argv)
 {
-    return run(argc, argv, &cli_commands[2], 1);
+    return run(argc, argv, cli_command_named("map"), 1);
 }

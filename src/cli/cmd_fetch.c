@@ -8,14 +8,6 @@
 #include "cli.h"
 #include "fetch_options.h"
 
-static const cli_command *fetch_command(void)
-{
-    for (const cli_command *c = cli_commands; c->name; c++)
-        if (!strcmp(c->name, "fetch"))
-            return c;
-    return NULL;
-}
-
 int cmd_fetch(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -40,7 +32,7 @@ int cmd_fetch(int argc, char **argv)
         switch (c) {
         case 'q': quiet = 1; break;
         case 'h':
-            cli_print_command_help(fetch_command());
+            cli_print_command_help(cli_command_named("fetch"));
             cli_fetch_options_release(&fo);
             return EXIT_OK;
         case ':':

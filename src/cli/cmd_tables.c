@@ -23,7 +23,7 @@ int cmd_tables(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":o:h" CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
-        case 'h': cli_print_command_help(&cli_commands[0]); return EXIT_OK;
+        case 'h': cli_print_command_help(cli_command_named("tables")); return EXIT_OK;
         default:
             if (cli_input_option(&in, c, optarg, argv[optind - 1]))
                 return EXIT_FAILURE_RUN;

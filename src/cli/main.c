@@ -34,7 +34,10 @@ static const cli_option_doc tables_options[] = {
 static const cli_option_doc convert_options[] = {
     {"--output", "FILE", "write to FILE (default: standard output); convert writes the "
                          "extension schema beside it"},
-    {"--format", "xbrl", "the output format: an XBRL 2.1 instance"},
+    {"--format", "xbrl|ixbrl|all", "an XBRL 2.1 instance (default), the release as Inline "
+                                   "XBRL 1.1, or both (the .htm beside the instance)"},
+    {"--stylesheet", "FILE", "the XSLT stylesheet that renders the Inline XBRL (default: "
+                             "the installed xslt/ixbrl.xsl)"},
     {"--profile", "FILE", "read the company profile FILE (default: the installed "
                           "profile whose match phrase the release contains)"},
     {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},
@@ -56,6 +59,13 @@ static const cli_option_doc fetch_option_docs[] = {
     {NULL, NULL, NULL},
 };
 
+static const cli_option_doc extract_options[] = {
+    {"--output", "FILE", "write the instance to FILE (default: standard output)"},
+    {"--quiet", NULL, "do not print the summary line"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
 const cli_command cli_commands[] = {
     {"tables", cmd_tables, "extract the tables of a release as JSON",
      "release2xbrl tables [OPTIONS] FILE", tables_options},
@@ -65,6 +75,8 @@ const cli_command cli_commands[] = {
      "release2xbrl map [OPTIONS] FILE", convert_options},
     {"fetch", cmd_fetch, "fill the download cache with the documents at URLs",
      "release2xbrl fetch [OPTIONS] URL...", fetch_option_docs},
+    {"extract", cmd_extract, "extract the XBRL 2.1 instance of an Inline XBRL document",
+     "release2xbrl extract [OPTIONS] FILE", extract_options},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
@@ -108,6 +120,14 @@ const char *cli_data_dir(void)
         return R2X_PKGDATADIR;
     if (is_dir(R2X_SRCDIR "/mappings"))
         return R2X_SRCDIR;
+    return NULL;
+}
+
+const cli_command *cli_command_named(const char *name)
+{
+    for (const cli_command *c = cli_commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
     return NULL;
 }
 

@@ -1,0 +1,1156 @@
+/*
+ * ixbrl_extract.c - Inline XBRL 1.1 -> the XBRL 2.1 instance it carries.
+ *
+ * One pass over the tree collects the ix elements in document order (facts,
+ * continuations by id, footnotes, relationships, references, resources);
+ * then the instance is built: schemaRef and resources copied, each fact's
+ * value computed (format, scale, sign; continuations joined, exclusions
+ * dropped, escaped markup serialised) and footnote links written.
+ */
+#include "ixbrl_extract.h"
+
+#include <ctype.h>
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "error.h"
+#include "output.h"
+
+#define NS_IX "http://www.xbrl.org/2013/inlineXBRL"
+#define NS_XHTML "http://www.w3.org/1999/xhtml"
+#define NS_XBRLI "http://www.xbrl.org/2003/instance"
+#define NS_LINK "http://www.xbrl.org/2003/linkbase"
+#define NS_XLINK "http://www.w3.org/1999/xlink"
+#define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
+#define NS_TR_PREFIX "http://www.xbrl.org/inlineXBRL/transformation/"
+#define NS_SEC_TR "http://www.sec.gov/inlineXBRL/transformation/2015-08-31"
+#define ROLE_LINK "http://www.xbrl.org/2003/role/link"
+#define ARCROLE_FACT_FOOTNOTE "http://www.xbrl.org/2003/arcrole/fact-footnote"
+
+/* ---- Numbers --------------------------------------------------------------- */
+
+int ixbrl_scale(const char *text, int scale, int negative, char *out, size_t size)
+{
+    char digits[128];
+    size_t nd = 0, nint = 0;
+    int point = 0;
+    for (const char *p = text; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (nd + 1 >= sizeof digits)
+                return -1;
+            digits[nd++] = *p;
+            nint += !point;
+        } else if (*p == '.' && !point) {
+            point = 1;
+        } else {
+            return -1;
+        }
+    }
+    if (!nd || scale > 60 || scale < -60)
+        return -1;
+    /* the point moves right by scale */
+    long pos = (long)nint + scale;
+    r2x_buf b;
+    buf_init(&b, size ? size - 1 : 0);
+    int rc = 0;
+    if (pos <= 0) {
+        rc |= buf_adds(&b, "0.");
+        for (long i = pos; i < 0; i++)
+            rc |= buf_addc(&b, '0');
+        rc |= buf_add(&b, digits, nd);
+    } else if ((size_t)pos >= nd) {
+        rc |= buf_add(&b, digits, nd);
+        for (size_t i = nd; i < (size_t)pos; i++)
+            rc |= buf_addc(&b, '0');
+    } else {
+        rc |= buf_add(&b, digits, (size_t)pos);
+        rc |= buf_addc(&b, '.');
+        rc |= buf_add(&b, digits + pos, nd - (size_t)pos);
+    }
+    if (rc) {
+        buf_release(&b);
+        return -1;
+    }
+    /* canonical: no leading zeros before the point, none trailing after it */
+    char *s = b.data;
+    if (strchr(s, '.')) {
+        size_t n = strlen(s);
+        while (s[n - 1] == '0')
+            s[--n] = '\0';
+        if (s[n - 1] == '.')
+            s[--n] = '\0';
+    }
+    while (s[0] == '0' && s[1] && s[1] != '.')
+        s++;
+    int zero = !strcmp(s, "0");
+    int written = snprintf(out, size, "%s%s", negative && !zero ? "-" : "", s);
+    buf_release(&b);
+    return written < 0 || (size_t)written >= size ? -1 : 0;
+}
+
+/* Keep the digits, with `point` as the decimal separator; every other
+ * character must be a grouping one (comma, dot, space, no-break space,
+ * apostrophe) or the text does not fit. */
+static int number_text(const char *text, char point, char *out, size_t size)
+{
+    size_t n = 0;
+    int seen_point = 0, digits = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (n + 2 >= size)
+            return -1;
+        if (isdigit(*p)) {
+            out[n++] = (char)*p;
+            digits++;
+        } else if (*p == (unsigned char)point && !seen_point) {
+            out[n++] = '.';
+            seen_point = 1;
+        } else if (*p == ',' || *p == '.' || *p == ' ' || *p == '\'' || *p == '\t' ||
+                   *p == '\n' || *p == '\r') {
+            if (seen_point)
+                return -1;        /* grouping after the decimal separator */
+        } else if (*p == 0xC2 && p[1] == 0xA0) {
+            p++;                  /* U+00A0 */
+        } else {
+            return -1;
+        }
+    }
+    if (!digits)
+        return -1;
+    out[n] = '\0';
+    return 0;
+}
+
+/* ---- Words ------------------------------------------------------------------- */
+
+static const char *const months[] = {"january", "february", "march", "april", "may", "june",
+                                     "july", "august", "september", "october", "november",
+                                     "december"};
+
+static int month_of(const char *word)
+{
+    size_t n = strlen(word);
+    if (n < 3)
+        return 0;
+    for (int m = 0; m < 12; m++)
+        if (!strncasecmp(months[m], word, n < strlen(months[m]) ? n : strlen(months[m])) &&
+            (n == 3 || n == 4 || n == strlen(months[m]) || (n == 4 && word[3] == '.')))
+            return m + 1;
+    if (!strcasecmp(word, "sept"))
+        return 9;
+    return 0;
+}
+
+typedef struct tokens {
+    int kind[8];          /* 'n' number, 'm' month name */
+    long value[8];
+    int ndigits[8];
+    size_t n;
+} tokens;
+
+/* Numbers and month names, anything else a separator; -1 on a word that is
+ * neither (but "of", "the", day suffixes "st" "th" are allowed). */
+static int tokenize(const char *text, tokens *t)
+{
+    t->n = 0;
+    const char *p = text;
+    while (*p) {
+        if (isdigit((unsigned char)*p)) {
+            long v = 0;
+            int nd = 0;
+            while (isdigit((unsigned char)*p) && nd < 9) {
+                v = v * 10 + (*p++ - '0');
+                nd++;
+            }
+            if (t->n == 8)
+                return -1;
+            t->kind[t->n] = 'n';
+            t->value[t->n] = v;
+            t->ndigits[t->n++] = nd;
+            /* 1st, 2nd, 3rd, 4th */
+            if (isalpha((unsigned char)p[0]) && isalpha((unsigned char)p[1]) &&
+                !isalpha((unsigned char)p[2]))
+                p += 2;
+        } else if (isalpha((unsigned char)*p)) {
+            char w[16];
+            size_t n = 0;
+            while (isalpha((unsigned char)*p)) {
+                if (n + 1 < sizeof w)
+                    w[n++] = *p;
+                p++;
+            }
+            w[n] = '\0';
+            int m = month_of(w);
+            if (m) {
+                if (t->n == 8)
+                    return -1;
+                t->kind[t->n] = 'm';
+                t->value[t->n] = m;
+                t->ndigits[t->n++] = 0;
+            } else if (strcasecmp(w, "of") && strcasecmp(w, "the")) {
+                return -1;
+            }
+        } else {
+            p++;
+        }
+    }
+    return 0;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+/* A date from tokens in the order `order` ("mdy": month (name or number),
+ * day, year); y, m or d absent from order are not written. */
+static int date_from(const char *text, const char *order, char *out, size_t size)
+{
+    tokens t;
+    if (tokenize(text, &t) || t.n != strlen(order))
+        return -1;
+    long y = 0, m = 0, d = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        switch (order[i]) {
+        case 'y':
+            if (t.kind[i] != 'n' || (t.ndigits[i] != 2 && t.ndigits[i] != 4))
+                return -1;
+            y = t.ndigits[i] == 2 ? 2000 + t.value[i] : t.value[i];
+            break;
+        case 'm':
+            m = t.value[i];
+            break;
+        case 'd':
+            if (t.kind[i] != 'n')
+                return -1;
+            d = t.value[i];
+            break;
+        }
+    }
+    int has_y = strchr(order, 'y') != NULL, has_d = strchr(order, 'd') != NULL;
+    if (m < 1 || m > 12 || (has_d && (d < 1 || d > days_in(has_y ? (int)y : 2000, (int)m))))
+        return -1;
+    if (has_y && has_d)
+        snprintf(out, size, "%04ld-%02ld-%02ld", y, m, d);
+    else if (has_d)
+        snprintf(out, size, "--%02ld-%02ld", m, d);
+    else
+        snprintf(out, size, "%04ld-%02ld", y, m);
+    return 0;
+}
+
+/* English number words up to the millions: "two" -> 2, "none" -> 0. */
+static int words_number(const char *text, char *out, size_t size)
+{
+    static const char *const small[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                        "seven", "eight", "nine", "ten", "eleven", "twelve",
+                                        "thirteen", "fourteen", "fifteen", "sixteen",
+                                        "seventeen", "eighteen", "nineteen"};
+    static const char *const tens[] = {"", "", "twenty", "thirty", "forty", "fifty", "sixty",
+                                       "seventy", "eighty", "ninety"};
+    long total = 0, group = 0;
+    int words = 0;
+    const char *p = text;
+    while (*p) {
+        if (!isalpha((unsigned char)*p)) {
+            if (*p != ' ' && *p != '-' && *p != ',' && *p != '\t' && *p != '\n' &&
+                !((unsigned char)*p == 0xC2 && (unsigned char)p[1] == 0xA0) &&
+                (unsigned char)*p != 0xA0)
+                return -1;
+            p++;
+            continue;
+        }
+        char w[16];
+        size_t n = 0;
+        while (isalpha((unsigned char)*p)) {
+            if (n + 1 < sizeof w)
+                w[n++] = (char)tolower((unsigned char)*p);
+            p++;
+        }
+        w[n] = '\0';
+        words++;
+        int found = 0;
+        if (!strcmp(w, "no") || !strcmp(w, "none") || !strcmp(w, "and"))
+            found = 1;
+        for (int i = 0; i < 20 && !found; i++)
+            if (!strcmp(w, small[i])) {
+                group += i;
+                found = 1;
+            }
+        for (int i = 2; i < 10 && !found; i++)
+            if (!strcmp(w, tens[i])) {
+                group += 10 * i;
+                found = 1;
+            }
+        if (!found && !strcmp(w, "hundred")) {
+            group = (group ? group : 1) * 100;
+            found = 1;
+        }
+        if (!found && (!strcmp(w, "thousand") || !strcmp(w, "million") ||
+                       !strcmp(w, "billion"))) {
+            long mult = w[0] == 't' ? 1000L : w[0] == 'm' ? 1000000L : 1000000000L;
+            total += (group ? group : 1) * mult;
+            group = 0;
+            found = 1;
+        }
+        if (!found)
+            return -1;
+    }
+    if (!words)
+        return -1;
+    snprintf(out, size, "%ld", total + group);
+    return 0;
+}
+
+/* "2.7" years -> "P2Y8M12D", as the SEC's duryear does (a month of 30 days). */
+static int duration(const char *text, int months_per_unit, int days_per_unit, char *out,
+                    size_t size)
+{
+    char num[64];
+    if (number_text(text, '.', num, sizeof num))
+        return -1;
+    double v = strtod(num, NULL);
+    long y = 0, m = 0, d = 0;
+    if (months_per_unit == 12) {
+        y = (long)v;
+        v = (v - (double)y) * 12;
+    }
+    if (months_per_unit) {
+        m = (long)(v + 1e-9);
+        v = (v - (double)m) * 30;
+    } else {
+        v *= days_per_unit;
+    }
+    d = (long)(v + 0.5);
+    r2x_buf b;
+    buf_init(&b, size - 1);
+    int rc = buf_adds(&b, "P");
+    if (y)
+        rc |= buf_addf(&b, "%ldY", y);
+    if (m)
+        rc |= buf_addf(&b, "%ldM", m);
+    if (d || (!y && !m))
+        rc |= buf_addf(&b, "%ldD", d);
+    if (!rc)
+        r2x_strlcpy(out, b.data, size);
+    buf_release(&b);
+    return rc ? -1 : 0;
+}
+
+typedef struct name_code {
+    const char *name, *code;
+} name_code;
+
+static int lookup(const name_code *table, const char *text, char *out, size_t size)
+{
+    char norm[128];
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < sizeof norm; p++) {
+        if ((unsigned char)*p == 0xC2 && (unsigned char)p[1] == 0xA0) {
+            p++;
+            norm[n++] = ' ';
+        } else {
+            norm[n++] = isspace((unsigned char)*p) ? ' ' : *p;
+        }
+    }
+    norm[n] = '\0';
+    char *s = norm;
+    while (*s == ' ')
+        s++;
+    n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        s[--n] = '\0';
+    for (const name_code *e = table; e->name; e++)
+        if (!strcasecmp(e->name, s)) {
+            r2x_strlcpy(out, e->code, size);
+            return 0;
+        }
+    return -1;
+}
+
+static const name_code us_states[] = {
+    {"Alabama", "AL"}, {"Alaska", "AK"}, {"Arizona", "AZ"}, {"Arkansas", "AR"},
+    {"California", "CA"}, {"Colorado", "CO"}, {"Connecticut", "CT"}, {"Delaware", "DE"},
+    {"District of Columbia", "DC"}, {"Florida", "FL"}, {"Georgia", "GA"}, {"Hawaii", "HI"},
+    {"Idaho", "ID"}, {"Illinois", "IL"}, {"Indiana", "IN"}, {"Iowa", "IA"}, {"Kansas", "KS"},
+    {"Kentucky", "KY"}, {"Louisiana", "LA"}, {"Maine", "ME"}, {"Maryland", "MD"},
+    {"Massachusetts", "MA"}, {"Michigan", "MI"}, {"Minnesota", "MN"}, {"Mississippi", "MS"},
+    {"Missouri", "MO"}, {"Montana", "MT"}, {"Nebraska", "NE"}, {"Nevada", "NV"},
+    {"New Hampshire", "NH"}, {"New Jersey", "NJ"}, {"New Mexico", "NM"}, {"New York", "NY"},
+    {"North Carolina", "NC"}, {"North Dakota", "ND"}, {"Ohio", "OH"}, {"Oklahoma", "OK"},
+    {"Oregon", "OR"}, {"Pennsylvania", "PA"}, {"Rhode Island", "RI"},
+    {"South Carolina", "SC"}, {"South Dakota", "SD"}, {"Tennessee", "TN"}, {"Texas", "TX"},
+    {"Utah", "UT"}, {"Vermont", "VT"}, {"Virginia", "VA"}, {"Washington", "WA"},
+    {"West Virginia", "WV"}, {"Wisconsin", "WI"}, {"Wyoming", "WY"},
+    {"American Samoa", "AS"}, {"Guam", "GU"}, {"Northern Mariana Islands", "MP"},
+    {"Puerto Rico", "PR"}, {"Virgin Islands", "VI"}, {"U.S. Virgin Islands", "VI"},
+    {NULL, NULL}};
+
+static const name_code exchanges[] = {
+    {"The Nasdaq Stock Market LLC", "NASDAQ"}, {"Nasdaq Stock Market LLC", "NASDAQ"},
+    {"The Nasdaq Global Select Market", "NASDAQ"}, {"The Nasdaq Global Market", "NASDAQ"},
+    {"The Nasdaq Capital Market", "NASDAQ"}, {"Nasdaq", "NASDAQ"},
+    {"New York Stock Exchange", "NYSE"}, {"The New York Stock Exchange", "NYSE"},
+    {"New York Stock Exchange LLC", "NYSE"}, {"NYSE", "NYSE"},
+    {"NYSE American LLC", "NYSEAMER"}, {"NYSE American", "NYSEAMER"},
+    {"NYSE Arca, Inc.", "NYSEArca"}, {"NYSE Arca", "NYSEArca"},
+    {"NYSE Chicago, Inc.", "NYSECHX"}, {"NYSE National, Inc.", "NYSENAT"},
+    {"Cboe BZX Exchange, Inc.", "CboeBZX"}, {"Cboe BYX Exchange, Inc.", "CboeBYX"},
+    {"Cboe EDGA Exchange, Inc.", "CboeEDGA"}, {"Cboe EDGX Exchange, Inc.", "CboeEDGX"},
+    {"Nasdaq BX, Inc.", "BX"}, {"Nasdaq PHLX LLC", "PHLX"}, {"NASDAQ OMX PHLX", "PHLX"},
+    {"Investors Exchange LLC", "IEX"}, {"Boston Stock Exchange", "BSE"},
+    {NULL, NULL}};
+
+static const name_code filer_categories[] = {
+    {"Large accelerated filer", "Large Accelerated Filer"},
+    {"Accelerated filer", "Accelerated Filer"},
+    {"Non-accelerated filer", "Non-accelerated Filer"},
+    {"Smaller reporting company", "Non-accelerated Filer"},
+    {NULL, NULL}};
+
+/* The local name without hyphens, lower case: TR4's "num-dot-decimal" and
+ * TR1-3's "numdotdecimal" meet as "numdotdecimal". */
+static void squash(const char *local, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = local; *p && n + 1 < size; p++)
+        if (*p != '-')
+            out[n++] = (char)tolower((unsigned char)*p);
+    out[n] = '\0';
+}
+
+static int registry_transform(const char *f, const char *text, char *out, size_t size)
+{
+    /* numbers */
+    if (!strcmp(f, "numdotdecimal") || !strcmp(f, "numcommadot") || !strcmp(f, "numspacedot") ||
+        !strcmp(f, "numdotdecimalin"))
+        return number_text(text, '.', out, size);
+    if (!strcmp(f, "numcommadecimal") || !strcmp(f, "numdotcomma") ||
+        !strcmp(f, "numspacecomma") || !strcmp(f, "numcomma"))
+        return number_text(text, ',', out, size);
+    if (!strcmp(f, "zerodash") || !strcmp(f, "numdash") || !strcmp(f, "fixedzero"))
+        return snprintf(out, size, "0") < 0 ? -1 : 0;
+    if (!strcmp(f, "fixedempty") || !strcmp(f, "nocontent"))
+        return snprintf(out, size, "%s", "") < 0 ? -1 : 0;
+    if (!strcmp(f, "fixedfalse") || !strcmp(f, "booleanfalse"))
+        return snprintf(out, size, "false") < 0 ? -1 : 0;
+    if (!strcmp(f, "fixedtrue") || !strcmp(f, "booleantrue"))
+        return snprintf(out, size, "true") < 0 ? -1 : 0;
+    /* dates: TR4/5 names squashed, TR2/3 names, TR1 names */
+    static const struct {
+        const char *name, *order;
+    } dates[] = {
+        {"datemonthnamedayyearen", "mdy"}, {"datemonthdayyearen", "mdy"},
+        {"datelongus", "mdy"}, {"dateshortus", "mdy"},
+        {"datedaymonthnameyearen", "dmy"}, {"datedaymonthyearen", "dmy"},
+        {"datelonguk", "dmy"}, {"dateshortuk", "dmy"},
+        {"datemonthdayyear", "mdy"}, {"dateslashus", "mdy"}, {"datedotus", "mdy"},
+        {"datedaymonthyear", "dmy"}, {"dateslasheu", "dmy"}, {"datedoteu", "dmy"},
+        {"dateyearmonthday", "ymd"}, {"dateyearmonthnameday", "ymd"},
+        {"datemonthnamedayen", "md"}, {"datemonthday", "md"}, {"datelongmonthday", "md"},
+        {"dateshortmonthday", "md"}, {"datemonthdayen", "md"},
+        {"datedaymonthnameen", "dm"}, {"datedaymonth", "dm"}, {"datelongdaymonth", "dm"},
+        {"dateshortdaymonth", "dm"}, {"datedaymonthen", "dm"},
+        {"datemonthnameyearen", "my"}, {"datemonthyear", "my"}, {"datemonthyearen", "my"},
+        {"datelongmonthyear", "my"}, {"dateshortmonthyear", "my"},
+        {"dateyearmonth", "ym"}, {"dateyearmonthen", "ym"},
+    };
+    for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++)
+        if (!strcmp(f, dates[i].name))
+            return date_from(text, dates[i].order, out, size);
+    if (!strcmp(f, "numwordsen") || !strcmp(f, "numworden"))
+        return words_number(text, out, size);
+    return -2;
+}
+
+static int sec_transform(const char *f, const char *text, char *out, size_t size)
+{
+    if (!strcmp(f, "numwordsen"))
+        return words_number(text, out, size);
+    if (!strcmp(f, "stateprovnameen"))
+        return lookup(us_states, text, out, size);
+    if (!strcmp(f, "exchnameen"))
+        return lookup(exchanges, text, out, size);
+    if (!strcmp(f, "entityfilercategoryen"))
+        return lookup(filer_categories, text, out, size);
+    if (!strcmp(f, "duryear"))
+        return duration(text, 12, 0, out, size);
+    if (!strcmp(f, "durmonth"))
+        return duration(text, 1, 0, out, size);
+    if (!strcmp(f, "durweek"))
+        return duration(text, 0, 7, out, size);
+    if (!strcmp(f, "durday"))
+        return duration(text, 0, 1, out, size);
+    if (!strcmp(f, "boolballotbox")) {
+        /* U+2610 is an empty box; U+2611 and U+2612 are checked */
+        if (strstr(text, "\xE2\x98\x90"))
+            return snprintf(out, size, "false") < 0 ? -1 : 0;
+        if (strstr(text, "\xE2\x98\x91") || strstr(text, "\xE2\x98\x92"))
+            return snprintf(out, size, "true") < 0 ? -1 : 0;
+        return -1;
+    }
+    return -2;
+}
+
+int ixbrl_transform(const char *ns, const char *local, const char *text, char *out,
+                    size_t size)
+{
+    char f[64];
+    squash(local, f, sizeof f);
+    if (ns && !strncmp(ns, NS_TR_PREFIX, strlen(NS_TR_PREFIX)))
+        return registry_transform(f, text, out, size);
+    if (ns && !strcmp(ns, NS_SEC_TR))
+        return sec_transform(f, text, out, size);
+    return -2;
+}
+
+/* ---- The document ---------------------------------------------------------- */
+
+typedef struct extraction {
+    xmlDocPtr ix, out;
+    xmlNodePtr root;
+    const char *name;
+    r2x_diag_fn diag;
+    void *diag_userdata;
+    size_t nfacts, nerrors;
+    r2x_buf facts;            /* xmlNodePtr[] in document order */
+    r2x_buf references;       /* xmlNodePtr[]: children of ix:references */
+    r2x_buf resources;        /* xmlNodePtr[]: children of ix:resources */
+    r2x_buf relationships;    /* xmlNodePtr[] */
+    xmlHashTablePtr continuations;   /* id -> ix:continuation */
+    xmlHashTablePtr footnotes;       /* id -> ix:footnote */
+} extraction;
+
+static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
+{
+    x->nerrors++;
+    if (!x->diag)
+        return;
+    r2x_error e;
+    memset(&e, 0, sizeof e);
+    e.code = R2X_EINPUT;
+    e.severity = R2X_SEV_ERROR;
+    r2x_strlcpy(e.file, x->name, sizeof e.file);
+    e.line = node ? xmlGetLineNo(node) : 0;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e.message, sizeof e.message, fmt, ap);
+    va_end(ap);
+    x->diag(x->diag_userdata, &e);
+}
+
+static int is_ix(xmlNodePtr n, const char *local)
+{
+    return n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, NS_IX) &&
+           (!local || !strcmp((const char *)n->name, local));
+}
+
+static int keep_node(r2x_buf *list, xmlNodePtr n)
+{
+    return buf_add(list, &n, sizeof n);
+}
+
+static size_t node_count(const r2x_buf *list) { return list->len / sizeof(xmlNodePtr); }
+static xmlNodePtr node_at(const r2x_buf *list, size_t i)
+{
+    return ((xmlNodePtr *)(void *)list->data)[i];
+}
+
+/* Walk the tree once, without recursion (a deep document must not exhaust
+ * the stack). */
+static int collect(extraction *x)
+{
+    xmlNodePtr n = xmlDocGetRootElement(x->ix);
+    while (n) {
+        int descend = 1;
+        if (is_ix(n, NULL)) {
+            const char *name = (const char *)n->name;
+            xmlChar *id = xmlGetProp(n, BAD_CAST "id");
+            int rc = 0;
+            if (!strcmp(name, "nonFraction") || !strcmp(name, "nonNumeric") ||
+                !strcmp(name, "fraction") || !strcmp(name, "tuple")) {
+                rc = keep_node(&x->facts, n);
+            } else if (!strcmp(name, "continuation") && id) {
+                rc = xmlHashAddEntry(x->continuations, id, n) < 0 &&
+                     xmlHashLookup(x->continuations, id) != n;
+                if (rc) {
+                    finding(x, n, "ix:continuation id '%s' is used twice", (const char *)id);
+                    rc = 0;
+                }
+            } else if (!strcmp(name, "footnote") && id) {
+                if (xmlHashAddEntry(x->footnotes, id, n) < 0)
+                    finding(x, n, "ix:footnote id '%s' is used twice", (const char *)id);
+            } else if (!strcmp(name, "relationship")) {
+                rc = keep_node(&x->relationships, n);
+            } else if (!strcmp(name, "references") && !xmlHasProp(n, BAD_CAST "target")) {
+                for (xmlNodePtr c = n->children; c && !rc; c = c->next)
+                    if (c->type == XML_ELEMENT_NODE)
+                        rc = keep_node(&x->references, c);
+                descend = 0;
+            } else if (!strcmp(name, "resources")) {
+                for (xmlNodePtr c = n->children; c && !rc; c = c->next)
+                    if (c->type == XML_ELEMENT_NODE)
+                        rc = keep_node(&x->resources, c);
+                descend = 0;
+            }
+            xmlFree(id);
+            if (rc)
+                return R2X_ENOMEM;
+        }
+        if (descend && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next)
+            n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+        if (n)
+            n = n->next;
+    }
+    return R2X_OK;
+}
+
+/* ---- Fact content -------------------------------------------------------------- */
+
+static int add_escaped(r2x_buf *b, const xmlChar *s, int attr)
+{
+    int rc = 0;
+    for (; *s && !rc; s++) {
+        switch (*s) {
+        case '&': rc = buf_adds(b, "&amp;"); break;
+        case '<': rc = buf_adds(b, "&lt;"); break;
+        case '>': rc = buf_adds(b, "&gt;"); break;
+        case '"': rc = attr ? buf_adds(b, "&quot;") : buf_addc(b, '"'); break;
+        default: rc = buf_addc(b, (char)*s);
+        }
+    }
+    return rc;
+}
+
+/* The content of node into b: its text, or with escape its XHTML markup
+ * (ix elements dissolve into their content; ix:exclude is dropped). */
+static int content(xmlNodePtr node, int escape, r2x_buf *b)
+{
+    int rc = 0;
+    for (xmlNodePtr c = node->children; c && !rc; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            rc = escape ? add_escaped(b, c->content, 0) : buf_adds(b, (const char *)c->content);
+        } else if (c->type == XML_ELEMENT_NODE) {
+            if (is_ix(c, "exclude"))
+                continue;
+            if (!escape || is_ix(c, NULL)) {
+                rc = content(c, escape, b);
+                continue;
+            }
+            rc = buf_addf(b, "<%s", (const char *)c->name);
+            for (xmlAttrPtr a = c->properties; a && !rc; a = a->next) {
+                xmlChar *v = xmlNodeListGetString(c->doc, a->children, 1);
+                rc = buf_addf(b, " %s%s%s=\"", a->ns && a->ns->prefix ? (const char *)a->ns->prefix : "",
+                              a->ns && a->ns->prefix ? ":" : "", (const char *)a->name);
+                if (!rc && v)
+                    rc = add_escaped(b, v, 1);
+                if (!rc)
+                    rc = buf_addc(b, '"');
+                xmlFree(v);
+            }
+            if (rc)
+                break;
+            /* escaped markup is read as HTML: only void elements self-close
+             * ("<td/>" would open a cell that never ends) */
+            static const char *const voids[] = {"br", "hr", "img", "meta", "link", "input",
+                                                "col", "area", "base", "wbr", "param",
+                                                "source", "track", "embed"};
+            int is_void = 0;
+            for (size_t k = 0; k < sizeof voids / sizeof voids[0]; k++)
+                is_void |= !strcmp((const char *)c->name, voids[k]);
+            if (!c->children && is_void) {
+                rc = buf_adds(b, "/>");
+                continue;
+            }
+            rc = buf_addc(b, '>');
+            if (!rc)
+                rc = content(c, escape, b);
+            if (!rc)
+                rc = buf_addf(b, "</%s>", (const char *)c->name);
+        }
+    }
+    return rc;
+}
+
+static char *prop(xmlNodePtr n, const char *name)
+{
+    return (char *)xmlGetProp(n, BAD_CAST name);
+}
+
+static int is_true(const char *v)
+{
+    return v && (!strcmp(v, "true") || !strcmp(v, "1"));
+}
+
+/* Trim XML white space in place. */
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+/* The value a fact reports, into v; 0, or -1 after a finding. */
+static int fact_value(extraction *x, xmlNodePtr f, int numeric, r2x_buf *v, int *nil)
+{
+    char *escape = prop(f, "escape");
+    char *format = prop(f, "format");
+    char *scale = prop(f, "scale");
+    char *sign = prop(f, "sign");
+    xmlChar *nilattr = xmlGetNsProp(f, BAD_CAST "nil", BAD_CAST NS_XSI);
+    int rc = 0, esc = is_true(escape);
+    r2x_buf raw;
+    buf_init(&raw, R2X_BUF_NOCAP);
+    *nil = is_true((const char *)nilattr);
+    if (*nil)
+        goto done;
+    if (content(f, esc && !numeric, &raw)) {
+        rc = -2;
+        goto done;
+    }
+    /* continuations, in order; a loop is an error, not a hang */
+    char *next = numeric ? NULL : prop(f, "continuedAt");
+    size_t hops = 0;
+    while (next && !rc) {
+        xmlNodePtr c = xmlHashLookup(x->continuations, BAD_CAST next);
+        if (!c || ++hops > (size_t)xmlHashSize(x->continuations)) {
+            finding(x, f, "the continuation '%s' %s; the fact is left out", next,
+                    c ? "loops" : "is missing");
+            rc = -1;
+            break;
+        }
+        if (content(c, esc, &raw))
+            rc = -2;
+        xmlFree(next);
+        next = prop(c, "continuedAt");
+    }
+    xmlFree(next);
+    if (rc)
+        goto done;
+    char out[512];
+    const char *text = raw.data;
+    char *trimmed = trim(raw.data);
+    if (format) {
+        const char *colon = strchr(format, ':');
+        char *pfx = colon ? (char *)xmlStrndup(BAD_CAST format, (int)(colon - format)) : NULL;
+        xmlNsPtr ns = xmlSearchNs(x->ix, f, BAD_CAST pfx);
+        xmlFree(pfx);
+        int t = ixbrl_transform(ns ? (const char *)ns->href : NULL, colon ? colon + 1 : format,
+                                trimmed, out, sizeof out);
+        if (t) {
+            if (t == -2)
+                finding(x, f, "unknown format '%s'; the fact is left out", format);
+            else
+                finding(x, f, "'%s' does not fit the format %s; the fact is left out", trimmed,
+                        format);
+            rc = -1;
+            goto done;
+        }
+        text = out;
+    } else if (numeric) {
+        text = trimmed;
+    }
+    if (numeric) {
+        char num[160];
+        int sc = scale ? atoi(scale) : 0;
+        if (ixbrl_scale(text, sc, sign && !strcmp(sign, "-"), num, sizeof num)) {
+            finding(x, f, "'%s' is not a number", text);
+            rc = -1;
+            goto done;
+        }
+        rc = buf_adds(v, num) ? -2 : 0;
+    } else {
+        rc = buf_adds(v, text) ? -2 : 0;
+    }
+done:
+    buf_release(&raw);
+    xmlFree(escape);
+    xmlFree(format);
+    xmlFree(scale);
+    xmlFree(sign);
+    xmlFree(nilattr);
+    return rc;
+}
+
+/* The output's namespace for a QName of the input, declared on the root
+ * with the input's prefix when new. */
+static xmlNsPtr out_ns(extraction *x, xmlNodePtr at, const char *qname, const char **local)
+{
+    const char *colon = strchr(qname, ':');
+    *local = colon ? colon + 1 : qname;
+    xmlChar *pfx = colon ? xmlStrndup(BAD_CAST qname, (int)(colon - qname)) : NULL;
+    xmlNsPtr ns = xmlSearchNs(x->ix, at, pfx);
+    xmlNsPtr o = NULL;
+    if (ns && ns->href) {
+        o = xmlSearchNsByHref(x->out, x->root, ns->href);
+        if (!o)
+            o = xmlNewNs(x->root, ns->href, pfx);
+    }
+    xmlFree(pfx);
+    return o;
+}
+
+static int write_fact(extraction *x, xmlNodePtr f)
+{
+    const char *kind = (const char *)f->name;
+    if (!strcmp(kind, "tuple") || !strcmp(kind, "fraction")) {
+        finding(x, f, "ix:%s is not supported; the fact is left out", kind);
+        return 0;
+    }
+    if (xmlHasProp(f, BAD_CAST "target"))
+        return 0;                 /* another target document's fact */
+    int numeric = !strcmp(kind, "nonFraction");
+    char *name = prop(f, "name");
+    if (!name) {
+        xmlFree(name);
+        finding(x, f, "ix:%s has no name", kind);
+        return 0;
+    }
+    const char *local;
+    xmlNsPtr ns = out_ns(x, f, name, &local);
+    if (!ns) {
+        finding(x, f, "the prefix of '%s' is not declared", name);
+        xmlFree(name);
+        return 0;
+    }
+    r2x_buf v;
+    buf_init(&v, R2X_BUF_NOCAP);
+    int nil = 0;
+    int rc = fact_value(x, f, numeric, &v, &nil);
+    if (rc == -2) {
+        buf_release(&v);
+        xmlFree(name);
+        return R2X_ENOMEM;
+    }
+    if (rc == 0) {
+        xmlNodePtr e = xmlNewDocNode(x->out, ns, BAD_CAST local, NULL);
+        if (!e || !xmlAddChild(x->root, e)) {
+            xmlFreeNode(e);
+            rc = -2;
+        } else {
+            static const char *const copied[] = {"id", "contextRef", "unitRef", "decimals",
+                                                 "precision"};
+            for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
+                char *a = prop(f, copied[i]);
+                if (a)
+                    xmlSetProp(e, BAD_CAST copied[i], BAD_CAST a);
+                xmlFree(a);
+            }
+            if (nil) {
+                xmlNsPtr xsi = xmlSearchNsByHref(x->out, x->root, BAD_CAST NS_XSI);
+                if (!xsi)
+                    xsi = xmlNewNs(x->root, BAD_CAST NS_XSI, BAD_CAST "xsi");
+                xmlSetNsProp(e, xsi, BAD_CAST "nil", BAD_CAST "true");
+            } else if (v.len) {
+                xmlNodePtr t = xmlNewDocText(x->out, BAD_CAST v.data);
+                if (!t || !xmlAddChild(e, t)) {
+                    xmlFreeNode(t);
+                    rc = -2;
+                }
+            }
+            x->nfacts++;
+        }
+    }
+    buf_release(&v);
+    xmlFree(name);
+    return rc == -2 ? R2X_ENOMEM : R2X_OK;
+}
+
+/* A copy of an element of the input under the output's root, its namespaces
+ * declared where the output lacks them. */
+static int copy_under_root(extraction *x, xmlNodePtr n)
+{
+    xmlNodePtr copy = NULL;
+    if (xmlDOMWrapCloneNode(NULL, x->ix, n, &copy, x->out, x->root, 1, 0) || !copy)
+        return R2X_ENOMEM;
+    if (!xmlAddChild(x->root, copy)) {
+        xmlFreeNode(copy);
+        return R2X_ENOMEM;
+    }
+    xmlReconciliateNs(x->out, copy);
+    /* contexts and units have no mixed content: the input's indentation
+     * would only misalign the output's */
+    xmlNodePtr c = copy;
+    while (c) {
+        xmlNodePtr next = NULL;
+        if (c->children && c->type == XML_ELEMENT_NODE)
+            next = c->children;
+        else {
+            for (xmlNodePtr up = c; up && up != copy->parent && !next; up = up->parent) {
+                if (up == copy)
+                    break;
+                next = up->next;
+            }
+        }
+        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c)) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+        c = next;
+    }
+    return R2X_OK;
+}
+
+static xmlNodePtr link_child(extraction *x, xmlNodePtr parent, xmlNsPtr link, const char *name)
+{
+    (void)x;
+    return xmlNewChild(parent, link, BAD_CAST name, NULL);
+}
+
+/* ix:relationship -> a link:footnoteLink of locators, footnotes and arcs. */
+static int write_relationships(extraction *x)
+{
+    xmlNsPtr link = xmlSearchNsByHref(x->out, x->root, BAD_CAST NS_LINK);
+    xmlNsPtr xlink = xmlSearchNsByHref(x->out, x->root, BAD_CAST NS_XLINK);
+    if (!link)
+        link = xmlNewNs(x->root, BAD_CAST NS_LINK, BAD_CAST "link");
+    if (!xlink)
+        xlink = xmlNewNs(x->root, BAD_CAST NS_XLINK, BAD_CAST "xlink");
+    for (size_t i = 0; i < node_count(&x->relationships); i++) {
+        xmlNodePtr r = node_at(&x->relationships, i);
+        char *from = prop(r, "fromRefs"), *to = prop(r, "toRefs");
+        char *role = prop(r, "linkRole"), *arcrole = prop(r, "arcrole");
+        xmlNodePtr fl = link_child(x, x->root, link, "footnoteLink");
+        if (!fl || !from || !to) {
+            xmlFree(from), xmlFree(to), xmlFree(role), xmlFree(arcrole);
+            if (!fl)
+                return R2X_ENOMEM;
+            finding(x, r, "ix:relationship lacks fromRefs or toRefs");
+            continue;
+        }
+        xmlSetNsProp(fl, xlink, BAD_CAST "type", BAD_CAST "extended");
+        xmlSetNsProp(fl, xlink, BAD_CAST "role", BAD_CAST(role ? role : ROLE_LINK));
+        const char *ar = arcrole ? arcrole : ARCROLE_FACT_FOOTNOTE;
+        char *lists[2] = {from, to};
+        for (int side = 0; side < 2; side++) {
+            char *save = NULL;
+            for (char *id = strtok_r(lists[side], " \t\n", &save); id;
+                 id = strtok_r(NULL, " \t\n", &save)) {
+                xmlNodePtr fn = side ? xmlHashLookup(x->footnotes, BAD_CAST id) : NULL;
+                xmlNodePtr e;
+                if (fn) {
+                    r2x_buf text;
+                    buf_init(&text, R2X_BUF_NOCAP);
+                    if (content(fn, 1, &text)) {
+                        buf_release(&text);
+                        return R2X_ENOMEM;
+                    }
+                    e = link_child(x, fl, link, "footnote");
+                    if (e)
+                        xmlNodeAddContent(e, BAD_CAST text.data);
+                    buf_release(&text);
+                    char *fr = prop(fn, "footnoteRole");
+                    xmlChar *lang = xmlNodeGetLang(fn);
+                    if (e) {
+                        xmlSetNsProp(e, xlink, BAD_CAST "type", BAD_CAST "resource");
+                        xmlSetNsProp(e, xlink, BAD_CAST "role",
+                                     BAD_CAST(fr ? fr : "http://www.xbrl.org/2003/role/footnote"));
+                        if (lang)
+                            xmlNodeSetLang(e, lang);
+                    }
+                    xmlFree(fr);
+                    xmlFree(lang);
+                } else {
+                    char href[300];
+                    snprintf(href, sizeof href, "#%s", id);
+                    e = link_child(x, fl, link, "loc");
+                    if (e) {
+                        xmlSetNsProp(e, xlink, BAD_CAST "type", BAD_CAST "locator");
+                        xmlSetNsProp(e, xlink, BAD_CAST "href", BAD_CAST href);
+                    }
+                }
+                if (!e)
+                    return R2X_ENOMEM;
+                xmlSetNsProp(e, xlink, BAD_CAST "label", BAD_CAST id);
+            }
+        }
+        /* one arc per pair, by label */
+        char *f2 = prop(r, "fromRefs"), *t2 = prop(r, "toRefs");
+        char *s1 = NULL;
+        for (char *a = strtok_r(f2, " \t\n", &s1); a; a = strtok_r(NULL, " \t\n", &s1)) {
+            char *tcopy = (char *)xmlStrdup(BAD_CAST t2), *s2 = NULL;
+            for (char *b = strtok_r(tcopy, " \t\n", &s2); b; b = strtok_r(NULL, " \t\n", &s2)) {
+                xmlNodePtr arc = link_child(x, fl, link, "footnoteArc");
+                if (!arc)
+                    break;
+                xmlSetNsProp(arc, xlink, BAD_CAST "type", BAD_CAST "arc");
+                xmlSetNsProp(arc, xlink, BAD_CAST "arcrole", BAD_CAST ar);
+                xmlSetNsProp(arc, xlink, BAD_CAST "from", BAD_CAST a);
+                xmlSetNsProp(arc, xlink, BAD_CAST "to", BAD_CAST b);
+            }
+            xmlFree(tcopy);
+        }
+        xmlFree(f2), xmlFree(t2);
+        xmlFree(from), xmlFree(to), xmlFree(role), xmlFree(arcrole);
+    }
+    return R2X_OK;
+}
+
+int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_userdata,
+                  xmlDocPtr *out, size_t *nfacts, size_t *nerrors, r2x_error *err)
+{
+    *out = NULL;
+    extraction x;
+    memset(&x, 0, sizeof x);
+    x.ix = ix;
+    x.name = name;
+    x.diag = diag;
+    x.diag_userdata = diag_userdata;
+    buf_init(&x.facts, R2X_BUF_NOCAP);
+    buf_init(&x.references, R2X_BUF_NOCAP);
+    buf_init(&x.resources, R2X_BUF_NOCAP);
+    buf_init(&x.relationships, R2X_BUF_NOCAP);
+    x.continuations = xmlHashCreate(64);
+    x.footnotes = xmlHashCreate(16);
+    x.out = xmlNewDoc(BAD_CAST "1.0");
+    int rc = R2X_ENOMEM;
+    xmlNodePtr html = xmlDocGetRootElement(ix);
+    if (!html)
+        goto fail;
+    if (!x.continuations || !x.footnotes || !x.out)
+        goto fail;
+    x.root = xmlNewDocNode(x.out, NULL, BAD_CAST "xbrl", NULL);
+    if (!x.root)
+        goto fail;
+    xmlDocSetRootElement(x.out, x.root);
+    xmlSetNs(x.root, xmlNewNs(x.root, BAD_CAST NS_XBRLI, BAD_CAST "xbrli"));
+    /* the input root's prefixes, so that QName values (dimensions, members,
+     * measures) keep meaning what they meant; not XHTML's or ix's own */
+    for (xmlNsPtr ns = html->nsDef; ns; ns = ns->next) {
+        const char *href = (const char *)ns->href;
+        if (!ns->prefix || !strcmp(href, NS_XHTML) || !strcmp(href, NS_IX) ||
+            !strcmp(href, NS_XBRLI) || !strncmp(href, NS_TR_PREFIX, strlen(NS_TR_PREFIX)) ||
+            !strcmp(href, NS_SEC_TR))
+            continue;
+        if (!xmlNewNs(x.root, ns->href, ns->prefix))
+            goto fail;
+    }
+    xmlChar *lang = xmlNodeGetLang(html);
+    if (lang)
+        xmlNodeSetLang(x.root, lang);
+    xmlFree(lang);
+    if ((rc = collect(&x)))
+        goto fail;
+    if (!node_count(&x.references))
+        finding(&x, html, "no ix:references: the instance has no schemaRef");
+    /* schemaRef and linkbaseRef, then roleRef and arcroleRef, then contexts
+     * and units: the order the XBRL 2.1 schema requires */
+    rc = R2X_ENOMEM;
+    for (size_t i = 0; i < node_count(&x.references); i++)
+        if (copy_under_root(&x, node_at(&x.references, i)))
+            goto fail;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < node_count(&x.resources); i++) {
+            xmlNodePtr n = node_at(&x.resources, i);
+            int is_ref = n->ns && !strcmp((const char *)n->ns->href, NS_LINK);
+            if (is_ref == !pass && copy_under_root(&x, n))
+                goto fail;
+        }
+    for (size_t i = 0; i < node_count(&x.facts); i++)
+        if (write_fact(&x, node_at(&x.facts, i)))
+            goto fail;
+    if (write_relationships(&x))
+        goto fail;
+    rc = R2X_OK;
+    *out = x.out;
+    x.out = NULL;
+    if (nfacts)
+        *nfacts = x.nfacts;
+    if (nerrors)
+        *nerrors = x.nerrors;
+fail:
+    if (rc)
+        r2x_fail(err, rc, name, 0, rc == R2X_ENOMEM ? "out of memory" : "cannot extract");
+    xmlFreeDoc(x.out);
+    buf_release(&x.facts);
+    buf_release(&x.references);
+    buf_release(&x.resources);
+    buf_release(&x.relationships);
+    xmlHashFree(x.continuations, NULL);
+    xmlHashFree(x.footnotes, NULL);
+    return rc;
+}
+
+int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
+{
+    *out = NULL;
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt)
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    /* no network, no DTD, no entity substitution; errors are ours to report */
+    xmlDocPtr doc = xmlCtxtReadFile(ctxt, path, NULL,
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                        XML_PARSE_HUGE);
+    if (!doc || !ctxt->wellFormed) {
+        xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+        int rc;
+        if (e && e->domain == XML_FROM_IO)
+            rc = r2x_fail(err, R2X_EIO, path, 0, "cannot read the file");
+        else
+            rc = r2x_fail(err, R2X_EINPUT, path, e ? e->line : 0,
+                          "not well-formed XML (Inline XBRL must be XHTML): %s",
+                          e && e->message ? e->message : "parse error");
+        size_t n = strlen(err->message);
+        while (n && err->message[n - 1] == '\n')
+            err->message[--n] = '\0';
+        xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctxt);
+        return rc;
+    }
+    xmlFreeParserCtxt(ctxt);
+    *out = doc;
+    return R2X_OK;
+}
+
+static int stream_write(void *ctx, const char *buffer, int len)
+{
+    fwrite(buffer, 1, (size_t)len, (FILE *)ctx);
+    return len;
+}
+
+int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,
+                           void *diag_userdata, size_t *nfacts, size_t *nerrors,
+                           r2x_error *err)
+{
+    xmlDocPtr ix, inst;
+    int rc = ixbrl_parse_file(path, &ix, err);
+    if (rc)
+        return rc;
+    rc = ixbrl_extract(ix, path, diag, diag_userdata, &inst, nfacts, nerrors, err);
+    xmlFreeDoc(ix);
+    if (rc)
+        return rc;
+    r2x_output *out;
+    if ((rc = output_open(out_path, &out, err))) {
+        xmlFreeDoc(inst);
+        return rc;
+    }
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(stream_write, NULL, output_stream(out),
+                                                    NULL);
+    if (!ob || xmlSaveFormatFileTo(ob, inst, "UTF-8", 1) < 0) {
+        output_abort(out);
+        xmlFreeDoc(inst);
+        return r2x_fail(err, R2X_EIO, out_path, 0, "cannot write the instance");
+    }
+    xmlFreeDoc(inst);
+    return output_commit(out, err);
+}
