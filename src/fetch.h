@@ -99,6 +99,11 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err);
  * $HOME/.cache/release2xbrl), malloc'd; NULL if neither is set. */
 char *fetch_default_cache_dir(void);
 
+/* fetcher_install sets libxml2's process-wide loader: one fetcher at a
+ * time, and not from several threads.  While installed, libxml2's own
+ * messages about a refused load ("failed to load external entity") go to the
+ * caller's libxml2 error handler; the fetcher's reason goes to opts.diag. */
+
 /* The directory this fetcher caches into (NULL if there is none). */
 const char *fetcher_cache_dir(const fetcher *f);
 
