@@ -571,10 +571,10 @@ static int cache_corrupt(const char *path, const char *data, size_t len, size_t 
     return l != len || h != fnv1a(data, len);
 }
 
-/* A file: URL as a local path (only "file:/p" and "file:///p" and
- * "file://localhost/p"); NULL if it names another host. */
-static char *file_url_path(const char *url)
+char *fetch_file_url_path(const char *url)
 {
+    if (!has_scheme(url, "file"))
+        return NULL;
     const char *p = url + 5;
     if (!strncmp(p, "//", 2)) {
         p += 2;
@@ -1260,7 +1260,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
         return rc;
     }
     if (has_scheme(abs, "file")) {
-        char *path = file_url_path(abs);
+        char *path = fetch_file_url_path(abs);
         if (!path)
             return r2x_fail(err, R2X_EINPUT, "", 0, "refused '%s': a file: URL naming "
                             "another host", abs);
@@ -1279,7 +1279,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
         rc = get_http(f, abs, mapped, 1, data, len, source, err);
     } else if (mapped) {
         /* a local directory the user (remap) or a catalog named */
-        char *path = has_scheme(mapped, "file") ? file_url_path(mapped) : r2x_strdup(mapped);
+        char *path = has_scheme(mapped, "file") ? fetch_file_url_path(mapped) : r2x_strdup(mapped);
         if (!path)
             rc = r2x_fail(err, R2X_EINPUT, "", 0, "remap target '%s' is not a local file",
                           mapped);
@@ -1313,12 +1313,15 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
     if (!url)
         return r2x_fail(err, R2X_EUSAGE, base ? base : "", 0, "no URL");
     int rc;
-    /* an absolute file: URL or any other scheme in a document is refused
-     * before anything is resolved or looked up */
-    if (scheme_len(url) && !is_http(url) && (from_document || !has_scheme(url, "file"))) {
+    /* a file: URL or any other scheme is refused before anything is
+     * resolved or looked up, whoever names it: callers resolve references
+     * themselves and pass base NULL, so base says nothing about who named
+     * url (the CLI turns a file: URL the user typed into a path) */
+    if (scheme_len(url) && !is_http(url)) {
         rc = has_scheme(url, "file")
                  ? r2x_fail(err, R2X_EINPUT, "", 0,
-                            "refused '%s': a document may not name a file: URL", url)
+                            "refused '%s': file: URLs are not followed (name a local file "
+                            "by its path)", url)
                  : refuse_scheme(url, err);
         goto fail;
     }
