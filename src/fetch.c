@@ -855,7 +855,8 @@ int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err)
 }
 
 /* Where the bytes of url come from, when a remap or the catalog says:
- * malloc'd, or NULL (no mapping, or out of memory: *oom set). */
+ * malloc'd, or NULL (no mapping; or *oom set: 1 out of memory, 2 the
+ * mapping would climb out of its target). */
 static char *map_url(const fetcher *f, const char *url, int *oom)
 {
     const mapping *m = (const mapping *)f->maps.data;
@@ -886,8 +887,27 @@ static char *map_url(const fetcher *f, const char *url, int *oom)
     int slash = !best->exact && to_len && best->to[to_len - 1] != '/' && *tail &&
                 *tail != '/' && strlen(best->from) && best->from[strlen(best->from) - 1] == '/';
     char *r = concat3(best->to, slash ? "/" : "", slash ? 1 : 0, tail);
-    if (!r)
+    if (!r) {
         *oom = 1;
+        return NULL;
+    }
+    /* The URL has no dot segments, but its tail may complete one with the end
+     * of TO (FROM "http://h/a", URL "http://h/a../x", TO "/srv/" gives
+     * "/srv/../x"): none may appear past TO's last '/'. */
+    const char *slash_in_to = strrchr(best->to, '/');
+    size_t i = slash_in_to ? (size_t)(slash_in_to - best->to) + 1 : 0;
+    size_t end = strcspn(r, "?#");
+    while (i <= end) {
+        size_t k = i;
+        while (k < end && r[k] != '/')
+            k++;
+        if ((k - i == 1 && r[i] == '.') || (k - i == 2 && r[i] == '.' && r[i + 1] == '.')) {
+            free(r);
+            *oom = 2;
+            return NULL;
+        }
+        i = k + 1;
+    }
     return r;
 }
 
@@ -1240,6 +1260,14 @@ static int refuse_scheme(const char *url, r2x_error *err)
                     "local files)", url, (int)n, url);
 }
 
+static int map_failure(const char *url, int why, r2x_error *err)
+{
+    if (why == 1)
+        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+    return r2x_fail(err, R2X_EINPUT, "", 0,
+                    "refused '%s': remapped, it would climb out of the remap's target", url);
+}
+
 /* Fetch, without the index: abs is absolute (URL or path), fragment gone. */
 static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
                         char **source, r2x_error *err)
@@ -1249,7 +1277,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
         int oom;
         char *mapped = map_url(f, abs, &oom);
         if (oom)
-            return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+            return map_failure(abs, oom, err);
         const char *path = mapped ? mapped : abs;
         int rc = read_file(path, f->opts.max_bytes, "file", data, len, err);
         if (!rc) {
@@ -1273,7 +1301,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
     int oom;
     char *mapped = map_url(f, abs, &oom);
     if (oom)
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return map_failure(abs, oom, err);
     int rc;
     if (mapped && is_http(mapped)) {
         rc = get_http(f, abs, mapped, 1, data, len, source, err);
