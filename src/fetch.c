@@ -571,10 +571,10 @@ static int cache_corrupt(const char *path, const char *data, size_t len, size_t 
     return l != len || h != fnv1a(data, len);
 }
 
-/* A file: URL as a local path (only "file:/p" and "file:///p" and
- * "file://localhost/p"); NULL if it names another host. */
-static char *file_url_path(const char *url)
+char *fetch_file_url_path(const char *url)
 {
+    if (!has_scheme(url, "file"))
+        return NULL;
     const char *p = url + 5;
     if (!strncmp(p, "//", 2)) {
         p += 2;
@@ -855,7 +855,8 @@ int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err)
 }
 
 /* Where the bytes of url come from, when a remap or the catalog says:
- * malloc'd, or NULL (no mapping, or out of memory: *oom set). */
+ * malloc'd, or NULL (no mapping; or *oom set: 1 out of memory, 2 the
+ * mapping would climb out of its target). */
 static char *map_url(const fetcher *f, const char *url, int *oom)
 {
     const mapping *m = (const mapping *)f->maps.data;
@@ -886,8 +887,27 @@ static char *map_url(const fetcher *f, const char *url, int *oom)
     int slash = !best->exact && to_len && best->to[to_len - 1] != '/' && *tail &&
                 *tail != '/' && strlen(best->from) && best->from[strlen(best->from) - 1] == '/';
     char *r = concat3(best->to, slash ? "/" : "", slash ? 1 : 0, tail);
-    if (!r)
+    if (!r) {
         *oom = 1;
+        return NULL;
+    }
+    /* The URL has no dot segments, but its tail may complete one with the end
+     * of TO (FROM "http://h/a", URL "http://h/a../x", TO "/srv/" gives
+     * "/srv/../x"): none may appear past TO's last '/'. */
+    const char *slash_in_to = strrchr(best->to, '/');
+    size_t i = slash_in_to ? (size_t)(slash_in_to - best->to) + 1 : 0;
+    size_t end = strcspn(r, "?#");
+    while (i <= end) {
+        size_t k = i;
+        while (k < end && r[k] != '/')
+            k++;
+        if ((k - i == 1 && r[i] == '.') || (k - i == 2 && r[i] == '.' && r[i + 1] == '.')) {
+            free(r);
+            *oom = 2;
+            return NULL;
+        }
+        i = k + 1;
+    }
     return r;
 }
 
@@ -1240,6 +1260,14 @@ static int refuse_scheme(const char *url, r2x_error *err)
                     "local files)", url, (int)n, url);
 }
 
+static int map_failure(const char *url, int why, r2x_error *err)
+{
+    if (why == 1)
+        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+    return r2x_fail(err, R2X_EINPUT, "", 0,
+                    "refused '%s': remapped, it would climb out of the remap's target", url);
+}
+
 /* Fetch, without the index: abs is absolute (URL or path), fragment gone. */
 static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
                         char **source, r2x_error *err)
@@ -1249,7 +1277,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
         int oom;
         char *mapped = map_url(f, abs, &oom);
         if (oom)
-            return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+            return map_failure(abs, oom, err);
         const char *path = mapped ? mapped : abs;
         int rc = read_file(path, f->opts.max_bytes, "file", data, len, err);
         if (!rc) {
@@ -1260,7 +1288,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
         return rc;
     }
     if (has_scheme(abs, "file")) {
-        char *path = file_url_path(abs);
+        char *path = fetch_file_url_path(abs);
         if (!path)
             return r2x_fail(err, R2X_EINPUT, "", 0, "refused '%s': a file: URL naming "
                             "another host", abs);
@@ -1273,13 +1301,13 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
     int oom;
     char *mapped = map_url(f, abs, &oom);
     if (oom)
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return map_failure(abs, oom, err);
     int rc;
     if (mapped && is_http(mapped)) {
         rc = get_http(f, abs, mapped, 1, data, len, source, err);
     } else if (mapped) {
         /* a local directory the user (remap) or a catalog named */
-        char *path = has_scheme(mapped, "file") ? file_url_path(mapped) : r2x_strdup(mapped);
+        char *path = has_scheme(mapped, "file") ? fetch_file_url_path(mapped) : r2x_strdup(mapped);
         if (!path)
             rc = r2x_fail(err, R2X_EINPUT, "", 0, "remap target '%s' is not a local file",
                           mapped);
@@ -1313,12 +1341,15 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
     if (!url)
         return r2x_fail(err, R2X_EUSAGE, base ? base : "", 0, "no URL");
     int rc;
-    /* an absolute file: URL or any other scheme in a document is refused
-     * before anything is resolved or looked up */
-    if (scheme_len(url) && !is_http(url) && (from_document || !has_scheme(url, "file"))) {
+    /* a file: URL or any other scheme is refused before anything is
+     * resolved or looked up, whoever names it: callers resolve references
+     * themselves and pass base NULL, so base says nothing about who named
+     * url (the CLI turns a file: URL the user typed into a path) */
+    if (scheme_len(url) && !is_http(url)) {
         rc = has_scheme(url, "file")
                  ? r2x_fail(err, R2X_EINPUT, "", 0,
-                            "refused '%s': a document may not name a file: URL", url)
+                            "refused '%s': file: URLs are not followed (name a local file "
+                            "by its path)", url)
                  : refuse_scheme(url, err);
         goto fail;
     }

@@ -69,17 +69,18 @@ void fetcher_stats(const fetcher *f, fetch_stats *out);
 
 /* ---- Added after the interface was agreed -------------------------------
  *
- * Who may name what.  fetcher_get with base == NULL means the user named
- * url (command line): a local path or a file: URL is read.  With a base, url
- * came from a document: an absolute file: URL is refused, a relative
- * reference resolved against a local base is read.  Everything but http,
- * https and local files is refused.  An http(s) URL that no --remap or
- * catalog entry rewrote is refused when its host resolves to a loopback,
- * private or link-local address (the check is made on the socket, so a DNS
- * name pointing at 127.0.0.1 is refused too); a remap or catalog entry is
- * the user's word and is trusted.  The entity loader (fetcher_install)
- * treats every URL as coming from a document: give libxml2 documents their
- * plain path (what *resolved holds for local files), not a file: URL.
+ * Who may name what.  Only http, https and local paths are read: a file:
+ * URL, ftp:, gopher:, data: and every other scheme are refused wherever they
+ * come from (a command that lets the user name a file: URL turns it into a
+ * path first, with fetch_file_url_path).  A relative reference resolved
+ * against a local base (a path, or a file: base) is a local file and is
+ * read; so is a path the caller passes, which is the caller's word.  An
+ * http(s) URL that no --remap or catalog entry rewrote is refused when its
+ * host resolves to a loopback, private or link-local address (checked on the
+ * socket, so a DNS name pointing at 127.0.0.1 is refused too, and on every
+ * redirect; behind a proxy by resolving the host); a remap or catalog entry
+ * is the user's word and is trusted.  Give libxml2 documents their plain path
+ * (what *resolved holds for local files) as their URL, not a file: URL.
  *
  * The cache is keyed by the URL as documents name it, after resolution and
  * before remapping: a remap to another server only chooses where a missing
@@ -95,9 +96,19 @@ void fetcher_stats(const fetcher *f, fetch_stats *out);
  * sub-delims set.  malloc'd; NULL with err filled on refusal. */
 char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err);
 
+/* The local path a file: URL names ("file:/p", "file:///p",
+ * "file://localhost/p", percent-decoded), malloc'd; NULL for another host or
+ * another scheme. */
+char *fetch_file_url_path(const char *url);
+
 /* The default cache directory ($XDG_CACHE_HOME/release2xbrl, else
  * $HOME/.cache/release2xbrl), malloc'd; NULL if neither is set. */
 char *fetch_default_cache_dir(void);
+
+/* fetcher_install sets libxml2's process-wide loader: one fetcher at a
+ * time, and not from several threads.  While installed, libxml2's own
+ * messages about a refused load ("failed to load external entity") go to the
+ * caller's libxml2 error handler; the fetcher's reason goes to opts.diag. */
 
 /* The directory this fetcher caches into (NULL if there is none). */
 const char *fetcher_cache_dir(const fetcher *f);

@@ -122,6 +122,8 @@ n=$(requests)
 expect_status 0 "--remap to a local directory" "$R2X" fetch --cache-dir "$tmp/cache3" --remap "http://www.xbrl.org/=$cache_src/www.xbrl.org/" "$inst"
 expect_grep "^local +$inst" "$tmp/out" "--remap to a directory: read locally"
 [ "$(requests)" -eq "$n" ] && [ ! -e "$tmp/cache3" ] && pass "--remap to a directory: no request, nothing cached" || fail "--remap to a directory touched the network or cache"
+expect_status 1 "a remap cannot be made to climb out of its directory" "$R2X" fetch --cache-dir "$tmp/cache3" --remap "http://www.xbrl.org/2003=$cache_src/www.xbrl.org/2003/" "http://www.xbrl.org/2003../2003/xl-2003-12-31.xsd"
+expect_grep "refused 'http://www.xbrl.org/2003../2003/xl-2003-12-31.xsd': remapped, it would climb out" "$tmp/err" "a climbing remap: says why"
 mkdir -p "$tmp/pkg/META-INF"
 ln -s "$cache_src/www.xbrl.org/2003" "$tmp/pkg/mirror"
 cat >"$tmp/pkg/META-INF/catalog.xml" <<'XML'

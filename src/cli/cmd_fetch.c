@@ -60,7 +60,9 @@ int cmd_fetch(int argc, char **argv)
     }
     size_t failed = 0, ok = 0;
     for (int i = optind; i < argc; i++) {
-        const char *url = argv[i];
+        /* a file: URL the user typed names a local path: read as one */
+        char *path_of_url = fetch_file_url_path(argv[i]);
+        const char *url = path_of_url ? path_of_url : argv[i];
         fetch_stats before, after;
         fetcher_stats(f, &before);
         size_t warnings = fo.warnings;
@@ -69,6 +71,7 @@ int cmd_fetch(int argc, char **argv)
         char *data, *resolved;
         size_t len;
         int rc = fetcher_get(f, url, NULL, &data, &len, &resolved, &err);
+        free(path_of_url);
         if (rc) {
             cli_report(&err);
             failed++;
