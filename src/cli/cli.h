@@ -35,5 +35,6 @@ const char *cli_data_dir(void);
 int cmd_tables(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

@@ -48,6 +48,19 @@ static const cli_option_doc convert_options[] = {
     {NULL, NULL, NULL},
 };
 
+static const cli_option_doc validate_options[] = {
+    {"--cache-dir", "DIR", "the cache of taxonomy documents, laid out host/path (default "
+                           "$XDG_CACHE_HOME/release2xbrl)"},
+    {"--offline", NULL, "use the cache alone; a document not in it is an error"},
+    {"--calc", "c11|xbrl21|none", "calculation checks: Calculations 1.1 round-to-nearest "
+                                  "(default), XBRL 2.1 section 5.2.5.2, or none"},
+    {"--format", "text|json", "how findings are printed (default text)"},
+    {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
+    {"--quiet", NULL, "do not print warnings"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
 const cli_command cli_commands[] = {
     {"tables", cmd_tables, "extract the tables of a release as JSON",
      "release2xbrl tables [OPTIONS] FILE", tables_options},
@@ -55,6 +68,8 @@ const cli_command cli_commands[] = {
      "release2xbrl convert [OPTIONS] FILE", convert_options},
     {"map", cmd_map, "show how every line item maps to a concept, for review",
      "release2xbrl map [OPTIONS] FILE", convert_options},
+    {"validate", cmd_validate, "check XBRL instances against their taxonomy and XBRL 2.1",
+     "release2xbrl validate [OPTIONS] FILE...", validate_options},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
