@@ -13,6 +13,7 @@
 #include <libxml/dict.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -863,6 +864,30 @@ static int ixbrl_to_instance(const char *path, xmlDocPtr *out, r2x_error *err)
     return r2x_fail(err, R2X_EUSAGE, path, 0, "Inline XBRL input not yet supported");
 }
 
+enum root_kind { ROOT_OTHER, ROOT_DTS, ROOT_BAD };
+
+/* What the document is, from its first element alone: a schema or linkbase
+ * is streamed by the DTS reader, never built as a tree here. */
+static int root_kind(const char *data, size_t len, const char *url)
+{
+    xmlTextReaderPtr rd = xmlReaderForMemory(data, (int)len, url, NULL,
+                                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                             XML_PARSE_NOWARNING);
+    int kind = ROOT_BAD;
+    while (rd && xmlTextReaderRead(rd) == 1) {
+        if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+            continue;
+        const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
+        const char *local = (const char *)xmlTextReaderConstLocalName(rd);
+        kind = ns && ((!strcmp(ns, XSD_NS) && !strcmp(local, "schema")) ||
+                      (!strcmp(ns, LINK_NS) && !strcmp(local, "linkbase")))
+                   ? ROOT_DTS : ROOT_OTHER;
+        break;
+    }
+    xmlFreeTextReader(rd);
+    return kind;
+}
+
 static int has_suffix(const char *s, const char *suffix)
 {
     size_t a = strlen(s), b = strlen(suffix);
@@ -1023,7 +1048,15 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
         rc = fetcher_get(v->fetch, path, NULL, &data, &len, NULL, err);
         if (!rc && len > 0x7fffffff)
             rc = r2x_fail(err, R2X_ETOOBIG, path, 0, "the input is larger than 2 GB");
-        if (!rc) {
+        if (!rc && root_kind(data, len, path) == ROOT_DTS) {
+            /* a schema or linkbase as the entry point: its DTS is the check */
+            result->input_kind = 1;
+            rc = dts_add(r.d, path, NULL, NULL, 0, err);
+            if (!rc)
+                rc = dts_load(r.d, err);
+            if (!rc)
+                dts_result(&r);
+        } else if (!rc) {
             xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
             if (!ctxt)
                 rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
@@ -1050,15 +1083,7 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     }
     if (!rc && doc) {
         xmlNodePtr root = xmlDocGetRootElement(doc);
-        if (is_el(root, XSD_NS, "schema") || is_el(root, LINK_NS, "linkbase")) {
-            /* a schema or linkbase as the entry point: its DTS is the check */
-            result->input_kind = 1;
-            rc = dts_add(r.d, path, NULL, NULL, 0, err);
-            if (!rc)
-                rc = dts_load(r.d, err);
-            if (!rc)
-                dts_result(&r);
-        } else if (!is_el(root, XBRLI_NS, "xbrl")) {
+        if (!is_el(root, XBRLI_NS, "xbrl")) {
             report(&r, R2X_SEV_ERROR, line_of(root), "xbrl.4.1:rootElement",
                    "the root element is %s, not xbrli:xbrl", root ? (const char *)root->name
                                                                   : "missing");
