@@ -156,6 +156,10 @@ void vdec_format(vdec v, char *buf)
         strcpy(buf, "NaN");
         return;
     }
+    if (v.coef == 0) {
+        strcpy(buf, "0");
+        return;
+    }
     char digits[48];
     int n = 0;
     vint a = v.coef < 0 ? -v.coef : v.coef;

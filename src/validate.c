@@ -705,9 +705,9 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
     else if (!(f->context = xmlHashLookup(r->contexts, BAD_CAST ctx)))
         report(r, R2X_SEV_ERROR, line, "xbrl.4.6.1:itemContextRef",
                "item %s refers to context '%s', which is not in the instance", name, ctx);
-    if (!known)
-        ;
-    else if (num && !unit)
+    if (!known) {
+        /* nothing can be said of the unit */
+    } else if (num && !unit)
         report(r, R2X_SEV_ERROR, line, "xbrl.4.6.2:numericUnit",
                "numeric item %s has no unitRef", name);
     else if (num && !(f->unit = xmlHashLookup(r->units, BAD_CAST unit)))
@@ -728,9 +728,9 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
                "%s is nil and must be empty", name);
     /* precision and decimals (4.6.3) */
     int is_fraction = (k->flags & DTS_FRACTION) != 0;
-    if (!known)
-        ;
-    else if (f->nil && (dec || prec))
+    if (!known) {
+        /* nor of decimals and precision */
+    } else if (f->nil && (dec || prec))
         report(r, R2X_SEV_ERROR, line, "xbrl.4.6.3:nilPrecisionDecimals",
                "nil item %s must not have %s", name, dec ? "decimals" : "precision");
     else if ((!num || is_fraction) && (dec || prec))
@@ -756,9 +756,9 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
         use_prec = NULL;
     }
     /* the value */
-    if (!known)
-        ;
-    else if (!f->nil && !first_el(n) && !lexically_valid(r, n, k->lex, f->text))
+    if (!known) {
+        /* nor of the value */
+    } else if (!f->nil && !first_el(n) && !lexically_valid(r, n, k->lex, f->text))
         report(r, R2X_SEV_ERROR, line, "xmlSchema:valueError",
                "'%s' is not a valid value of %s (type %s)", f->text, name,
                k->type ? strchr(k->type, '}') + 1 : "?");

@@ -156,7 +156,7 @@ static void summary(const char *file, const r2x_validate_result *res, int json)
                res->documents, res->missing, res->concepts, res->relationships, res->arcs);
         return;
     }
-    if (res->input_kind == 1 || res->facts == 0)
+    if (res->input_kind == 1)
         printf("%s: %zu errors, %zu warnings; DTS of %zu documents (%zu missing), %zu concepts, "
                "%zu arcs, %zu relationships\n", file, res->errors, res->warnings,
                res->documents, res->missing, res->concepts, res->arcs, res->relationships);
