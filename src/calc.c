@@ -265,7 +265,7 @@ static int cmp_group_line(const void *pa, const void *pb)
     return a->line < b->line ? -1 : a->line > b->line;
 }
 
-void check_duplicates(vfact *facts, size_t n, const vreporter *rep)
+void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep)
 {
     vfact **idx = malloc((n ? n : 1) * sizeof *idx);
     group *groups = malloc((n ? n : 1) * sizeof *groups);
@@ -276,7 +276,8 @@ void check_duplicates(vfact *facts, size_t n, const vreporter *rep)
     }
     size_t m = 0, ng = 0;
     for (size_t i = 0; i < n; i++)
-        if (facts[i].concept && facts[i].concept->kind == DTS_ITEM && facts[i].context)
+        if (facts[i].concept && facts[i].concept->kind == DTS_ITEM && facts[i].context &&
+            !facts[i].parent)
             idx[m++] = &facts[i];
     qsort(idx, m, sizeof *idx, cmp_dup);
     for (size_t i = 0; i < m;) {
@@ -302,7 +303,7 @@ void check_duplicates(vfact *facts, size_t n, const vreporter *rep)
                             "%s in context '%s' repeats the fact of line %ld (%s)",
                             a->concept->name, a->context->id, a->line, va);
             else
-                rep->report(rep->self, R2X_SEV_ERROR, b->line,
+                rep->report(rep->self, severity, b->line,
                             "xbrl.4.10:inconsistentDuplicateFacts",
                             "%s in context '%s' is %s here but %s at line %ld",
                             a->concept->name, a->context->id, vb, va, a->line);

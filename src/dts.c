@@ -396,8 +396,21 @@ typedef struct reader {
     const char *linkrole;
     r2x_buf locs, arcs;
     const char *last_ref, *last_abs;   /* the last locator document, resolved */
+    const char *last_base;             /* ... against this base */
+    r2x_buf bases;             /* xml_base: the xml:base in scope (3.5.1.2) */
     char first_error[512];
 } reader;
+
+typedef struct xml_base { int depth; const char *base; } xml_base;
+
+/* What relative references resolve against: the innermost xml:base, else
+ * the document's own URL. */
+static const char *base_of(const reader *r)
+{
+    const xml_base *b = (const xml_base *)r->bases.data;
+    size_t n = r->bases.len / sizeof *b;
+    return n ? b[n - 1].base : r->doc->url;
+}
 
 static long line_of(reader *r)
 {
@@ -509,7 +522,7 @@ static void schema_element(reader *r, const char *local, const attrs *at)
         const char *loc = attr(r, at, NULL, "schemaLocation");
         int import = local[1] == 'm';
         if (loc)
-            discover_ns(d, loc, r->doc->url, r->doc->url, line_of(r), import ? NULL : r->tns,
+            discover_ns(d, loc, base_of(r), r->doc->url, line_of(r), import ? NULL : r->tns,
                         import ? attr(r, at, NULL, "namespace") : r->tns);
         return;
     }
@@ -631,7 +644,7 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
          * as an entry point): their targets are in the DTS */
         const char *href = attr(r, at, XLINK_NS, "href");
         if (href)
-            discover(d, href, r->doc->url, r->doc->url, line_of(r), NULL);
+            discover(d, href, base_of(r), r->doc->url, line_of(r), NULL);
         return;
     }
     if (!strcmp(type, "extended")) {
@@ -659,9 +672,10 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
         const char *hash = strchr(href, '#');
         size_t dn = hash ? (size_t)(hash - href) : strlen(href);
         const char *docpart = intern(d, href, (int)dn);
-        if (docpart != r->last_ref) {
-            char *abs = fetch_resolve(r->doc->url, docpart);
+        if (docpart != r->last_ref || base_of(r) != r->last_base) {
+            char *abs = fetch_resolve(base_of(r), docpart);
             r->last_ref = docpart;
+            r->last_base = base_of(r);
             r->last_abs = abs ? intern(d, abs, -1) : NULL;
             free(abs);
             if (r->last_abs)
@@ -725,6 +739,14 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     }
     attrs at = {nb_attributes, attributes};
     const char *local = (const char *)localname, *ns = (const char *)uri;
+    const char *xml_base_attr = attr(r, &at, "http://www.w3.org/XML/1998/namespace", "base");
+    if (xml_base_attr) {
+        char *abs = fetch_resolve(base_of(r), xml_base_attr);
+        xml_base b = {r->depth, abs ? intern(r->d, abs, -1) : NULL};
+        free(abs);
+        if (!b.base || buf_add(&r->bases, &b, sizeof b))
+            r->d->oom = 1;
+    }
     if (ns && !strcmp(ns, XSD_NS)) {
         schema_element(r, local, &at);
         return;
@@ -757,6 +779,9 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         r->type = NULL;
         r->type_depth = 0;
     }
+    const xml_base *b = (const xml_base *)r->bases.data;
+    if (r->bases.len && b[r->bases.len / sizeof *b - 1].depth == r->depth)
+        r->bases.len -= sizeof *b;
     if (r->ns_marks.len >= sizeof(size_t)) {
         r->ns_marks.len -= sizeof(size_t);
         memcpy(&r->ns.len, r->ns_marks.data + r->ns_marks.len, sizeof(size_t));
@@ -804,6 +829,7 @@ static void read_document(dts *d, size_t index)
     buf_init(&r.ns_marks, R2X_BUF_NOCAP);
     buf_init(&r.locs, R2X_BUF_NOCAP);
     buf_init(&r.arcs, R2X_BUF_NOCAP);
+    buf_init(&r.bases, R2X_BUF_NOCAP);
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
@@ -834,6 +860,7 @@ static void read_document(dts *d, size_t index)
     buf_release(&r.ns_marks);
     buf_release(&r.locs);
     buf_release(&r.arcs);
+    buf_release(&r.bases);
     free(data);
 }
 

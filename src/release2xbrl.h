@@ -321,12 +321,19 @@ enum r2x_calc_mode {
     R2X_CALC_NONE             /* no calculation checks */
 };
 
+enum r2x_duplicates_mode {
+    R2X_DUP_ERROR = 0,        /* inconsistent duplicate facts are errors (as filing
+                               * rules require; the default) */
+    R2X_DUP_WARNING           /* XBRL 2.1 alone: they are allowed, only warned of */
+};
+
 typedef struct r2x_validate_options {
     const char *cache_dir;    /* where http(s) documents are cached, laid out
                                * host/path; NULL: $XDG_CACHE_HOME/release2xbrl */
     int offline;              /* the cache alone; a miss is an error */
     int calc;                 /* enum r2x_calc_mode */
     int dts_only;             /* load the DTS of each input and check nothing else */
+    int duplicates;           /* enum r2x_duplicates_mode */
     /* Findings: each diagnostic's message starts with the rule's code in
      * brackets, "[xbrl.4.6.1:itemContextRef] ...", file and line say where
      * (r2x_diag_rule() splits the code off).  May be NULL. */

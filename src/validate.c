@@ -369,6 +369,13 @@ static int lexically_valid(vrun *r, xmlNodePtr node, int lex, const char *t)
 
 /* ---- contexts ----------------------------------------------------------------- */
 
+static int cmp_attr(const void *pa, const void *pb)
+{
+    const xmlAttr *a = *(const xmlAttr *const *)pa, *b = *(const xmlAttr *const *)pb;
+    int c = strcmp(a->ns ? (const char *)a->ns->href : "", b->ns ? (const char *)b->ns->href : "");
+    return c ? c : strcmp((const char *)a->name, (const char *)b->name);
+}
+
 /* Canonical text of a segment or scenario for s-equality: elements with
  * their expanded names, attributes and trimmed text, in order. */
 static int serialize(r2x_buf *b, xmlNodePtr n)
@@ -378,7 +385,14 @@ static int serialize(r2x_buf *b, xmlNodePtr n)
         if (c->type == XML_ELEMENT_NODE) {
             rc |= buf_addf(b, "<{%s}%s", c->ns ? (const char *)c->ns->href : "",
                            (const char *)c->name);
-            for (xmlAttrPtr a = c->properties; a && !rc; a = a->next) {
+            /* attributes in name order: their order does not matter (4.10) */
+            xmlAttrPtr attrs[32];
+            size_t na = 0;
+            for (xmlAttrPtr a = c->properties; a && na < 32; a = a->next)
+                attrs[na++] = a;
+            qsort(attrs, na, sizeof *attrs, cmp_attr);
+            for (size_t i = 0; i < na && !rc; i++) {
+                xmlAttrPtr a = attrs[i];
                 xmlChar *v = xmlNodeListGetString(c->doc, a->children, 1);
                 rc |= buf_addf(b, " {%s}%s=%s", a->ns ? (const char *)a->ns->href : "",
                                (const char *)a->name, v ? (const char *)v : "");
@@ -1011,7 +1025,9 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     r->res->contexts = r->context_list.len / sizeof(vcontext *);
     r->res->units = r->unit_list.len / sizeof(vunit *);
     vreporter rep = {report, r};
-    check_duplicates(facts, nfacts, &rep);
+    check_duplicates(facts, nfacts,
+                     r->v->opts.duplicates == R2X_DUP_WARNING ? R2X_SEV_WARNING : R2X_SEV_ERROR,
+                     &rep);
     if (check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     return R2X_OK;

@@ -72,9 +72,10 @@ typedef struct vreporter {
     void *self;
 } vreporter;
 
-/* Duplicate facts (same concept, s-equal context, unit, language, parent):
- * inconsistent ones are errors, consistent ones warnings. */
-void check_duplicates(vfact *facts, size_t n, const vreporter *rep);
+/* Duplicate facts (same concept, s-equal context, unit, language) at the top
+ * level: inconsistent ones have severity, consistent ones are warnings.
+ * (Items repeated inside a tuple are its content, not duplicates.) */
+void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep);
 
 /* Summation-item consistency of every calculation network. */
 int check_calculations(vfact *facts, size_t n, const dts *d, int mode,

@@ -32,6 +32,7 @@ typedef struct validate_args {
     int json;
     int quiet;
     int dts_only;
+    int duplicates;
 } validate_args;
 
 typedef struct output {
@@ -94,6 +95,7 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         {"calc", required_argument, NULL, 'c'},
         {"format", required_argument, NULL, 'f'},
         {"dts-only", no_argument, NULL, 'D'},
+        {"duplicates", required_argument, NULL, 'u'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -128,6 +130,14 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
             a->json = !strcmp(optarg, "json");
             break;
         case 'D': a->dts_only = 1; break;
+        case 'u':
+            if (strcmp(optarg, "error") && strcmp(optarg, "warning")) {
+                fprintf(stderr, "release2xbrl: --duplicates takes error or warning, not '%s'\n",
+                        optarg);
+                return 1;
+            }
+            a->duplicates = !strcmp(optarg, "warning") ? R2X_DUP_WARNING : R2X_DUP_ERROR;
+            break;
         case 'q': a->quiet = 1; break;
         case 'h': cli_print_command_help(self); return -1;
         case ':':
@@ -182,6 +192,7 @@ int cmd_validate(int argc, char **argv)
     vo.offline = a.fetch.offline;
     vo.calc = a.calc;
     vo.dts_only = a.dts_only;
+    vo.duplicates = a.duplicates;
     vo.diag = on_finding;
     vo.diag_userdata = &o;
     r2x_validator *v = NULL;

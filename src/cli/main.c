@@ -56,6 +56,8 @@ static const cli_option_doc validate_options[] = {
                                   "(default), XBRL 2.1 section 5.2.5.2, or none"},
     {"--format", "text|json", "how findings are printed (default text)"},
     {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
+    {"--duplicates", "error|warning", "inconsistent duplicate facts are errors (default, as "
+                                      "filing rules require) or warnings (XBRL 2.1 alone)"},
     {"--quiet", NULL, "do not print warnings"},
     {"--help", NULL, "show this help"},
     {NULL, NULL, NULL},
