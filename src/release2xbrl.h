@@ -337,6 +337,62 @@ int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
 int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,
                            void *diag_userdata, size_t *nfacts, size_t *nerrors,
                            r2x_error *err);
+/* ---- Validation ------------------------------------------------------------ */
+
+enum r2x_calc_mode {
+    R2X_CALC_C11 = 0,         /* Calculations 1.1, round-to-nearest (the default) */
+    R2X_CALC_XBRL21,          /* XBRL 2.1 section 5.2.5.2, inferred decimals */
+    R2X_CALC_NONE             /* no calculation checks */
+};
+
+enum r2x_duplicates_mode {
+    R2X_DUP_ERROR = 0,        /* inconsistent duplicate facts are errors (as filing
+                               * rules require; the default) */
+    R2X_DUP_WARNING           /* XBRL 2.1 alone: they are allowed, only warned of */
+};
+
+typedef struct r2x_validate_options {
+    const char *cache_dir;    /* where http(s) documents are cached, laid out
+                               * host/path; NULL: $XDG_CACHE_HOME/release2xbrl */
+    int offline;              /* the cache alone; a miss is an error */
+    int calc;                 /* enum r2x_calc_mode */
+    int dts_only;             /* load the DTS of each input and check nothing else */
+    int duplicates;           /* enum r2x_duplicates_mode */
+    /* Findings: each diagnostic's message starts with the rule's code in
+     * brackets, "[xbrl.4.6.1:itemContextRef] ...", file and line say where
+     * (r2x_diag_rule() splits the code off).  May be NULL. */
+    r2x_diag_fn diag;
+    void *diag_userdata;
+} r2x_validate_options;
+
+typedef struct r2x_validate_result {
+    size_t errors, warnings;  /* findings sent to the callback */
+    size_t facts, contexts, units;
+    size_t documents;         /* documents in the DTS, read once each */
+    size_t missing;           /* DTS documents that could not be had */
+    size_t concepts, relationships, arcs;
+    int input_kind;           /* 0 instance, 1 schema or linkbase (DTS only) */
+} r2x_validate_result;
+
+typedef struct r2x_validator r2x_validator;
+
+int r2x_validator_new(const r2x_validate_options *opts, r2x_validator **out,
+                      r2x_error *err);
+void r2x_validator_free(r2x_validator *v);
+
+/* Validate one XBRL instance (or load the DTS of a schema or linkbase given
+ * as the entry point): DTS discovery, schema-level checks of the facts
+ * (lexical forms checked directly against each concept's type), the XBRL 2.1
+ * instance rules, duplicate facts and calculations.  Findings go to the
+ * callback and are counted in *result.  Returns R2X_OK when the check ran
+ * (whatever it found), an error when it could not (unreadable file,
+ * unsupported input). */
+int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result,
+                 r2x_error *err);
+
+/* The rule code of a validation finding ("xbrl.4.6.1:itemContextRef") into
+ * code (size bytes, "" when it has none); returns the message after it. */
+const char *r2x_diag_rule(const r2x_error *diag, char *code, size_t size);
 
 /* ---- Outputs ------------------------------------------------------------- */
 

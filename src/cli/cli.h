@@ -40,5 +40,6 @@ int cmd_convert(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 #endif

@@ -66,6 +66,19 @@ static const cli_option_doc extract_options[] = {
     {NULL, NULL, NULL},
 };
 
+static const cli_option_doc validate_options[] = {
+    CLI_FETCH_OPTION_DOCS,
+    {"--calc", "c11|xbrl21|none", "calculation checks: Calculations 1.1 round-to-nearest "
+                                  "(default), XBRL 2.1 section 5.2.5.2, or none"},
+    {"--format", "text|json", "how findings are printed (default text)"},
+    {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
+    {"--duplicates", "error|warning", "inconsistent duplicate facts are errors (default, as "
+                                      "filing rules require) or warnings (XBRL 2.1 alone)"},
+    {"--quiet", NULL, "do not print warnings"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
 const cli_command cli_commands[] = {
     {"tables", cmd_tables, "extract the tables of a release as JSON",
      "release2xbrl tables [OPTIONS] FILE", tables_options},
@@ -77,6 +90,8 @@ const cli_command cli_commands[] = {
      "release2xbrl fetch [OPTIONS] URL...", fetch_option_docs},
     {"extract", cmd_extract, "extract the XBRL 2.1 instance of an Inline XBRL document",
      "release2xbrl extract [OPTIONS] FILE", extract_options},
+    {"validate", cmd_validate, "check XBRL instances against their taxonomy and XBRL 2.1",
+     "release2xbrl validate [OPTIONS] FILE...", validate_options},
     {NULL, NULL, NULL, NULL, NULL},
 };
 

@@ -1,0 +1,504 @@
+/* calc.c - exact decimals, duplicate facts and calculation consistency.
+ *
+ * Facts are sorted once by (concept, context, unit, parent) pointers, all
+ * interned, so duplicates are runs and every binding of a summation item to
+ * its contributing items is a binary search: no quadratic scans.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate.h"
+
+/* ---- exact decimals --------------------------------------------------------- */
+
+#define VDEC_MAX_DIGITS 37
+
+static vint pow10i(int k)
+{
+    vint p = 1;
+    while (k-- > 0)
+        p *= 10;
+    return p;
+}
+
+vdec vdec_parse(const char *s)
+{
+    vdec v = {0, 0, 0};
+    int neg = 0, digits = 0, any = 0, frac = 0, seen_point = 0;
+    if (*s == '+' || *s == '-')
+        neg = *s++ == '-';
+    for (;; s++) {
+        if (*s >= '0' && *s <= '9') {
+            any = 1;
+            if (seen_point)
+                frac++;
+            if (v.coef == 0 && *s == '0') {
+                continue;
+            }
+            if (++digits > VDEC_MAX_DIGITS)
+                return v;
+            v.coef = v.coef * 10 + (*s - '0');
+        } else if (*s == '.' && !seen_point) {
+            seen_point = 1;
+        } else {
+            break;
+        }
+    }
+    if (!any)
+        return v;
+    v.exp = -frac;
+    if (*s == 'e' || *s == 'E') {
+        char *end;
+        long e = strtol(s + 1, &end, 10);
+        if (end == s + 1 || e > 1000 || e < -1000)
+            return v;
+        v.exp += (int)e;
+        s = end;
+    }
+    if (*s)
+        return v;
+    if (neg)
+        v.coef = -v.coef;
+    v.ok = 1;
+    return v;
+}
+
+static int ndigits(vint a)
+{
+    if (a < 0)
+        a = -a;
+    int n = 1;
+    while (a >= 10) {
+        a /= 10;
+        n++;
+    }
+    return n;
+}
+
+vdec vdec_round(vdec v, int d)
+{
+    if (!v.ok || d >= VDEC_INF || -v.exp <= d)
+        return v;
+    int k = -d - v.exp;                      /* digits to drop, > 0 */
+    int neg = v.coef < 0;
+    vint a = neg ? -v.coef : v.coef;
+    vint q = 0, r = a;
+    if (k <= VDEC_MAX_DIGITS + 1) {
+        vint p = pow10i(k);
+        q = a / p;
+        r = a % p;
+        if (2 * r > p || (2 * r == p && (q & 1)))
+            q++;
+    }
+    v.coef = neg ? -q : q;
+    v.exp = -d;
+    return v;
+}
+
+/* Bring a and b to the same exponent; 0 when that would overflow. */
+static int align(vdec *a, vdec *b)
+{
+    vdec *hi = a->exp > b->exp ? a : b;
+    const vdec *lo = hi == a ? b : a;
+    int k = hi->exp - lo->exp;
+    if (hi->coef == 0) {
+        hi->exp = lo->exp;
+        return 1;
+    }
+    if (ndigits(hi->coef) + k > VDEC_MAX_DIGITS)
+        return 0;
+    hi->coef *= pow10i(k);
+    hi->exp = lo->exp;
+    return 1;
+}
+
+vdec vdec_add(vdec a, vdec b)
+{
+    if (!a.ok || !b.ok || !align(&a, &b)) {
+        a.ok = 0;
+        return a;
+    }
+    a.coef += b.coef;
+    return a;
+}
+
+vdec vdec_mul_weight(vdec v, double weight)
+{
+    char w[64];
+    snprintf(w, sizeof w, "%.12g", weight);
+    vdec wd = vdec_parse(w);
+    if (!v.ok || !wd.ok || ndigits(v.coef) + ndigits(wd.coef) > VDEC_MAX_DIGITS) {
+        v.ok = 0;
+        return v;
+    }
+    v.coef *= wd.coef;
+    v.exp += wd.exp;
+    return v;
+}
+
+int vdec_cmp(vdec a, vdec b)
+{
+    if (!align(&a, &b)) {
+        /* magnitudes differ by more than 37 digits */
+        if ((a.coef < 0) != (b.coef < 0))
+            return a.coef < 0 ? -1 : 1;
+        int big_a = a.exp > b.exp;
+        int sign = (big_a ? a.coef : b.coef) < 0 ? -1 : 1;
+        return big_a ? sign : -sign;
+    }
+    return a.coef < b.coef ? -1 : a.coef > b.coef;
+}
+
+void vdec_format(vdec v, char *buf)
+{
+    if (!v.ok) {
+        strcpy(buf, "NaN");
+        return;
+    }
+    if (v.coef == 0) {
+        strcpy(buf, "0");
+        return;
+    }
+    char digits[48];
+    int n = 0;
+    vint a = v.coef < 0 ? -v.coef : v.coef;
+    do {
+        digits[n++] = (char)('0' + (int)(a % 10));
+        a /= 10;
+    } while (a);
+    char *p = buf;
+    if (v.coef < 0)
+        *p++ = '-';
+    if (v.exp >= 0) {
+        while (n)
+            *p++ = digits[--n];
+        for (int i = 0; i < v.exp && p < buf + 60; i++)
+            *p++ = '0';
+    } else {
+        int frac = -v.exp;
+        if (n <= frac) {
+            *p++ = '0';
+            *p++ = '.';
+            for (int i = n; i < frac && p < buf + 60; i++)
+                *p++ = '0';
+            while (n && p < buf + 62)
+                *p++ = digits[--n];
+        } else {
+            while (n > frac)
+                *p++ = digits[--n];
+            *p++ = '.';
+            while (n && p < buf + 62)
+                *p++ = digits[--n];
+        }
+    }
+    *p = '\0';
+}
+
+int vdec_decimals_from_precision(vdec v, int precision)
+{
+    if (!v.ok || v.coef == 0)
+        return VDEC_INF;
+    int magnitude = ndigits(v.coef) - 1 + v.exp;    /* floor(log10 |v|) */
+    return precision - magnitude - 1;
+}
+
+/* ---- grouping ------------------------------------------------------------- */
+
+static int cmp_p(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+    return x < y ? -1 : x > y;
+}
+
+static const char *ctx_sig(const vfact *f)
+{
+    return f->context ? f->context->sig : NULL;
+}
+
+static const char *unit_sig(const vfact *f)
+{
+    return f->unit ? f->unit->sig : NULL;
+}
+
+static int cmp_binding(const vfact *a, const vfact *b)
+{
+    int c;
+    if ((c = cmp_p(a->concept, b->concept)) || (c = cmp_p(ctx_sig(a), ctx_sig(b))) ||
+        (c = cmp_p(unit_sig(a), unit_sig(b))) || (c = cmp_p(a->parent, b->parent)))
+        return c;
+    return 0;
+}
+
+static int cmp_dup(const void *pa, const void *pb)
+{
+    const vfact *a = *(const vfact *const *)pa, *b = *(const vfact *const *)pb;
+    int c;
+    if ((c = cmp_binding(a, b)) || (c = cmp_p(a->lang, b->lang)))
+        return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static int numeric(const vfact *f)
+{
+    return f->concept && (f->concept->flags & DTS_NUMERIC);
+}
+
+static int consistent(const vfact *a, const vfact *b)
+{
+    if (a->nil || b->nil)
+        return a->nil == b->nil;
+    if (numeric(a) && a->value.ok && b->value.ok) {
+        int d = a->decimals < b->decimals ? a->decimals : b->decimals;
+        if (!a->has_decimals || !b->has_decimals)
+            d = VDEC_INF;
+        return vdec_cmp(vdec_round(a->value, d), vdec_round(b->value, d)) == 0;
+    }
+    return !strcmp(a->text ? a->text : "", b->text ? b->text : "");
+}
+
+typedef struct group { size_t start, len; long line; } group;
+
+static int cmp_group_line(const void *pa, const void *pb)
+{
+    const group *a = pa, *b = pb;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep)
+{
+    vfact **idx = malloc((n ? n : 1) * sizeof *idx);
+    group *groups = malloc((n ? n : 1) * sizeof *groups);
+    if (!idx || !groups) {
+        free(idx);
+        free(groups);
+        return;
+    }
+    size_t m = 0, ng = 0;
+    for (size_t i = 0; i < n; i++)
+        if (facts[i].concept && facts[i].concept->kind == DTS_ITEM && facts[i].context &&
+            !facts[i].parent)
+            idx[m++] = &facts[i];
+    qsort(idx, m, sizeof *idx, cmp_dup);
+    for (size_t i = 0; i < m;) {
+        size_t j = i + 1;
+        while (j < m && !cmp_binding(idx[i], idx[j]) && idx[i]->lang == idx[j]->lang)
+            j++;
+        if (j - i > 1)
+            groups[ng++] = (group){i, j - i, idx[i]->line};
+        i = j;
+    }
+    /* report in document order */
+    qsort(groups, ng, sizeof *groups, cmp_group_line);
+    for (size_t g = 0; g < ng; g++) {
+        vfact **run = idx + groups[g].start;
+        for (size_t k = 1; k < groups[g].len; k++) {
+            const vfact *a = run[0], *b = run[k];
+            char va[64], vb[64];
+            snprintf(va, sizeof va, "%s", a->nil ? "nil" : a->text ? a->text : "");
+            snprintf(vb, sizeof vb, "%s", b->nil ? "nil" : b->text ? b->text : "");
+            if (consistent(a, b))
+                rep->report(rep->self, R2X_SEV_WARNING, b->line,
+                            "xbrl.4.10:consistentDuplicateFacts",
+                            "%s in context '%s' repeats the fact of line %ld (%s)",
+                            a->concept->name, a->context->id, a->line, va);
+            else
+                rep->report(rep->self, severity, b->line,
+                            "xbrl.4.10:inconsistentDuplicateFacts",
+                            "%s in context '%s' is %s here but %s at line %ld",
+                            a->concept->name, a->context->id, vb, va, a->line);
+        }
+    }
+    free(groups);
+    free(idx);
+}
+
+/* ---- calculations ------------------------------------------------------------ */
+
+typedef struct calc_state {
+    vfact **idx;
+    size_t n;
+    int mode;
+    const vreporter *rep;
+    unsigned char *dup_reported;    /* per fact index in facts[] */
+    vfact *base;
+} calc_state;
+
+static int cmp_idx(const void *pa, const void *pb)
+{
+    const vfact *a = *(const vfact *const *)pa, *b = *(const vfact *const *)pb;
+    int c = cmp_binding(a, b);
+    return c ? c : a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* The run of facts bound like key but for concept c. */
+static size_t find_run(const calc_state *s, const dts_concept *c, const vfact *key,
+                       size_t *len)
+{
+    vfact probe = *key;
+    probe.concept = c;
+    size_t lo = 0, hi = s->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_binding(s->idx[mid], &probe) < 0) lo = mid + 1; else hi = mid;
+    }
+    size_t end = lo;
+    while (end < s->n && !cmp_binding(s->idx[end], &probe))
+        end++;
+    *len = end - lo;
+    return lo;
+}
+
+/* The one value a run of duplicates stands for: NULL when there is none
+ * (nil, unusable) or when the duplicates rule the binding out. */
+static const vfact *pick(calc_state *s, vfact **run, size_t len, int *blocked)
+{
+    const vfact *best = NULL;
+    size_t usable = 0;
+    for (size_t i = 0; i < len; i++) {
+        const vfact *f = run[i];
+        if (f->nil)
+            continue;
+        if (!f->value.ok || !f->has_decimals) {
+            /* an unreadable value is reported as such, not as a sum */
+            *blocked = 1;
+            return NULL;
+        }
+        if (f->precision_zero)
+            continue;
+        usable++;
+        if (!best) {
+            best = f;
+            continue;
+        }
+        if (!consistent(best, f)) {
+            size_t k = (size_t)(f - s->base);
+            if (s->mode == R2X_CALC_C11 && !s->dup_reported[k]) {
+                s->dup_reported[k] = 1;
+                s->rep->report(s->rep->self, R2X_SEV_ERROR, f->line,
+                               "calc11e:disallowedDuplicateFacts",
+                               "%s in context '%s' has inconsistent duplicates (line %ld) "
+                               "and takes part in a calculation", f->concept->name,
+                               f->context->id, best->line);
+            }
+            *blocked = 1;
+            return NULL;
+        }
+        if (f->decimals > best->decimals)
+            best = f;
+    }
+    /* XBRL 2.1 binds no item that has duplicates */
+    if (s->mode == R2X_CALC_XBRL21 && usable > 1) {
+        *blocked = 1;
+        return NULL;
+    }
+    return best;
+}
+
+static void check_binding(calc_state *s, const dts_rel *rels, size_t nrels,
+                          vfact **prun, size_t plen)
+{
+    int blocked = 0;
+    if (prun[0]->concept->calc_incomplete)
+        return;
+    const vfact *p = pick(s, prun, plen, &blocked);
+    if (!p)
+        return;
+    const vfact *kids[256];
+    double weights[256];
+    size_t nk = 0;
+    for (size_t i = 0; i < nrels && nk < 256; i++) {
+        size_t len, start = find_run(s, rels[i].to, p, &len);
+        if (!len)
+            continue;
+        const vfact *c = pick(s, s->idx + start, len, &blocked);
+        if (blocked)
+            return;
+        if (!c)
+            continue;
+        kids[nk] = c;
+        weights[nk++] = rels[i].weight;
+    }
+    if (!nk)
+        return;
+    vdec sum = {0, 0, 1}, want;
+    int d = p->decimals;
+    if (s->mode == R2X_CALC_C11) {
+        for (size_t i = 0; i < nk; i++)
+            if (kids[i]->decimals < d)
+                d = kids[i]->decimals;
+        for (size_t i = 0; i < nk; i++)
+            sum = vdec_add(sum, vdec_mul_weight(vdec_round(kids[i]->value, d), weights[i]));
+    } else {
+        for (size_t i = 0; i < nk; i++)
+            sum = vdec_add(sum, vdec_mul_weight(vdec_round(kids[i]->value, kids[i]->decimals),
+                                                weights[i]));
+    }
+    sum = vdec_round(sum, d);
+    want = vdec_round(p->value, d);
+    if (!sum.ok || !want.ok || !vdec_cmp(sum, want))
+        return;
+    char got[64], exp[64], ds[16];
+    vdec_format(want, exp);
+    vdec_format(sum, got);
+    if (d >= VDEC_INF)
+        strcpy(ds, "INF");
+    else
+        snprintf(ds, sizeof ds, "%d", d);
+    const char *role = rels[0].linkrole ? rels[0].linkrole : "";
+    const char *slash = strrchr(role, '/');
+    s->rep->report(s->rep->self, R2X_SEV_ERROR, p->line,
+                   s->mode == R2X_CALC_C11 ? "calc11e:inconsistentCalculationUsingRounding"
+                                           : "xbrl.5.2.5.2:calcInconsistency",
+                   "%s in context '%s' is %s but its %zu contributing item%s sum to %s "
+                   "(decimals %s; network %s)", p->concept->name, p->context->id, exp, nk,
+                   nk == 1 ? "" : "s", got, ds, slash ? slash + 1 : role);
+}
+
+int check_calculations(vfact *facts, size_t n, const dts *d, int mode, const vreporter *rep)
+{
+    if (mode == R2X_CALC_NONE)
+        return R2X_OK;
+    size_t nrels;
+    const dts_rel *rels = dts_relationships_of(d, ARCROLE_SUMMATION, &nrels);
+    if (!nrels)
+        return R2X_OK;
+    calc_state s = {NULL, 0, mode, rep, NULL, facts};
+    s.idx = malloc((n ? n : 1) * sizeof *s.idx);
+    s.dup_reported = calloc(n ? n : 1, 1);
+    if (!s.idx || !s.dup_reported) {
+        free(s.idx);
+        free(s.dup_reported);
+        return R2X_ENOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (facts[i].concept && facts[i].context && facts[i].unit && numeric(&facts[i]))
+            s.idx[s.n++] = &facts[i];
+    qsort(s.idx, s.n, sizeof *s.idx, cmp_idx);
+    /* relationships come sorted by link role, then summation concept */
+    for (size_t i = 0; i < nrels;) {
+        size_t j = i + 1;
+        while (j < nrels && rels[j].linkrole == rels[i].linkrole && rels[j].from == rels[i].from)
+            j++;
+        /* every binding of the summation concept: runs by context and unit */
+        vfact probe;
+        memset(&probe, 0, sizeof probe);
+        probe.concept = rels[i].from;
+        size_t lo = 0, hi = s.n;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (cmp_p(s.idx[mid]->concept, probe.concept) < 0) lo = mid + 1; else hi = mid;
+        }
+        for (size_t k = lo; k < s.n && s.idx[k]->concept == rels[i].from;) {
+            size_t e = k + 1;
+            while (e < s.n && !cmp_binding(s.idx[k], s.idx[e]))
+                e++;
+            check_binding(&s, rels + i, j - i, s.idx + k, e - k);
+            k = e;
+        }
+        i = j;
+    }
+    free(s.idx);
+    free(s.dup_reported);
+    return R2X_OK;
+}

@@ -1,0 +1,1084 @@
+/* dts.c - DTS discovery and reading with libxml2's SAX2 parser.
+ *
+ * The US-GAAP taxonomy is ~45 MB of schemas and linkbases; building trees
+ * of it, or compiling it with xmlSchemaParse, costs gigabytes.  So every
+ * document is streamed once through SAX2 callbacks that keep only what the
+ * checks need: concept declarations, type derivations, and arcs resolved
+ * within their extended link.  Strings go through one xmlDict, so equal
+ * strings are equal pointers and hashing/sorting works on pointers.
+ */
+#include "dts.h"
+
+#include <libxml/hash.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+
+typedef struct doc_entry {
+    const char *url;           /* interned, no fragment */
+    const char *referrer;      /* the document that referred to it, or NULL */
+    long line;
+    const char *ns_override;   /* xsd:include: the includer's target namespace */
+    const char *import_ns;     /* xsd:import: the namespace it should declare */
+} doc_entry;
+
+typedef struct type_def {
+    const char *base;          /* "{ns}name" of the restriction/extension base */
+} type_def;
+
+/* A relationship before its ends are looked up and prohibition applied. */
+typedef struct raw_rel {
+    const char *from, *to;     /* interned "url#id" */
+    const char *arcrole, *linkrole, *document;
+    long line;
+    double order, weight;
+    int priority;
+    char kind, prohibited;
+} raw_rel;
+
+/* Interned strings: libxml2 2.9's xmlDict stops growing its table at 16384
+ * buckets, and a US-GAAP DTS has half a million strings; so an open-addressing
+ * table of our own, strings packed in large blocks. */
+typedef struct strtab {
+    const char **slots;
+    size_t nslots, used;
+    char *block;               /* newest block: [older block pointer][strings] */
+    char *free_at;             /* where the next string goes in it */
+    size_t block_left;
+} strtab;
+
+#define STRTAB_BLOCK ((size_t)1 << 20)
+
+/* Eight bytes a step: interning is the hottest loop of reading a DTS. */
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+    uint64_t h = 0x9e3779b97f4a7c15u ^ n;
+    while (n >= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdu;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+    return h ^ (h >> 29);
+}
+
+static void strtab_release(strtab *t)
+{
+    free(t->slots);
+    while (t->block) {
+        char *next;
+        memcpy(&next, t->block, sizeof next);
+        free(t->block);
+        t->block = next;
+    }
+}
+
+/* The slot where s is or belongs. */
+static size_t strtab_slot(const strtab *t, const char *s, size_t n)
+{
+    size_t mask = t->nslots - 1, i = (size_t)hash_bytes(s, n) & mask;
+    while (t->slots[i] && (strncmp(t->slots[i], s, n) || t->slots[i][n]))
+        i = (i + 1) & mask;
+    return i;
+}
+
+static const char *strtab_find(const strtab *t, const char *s, size_t n)
+{
+    return t->nslots ? t->slots[strtab_slot(t, s, n)] : NULL;
+}
+
+static const char *strtab_add(strtab *t, const char *s, size_t n)
+{
+    if (2 * (t->used + 1) > t->nslots) {
+        size_t ns = t->nslots ? 2 * t->nslots : 4096;
+        strtab bigger = *t;
+        bigger.slots = calloc(ns, sizeof *bigger.slots);
+        if (!bigger.slots)
+            return NULL;
+        bigger.nslots = ns;
+        for (size_t i = 0; i < t->nslots; i++)
+            if (t->slots[i])
+                bigger.slots[strtab_slot(&bigger, t->slots[i], strlen(t->slots[i]))] = t->slots[i];
+        free(t->slots);
+        *t = bigger;
+    }
+    size_t i = strtab_slot(t, s, n);
+    if (t->slots[i])
+        return t->slots[i];
+    if (t->block_left < n + 1) {
+        size_t size = n + 1 + sizeof(char *) > STRTAB_BLOCK ? n + 1 + sizeof(char *)
+                                                           : STRTAB_BLOCK;
+        char *b = malloc(size);
+        if (!b)
+            return NULL;
+        memcpy(b, &t->block, sizeof t->block);
+        t->block = b;
+        t->free_at = b + sizeof(char *);
+        t->block_left = size - sizeof(char *);
+    }
+    char *p = t->free_at;
+    t->free_at += n + 1;
+    memcpy(p, s, n);
+    p[n] = '\0';
+    t->block_left -= n + 1;
+    t->slots[i] = p;
+    t->used++;
+    return p;
+}
+
+struct dts {
+    dts_options opts;
+    strtab strings;
+    xmlHashTablePtr docs;      /* url -> index + 1 into docs_list */
+    r2x_buf docs_list;         /* doc_entry */
+    size_t next_doc;
+    xmlHashTablePtr concepts;  /* "{ns}name" -> dts_concept */
+    xmlHashTablePtr by_href;   /* "url#id" -> dts_concept */
+    xmlHashTablePtr types;     /* "{ns}name" -> type_def */
+    xmlHashTablePtr missing_ns;  /* namespaces whose schema could not be had */
+    r2x_buf concept_list;      /* dts_concept *, in reading order */
+    r2x_buf raw;               /* raw_rel */
+    r2x_buf rels;              /* dts_rel, final */
+    dts_counts counts;
+    int oom;
+};
+
+/* ---- interning --------------------------------------------------------- */
+
+static const char *intern(dts *d, const char *s, int len)
+{
+    if (!s)
+        return NULL;
+    const char *r = strtab_add(&d->strings, s, len < 0 ? strlen(s) : (size_t)len);
+    if (!r)
+        d->oom = 1;
+    return r;
+}
+
+static const char *intern2(dts *d, const char *a, char sep, const char *b)
+{
+    char stack[1024];
+    size_t la = strlen(a), lb = strlen(b);
+    char *p = la + lb + 2 <= sizeof stack ? stack : malloc(la + lb + 2);
+    if (!p) {
+        d->oom = 1;
+        return NULL;
+    }
+    memcpy(p, a, la);
+    p[la] = sep;
+    memcpy(p + la + 1, b, lb + 1);
+    const char *r = intern(d, p, (int)(la + lb + 1));
+    if (p != stack)
+        free(p);
+    return r;
+}
+
+static const char *clark(dts *d, const char *ns, const char *name)
+{
+    char stack[1024];
+    size_t ln = ns ? strlen(ns) : 0, lm = strlen(name);
+    char *p = ln + lm + 3 <= sizeof stack ? stack : malloc(ln + lm + 3);
+    if (!p) {
+        d->oom = 1;
+        return NULL;
+    }
+    p[0] = '{';
+    if (ln)
+        memcpy(p + 1, ns, ln);
+    p[ln + 1] = '}';
+    memcpy(p + ln + 2, name, lm + 1);
+    const char *r = intern(d, p, (int)(ln + lm + 2));
+    if (p != stack)
+        free(p);
+    return r;
+}
+
+/* ---- built-in types ------------------------------------------------------ */
+
+typedef struct builtin { const char *ns, *name; int lex; unsigned flags; } builtin;
+
+#define N DTS_NUMERIC
+static const builtin builtins[] = {
+    {XBRLI_NS, "monetaryItemType", DTS_LEX_DECIMAL, N | DTS_MONETARY},
+    {XBRLI_NS, "sharesItemType", DTS_LEX_DECIMAL, N | DTS_SHARES},
+    {XBRLI_NS, "pureItemType", DTS_LEX_DECIMAL, N | DTS_PURE},
+    {XBRLI_NS, "decimalItemType", DTS_LEX_DECIMAL, N},
+    {XBRLI_NS, "floatItemType", DTS_LEX_FLOAT, N},
+    {XBRLI_NS, "doubleItemType", DTS_LEX_FLOAT, N},
+    {XBRLI_NS, "integerItemType", DTS_LEX_INTEGER, N},
+    {XBRLI_NS, "longItemType", DTS_LEX_INTEGER, N},
+    {XBRLI_NS, "intItemType", DTS_LEX_INTEGER, N},
+    {XBRLI_NS, "shortItemType", DTS_LEX_INTEGER, N},
+    {XBRLI_NS, "byteItemType", DTS_LEX_INTEGER, N},
+    {XBRLI_NS, "nonNegativeIntegerItemType", DTS_LEX_NONNEG_INTEGER, N},
+    {XBRLI_NS, "unsignedLongItemType", DTS_LEX_NONNEG_INTEGER, N},
+    {XBRLI_NS, "unsignedIntItemType", DTS_LEX_NONNEG_INTEGER, N},
+    {XBRLI_NS, "unsignedShortItemType", DTS_LEX_NONNEG_INTEGER, N},
+    {XBRLI_NS, "unsignedByteItemType", DTS_LEX_NONNEG_INTEGER, N},
+    {XBRLI_NS, "positiveIntegerItemType", DTS_LEX_POS_INTEGER, N},
+    {XBRLI_NS, "nonPositiveIntegerItemType", DTS_LEX_NONPOS_INTEGER, N},
+    {XBRLI_NS, "negativeIntegerItemType", DTS_LEX_NEG_INTEGER, N},
+    {XBRLI_NS, "fractionItemType", DTS_LEX_FRACTION, N | DTS_FRACTION},
+    {XBRLI_NS, "booleanItemType", DTS_LEX_BOOLEAN, 0},
+    {XBRLI_NS, "dateItemType", DTS_LEX_DATE, 0},
+    {XBRLI_NS, "dateTimeItemType", DTS_LEX_DATE_UNION, 0},
+    {XBRLI_NS, "dateUnion", DTS_LEX_DATE_UNION, 0},
+    {XBRLI_NS, "timeItemType", DTS_LEX_TIME, 0},
+    {XBRLI_NS, "gYearItemType", DTS_LEX_GYEAR, 0},
+    {XBRLI_NS, "gYearMonthItemType", DTS_LEX_GYEARMONTH, 0},
+    {XBRLI_NS, "gMonthDayItemType", DTS_LEX_GMONTHDAY, 0},
+    {XBRLI_NS, "gMonthItemType", DTS_LEX_GMONTH, 0},
+    {XBRLI_NS, "gDayItemType", DTS_LEX_GDAY, 0},
+    {XBRLI_NS, "durationItemType", DTS_LEX_DURATION, 0},
+    {XBRLI_NS, "QNameItemType", DTS_LEX_QNAME, 0},
+    {XBRLI_NS, "stringItemType", DTS_LEX_ANY, 0},
+    {XSD_NS, "decimal", DTS_LEX_DECIMAL, N},
+    {XSD_NS, "float", DTS_LEX_FLOAT, N},
+    {XSD_NS, "double", DTS_LEX_FLOAT, N},
+    {XSD_NS, "integer", DTS_LEX_INTEGER, N},
+    {XSD_NS, "long", DTS_LEX_INTEGER, N},
+    {XSD_NS, "int", DTS_LEX_INTEGER, N},
+    {XSD_NS, "short", DTS_LEX_INTEGER, N},
+    {XSD_NS, "byte", DTS_LEX_INTEGER, N},
+    {XSD_NS, "nonNegativeInteger", DTS_LEX_NONNEG_INTEGER, N},
+    {XSD_NS, "unsignedLong", DTS_LEX_NONNEG_INTEGER, N},
+    {XSD_NS, "unsignedInt", DTS_LEX_NONNEG_INTEGER, N},
+    {XSD_NS, "unsignedShort", DTS_LEX_NONNEG_INTEGER, N},
+    {XSD_NS, "unsignedByte", DTS_LEX_NONNEG_INTEGER, N},
+    {XSD_NS, "positiveInteger", DTS_LEX_POS_INTEGER, N},
+    {XSD_NS, "nonPositiveInteger", DTS_LEX_NONPOS_INTEGER, N},
+    {XSD_NS, "negativeInteger", DTS_LEX_NEG_INTEGER, N},
+    {XSD_NS, "boolean", DTS_LEX_BOOLEAN, 0},
+    {XSD_NS, "date", DTS_LEX_DATE, 0},
+    {XSD_NS, "dateTime", DTS_LEX_DATETIME, 0},
+    {XSD_NS, "time", DTS_LEX_TIME, 0},
+    {XSD_NS, "gYear", DTS_LEX_GYEAR, 0},
+    {XSD_NS, "gYearMonth", DTS_LEX_GYEARMONTH, 0},
+    {XSD_NS, "gMonthDay", DTS_LEX_GMONTHDAY, 0},
+    {XSD_NS, "gMonth", DTS_LEX_GMONTH, 0},
+    {XSD_NS, "gDay", DTS_LEX_GDAY, 0},
+    {XSD_NS, "duration", DTS_LEX_DURATION, 0},
+    {XSD_NS, "QName", DTS_LEX_QNAME, 0},
+    {XSD_NS, "string", DTS_LEX_ANY, 0},
+    {XSD_NS, "anyType", DTS_LEX_ANY, 0},
+    {XSD_NS, "anySimpleType", DTS_LEX_ANY, 0},
+};
+#undef N
+
+static const builtin *find_builtin(const char *key)
+{
+    for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++) {
+        const builtin *b = &builtins[i];
+        size_t ln = strlen(b->ns);
+        if (key[0] == '{' && !strncmp(key + 1, b->ns, ln) && key[ln + 1] == '}' &&
+            !strcmp(key + ln + 2, b->name))
+            return b;
+    }
+    return NULL;
+}
+
+/* Follow a type's derivation to a built-in: lexical space and flags. */
+static void classify_type(dts *d, const char *type, int *lex, unsigned *flags)
+{
+    *lex = DTS_LEX_ANY;
+    *flags = 0;
+    for (int depth = 0; type && depth < 64; depth++) {
+        const builtin *b = find_builtin(type);
+        if (b) {
+            *lex = b->lex;
+            *flags |= b->flags;
+            return;
+        }
+        const char *local = strchr(type, '}');
+        if (local && !strcmp(local + 1, "perShareItemType"))
+            *flags |= DTS_PERSHARE;
+        const type_def *t = xmlHashLookup(d->types, BAD_CAST type);
+        if (!t) {
+            *flags |= DTS_TYPE_UNKNOWN;
+            return;
+        }
+        type = t->base;
+    }
+}
+
+static int classify_group(dts *d, const char *group)
+{
+    static const char item[] = "{" XBRLI_NS "}item", tuple[] = "{" XBRLI_NS "}tuple",
+                      dim[] = "{" XBRLDT_NS "}dimensionItem",
+                      cube[] = "{" XBRLDT_NS "}hypercubeItem";
+    for (int depth = 0; group && depth < 64; depth++) {
+        if (!strcmp(group, dim))
+            return DTS_DIMENSION;
+        if (!strcmp(group, cube))
+            return DTS_HYPERCUBE;
+        if (!strcmp(group, item))
+            return DTS_ITEM;
+        if (!strcmp(group, tuple))
+            return DTS_TUPLE;
+        const dts_concept *c = xmlHashLookup(d->concepts, BAD_CAST group);
+        group = c ? c->subst_group : NULL;
+    }
+    return DTS_OTHER;
+}
+
+/* ---- discovery queue ------------------------------------------------------ */
+
+static doc_entry *docs(dts *d)
+{
+    return (doc_entry *)d->docs_list.data;
+}
+
+/* Queue ref (resolved against base, fragment dropped) unless already known. */
+static void discover_ns(dts *d, const char *ref, const char *base, const char *referrer,
+                        long line, const char *ns_override, const char *import_ns)
+{
+    char *abs = fetch_resolve(base, ref);
+    if (!abs) {
+        d->oom = 1;
+        return;
+    }
+    char *hash = strchr(abs, '#');
+    if (hash)
+        *hash = '\0';
+    const char *url = *abs ? intern(d, abs, -1) : NULL;
+    free(abs);
+    if (!url || xmlHashLookup(d->docs, BAD_CAST url))
+        return;
+    doc_entry e = {url, referrer, line, ns_override, import_ns};
+    if (buf_add(&d->docs_list, &e, sizeof e) ||
+        xmlHashAddEntry(d->docs, BAD_CAST url,
+                        (void *)(d->docs_list.len / sizeof e)))
+        d->oom = 1;
+}
+
+static void discover(dts *d, const char *ref, const char *base, const char *referrer,
+                     long line, const char *ns_override)
+{
+    discover_ns(d, ref, base, referrer, line, ns_override, NULL);
+}
+
+/* ---- the SAX2 reader ------------------------------------------------------- */
+
+typedef struct ns_binding { const char *prefix, *uri; } ns_binding;
+typedef struct locator { const char *label, *href; } locator;
+typedef struct arc {
+    const char *from, *to, *arcrole;
+    long line;
+    double order, weight;
+    int priority, prohibited;
+} arc;
+
+typedef struct reader {
+    dts *d;
+    const doc_entry *doc;
+    xmlParserCtxtPtr ctxt;
+    int depth;
+    r2x_buf ns;                /* ns_binding stack */
+    r2x_buf ns_marks;          /* size_t: ns stack height at each depth */
+    const char *tns;
+    int schema_depth;
+    dts_concept *elem;
+    int elem_depth;
+    type_def *type;
+    int type_depth;
+    int link_depth;            /* depth of the open extended link, 0 if none */
+    int link_kind;
+    const char *linkrole;
+    r2x_buf locs, arcs;
+    const char *last_ref, *last_abs;   /* the last locator document, resolved */
+    const char *last_base;             /* ... against this base */
+    r2x_buf bases;             /* xml_base: the xml:base in scope (3.5.1.2) */
+    char first_error[512];
+} reader;
+
+typedef struct xml_base { int depth; const char *base; } xml_base;
+
+/* What relative references resolve against: the innermost xml:base, else
+ * the document's own URL. */
+static const char *base_of(const reader *r)
+{
+    const xml_base *b = (const xml_base *)r->bases.data;
+    size_t n = r->bases.len / sizeof *b;
+    return n ? b[n - 1].base : r->doc->url;
+}
+
+static long line_of(reader *r)
+{
+    return r->ctxt && r->ctxt->input ? r->ctxt->input->line : 0;
+}
+
+static const char *lookup_ns(reader *r, const char *prefix)
+{
+    const ns_binding *b = (const ns_binding *)r->ns.data;
+    for (size_t i = r->ns.len / sizeof *b; i-- > 0;)
+        if ((!prefix && !b[i].prefix) || (prefix && b[i].prefix && !strcmp(prefix, b[i].prefix)))
+            return b[i].uri;
+    if (prefix && !strcmp(prefix, "xml"))
+        return "http://www.w3.org/XML/1998/namespace";
+    return NULL;
+}
+
+/* "pfx:local" in the scope of the current element -> interned "{ns}local". */
+static const char *qname_key(reader *r, const char *qname)
+{
+    if (!qname)
+        return NULL;
+    const char *colon = strchr(qname, ':');
+    char prefix[256];
+    const char *ns;
+    if (colon) {
+        size_t n = (size_t)(colon - qname);
+        if (n >= sizeof prefix)
+            return NULL;
+        memcpy(prefix, qname, n);
+        prefix[n] = '\0';
+        ns = lookup_ns(r, prefix);
+        if (!ns)
+            return NULL;
+        return clark(r->d, ns, colon + 1);
+    }
+    ns = lookup_ns(r, NULL);
+    return clark(r->d, ns, qname);
+}
+
+/* Attribute values of the current element, interned (NULL when absent). */
+typedef struct attrs {
+    int n;
+    const xmlChar **a;         /* SAX2 5-tuples */
+} attrs;
+
+/* The raw value of an attribute (not NUL-terminated), length in *len. */
+static const char *attr_raw(const attrs *at, const char *ns, const char *name, size_t *len)
+{
+    for (int i = 0; i < at->n; i++) {
+        const xmlChar **t = at->a + 5 * i;
+        if (strcmp((const char *)t[0], name) || !t[2] || strcmp((const char *)t[2], ns))
+            continue;
+        *len = (size_t)(t[4] - t[3]);
+        return (const char *)t[3];
+    }
+    return NULL;
+}
+
+static const char *attr(reader *r, const attrs *at, const char *ns, const char *name)
+{
+    for (int i = 0; i < at->n; i++) {
+        const xmlChar **t = at->a + 5 * i;
+        if (strcmp((const char *)t[0], name))
+            continue;
+        if (ns ? !t[2] || strcmp((const char *)t[2], ns) : t[2] != NULL)
+            continue;
+        return intern(r->d, (const char *)t[3], (int)(t[4] - t[3]));
+    }
+    return NULL;
+}
+
+/* An attribute value copied into buf (not interned): for numbers and flags. */
+static const char *attr_tmp(const attrs *at, const char *name, char *buf, size_t size)
+{
+    for (int i = 0; i < at->n; i++) {
+        const xmlChar **t = at->a + 5 * i;
+        if (t[2] || strcmp((const char *)t[0], name))
+            continue;
+        size_t n = (size_t)(t[4] - t[3]);
+        if (n >= size)
+            n = size - 1;
+        memcpy(buf, t[3], n);
+        buf[n] = '\0';
+        return buf;
+    }
+    return NULL;
+}
+
+static int is_true(const char *v)
+{
+    return v && (!strcmp(v, "true") || !strcmp(v, "1"));
+}
+
+static void schema_element(reader *r, const char *local, const attrs *at)
+{
+    dts *d = r->d;
+    if (!strcmp(local, "schema")) {
+        if (!r->schema_depth) {
+            r->schema_depth = r->depth;
+            r->tns = attr(r, at, NULL, "targetNamespace");
+            if (!r->tns)
+                r->tns = r->doc->ns_override;
+            d->counts.schemas++;
+        }
+        return;
+    }
+    if (!strcmp(local, "import") || !strcmp(local, "include") || !strcmp(local, "redefine")) {
+        const char *loc = attr(r, at, NULL, "schemaLocation");
+        int import = local[1] == 'm';
+        if (loc)
+            discover_ns(d, loc, base_of(r), r->doc->url, line_of(r), import ? NULL : r->tns,
+                        import ? attr(r, at, NULL, "namespace") : r->tns);
+        return;
+    }
+    if (!strcmp(local, "element") && r->depth == r->schema_depth + 1) {
+        const char *name = attr(r, at, NULL, "name");
+        if (!name)
+            return;
+        dts_concept *c = calloc(1, sizeof *c);
+        if (!c || buf_add(&d->concept_list, &c, sizeof c)) {
+            free(c);
+            d->oom = 1;
+            return;
+        }
+        c->ns = r->tns;
+        c->name = name;
+        c->key = clark(d, r->tns, name);
+        c->id = attr(r, at, NULL, "id");
+        c->type = qname_key(r, attr(r, at, NULL, "type"));
+        c->subst_group = qname_key(r, attr(r, at, NULL, "substitutionGroup"));
+        c->document = r->doc->url;
+        c->line = line_of(r);
+        c->abstract = is_true(attr(r, at, NULL, "abstract"));
+        c->nillable = is_true(attr(r, at, NULL, "nillable"));
+        const char *pt = attr(r, at, XBRLI_NS, "periodType");
+        c->period_type = !pt ? DTS_PERIOD_NONE : !strcmp(pt, "instant") ? DTS_PERIOD_INSTANT
+                         : !strcmp(pt, "duration") ? DTS_PERIOD_DURATION : DTS_PERIOD_NONE;
+        const char *bal = attr(r, at, XBRLI_NS, "balance");
+        c->balance = !bal ? DTS_BALANCE_NONE : !strcmp(bal, "debit") ? DTS_BALANCE_DEBIT
+                     : !strcmp(bal, "credit") ? DTS_BALANCE_CREDIT : DTS_BALANCE_NONE;
+        if (c->key && !xmlHashLookup(d->concepts, BAD_CAST c->key))
+            if (xmlHashAddEntry(d->concepts, BAD_CAST c->key, c))
+                d->oom = 1;
+        if (c->id) {
+            const char *href = intern2(d, r->doc->url, '#', c->id);
+            if (href && !xmlHashLookup(d->by_href, BAD_CAST href) &&
+                xmlHashAddEntry(d->by_href, BAD_CAST href, c))
+                d->oom = 1;
+        }
+        r->elem = c;
+        r->elem_depth = r->depth;
+        return;
+    }
+    if ((!strcmp(local, "complexType") || !strcmp(local, "simpleType")) &&
+        r->depth == r->schema_depth + 1) {
+        const char *name = attr(r, at, NULL, "name");
+        const char *key = name ? clark(d, r->tns, name) : NULL;
+        if (!key || xmlHashLookup(d->types, BAD_CAST key))
+            return;
+        type_def *t = calloc(1, sizeof *t);
+        if (!t || xmlHashAddEntry(d->types, BAD_CAST key, t)) {
+            free(t);
+            d->oom = 1;
+            return;
+        }
+        r->type = t;
+        r->type_depth = r->depth;
+        return;
+    }
+    if (!strcmp(local, "restriction") || !strcmp(local, "extension")) {
+        const char *base = qname_key(r, attr(r, at, NULL, "base"));
+        if (r->type && !r->type->base)
+            r->type->base = base;
+        else if (!r->type && r->elem && !r->elem->type)
+            r->elem->type = base;      /* an anonymous type: its base stands for it */
+    }
+}
+
+static int cmp_locator(const void *pa, const void *pb)
+{
+    const locator *a = pa, *b = pb;
+    uintptr_t x = (uintptr_t)a->label, y = (uintptr_t)b->label;
+    if (x != y)
+        return x < y ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static void flush_link(reader *r)
+{
+    dts *d = r->d;
+    locator *locs = (locator *)r->locs.data;
+    size_t nlocs = r->locs.len / sizeof *locs;
+    const arc *arcs = (const arc *)r->arcs.data;
+    size_t narcs = r->arcs.len / sizeof *arcs;
+    /* A label may name several locators: sort by label, then each arc end is
+     * a binary search for its run. */
+    qsort(locs, nlocs, sizeof *locs, cmp_locator);
+    for (size_t k = 0; k < narcs; k++) {
+        const arc *a = &arcs[k];
+        size_t lo = 0, hi = nlocs;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if ((uintptr_t)locs[mid].label < (uintptr_t)a->from) lo = mid + 1; else hi = mid;
+        }
+        for (size_t f = lo; f < nlocs && locs[f].label == a->from; f++) {
+            size_t lo2 = 0, hi2 = nlocs;
+            while (lo2 < hi2) {
+                size_t mid = (lo2 + hi2) / 2;
+                if ((uintptr_t)locs[mid].label < (uintptr_t)a->to) lo2 = mid + 1; else hi2 = mid;
+            }
+            for (size_t t = lo2; t < nlocs && locs[t].label == a->to; t++) {
+                raw_rel rr = {locs[f].href, locs[t].href, a->arcrole, r->linkrole,
+                              r->doc->url, a->line, a->order, a->weight, a->priority,
+                              (char)r->link_kind, (char)a->prohibited};
+                if (buf_add(&d->raw, &rr, sizeof rr))
+                    d->oom = 1;
+            }
+        }
+    }
+    buf_reset(&r->locs);
+    buf_reset(&r->arcs);
+    r->link_depth = 0;
+}
+
+static void xlink_element(reader *r, const char *local, const char *type, const attrs *at)
+{
+    dts *d = r->d;
+    if (!strcmp(type, "simple")) {
+        /* linkbaseRef, roleRef, arcroleRef (and schemaRef in a linkbase given
+         * as an entry point): their targets are in the DTS */
+        const char *href = attr(r, at, XLINK_NS, "href");
+        if (href)
+            discover(d, href, base_of(r), r->doc->url, line_of(r), NULL);
+        return;
+    }
+    if (!strcmp(type, "extended")) {
+        if (r->link_depth)
+            return;
+        r->link_depth = r->depth;
+        r->linkrole = attr(r, at, XLINK_NS, "role");
+        r->link_kind = !strcmp(local, "calculationLink") ? DTS_ARC_CALCULATION
+                       : !strcmp(local, "presentationLink") ? DTS_ARC_PRESENTATION
+                       : !strcmp(local, "definitionLink") ? DTS_ARC_DEFINITION
+                       : !strcmp(local, "labelLink") ? DTS_ARC_LABEL
+                       : !strcmp(local, "referenceLink") ? DTS_ARC_REFERENCE
+                       : !strcmp(local, "footnoteLink") ? DTS_ARC_FOOTNOTE : DTS_ARC_OTHER;
+        return;
+    }
+    if (!r->link_depth)
+        return;
+    if (!strcmp(type, "locator")) {
+        const char *href = attr(r, at, XLINK_NS, "href");
+        const char *label = attr(r, at, XLINK_NS, "label");
+        if (!href || !label)
+            return;
+        /* most locators of a linkbase point into one schema: resolve the
+         * document part once */
+        const char *hash = strchr(href, '#');
+        size_t dn = hash ? (size_t)(hash - href) : strlen(href);
+        const char *docpart = intern(d, href, (int)dn);
+        if (docpart != r->last_ref || base_of(r) != r->last_base) {
+            char *abs = fetch_resolve(base_of(r), docpart);
+            r->last_ref = docpart;
+            r->last_base = base_of(r);
+            r->last_abs = abs ? intern(d, abs, -1) : NULL;
+            free(abs);
+            if (r->last_abs)
+                discover(d, r->last_abs, NULL, r->doc->url, line_of(r), NULL);
+        }
+        if (!r->last_abs) {
+            d->oom = 1;
+            return;
+        }
+        locator l = {label, hash ? intern2(d, r->last_abs, '#', hash + 1) : r->last_abs};
+        if (buf_add(&r->locs, &l, sizeof l))
+            d->oom = 1;
+        return;
+    }
+    if (!strcmp(type, "resource")) {
+        d->counts.resources++;
+        return;
+    }
+    if (!strcmp(type, "arc")) {
+        const char *from = attr(r, at, XLINK_NS, "from"), *to = attr(r, at, XLINK_NS, "to");
+        char b1[64], b2[64], b3[64], b4[64];
+        const char *order = attr_tmp(at, "order", b1, sizeof b1);
+        const char *weight = attr_tmp(at, "weight", b2, sizeof b2);
+        const char *priority = attr_tmp(at, "priority", b3, sizeof b3);
+        const char *use = attr_tmp(at, "use", b4, sizeof b4);
+        arc a = {from, to, attr(r, at, XLINK_NS, "arcrole"), line_of(r),
+                 order ? strtod(order, NULL) : 1.0, weight ? strtod(weight, NULL) : 0.0,
+                 priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited")};
+        d->counts.arcs++;
+        switch (r->link_kind) {
+        case DTS_ARC_CALCULATION: d->counts.calculation++; break;
+        case DTS_ARC_PRESENTATION: d->counts.presentation++; break;
+        case DTS_ARC_DEFINITION: d->counts.definition++; break;
+        case DTS_ARC_LABEL: d->counts.label++; break;
+        case DTS_ARC_REFERENCE: d->counts.reference++; break;
+        }
+        /* label and reference arcs end at resources: counted, not kept */
+        if (from && to && r->link_kind != DTS_ARC_LABEL && r->link_kind != DTS_ARC_REFERENCE &&
+            buf_add(&r->arcs, &a, sizeof a))
+            d->oom = 1;
+    }
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
+                     int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+    (void)prefix, (void)nb_defaulted;
+    xmlParserCtxtPtr ctxt = ctx;
+    reader *r = ctxt->_private;
+    r->depth++;
+    size_t mark = r->ns.len;
+    if (buf_add(&r->ns_marks, &mark, sizeof mark))
+        r->d->oom = 1;
+    for (int i = 0; i < nb_namespaces; i++) {
+        ns_binding b = {namespaces[2 * i] ? intern(r->d, (const char *)namespaces[2 * i], -1)
+                                          : NULL,
+                        intern(r->d, (const char *)namespaces[2 * i + 1], -1)};
+        if (buf_add(&r->ns, &b, sizeof b))
+            r->d->oom = 1;
+    }
+    attrs at = {nb_attributes, attributes};
+    const char *local = (const char *)localname, *ns = (const char *)uri;
+    const char *xml_base_attr = attr(r, &at, "http://www.w3.org/XML/1998/namespace", "base");
+    if (xml_base_attr) {
+        char *abs = fetch_resolve(base_of(r), xml_base_attr);
+        xml_base b = {r->depth, abs ? intern(r->d, abs, -1) : NULL};
+        free(abs);
+        if (!b.base || buf_add(&r->bases, &b, sizeof b))
+            r->d->oom = 1;
+    }
+    if (ns && !strcmp(ns, XSD_NS)) {
+        schema_element(r, local, &at);
+        return;
+    }
+    if (ns && !strcmp(ns, LINK_NS) && !strcmp(local, "linkbase"))
+        r->d->counts.linkbases++;
+    size_t tl;
+    const char *raw = attr_raw(&at, XLINK_NS, "type", &tl);
+    static const char *const types[] = {"simple", "extended", "locator", "resource", "arc"};
+    for (size_t i = 0; raw && i < sizeof types / sizeof *types; i++)
+        if (strlen(types[i]) == tl && !memcmp(raw, types[i], tl)) {
+            xlink_element(r, local, types[i], &at);
+            break;
+        }
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                   const xmlChar *uri)
+{
+    (void)localname, (void)prefix, (void)uri;
+    xmlParserCtxtPtr ctxt = ctx;
+    reader *r = ctxt->_private;
+    if (r->link_depth == r->depth)
+        flush_link(r);
+    if (r->elem_depth == r->depth) {
+        r->elem = NULL;
+        r->elem_depth = 0;
+    }
+    if (r->type_depth == r->depth) {
+        r->type = NULL;
+        r->type_depth = 0;
+    }
+    const xml_base *b = (const xml_base *)r->bases.data;
+    if (r->bases.len && b[r->bases.len / sizeof *b - 1].depth == r->depth)
+        r->bases.len -= sizeof *b;
+    if (r->ns_marks.len >= sizeof(size_t)) {
+        r->ns_marks.len -= sizeof(size_t);
+        memcpy(&r->ns.len, r->ns_marks.data + r->ns_marks.len, sizeof(size_t));
+    }
+    r->depth--;
+}
+
+static void on_error(void *ctx, xmlErrorPtr e)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader *r = ctxt->_private;
+    if (!r->first_error[0] && e && e->level >= XML_ERR_ERROR) {
+        snprintf(r->first_error, sizeof r->first_error, "%ld: %s", (long)e->line,
+                 e->message ? e->message : "malformed XML");
+        size_t n = strlen(r->first_error);
+        if (n && r->first_error[n - 1] == '\n')
+            r->first_error[n - 1] = '\0';
+    }
+}
+
+static void read_document(dts *d, size_t index)
+{
+    doc_entry doc = docs(d)[index];
+    char *data = NULL;
+    size_t len = 0;
+    r2x_error e;
+    r2x_error_clear(&e);
+    if (fetcher_get(d->opts.fetch, doc.url, NULL, &data, &len, NULL, &e)) {
+        d->counts.missing++;
+        if (doc.import_ns && !xmlHashLookup(d->missing_ns, BAD_CAST doc.import_ns) &&
+            xmlHashAddEntry(d->missing_ns, BAD_CAST doc.import_ns, (void *)doc.url))
+            d->oom = 1;
+        r2x_diag(d->opts.diag, d->opts.diag_userdata, R2X_SEV_ERROR, R2X_EIO,
+                 doc.referrer ? doc.referrer : doc.url, doc.referrer ? doc.line : 0, 0,
+                 "[xbrl.3.2:documentUnavailable] %s%s", e.message,
+                 doc.referrer ? ", which this document refers to" : "");
+        return;
+    }
+    d->counts.documents++;
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.d = d;
+    r.doc = &doc;
+    buf_init(&r.ns, R2X_BUF_NOCAP);
+    buf_init(&r.ns_marks, R2X_BUF_NOCAP);
+    buf_init(&r.locs, R2X_BUF_NOCAP);
+    buf_init(&r.arcs, R2X_BUF_NOCAP);
+    buf_init(&r.bases, R2X_BUF_NOCAP);
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.serror = on_error;
+    /* A push parser fed in slices: libxml2 2.9's memory parser shrinks its
+     * input by moving what is left, which is quadratic on a 5 MB schema. */
+    const size_t slice = 256 * 1024;
+    xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, doc.url);
+    if (!ctxt) {
+        d->oom = 1;
+    } else {
+        ctxt->_private = &r;
+        r.ctxt = ctxt;
+        xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_HUGE);
+        for (size_t off = 0; off < len && !r.first_error[0]; off += slice)
+            xmlParseChunk(ctxt, data + off, (int)(len - off < slice ? len - off : slice), 0);
+        xmlParseChunk(ctxt, NULL, 0, 1);
+        if (!ctxt->wellFormed && !r.first_error[0])
+            snprintf(r.first_error, sizeof r.first_error, "not well-formed XML");
+        xmlFreeParserCtxt(ctxt);
+    }
+    if (r.first_error[0])
+        r2x_diag(d->opts.diag, d->opts.diag_userdata, R2X_SEV_ERROR, R2X_EINPUT, doc.url, 0, 0,
+                 "[xbrl.3.2:malformedDocument] line %s", r.first_error);
+    buf_release(&r.ns);
+    buf_release(&r.ns_marks);
+    buf_release(&r.locs);
+    buf_release(&r.arcs);
+    buf_release(&r.bases);
+    free(data);
+}
+
+/* ---- relationships ----------------------------------------------------------- */
+
+static int cmp_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)a, y = (uintptr_t)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_dbl(double a, double b)
+{
+    return a < b ? -1 : a > b;
+}
+
+/* Equivalence (3.5.3.9.7.4): same ends, arcrole, link role, order, weight. */
+static int cmp_equiv(const void *pa, const void *pb)
+{
+    const raw_rel *a = pa, *b = pb;
+    int c;
+    if ((c = cmp_ptr(a->arcrole, b->arcrole)) || (c = cmp_ptr(a->linkrole, b->linkrole)) ||
+        (c = cmp_ptr(a->from, b->from)) || (c = cmp_ptr(a->to, b->to)) ||
+        (c = a->kind - b->kind) || (c = cmp_dbl(a->order, b->order)) ||
+        (c = cmp_dbl(a->weight, b->weight)))
+        return c;
+    return b->priority - a->priority;          /* highest priority first */
+}
+
+static int cmp_str(const char *a, const char *b)
+{
+    return a == b ? 0 : !a ? -1 : !b ? 1 : strcmp(a, b);
+}
+
+static int cmp_final(const void *pa, const void *pb)
+{
+    const dts_rel *a = pa, *b = pb;
+    int c;
+    if ((c = cmp_str(a->arcrole, b->arcrole)) || (c = cmp_str(a->linkrole, b->linkrole)) ||
+        (c = cmp_str(a->from->key, b->from->key)) || (c = cmp_dbl(a->order, b->order)) ||
+        (c = cmp_str(a->to->key, b->to->key)))
+        return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static void resolve_relationships(dts *d)
+{
+    raw_rel *raw = (raw_rel *)d->raw.data;
+    size_t n = d->raw.len / sizeof *raw;
+    qsort(raw, n, sizeof *raw, cmp_equiv);
+    buf_reset(&d->rels);
+    d->counts.prohibited = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && raw[j].arcrole == raw[i].arcrole && raw[j].linkrole == raw[i].linkrole &&
+               raw[j].from == raw[i].from && raw[j].to == raw[i].to &&
+               raw[j].kind == raw[i].kind && raw[j].order == raw[i].order &&
+               raw[j].weight == raw[i].weight)
+            j++;
+        /* raw[i] has the highest priority; a prohibiting arc of that priority wins */
+        int prohibited = 0;
+        for (size_t k = i; k < j && raw[k].priority == raw[i].priority; k++)
+            prohibited |= raw[k].prohibited;
+        const dts_concept *from = xmlHashLookup(d->by_href, BAD_CAST raw[i].from);
+        const dts_concept *to = xmlHashLookup(d->by_href, BAD_CAST raw[i].to);
+        if (prohibited) {
+            d->counts.prohibited++;
+        } else if (from && !to && raw[i].arcrole &&
+                   !strcmp(raw[i].arcrole, ARCROLE_SUMMATION)) {
+            ((dts_concept *)from)->calc_incomplete = 1;
+        } else if (from && to) {
+            const raw_rel *w = &raw[i];
+            dts_rel rel = {from, to, w->arcrole, w->linkrole, w->document, w->line,
+                           w->order, w->weight, w->priority, w->kind};
+            if (buf_add(&d->rels, &rel, sizeof rel))
+                d->oom = 1;
+        }
+        i = j;
+    }
+    dts_rel *rels = (dts_rel *)d->rels.data;
+    d->counts.relationships = d->rels.len / sizeof *rels;
+    qsort(rels, d->counts.relationships, sizeof *rels, cmp_final);
+}
+
+/* ---- public ------------------------------------------------------------------ */
+
+int dts_new(const dts_options *opts, dts **out, r2x_error *err)
+{
+    *out = NULL;
+    if (!opts || !opts->fetch)
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "a DTS needs a fetcher");
+    dts *d = calloc(1, sizeof *d);
+    if (!d)
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    d->opts = *opts;
+    d->docs = xmlHashCreate(256);
+    d->concepts = xmlHashCreate(32768);
+    d->by_href = xmlHashCreate(32768);
+    d->types = xmlHashCreate(256);
+    d->missing_ns = xmlHashCreate(16);
+    buf_init(&d->docs_list, R2X_BUF_NOCAP);
+    buf_init(&d->concept_list, R2X_BUF_NOCAP);
+    buf_init(&d->raw, R2X_BUF_NOCAP);
+    buf_init(&d->rels, R2X_BUF_NOCAP);
+    if (!d->docs || !d->missing_ns || !d->concepts || !d->by_href || !d->types) {
+        dts_free(d);
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    }
+    *out = d;
+    return R2X_OK;
+}
+
+static void free_payload(void *p, const xmlChar *name)
+{
+    (void)name;
+    free(p);
+}
+
+void dts_free(dts *d)
+{
+    if (!d)
+        return;
+    dts_concept **cl = (dts_concept **)d->concept_list.data;
+    for (size_t i = 0; i < d->concept_list.len / sizeof *cl; i++)
+        free(cl[i]);
+    xmlHashFree(d->docs, NULL);
+    xmlHashFree(d->concepts, NULL);
+    xmlHashFree(d->by_href, NULL);
+    xmlHashFree(d->types, free_payload);
+    xmlHashFree(d->missing_ns, NULL);
+    strtab_release(&d->strings);
+    buf_release(&d->docs_list);
+    buf_release(&d->concept_list);
+    buf_release(&d->raw);
+    buf_release(&d->rels);
+    free(d);
+}
+
+int dts_add(dts *d, const char *url, const char *base, const char *referrer, long line,
+            r2x_error *err)
+{
+    discover(d, url, base, referrer ? intern(d, referrer, -1) : NULL, line, NULL);
+    return d->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
+}
+
+int dts_load(dts *d, r2x_error *err)
+{
+    while (!d->oom && d->next_doc < d->docs_list.len / sizeof(doc_entry))
+        read_document(d, d->next_doc++);
+    /* kinds and types once every schema is in: groups and bases may be
+     * declared in documents read later */
+    dts_concept **cl = (dts_concept **)d->concept_list.data;
+    size_t nc = d->concept_list.len / sizeof *cl;
+    d->counts.concepts = d->counts.items = d->counts.tuples = 0;
+    for (size_t i = 0; i < nc; i++) {
+        dts_concept *c = cl[i];
+        c->kind = classify_group(d, c->subst_group);
+        classify_type(d, c->type, &c->lex, &c->flags);
+        d->counts.concepts++;
+        d->counts.items += c->kind == DTS_ITEM || c->kind == DTS_DIMENSION ||
+                           c->kind == DTS_HYPERCUBE;
+        d->counts.tuples += c->kind == DTS_TUPLE;
+    }
+    resolve_relationships(d);
+    return d->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
+}
+
+const dts_concept *dts_concept_by_key(const dts *d, const char *key)
+{
+    return xmlHashLookup(d->concepts, BAD_CAST key);
+}
+
+const dts_concept *dts_concept_get(const dts *d, const char *ns, const char *name)
+{
+    char stack[1024];
+    if (snprintf(stack, sizeof stack, "{%s}%s", ns ? ns : "", name) >= (int)sizeof stack)
+        return NULL;
+    return xmlHashLookup(d->concepts, BAD_CAST stack);
+}
+
+const char *dts_missing_namespace(const dts *d, const char *ns)
+{
+    return ns ? xmlHashLookup(d->missing_ns, BAD_CAST ns) : NULL;
+}
+
+int dts_has_document(const dts *d, const char *url)
+{
+    return xmlHashLookup(d->docs, BAD_CAST url) != NULL;
+}
+
+const char *dts_intern_lookup(const dts *d, const char *s)
+{
+    return s ? strtab_find(&d->strings, s, strlen(s)) : NULL;
+}
+
+const dts_rel *dts_relationships(const dts *d, size_t *n)
+{
+    *n = d->rels.len / sizeof(dts_rel);
+    return (const dts_rel *)d->rels.data;
+}
+
+const dts_rel *dts_relationships_of(const dts *d, const char *arcrole, size_t *n)
+{
+    size_t total;
+    const dts_rel *r = dts_relationships(d, &total);
+    size_t lo = 0, hi = total;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_str(r[mid].arcrole, arcrole) < 0) lo = mid + 1; else hi = mid;
+    }
+    size_t end = lo;
+    while (end < total && !cmp_str(r[end].arcrole, arcrole))
+        end++;
+    *n = end - lo;
+    return r + lo;
+}
+
+void dts_get_counts(const dts *d, dts_counts *out)
+{
+    *out = d->counts;
+}
