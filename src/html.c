@@ -835,6 +835,20 @@ static void flush_pending(walker *w, r2x_buf *pending, r2x_buf *pending_src, int
     buf_reset(pending_src);
 }
 
+/* Write lines held in lines ('\n'-separated) with their source lines. */
+static void emit_held(walker *w, r2x_buf *lines, r2x_buf *src)
+{
+    size_t np = src->len / sizeof(long);
+    const char *p = lines->data;
+    for (size_t k = 0; k < np && !w->o.rc; k++) {
+        const char *nl = strchr(p, '\n');
+        emit_line(&w->o, p, (size_t)(nl - p), ((long *)(void *)src->data)[k]);
+        p = nl + 1;
+    }
+    buf_reset(lines);
+    buf_reset(src);
+}
+
 /* A table with no figure column: its rows as lines of text. */
 static void table_as_text(walker *w, table_read *tr, hcell *cells, size_t n)
 {
@@ -968,6 +982,10 @@ static void read_table(walker *w, const xmlNode *table)
     buf_init(&pending, R2X_BUF_NOCAP);
     r2x_buf pending_src;
     buf_init(&pending_src, R2X_BUF_NOCAP);
+    r2x_buf rowline, heads, heads_src;  /* heading rows held till the figures */
+    buf_init(&rowline, R2X_BUF_NOCAP);
+    buf_init(&heads, R2X_BUF_NOCAP);
+    buf_init(&heads_src, R2X_BUF_NOCAP);
     int started = 0;
     for (size_t i = 0; i < n && !w->o.rc;) {
         size_t j = i;
@@ -1045,7 +1063,7 @@ static void read_table(walker *w, const xmlNode *table)
             /* a label alone: text before the table, a section or a note;
              * a note ("(1) Includes ...:") ends the table, as the rows under
              * it are another table (amounts the note breaks down) */
-            if (!started || label_is_note(row.label.data, row.label.len)) {
+            if ((!started && !heads_src.len) || label_is_note(row.label.data, row.label.len)) {
                 flush_pending(w, &pending, &pending_src, nslots, &line);
                 emit_line(&w->o, row.label.data, row.label.len, row.line);
                 continue;
@@ -1055,42 +1073,59 @@ static void read_table(walker *w, const xmlNode *table)
                 w->o.rc = R2X_ENOMEM;
             continue;
         }
-        if (!started)
-            emit_blank(&w->o, row.line);
-        started = 1;
-        /* the label-only rows held back were sections inside the table */
-        flush_pending(w, &pending, &pending_src, nslots, &line);
-        buf_reset(&line);
+        int head = heading_row[r] && !started;
+        if (head && row.label.len) {
+            /* "(In millions)" beside the headings: a line above the table,
+             * as the table stage reads a label in a heading row as a sign
+             * that the label column was lost */
+            emit_line(&w->o, row.label.data, row.label.len, row.line);
+            buf_reset(&row.label);
+            row.indent = 0;
+        }
+        buf_reset(&rowline);
         for (int s = 0; s < row.indent && !rc; s++)
-            rc = buf_addc(&line, ' ');
+            rc = buf_addc(&rowline, ' ');
         if (!rc)
-            rc = buf_add(&line, row.label.data, row.label.len);
+            rc = buf_add(&rowline, row.label.data, row.label.len);
         for (int s = 0; s < nslots && !rc; s++) {
-            rc = buf_addc(&line, '\t');
+            rc = buf_addc(&rowline, '\t');
             if (!rc)
-                rc = buf_add(&line, row.slots[s].data, row.slots[s].len);
+                rc = buf_add(&rowline, row.slots[s].data, row.slots[s].len);
+        }
+        if (!rc && head) {
+            /* heading rows wait for the first row of figures */
+            if (buf_add(&heads, rowline.data, rowline.len) || buf_addc(&heads, '\n') ||
+                buf_add(&heads_src, &row.line, sizeof row.line))
+                rc = R2X_ENOMEM;
+            continue;
         }
         if (rc) {
             w->o.rc = R2X_ENOMEM;
             break;
         }
-        /* a tab in a cell would split it: no tab reaches here but the
-         * separators (text runs collapse tabs into spaces) */
-        emit_line(&w->o, line.data, line.len, row.line);
+        if (!started) {
+            emit_blank(&w->o, row.line);
+            emit_held(w, &heads, &heads_src);
+        }
+        started = 1;
+        /* the label-only rows held back were sections inside the table */
+        flush_pending(w, &pending, &pending_src, nslots, &line);
+        emit_line(&w->o, rowline.data, rowline.len, row.line);
+    }
+    if (!started && heads_src.len) {
+        emit_blank(&w->o, table_line);
+        emit_held(w, &heads, &heads_src);
     }
     /* label-only rows after the last figures: notes below the table */
     if (pending_src.len) {
         emit_blank(&w->o, ((long *)(void *)pending_src.data)[0]);
-        size_t np = pending_src.len / sizeof(long);
-        const char *p = pending.data;
-        for (size_t k = 0; k < np && !w->o.rc; k++) {
-            const char *nl = strchr(p, '\n');
-            emit_line(&w->o, p, (size_t)(nl - p), ((long *)(void *)pending_src.data)[k]);
-            p = nl + 1;
-        }
+        emit_held(w, &pending, &pending_src);
     }
     emit_blank(&w->o, table_line);
     buf_release(&line);
+    buf_release(&rowline);
+    buf_release(&heads);
+    buf_release(&heads_src);
     buf_release(&pending);
     buf_release(&pending_src);
     free(heading_row);
