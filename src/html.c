@@ -413,6 +413,7 @@ typedef struct walker {
     out_lines o;
     textacc para;
     int in_pre;
+    int pre_start;            /* no text yet since <pre> */
 } walker;
 
 static void flush_para(walker *w)
@@ -425,26 +426,88 @@ static void flush_para(walker *w)
 static void walk_blocks(walker *w, const xmlNode *node, int depth);
 static void read_table(walker *w, const xmlNode *table);
 
+/* Append <pre> text as laid out: spaces kept, tabs expanded to 8-column
+ * stops, so that a space-aligned table stays aligned. */
+static int add_pre_text(textacc *t, const char *text, size_t len, long line)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + len;
+    size_t col = 0;
+    for (const char *p = t->b.data; *p; p++)
+        col += ((unsigned char)*p & 0xC0) != 0x80;
+    while (s < e) {
+        unsigned char c = *s;
+        size_t n = 1;
+        if (c == '\t') {
+            do {
+                if (buf_addc(&t->b, ' '))
+                    return R2X_ENOMEM;
+            } while (++col % 8);
+        } else if (c == '\r' || (c < 0x20 && c != ' ')) {
+            /* not text */
+        } else if (e - s >= 2 && c == 0xC2 && s[1] == 0xA0) {
+            if (buf_addc(&t->b, ' '))
+                return R2X_ENOMEM;
+            col++;
+            n = 2;
+        } else {
+            n = document_utf8_len(s, e);
+            if (!n)
+                n = 1;
+            if (c != ' ' && !t->visible) {
+                t->visible = 1;
+                t->line = line;
+            }
+            if (e - s >= 2 && c == 0xC2 && s[1] >= 0x80 && s[1] < 0xA0) {
+                unsigned cp = document_cp1252_char(s[1]);
+                if (document_put_utf8(&t->b, cp ? cp : 0xFFFD))
+                    return R2X_ENOMEM;
+            } else if (buf_add(&t->b, s, n)) {
+                return R2X_ENOMEM;
+            }
+            col++;
+        }
+        s += n;
+    }
+    return R2X_OK;
+}
+
 static void text_node(walker *w, const xmlNode *n)
 {
     const char *s = (const char *)n->content;
     if (!s)
         return;
-    long line = xmlGetLineNo((xmlNode *)(void *)(n->parent ? n->parent : n));
+    /* the line of the element before the text, else of its parent: libxml2
+     * gives elements the line of their start tag */
+    const xmlNode *at = n->parent ? n->parent : n;
+    for (const xmlNode *p = n->prev; p; p = p->prev)
+        if (p->type == XML_ELEMENT_NODE) {
+            at = p;
+            break;
+        }
+    long line = xmlGetLineNo((xmlNode *)(void *)at);
     if (!w->in_pre) {
         if (add_text(&w->para, s, strlen(s), line))
             w->o.rc = R2X_ENOMEM;
         return;
     }
-    /* <pre>: each line of its text is a line */
+    /* <pre>: each line of its text is a line, blank ones too; a newline
+     * just after <pre> is not content */
+    if (w->pre_start && *s == '\n') {
+        s++;
+        line++;
+    }
+    w->pre_start = 0;
     for (;;) {
         const char *nl = strchr(s, '\n');
         size_t n_ = nl ? (size_t)(nl - s) : strlen(s);
-        if (add_text(&w->para, s, n_, line))
+        if (add_pre_text(&w->para, s, n_, line))
             w->o.rc = R2X_ENOMEM;
         if (!nl)
             break;
-        flush_para(w);
+        if (!w->para.line)
+            w->para.line = line;
+        emit_line(&w->o, w->para.b.data, w->para.b.len, w->para.line);
+        textacc_reset(&w->para);
         s = nl + 1;
         line++;
     }
@@ -484,8 +547,10 @@ static void walk_blocks(walker *w, const xmlNode *node, int depth)
         int pre = is_el(c, "pre");
         if (block)
             flush_para(w);
-        if (pre)
+        if (pre) {
             w->in_pre++;
+            w->pre_start = 1;
+        }
         walk_blocks(w, c, depth + 1);
         if (pre)
             w->in_pre--;

@@ -129,6 +129,14 @@ static const char *const want_workiva[] = {
     "5:",
     NULL};
 
+static const char *const want_pre[] = {
+    "2:Results",
+    "4:" "                         " "Three Months",   /* 25 spaces kept */
+    "5:Net sales" "            " "$ 1,234",            /* the tab to column 16, then 5 */
+    "6:",
+    "7:  Net income          & 99",
+    NULL};
+
 static r2x_document *read_fixture(const char *name)
 {
     char path[1024];
@@ -313,6 +321,7 @@ int main(void)
     check_lines("edgar-upper.html", want_edgar_upper);
     check_lines("workiva.html", want_workiva);
     check_lines("windows-1252.html", want_windows_1252);
+    check_lines("pre.html", want_pre);
 
     check_period("colspan.html", 1, "2008-10-01..2008-12-31");
     check_period("colspan.html", 2, "2009-01-01..2009-12-31");
