@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "document.h"
 #include "error.h"
+#include "html.h"
 #include "numbers.h"
 #include "periods.h"
 #include "units.h"
@@ -1490,14 +1491,9 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
                            "not read yet)";
         if (doc->format == R2X_INPUT_HTML)
             what = "no tables with figures were found in the HTML";
-        else
-            for (size_t i = 0; i + 6 <= doc->len && i < 65536; i++)
-                if (!strncasecmp(doc->text + i, "<table", 6) ||
-                    !strncasecmp(doc->text + i, "<html", 5)) {
-                    what = "this looks like HTML but was read as text (--input-format "
-                           "text?); no tables were found";
-                    break;
-                }
+        else if (html_sniff(doc->text, doc->len))
+            what = "this looks like HTML but was read as text (--input-format text?); "
+                   "no tables were found";
         report_error(&x, 0, "%s", what);
     }
     if (x.opts && x.opts->diag)

@@ -267,6 +267,38 @@ static void test_forced_format(void)
     static const char empty[] = "<html><body><p>&nbsp;</p></body></html>";
     ok(r2x_document_read_memory("e", empty, sizeof empty - 1, NULL, &doc, &err) == R2X_EINPUT &&
        !doc && strstr(err.message, "no text"), "HTML with no text is an input error");
+    /* the encoding is decided from the bytes: valid UTF-8 is UTF-8 whatever
+     * the declaration, other bytes are Windows-1252 unless another charset is
+     * declared; --encoding windows-1252 forces it */
+    static const char utf8_declared_latin[] =
+        "<html><head><meta charset=\"iso-8859-1\"></head><body><p>caf\xC3\xA9</p></body></html>";
+    ok(r2x_document_read_memory("u", utf8_declared_latin, sizeof utf8_declared_latin - 1, NULL,
+                                &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "caf\xC3\xA9\n"), "valid UTF-8 is read as UTF-8");
+    r2x_document_free(doc);
+    doc = NULL;
+    static const char latin_declared_utf8[] =
+        "<html><head><meta charset=\"utf-8\"></head><body><p>caf\xE9 \x80</p></body></html>";
+    ok(r2x_document_read_memory("l", latin_declared_utf8, sizeof latin_declared_utf8 - 1, NULL,
+                                &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "caf\xC3\xA9 \xE2\x82\xAC\n"),
+       "bytes that are not UTF-8 are Windows-1252");
+    r2x_document_free(doc);
+    doc = NULL;
+    memset(&o, 0, sizeof o);
+    o.windows_1252 = 1;
+    ok(r2x_document_read_memory("f", utf8_declared_latin, sizeof utf8_declared_latin - 1, &o,
+                                &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "caf\xC3\x83\xC2\xA9\n"),
+       "--encoding windows-1252 forces Windows-1252");
+    r2x_document_free(doc);
+    doc = NULL;
+    static const char c1[] = "<html><p>&#147;Q&#146;s&#148;&#8203;</p>";
+    ok(r2x_document_read_memory("c", c1, sizeof c1 - 1, NULL, &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "\xE2\x80\x9CQ\xE2\x80\x99s\xE2\x80\x9D\n"),
+       "&#147; and the like are the Windows-1252 quotes; zero-width spaces go");
+    r2x_document_free(doc);
+    doc = NULL;
     /* an identity map for text */
     static const char t2[] = "a\nb\n";
     ok(r2x_document_read_memory("t2", t2, sizeof t2 - 1, NULL, &doc, &err) == R2X_OK &&
