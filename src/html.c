@@ -165,6 +165,8 @@ static void emit_line(out_lines *o, const char *s, size_t n, long line)
 {
     if (o->rc)
         return;
+    if (line < 0)
+        line = 0;               /* libxml2 did not know the line */
     while (n && s[n - 1] == ' ')
         n--;
     if (n > o->max_line) {
@@ -1161,7 +1163,7 @@ static void read_table(walker *w, const xmlNode *table)
             /* heading rows wait for the first row of figures */
             if (buf_add(&heads, rowline.data, rowline.len) || buf_addc(&heads, '\n') ||
                 buf_add(&heads_src, &row.line, sizeof row.line))
-                rc = R2X_ENOMEM;
+                w->o.rc = R2X_ENOMEM;
             continue;
         }
         if (rc) {
