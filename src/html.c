@@ -746,7 +746,31 @@ static int text_in(const char *s, size_t n, const char *const *set)
     return 0;
 }
 
-static void classify(const table_read *tr, hcell *h)
+/* The length of s without a trailing footnote mark: "(a)", "(12)", "*",
+ * "\u2020" (dagger); n when there is none. */
+static size_t strip_figure_mark(const char *s, size_t n)
+{
+    size_t e = n;
+    if (e >= 3 && s[e - 1] == ')') {
+        size_t k = e - 1;
+        while (k > 0 && isalnum((unsigned char)s[k - 1]) && e - 1 - k < 2)
+            k--;
+        if (k < e - 1 && k > 0 && s[k - 1] == '(')
+            e = k - 1;
+    } else {
+        while (e > 0 && s[e - 1] == '*')
+            e--;
+        while (e >= 3 && !memcmp(s + e - 3, "\xE2\x80\xA0", 3))
+            e -= 3;
+    }
+    if (e == n)
+        return n;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    return e;
+}
+
+static void classify(table_read *tr, hcell *h)
 {
     static const char *const open[] = {"$", "US$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",
                                        "(", "$(", "($", NULL};
@@ -767,6 +791,18 @@ static void classify(const table_read *tr, hcell *h)
     }
     cell_reading r;
     number_read_cell(s, n, &r);
+    if ((r.kind == CELL_TEXT || (r.kind == CELL_NUMBER && r.nfigures > 1))) {
+        /* "1,234 (a)", "56*": a footnote mark typed after the figure; an
+         * HTML cell holds one figure, so the mark goes */
+        size_t m = strip_figure_mark(s, n);
+        cell_reading r2;
+        if (m < n && number_read_cell(s, m, &r2) == R2X_OK && r2.kind == CELL_NUMBER &&
+            r2.nfigures == 1) {
+            h->off = (size_t)(s - tr->text.data);
+            h->len = m;
+            r = r2;
+        }
+    }
     if (r.kind == CELL_NUMBER || r.kind == CELL_DASH) {
         const figure *f = &r.figures[0];
         h->kind = r.kind == CELL_NUMBER && r.nfigures == 1 && !f->grouped && !f->frac_digits &&

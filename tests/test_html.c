@@ -71,6 +71,8 @@ static const char *const want_footnote_sup[] = {
     "5:\t2009\t2008",
     "6:Revenue (1)\t1,234\t1,000",
     "7:Cost of sales (2)\t600\t500",
+    "8:Other\t7\t(8)",             /* marks typed after figures go */
+    "9:Net\t$ 641\t492",
     "4:",
     NULL};
 
@@ -365,6 +367,8 @@ int main(void)
     check_row("dollar-paren.html", "Interest expense", "-12000 USD -10000 USD");
     check_row("nbsp-spacer.html", "Inventories", "0 USD 30000000 USD");
     check_row("split-figures.html", "Other", "-5678 45");
+    check_row("footnote-sup.html", "Other", "7 USD -8 USD");   /* "$ 641" names the currency */
+    check_row("footnote-sup.html", "Net", "641 USD 492 USD");
     check_row("workiva.html", "Other income/(expense), net", "-279000000 USD 158000000 USD");
     check_row("workiva.html", "Services", "26645000000 USD 23867000000 USD");
     check_row("edgar-upper.html", "Net sales", "2000000000 USD 1500000000 USD");
