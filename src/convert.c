@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "document.h"
 #include "error.h"
 #include "facts.h"
 #include "mapping.h"
@@ -252,7 +253,8 @@ int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
     for (size_t i = 0; i < factset_row_count(fs); i++) {
         const row_mapping *rm = factset_row(fs, i);
         const r2x_row *row = rm->row;
-        fprintf(fp, "%ld\t%s\t%s\t%s\t%s\t", row->line, r2x_statement_name(rm->table->statement),
+        fprintf(fp, "%zu\t%s\t%s\t%s\t%s\t", document_source_line(doc, (size_t)row->line),
+                r2x_statement_name(rm->table->statement),
                 row->label, rm->entry ? rm->entry->concept->qname : "unmapped",
                 rm->entry ? (rm->entry->negate ? "negate" : "as-printed") : "-");
         for (size_t k = 0; k < row->nvalues; k++) {

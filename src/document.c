@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "html.h"
 
 /* Windows-1252 bytes 0x80..0x9F as Unicode; 0 where undefined. */
 static const unsigned short cp1252_high[32] = {
@@ -17,7 +18,14 @@ static const unsigned short cp1252_high[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
 };
 
-static int put_utf8(r2x_buf *b, unsigned cp)
+unsigned document_cp1252_char(unsigned char c)
+{
+    if (c >= 0x80 && c < 0xA0)
+        return cp1252_high[c - 0x80];
+    return c;
+}
+
+int document_put_utf8(r2x_buf *b, unsigned cp)
 {
     char s[4];
     size_t n;
@@ -39,7 +47,7 @@ static int put_utf8(r2x_buf *b, unsigned cp)
 
 /* Length of a valid UTF-8 sequence at s, 0 if invalid (overlongs,
  * surrogates and code points past U+10FFFF are invalid). */
-static size_t utf8_valid_len(const unsigned char *s, const unsigned char *e)
+size_t document_utf8_len(const unsigned char *s, const unsigned char *e)
 {
     unsigned char c = s[0];
     if (c < 0x80)
@@ -78,6 +86,7 @@ void r2x_document_free(r2x_document *doc)
     free(doc->name);
     free(doc->text);
     free(doc->line_start);
+    free(doc->source_line);
     free(doc);
 }
 
@@ -136,11 +145,11 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
                               c, text.len - line_begin + 1);
                 goto fail;
             }
-            if ((rc = put_utf8(&text, cp)))
+            if ((rc = document_put_utf8(&text, cp)))
                 goto fail;
             s++;
         } else {
-            size_t n = utf8_valid_len(s, e);
+            size_t n = document_utf8_len(s, e);
             if (!n) {
                 rc = r2x_fail(err, R2X_EINPUT, doc->name, line,
                               "invalid UTF-8 (byte 0x%02X) at column %zu; "
@@ -193,6 +202,55 @@ static int text_is_all_blank(const char *s, size_t len)
     return 1;
 }
 
+/* An HTML release: its lines come from html_read, each with its HTML line. */
+static int build_html(r2x_document *doc, const char *data, size_t len,
+                      const r2x_read_options *opts, r2x_error *err)
+{
+    size_t max_line = opts && opts->max_line_bytes ? opts->max_line_bytes
+                                                   : R2X_DEFAULT_MAX_LINE;
+    size_t max_input = opts && opts->max_input_bytes ? opts->max_input_bytes
+                                                     : R2X_DEFAULT_MAX_INPUT;
+    r2x_buf text, src, lines;
+    buf_init(&text, R2X_BUF_NOCAP);
+    buf_init(&src, R2X_BUF_NOCAP);
+    buf_init(&lines, R2X_BUF_NOCAP);
+    /* markup only shrinks to text; the cap guards against spans repeated */
+    int rc = html_read(doc->name, data, len, opts && opts->windows_1252, max_line,
+                       max_input < ((size_t)-1) / 4 ? max_input * 4 : max_input,
+                       &text, &src, err);
+    size_t zero = 0;
+    if (!rc)
+        rc = buf_add(&lines, &zero, sizeof zero);
+    for (size_t i = 0; !rc && i < text.len; i++)
+        if (text.data[i] == '\n') {
+            size_t next = i + 1;
+            rc = buf_add(&lines, &next, sizeof next);
+        }
+    if (rc) {
+        if (rc == R2X_ENOMEM)
+            r2x_fail(err, rc, doc->name, 0, "out of memory");
+        goto fail;
+    }
+    doc->nlines = lines.len / sizeof(size_t) - 1;
+    if (text_is_all_blank(text.data, text.len)) {
+        rc = r2x_fail(err, R2X_EINPUT, doc->name, 0,
+                      "the HTML has no text; expected the text of a release");
+        goto fail;
+    }
+    doc->format = R2X_INPUT_HTML;
+    doc->text = buf_detach(&text, &doc->len);
+    doc->line_start = (size_t *)(void *)buf_detach(&lines, NULL);
+    doc->source_line = (long *)(void *)buf_detach(&src, NULL);
+    if (!doc->text || !doc->line_start || !doc->source_line)
+        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+    return R2X_OK;
+fail:
+    buf_release(&text);
+    buf_release(&src);
+    buf_release(&lines);
+    return rc;
+}
+
 static r2x_document *document_alloc(const char *name, r2x_error *err)
 {
     r2x_document *doc = calloc(1, sizeof *doc);
@@ -221,7 +279,16 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
     if (!doc)
         return R2X_ENOMEM;
     r2x_error_clear(err);
-    int rc = build(doc, (const unsigned char *)data, len, opts, err);
+    int format = opts ? opts->format : R2X_INPUT_AUTO;
+    if (format == R2X_INPUT_AUTO)
+        format = html_sniff(data, len) ? R2X_INPUT_HTML : R2X_INPUT_TEXT;
+    int rc;
+    if (format == R2X_INPUT_HTML) {
+        rc = build_html(doc, data, len, opts, err);
+    } else {
+        doc->format = R2X_INPUT_TEXT;
+        rc = build(doc, (const unsigned char *)data, len, opts, err);
+    }
     if (rc) {
         r2x_document_free(doc);
         return rc;
@@ -284,6 +351,13 @@ const char *document_line(const r2x_document *doc, size_t n, size_t *len)
     if (len)
         *len = b - a - (b > a && doc->text[b - 1] == '\n');
     return doc->text + a;
+}
+
+size_t document_source_line(const r2x_document *doc, size_t n)
+{
+    if (!doc || !doc->source_line || n < 1 || n > doc->nlines)
+        return n;
+    return (size_t)doc->source_line[n - 1];
 }
 
 const char *r2x_document_name(const r2x_document *doc)

@@ -4,15 +4,31 @@
 
 #include "release2xbrl.h"
 
+#include "buf.h"
+
 struct r2x_document {
     char *name;
     char *text;            /* NUL-terminated, lines end with '\n', CR removed */
     size_t len;
     size_t *line_start;    /* nlines + 1 offsets: line n is [start[n-1], start[n]) */
     size_t nlines;
+    long *source_line;     /* nlines entries: the input line each line comes
+                              from (HTML); NULL when line n is input line n */
+    int format;            /* R2X_INPUT_TEXT or R2X_INPUT_HTML */
 };
 
 /* Line n (1-based) as pointer and length without its '\n'. */
 const char *document_line(const r2x_document *doc, size_t n, size_t *len);
+
+/* The input file's line for line n, to name in diagnostics (n itself for
+ * text; 0 stays 0, "no line"). */
+size_t document_source_line(const r2x_document *doc, size_t n);
+
+/* Shared with the HTML reader: Windows-1252 byte c as a code point (0 where
+ * undefined), the length of a valid UTF-8 sequence at s (0 if invalid), and
+ * a BMP code point appended as UTF-8. */
+unsigned document_cp1252_char(unsigned char c);
+size_t document_utf8_len(const unsigned char *s, const unsigned char *e);
+int document_put_utf8(r2x_buf *b, unsigned cp) R2X_WARN_UNUSED;
 
 #endif

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "document.h"
 #include "error.h"
 #include "periods.h"
 
@@ -29,6 +30,9 @@ typedef struct build {
 static void diag(build *b, int sev, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
+/* A document line as the input file's line (an HTML file's own line). */
+#define SRC(b, n) ((long)document_source_line((b)->o->doc, (size_t)(n)))
+
 static void diag(build *b, int sev, long line, const char *fmt, ...)
 {
     if (sev == R2X_SEV_ERROR)
@@ -40,7 +44,7 @@ static void diag(build *b, int sev, long line, const char *fmt, ...)
     e.code = R2X_ETABLE;
     e.severity = sev;
     r2x_strlcpy(e.file, b->o->doc ? r2x_document_name(b->o->doc) : "", sizeof e.file);
-    e.line = line;
+    e.line = SRC(b, line);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(e.message, sizeof e.message, fmt, ap);
@@ -246,7 +250,8 @@ static int add_fact(build *b, const fact *f)
             diag(b, R2X_SEV_WARNING, f->line,
                  "%s in context %s (a convenience translation) is %s at line %ld but %s "
                  "at line %ld; the first is kept", f->concept->qname,
-                 factset_context(b->fs, f->context)->id, v1, have->line, v2, f->line);
+                 factset_context(b->fs, f->context)->id, v1, SRC(b, have->line), v2,
+                 SRC(b, f->line));
             return R2X_OK;
         }
         /* Japanese releases truncate amounts below the unit shown ("less
@@ -260,7 +265,7 @@ static int add_fact(build *b, const fact *f)
                  "%s in context %s is %s at line %ld but %s at line %ld; they disagree "
                  "at the precision of the rougher one (the value of line %ld is written)",
                  f->concept->qname, factset_context(b->fs, f->context)->id, v1,
-                 precise->line, v2, rough->line, have->line);
+                 SRC(b, precise->line), v2, SRC(b, rough->line), SRC(b, have->line));
             return R2X_OK;
         }
         if (precise == f) {
@@ -473,8 +478,8 @@ static void check_sums(build *b, const r2x_table *t)
                     b->failed_sums++;
                     diag(b, R2X_SEV_WARNING, row->line, "'%s' is %s in cell %d but lines "
                          "%ld-%ld add up to %s", row->label, tv->text,
-                         t->columns[tv->column].index + 1, t->rows[items[start]].line,
-                         t->rows[items[n - 1]].line, s1);
+                         t->columns[tv->column].index + 1, SRC(b, t->rows[items[start]].line),
+                         SRC(b, t->rows[items[n - 1]].line), s1);
                 }
             }
             n = start;
@@ -482,8 +487,8 @@ static void check_sums(build *b, const r2x_table *t)
             b->failed_sums++;
             diag(b, R2X_SEV_WARNING, row->line, "'%s' (%s) is not the sum of any run of "
                  "the lines above it (lines %ld-%ld); check them for extraction damage",
-                 row->label, total->text, t->rows[items[0]].line,
-                 t->rows[items[n - 1]].line);
+                 row->label, total->text, SRC(b, t->rows[items[0]].line),
+                 SRC(b, t->rows[items[n - 1]].line));
         }
         items[n++] = r;
     }
@@ -522,7 +527,7 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                 if (!transposed_reported++ && t->statement != R2X_STMT_OTHER)
                     diag(&b, R2X_SEV_WARNING, row->line, "the table at line %ld has its "
                          "periods in its rows ('%s'); such tables are not converted",
-                         t->first_line, row->label);
+                         SRC(&b, t->first_line), row->label);
                 continue;
             }
             if (map_row(&b, t, section, row)) {

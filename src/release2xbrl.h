@@ -173,13 +173,20 @@ typedef struct r2x_read_options {
     size_t max_input_bytes;   /* 0: R2X_DEFAULT_MAX_INPUT */
     size_t max_line_bytes;    /* 0: R2X_DEFAULT_MAX_LINE */
     int windows_1252;         /* decode the input as Windows-1252, not UTF-8 */
+    int format;               /* enum r2x_input_format */
 } r2x_read_options;
+
+/* What the input is: AUTO reads HTML when it starts as HTML (<!DOCTYPE html,
+ * <html, XHTML) or has <tr>/<td> tags, else text. */
+enum r2x_input_format { R2X_INPUT_AUTO = 0, R2X_INPUT_TEXT, R2X_INPUT_HTML };
 
 #define R2X_DEFAULT_MAX_INPUT ((size_t)64 << 20)
 #define R2X_DEFAULT_MAX_LINE ((size_t)64 << 10)
 
 /* Read a release from a file ("-" is standard input).  name is what messages
- * call it (the path when NULL).  Errors name the file and line. */
+ * call it (the path when NULL).  Errors name the file and line.  An HTML
+ * release becomes lines of text, each table row one tab-separated line;
+ * line numbers in diagnostics are still those of the HTML file. */
 int r2x_document_read_file(const char *path, const char *name,
                            const r2x_read_options *opts, r2x_document **out,
                            r2x_error *err);

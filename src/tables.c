@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "document.h"
 #include "error.h"
+#include "html.h"
 #include "numbers.h"
 #include "periods.h"
 #include "units.h"
@@ -219,7 +220,7 @@ static void emit(extract *x, int sev, long line, const char *fmt, va_list ap)
     e.code = R2X_ETABLE;
     e.severity = sev;
     r2x_strlcpy(e.file, x->doc->name, sizeof e.file);
-    e.line = line;
+    e.line = (long)document_source_line(x->doc, (size_t)line);
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     if (buf_add(&x->diags, &e, sizeof e))
         x->opts->diag(x->opts->diag_userdata, &e);   /* no memory: send now */
@@ -922,7 +923,7 @@ static int read_row_cells(extract *x, table_plan *tp, size_t lineno, const char 
                 r2x_decimal_cmp(next_first, r.figures[1].value) == 0) {
                 warn(x, (long)lineno, "cell '%s' holds two figures; the second repeats "
                      "the first figure of line %zu and is dropped as a stray", q,
-                     lineno + 1);
+                     document_source_line(x->doc, lineno + 1));
                 const figure *f0 = &r.figures[0];
                 if (add_pending(pr, (int)i, f0, 0, t + f0->text_off, f0->text_len))
                     return R2X_ENOMEM;
@@ -1488,11 +1489,11 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
         /* say why nothing was found rather than return an empty result */
         const char *what = "no tab-separated tables were found (space-aligned text is "
                            "not read yet)";
-        for (size_t i = 0; i + 6 <= doc->len && i < 65536; i++)
-            if (!strncasecmp(doc->text + i, "<table", 6) || !strncasecmp(doc->text + i, "<html", 5)) {
-                what = "this looks like HTML, which is not read yet; no tables were found";
-                break;
-            }
+        if (doc->format == R2X_INPUT_HTML)
+            what = "no tables with figures were found in the HTML";
+        else if (html_sniff(doc->text, doc->len))
+            what = "this looks like HTML but was read as text (--input-format text?); "
+                   "no tables were found";
         report_error(&x, 0, "%s", what);
     }
     if (x.opts && x.opts->diag)

@@ -56,12 +56,15 @@ static void json_unit(FILE *fp, const r2x_unit *u)
     json_string(fp, buf);
 }
 
-static void write_table(FILE *fp, const r2x_table *t, size_t number)
+static void write_table(FILE *fp, const r2x_table *t, size_t number,
+                        const r2x_document *doc)
 {
     fprintf(fp, "    {\n      \"table\": %zu,\n      \"title\": ", number);
     json_string(fp, t->title);
-    fprintf(fp, ",\n      \"title_line\": %ld,\n", t->title_line);
-    fprintf(fp, "      \"lines\": [%ld, %ld],\n", t->first_line, t->last_line);
+    /* line numbers are the input file's (an HTML file's own lines) */
+    fprintf(fp, ",\n      \"title_line\": %zu,\n", document_source_line(doc, (size_t)t->title_line));
+    fprintf(fp, "      \"lines\": [%zu, %zu],\n", document_source_line(doc, (size_t)t->first_line),
+            document_source_line(doc, (size_t)t->last_line));
     fprintf(fp, "      \"statement\": \"%s\",\n", r2x_statement_name(t->statement));
     if (t->continues)
         fprintf(fp, "      \"continues\": %d,\n", t->continues);
@@ -81,9 +84,10 @@ static void write_table(FILE *fp, const r2x_table *t, size_t number)
     fputs("      \"rows\": [", fp);
     for (size_t r = 0; r < t->nrows; r++) {
         const r2x_row *row = &t->rows[r];
-        fprintf(fp, "%s\n        {\"line\": %ld, ", r ? "," : "", row->line);
+        fprintf(fp, "%s\n        {\"line\": %zu, ", r ? "," : "",
+                document_source_line(doc, (size_t)row->line));
         if (row->label_line != row->line)
-            fprintf(fp, "\"label_line\": %ld, ", row->label_line);
+            fprintf(fp, "\"label_line\": %zu, ", document_source_line(doc, (size_t)row->label_line));
         fputs("\"label\": ", fp);
         json_string(fp, row->label);
         if (row->footnote) {
@@ -125,7 +129,7 @@ int r2x_tables_write_json(const r2x_tableset *set, const r2x_document *doc,
     fputs(",\n  \"tables\": [", fp);
     for (size_t i = 0; i < set->ntables; i++) {
         fputs(i ? ",\n" : "\n", fp);
-        write_table(fp, &set->tables[i], i + 1);
+        write_table(fp, &set->tables[i], i + 1, doc);
     }
     fputs(set->ntables ? "\n  ]\n}\n" : "]\n}\n", fp);
     return output_commit(o, err);

@@ -16,6 +16,7 @@ make_input() {
     widerow) printf 'Statement\n\n\t2009\t2008\nRevenue\t1,000\t900\nCost\t800\t700\t\t9,999\n' >"$f" ;;
     bigfigure) printf 'Statement\n\n\t2009\t2008\nRevenue\t1,234,567,890,123,456,789\t900\n' >"$f" ;;
     html) printf '<html><body><table><tr><td>Net sales</td><td>1,234</td></tr></table></body></html>\n' >"$f" ;;
+    htmltext) printf '<html><body><p>Results</p><table><tr><td>Contact</td><td>Jane Doe</td></tr></table></body></html>\n' >"$f" ;;
     prose) printf 'Results\n\nNet sales were $1,234 million.\n    Net sales      1,234      1,100\n' >"$f" ;;
     sample) cp "$top_srcdir/samples/iij-2009-1h.txt" "$f" ;;
     none) f= ;;

@@ -31,6 +31,7 @@ void cli_summary_tables(const char *name, const r2x_tableset *set, const cli_cou
     {"fiscal-year-end", required_argument, NULL, 'F'},            \
     {"fiscal-year-named-by", required_argument, NULL, 'N'},       \
     {"encoding", required_argument, NULL, 'E'},                   \
+    {"input-format", required_argument, NULL, 'I'},               \
     {"max-input", required_argument, NULL, 'M'},                  \
     {"quiet", no_argument, NULL, 'q'}
 /* Their short forms, for getopt_long's option string. */

@@ -40,6 +40,19 @@ int cli_input_option(cli_input_options *in, int c, const char *arg, const char *
             return 1;
         }
         return 0;
+    case 'I':
+        if (!strcmp(arg, "auto"))
+            in->read.format = R2X_INPUT_AUTO;
+        else if (!strcmp(arg, "text"))
+            in->read.format = R2X_INPUT_TEXT;
+        else if (!strcmp(arg, "html"))
+            in->read.format = R2X_INPUT_HTML;
+        else {
+            fprintf(stderr, "release2xbrl: --input-format takes auto, text or html, not '%s'\n",
+                    arg);
+            return 1;
+        }
+        return 0;
     case 'M': {
         char *end;
         errno = 0;

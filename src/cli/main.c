@@ -25,6 +25,8 @@ static const cli_option_doc tables_options[] = {
     {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
     {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
     {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
+    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "
+                                         "HTML when it looks like HTML)"},
     {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
     {"--quiet", NULL, "do not print warnings"},
     {"--help", NULL, "show this help"},
@@ -46,6 +48,8 @@ static const cli_option_doc convert_options[] = {
     {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
     {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"},
     {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
+    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "
+                                         "HTML when it looks like HTML)"},
     {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
     {"--quiet", NULL, "do not print warnings"},
     {"--help", NULL, "show this help"},

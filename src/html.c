@@ -1,0 +1,1316 @@
+/*
+ * html.c - read an HTML release into lines: tables into tab-separated rows,
+ * paragraphs and headings into one line each.
+ *
+ * A table is laid out on a grid (colspan, rowspan).  Its figure columns are
+ * the grid columns where figures end (figures are right-aligned; a "$" or the
+ * ")" of a negative in a cell of its own is first joined to its figure), so
+ * padding and spacer columns vanish and every figure lines up under the
+ * headings that span it.  A heading spanning several figure columns ("Three
+ * Months Ended" over two dates) is repeated in each, as the table stage reads
+ * one period per column.
+ */
+#include "html.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "document.h"
+#include "error.h"
+#include "numbers.h"
+
+#define MAX_GRID_COLS 512
+#define MAX_DEPTH 256          /* deeper markup is not walked (no stack risk) */
+#define MAX_INDENT 40
+
+/* ---- Detection ------------------------------------------------------------ */
+
+static int starts_ci(const char *s, const char *e, const char *word)
+{
+    size_t n = strlen(word);
+    return (size_t)(e - s) >= n && strncasecmp(s, word, n) == 0;
+}
+
+static const char *skip_space(const char *s, const char *e)
+{
+    while (s < e && isspace((unsigned char)*s))
+        s++;
+    return s;
+}
+
+/* After "<?xml": skip the prolog, comments and a doctype; an html root? */
+static int xml_root_is_html(const char *s, const char *e)
+{
+    for (int guard = 0; guard < 64 && s < e; guard++) {
+        s = skip_space(s, e);
+        if (starts_ci(s, e, "<!--")) {
+            const char *end = NULL;
+            for (const char *p = s + 4; p + 3 <= e; p++)
+                if (!memcmp(p, "-->", 3)) {
+                    end = p + 3;
+                    break;
+                }
+            if (!end)
+                return 0;
+            s = end;
+        } else if (starts_ci(s, e, "<?") || starts_ci(s, e, "<!")) {
+            const char *gt = memchr(s, '>', (size_t)(e - s));
+            if (!gt)
+                return 0;
+            s = gt + 1;
+        } else {
+            return starts_ci(s, e, "<html");
+        }
+    }
+    return 0;
+}
+
+int html_sniff(const char *data, size_t len)
+{
+    const char *s = data, *e = data + len;
+    if (len >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+        s += 3;
+    s = skip_space(s, e);
+    if (starts_ci(s, e, "<!doctype html") || starts_ci(s, e, "<html"))
+        return 1;
+    if (starts_ci(s, e, "<?xml") && xml_root_is_html(s, e))
+        return 1;
+    for (const char *p = s; p + 3 < e; p++)
+        if (p[0] == '<' && (p[1] | 0x20) == 't' && ((p[2] | 0x20) == 'r' || (p[2] | 0x20) == 'd') &&
+            (p[3] == '>' || isspace((unsigned char)p[3])))
+            return 1;
+    return 0;
+}
+
+/* ---- Encoding ------------------------------------------------------------- */
+
+/* The charset the document declares (meta charset, http-equiv content or the
+ * XML prolog) into out, "" when none. */
+static void declared_charset(const char *data, size_t len, char *out, size_t size)
+{
+    out[0] = '\0';
+    size_t n = len < 4096 ? len : 4096;
+    static const char *keys[] = {"charset=", "encoding="};
+    for (size_t k = 0; k < 2; k++) {
+        size_t kl = strlen(keys[k]);
+        for (size_t i = 0; i + kl < n; i++) {
+            if (strncasecmp(data + i, keys[k], kl))
+                continue;
+            size_t j = i + kl;
+            while (j < n && (data[j] == '"' || data[j] == '\'' || data[j] == ' '))
+                j++;
+            size_t o = 0;
+            while (j < n && o + 1 < size &&
+                   (isalnum((unsigned char)data[j]) || strchr("-_.:", data[j])))
+                out[o++] = data[j++];
+            out[o] = '\0';
+            if (o)
+                return;
+        }
+    }
+}
+
+static int charset_is_latin(const char *cs)
+{
+    static const char *names[] = {"windows-1252", "cp1252", "iso-8859-1", "iso8859-1",
+                                  "latin1", "latin-1", "us-ascii", "ascii", "x-cp1252"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcasecmp(cs, names[i]))
+            return 1;
+    return 0;
+}
+
+static int all_utf8(const unsigned char *s, size_t len)
+{
+    const unsigned char *e = s + len;
+    while (s < e) {
+        size_t n = document_utf8_len(s, e);
+        if (!n)
+            return 0;
+        s += n;
+    }
+    return 1;
+}
+
+/* Windows-1252 bytes as UTF-8 (undefined bytes as U+FFFD, as browsers do). */
+static int cp1252_to_utf8(const unsigned char *s, size_t len, r2x_buf *out)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned cp = document_cp1252_char(s[i]);
+        int rc = document_put_utf8(out, cp ? cp : 0xFFFD);
+        if (rc)
+            return rc;
+    }
+    return R2X_OK;
+}
+
+/* ---- Output lines --------------------------------------------------------- */
+
+typedef struct out_lines {
+    r2x_buf *text, *src;
+    size_t max_line, max_output;
+    const char *name;
+    r2x_error *err;
+    int rc;
+    int last_blank;           /* the last line is blank, or there is none */
+} out_lines;
+
+static void emit_line(out_lines *o, const char *s, size_t n, long line)
+{
+    if (o->rc)
+        return;
+    if (line < 0)
+        line = 0;               /* libxml2 did not know the line */
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n > o->max_line) {
+        o->rc = r2x_fail(o->err, R2X_ETOOBIG, o->name, line,
+                         "a paragraph or table row longer than %zu bytes; "
+                         "expected the text of a release", o->max_line);
+        return;
+    }
+    if (o->text->len + n + 1 > o->max_output) {
+        o->rc = r2x_fail(o->err, R2X_ETOOBIG, o->name, line,
+                         "the HTML expands to more than %zu bytes of text", o->max_output);
+        return;
+    }
+    if ((o->rc = buf_add(o->text, s, n)) || (o->rc = buf_addc(o->text, '\n')) ||
+        (o->rc = buf_add(o->src, &line, sizeof line))) {
+        r2x_fail(o->err, o->rc, o->name, line, "out of memory");
+        return;
+    }
+    o->last_blank = n == 0;
+}
+
+static void emit_blank(out_lines *o, long line)
+{
+    if (!o->last_blank)
+        emit_line(o, "", 0, line);
+}
+
+/* ---- Text with HTML white space ------------------------------------------- */
+
+/* Text gathered from inline content: runs of white space (and no-break
+ * spaces) become one space; lead counts the no-break spaces before the first
+ * visible character, which indent a label. */
+typedef struct textacc {
+    r2x_buf b;
+    int space;                /* a space is due before the next character */
+    int visible;
+    int lead;
+    long line;                /* where the first visible character is */
+} textacc;
+
+static void textacc_init(textacc *t)
+{
+    memset(t, 0, sizeof *t);
+    buf_init(&t->b, R2X_BUF_NOCAP);
+}
+
+static void textacc_reset(textacc *t)
+{
+    buf_reset(&t->b);
+    t->space = t->visible = t->lead = 0;
+    t->line = 0;
+}
+
+/* Append UTF-8 text.  Numeric references to C1 controls (&#146;) are the
+ * Windows-1252 characters every browser shows; zero-width spaces go. */
+static int add_text(textacc *t, const char *text, size_t len, long line)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + len;
+    while (s < e) {
+        unsigned char c = *s;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            t->space = 1;
+            s++;
+            continue;
+        }
+        if (e - s >= 2 && c == 0xC2 && s[1] == 0xA0) {
+            t->space = 1;
+            if (!t->visible)
+                t->lead++;
+            s += 2;
+            continue;
+        }
+        if (e - s >= 3 && c == 0xE2 && s[1] == 0x80 && (s[2] == 0x8B || s[2] == 0x8C)) {
+            s += 3;           /* zero-width space and non-joiner */
+            continue;
+        }
+        if (t->space && t->visible) {
+            if (buf_addc(&t->b, ' '))
+                return R2X_ENOMEM;
+        }
+        t->space = 0;
+        if (!t->visible)
+            t->line = line;
+        t->visible = 1;
+        if (e - s >= 2 && c == 0xC2 && s[1] >= 0x80 && s[1] < 0xA0) {
+            unsigned cp = document_cp1252_char(s[1]);
+            if (document_put_utf8(&t->b, cp ? cp : 0xFFFD))
+                return R2X_ENOMEM;
+            s += 2;
+            continue;
+        }
+        size_t n = document_utf8_len(s, e);
+        if (!n)
+            n = 1;            /* libxml2 hands over UTF-8; never loop */
+        if (c < 0x20) {       /* other controls are not text */
+            s += n;
+            continue;
+        }
+        if (buf_add(&t->b, s, n))
+            return R2X_ENOMEM;
+        s += n;
+    }
+    return R2X_OK;
+}
+
+/* ---- Elements ------------------------------------------------------------- */
+
+static int is_el(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && n->name && !strcasecmp((const char *)n->name, name);
+}
+
+static int is_any(const xmlNode *n, const char *const *names)
+{
+    for (; *names; names++)
+        if (is_el(n, *names))
+            return 1;
+    return 0;
+}
+
+static const char *const skipped_elements[] = {
+    "head", "script", "style", "title", "noscript", "template", "object", "iframe",
+    "ix:header", NULL};
+static const char *const block_elements[] = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+    "blockquote", "center", "hr", "pre", "address", "section", "article", "header",
+    "footer", "nav", "aside", "form", "fieldset", "figure", "figcaption", "main", "body",
+    "html", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "table", NULL};
+
+static char *attr(const xmlNode *n, const char *name)
+{
+    return (char *)xmlGetProp((xmlNode *)(void *)n, (const xmlChar *)name);
+}
+
+/* True for style="display: none" (Inline XBRL's hidden facts). */
+static int hidden(const xmlNode *n)
+{
+    char *style = attr(n, "style");
+    if (!style)
+        return 0;
+    int h = 0;
+    char squeezed[256];
+    size_t o = 0;
+    for (const char *p = style; *p && o + 1 < sizeof squeezed; p++)
+        if (!isspace((unsigned char)*p))
+            squeezed[o++] = (char)tolower((unsigned char)*p);
+    squeezed[o] = '\0';
+    if (strstr(squeezed, "display:none"))
+        h = 1;
+    xmlFree(style);
+    return h;
+}
+
+static int skipped(const xmlNode *n)
+{
+    return is_any(n, skipped_elements) || hidden(n);
+}
+
+/* A CSS length in points: "1.5em", "19pt", "12px", "0". */
+static double css_points(const char *s, const char **end)
+{
+    char *e;
+    double v = strtod(s, &e);
+    if (e == s) {
+        *end = s;
+        return 0;
+    }
+    double k = 0.75;                  /* bare numbers and px */
+    if (!strncasecmp(e, "pt", 2))
+        k = 1, e += 2;
+    else if (!strncasecmp(e, "px", 2))
+        e += 2;
+    else if (!strncasecmp(e, "rem", 3))
+        k = 12, e += 3;
+    else if (!strncasecmp(e, "em", 2))
+        k = 12, e += 2;
+    else if (!strncasecmp(e, "in", 2))
+        k = 72, e += 2;
+    else if (!strncasecmp(e, "cm", 2))
+        k = 28.35, e += 2;
+    else if (!strncasecmp(e, "mm", 2))
+        k = 2.835, e += 2;
+    else if (*e == '%')
+        k = 0, e++;
+    *end = e;
+    return v * k;
+}
+
+/* The left edge of a box in points from its style: margin-left,
+ * padding-left, text-indent and the margin/padding shorthands. */
+static double style_left(const xmlNode *n)
+{
+    char *style = attr(n, "style");
+    if (!style)
+        return 0;
+    double left = 0;
+    for (char *decl = style; decl && *decl;) {
+        char *next = strchr(decl, ';');
+        if (next)
+            *next++ = '\0';
+        char *colon = strchr(decl, ':');
+        if (colon) {
+            *colon = '\0';
+            char *name = decl, *val = colon + 1;
+            while (isspace((unsigned char)*name))
+                name++;
+            size_t nl = strlen(name);
+            while (nl && isspace((unsigned char)name[nl - 1]))
+                name[--nl] = '\0';
+            if (!strcasecmp(name, "margin-left") || !strcasecmp(name, "padding-left") ||
+                !strcasecmp(name, "text-indent")) {
+                const char *e;
+                left += css_points(val, &e);
+            } else if (!strcasecmp(name, "margin") || !strcasecmp(name, "padding")) {
+                double v[4];
+                int nv = 0;
+                const char *p = val;
+                while (nv < 4) {
+                    while (isspace((unsigned char)*p))
+                        p++;
+                    const char *e;
+                    double x = css_points(p, &e);
+                    if (e == p)
+                        break;
+                    v[nv++] = x;
+                    p = e;
+                }
+                /* top right bottom left; three or two values: right = left */
+                if (nv == 4)
+                    left += v[3];
+                else if (nv >= 2)
+                    left += v[1];
+                else if (nv == 1)
+                    left += v[0];
+            }
+        }
+        decl = next;
+    }
+    xmlFree(style);
+    return left;
+}
+
+/* ---- Block flow: paragraphs ----------------------------------------------- */
+
+typedef struct walker {
+    out_lines o;
+    textacc para;
+    int in_pre;
+    int pre_start;            /* no text yet since <pre> */
+} walker;
+
+static void flush_para(walker *w)
+{
+    if (w->para.visible)
+        emit_line(&w->o, w->para.b.data, w->para.b.len, w->para.line);
+    textacc_reset(&w->para);
+}
+
+static void walk_blocks(walker *w, const xmlNode *node, int depth);
+static void read_table(walker *w, const xmlNode *table);
+
+/* Append <pre> text as laid out: spaces kept, tabs expanded to 8-column
+ * stops, so that a space-aligned table stays aligned. */
+static int add_pre_text(textacc *t, const char *text, size_t len, long line)
+{
+    const unsigned char *s = (const unsigned char *)text, *e = s + len;
+    size_t col = 0;
+    for (const char *p = t->b.data; *p; p++)
+        col += ((unsigned char)*p & 0xC0) != 0x80;
+    while (s < e) {
+        unsigned char c = *s;
+        size_t n = 1;
+        if (c == '\t') {
+            do {
+                if (buf_addc(&t->b, ' '))
+                    return R2X_ENOMEM;
+            } while (++col % 8);
+        } else if (c == '\r' || (c < 0x20 && c != ' ')) {
+            /* not text */
+        } else if (e - s >= 2 && c == 0xC2 && s[1] == 0xA0) {
+            if (buf_addc(&t->b, ' '))
+                return R2X_ENOMEM;
+            col++;
+            n = 2;
+        } else {
+            n = document_utf8_len(s, e);
+            if (!n)
+                n = 1;
+            if (c != ' ' && !t->visible) {
+                t->visible = 1;
+                t->line = line;
+            }
+            if (e - s >= 2 && c == 0xC2 && s[1] >= 0x80 && s[1] < 0xA0) {
+                unsigned cp = document_cp1252_char(s[1]);
+                if (document_put_utf8(&t->b, cp ? cp : 0xFFFD))
+                    return R2X_ENOMEM;
+            } else if (buf_add(&t->b, s, n)) {
+                return R2X_ENOMEM;
+            }
+            col++;
+        }
+        s += n;
+    }
+    return R2X_OK;
+}
+
+static void text_node(walker *w, const xmlNode *n)
+{
+    const char *s = (const char *)n->content;
+    if (!s)
+        return;
+    /* the line of the element before the text, else of its parent: libxml2
+     * gives elements the line of their start tag */
+    const xmlNode *at = n->parent ? n->parent : n;
+    for (const xmlNode *p = n->prev; p; p = p->prev)
+        if (p->type == XML_ELEMENT_NODE) {
+            at = p;
+            break;
+        }
+    long line = xmlGetLineNo((xmlNode *)(void *)at);
+    if (!w->in_pre) {
+        if (add_text(&w->para, s, strlen(s), line))
+            w->o.rc = R2X_ENOMEM;
+        return;
+    }
+    /* <pre>: each line of its text is a line, blank ones too; a newline
+     * just after <pre> is not content */
+    if (w->pre_start && *s == '\n') {
+        s++;
+        line++;
+    }
+    w->pre_start = 0;
+    for (;;) {
+        const char *nl = strchr(s, '\n');
+        size_t n_ = nl ? (size_t)(nl - s) : strlen(s);
+        if (add_pre_text(&w->para, s, n_, line))
+            w->o.rc = R2X_ENOMEM;
+        if (!nl)
+            break;
+        if (!w->para.line)
+            w->para.line = line;
+        emit_line(&w->o, w->para.b.data, w->para.b.len, w->para.line);
+        textacc_reset(&w->para);
+        s = nl + 1;
+        line++;
+    }
+}
+
+static int contains_table(const xmlNode *n, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return 0;
+    for (const xmlNode *c = n->children; c; c = c->next)
+        if (is_el(c, "table") || (c->type == XML_ELEMENT_NODE && contains_table(c, depth + 1)))
+            return 1;
+    return 0;
+}
+
+static void walk_blocks(walker *w, const xmlNode *node, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    for (const xmlNode *c = node->children; c && !w->o.rc; c = c->next) {
+        if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+            text_node(w, c);
+            continue;
+        }
+        if (c->type != XML_ELEMENT_NODE || skipped(c))
+            continue;
+        if (is_el(c, "br")) {
+            flush_para(w);
+            continue;
+        }
+        if (is_el(c, "table") && !contains_table(c, 0)) {
+            flush_para(w);
+            read_table(w, c);
+            continue;
+        }
+        int block = is_any(c, block_elements);
+        int pre = is_el(c, "pre");
+        if (block)
+            flush_para(w);
+        if (pre) {
+            w->in_pre++;
+            w->pre_start = 1;
+        }
+        walk_blocks(w, c, depth + 1);
+        if (pre)
+            w->in_pre--;
+        if (block)
+            flush_para(w);
+    }
+}
+
+/* ---- Tables --------------------------------------------------------------- */
+
+enum hcell_kind { HC_EMPTY, HC_OPEN, HC_CLOSE, HC_FIGURE, HC_YEAR, HC_TEXT };
+
+typedef struct hcell {
+    int r0, r1, c0, c1;       /* grid rows and columns it spans */
+    long line;
+    int indent;               /* spaces, for a label */
+    size_t off, len;          /* its text in the table's text buffer */
+    size_t note_off, note_len;/* a footnote mark from <sup> */
+    int kind;
+    size_t order;             /* for a stable sort */
+} hcell;
+
+typedef struct table_read {
+    r2x_buf cells;            /* hcell[] */
+    r2x_buf text;             /* the cells' text */
+    int nrows;
+} table_read;
+
+/* Collect the inline text of a cell.  A <sup> that is a footnote mark ("1",
+ * "(a)", "*") is kept apart: it follows a label, it is dropped by a figure. */
+typedef struct cellacc {
+    textacc t;
+    textacc note;
+    double indent_pt;
+} cellacc;
+
+static int sup_is_mark(const char *s, size_t n)
+{
+    if (n == 0 || n > 5)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isalnum((unsigned char)s[i]) && !strchr("()*,", s[i]))
+            return 0;
+    return 1;
+}
+
+static void collect_cell(walker *w, const xmlNode *node, cellacc *c, int depth)
+{
+    if (depth > MAX_DEPTH)
+        return;
+    for (const xmlNode *n = node->children; n && !w->o.rc; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (n->content && add_text(&c->t, (const char *)n->content,
+                                       strlen((const char *)n->content),
+                                       xmlGetLineNo((xmlNode *)(void *)node)))
+                w->o.rc = R2X_ENOMEM;
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE || skipped(n))
+            continue;
+        if (is_el(n, "br")) {
+            c->t.space = 1;
+            continue;
+        }
+        if (is_el(n, "sup")) {
+            cellacc sup;
+            memset(&sup, 0, sizeof sup);
+            textacc_init(&sup.t);
+            textacc_init(&sup.note);
+            collect_cell(w, n, &sup, depth + 1);
+            if (sup_is_mark(sup.t.b.data, sup.t.b.len)) {
+                if (!c->note.visible && add_text(&c->note, sup.t.b.data, sup.t.b.len, 0))
+                    w->o.rc = R2X_ENOMEM;
+            } else if (add_text(&c->t, sup.t.b.data, sup.t.b.len,
+                                xmlGetLineNo((xmlNode *)(void *)n))) {
+                w->o.rc = R2X_ENOMEM;
+            }
+            buf_release(&sup.t.b);
+            buf_release(&sup.note.b);
+            continue;
+        }
+        int block = is_any(n, block_elements);
+        if (block)
+            c->t.space = 1;
+        if (!c->t.visible)
+            c->indent_pt += style_left(n);
+        collect_cell(w, n, c, depth + 1);
+        if (block)
+            c->t.space = 1;
+    }
+}
+
+static int attr_int(const xmlNode *n, const char *name, int lo, int hi)
+{
+    char *v = attr(n, name);
+    if (!v)
+        return lo;
+    long x = strtol(v, NULL, 10);
+    xmlFree(v);
+    if (x < lo)
+        return lo;
+    return x > hi ? hi : (int)x;
+}
+
+static int add_cell(walker *w, table_read *tr, const xmlNode *td, int row, int col,
+                    int *busy)
+{
+    int cs = attr_int(td, "colspan", 1, MAX_GRID_COLS);
+    int rs = attr_int(td, "rowspan", 1, 65534);
+    hcell h;
+    memset(&h, 0, sizeof h);
+    h.r0 = row;
+    h.r1 = row + rs - 1;
+    h.c0 = col;
+    h.c1 = col + cs - 1 < MAX_GRID_COLS ? col + cs - 1 : MAX_GRID_COLS - 1;
+    for (int k = h.c0; k <= h.c1; k++)
+        busy[k] = h.r1;
+    h.line = xmlGetLineNo((xmlNode *)(void *)td);
+    cellacc c;
+    memset(&c, 0, sizeof c);
+    textacc_init(&c.t);
+    textacc_init(&c.note);
+    c.indent_pt = style_left(td);
+    collect_cell(w, td, &c, 0);
+    int rc = w->o.rc;
+    if (!rc && c.t.visible) {
+        double sp = c.indent_pt / 6 + c.t.lead + 0.5;   /* 1em = 2 spaces */
+        h.indent = sp < 0 ? 0 : sp > MAX_INDENT ? MAX_INDENT : (int)sp;
+        if (c.t.line)
+            h.line = c.t.line;
+        h.off = tr->text.len;
+        h.len = c.t.b.len;
+        rc = buf_add(&tr->text, c.t.b.data, c.t.b.len);
+        h.note_off = tr->text.len;
+        h.note_len = c.note.b.len;
+        if (!rc)
+            rc = buf_add(&tr->text, c.note.b.data, c.note.b.len);
+    }
+    h.order = tr->cells.len / sizeof h;
+    if (!rc)
+        rc = buf_add(&tr->cells, &h, sizeof h);
+    buf_release(&c.t.b);
+    buf_release(&c.note.b);
+    if (rc && !w->o.rc)
+        w->o.rc = R2X_ENOMEM;
+    return h.c1 + 1;
+}
+
+static void read_rows(walker *w, table_read *tr, const xmlNode *parent, int *busy, int depth)
+{
+    for (const xmlNode *r = parent->children; r && !w->o.rc; r = r->next) {
+        if (r->type != XML_ELEMENT_NODE || skipped(r))
+            continue;
+        if ((is_el(r, "thead") || is_el(r, "tbody") || is_el(r, "tfoot")) && depth < 2) {
+            read_rows(w, tr, r, busy, depth + 1);
+            continue;
+        }
+        if (!is_el(r, "tr"))
+            continue;
+        int row = tr->nrows++;
+        int col = 0;
+        for (const xmlNode *td = r->children; td && !w->o.rc; td = td->next) {
+            if (!is_el(td, "td") && !is_el(td, "th"))
+                continue;
+            while (col < MAX_GRID_COLS && busy[col] >= row)
+                col++;
+            if (col >= MAX_GRID_COLS)
+                break;
+            col = add_cell(w, tr, td, row, col, busy);
+        }
+    }
+}
+
+static const char *cell_text(const table_read *tr, const hcell *h, size_t *len)
+{
+    const char *s = tr->text.data + h->off;
+    size_t n = h->len;
+    while (n && *s == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    *len = n;
+    return s;
+}
+
+static int text_in(const char *s, size_t n, const char *const *set)
+{
+    for (; *set; set++)
+        if (strlen(*set) == n && !memcmp(s, *set, n))
+            return 1;
+    return 0;
+}
+
+/* The length of s without a trailing footnote mark: "(a)", "(12)", "*",
+ * "\u2020" (dagger); n when there is none. */
+static size_t strip_figure_mark(const char *s, size_t n)
+{
+    size_t e = n;
+    if (e >= 3 && s[e - 1] == ')') {
+        size_t k = e - 1;
+        while (k > 0 && isalnum((unsigned char)s[k - 1]) && e - 1 - k < 2)
+            k--;
+        if (k < e - 1 && k > 0 && s[k - 1] == '(')
+            e = k - 1;
+    } else {
+        while (e > 0 && s[e - 1] == '*')
+            e--;
+        while (e >= 3 && !memcmp(s + e - 3, "\xE2\x80\xA0", 3))
+            e -= 3;
+    }
+    if (e == n)
+        return n;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    return e;
+}
+
+static void classify(table_read *tr, hcell *h)
+{
+    static const char *const open[] = {"$", "US$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",
+                                       "(", "$(", "($", NULL};
+    static const char *const close[] = {")", "%", ")%", "%)", NULL};
+    size_t n;
+    const char *s = cell_text(tr, h, &n);
+    if (!n) {
+        h->kind = HC_EMPTY;
+        return;
+    }
+    if (text_in(s, n, open)) {
+        h->kind = HC_OPEN;
+        return;
+    }
+    if (text_in(s, n, close)) {
+        h->kind = HC_CLOSE;
+        return;
+    }
+    cell_reading r;
+    number_read_cell(s, n, &r);
+    if ((r.kind == CELL_TEXT || (r.kind == CELL_NUMBER && r.nfigures > 1))) {
+        /* "1,234 (a)", "56*": a footnote mark typed after the figure; an
+         * HTML cell holds one figure, so the mark goes */
+        size_t m = strip_figure_mark(s, n);
+        cell_reading r2;
+        if (m < n && number_read_cell(s, m, &r2) == R2X_OK && r2.kind == CELL_NUMBER &&
+            r2.nfigures == 1) {
+            h->off = (size_t)(s - tr->text.data);
+            h->len = m;
+            r = r2;
+        }
+    }
+    if (r.kind == CELL_NUMBER || r.kind == CELL_DASH) {
+        const figure *f = &r.figures[0];
+        h->kind = r.kind == CELL_NUMBER && r.nfigures == 1 && !f->grouped && !f->frac_digits &&
+                          !f->percent && !f->currency && f->value.exp == 0 &&
+                          f->value.coef >= 1900 && f->value.coef <= 2100
+                      ? HC_YEAR : HC_FIGURE;
+    } else if (r.kind == CELL_DECORATION) {
+        h->kind = HC_EMPTY;
+    } else {
+        h->kind = HC_TEXT;
+    }
+}
+
+static int by_row_then_col(const void *a, const void *b)
+{
+    const hcell *x = a, *y = b;
+    if (x->r1 != y->r1)
+        return x->r1 < y->r1 ? -1 : 1;
+    if (x->c0 != y->c0)
+        return x->c0 < y->c0 ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Replace cell h's text by the text of a then b (cells of the same table). */
+static int join_cells(table_read *tr, hcell *h, const hcell *a, const hcell *b)
+{
+    size_t na, nb;
+    const char *sa = cell_text(tr, a, &na), *sb = cell_text(tr, b, &nb);
+    char *joined = malloc(na + nb + 1);
+    if (!joined)
+        return R2X_ENOMEM;
+    memcpy(joined, sa, na);
+    memcpy(joined + na, sb, nb);
+    size_t off = tr->text.len;
+    int rc = buf_add(&tr->text, joined, na + nb);   /* may move tr->text.data */
+    free(joined);
+    if (rc)
+        return rc;
+    h->off = off;
+    h->len = na + nb;
+    return R2X_OK;
+}
+
+/* Join a "$" or "(" to the figure on its right and a ")" or "%" to the one on
+ * its left: [first, end) are one row's cells in column order. */
+static int merge_signs(table_read *tr, hcell *cells, size_t first, size_t end)
+{
+    for (size_t i = first; i < end; i++) {
+        hcell *h = &cells[i];
+        if (h->kind == HC_OPEN) {
+            size_t j = i + 1;
+            while (j < end && cells[j].kind == HC_EMPTY)
+                j++;
+            size_t nl;
+            const char *ns = j < end ? cell_text(tr, &cells[j], &nl) : NULL;
+            if (j == end || cells[j].kind == HC_OPEN || cells[j].kind == HC_CLOSE ||
+                (cells[j].kind == HC_TEXT && !isdigit((unsigned char)ns[0]) && ns[0] != '('))
+                continue;
+            if (join_cells(tr, &cells[j], h, &cells[j]))
+                return R2X_ENOMEM;
+            cells[j].c0 = h->c0;
+            h->kind = HC_EMPTY;
+            h->len = 0;
+        } else if (h->kind == HC_CLOSE) {
+            size_t k = i;
+            while (k > first && cells[k - 1].kind == HC_EMPTY)
+                k--;
+            if (k == first || cells[k - 1].kind == HC_OPEN)
+                continue;
+            hcell *p = &cells[k - 1];
+            size_t pl;
+            const char *ps = cell_text(tr, p, &pl);
+            if (p->kind == HC_TEXT && !isdigit((unsigned char)ps[pl - 1]))
+                continue;       /* "(1,234" reads as text until closed */
+            if (join_cells(tr, p, p, h))
+                return R2X_ENOMEM;
+            h->kind = HC_EMPTY;
+            h->len = 0;
+        }
+    }
+    for (size_t i = first; i < end; i++)
+        if (cells[i].len && cells[i].kind != HC_EMPTY)
+            classify(tr, &cells[i]);
+    return R2X_OK;
+}
+
+/* One output row being built: the label and one slot per figure column. */
+typedef struct out_row {
+    r2x_buf label;
+    r2x_buf *slots;
+    long line;
+    int indent;
+    int has_data;
+} out_row;
+
+static int slot_add(r2x_buf *b, const char *s, size_t n)
+{
+    if (b->len && buf_addc(b, ' '))
+        return R2X_ENOMEM;
+    return buf_add(b, s, n);
+}
+
+/* A footnote under a table: "(1) Includes ...", "(a) ...", "* ...". */
+static int label_is_note(const char *s, size_t n)
+{
+    if (n >= 4 && s[0] == '(' && s[2] == ')' && isalnum((unsigned char)s[1]))
+        return 1;
+    if (n >= 5 && s[0] == '(' && s[3] == ')' && isdigit((unsigned char)s[1]) &&
+        isdigit((unsigned char)s[2]))
+        return 1;
+    return n >= 2 && s[0] == '*' && s[1] == ' ';
+}
+
+/* Write the label-only rows held back: sections inside the table, each a row
+ * with empty cells. */
+static void flush_pending(walker *w, r2x_buf *pending, r2x_buf *pending_src, int nslots,
+                          r2x_buf *line)
+{
+    size_t np = pending_src->len / sizeof(long);
+    const char *p = pending->data;
+    for (size_t k = 0; k < np && !w->o.rc; k++) {
+        const char *nl = strchr(p, '\n');
+        buf_reset(line);
+        if (buf_add(line, p, (size_t)(nl - p)))
+            w->o.rc = R2X_ENOMEM;
+        for (int s = 0; s < nslots && !w->o.rc; s++)
+            if (buf_addc(line, '\t'))
+                w->o.rc = R2X_ENOMEM;
+        emit_line(&w->o, line->data, line->len, ((long *)(void *)pending_src->data)[k]);
+        p = nl + 1;
+    }
+    buf_reset(pending);
+    buf_reset(pending_src);
+}
+
+/* Write lines held in lines ('\n'-separated) with their source lines. */
+static void emit_held(walker *w, r2x_buf *lines, r2x_buf *src)
+{
+    size_t np = src->len / sizeof(long);
+    const char *p = lines->data;
+    for (size_t k = 0; k < np && !w->o.rc; k++) {
+        const char *nl = strchr(p, '\n');
+        emit_line(&w->o, p, (size_t)(nl - p), ((long *)(void *)src->data)[k]);
+        p = nl + 1;
+    }
+    buf_reset(lines);
+    buf_reset(src);
+}
+
+/* A table with no figure column: its rows as lines of text. */
+static void table_as_text(walker *w, table_read *tr, hcell *cells, size_t n)
+{
+    size_t i = 0;
+    textacc line;
+    textacc_init(&line);
+    while (i < n && !w->o.rc) {
+        size_t j = i;
+        textacc_reset(&line);
+        long at = 0;
+        for (; j < n && cells[j].r1 == cells[i].r1; j++) {
+            size_t len;
+            const char *s = cell_text(tr, &cells[j], &len);
+            if (!len)
+                continue;
+            if (!at)
+                at = cells[j].line;
+            line.space = 1;
+            if (add_text(&line, s, len, cells[j].line))
+                w->o.rc = R2X_ENOMEM;
+        }
+        if (line.visible)
+            emit_line(&w->o, line.b.data, line.b.len, at);
+        i = j;
+    }
+    buf_release(&line.b);
+}
+
+static void read_table(walker *w, const xmlNode *table)
+{
+    table_read tr;
+    memset(&tr, 0, sizeof tr);
+    buf_init(&tr.cells, R2X_BUF_NOCAP);
+    buf_init(&tr.text, R2X_BUF_NOCAP);
+    int *busy = malloc(MAX_GRID_COLS * sizeof *busy);
+    int *anchor = calloc(MAX_GRID_COLS, sizeof *anchor);   /* grid col -> slot + 1 */
+    int nslots = 0;
+    out_row row;
+    memset(&row, 0, sizeof row);
+    buf_init(&row.label, R2X_BUF_NOCAP);
+    if (!busy || !anchor) {
+        w->o.rc = R2X_ENOMEM;
+        goto done;
+    }
+    for (int k = 0; k < MAX_GRID_COLS; k++)
+        busy[k] = -1;
+    long table_line = xmlGetLineNo((xmlNode *)(void *)table);
+
+    /* a caption titles the table */
+    for (const xmlNode *c = table->children; c; c = c->next)
+        if (is_el(c, "caption") && !skipped(c)) {
+            flush_para(w);
+            walk_blocks(w, c, 1);
+            flush_para(w);
+        }
+    read_rows(w, &tr, table, busy, 0);
+    if (w->o.rc)
+        goto done;
+
+    size_t n = tr.cells.len / sizeof(hcell);
+    hcell *cells = (hcell *)(void *)tr.cells.data;
+    for (size_t i = 0; i < n; i++) {
+        if (cells[i].r1 >= tr.nrows)
+            cells[i].r1 = tr.nrows - 1;
+        classify(&tr, &cells[i]);
+    }
+    qsort(cells, n, sizeof *cells, by_row_then_col);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && cells[j].r1 == cells[i].r1)
+            j++;
+        if (merge_signs(&tr, cells, i, j)) {
+            w->o.rc = R2X_ENOMEM;
+            goto done;
+        }
+        cells = (hcell *)(void *)tr.cells.data;
+        i = j;
+    }
+
+    /* Figure columns: where the figures of rows that are not headings end.
+     * A row of years only ("2010  2009") is a heading. */
+    char *heading_row = calloc((size_t)tr.nrows + 1, 1);
+    if (!heading_row) {
+        w->o.rc = R2X_ENOMEM;
+        goto done;
+    }
+    for (int r = 0; r < tr.nrows; r++)
+        heading_row[r] = 1;
+    for (size_t i = 0; i < n; i++)
+        if (cells[i].kind == HC_FIGURE && cells[i].c0 > 0)
+            heading_row[cells[i].r1] = 0;
+    int label_end = MAX_GRID_COLS;       /* first column past the labels */
+    for (int pass = 0; pass < 2 && label_end == MAX_GRID_COLS; pass++)
+        for (size_t i = 0; i < n; i++) {
+            const hcell *h = &cells[i];
+            int fig = pass == 0 ? h->kind == HC_FIGURE && !heading_row[h->r1]
+                                : h->kind == HC_YEAR;
+            if (!fig || h->c0 == 0)
+                continue;
+            anchor[h->c1] = 1;
+            if (h->c0 < label_end)
+                label_end = h->c0;
+        }
+    for (int k = 0; k < MAX_GRID_COLS; k++)
+        if (anchor[k])
+            anchor[k] = ++nslots;
+    if (!nslots) {
+        free(heading_row);
+        emit_blank(&w->o, table_line);
+        table_as_text(w, &tr, cells, n);
+        emit_blank(&w->o, table_line);
+        goto done;
+    }
+    row.slots = calloc((size_t)nslots, sizeof *row.slots);
+    if (!row.slots) {
+        nslots = 0;
+        free(heading_row);
+        w->o.rc = R2X_ENOMEM;
+        goto done;
+    }
+    for (int k = 0; k < nslots; k++)
+        buf_init(&row.slots[k], R2X_BUF_NOCAP);
+
+    /* Rows before the first with figures or headings in figure columns, and
+     * after the last, are text about the table (its title, "(in millions)",
+     * footnotes): lines of their own above and below it. */
+    emit_blank(&w->o, table_line);
+    r2x_buf line;
+    buf_init(&line, R2X_BUF_NOCAP);
+    r2x_buf pending;          /* label-only lines after the last data row */
+    buf_init(&pending, R2X_BUF_NOCAP);
+    r2x_buf pending_src;
+    buf_init(&pending_src, R2X_BUF_NOCAP);
+    r2x_buf rowline, heads, heads_src;  /* heading rows held till the figures */
+    buf_init(&rowline, R2X_BUF_NOCAP);
+    buf_init(&heads, R2X_BUF_NOCAP);
+    buf_init(&heads_src, R2X_BUF_NOCAP);
+    int started = 0;
+    for (size_t i = 0; i < n && !w->o.rc;) {
+        size_t j = i;
+        int r = cells[i].r1;
+        while (j < n && cells[j].r1 == r)
+            j++;
+        buf_reset(&row.label);
+        for (int k = 0; k < nslots; k++)
+            buf_reset(&row.slots[k]);
+        row.line = 0;
+        row.indent = 0;
+        row.has_data = 0;
+        int rc = R2X_OK;
+        for (size_t k = i; k < j && !rc; k++) {
+            const hcell *h = &cells[k];
+            size_t len;
+            const char *s = cell_text(&tr, h, &len);
+            if (!len || h->kind == HC_EMPTY)
+                continue;
+            if (h->c0 == 0 || h->c1 < label_end) {
+                if (!row.label.len) {
+                    row.indent = h->indent;
+                    row.line = h->line;
+                }
+                rc = slot_add(&row.label, s, len);
+                if (!rc && h->note_len) {
+                    /* a footnote mark after a label, as the table stage
+                     * strips it: "Cost of sales (1)" */
+                    const char *m = tr.text.data + h->note_off;
+                    int paren = m[0] == '(' || m[0] == '*';
+                    rc = buf_adds(&row.label, paren ? " " : " (");
+                    if (!rc)
+                        rc = buf_add(&row.label, m, h->note_len);
+                    if (!rc && !paren)
+                        rc = buf_addc(&row.label, ')');
+                }
+                continue;
+            }
+            /* the figure columns it covers */
+            int first = -1, last = -1;
+            for (int c = h->c0; c <= h->c1; c++)
+                if (anchor[c]) {
+                    if (first < 0)
+                        first = c;
+                    last = c;
+                }
+            if (!row.line)
+                row.line = h->line;
+            if (heading_row[r]) {
+                if (first < 0) {
+                    /* over a spacer only: the nearest figure column, right first */
+                    for (int c = h->c1 + 1; c < MAX_GRID_COLS && first < 0; c++)
+                        if (anchor[c])
+                            first = last = c;
+                    for (int c = h->c0 - 1; c >= 0 && first < 0; c--)
+                        if (anchor[c])
+                            first = last = c;
+                }
+                for (int c = first; c >= 0 && c <= last && !rc; c++)
+                    if (anchor[c])
+                        rc = slot_add(&row.slots[anchor[c] - 1], s, len);
+            } else if (last >= 0) {
+                rc = slot_add(&row.slots[anchor[last] - 1], s, len);
+            }
+            row.has_data |= last >= 0 || heading_row[r];
+        }
+        if (rc) {
+            w->o.rc = R2X_ENOMEM;
+            break;
+        }
+        i = j;
+        if (!row.label.len && !row.has_data)
+            continue;
+        if (!row.has_data) {
+            /* a label alone: text before the table, a section or a note;
+             * a note ("(1) Includes ...:") ends the table, as the rows under
+             * it are another table (amounts the note breaks down) */
+            if ((!started && !heads_src.len) || label_is_note(row.label.data, row.label.len)) {
+                flush_pending(w, &pending, &pending_src, nslots, &line);
+                emit_line(&w->o, row.label.data, row.label.len, row.line);
+                continue;
+            }
+            if (buf_add(&pending, row.label.data, row.label.len) || buf_addc(&pending, '\n') ||
+                buf_add(&pending_src, &row.line, sizeof row.line))
+                w->o.rc = R2X_ENOMEM;
+            continue;
+        }
+        int head = heading_row[r] && !started;
+        if (head && row.label.len) {
+            /* "(In millions)" beside the headings: a line above the table,
+             * as the table stage reads a label in a heading row as a sign
+             * that the label column was lost */
+            emit_line(&w->o, row.label.data, row.label.len, row.line);
+            buf_reset(&row.label);
+            row.indent = 0;
+        }
+        buf_reset(&rowline);
+        for (int s = 0; s < row.indent && !rc; s++)
+            rc = buf_addc(&rowline, ' ');
+        if (!rc)
+            rc = buf_add(&rowline, row.label.data, row.label.len);
+        for (int s = 0; s < nslots && !rc; s++) {
+            rc = buf_addc(&rowline, '\t');
+            if (!rc)
+                rc = buf_add(&rowline, row.slots[s].data, row.slots[s].len);
+        }
+        if (!rc && head) {
+            /* heading rows wait for the first row of figures */
+            if (buf_add(&heads, rowline.data, rowline.len) || buf_addc(&heads, '\n') ||
+                buf_add(&heads_src, &row.line, sizeof row.line))
+                w->o.rc = R2X_ENOMEM;
+            continue;
+        }
+        if (rc) {
+            w->o.rc = R2X_ENOMEM;
+            break;
+        }
+        if (!started) {
+            emit_blank(&w->o, row.line);
+            emit_held(w, &heads, &heads_src);
+        }
+        started = 1;
+        /* the label-only rows held back were sections inside the table */
+        flush_pending(w, &pending, &pending_src, nslots, &line);
+        emit_line(&w->o, rowline.data, rowline.len, row.line);
+    }
+    if (!started && heads_src.len) {
+        emit_blank(&w->o, table_line);
+        emit_held(w, &heads, &heads_src);
+    }
+    /* label-only rows after the last figures: notes below the table */
+    if (pending_src.len) {
+        emit_blank(&w->o, ((long *)(void *)pending_src.data)[0]);
+        emit_held(w, &pending, &pending_src);
+    }
+    emit_blank(&w->o, table_line);
+    buf_release(&line);
+    buf_release(&rowline);
+    buf_release(&heads);
+    buf_release(&heads_src);
+    buf_release(&pending);
+    buf_release(&pending_src);
+    free(heading_row);
+done:
+    if (row.slots) {
+        for (int k = 0; k < nslots; k++)
+            buf_release(&row.slots[k]);
+        free(row.slots);
+    }
+    buf_release(&row.label);
+    free(busy);
+    free(anchor);
+    buf_release(&tr.cells);
+    buf_release(&tr.text);
+}
+
+/* ---- The document --------------------------------------------------------- */
+
+int html_read(const char *name, const char *data, size_t len, int windows_1252,
+              size_t max_line, size_t max_output, r2x_buf *text,
+              r2x_buf *source_lines, r2x_error *err)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    r2x_buf conv;
+    buf_init(&conv, R2X_BUF_NOCAP);
+    const char *bytes = data;
+    size_t nbytes = len;
+    const char *encoding = "UTF-8";
+    char declared[64];
+    int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                  HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+    int rc = R2X_OK;
+
+    /* Decide the encoding from the bytes: a declaration can be wrong, valid
+     * UTF-8 with non-ASCII bytes is almost never anything else. */
+    declared_charset(data, len, declared, sizeof declared);
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        encoding = NULL;                          /* UTF-16: libxml2 reads the BOM */
+        options &= ~HTML_PARSE_IGNORE_ENC;
+    } else if (!windows_1252 && len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3)) {
+        bytes += 3;
+        nbytes -= 3;
+    } else if (!windows_1252 && all_utf8(u, len)) {
+        /* UTF-8 (or ASCII) */
+    } else if (!windows_1252 && declared[0] && strcasecmp(declared, "utf-8") &&
+               strcasecmp(declared, "utf8") && !charset_is_latin(declared) &&
+               xmlFindCharEncodingHandler(declared)) {
+        encoding = declared;                      /* Shift_JIS, say */
+    } else {
+        /* Windows-1252 for old EDGAR HTML, and for Latin-1, which browsers
+         * read as Windows-1252 */
+        if ((rc = cp1252_to_utf8(u, len, &conv)))
+            return r2x_fail(err, rc, name, 0, "out of memory");
+        bytes = conv.data;
+        nbytes = conv.len;
+    }
+    if (nbytes > INT_MAX) {
+        buf_release(&conv);
+        return r2x_fail(err, R2X_ETOOBIG, name, 0, "HTML input too large to parse");
+    }
+    htmlDocPtr doc = htmlReadMemory(bytes, (int)nbytes, NULL, encoding, options);
+    buf_release(&conv);
+    if (!doc || !xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        return r2x_fail(err, R2X_EINPUT, name, 0, "cannot be read as HTML");
+    }
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.o.text = text;
+    w.o.src = source_lines;
+    w.o.max_line = max_line;
+    w.o.max_output = max_output;
+    w.o.name = name;
+    w.o.err = err;
+    w.o.last_blank = 1;
+    textacc_init(&w.para);
+    walk_blocks(&w, (const xmlNode *)doc, 0);
+    flush_para(&w);
+    buf_release(&w.para.b);
+    xmlFreeDoc(doc);
+    rc = w.o.rc;
+    if (rc == R2X_ENOMEM)
+        r2x_fail(err, rc, name, 0, "out of memory");
+    return rc;
+}

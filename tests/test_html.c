@@ -1,0 +1,376 @@
+/*
+ * test_html.c - unit tests for the HTML reader: each fixture in
+ * tests/fixtures/html becomes the lines the table stage reads, each with the
+ * HTML line it comes from; the tables read from them have the right figures
+ * (TAP output).  Expected lines were worked out by hand from the fixtures.
+ */
+#include "document.h"
+#include "html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tap.h"
+
+#define FIXTURES R2X_SRCDIR "/tests/fixtures/html/"
+
+/* Expected lines as "SOURCE_LINE:text". */
+static const char *const want_colspan[] = {
+    "3:ACME CORP",
+    "4:CONSOLIDATED STATEMENTS OF OPERATIONS",
+    "5:(In thousands)",
+    "6:",
+    "7:\tThree Months Ended\tThree Months Ended\tYear Ended\tYear Ended",
+    "8:\tDecember 31, 2009\tDecember 31, 2008\tDecember 31, 2009\tDecember 31, 2008",
+    "9:Net sales\t$125,400\t$118,200\t$480,100\t$455,300",
+    "10:Net income\t10,500\t8,300\t36,500\t30,000",
+    "6:",
+    "12:Results are unaudited.",
+    NULL};
+
+static const char *const want_css_indent[] = {
+    "2:BALANCE SHEETS",
+    "3:",
+    "4:\t2009\t2008",
+    "5:Current assets:\t\t",
+    "6:  Cash\t10\t9",
+    "7:    Receivables\t20\t19",
+    "8:   Inventories\t30\t29",
+    "9:   Total current assets\t60\t57",
+    "3:",
+    NULL};
+
+static const char *const want_dollar_paren[] = {
+    "2:STATEMENTS OF OPERATIONS",
+    "3:(In thousands)",
+    "4:",
+    "5:\tYear Ended December 31,\tYear Ended December 31,",
+    "6:\t2009\t2008",
+    "7:Net sales\t$1,234\t$1,100",
+    "8:Interest expense\t(12)\t(10)",
+    "9:Net loss\t$(45)\t$7",
+    "4:",
+    NULL};
+
+static const char *const want_edgar_upper[] = {
+    "3:CONSOLIDATED STATEMENTS OF OPERATIONS",
+    "4:(In millions)",
+    "5:",
+    "8:\tYears Ended December 31,\tYears Ended December 31,",
+    "11:\t2009\t2008",
+    "14:Net sales\t$2,000\t$1,500",
+    "20:Net income\t300\t250",
+    "5:",
+    NULL};
+
+static const char *const want_footnote_sup[] = {
+    "2:Apple® today announced results.",
+    "3:STATEMENTS OF INCOME",
+    "4:",
+    "5:\t2009\t2008",
+    "6:Revenue (1)\t1,234\t1,000",
+    "7:Cost of sales (2)\t600\t500",
+    "8:Other\t7\t(8)",             /* marks typed after figures go */
+    "9:Net\t$ 641\t492",
+    "4:",
+    NULL};
+
+static const char *const want_nbsp_spacer[] = {
+    "2:BALANCE SHEETS",
+    "3:(In millions)",
+    "4:",
+    "5:\tJune 30, 2010\tDecember 31, 2009",
+    "7:Cash\t$500\t$450",
+    "8:Inventories\t—\t30",
+    "9:Total assets\t$500\t$480",
+    "4:",
+    NULL};
+
+static const char *const want_rowspan[] = {
+    "2:CONSOLIDATED STATEMENTS OF INCOME",
+    "3:",
+    "4:(In millions)",
+    "6:",
+    "4:\tThree Months Ended\tThree Months Ended\t",
+    "4:\tDecember 31, 2009\tDecember 31, 2008\tYear Ended December 31, 2009",
+    "6:Revenue\t1,000\t900\t4,000",
+    "7:Net income\t100\t90\t400",
+    "3:",
+    NULL};
+
+static const char *const want_split_figures[] = {
+    "2:STATEMENTS OF INCOME",
+    "3:",
+    "4:\t2009\t2008",
+    "5:Net sales\t1,234\t987",
+    "6:Other\t(5,678)\t45",
+    "3:",
+    NULL};
+
+static const char *const want_windows_1252[] = {
+    "2:Café “Results”",
+    "3:STATEMENTS OF INCOME (In thousands)",
+    "4:",
+    "5:\t2009\t2008",
+    "6:Net sales – domestic\t1,000\t900",
+    "4:",
+    NULL};
+
+static const char *const want_workiva[] = {
+    "4:CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (Unaudited)",
+    "4:(In millions)",
+    "5:",
+    "6:\tThree Months Ended\tThree Months Ended",
+    "7:\tMarch 29, 2025\tMarch 30, 2024",
+    "8:Net sales:\t\t",
+    "9:    Products\t$68,714\t$66,886",
+    "10:    Services\t26,645\t23,867",
+    "11:   Total net sales\t95,359\t90,753",
+    "12:Other income/(expense), net\t(279)\t158",
+    "5:",
+    NULL};
+
+static const char *const want_pre[] = {
+    "2:Results",
+    "4:" "                         " "Three Months",   /* 25 spaces kept */
+    "5:Net sales" "            " "$ 1,234",            /* the tab to column 16, then 5 */
+    "6:",
+    "7:  Net income          & 99",
+    NULL};
+
+static r2x_document *read_fixture(const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, FIXTURES "%s", name);
+    r2x_document *doc = NULL;
+    r2x_error err;
+    int rc = r2x_document_read_file(path, name, NULL, &doc, &err);
+    ok(rc == R2X_OK && doc, "%s reads", name);
+    if (rc)
+        printf("#   %s:%ld: %s\n", err.file, err.line, err.message);
+    return doc;
+}
+
+static void check_lines(const char *name, const char *const *want)
+{
+    r2x_document *doc = read_fixture(name);
+    if (!doc)
+        return;
+    ok(doc->format == R2X_INPUT_HTML, "%s is read as HTML", name);
+    size_t n = 0;
+    while (want[n])
+        n++;
+    ok(doc->nlines == n, "%s: %zu lines (got %zu)", name, n, doc->nlines);
+    for (size_t i = 0; i < n && i < doc->nlines; i++) {
+        char got[512];
+        size_t len;
+        const char *s = document_line(doc, i + 1, &len);
+        snprintf(got, sizeof got, "%zu:%.*s", document_source_line(doc, i + 1), (int)len, s);
+        is_str(got, want[i], "%s: line %zu", name, i + 1);
+    }
+    r2x_document_free(doc);
+}
+
+/* The figures of row `label` in the first table, formatted "v1 v2 ...". */
+static void check_row(const char *name, const char *label, const char *want)
+{
+    r2x_document *doc = read_fixture(name);
+    if (!doc)
+        return;
+    r2x_tableset *set = NULL;
+    r2x_error err;
+    char got[512] = "(no such row)";
+    if (r2x_tables_extract(doc, NULL, &set, NULL, &err) == R2X_OK && set->ntables) {
+        const r2x_table *t = &set->tables[0];
+        for (size_t r = 0; r < t->nrows; r++) {
+            if (!t->rows[r].label || strcmp(t->rows[r].label, label))
+                continue;
+            size_t o = 0;
+            got[0] = '\0';
+            for (size_t v = 0; v < t->rows[r].nvalues && o < sizeof got - 80; v++) {
+                char d[R2X_DECIMAL_STRLEN], u[40];
+                r2x_decimal_format(t->rows[r].values[v].value, d);
+                r2x_unit_format(&t->rows[r].values[v].unit, u);
+                o += (size_t)snprintf(got + o, sizeof got - o, "%s%s%s%s", v ? " " : "", d,
+                                      u[0] ? " " : "", u);
+            }
+            break;
+        }
+    }
+    is_str(got, want, "%s: row '%s'", name, label);
+    r2x_tableset_free(set);
+    r2x_document_free(doc);
+}
+
+/* The period of column col of the first table as "start..end" or "end". */
+static void check_period(const char *name, size_t col, const char *want)
+{
+    r2x_document *doc = read_fixture(name);
+    if (!doc)
+        return;
+    r2x_tableset *set = NULL;
+    r2x_error err;
+    char got[64] = "(no such column)";
+    if (r2x_tables_extract(doc, NULL, &set, NULL, &err) == R2X_OK && set->ntables &&
+        col < set->tables[0].ncolumns) {
+        const r2x_period *p = &set->tables[0].columns[col].period;
+        char a[11], b[11];
+        r2x_date_format(p->start, a);
+        r2x_date_format(p->end, b);
+        if (p->kind == R2X_PERIOD_DURATION)
+            snprintf(got, sizeof got, "%s..%s", a, b);
+        else
+            snprintf(got, sizeof got, "%s", b);
+    }
+    is_str(got, want, "%s: period of column %zu", name, col + 1);
+    r2x_tableset_free(set);
+    r2x_document_free(doc);
+}
+
+static void test_sniff(void)
+{
+    static const struct { const char *text; int html; } cases[] = {
+        {"<!DOCTYPE html><p>x</p>", 1},
+        {"\xEF\xBB\xBF  <HTML><BODY>x", 1},
+        {"<?xml version='1.0'?>\n<!--c-->\n<html xmlns=\"x\">", 1},
+        {"<?xml version='1.0'?>\n<xbrl>", 0},
+        {"Results\n<TABLE>\n<TR><TD>Net sales</TD><TD>1</TD></TR>", 1},
+        {"Results\n<table><tr>\n", 1},
+        {"<DOCUMENT>\n<TEXT>\n<TABLE>\n<S>         <C>\nNet sales  1,234\n</TABLE>\n", 0},
+        {"<PAGE>\nNet sales\t1,234\n", 0},
+        {"Net sales\t1,234 <trade>\n", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ok(html_sniff(cases[i].text, strlen(cases[i].text)) == cases[i].html,
+           "sniff case %zu is %s", i + 1, cases[i].html ? "HTML" : "text");
+}
+
+static void test_forced_format(void)
+{
+    static const char text[] = "<p>Title</p>\n<table><tr><td>Sales</td><td>1</td></tr></table>\n";
+    r2x_read_options o;
+    memset(&o, 0, sizeof o);
+    o.format = R2X_INPUT_TEXT;
+    r2x_document *doc = NULL;
+    r2x_error err;
+    ok(r2x_document_read_memory("t", text, sizeof text - 1, &o, &doc, &err) == R2X_OK &&
+       doc->format == R2X_INPUT_TEXT && doc->nlines == 2, "--input-format text reads tags as text");
+    r2x_document_free(doc);
+    doc = NULL;
+    static const char plain[] = "Title\n\nSales <b>1</b>\n";
+    o.format = R2X_INPUT_HTML;
+    ok(r2x_document_read_memory("h", plain, sizeof plain - 1, &o, &doc, &err) == R2X_OK &&
+       doc->format == R2X_INPUT_HTML && doc->nlines == 1 &&
+       !strcmp(document_line(doc, 1, NULL), "Title Sales 1\n"),
+       "--input-format html reads text as HTML (one paragraph)");
+    r2x_document_free(doc);
+    doc = NULL;
+    static const char empty[] = "<html><body><p>&nbsp;</p></body></html>";
+    ok(r2x_document_read_memory("e", empty, sizeof empty - 1, NULL, &doc, &err) == R2X_EINPUT &&
+       !doc && strstr(err.message, "no text"), "HTML with no text is an input error");
+    /* the encoding is decided from the bytes: valid UTF-8 is UTF-8 whatever
+     * the declaration, other bytes are Windows-1252 unless another charset is
+     * declared; --encoding windows-1252 forces it */
+    static const char utf8_declared_latin[] =
+        "<html><head><meta charset=\"iso-8859-1\"></head><body><p>caf\xC3\xA9</p></body></html>";
+    ok(r2x_document_read_memory("u", utf8_declared_latin, sizeof utf8_declared_latin - 1, NULL,
+                                &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "caf\xC3\xA9\n"), "valid UTF-8 is read as UTF-8");
+    r2x_document_free(doc);
+    doc = NULL;
+    static const char latin_declared_utf8[] =
+        "<html><head><meta charset=\"utf-8\"></head><body><p>caf\xE9 \x80</p></body></html>";
+    ok(r2x_document_read_memory("l", latin_declared_utf8, sizeof latin_declared_utf8 - 1, NULL,
+                                &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "caf\xC3\xA9 \xE2\x82\xAC\n"),
+       "bytes that are not UTF-8 are Windows-1252");
+    r2x_document_free(doc);
+    doc = NULL;
+    memset(&o, 0, sizeof o);
+    o.windows_1252 = 1;
+    ok(r2x_document_read_memory("f", utf8_declared_latin, sizeof utf8_declared_latin - 1, &o,
+                                &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "caf\xC3\x83\xC2\xA9\n"),
+       "--encoding windows-1252 forces Windows-1252");
+    r2x_document_free(doc);
+    doc = NULL;
+    static const char c1[] = "<html><p>&#147;Q&#146;s&#148;&#8203;</p>";
+    ok(r2x_document_read_memory("c", c1, sizeof c1 - 1, NULL, &doc, &err) == R2X_OK &&
+       !strcmp(document_line(doc, 1, NULL), "\xE2\x80\x9CQ\xE2\x80\x99s\xE2\x80\x9D\n"),
+       "&#147; and the like are the Windows-1252 quotes; zero-width spaces go");
+    r2x_document_free(doc);
+    doc = NULL;
+    /* an identity map for text */
+    static const char t2[] = "a\nb\n";
+    ok(r2x_document_read_memory("t2", t2, sizeof t2 - 1, NULL, &doc, &err) == R2X_OK &&
+       document_source_line(doc, 2) == 2 && document_source_line(doc, 0) == 0,
+       "text lines are their own source lines");
+    r2x_document_free(doc);
+}
+
+static void test_limits(void)
+{
+    /* a paragraph longer than the line cap is refused, naming its line */
+    r2x_buf b;
+    buf_init(&b, R2X_BUF_NOCAP);
+    int rc = buf_adds(&b, "<html><body>\n<p>");
+    for (int i = 0; i < 300 && !rc; i++)
+        rc = buf_adds(&b, "word ");
+    if (!rc)
+        rc = buf_adds(&b, "</p></body></html>");
+    r2x_read_options o;
+    memset(&o, 0, sizeof o);
+    o.max_line_bytes = 1000;
+    r2x_document *doc = NULL;
+    r2x_error err;
+    ok(!rc && r2x_document_read_memory("long", b.data, b.len, &o, &doc, &err) == R2X_ETOOBIG &&
+       err.line == 2, "a paragraph past the line cap is R2X_ETOOBIG at its line");
+    buf_release(&b);
+    /* deep nesting and huge spans do not crash */
+    buf_init(&b, R2X_BUF_NOCAP);
+    rc = buf_adds(&b, "<table><tr><td colspan=\"99999\" rowspan=\"99999\">x</td><td>1</td></tr>");
+    for (int i = 0; i < 5000 && !rc; i++)
+        rc = buf_adds(&b, "<div><span>");
+    if (!rc)
+        rc = buf_adds(&b, "deep</table>");
+    ok(!rc && r2x_document_read_memory("deep", b.data, b.len, NULL, &doc, &err) == R2X_OK,
+       "deep nesting and huge spans are read");
+    r2x_document_free(doc);
+    buf_release(&b);
+}
+
+int main(void)
+{
+    test_sniff();
+    test_forced_format();
+    test_limits();
+    check_lines("colspan.html", want_colspan);
+    check_lines("rowspan.html", want_rowspan);
+    check_lines("dollar-paren.html", want_dollar_paren);
+    check_lines("nbsp-spacer.html", want_nbsp_spacer);
+    check_lines("split-figures.html", want_split_figures);
+    check_lines("footnote-sup.html", want_footnote_sup);
+    check_lines("css-indent.html", want_css_indent);
+    check_lines("edgar-upper.html", want_edgar_upper);
+    check_lines("workiva.html", want_workiva);
+    check_lines("windows-1252.html", want_windows_1252);
+    check_lines("pre.html", want_pre);
+
+    check_period("colspan.html", 1, "2008-10-01..2008-12-31");
+    check_period("colspan.html", 2, "2009-01-01..2009-12-31");
+    check_period("rowspan.html", 2, "2009-01-01..2009-12-31");
+    check_period("nbsp-spacer.html", 0, "2010-06-30");
+    check_period("workiva.html", 0, "2024-12-30..2025-03-29");
+    check_row("colspan.html", "Net income", "10500000 USD 8300000 USD 36500000 USD 30000000 USD");
+    check_row("dollar-paren.html", "Net loss", "-45000 USD 7000 USD");
+    check_row("dollar-paren.html", "Interest expense", "-12000 USD -10000 USD");
+    check_row("nbsp-spacer.html", "Inventories", "0 USD 30000000 USD");
+    check_row("split-figures.html", "Other", "-5678 45");
+    check_row("footnote-sup.html", "Other", "7 USD -8 USD");   /* "$ 641" names the currency */
+    check_row("footnote-sup.html", "Net", "641 USD 492 USD");
+    check_row("workiva.html", "Other income/(expense), net", "-279000000 USD 158000000 USD");
+    check_row("workiva.html", "Services", "26645000000 USD 23867000000 USD");
+    check_row("edgar-upper.html", "Net sales", "2000000000 USD 1500000000 USD");
+    return tap_done();
+}
