@@ -1002,3 +1002,18 @@ void dts_get_counts(const dts *d, dts_counts *out)
 {
     *out = d->counts;
 }
+
+size_t dts_document_count(const dts *d)
+{
+    return d->docs_list.len / sizeof(doc_entry);
+}
+
+const char *dts_document_url(const dts *d, size_t i)
+{
+    return docs((dts *)d)[i].url;
+}
+
+const dts_options *dts_get_options(const dts *d)
+{
+    return &d->opts;
+}

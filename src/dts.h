@@ -132,4 +132,18 @@ const dts_rel *dts_relationships_of(const dts *d, const char *arcrole, size_t *n
 
 void dts_get_counts(const dts *d, dts_counts *out);
 
+/* The documents of the DTS, in discovery order (URLs as resolved), and the
+ * options it was made with: for the rules of dts_rules.c. */
+size_t dts_document_count(const dts *d);
+const char *dts_document_url(const dts *d, size_t i);
+const dts_options *dts_get_options(const dts *d);
+
+/* XBRL 2.1 schema and linkbase rules (dts_rules.c) over the DTS's own
+ * documents (published taxonomies fetched over http(s) are taken as checked
+ * by their publishers): roleType/arcroleType declarations and use, roleRef
+ * and arcroleRef, item and tuple declarations, linkbaseRef roles, XLink arc
+ * duplication, summation-item endpoints, arc cycles.  Findings go to the
+ * diag callback; returns the number of errors reported. */
+size_t dts_check_rules(dts *d);
+
 #endif

@@ -928,6 +928,7 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
                "an XBRL instance needs at least one link:schemaRef");
     if ((rc = dts_load(r->d, err)))
         return rc;
+    dts_check_rules(r->d);
     dts_result(r);
     if (r->v->opts.dts_only)
         return R2X_OK;
@@ -1017,8 +1018,10 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
             rc = dts_add(r.d, path, NULL, NULL, 0, err);
             if (!rc)
                 rc = dts_load(r.d, err);
-            if (!rc)
+            if (!rc) {
+                dts_check_rules(r.d);
                 dts_result(&r);
+            }
         } else if (!is_el(root, XBRLI_NS, "xbrl")) {
             report(&r, R2X_SEV_ERROR, line_of(root), "xbrl.4.1:rootElement",
                    "the root element is %s, not xbrli:xbrl", root ? (const char *)root->name
