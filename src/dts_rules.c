@@ -382,7 +382,8 @@ static void check_refs(rules *ru, const char *url, xmlNodePtr lb)
 
 static void check_link_role(rules *ru, const char *url, xmlNodePtr n, const char *role)
 {
-    if (!role || standard_role(role))
+    /* 3.5.2.4: roleRef is needed for roles on the standard elements only */
+    if (!role || standard_role(role) || !is_el(n, LINK_NS, NULL))
         return;
     if (!has_ref(n, "roleRef", "roleURI", role))
         fail(ru, url, n, "xbrl.3.5.2.4:roleNotReferenced",
@@ -409,7 +410,7 @@ static void check_extended(rules *ru, const char *url, xmlNodePtr link)
         } else if (type && !strcmp(type, "arc")) {
             char *arcrole = xattr(c, XLINK_NS, "arcrole");
             char *from = xattr(c, XLINK_NS, "from"), *to = xattr(c, XLINK_NS, "to");
-            if (arcrole && !standard_arcrole(arcrole)) {
+            if (arcrole && !standard_arcrole(arcrole) && is_el(c, LINK_NS, NULL)) {
                 if (!has_ref(c, "arcroleRef", "arcroleURI", arcrole))
                     fail(ru, url, c, "xbrl.3.5.2.5:arcroleNotReferenced",
                          "arcrole \"%s\" is used with no link:arcroleRef for it%s", arcrole, "");
@@ -671,8 +672,18 @@ static void check_relationships(rules *ru)
         int local = 0;
         for (size_t i = lo; i < hi && !local; i++)
             local = !is_remote(rels[i].document);
-        if (local && allowed > 0)
-            check_network(ru, rels, lo, hi, allowed);
+        /* a base set is also one link element: split the run by it
+         * (custom links are not checked) */
+        dts_rel *part = local && allowed > 0 ? malloc((hi - lo) * sizeof *part) : NULL;
+        for (int kind = DTS_ARC_CALCULATION; part && kind <= DTS_ARC_FOOTNOTE; kind++) {
+            size_t k = 0;
+            for (size_t i = lo; i < hi; i++)
+                if (rels[i].kind == kind)
+                    part[k++] = rels[i];
+            if (k)
+                check_network(ru, part, 0, k, allowed);
+        }
+        free(part);
         lo = hi;
     }
 }
