@@ -352,7 +352,14 @@ static const vfact *pick(calc_state *s, vfact **run, size_t len, int *blocked)
     size_t usable = 0;
     for (size_t i = 0; i < len; i++) {
         const vfact *f = run[i];
-        if (f->nil || !f->value.ok || !f->has_decimals || f->precision_zero)
+        if (f->nil)
+            continue;
+        if (!f->value.ok || !f->has_decimals) {
+            /* an unreadable value is reported as such, not as a sum */
+            *blocked = 1;
+            return NULL;
+        }
+        if (f->precision_zero)
             continue;
         usable++;
         if (!best) {
@@ -387,6 +394,8 @@ static void check_binding(calc_state *s, const dts_rel *rels, size_t nrels,
                           vfact **prun, size_t plen)
 {
     int blocked = 0;
+    if (prun[0]->concept->calc_incomplete)
+        return;
     const vfact *p = pick(s, prun, plen, &blocked);
     if (!p)
         return;

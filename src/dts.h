@@ -44,7 +44,8 @@ enum {
     DTS_SHARES = 4,        /* derived from xbrli:sharesItemType */
     DTS_PURE = 8,          /* derived from xbrli:pureItemType */
     DTS_PERSHARE = 16,     /* a DTR perShareItemType */
-    DTS_FRACTION = 32      /* xbrli:fractionItemType */
+    DTS_FRACTION = 32,     /* xbrli:fractionItemType */
+    DTS_TYPE_UNKNOWN = 64  /* the derivation ends in a schema the DTS lacks */
 };
 
 enum dts_period { DTS_PERIOD_NONE = 0, DTS_PERIOD_INSTANT, DTS_PERIOD_DURATION };
@@ -64,6 +65,8 @@ typedef struct dts_concept {
     int period_type;           /* enum dts_period */
     int balance;               /* enum dts_balance */
     int abstract, nillable;
+    int calc_incomplete;       /* a summation-item arc from it ends at a concept
+                                * the DTS lacks: its sums cannot be checked */
 } dts_concept;
 
 enum dts_arc_kind {
@@ -118,6 +121,9 @@ int dts_load(dts *d, r2x_error *err);
 const dts_concept *dts_concept_get(const dts *d, const char *ns, const char *name);
 /* Look a concept up by "{namespace}name". */
 const dts_concept *dts_concept_by_key(const dts *d, const char *key);
+/* The URL of the schema that should have declared namespace ns (an import
+ * that could not be had), or NULL. */
+const char *dts_missing_namespace(const dts *d, const char *ns);
 /* True when the document (a URL as resolved) is in the DTS. */
 int dts_has_document(const dts *d, const char *url);
 /* The interned copy of s, or NULL when no string of the DTS equals it (so

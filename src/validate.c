@@ -13,6 +13,7 @@
 #include <libxml/dict.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +40,15 @@ typedef struct vrun {
     xmlHashTablePtr contexts, units;
     r2x_buf context_list, unit_list;  /* vcontext *, vunit * */
     r2x_buf facts;                  /* vfact */
+    r2x_buf unchecked;              /* unchecked_ns: facts of unavailable schemas */
     int oom;
 } vrun;
+
+typedef struct unchecked_ns {
+    const char *ns, *schema;
+    long first_line;
+    size_t facts;
+} unchecked_ns;
 
 /* ---- reporting -------------------------------------------------------------- */
 
@@ -678,6 +686,9 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
     const char *name = k->name;
     long line = f->line;
     int num = (k->flags & DTS_NUMERIC) != 0;
+    /* a type whose derivation the DTS lacks (an unavailable schema): neither
+     * numeric nor non-numeric rules can be applied */
+    int known = !(k->flags & DTS_TYPE_UNKNOWN);
     char *ctx = prop(n, "contextRef"), *unit = prop(n, "unitRef");
     char *dec = prop(n, "decimals"), *prec = prop(n, "precision");
     xmlChar *nil = xmlGetNsProp(n, BAD_CAST "nil", BAD_CAST XSI_NS);
@@ -694,7 +705,9 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
     else if (!(f->context = xmlHashLookup(r->contexts, BAD_CAST ctx)))
         report(r, R2X_SEV_ERROR, line, "xbrl.4.6.1:itemContextRef",
                "item %s refers to context '%s', which is not in the instance", name, ctx);
-    if (num && !unit)
+    if (!known)
+        ;
+    else if (num && !unit)
         report(r, R2X_SEV_ERROR, line, "xbrl.4.6.2:numericUnit",
                "numeric item %s has no unitRef", name);
     else if (num && !(f->unit = xmlHashLookup(r->units, BAD_CAST unit)))
@@ -715,7 +728,9 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
                "%s is nil and must be empty", name);
     /* precision and decimals (4.6.3) */
     int is_fraction = (k->flags & DTS_FRACTION) != 0;
-    if (f->nil && (dec || prec))
+    if (!known)
+        ;
+    else if (f->nil && (dec || prec))
         report(r, R2X_SEV_ERROR, line, "xbrl.4.6.3:nilPrecisionDecimals",
                "nil item %s must not have %s", name, dec ? "decimals" : "precision");
     else if ((!num || is_fraction) && (dec || prec))
@@ -741,7 +756,9 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
         use_prec = NULL;
     }
     /* the value */
-    if (!f->nil && !first_el(n) && !lexically_valid(r, n, k->lex, f->text))
+    if (!known)
+        ;
+    else if (!f->nil && !first_el(n) && !lexically_valid(r, n, k->lex, f->text))
         report(r, R2X_SEV_ERROR, line, "xmlSchema:valueError",
                "'%s' is not a valid value of %s (type %s)", f->text, name,
                k->type ? strchr(k->type, '}') + 1 : "?");
@@ -787,6 +804,22 @@ static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
     const dts_concept *k = n->ns ? dts_concept_get(r->d, (const char *)n->ns->href,
                                                    (const char *)n->name)
                                  : NULL;
+    const char *missing = n->ns ? dts_missing_namespace(r->d, (const char *)n->ns->href) : NULL;
+    if (!k && missing) {
+        /* one finding per unavailable schema, not one per fact */
+        unchecked_ns *u = (unchecked_ns *)r->unchecked.data;
+        size_t i, nu = r->unchecked.len / sizeof *u;
+        for (i = 0; i < nu && strcmp(u[i].ns, (const char *)n->ns->href); i++)
+            ;
+        if (i < nu) {
+            u[i].facts++;
+        } else {
+            unchecked_ns e = {intern(r, (const char *)n->ns->href), missing, line, 1};
+            if (buf_add(&r->unchecked, &e, sizeof e))
+                r->oom = 1;
+        }
+        return;
+    }
     if (!k) {
         report(r, R2X_SEV_ERROR, line, "xmlSchema:undeclaredElement",
                "%s%s%s is not declared in the DTS", n->ns && n->ns->prefix ?
@@ -829,6 +862,30 @@ static int ixbrl_to_instance(const char *path, xmlDocPtr *out, r2x_error *err)
 {
     *out = NULL;
     return r2x_fail(err, R2X_EUSAGE, path, 0, "Inline XBRL input not yet supported");
+}
+
+enum root_kind { ROOT_OTHER, ROOT_DTS, ROOT_BAD };
+
+/* What the document is, from its first element alone: a schema or linkbase
+ * is streamed by the DTS reader, never built as a tree here. */
+static int root_kind(const char *data, size_t len, const char *url)
+{
+    xmlTextReaderPtr rd = xmlReaderForMemory(data, (int)len, url, NULL,
+                                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                             XML_PARSE_NOWARNING);
+    int kind = ROOT_BAD;
+    while (rd && xmlTextReaderRead(rd) == 1) {
+        if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+            continue;
+        const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
+        const char *local = (const char *)xmlTextReaderConstLocalName(rd);
+        kind = ns && ((!strcmp(ns, XSD_NS) && !strcmp(local, "schema")) ||
+                      (!strcmp(ns, LINK_NS) && !strcmp(local, "linkbase")))
+                   ? ROOT_DTS : ROOT_OTHER;
+        break;
+    }
+    xmlFreeTextReader(rd);
+    return kind;
 }
 
 static int has_suffix(const char *s, const char *suffix)
@@ -878,6 +935,7 @@ static void free_run(vrun *r)
     for (size_t i = 0; i < r->unit_list.len / sizeof *u; i++)
         free(u[i]);
     buf_release(&r->facts);
+    buf_release(&r->unchecked);
     buf_release(&r->context_list);
     buf_release(&r->unit_list);
     xmlHashFree(r->ids, NULL);
@@ -941,6 +999,11 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     for (xmlNodePtr n = first_el(root); n; n = next_el(n))
         if (!is_el(n, XBRLI_NS, NULL) && !is_el(n, LINK_NS, NULL))
             read_fact(r, n, NULL);
+    const unchecked_ns *u = (const unchecked_ns *)r->unchecked.data;
+    for (size_t i = 0; i < r->unchecked.len / sizeof *u; i++)
+        report(r, R2X_SEV_ERROR, u[i].first_line, "xbrl.3.2:documentUnavailable",
+               "%zu fact%s in namespace %s cannot be checked: its schema '%s' could not be had",
+               u[i].facts, u[i].facts == 1 ? "" : "s", u[i].ns, u[i].schema);
     if (r->oom)
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     vfact *facts = (vfact *)r->facts.data;
@@ -969,6 +1032,7 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     r.contexts = xmlHashCreate(256);
     r.units = xmlHashCreate(64);
     buf_init(&r.facts, R2X_BUF_NOCAP);
+    buf_init(&r.unchecked, R2X_BUF_NOCAP);
     buf_init(&r.context_list, R2X_BUF_NOCAP);
     buf_init(&r.unit_list, R2X_BUF_NOCAP);
     dts_options dopts = {v->fetch, dts_diag, &r};
@@ -985,7 +1049,17 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
         rc = fetcher_get(v->fetch, path, NULL, &data, &len, NULL, err);
         if (!rc && len > 0x7fffffff)
             rc = r2x_fail(err, R2X_ETOOBIG, path, 0, "the input is larger than 2 GB");
-        if (!rc) {
+        if (!rc && root_kind(data, len, path) == ROOT_DTS) {
+            /* a schema or linkbase as the entry point: its DTS is the check */
+            result->input_kind = 1;
+            rc = dts_add(r.d, path, NULL, NULL, 0, err);
+            if (!rc)
+                rc = dts_load(r.d, err);
+            if (!rc) {
+                dts_check_rules(r.d);
+                dts_result(&r);
+            }
+        } else if (!rc) {
             xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
             if (!ctxt)
                 rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
@@ -1012,17 +1086,7 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     }
     if (!rc && doc) {
         xmlNodePtr root = xmlDocGetRootElement(doc);
-        if (is_el(root, XSD_NS, "schema") || is_el(root, LINK_NS, "linkbase")) {
-            /* a schema or linkbase as the entry point: its DTS is the check */
-            result->input_kind = 1;
-            rc = dts_add(r.d, path, NULL, NULL, 0, err);
-            if (!rc)
-                rc = dts_load(r.d, err);
-            if (!rc) {
-                dts_check_rules(r.d);
-                dts_result(&r);
-            }
-        } else if (!is_el(root, XBRLI_NS, "xbrl")) {
+        if (!is_el(root, XBRLI_NS, "xbrl")) {
             report(&r, R2X_SEV_ERROR, line_of(root), "xbrl.4.1:rootElement",
                    "the root element is %s, not xbrli:xbrl", root ? (const char *)root->name
                                                                   : "missing");
