@@ -65,6 +65,7 @@ typedef struct dts_concept {
     int period_type;           /* enum dts_period */
     int balance;               /* enum dts_balance */
     int abstract, nillable;
+    const char *typed_domain_ref;  /* xbrldt:typedDomainRef as written, NULL if none */
     int calc_incomplete;       /* a summation-item arc from it ends at a concept
                                 * the DTS lacks: its sums cannot be checked */
 } dts_concept;
@@ -83,6 +84,11 @@ typedef struct dts_rel {
     double order, weight;
     int priority;
     int kind;                  /* enum dts_arc_kind */
+    /* XBRL Dimensions arc attributes (definition arcs) */
+    const char *target_role;   /* xbrldt:targetRole, NULL if none */
+    signed char xdt_context;   /* xbrldt:contextElement: 1 segment, 2 scenario, 0 none */
+    signed char xdt_closed;    /* xbrldt:closed="true" */
+    signed char xdt_unusable;  /* xbrldt:usable="false" */
 } dts_rel;
 
 typedef struct dts_counts {
@@ -151,5 +157,9 @@ const dts_options *dts_get_options(const dts *d);
  * duplication, summation-item endpoints, arc cycles.  Findings go to the
  * diag callback; returns the number of errors reported. */
 size_t dts_check_rules(dts *d);
+/* XBRL Dimensions 1.0 taxonomy rules (dimensions.c): the ends of the
+ * dimensional relationships, contextElement, one default per dimension.
+ * Run by dts_check_rules(). */
+size_t dts_check_dimensions(dts *d);
 
 #endif

@@ -736,6 +736,7 @@ size_t dts_check_rules(dts *d)
                 xmlFree(tns);
             }
         check_relationships(&ru);
+        ru.errors += dts_check_dimensions(d);
     }
     for (size_t i = 0; i < nd; i++)
         xmlFreeDoc(docs[i].doc);

@@ -1013,6 +1013,7 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     r->res->units = r->unit_list.len / sizeof(vunit *);
     vreporter rep = {report, r};
     check_duplicates(facts, nfacts, &rep);
+    check_dimensions(facts, nfacts, root, r->d, &rep);
     if (check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     return R2X_OK;

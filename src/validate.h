@@ -76,6 +76,11 @@ typedef struct vreporter {
  * inconsistent ones are errors, consistent ones warnings. */
 void check_duplicates(vfact *facts, size_t n, const vreporter *rep);
 
+/* XBRL Dimensions 1.0 validity of the contexts and facts (dimensions.c):
+ * root is the instance's xbrli:xbrl element. */
+void check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
+                      const vreporter *rep);
+
 /* Summation-item consistency of every calculation network. */
 int check_calculations(vfact *facts, size_t n, const dts *d, int mode,
                        const vreporter *rep);
