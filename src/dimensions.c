@@ -204,7 +204,7 @@ size_t dts_check_dimensions(dts *d)
                 dfail(&dr, r, ends[k].src, "the relationship starts at", r->from->key);
             if (r->to->kind != ends[k].dst_kind)
                 dfail(&dr, r, ends[k].dst, "the relationship ends at", r->to->key);
-            if ((s == &x.all || s == &x.notall) && r->xdt_context <= 0)
+            if ((s == &x.all || s == &x.notall) && r->xdt_context == 0)
                 dfail(&dr, r, "xbrldte:HasHypercubeMissingContextElementAttributeError",
                       "a has-hypercube relationship needs xbrldt:contextElement, from",
                       r->from->key);

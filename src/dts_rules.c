@@ -393,6 +393,29 @@ static void check_link_role(rules *ru, const char *url, xmlNodePtr n, const char
              role, (const char *)n->name);
 }
 
+/* The xbrldt attributes of an arc: lexically valid (XML Schema), and a
+ * targetRole that a roleRef of the linkbase declares (xbrldte 2.4.3). */
+static void check_xdt_arc(rules *ru, const char *url, xmlNodePtr arc)
+{
+    static const char *const names[] = {"contextElement", "closed", "usable", "targetRole"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        char *v = xattr(arc, XBRLDT_NS, names[i]);
+        if (!v)
+            continue;
+        int ok = i == 0 ? !strcmp(v, "segment") || !strcmp(v, "scenario")
+                 : i < 3 ? !strcmp(v, "true") || !strcmp(v, "false") || !strcmp(v, "1") ||
+                               !strcmp(v, "0")
+                         : valid_uri(v) && strchr(v, ':');
+        if (!ok)
+            fail(ru, url, arc, "xmlSchema:xbrldtAttribute", "xbrldt:%s=\"%s\" is not valid",
+                 names[i], v);
+        else if (i == 3 && strcmp(v, ROLE_LINK) && !has_ref(arc, "roleRef", "roleURI", v))
+            fail(ru, url, arc, "xbrldte:TargetRoleNotResolvedError",
+                 "xbrldt:targetRole \"%s\" has no link:roleRef in this linkbase%s", v, "");
+        xmlFree(v);
+    }
+}
+
 static void check_extended(rules *ru, const char *url, xmlNodePtr link)
 {
     char *role = xattr(link, XLINK_NS, "role");
@@ -419,6 +442,7 @@ static void check_extended(rules *ru, const char *url, xmlNodePtr link)
                          "arcrole \"%s\" is not declared for use on %s", arcrole,
                          (const char *)c->name);
             }
+            check_xdt_arc(ru, url, c);
             /* XLink 1.0 5.1.3: no two arcs of a link join the same labels */
             if (from && to && pairs) {
                 size_t nf = strlen(from), nt = strlen(to);
@@ -479,12 +503,58 @@ static void check_linkbase_ref(rules *ru, const char *url, xmlNodePtr n)
 
 /* ---- schemas ------------------------------------------------------------------- */
 
+/* xbrldt:typedDomainRef: on dimensions only, a URI with a fragment that
+ * locates a global, concrete element declaration of the DTS. */
+static void check_typed_domain_ref(rules *ru, const char *url, xmlNodePtr n,
+                                   const dts_concept *c, const char *ref)
+{
+    if (c->kind != DTS_DIMENSION) {
+        fail(ru, url, n, "xbrldte:TypedDomainRefError",
+             "xbrldt:typedDomainRef on %s, which is not a dimension%s", c->name, "");
+        return;
+    }
+    const char *hash = strchr(ref, '#');
+    if (!hash || !hash[1]) {
+        fail(ru, url, n, "xbrldte:TypedDimensionURIError",
+             "xbrldt:typedDomainRef \"%s\" has no fragment%s", ref, "");
+        return;
+    }
+    int remote = 0;
+    xmlNodePtr target = resolve_href(ru, n, ref, &remote);
+    if (!target && remote) {
+        char *abs = fetch_resolve(url, ref);
+        int out = abs && !is_remote(abs);
+        free(abs);
+        if (out)
+            fail(ru, url, n, "xbrldte:OutOfDTSSchemaError",
+                 "xbrldt:typedDomainRef \"%s\" locates a schema outside the DTS%s", ref, "");
+        return;
+    }
+    int ok = target && is_el(target, XSD_NS, "element") && is_el(target->parent, XSD_NS, "schema");
+    char *abstract = ok ? xattr(target, NULL, "abstract") : NULL;
+    if (abstract && (!strcmp(abstract, "true") || !strcmp(abstract, "1")))
+        ok = 0;
+    xmlFree(abstract);
+    if (!ok)
+        fail(ru, url, n, "xbrldte:TypedDimensionError",
+             "xbrldt:typedDomainRef \"%s\" does not locate a global concrete element%s", ref,
+             "");
+}
+
 static void check_element_decl(rules *ru, const char *url, xmlNodePtr n, const char *tns)
 {
     char *name = xattr(n, NULL, "name");
     const dts_concept *c = name ? dts_concept_get(ru->d, tns, name) : NULL;
     if (c && c->document && strcmp(c->document, url))
         c = NULL;
+    char *tdr = xattr(n, XBRLDT_NS, "typedDomainRef");
+    if (c && (c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE) && !c->abstract)
+        fail(ru, url, n, c->kind == DTS_HYPERCUBE ? "xbrldte:HypercubeElementIsNotAbstractError"
+                                                  : "xbrldte:DimensionElementIsNotAbstractError",
+             "%s must be abstract%s", name, "");
+    if (c && tdr)
+        check_typed_domain_ref(ru, url, n, c, tdr);
+    xmlFree(tdr);
     if (c && (c->kind == DTS_ITEM || c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE)) {
         char *pt = xattr(n, XBRLI_NS, "periodType");
         if (!pt)
@@ -555,6 +625,8 @@ static int cycles_of(rules *ru, const char *arcrole)
         return 1;
     if (standard_arcrole(arcrole))
         return 0;
+    if (!strcmp(arcrole, "http://xbrl.org/int/dim/arcrole/domain-member"))
+        return 1;
     const decl *dc = xmlHashLookup(ru->arcroles, BAD_CAST arcrole);
     if (!dc || !dc->cycles)
         return -1;
@@ -640,8 +712,10 @@ static void check_network(rules *ru, const dts_rel *rels, size_t lo, size_t hi, 
         free(adj);
     }
     if (bad)
-        fail(ru, bad->document, NULL, allowed == 2 ? "xbrl.5.1.4.3:undirectedCycle"
-                                                   : "xbrl.5.1.4.3:directedCycle",
+        fail(ru, bad->document, NULL,
+             !strcmp(bad->arcrole, "http://xbrl.org/int/dim/arcrole/domain-member")
+                 ? "xbrldte:DRSDirectedCycleError"
+             : allowed == 2 ? "xbrl.5.1.4.3:undirectedCycle" : "xbrl.5.1.4.3:directedCycle",
              "the relationships of arcrole \"%s\" in link role \"%s\" form a cycle, which it does "
              "not allow", bad->arcrole, bad->linkrole ? bad->linkrole : "");
 out:
