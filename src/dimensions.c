@@ -307,7 +307,7 @@ static void read_container(xdt *x, xmlNodePtr box, int container, ctxdims *cd, l
             xmlFree(t);
             if (!member && x->incomplete)
                 continue;
-            if (!member || member->kind != DTS_ITEM) {
+            if (!member) {
                 rep->report(rep->self, R2X_SEV_ERROR, line,
                             "xbrldie:ExplicitMemberUndefinedQNameError",
                             "the member of %s is not a concept of the DTS", dim->key);
@@ -377,15 +377,15 @@ static int cube_valid(xdt *x, const dts_rel *h, const ctxdims *cd)
         for (int k = 0; k < cd->n; k++)
             if (cd->v[k].dim == dim && cd->v[k].container == h->xdt_context)
                 v = &cd->v[k];
-        if (!v) {
-            if (!default_of(x, dim))
-                return 0;
-            continue;
-        }
-        if (!v->member)
+        const dts_concept *member = v ? v->member : default_of(x, dim);
+        if (!v && !member)
+            return 0;
+        if (!member)
             continue;                   /* typed: any value of its domain */
+        /* a defaulted dimension takes its default, which must be in this
+         * hypercube's domain too (a notAll cube then excludes it or not) */
         xmlHashTablePtr dom = domain_of(x, dim, r->target_role ? r->target_role : role);
-        void *mark = dom ? xmlHashLookup(dom, BAD_CAST v->member->key) : NULL;
+        void *mark = dom ? xmlHashLookup(dom, BAD_CAST member->key) : NULL;
         if ((uintptr_t)mark != 1)
             return 0;
     }
