@@ -393,6 +393,21 @@ static void check_link_role(rules *ru, const char *url, xmlNodePtr n, const char
              role, (const char *)n->name);
 }
 
+/* Does a locator or resource of the link carry this xlink:label? */
+static int has_label(xmlNodePtr link, const char *label)
+{
+    for (xmlNodePtr c = link->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        char *l = xattr(c, XLINK_NS, "label");
+        int hit = l && !strcmp(l, label);
+        xmlFree(l);
+        if (hit)
+            return 1;
+    }
+    return 0;
+}
+
 /* The xbrldt attributes of an arc: lexically valid (XML Schema), and a
  * targetRole that a roleRef of the linkbase declares (xbrldte 2.4.3). */
 static void check_xdt_arc(rules *ru, const char *url, xmlNodePtr arc)
@@ -443,6 +458,10 @@ static void check_extended(rules *ru, const char *url, xmlNodePtr link)
                          (const char *)c->name);
             }
             check_xdt_arc(ru, url, c);
+            if (from && to && (!has_label(link, from) || !has_label(link, to)))
+                fail(ru, url, c, "xbrl.3.5.3.9:arcLabelUnresolved",
+                     "an arc names xlink:label \"%s\", which no locator or resource of its "
+                     "link has", !has_label(link, from) ? from : to, NULL);
             /* XLink 1.0 5.1.3: no two arcs of a link join the same labels */
             if (from && to && pairs) {
                 size_t nf = strlen(from), nt = strlen(to);
@@ -736,6 +755,19 @@ static void check_relationships(rules *ru)
             fail(ru, r->document, NULL, "xbrl.5.2.5.2:summationItemNotNumeric",
                  "a summation-item relationship joins %s, which is not a numeric item%s",
                  !item_numeric(r->from) ? r->from->key : r->to->key, "");
+    }
+    /* 5.1.1.2: a summation-item between items that both have a balance
+     * adds like balances and subtracts unlike ones */
+    for (size_t i = 0; i < n; i++) {
+        const dts_rel *r = &rels[i];
+        if (strcmp(r->arcrole, ARCROLE_SUMMATION) || is_remote(r->document) ||
+            !r->from->balance || !r->to->balance)
+            continue;
+        int same = r->from->balance == r->to->balance;
+        if ((same && r->weight < 0) || (!same && r->weight > 0))
+            fail(ru, r->document, NULL, "xbrl.5.1.1.2:balanceWeight",
+                 "a summation-item relationship from %s to %s has a weight whose sign does not "
+                 "agree with their balances", r->from->key, r->to->key);
     }
     for (size_t lo = 0; lo < n;) {
         size_t hi = lo + 1;
