@@ -463,7 +463,11 @@ static void check_extended(rules *ru, const char *url, xmlNodePtr link)
                      "an arc names xlink:label \"%s\", which no locator or resource of its "
                      "link has", !has_label(link, from) ? from : to, NULL);
             /* XLink 1.0 5.1.3: no two arcs of a link join the same labels */
-            if (from && to && pairs) {
+            char *use = xattr(c, NULL, "use");
+            int prohibiting = use && !strcmp(use, "prohibited");
+            xmlFree(use);
+            /* a prohibiting arc beside the arc it prohibits is not flagged */
+            if (from && to && pairs && !prohibiting) {
                 size_t nf = strlen(from), nt = strlen(to);
                 char *key = malloc(nf + nt + 2);
                 if (key) {
