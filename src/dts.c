@@ -39,6 +39,8 @@ typedef struct raw_rel {
     double order, weight;
     int priority;
     char kind, prohibited;
+    const char *target_role;
+    signed char xdt_context, xdt_closed, xdt_unusable;
 } raw_rel;
 
 /* Interned strings: libxml2 2.9's xmlDict stops growing its table at 16384
@@ -376,6 +378,8 @@ typedef struct arc {
     long line;
     double order, weight;
     int priority, prohibited;
+    const char *target_role;
+    signed char xdt_context, xdt_closed, xdt_unusable;
 } arc;
 
 typedef struct reader {
@@ -546,6 +550,7 @@ static void schema_element(reader *r, const char *local, const attrs *at)
         c->line = line_of(r);
         c->abstract = is_true(attr(r, at, NULL, "abstract"));
         c->nillable = is_true(attr(r, at, NULL, "nillable"));
+        c->typed_domain_ref = attr(r, at, XBRLDT_NS, "typedDomainRef");
         const char *pt = attr(r, at, XBRLI_NS, "periodType");
         c->period_type = !pt ? DTS_PERIOD_NONE : !strcmp(pt, "instant") ? DTS_PERIOD_INSTANT
                          : !strcmp(pt, "duration") ? DTS_PERIOD_DURATION : DTS_PERIOD_NONE;
@@ -625,7 +630,8 @@ static void flush_link(reader *r)
             for (size_t t = lo2; t < nlocs && locs[t].label == a->to; t++) {
                 raw_rel rr = {locs[f].href, locs[t].href, a->arcrole, r->linkrole,
                               r->doc->url, a->line, a->order, a->weight, a->priority,
-                              (char)r->link_kind, (char)a->prohibited};
+                              (char)r->link_kind, (char)a->prohibited, a->target_role,
+                              a->xdt_context, a->xdt_closed, a->xdt_unusable};
                 if (buf_add(&d->raw, &rr, sizeof rr))
                     d->oom = 1;
             }
@@ -703,7 +709,17 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
         const char *use = attr_tmp(at, "use", b4, sizeof b4);
         arc a = {from, to, attr(r, at, XLINK_NS, "arcrole"), line_of(r),
                  order ? strtod(order, NULL) : 1.0, weight ? strtod(weight, NULL) : 0.0,
-                 priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited")};
+                 priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited"),
+                 NULL, 0, 0, 0};
+        if (r->link_kind == DTS_ARC_DEFINITION) {
+            const char *ce = attr(r, at, XBRLDT_NS, "contextElement");
+            const char *closed = attr(r, at, XBRLDT_NS, "closed");
+            const char *usable = attr(r, at, XBRLDT_NS, "usable");
+            a.target_role = attr(r, at, XBRLDT_NS, "targetRole");
+            a.xdt_context = !ce ? 0 : !strcmp(ce, "segment") ? 1 : !strcmp(ce, "scenario") ? 2 : -1;
+            a.xdt_closed = is_true(closed);
+            a.xdt_unusable = usable && !is_true(usable);
+        }
         d->counts.arcs++;
         switch (r->link_kind) {
         case DTS_ARC_CALCULATION: d->counts.calculation++; break;
@@ -934,7 +950,8 @@ static void resolve_relationships(dts *d)
         } else if (from && to) {
             const raw_rel *w = &raw[i];
             dts_rel rel = {from, to, w->arcrole, w->linkrole, w->document, w->line,
-                           w->order, w->weight, w->priority, w->kind};
+                           w->order, w->weight, w->priority, w->kind, w->target_role,
+                           w->xdt_context, w->xdt_closed, w->xdt_unusable};
             if (buf_add(&d->rels, &rel, sizeof rel))
                 d->oom = 1;
         }
@@ -1081,4 +1098,19 @@ const dts_rel *dts_relationships_of(const dts *d, const char *arcrole, size_t *n
 void dts_get_counts(const dts *d, dts_counts *out)
 {
     *out = d->counts;
+}
+
+size_t dts_document_count(const dts *d)
+{
+    return d->docs_list.len / sizeof(doc_entry);
+}
+
+const char *dts_document_url(const dts *d, size_t i)
+{
+    return docs((dts *)d)[i].url;
+}
+
+const dts_options *dts_get_options(const dts *d)
+{
+    return &d->opts;
 }

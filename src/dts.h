@@ -65,6 +65,7 @@ typedef struct dts_concept {
     int period_type;           /* enum dts_period */
     int balance;               /* enum dts_balance */
     int abstract, nillable;
+    const char *typed_domain_ref;  /* xbrldt:typedDomainRef as written, NULL if none */
     int calc_incomplete;       /* a summation-item arc from it ends at a concept
                                 * the DTS lacks: its sums cannot be checked */
 } dts_concept;
@@ -83,6 +84,11 @@ typedef struct dts_rel {
     double order, weight;
     int priority;
     int kind;                  /* enum dts_arc_kind */
+    /* XBRL Dimensions arc attributes (definition arcs) */
+    const char *target_role;   /* xbrldt:targetRole, NULL if none */
+    signed char xdt_context;   /* xbrldt:contextElement: 1 segment, 2 scenario, 0 none */
+    signed char xdt_closed;    /* xbrldt:closed="true" */
+    signed char xdt_unusable;  /* xbrldt:usable="false" */
 } dts_rel;
 
 typedef struct dts_counts {
@@ -137,5 +143,23 @@ const dts_rel *dts_relationships(const dts *d, size_t *n);
 const dts_rel *dts_relationships_of(const dts *d, const char *arcrole, size_t *n);
 
 void dts_get_counts(const dts *d, dts_counts *out);
+
+/* The documents of the DTS, in discovery order (URLs as resolved), and the
+ * options it was made with: for the rules of dts_rules.c. */
+size_t dts_document_count(const dts *d);
+const char *dts_document_url(const dts *d, size_t i);
+const dts_options *dts_get_options(const dts *d);
+
+/* XBRL 2.1 schema and linkbase rules (dts_rules.c) over the DTS's own
+ * documents (published taxonomies fetched over http(s) are taken as checked
+ * by their publishers): roleType/arcroleType declarations and use, roleRef
+ * and arcroleRef, item and tuple declarations, linkbaseRef roles, XLink arc
+ * duplication, summation-item endpoints, arc cycles.  Findings go to the
+ * diag callback; returns the number of errors reported. */
+size_t dts_check_rules(dts *d);
+/* XBRL Dimensions 1.0 taxonomy rules (dimensions.c): the ends of the
+ * dimensional relationships, contextElement, one default per dimension.
+ * Run by dts_check_rules(). */
+size_t dts_check_dimensions(dts *d);
 
 #endif

@@ -1029,6 +1029,7 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
                "an XBRL instance needs at least one link:schemaRef");
     if ((rc = dts_load(r->d, err)))
         return rc;
+    dts_check_rules(r->d);
     dts_result(r);
     if (r->v->opts.dts_only)
         return R2X_OK;
@@ -1057,6 +1058,7 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     check_duplicates(facts, nfacts,
                      r->v->opts.duplicates == R2X_DUP_WARNING ? R2X_SEV_WARNING : R2X_SEV_ERROR,
                      &rep);
+    check_dimensions(facts, nfacts, root, r->d, &rep);
     if (check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     return R2X_OK;
@@ -1099,8 +1101,10 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
             rc = dts_add(r.d, path, NULL, NULL, 0, err);
             if (!rc)
                 rc = dts_load(r.d, err);
-            if (!rc)
+            if (!rc) {
+                dts_check_rules(r.d);
                 dts_result(&r);
+            }
         } else if (!rc) {
             xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
             if (!ctxt)

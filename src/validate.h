@@ -77,6 +77,11 @@ typedef struct vreporter {
  * (Items repeated inside a tuple are its content, not duplicates.) */
 void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep);
 
+/* XBRL Dimensions 1.0 validity of the contexts and facts (dimensions.c):
+ * root is the instance's xbrli:xbrl element. */
+void check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
+                      const vreporter *rep);
+
 /* Summation-item consistency of every calculation network. */
 int check_calculations(vfact *facts, size_t n, const dts *d, int mode,
                        const vreporter *rep);
