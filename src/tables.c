@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "document.h"
 #include "error.h"
+#include "layout.h"
 #include "numbers.h"
 #include "periods.h"
 #include "units.h"
@@ -197,6 +198,7 @@ typedef struct extract {
     size_t nerrors;
     r2x_buf tables;           /* r2x_table[] */
     r2x_buf diags;            /* r2x_error[] held for the current table */
+    const unsigned char *kinds; /* layout.c's line kinds, NULL for tab-separated text */
 } extract;
 
 static void merge_sort_diags(r2x_error *d, size_t n);
@@ -279,6 +281,19 @@ static int line_is_table(const char *s, size_t n)
     return memchr(s, '\t', n) != NULL && !line_is_blank(s, n);
 }
 
+/* Line n is part of a table: tab-separated, or placed in one by layout.c. */
+static int in_table(const extract *x, size_t n, const char *s, size_t len)
+{
+    if (x->kinds)
+        return x->kinds[n] != LAYOUT_NONE;
+    return line_is_table(s, len);
+}
+
+static int layout_kind(const extract *x, size_t n)
+{
+    return x->kinds ? x->kinds[n] : LAYOUT_NONE;
+}
+
 /* ---- Titles and statements ----------------------------------------------- */
 
 static int classify_statement(const char *text)
@@ -290,7 +305,7 @@ static int classify_statement(const char *text)
         return R2X_STMT_CASH_FLOWS;
     if (contains_ci(text, "segment"))
         return R2X_STMT_SEGMENT;
-    if (contains_ci(text, "statements of income") || contains_ci(text, "statement of income") ||
+    if (contains_ci(text, "consolidated income\n") || contains_ci(text, "statements of income") || contains_ci(text, "statement of income") ||
         contains_ci(text, "statements of operations") ||
         contains_ci(text, "statement of operations") || contains_ci(text, "income statement") ||
         contains_ci(text, "statements of earnings") || contains_ci(text, "statement of earnings") ||
@@ -355,7 +370,7 @@ static int find_title(extract *x, size_t first, title_info *ti)
         const char *s = document_line(x->doc, n, &len);
         if (line_is_blank(s, len))
             continue;
-        if (line_is_table(s, len)) {
+        if (in_table(x, n, s, len)) {
             if (!seen_text)
                 ti->directly_after_table = 1;
             break;
@@ -664,6 +679,35 @@ static void settle_periods(extract *x, table_plan *tp, period_at lines[][MAX_PHR
     for (size_t k = 0; k < nm; k++)
         if (merged[k].p.period.kind != R2X_PERIOD_NONE)
             tp->periods[tp->nperiods++] = merged[k];
+}
+
+/* Headings of bare years ("2003  2002") under a title that names the period
+ * ("NINE MONTHS ENDED SEPTEMBER 30,"): the title's phrase stands over them
+ * as a heading line would. */
+static void seed_periods_from_context(extract *x, const char *context,
+                                      period_at lines[][MAX_PHRASES], size_t *counts,
+                                      size_t *nlines)
+{
+    size_t first = 0;
+    while (first < *nlines && !counts[first])
+        first++;
+    if (first == *nlines || *nlines >= 8)
+        return;
+    for (size_t k = 0; k < counts[first]; k++)
+        if (lines[first][k].p.period.kind != R2X_PERIOD_NONE || lines[first][k].p.months ||
+            lines[first][k].p.weeks)
+            return;
+    period_phrase pp[4];
+    size_t np = period_scan(context, x->cal, pp, 4);
+    if (np != 1 || !(pp[0].months || pp[0].weeks) || !pp[0].date.month)
+        return;
+    memmove(&lines[1], &lines[0], *nlines * sizeof lines[0]);
+    memmove(&counts[1], &counts[0], *nlines * sizeof counts[0]);
+    memset(&lines[0][0], 0, sizeof lines[0][0]);
+    lines[0][0].p = pp[0];
+    lines[0][0].pos = 1;
+    counts[0] = 1;
+    (*nlines)++;
 }
 
 static int period_later(const r2x_period *a, const r2x_period *b)
@@ -1165,9 +1209,9 @@ static int build_table(extract *x, block b, const title_info *ti,
         const char *s = document_line(x->doc, n, &len);
         src_cells c;
         table_split_cells(s, len, &c);
-        if (line_is_decoration(s, &c))
+        if (layout_kind(x, n) == LAYOUT_FILLER || line_is_decoration(s, &c))
             continue;       /* "\t•\t": bullets left by extraction */
-        if (!is_heading_line(s, &c, x->cal))
+        if (x->kinds ? layout_kind(x, n) != LAYOUT_HEADING : !is_heading_line(s, &c, x->cal))
             break;          /* figures, or a label row ("ASSETS"), end the headings */
         heading_line = (long)n;
         plan_units(x, tp, (long)n, s, &c);
@@ -1192,6 +1236,8 @@ static int build_table(extract *x, block b, const title_info *ti,
                 label_lost = 1;
         }
     }
+    if (nplines > 0 && x->kinds)
+        seed_periods_from_context(x, ti->context, plines, pcounts, &nplines);
     settle_periods(x, tp, plines, pcounts, nplines);
     free(plines);
     if (tp->nperiods == 0 && nplines == 0) {
@@ -1215,6 +1261,8 @@ static int build_table(extract *x, block b, const title_info *ti,
     for (; n <= b.last; n++) {
         size_t len;
         const char *s = document_line(x->doc, n, &len);
+        if (layout_kind(x, n) == LAYOUT_FILLER)
+            continue;       /* blank lines, rules and tags inside a space-aligned table */
         src_cells c;
         table_split_cells(s, len, &c);
         if (c.overflow)
@@ -1436,14 +1484,16 @@ fail_table:
 
 static const r2x_fiscal_calendar default_calendar = {12, 31, R2X_FY_NAMED_BY_END};
 
-int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
-                       r2x_tableset **out, size_t *nerrors, r2x_error *err)
+static int extract_tables(const r2x_document *doc, const unsigned char *kinds,
+                          const r2x_extract_options *opts, r2x_tableset **out,
+                          size_t *nerrors, r2x_error *err)
 {
     *out = NULL;
     extract x;
     memset(&x, 0, sizeof x);
-    x.doc = doc;
     x.opts = opts;
+    x.doc = doc;
+    x.kinds = kinds;
     x.cal = opts && opts->profile ? r2x_profile_calendar(opts->profile) : &default_calendar;
     buf_init(&x.tables, R2X_BUF_NOCAP);
     buf_init(&x.diags, R2X_BUF_NOCAP);
@@ -1457,14 +1507,14 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
     while (n <= doc->nlines) {
         size_t len;
         const char *s = document_line(doc, n, &len);
-        if (!line_is_table(s, len)) {
+        if (!in_table(&x, n, s, len)) {
             n++;
             continue;
         }
         block b = {n, n};
         while (b.last + 1 <= doc->nlines) {
             const char *next = document_line(doc, b.last + 1, &len);
-            if (!line_is_table(next, len))
+            if (!in_table(&x, b.last + 1, next, len))
                 break;
             b.last++;
         }
@@ -1486,8 +1536,8 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
     free(plans);
     if (!rc && !x.tables.len) {
         /* say why nothing was found rather than return an empty result */
-        const char *what = "no tab-separated tables were found (space-aligned text is "
-                           "not read yet)";
+        const char *what = "no tables were found (neither tab-separated nor aligned "
+                           "in columns)";
         for (size_t i = 0; i + 6 <= doc->len && i < 65536; i++)
             if (!strncasecmp(doc->text + i, "<table", 6) || !strncasecmp(doc->text + i, "<html", 5)) {
                 what = "this looks like HTML, which is not read yet; no tables were found";
@@ -1516,6 +1566,23 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
         *nerrors = x.nerrors;
     *out = set;
     return R2X_OK;
+}
+
+int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
+                       r2x_tableset **out, size_t *nerrors, r2x_error *err)
+{
+    /* space-aligned text is rewritten as tab-separated lines first, line
+     * for line, so that positions in messages stay those of the source */
+    r2x_document *laid = NULL;
+    unsigned char *kinds = NULL;
+    *out = NULL;
+    int rc = layout_rewrite(doc, &laid, &kinds, err);
+    if (rc)
+        return rc;
+    rc = extract_tables(laid ? laid : doc, kinds, opts, out, nerrors, err);
+    r2x_document_free(laid);
+    free(kinds);
+    return rc;
 }
 
 void r2x_tableset_free(r2x_tableset *set)
