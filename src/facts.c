@@ -24,6 +24,7 @@ typedef struct build {
     const fact_options *o;
     factset *fs;
     size_t nerrors, unmapped, failed_sums;
+    int expenses_negative;    /* the current table prints its costs negative */
 } build;
 
 static void diag(build *b, int sev, long line, const char *fmt, ...)
@@ -332,9 +333,55 @@ static int label_is_period(const char *label, const r2x_fiscal_calendar *cal)
     return covered * 10 >= len * 7;        /* the heading is most of the label */
 }
 
+/* Expenses printed negative: an income statement that prints its costs in
+ * parentheses ("Costs of revenues (5,921)"), or a cost alone printed so
+ * ("Income tax expense (32)"), means positive amounts of debit concepts such
+ * as CostOfRevenue; the sign of the concept, not the print, is written. */
+static int row_all_negative(const r2x_table *t, const r2x_row *row)
+{
+    int neg = 0;
+    for (size_t k = 0; k < row->nvalues; k++) {
+        if (t->columns[row->values[k].column].role != R2X_COL_AMOUNT)
+            continue;
+        if (row->values[k].value.coef > 0)
+            return 0;
+        if (row->values[k].value.coef < 0)
+            neg = 1;
+    }
+    return neg;
+}
+
+static int debit_as_printed(const map_entry *e)
+{
+    return e && !e->negate && e->concept->balance == BALANCE_DEBIT;
+}
+
+static int table_prints_expenses_negative(build *b, const r2x_table *t)
+{
+    if (t->statement != R2X_STMT_INCOME)
+        return 0;
+    size_t debit = 0, negative = 0;
+    const char *section = NULL;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const r2x_row *row = &t->rows[r];
+        if (row->label && !row->nvalues && row->label[0] &&
+            row->label[strlen(row->label) - 1] == ':')
+            section = row->label;
+        if (!row->label || !row->nvalues)
+            continue;
+        if (!debit_as_printed(match_row(b, t, section, row->label)))
+            continue;
+        debit++;
+        negative += (size_t)row_all_negative(t, row);
+    }
+    return debit >= 2 && negative * 3 >= debit * 2;
+}
+
 static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row)
 {
     const map_entry *e = match_row(b, t, section, row->label);
+    int flip = t->statement == R2X_STMT_INCOME && debit_as_printed(e) &&
+               (b->expenses_negative || row_all_negative(t, row));
     row_mapping rm = {t, row, e, 0};
     if (!e && t->statement != R2X_STMT_OTHER) {
         rm.reported = 1;
@@ -383,7 +430,7 @@ static int map_row(build *b, const r2x_table *t, const char *section, const r2x_
         f.concept = e->concept;
         f.unit = v->unit;
         f.value = v->value;
-        if (e->negate)
+        if (e->negate || flip)
             f.value.coef = -f.value.coef;
         f.decimals = v->decimals;
         f.convenience = col->role == R2X_COL_CONVENIENCE;
@@ -504,12 +551,13 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     buf_init(&fs->facts, R2X_BUF_NOCAP);
     buf_init(&fs->contexts, R2X_BUF_NOCAP);
     buf_init(&fs->rows, R2X_BUF_NOCAP);
-    build b = {o, fs, 0, 0, 0};
+    build b = {o, fs, 0, 0, 0, 0};
     for (size_t i = 0; i < set->ntables; i++) {
         const r2x_table *t = &set->tables[i];
         const char *section = NULL;
         const r2x_fiscal_calendar *cal = r2x_profile_calendar(o->profile);
         int transposed_reported = 0;
+        b.expenses_negative = table_prints_expenses_negative(&b, t);
         for (size_t r = 0; r < t->nrows; r++) {
             const r2x_row *row = &t->rows[r];
             if (row->label && !row->nvalues && row->label[0] &&

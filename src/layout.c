@@ -2,6 +2,7 @@
  * as tab-separated lines, in place (see layout.h). */
 #include "layout.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -291,11 +292,9 @@ static int classify(layout *L, size_t n)
     size_t lend = k >= 0 ? w[k].b1 : 0;
     while (k >= 0) {
         size_t b0 = w[k].b0;
-        while (lend > b0 && s[lend - 1] == '.' && lend - b0 >= 2 && s[lend - 2] == '.')
-            lend--;
-        if (lend > b0 && s[lend - 1] == '.' && lend - 1 > b0 && s[lend - 2] != '.' &&
-            lend < w[k].b1)
-            lend--;   /* the first dot of "net...." */
+        if (is_leader_word(s, &w[k]))
+            while (lend > b0 && s[lend - 1] == '.')
+                lend--;
         if (lend > b0)
             break;
         k--;
@@ -569,8 +568,9 @@ static int rewrite_headings(layout *L, const table_geom *g, const size_t *lines,
             for (size_t a = 0; a < h[i - 1].nchunks; a++) {
                 chunk *up = &h[i - 1].chunks[a];
                 /* "(MILLIONS)" states units: it starts no stack and joins none */
+                const char *tt = h[up->top_line].chunks[up->top_chunk].text;
                 if (up->span != cur->span || cur->text[0] == '(' ||
-                    h[up->top_line].chunks[up->top_chunk].text[0] == '(')
+                    (tt[0] == '(' && !strchr(tt, ')') == 0))
                     continue;
                 chunk *top = &h[up->top_line].chunks[up->top_chunk];
                 if ((rc = append_text(&top->text, cur->text, strlen(cur->text))))
@@ -583,6 +583,16 @@ static int rewrite_headings(layout *L, const table_geom *g, const size_t *lines,
             }
         }
     }
+    /* "(MILLIONS, EXCEPT PER SHARE AMOUNTS)" over the columns states the
+     * table's units, as it would beside the labels: it goes to the label
+     * cell, where it is not taken for one column's unit */
+    for (size_t i = 0; i < nh; i++)
+        for (size_t c = 0; c < h[i].nchunks; c++) {
+            const char *t = h[i].chunks[c].text;
+            size_t tl = t ? strlen(t) : 0;
+            if (tl > 2 && t[0] == '(' && t[tl - 1] == ')' && !strpbrk(t, "0123456789"))
+                h[i].chunks[c].span = 0;
+        }
     for (size_t i = 0; i < nh; i++) {
         r2x_buf out;
         buf_init(&out, R2X_BUF_NOCAP);
@@ -973,6 +983,8 @@ static int build_document(layout *L, r2x_document **out)
         goto oom;
     nd->text = buf_detach(&text, &nd->len);
     nd->len--;
+    if (getenv("R2X_LAYOUT_DEBUG"))
+        fputs(nd->text, stderr);
     *out = nd;
     return R2X_OK;
 oom:

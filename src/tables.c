@@ -844,6 +844,24 @@ static int label_is_total(const char *label)
 }
 
 /* Set the label of a row from cell text, stripping footnote markers. */
+/* A label that ends with a word no label ends with ("... par value, 4.349
+ * and") goes on on the next line. */
+static int label_ends_open(const char *label)
+{
+    static const char *const words[] = {"and", "or", "of", "the", "for", "in", "to", "from",
+                                        "before", "after", "with", "by", "on", "&", NULL};
+    size_t n = strlen(label);
+    while (n && label[n - 1] == ' ')
+        n--;
+    size_t b = n;
+    while (b && label[b - 1] != ' ')
+        b--;
+    for (size_t i = 0; words[i]; i++)
+        if (n - b == strlen(words[i]) && !strncasecmp(label + b, words[i], n - b))
+            return 1;
+    return 0;
+}
+
 static int set_label(pending_row *pr, const char *t, size_t tl)
 {
     int indent = 0;
@@ -1308,7 +1326,9 @@ static int build_table(extract *x, block b, const title_info *ti,
         if (prevrow && prevrow->row.label && !prevrow->npending && !prevrow->section &&
             pr.row.label && prevrow->row.line == (long)n - 1 &&
             (islower((unsigned char)pr.row.label[0]) ||
-             strchr(";,", prevrow->row.label[strlen(prevrow->row.label) - 1]))) {
+             (x->kinds && isdigit((unsigned char)pr.row.label[0])) ||
+             strchr(";,", prevrow->row.label[strlen(prevrow->row.label) - 1]) ||
+             label_ends_open(prevrow->row.label))) {
             /* a label wrapped over two lines: the figures are on the second */
             size_t l1 = strlen(prevrow->row.label), l2 = strlen(pr.row.label);
             char *joined = malloc(l1 + l2 + 2);
