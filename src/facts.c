@@ -316,16 +316,24 @@ static const map_entry *match_row(build *b, const r2x_table *t, const char *sect
         forms[n++] = qs;
     }
     const map_entry *e = mapping_match(b->o->map, t->statement, forms, n);
+    /* A qualified pattern is the more specific: the label under its
+     * section ("Revenues: > Advertising"), title, or place in the balance
+     * sheet ("noncurrent liabilities > Deferred revenue") goes before the
+     * label alone from the same table; a company overlay still comes first. */
+    char qp[600];
+    const char *qforms[4] = {"", NULL, NULL, NULL};
+    size_t nq = 1;
+    for (size_t i = 1; i < n; i++)
+        qforms[nq++] = forms[i];
     if (t->statement == R2X_STMT_BALANCE_SHEET) {
-        /* the place in the balance sheet ("Deferred revenue" below "Total
-         * current liabilities" is noncurrent) goes before the label alone
-         * in the same table; a company overlay still comes first */
-        char qp[600];
-        snprintf(qp, sizeof qp, "%s > %s", b->position ? b->position : "current assets", norm);
-        const char *pforms[2] = {"", qp};
-        const map_entry *pe = mapping_match(b->o->map, t->statement, pforms, 2);
-        if (pe && (!e || !strcmp(e->file, pe->file)))
-            return pe;
+        snprintf(qp, sizeof qp, "position %s > %s", b->position ? b->position : "current assets",
+                 norm);
+        qforms[nq++] = qp;
+    }
+    if (nq > 1) {
+        const map_entry *qe = mapping_match(b->o->map, t->statement, qforms, nq);
+        if (qe && (!e || !strcmp(e->file, qe->file)))
+            return qe;
     }
     return e;
 }
@@ -333,7 +341,7 @@ static const map_entry *match_row(build *b, const r2x_table *t, const char *sect
 /* Where the rows after this one stand in a balance sheet: "current assets"
  * until "Total current assets", "noncurrent assets" until "Total assets",
  * then the liabilities likewise, then "equity".  Mapping patterns may name
- * the place ("noncurrent liabilities > deferred income taxes"). */
+ * the place ("position noncurrent liabilities > deferred income taxes"). */
 static const char *position_after(const build *b, const r2x_table *t, const r2x_row *row)
 {
     if (t->statement != R2X_STMT_BALANCE_SHEET || !row->label)
@@ -435,9 +443,18 @@ static int table_prints_expenses_negative(build *b, const r2x_table *t)
     return debit >= 2 && negative * 3 >= debit * 2;
 }
 
-static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row)
+static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row,
+                   const char *block)
 {
-    const map_entry *e = match_row(b, t, section, row->label);
+    const map_entry *e = NULL;
+    if (block) {
+        /* read as "Basic discontinued operations" first */
+        char both[600];
+        snprintf(both, sizeof both, "%s %s", block, row->label);
+        e = match_row(b, t, section, both);
+    }
+    if (!e)
+        e = match_row(b, t, section, row->label);
     int flip = t->statement == R2X_STMT_INCOME && debit_as_printed(e) &&
                (b->expenses_negative || row_all_negative(t, row));
     row_mapping rm = {t, row, e, 0};
@@ -668,13 +685,17 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     buf_init(&fs->contexts, R2X_BUF_NOCAP);
     buf_init(&fs->rows, R2X_BUF_NOCAP);
     build b = {o, fs, 0, 0, 0, 0, NULL};
+    const char *next_position = NULL;
     for (size_t i = 0; i < set->ntables; i++) {
         const r2x_table *t = &set->tables[i];
         const char *section = NULL;
         const r2x_fiscal_calendar *cal = r2x_profile_calendar(o->profile);
         int transposed_reported = 0;
         b.expenses_negative = table_prints_expenses_negative(&b, t);
-        const char *next_position = NULL;
+        /* a table continued from the one before goes on from its place */
+        if (!t->continues)
+            next_position = NULL;
+        const char *per_share_block = NULL;
         for (size_t r = 0; r < t->nrows; r++) {
             const r2x_row *row = &t->rows[r];
             /* a row maps by where it stands; a total moves the rows after it */
@@ -691,7 +712,20 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                          t->first_line, row->label);
                 continue;
             }
-            if (map_row(&b, t, section, row)) {
+            /* "Basic income per share before ..." opens a block of per-share
+             * lines ("Discontinued operations") that are basic too */
+            const char *block = NULL;
+            if (row->nvalues && row->values[0].unit.kind == R2X_UNIT_PER_SHARE) {
+                if (!strncasecmp(row->label, "basic ", 6))
+                    per_share_block = "Basic";
+                else if (!strncasecmp(row->label, "diluted ", 8))
+                    per_share_block = "Diluted";
+                else
+                    block = per_share_block;
+            } else {
+                per_share_block = NULL;
+            }
+            if (map_row(&b, t, section, row, block)) {
                 factset_free(fs);
                 return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
             }

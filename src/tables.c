@@ -1444,15 +1444,33 @@ static int build_table(extract *x, block b, const title_info *ti,
         rc = R2X_ENOMEM;
         goto fail;
     }
-    const char *section = NULL;
+    const char *section = NULL, *per_share_label = NULL;
     for (size_t i = 0; i < nrows; i++) {
         pending_row *p = &prs[i];
         if (p->row.label && !p->npending && p->section)
             section = p->row.label;
         else if (p->npending && label_is_total(p->row.label))
             section = NULL;
-        if ((rc = finish_values(x, tp, p, p->npending ? section : NULL)))
+        /* "Discontinued operations  0.02" inside a block of per-share lines
+         * (below "Basic income per common share before ...") is per share
+         * too, when its label names no unit and its figures are in cents */
+        const char *unit_source = p->npending ? section : NULL;
+        if (p->npending && per_share_label && p->row.label) {
+            label_unit own, sect;
+            unit_from_label(p->row.label, &own);
+            unit_from_label(section, &sect);
+            int cents = 1;
+            for (size_t k = 0; k < p->npending; k++)
+                if (!p->pending[k].dash && p->pending[k].fig.frac_digits != 2)
+                    cents = 0;
+            if (own.kind == LABEL_UNIT_NONE && sect.kind == LABEL_UNIT_NONE && cents)
+                unit_source = per_share_label;
+        }
+        if ((rc = finish_values(x, tp, p, unit_source)))
             goto fail;
+        if (p->row.nvalues)
+            per_share_label = p->row.values[0].unit.kind == R2X_UNIT_PER_SHARE
+                              ? p->row.label : NULL;
         for (size_t k = 0; k < p->row.nvalues; k++)
             p->row.values[k].column = map[p->row.values[k].column];
         p->row.is_total = label_is_total(p->row.label);
