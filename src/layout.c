@@ -2,7 +2,6 @@
  * as tab-separated lines, in place (see layout.h). */
 #include "layout.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -983,8 +982,6 @@ static int build_document(layout *L, r2x_document **out)
         goto oom;
     nd->text = buf_detach(&text, &nd->len);
     nd->len--;
-    if (getenv("R2X_LAYOUT_DEBUG"))
-        fputs(nd->text, stderr);
     *out = nd;
     return R2X_OK;
 oom:
