@@ -349,6 +349,13 @@ typedef struct title_info {
     int directly_after_table; /* only blank lines between this and a table */
 } title_info;
 
+/* "CONSOLIDATED BALANCE SHEETS (continued)" over the second part of a table
+ * that a page break split. */
+static int title_continues(const title_info *ti)
+{
+    return ti->title && contains_ci(ti->title, "continued");
+}
+
 static int title_candidate(const char *s, size_t n)
 {
     trim(&s, &n);
@@ -1187,7 +1194,7 @@ static int build_table(extract *x, block b, const title_info *ti,
     table_plan *tp = tp_out;
     memset(tp, 0, sizeof *tp);
     tp->shares_scale = -1;
-    if (ti->directly_after_table && prev && prev_plan) {
+    if ((ti->directly_after_table || title_continues(ti)) && prev && prev_plan) {
         /* a continuation keeps what its first part said of units */
         r2x_strlcpy(tp->main_currency, prev_plan->main_currency, 4);
         tp->bare_scale = prev_plan->bare_scale;
@@ -1294,7 +1301,8 @@ static int build_table(extract *x, block b, const title_info *ti,
         size_t cell0_len = c.len[0];
         cell_reading r0;
         number_read_cell(cell0, cell0_len, &r0);
-        int lost = label_lost || r0.kind == CELL_NUMBER;
+        /* layout.c puts labels in the first cell, even "$6 ......" */
+        int lost = label_lost || (r0.kind == CELL_NUMBER && !x->kinds);
         if (!lost && !text_is_blank(cell0, cell0_len)) {
             if ((rc = set_label(&pr, cell0, cell0_len)))
                 goto fail;
@@ -1495,7 +1503,7 @@ static int build_table(extract *x, block b, const title_info *ti,
     }
     t.title_line = ti->title_line;
     t.statement = classify_statement(ti->context);
-    if (ti->directly_after_table && prev) {
+    if ((ti->directly_after_table || title_continues(ti)) && prev) {
         free(t.title);
         t.title = prev->title ? r2x_strdup(prev->title) : NULL;
         t.title_line = prev->title_line;
