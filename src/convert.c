@@ -94,7 +94,10 @@ static void fiscal_focus(const r2x_fiscal_calendar *cal, r2x_date end, char *yea
     r2x_date start = date_add_days(fiscal_year_end_in(fye.year - 1, cal), 1);
     int named = cal->naming == R2X_FY_NAMED_BY_START ? start.year : fye.year;
     snprintf(year, 8, "%04d", named % 10000);
-    int months = (end.year - start.year) * 12 + end.month - start.month + 1;
+    /* whole months since the year began: a 52/53-week year that began on 4
+     * January is six months old on 3 July */
+    int months = (end.year - start.year) * 12 + end.month - start.month +
+                 (end.day >= start.day ? 1 : 0);
     if (months >= 12 || months <= 0)
         snprintf(period, 4, "FY");
     else

@@ -25,6 +25,8 @@ typedef struct build {
     const fact_options *o;
     factset *fs;
     size_t nerrors, unmapped, failed_sums;
+    int expenses_negative;    /* the current table prints its costs negative */
+    const char *position;     /* where a balance-sheet row stands: "current assets", ... */
 } build;
 
 static void diag(build *b, int sev, long line, const char *fmt, ...)
@@ -318,7 +320,53 @@ static const map_entry *match_row(build *b, const r2x_table *t, const char *sect
         snprintf(qs, sizeof qs, "%s > %s", head, norm);
         forms[n++] = qs;
     }
-    return mapping_match(b->o->map, t->statement, forms, n);
+    const map_entry *e = mapping_match(b->o->map, t->statement, forms, n);
+    /* A qualified pattern is the more specific: the label under its
+     * section ("Revenues: > Advertising"), title, or place in the balance
+     * sheet ("noncurrent liabilities > Deferred revenue") goes before the
+     * label alone from the same table; a company overlay still comes first. */
+    char qp[600];
+    const char *qforms[4] = {"", NULL, NULL, NULL};
+    size_t nq = 1;
+    for (size_t i = 1; i < n; i++)
+        qforms[nq++] = forms[i];
+    if (t->statement == R2X_STMT_BALANCE_SHEET) {
+        snprintf(qp, sizeof qp, "position %s > %s", b->position ? b->position : "current assets",
+                 norm);
+        qforms[nq++] = qp;
+    }
+    if (nq > 1) {
+        const map_entry *qe = mapping_match(b->o->map, t->statement, qforms, nq);
+        if (qe && (!e || !strcmp(e->file, qe->file)))
+            return qe;
+    }
+    return e;
+}
+
+/* Where the rows after this one stand in a balance sheet: "current assets"
+ * until "Total current assets", "noncurrent assets" until "Total assets",
+ * then the liabilities likewise, then "equity".  Mapping patterns may name
+ * the place ("position noncurrent liabilities > deferred income taxes"). */
+static const char *position_after(const build *b, const r2x_table *t, const r2x_row *row)
+{
+    if (t->statement != R2X_STMT_BALANCE_SHEET || !row->label)
+        return b->position;
+    const char *pos = b->position ? b->position : "current assets";
+    char norm[512];
+    label_normalize(row->label, norm, sizeof norm);
+    int liabilities = !strcmp(pos, "current liabilities") || !strcmp(pos, "noncurrent liabilities");
+    if (!strcmp(pos, "equity"))
+        return pos;
+    if (!strncmp(norm, "total current ", 14))
+        return strstr(norm, "liabilit") ? "noncurrent liabilities" : "noncurrent assets";
+    if (!strcmp(norm, "total assets"))
+        return "current liabilities";
+    if (liabilities && (!strncmp(norm, "total liabilities", 17) ||
+                        (!row->nvalues && strstr(norm, "equity") && !strstr(norm, "liabilit"))))
+        return "equity";
+    if (!row->nvalues && !strncmp(norm, "liabilities", 11))
+        return "current liabilities";
+    return pos;
 }
 
 /* A label that is nothing but a period heading ("Six months ended",
@@ -337,9 +385,83 @@ static int label_is_period(const char *label, const r2x_fiscal_calendar *cal)
     return covered * 10 >= len * 7;        /* the heading is most of the label */
 }
 
-static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row)
+/* Expenses printed negative: an income statement that prints its costs in
+ * parentheses ("Costs of revenues (5,921)"), or a cost alone printed so
+ * ("Income tax expense (32)"), means positive amounts of debit concepts such
+ * as CostOfRevenue; the sign of the concept, not the print, is written. */
+static int row_all_negative(const r2x_table *t, const r2x_row *row)
 {
-    const map_entry *e = match_row(b, t, section, row->label);
+    int neg = 0;
+    for (size_t k = 0; k < row->nvalues; k++) {
+        if (t->columns[row->values[k].column].role != R2X_COL_AMOUNT)
+            continue;
+        if (row->values[k].value.coef > 0)
+            return 0;
+        if (row->values[k].value.coef < 0)
+            neg = 1;
+    }
+    return neg;
+}
+
+static int debit_as_printed(const map_entry *e)
+{
+    return e && !e->negate && e->concept->balance == BALANCE_DEBIT;
+}
+
+/* A label-only row heads the rows below it when it ends with ':'
+ * ("Revenues:"), is in capitals ("FINANCING ACTIVITIES") or the row below is
+ * indented under it ("Basic" over "  Earnings per share"). */
+static int is_section_heading(const r2x_table *t, size_t r)
+{
+    const r2x_row *row = &t->rows[r];
+    if (!row->label || row->nvalues || !row->label[0])
+        return 0;
+    if (row->label[strlen(row->label) - 1] == ':')
+        return 1;
+    int upper = 0, lower = 0;
+    for (const char *p = row->label; *p; p++) {
+        upper += *p >= 'A' && *p <= 'Z';
+        lower += *p >= 'a' && *p <= 'z';
+    }
+    if (upper >= 2 && !lower)
+        return 1;
+    return r + 1 < t->nrows && t->rows[r + 1].label && t->rows[r + 1].indent > row->indent;
+}
+
+static int table_prints_expenses_negative(build *b, const r2x_table *t)
+{
+    if (t->statement != R2X_STMT_INCOME)
+        return 0;
+    size_t debit = 0, negative = 0;
+    const char *section = NULL;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const r2x_row *row = &t->rows[r];
+        if (is_section_heading(t, r))
+            section = row->label;
+        if (!row->label || !row->nvalues)
+            continue;
+        if (!debit_as_printed(match_row(b, t, section, row->label)))
+            continue;
+        debit++;
+        negative += (size_t)row_all_negative(t, row);
+    }
+    return debit >= 2 && negative * 3 >= debit * 2;
+}
+
+static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row,
+                   const char *block)
+{
+    const map_entry *e = NULL;
+    if (block) {
+        /* read as "Basic discontinued operations" first */
+        char both[600];
+        snprintf(both, sizeof both, "%s %s", block, row->label);
+        e = match_row(b, t, section, both);
+    }
+    if (!e)
+        e = match_row(b, t, section, row->label);
+    int flip = t->statement == R2X_STMT_INCOME && debit_as_printed(e) &&
+               (b->expenses_negative || row_all_negative(t, row));
     row_mapping rm = {t, row, e, 0};
     if (!e && t->statement != R2X_STMT_OTHER) {
         rm.reported = 1;
@@ -388,7 +510,7 @@ static int map_row(build *b, const r2x_table *t, const char *section, const r2x_
         f.concept = e->concept;
         f.unit = v->unit;
         f.value = v->value;
-        if (e->negate)
+        if (e->negate || flip)
             f.value.coef = -f.value.coef;
         f.decimals = v->decimals;
         f.convenience = col->role == R2X_COL_CONVENIENCE;
@@ -421,6 +543,47 @@ static const r2x_value *value_in(const r2x_row *r, int column)
     return NULL;
 }
 
+/* "Less allowance for uncollectible accounts  31" is subtracted. */
+static int label_subtracts(const char *label)
+{
+    return label && !strncasecmp(label, "less ", 5);
+}
+
+/* A value as it adds into a sum: negated on a "Less ..." line. */
+static int addend(const r2x_table *t, size_t r, int column, r2x_decimal *out)
+{
+    const r2x_value *v = value_in(&t->rows[r], column);
+    if (!v)
+        return 0;
+    *out = v->value;
+    if (label_subtracts(t->rows[r].label))
+        out->coef = -out->coef;
+    return 1;
+}
+
+/* Rows start..n-1 of items add up to the total row in every amount column
+ * but col (already checked); the first column that does not is returned,
+ * -1 when all do. */
+static int other_columns_disagree(const r2x_table *t, const r2x_row *row, const size_t *items,
+                                  size_t start, size_t n, int col, r2x_decimal *got)
+{
+    for (size_t k = 0; k < row->nvalues; k++) {
+        const r2x_value *tv = &row->values[k];
+        int role = t->columns[tv->column].role;
+        if (tv->column == col || (role != R2X_COL_AMOUNT && role != R2X_COL_CONVENIENCE))
+            continue;
+        r2x_decimal sum = {0, 0}, d;
+        for (size_t j = start; j < n; j++)
+            if (addend(t, items[j], tv->column, &d))
+                r2x_decimal_add(sum, d, &sum);
+        if (r2x_decimal_cmp(sum, tv->value) != 0) {
+            *got = sum;
+            return (int)k;
+        }
+    }
+    return -1;
+}
+
 static void check_sums(build *b, const r2x_table *t)
 {
     if (t->statement == R2X_STMT_OTHER || !t->nrows)
@@ -434,7 +597,11 @@ static void check_sums(build *b, const r2x_table *t)
         const r2x_row *row = &t->rows[r];
         if (!row->nvalues || !row->label)
             continue;
-        if (!row_is_total(row)) {
+        /* "Net credit card receivables" below "Less allowance ..." is a
+         * subtotal too */
+        int subtotal = n && !strncasecmp(row->label, "net ", 4) &&
+                       label_subtracts(t->rows[items[n - 1]].label);
+        if (!row_is_total(row) && !subtotal) {
             items[n++] = r;
             continue;
         }
@@ -444,44 +611,57 @@ static void check_sums(build *b, const r2x_table *t)
             if (t->columns[row->values[k].column].role == R2X_COL_AMOUNT)
                 col = row->values[k].column;
         const r2x_value *total = col >= 0 ? value_in(row, col) : NULL;
-        size_t start = n;
-        int found = 0;
-        if (total) {
-            r2x_decimal sum = {0, 0};
-            for (size_t j = n; j-- > 0;) {
+        if (total && total->unit.kind != R2X_UNIT_CURRENCY) {
+            /* "Total common shares outstanding" under amounts of money is
+             * not a sum of them */
+            int same = 0;
+            for (size_t j = 0; j < n && !same; j++) {
                 const r2x_value *v = value_in(&t->rows[items[j]], col);
-                if (v && r2x_decimal_add(sum, v->value, &sum))
+                same = v && v->unit.kind == total->unit.kind;
+            }
+            if (!same) {
+                items[n++] = r;
+                continue;
+            }
+        }
+        size_t start = n, first_start = n;
+        int found = 0, candidate = 0;
+        if (total) {
+            r2x_decimal sum = {0, 0}, d;
+            for (size_t j = n; j-- > 0;) {
+                if (addend(t, items[j], col, &d) && r2x_decimal_add(sum, d, &sum))
                     break;
                 if (n - j >= 2 && r2x_decimal_cmp(sum, total->value) == 0) {
-                    start = j;
-                    found = 1;
-                    break;
+                    r2x_decimal got;
+                    if (!candidate) {
+                        candidate = 1;
+                        first_start = j;
+                    }
+                    /* a nil line may or may not belong to the run: take
+                     * the run every column agrees on */
+                    if (other_columns_disagree(t, row, items, j, n, col, &got) < 0) {
+                        start = j;
+                        found = 1;
+                        break;
+                    }
                 }
             }
         }
+        if (!found && candidate) {
+            start = first_start;
+            r2x_decimal got;
+            int k = other_columns_disagree(t, row, items, start, n, col, &got);
+            const r2x_value *tv = &row->values[k];
+            char s1[R2X_DECIMAL_STRLEN];
+            r2x_decimal_format(got, s1);
+            b->failed_sums++;
+            diag(b, R2X_SEV_WARNING, row->line, "'%s' is %s in cell %d but lines "
+                 "%ld-%ld add up to %s", row->label, tv->text,
+                 t->columns[tv->column].index + 1, SRC(b, t->rows[items[start]].line),
+                 SRC(b, t->rows[items[n - 1]].line), s1);
+            found = 1;
+        }
         if (found) {
-            /* every other column must add up over the same rows */
-            for (size_t k = 0; k < row->nvalues; k++) {
-                const r2x_value *tv = &row->values[k];
-                int role = t->columns[tv->column].role;
-                if (tv->column == col || (role != R2X_COL_AMOUNT && role != R2X_COL_CONVENIENCE))
-                    continue;
-                r2x_decimal sum = {0, 0};
-                for (size_t j = start; j < n; j++) {
-                    const r2x_value *v = value_in(&t->rows[items[j]], tv->column);
-                    if (v)
-                        r2x_decimal_add(sum, v->value, &sum);
-                }
-                if (r2x_decimal_cmp(sum, tv->value) != 0) {
-                    char s1[R2X_DECIMAL_STRLEN];
-                    r2x_decimal_format(sum, s1);
-                    b->failed_sums++;
-                    diag(b, R2X_SEV_WARNING, row->line, "'%s' is %s in cell %d but lines "
-                         "%ld-%ld add up to %s", row->label, tv->text,
-                         t->columns[tv->column].index + 1, SRC(b, t->rows[items[start]].line),
-                         SRC(b, t->rows[items[n - 1]].line), s1);
-                }
-            }
             n = start;
         } else if (total && n) {
             b->failed_sums++;
@@ -510,16 +690,24 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     buf_init(&fs->facts, R2X_BUF_NOCAP);
     buf_init(&fs->contexts, R2X_BUF_NOCAP);
     buf_init(&fs->rows, R2X_BUF_NOCAP);
-    build b = {o, fs, 0, 0, 0};
+    build b = {o, fs, 0, 0, 0, 0, NULL};
+    const char *next_position = NULL;
     for (size_t i = 0; i < set->ntables; i++) {
         const r2x_table *t = &set->tables[i];
         const char *section = NULL;
         const r2x_fiscal_calendar *cal = r2x_profile_calendar(o->profile);
         int transposed_reported = 0;
+        b.expenses_negative = table_prints_expenses_negative(&b, t);
+        /* a table continued from the one before goes on from its place */
+        if (!t->continues)
+            next_position = NULL;
+        const char *per_share_block = NULL;
         for (size_t r = 0; r < t->nrows; r++) {
             const r2x_row *row = &t->rows[r];
-            if (row->label && !row->nvalues && row->label[0] &&
-                row->label[strlen(row->label) - 1] == ':')
+            /* a row maps by where it stands; a total moves the rows after it */
+            b.position = next_position;
+            next_position = position_after(&b, t, row);
+            if (is_section_heading(t, r))
                 section = row->label;       /* "Systems integration:" */
             if (!row->label || !row->nvalues)
                 continue;
@@ -530,7 +718,20 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                          SRC(&b, t->first_line), row->label);
                 continue;
             }
-            if (map_row(&b, t, section, row)) {
+            /* "Basic income per share before ..." opens a block of per-share
+             * lines ("Discontinued operations") that are basic too */
+            const char *block = NULL;
+            if (row->nvalues && row->values[0].unit.kind == R2X_UNIT_PER_SHARE) {
+                if (!strncasecmp(row->label, "basic ", 6))
+                    per_share_block = "Basic";
+                else if (!strncasecmp(row->label, "diluted ", 8))
+                    per_share_block = "Diluted";
+                else
+                    block = per_share_block;
+            } else {
+                per_share_block = NULL;
+            }
+            if (map_row(&b, t, section, row, block)) {
                 factset_free(fs);
                 return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
             }

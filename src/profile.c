@@ -7,12 +7,14 @@
  * currency, ...).  Unknown syntax is an error naming the line.
  */
 #include <ctype.h>
+#include <strings.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "document.h"
 #include "error.h"
 #include "linefile.h"
 #include "release2xbrl.h"
@@ -24,6 +26,8 @@ typedef struct profile_entry {
 
 struct r2x_profile {
     r2x_fiscal_calendar cal;
+    int is_default;           /* no profile file: r2x_profile_infer may fill it */
+    int cal_given;            /* the fiscal year end was set by an option */
     r2x_buf entry_buf;        /* holds entries[] */
     size_t nentries;
     profile_entry *entries;   /* a view of entry_buf */
@@ -50,6 +54,7 @@ int r2x_profile_new_default(r2x_profile **out, r2x_error *err)
     p->cal.end_month = 12;
     p->cal.end_day = 31;
     p->cal.naming = R2X_FY_NAMED_BY_END;
+    p->is_default = 1;
     *out = p;
     return R2X_OK;
 }
@@ -93,6 +98,7 @@ int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error 
                         "e.g. --03-31)", mmdd);
     p->cal.end_month = m;
     p->cal.end_day = d;
+    p->cal_given = 1;
     return R2X_OK;
 }
 
@@ -122,6 +128,7 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
         linefile_close(&lf);
         return rc;
     }
+    p->is_default = 0;
     while (linefile_next(&lf, err)) {
         long lineno = lf.lineno;
         char *line = lf.line;
@@ -226,5 +233,320 @@ int r2x_profile_set(r2x_profile *p, const char *key, const char *value, r2x_erro
         }
     if (add_entry(p, key, strlen(key), value, strlen(value)))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    return R2X_OK;
+}
+
+/* ---- A default profile learns from the release ----------------------------- */
+
+static const char *const month_names[12] = {"january", "february", "march", "april", "may",
+                                            "june", "july", "august", "september",
+                                            "october", "november", "december"};
+
+/* "January 3" / "Jan. 3" / "DECEMBER 31" at s: month and day, or 0. */
+static int read_month_day(const char *s, int *month, int *day)
+{
+    for (int m = 0; m < 12; m++) {
+        size_t full = strlen(month_names[m]);
+        size_t n = 0;
+        if (!strncasecmp(s, month_names[m], full))
+            n = full;
+        else if (!strncasecmp(s, month_names[m], 3) && !isalpha((unsigned char)s[3]))
+            n = s[3] == '.' ? 4 : 3;
+        if (!n || isalpha((unsigned char)s[n]))
+            continue;
+        const char *p = s + n;
+        while (*p == ' ')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return 0;
+        int d = atoi(p);
+        if (d < 1 || d > 31)
+            return 0;
+        *month = m + 1;
+        *day = d;
+        return 1;
+    }
+    return 0;
+}
+
+static long line_of(const r2x_document *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->nlines;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->line_start[mid] <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo;
+}
+
+typedef struct name_candidate {
+    char key[128];            /* lower case, one space between words */
+    char shown[128];          /* as first printed in mixed case */
+    size_t count;
+    size_t first;             /* byte offset of the first occurrence */
+} name_candidate;
+
+static int name_word_ok(const char *w, size_t n)
+{
+    if (n == 3 && !strncasecmp(w, "and", 3))
+        return 1;
+    if (n == 1 && *w == '&')
+        return 1;
+    return isupper((unsigned char)w[0]);
+}
+
+/* The company named most often with a legal-form suffix ("Sears, Roebuck
+ * and Co.", "TIME WARNER INC."): 1 found, 0 none, -1 out of memory. */
+static int infer_entity_name(const r2x_document *doc, char *out, size_t size, size_t *where,
+                             size_t *times)
+{
+    static const char *const suffixes[] = {"Inc.", "Incorporated", "Corporation", "Corp.",
+                                           "Co.", "Company", "Ltd.", "Limited", "plc", NULL};
+    name_candidate *c = calloc(32, sizeof *c);
+    if (!c)
+        return -1;
+    size_t nc = 0;
+    const char *t = doc->text;
+    size_t len = doc->len < (1u << 20) ? doc->len : (1u << 20);
+    for (size_t i = 1; i < len; i++) {
+        if (!isspace((unsigned char)t[i - 1]))
+            continue;
+        size_t sl = 0;
+        for (size_t k = 0; suffixes[k]; k++) {
+            size_t l = strlen(suffixes[k]);
+            if (i + l <= len && !strncasecmp(t + i, suffixes[k], l) &&
+                (i + l == len || !isalnum((unsigned char)t[i + l]))) {
+                sl = l;
+                break;
+            }
+        }
+        if (!sl)
+            continue;
+        /* walk back over capitalised words (and "and", "&", commas) */
+        size_t start = i, nwords = 0;
+        size_t p = i;
+        while (nwords < 6) {
+            size_t e = p;
+            while (e > 0 && isspace((unsigned char)t[e - 1]))
+                e--;
+            if (e > 0 && t[e - 1] == ',')
+                e--;
+            size_t b = e;
+            while (b > 0 && !isspace((unsigned char)t[b - 1]))
+                b--;
+            if (b == e || !name_word_ok(t + b, e - b))
+                break;
+            for (size_t q = b; q < e; q++)
+                if (!isalnum((unsigned char)t[q]) && !strchr("&.-'", t[q]))
+                    goto done_words;
+            start = b;
+            p = b;
+            nwords++;
+        }
+    done_words:
+        if (!nwords || !isupper((unsigned char)t[start]))
+            continue;
+        /* "and Co." alone is not a name */
+        if (!strncasecmp(t + start, "and ", 4))
+            continue;
+        char key[128], shown[128];
+        size_t kl = 0;
+        int space = 0, mixed = 0;
+        for (size_t q = start; q < i + sl && kl + 2 < sizeof key; q++) {
+            if (isspace((unsigned char)t[q])) {
+                space = 1;
+                continue;
+            }
+            if (space && kl) {
+                key[kl] = ' ';
+                shown[kl++] = ' ';
+            }
+            space = 0;
+            if (islower((unsigned char)t[q]))
+                mixed = 1;
+            key[kl] = (char)tolower((unsigned char)t[q]);
+            shown[kl++] = t[q];
+        }
+        key[kl] = shown[kl] = '\0';
+        size_t k = 0;
+        while (k < nc && strcmp(c[k].key, key))
+            k++;
+        if (k == nc) {
+            if (nc == 32)
+                continue;
+            nc++;
+            memcpy(c[k].key, key, kl + 1);
+            c[k].first = start;
+        }
+        if (!c[k].count || (mixed && !c[k].shown[0]))
+            memcpy(c[k].shown, mixed || !c[k].count ? shown : c[k].shown, kl + 1);
+        if (mixed && c[k].count && c[k].shown[0]) {
+            int had_lower = 0;
+            for (const char *q = c[k].shown; *q; q++)
+                had_lower |= islower((unsigned char)*q);
+            if (!had_lower)
+                memcpy(c[k].shown, shown, kl + 1);
+        }
+        c[k].count++;
+    }
+    size_t best = nc;
+    for (size_t k = 0; k < nc; k++)
+        if (best == nc || c[k].count > c[best].count)
+            best = k;
+    if (best < nc) {
+        r2x_strlcpy(out, c[best].shown, size);
+        *where = c[best].first;
+        *times = c[best].count;
+    }
+    free(c);
+    return best < nc ? 1 : 0;
+}
+
+static int infer_cik(const r2x_document *doc, char *out, size_t size, size_t *where)
+{
+    const char *keys[] = {"CIK", "Central Index Key", NULL};
+    for (size_t k = 0; keys[k]; k++) {
+        const char *p = doc->text;
+        while ((p = strstr(p, keys[k]))) {
+            const char *q = p + strlen(keys[k]);
+            while (*q == ':' || *q == '#' || *q == ' ' || *q == '-')
+                q++;
+            size_t n = strspn(q, "0123456789");
+            if (n >= 1 && n <= 10 && !isalnum((unsigned char)q[n])) {
+                char digits[16];
+                memcpy(digits, q, n);
+                digits[n] = '\0';
+                snprintf(out, size, "%010lu", strtoul(digits, NULL, 10));
+                *where = (size_t)(p - doc->text);
+                return 1;
+            }
+            p = q;
+        }
+    }
+    return 0;
+}
+
+/* The fiscal year end: "fiscal year ended January 3, 2004" in the text, a
+ * column of a year's length, or a balance-sheet date that ends none of the
+ * release's periods (the last fiscal year end, as "January 3, 2004" beside
+ * "July 3, 2004" and "June 28, 2003"). */
+static int infer_year_end(const r2x_document *doc, const r2x_tableset *set, int *month,
+                          int *day, const char **how, long *line)
+{
+    static const char *const phrases[] = {"fiscal year ended ", "fiscal year ending ",
+                                          "fiscal year ends ", "fiscal year-end ",
+                                          "fiscal year end ", NULL};
+    size_t len = doc->len;
+    for (size_t i = 0; i < len; i++)
+        for (size_t k = 0; phrases[k]; k++) {
+            size_t l = strlen(phrases[k]);
+            if (i + l < len && !strncasecmp(doc->text + i, phrases[k], l)) {
+                const char *s = doc->text + i + l;
+                while (*s == ' ' || *s == '\n')
+                    s++;
+                if (read_month_day(s, month, day)) {
+                    *how = "from 'fiscal year ended ...' in the text";
+                    *line = line_of(doc, i);
+                    return 1;
+                }
+            }
+        }
+    if (!set)
+        return 0;
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        if (t->statement != R2X_STMT_INCOME && t->statement != R2X_STMT_CASH_FLOWS)
+            continue;
+        for (size_t c = 0; c < t->ncolumns; c++) {
+            const r2x_period *p = &t->columns[c].period;
+            if (p->kind != R2X_PERIOD_DURATION)
+                continue;
+            r2x_date a = p->start, b = p->end;
+            long days = (long)(b.year - a.year) * 365 + (b.month - a.month) * 30 + (b.day - a.day);
+            if (days >= 357 && days <= 373) {
+                *month = b.month;
+                *day = b.day;
+                *how = "from a column of a whole year";
+                *line = t->first_line;
+                return 1;
+            }
+        }
+    }
+    r2x_date best = {0, 0, 0};
+    long best_line = 0;
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        if (t->statement != R2X_STMT_BALANCE_SHEET)
+            continue;
+        for (size_t c = 0; c < t->ncolumns; c++) {
+            const r2x_period *p = &t->columns[c].period;
+            if (p->kind != R2X_PERIOD_INSTANT)
+                continue;
+            int ends_a_period = 0;
+            for (size_t j = 0; j < set->ntables && !ends_a_period; j++)
+                for (size_t d = 0; d < set->tables[j].ncolumns; d++) {
+                    const r2x_period *q = &set->tables[j].columns[d].period;
+                    if (q->kind == R2X_PERIOD_DURATION && q->end.year == p->end.year &&
+                        q->end.month == p->end.month && q->end.day == p->end.day)
+                        ends_a_period = 1;
+                }
+            if (!ends_a_period && (!best.year || p->end.year > best.year ||
+                                   (p->end.year == best.year && p->end.month > best.month))) {
+                best = p->end;
+                best_line = t->first_line;
+            }
+        }
+    }
+    if (!best.year)
+        return 0;
+    *month = best.month;
+    *day = best.day;
+    *how = "from the balance-sheet date that ends none of the release's periods";
+    *line = best_line;
+    return 1;
+}
+
+int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tableset *set,
+                      r2x_diag_fn diag, void *userdata, r2x_error *err)
+{
+    if (!p->is_default)
+        return R2X_OK;
+    int rc;
+    char buf[160];
+    size_t where = 0, times = 0;
+    if (!r2x_profile_get(p, "entity-name")) {
+        rc = infer_entity_name(doc, buf, sizeof buf, &where, &times);
+        if (rc < 0)
+            return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        if (rc == 1) {
+            if ((rc = r2x_profile_set(p, "entity-name", buf, err)))
+                return rc;
+            r2x_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, line_of(doc, where), 0,
+                     "no company profile: entity name '%s' inferred from the release "
+                     "(named %zu times; give --entity-name to override)", buf, times);
+        }
+    }
+    if (!r2x_profile_get(p, "cik") && infer_cik(doc, buf, sizeof buf, &where)) {
+        if ((rc = r2x_profile_set(p, "cik", buf, err)))
+            return rc;
+        r2x_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, line_of(doc, where), 0,
+                 "no company profile: CIK %s read from the release", buf);
+    }
+    int month, day;
+    const char *how;
+    long line;
+    if (!p->cal_given && infer_year_end(doc, set, &month, &day, &how, &line)) {
+        p->cal.end_month = month;
+        p->cal.end_day = day;
+        /* a 52/53-week year ending in the first days of January is named by
+         * the year it mostly falls in */
+        p->cal.naming = month == 1 && day <= 7 ? R2X_FY_NAMED_BY_START : R2X_FY_NAMED_BY_END;
+        r2x_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, line, 0,
+                 "no company profile: fiscal year end --%02d-%02d inferred %s (give "
+                 "--fiscal-year-end to override)", month, day, how);
+    }
     return R2X_OK;
 }

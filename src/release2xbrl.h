@@ -165,9 +165,21 @@ int r2x_profile_set_fiscal_year_named_by(r2x_profile *profile, const char *namin
 /* True when any of the profile's "match:" phrases occurs in text. */
 int r2x_profile_matches(const r2x_profile *profile, const char *text, size_t len);
 
-/* ---- The release document ------------------------------------------------ */
-
 typedef struct r2x_document r2x_document;
+typedef struct r2x_tableset r2x_tableset;
+/* A profile made by r2x_profile_new_default() (no company profile) learns
+ * what it can from the release: the entity name (the company named most
+ * often with a legal form: "Sears, Roebuck and Co."), a CIK only if one is
+ * printed, and the fiscal year end ("fiscal year ended January 3, 2004", a
+ * column of a whole year, or the balance-sheet date that ends none of the
+ * release's periods).  What is already set (by options) is kept; each
+ * inference is reported through diag as a warning that says so.  set may be
+ * NULL.  Profiles read from a file are left alone. */
+int r2x_profile_infer(r2x_profile *profile, const r2x_document *doc,
+                      const r2x_tableset *set, r2x_diag_fn diag, void *userdata,
+                      r2x_error *err);
+
+/* ---- The release document ------------------------------------------------ */
 
 typedef struct r2x_read_options {
     size_t max_input_bytes;   /* 0: R2X_DEFAULT_MAX_INPUT */
@@ -265,10 +277,10 @@ typedef struct r2x_table {
     r2x_row *rows;
 } r2x_table;
 
-typedef struct r2x_tableset {
+struct r2x_tableset {
     size_t ntables;
     r2x_table *tables;
-} r2x_tableset;
+};
 
 typedef struct r2x_extract_options {
     const r2x_profile *profile;   /* fiscal calendar; NULL: the default */

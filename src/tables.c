@@ -20,6 +20,7 @@
 #include "document.h"
 #include "error.h"
 #include "html.h"
+#include "layout.h"
 #include "numbers.h"
 #include "periods.h"
 #include "units.h"
@@ -198,6 +199,7 @@ typedef struct extract {
     size_t nerrors;
     r2x_buf tables;           /* r2x_table[] */
     r2x_buf diags;            /* r2x_error[] held for the current table */
+    const unsigned char *kinds; /* layout.c's line kinds, NULL for tab-separated text */
 } extract;
 
 static void merge_sort_diags(r2x_error *d, size_t n);
@@ -280,6 +282,19 @@ static int line_is_table(const char *s, size_t n)
     return memchr(s, '\t', n) != NULL && !line_is_blank(s, n);
 }
 
+/* Line n is part of a table: tab-separated, or placed in one by layout.c. */
+static int in_table(const extract *x, size_t n, const char *s, size_t len)
+{
+    if (x->kinds)
+        return x->kinds[n] != LAYOUT_NONE;
+    return line_is_table(s, len);
+}
+
+static int layout_kind(const extract *x, size_t n)
+{
+    return x->kinds ? x->kinds[n] : LAYOUT_NONE;
+}
+
 /* ---- Titles and statements ----------------------------------------------- */
 
 static int classify_statement(const char *text)
@@ -291,7 +306,7 @@ static int classify_statement(const char *text)
         return R2X_STMT_CASH_FLOWS;
     if (contains_ci(text, "segment"))
         return R2X_STMT_SEGMENT;
-    if (contains_ci(text, "statements of income") || contains_ci(text, "statement of income") ||
+    if (contains_ci(text, "consolidated income\n") || contains_ci(text, "statements of income") || contains_ci(text, "statement of income") ||
         contains_ci(text, "statements of operations") ||
         contains_ci(text, "statement of operations") || contains_ci(text, "income statement") ||
         contains_ci(text, "statements of earnings") || contains_ci(text, "statement of earnings") ||
@@ -335,6 +350,13 @@ typedef struct title_info {
     int directly_after_table; /* only blank lines between this and a table */
 } title_info;
 
+/* "CONSOLIDATED BALANCE SHEETS (continued)" over the second part of a table
+ * that a page break split. */
+static int title_continues(const title_info *ti)
+{
+    return ti->title && contains_ci(ti->title, "continued");
+}
+
 static int title_candidate(const char *s, size_t n)
 {
     trim(&s, &n);
@@ -356,7 +378,7 @@ static int find_title(extract *x, size_t first, title_info *ti)
         const char *s = document_line(x->doc, n, &len);
         if (line_is_blank(s, len))
             continue;
-        if (line_is_table(s, len)) {
+        if (in_table(x, n, s, len)) {
             if (!seen_text)
                 ti->directly_after_table = 1;
             break;
@@ -667,6 +689,35 @@ static void settle_periods(extract *x, table_plan *tp, period_at lines[][MAX_PHR
             tp->periods[tp->nperiods++] = merged[k];
 }
 
+/* Headings of bare years ("2003  2002") under a title that names the period
+ * ("NINE MONTHS ENDED SEPTEMBER 30,"): the title's phrase stands over them
+ * as a heading line would. */
+static void seed_periods_from_context(extract *x, const char *context,
+                                      period_at lines[][MAX_PHRASES], size_t *counts,
+                                      size_t *nlines)
+{
+    size_t first = 0;
+    while (first < *nlines && !counts[first])
+        first++;
+    if (first == *nlines || *nlines >= 8)
+        return;
+    for (size_t k = 0; k < counts[first]; k++)
+        if (lines[first][k].p.period.kind != R2X_PERIOD_NONE || lines[first][k].p.months ||
+            lines[first][k].p.weeks)
+            return;
+    period_phrase pp[4];
+    size_t np = period_scan(context, x->cal, pp, 4);
+    if (np != 1 || !(pp[0].months || pp[0].weeks) || !pp[0].date.month)
+        return;
+    memmove(&lines[1], &lines[0], *nlines * sizeof lines[0]);
+    memmove(&counts[1], &counts[0], *nlines * sizeof counts[0]);
+    memset(&lines[0][0], 0, sizeof lines[0][0]);
+    lines[0][0].p = pp[0];
+    lines[0][0].pos = 1;
+    counts[0] = 1;
+    (*nlines)++;
+}
+
 static int period_later(const r2x_period *a, const r2x_period *b)
 {
     int c = date_compare(a->end, b->end);
@@ -801,6 +852,24 @@ static int label_is_total(const char *label)
 }
 
 /* Set the label of a row from cell text, stripping footnote markers. */
+/* A label that ends with a word no label ends with ("... par value, 4.349
+ * and") goes on on the next line. */
+static int label_ends_open(const char *label)
+{
+    static const char *const words[] = {"and", "or", "of", "the", "for", "in", "to", "from",
+                                        "before", "after", "with", "by", "on", "&", NULL};
+    size_t n = strlen(label);
+    while (n && label[n - 1] == ' ')
+        n--;
+    size_t b = n;
+    while (b && label[b - 1] != ' ')
+        b--;
+    for (size_t i = 0; words[i]; i++)
+        if (n - b == strlen(words[i]) && !strncasecmp(label + b, words[i], n - b))
+            return 1;
+    return 0;
+}
+
 static int set_label(pending_row *pr, const char *t, size_t tl)
 {
     int indent = 0;
@@ -1126,7 +1195,7 @@ static int build_table(extract *x, block b, const title_info *ti,
     table_plan *tp = tp_out;
     memset(tp, 0, sizeof *tp);
     tp->shares_scale = -1;
-    if (ti->directly_after_table && prev && prev_plan) {
+    if ((ti->directly_after_table || title_continues(ti)) && prev && prev_plan) {
         /* a continuation keeps what its first part said of units */
         r2x_strlcpy(tp->main_currency, prev_plan->main_currency, 4);
         tp->bare_scale = prev_plan->bare_scale;
@@ -1166,9 +1235,9 @@ static int build_table(extract *x, block b, const title_info *ti,
         const char *s = document_line(x->doc, n, &len);
         src_cells c;
         table_split_cells(s, len, &c);
-        if (line_is_decoration(s, &c))
+        if (layout_kind(x, n) == LAYOUT_FILLER || line_is_decoration(s, &c))
             continue;       /* "\t•\t": bullets left by extraction */
-        if (!is_heading_line(s, &c, x->cal))
+        if (x->kinds ? layout_kind(x, n) != LAYOUT_HEADING : !is_heading_line(s, &c, x->cal))
             break;          /* figures, or a label row ("ASSETS"), end the headings */
         heading_line = (long)n;
         plan_units(x, tp, (long)n, s, &c);
@@ -1193,6 +1262,8 @@ static int build_table(extract *x, block b, const title_info *ti,
                 label_lost = 1;
         }
     }
+    if (nplines > 0 && x->kinds)
+        seed_periods_from_context(x, ti->context, plines, pcounts, &nplines);
     settle_periods(x, tp, plines, pcounts, nplines);
     free(plines);
     if (tp->nperiods == 0 && nplines == 0) {
@@ -1216,6 +1287,8 @@ static int build_table(extract *x, block b, const title_info *ti,
     for (; n <= b.last; n++) {
         size_t len;
         const char *s = document_line(x->doc, n, &len);
+        if (layout_kind(x, n) == LAYOUT_FILLER)
+            continue;       /* blank lines, rules and tags inside a space-aligned table */
         src_cells c;
         table_split_cells(s, len, &c);
         if (c.overflow)
@@ -1229,7 +1302,8 @@ static int build_table(extract *x, block b, const title_info *ti,
         size_t cell0_len = c.len[0];
         cell_reading r0;
         number_read_cell(cell0, cell0_len, &r0);
-        int lost = label_lost || r0.kind == CELL_NUMBER;
+        /* layout.c puts labels in the first cell, even "$6 ......" */
+        int lost = label_lost || (r0.kind == CELL_NUMBER && !x->kinds);
         if (!lost && !text_is_blank(cell0, cell0_len)) {
             if ((rc = set_label(&pr, cell0, cell0_len)))
                 goto fail;
@@ -1261,7 +1335,9 @@ static int build_table(extract *x, block b, const title_info *ti,
         if (prevrow && prevrow->row.label && !prevrow->npending && !prevrow->section &&
             pr.row.label && prevrow->row.line == (long)n - 1 &&
             (islower((unsigned char)pr.row.label[0]) ||
-             strchr(";,", prevrow->row.label[strlen(prevrow->row.label) - 1]))) {
+             (x->kinds && isdigit((unsigned char)pr.row.label[0])) ||
+             strchr(";,", prevrow->row.label[strlen(prevrow->row.label) - 1]) ||
+             label_ends_open(prevrow->row.label))) {
             /* a label wrapped over two lines: the figures are on the second */
             size_t l1 = strlen(prevrow->row.label), l2 = strlen(pr.row.label);
             char *joined = malloc(l1 + l2 + 2);
@@ -1377,15 +1453,33 @@ static int build_table(extract *x, block b, const title_info *ti,
         rc = R2X_ENOMEM;
         goto fail;
     }
-    const char *section = NULL;
+    const char *section = NULL, *per_share_label = NULL;
     for (size_t i = 0; i < nrows; i++) {
         pending_row *p = &prs[i];
         if (p->row.label && !p->npending && p->section)
             section = p->row.label;
         else if (p->npending && label_is_total(p->row.label))
             section = NULL;
-        if ((rc = finish_values(x, tp, p, p->npending ? section : NULL)))
+        /* "Discontinued operations  0.02" inside a block of per-share lines
+         * (below "Basic income per common share before ...") is per share
+         * too, when its label names no unit and its figures are in cents */
+        const char *unit_source = p->npending ? section : NULL;
+        if (p->npending && per_share_label && p->row.label) {
+            label_unit own, sect;
+            unit_from_label(p->row.label, &own);
+            unit_from_label(section, &sect);
+            int cents = 1;
+            for (size_t k = 0; k < p->npending; k++)
+                if (!p->pending[k].dash && p->pending[k].fig.frac_digits != 2)
+                    cents = 0;
+            if (own.kind == LABEL_UNIT_NONE && sect.kind == LABEL_UNIT_NONE && cents)
+                unit_source = per_share_label;
+        }
+        if ((rc = finish_values(x, tp, p, unit_source)))
             goto fail;
+        if (p->row.nvalues)
+            per_share_label = p->row.values[0].unit.kind == R2X_UNIT_PER_SHARE
+                              ? p->row.label : NULL;
         for (size_t k = 0; k < p->row.nvalues; k++)
             p->row.values[k].column = map[p->row.values[k].column];
         p->row.is_total = label_is_total(p->row.label);
@@ -1410,7 +1504,7 @@ static int build_table(extract *x, block b, const title_info *ti,
     }
     t.title_line = ti->title_line;
     t.statement = classify_statement(ti->context);
-    if (ti->directly_after_table && prev) {
+    if ((ti->directly_after_table || title_continues(ti)) && prev) {
         free(t.title);
         t.title = prev->title ? r2x_strdup(prev->title) : NULL;
         t.title_line = prev->title_line;
@@ -1437,14 +1531,16 @@ fail_table:
 
 static const r2x_fiscal_calendar default_calendar = {12, 31, R2X_FY_NAMED_BY_END};
 
-int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
-                       r2x_tableset **out, size_t *nerrors, r2x_error *err)
+static int extract_tables(const r2x_document *doc, const unsigned char *kinds,
+                          const r2x_extract_options *opts, r2x_tableset **out,
+                          size_t *nerrors, r2x_error *err)
 {
     *out = NULL;
     extract x;
     memset(&x, 0, sizeof x);
-    x.doc = doc;
     x.opts = opts;
+    x.doc = doc;
+    x.kinds = kinds;
     x.cal = opts && opts->profile ? r2x_profile_calendar(opts->profile) : &default_calendar;
     buf_init(&x.tables, R2X_BUF_NOCAP);
     buf_init(&x.diags, R2X_BUF_NOCAP);
@@ -1458,14 +1554,14 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
     while (n <= doc->nlines) {
         size_t len;
         const char *s = document_line(doc, n, &len);
-        if (!line_is_table(s, len)) {
+        if (!in_table(&x, n, s, len)) {
             n++;
             continue;
         }
         block b = {n, n};
         while (b.last + 1 <= doc->nlines) {
             const char *next = document_line(doc, b.last + 1, &len);
-            if (!line_is_table(next, len))
+            if (!in_table(&x, b.last + 1, next, len))
                 break;
             b.last++;
         }
@@ -1487,8 +1583,8 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
     free(plans);
     if (!rc && !x.tables.len) {
         /* say why nothing was found rather than return an empty result */
-        const char *what = "no tab-separated tables were found (space-aligned text is "
-                           "not read yet)";
+        const char *what = "no tables were found (neither tab-separated nor aligned "
+                           "in columns)";
         if (doc->format == R2X_INPUT_HTML)
             what = "no tables with figures were found in the HTML";
         else if (html_sniff(doc->text, doc->len))
@@ -1517,6 +1613,23 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
         *nerrors = x.nerrors;
     *out = set;
     return R2X_OK;
+}
+
+int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
+                       r2x_tableset **out, size_t *nerrors, r2x_error *err)
+{
+    /* space-aligned text is rewritten as tab-separated lines first, line
+     * for line, so that positions in messages stay those of the source */
+    r2x_document *laid = NULL;
+    unsigned char *kinds = NULL;
+    *out = NULL;
+    int rc = layout_rewrite(doc, &laid, &kinds, err);
+    if (rc)
+        return rc;
+    rc = extract_tables(laid ? laid : doc, kinds, opts, out, nerrors, err);
+    r2x_document_free(laid);
+    free(kinds);
+    return rc;
 }
 
 void r2x_tableset_free(r2x_tableset *set)

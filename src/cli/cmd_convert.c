@@ -107,6 +107,8 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
     r2x_extract_options xo = {profile, cli_diag, &a.in};
     if (!rc)
         rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
+    if (!rc)
+        rc = r2x_profile_infer(profile, doc, set, cli_diag, &a.in, &err);
     if (!rc && cli_same_file(path, a.output)) {
         rc = R2X_EUSAGE;
         snprintf(err.message, sizeof err.message,
