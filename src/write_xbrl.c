@@ -83,7 +83,7 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
     if (xmlTextWriterStartDocument(*w, "1.0", "UTF-8", NULL) < 0) {
         xmlFreeTextWriter(*w);
         output_abort(*out);
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot write");
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     return R2X_OK;
 }
@@ -96,8 +96,10 @@ static int writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const c
         failed = 1;
     xmlFreeTextWriter(w);          /* flushes into the output's stream */
     if (failed) {
+        /* stream_write takes every byte (write errors surface at commit),
+         * so the writer fails only when libxml2 cannot allocate */
         output_abort(out);
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot write the %s", what);
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory writing the %s", what);
     }
     return output_commit(out, err);
 }
