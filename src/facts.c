@@ -181,6 +181,10 @@ static int context_for(build *b, r2x_period period, const map_entry *e, size_t *
         free(ip);
         return R2X_ENOMEM;
     }
+    /* libxml2 before 2.12 ignores a failed copy of the key and still adds
+     * the entry (which the table then owns) */
+    if (xmlHashLookup(b->fs->context_ids, (const xmlChar *)id) != ip)
+        return R2X_ENOMEM;
     *index = *ip;
     return R2X_OK;
 }
@@ -285,6 +289,8 @@ static int add_fact(build *b, const fact *f)
         free(ip);
         return R2X_ENOMEM;
     }
+    if (xmlHashLookup(b->fs->fact_keys, (const xmlChar *)key) != ip)
+        return R2X_ENOMEM;          /* as for contexts above */
     return R2X_OK;
 }
 
@@ -584,14 +590,14 @@ static int other_columns_disagree(const r2x_table *t, const r2x_row *row, const 
     return -1;
 }
 
-static void check_sums(build *b, const r2x_table *t)
+static int check_sums(build *b, const r2x_table *t)
 {
     if (t->statement == R2X_STMT_OTHER || !t->nrows)
-        return;
+        return R2X_OK;
     /* items: rows with figures, collapsing checked subtotals */
     size_t *items = malloc(t->nrows * sizeof *items);
     if (!items)
-        return;
+        return R2X_ENOMEM;          /* not a silently skipped check */
     size_t n = 0;
     for (size_t r = 0; r < t->nrows; r++) {
         const r2x_row *row = &t->rows[r];
@@ -673,6 +679,7 @@ static void check_sums(build *b, const r2x_table *t)
         items[n++] = r;
     }
     free(items);
+    return R2X_OK;
 }
 
 int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
@@ -736,7 +743,10 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                 return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
             }
         }
-        check_sums(&b, t);
+        if (check_sums(&b, t)) {
+            factset_free(fs);
+            return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        }
     }
     if (unmapped)
         *unmapped = b.unmapped;

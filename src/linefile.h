@@ -22,5 +22,8 @@ int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *e
  * lf->status holds its code. */
 int linefile_next(linefile *lf, r2x_error *err);
 void linefile_close(linefile *lf);
+/* 0 when text is UTF-8 with no control character but tab, else the 1-based
+ * column of the first byte that is not (XML cannot carry it). */
+size_t text_invalid_at(const char *text, size_t len);
 
 #endif

@@ -310,6 +310,10 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
                     rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
                 } else {
                     *ip = index;
+                    /* libxml2 before 2.12 ignores a failed copy of the key and
+                     * still adds the entry (which the table then owns) */
+                    if (xmlHashLookup(m->exact, (const xmlChar *)key) != ip)
+                        rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
                 }
             }
         }

@@ -222,12 +222,18 @@ static int join_space_groups(cell_reading *r)
     if (a->grouped || a->frac_digits || a->percent || a->int_digits > 3 ||
         a->value.coef < 0 || a->suffix[0])
         return 0;
+    int ndigits = a->int_digits;
     for (size_t i = 1; i < r->nfigures; i++) {
         figure *b = &r->figures[i];
         if (b->grouped || b->value.coef < 0 || b->int_digits != 3 ||
             b->currency || (i + 1 < r->nfigures && (b->frac_digits || b->percent)))
             return 0;
+        ndigits += 3 + b->frac_digits;
     }
+    /* joined, the digits must still fit an exact decimal (found by fuzzing:
+     * "175\f780.12124003400000012" overflowed int64_t) */
+    if (ndigits > R2X_DECIMAL_MAX_DIGITS)
+        return 0;
     r2x_decimal v = a->value;
     for (size_t i = 1; i < r->nfigures; i++) {
         figure *b = &r->figures[i];

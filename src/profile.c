@@ -222,6 +222,10 @@ int r2x_profile_set_fiscal_year_named_by(r2x_profile *p, const char *naming, r2x
 
 int r2x_profile_set(r2x_profile *p, const char *key, const char *value, r2x_error *err)
 {
+    size_t bad = text_invalid_at(value, strlen(value));
+    if (bad)
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "%s: byte 0x%02X at column %zu is not "
+                        "UTF-8 text", key, (unsigned char)value[bad - 1], bad);
     for (size_t i = 0; i < p->nentries; i++)
         if (!strcmp(p->entries[i].key, key)) {
             char *v = r2x_strdup(value);

@@ -1284,6 +1284,8 @@ static int build_table(extract *x, block b, const title_info *ti,
     buf_init(&rows, R2X_BUF_NOCAP);
     int rc = R2X_OK;
     pending_row pr;
+    int pr_owned = 0;           /* pr holds what is in no row yet */
+    size_t rows_done = 0;       /* rows[0..rows_done) moved into t or freed */
     for (; n <= b.last; n++) {
         size_t len;
         const char *s = document_line(x->doc, n, &len);
@@ -1296,6 +1298,7 @@ static int build_table(extract *x, block b, const title_info *ti,
                  TABLE_MAX_CELLS);
         memset(&pr, 0, sizeof pr);
         buf_init(&pr.pending_buf, R2X_BUF_NOCAP);
+        pr_owned = 1;
         pr.row.line = (long)n;
         pr.row.label_line = (long)n;
         const char *cell0 = s + c.start[0];
@@ -1330,6 +1333,7 @@ static int build_table(extract *x, block b, const title_info *ti,
             pr.row.label = NULL;
             pr.row.footnote = NULL;
             pending_row_free(&pr);
+            pr_owned = 0;
             continue;
         }
         if (prevrow && prevrow->row.label && !prevrow->npending && !prevrow->section &&
@@ -1357,6 +1361,7 @@ static int build_table(extract *x, block b, const title_info *ti,
         }
         if ((rc = buf_add(&rows, &pr, sizeof pr)))
             goto fail;
+        pr_owned = 0;
     }
 
     /* Column statistics from the figures, for roles and repairs. */
@@ -1488,12 +1493,14 @@ static int build_table(extract *x, block b, const title_info *ti,
             warn(x, p->row.line, "line has no label and no figures that can be read; "
                  "ignored");
             pending_row_free(p);
+            rows_done = i + 1;
             continue;
         }
         t.rows[t.nrows++] = p->row;
         for (size_t k = 0; k < p->npending; k++)
             free(p->pending[k].text);
         buf_release(&p->pending_buf);
+        rows_done = i + 1;
     }
     buf_release(&rows);
 
@@ -1516,9 +1523,12 @@ static int build_table(extract *x, block b, const title_info *ti,
     return R2X_OK;
 
 fail:
+    /* rows already moved into t are freed with t */
+    if (pr_owned)
+        pending_row_free(&pr);
     if (rows.len) {
         pending_row *pp = (pending_row *)(void *)rows.data;
-        for (size_t i = 0; i < rows.len / sizeof pr; i++)
+        for (size_t i = rows_done; i < rows.len / sizeof pr; i++)
             pending_row_free(&pp[i]);
     }
     buf_release(&rows);

@@ -230,7 +230,10 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
         c->extension = extension;
         c->file = fname;
         c->line = lineno;
+        /* libxml2 before 2.12 ignores a failed copy of the key and still
+         * says it added the entry: look it up again. */
         if (xmlHashAddEntry(t->by_qname, (const xmlChar *)c->qname, c) ||
+            taxonomy_find(t, c->qname) != c ||
             (extension && buf_add(&t->extensions, &c, sizeof c)))
             rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
     }

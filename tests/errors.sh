@@ -20,7 +20,41 @@ make_input() {
     prose) printf 'Results\n\nNet sales were $1,234 million.\n    Net sales      1,234      1,100\n' >"$f" ;;
     sample) cp "$top_srcdir/samples/iij-2009-1h.txt" "$f" ;;
     none) f= ;;
+    # hostile and broken inputs (tests/errors/README.md)
+    utf16) printf '\377\376T\000i\000t\000\n\000' >"$f" ;;
+    bomonly) printf '\357\273\277' >"$f" ;;
+    surrogate) printf 'Title\n\355\240\200\n' >"$f" ;;
+    beyond) printf 'Title\n\364\220\200\200\n' >"$f" ;;
+    truncated) printf 'Title\nab\342\202' >"$f" ;;
+    continuation) printf '\200abc\n' >"$f" ;;
+    nulfirst) printf '\000abc\n' >"$f" ;;
+    cp1252undef) printf 'Title \201\n' >"$f" ;;
+    manycells) { printf 'Revenue'; i=0; while [ $i -lt 100 ]; do printf '\t1'; i=$((i + 1)); done; echo; } >"$f" ;;
+    crlf) printf 'Statement\r\n\r\n\t2009\t2008\r\nRevenue\t1,000\t900\r\n' >"$f" ;;
     esac
+    printf 'entity-name: X\ncik: 1\000x\n' >"$tmp/nul.profile"
+    { printf 'entity-name: '; head -c 5000 /dev/zero | tr '\000' x; echo; } >"$tmp/long.profile"
+    printf 'entity-name: Bad \377\376 name\ncik: 1\n' >"$tmp/badutf8.profile"
+    printf 'entity-name: A\001B\ncik: 1\n' >"$tmp/control.profile"
+    printf 'Entity Name: X\n' >"$tmp/badkey.profile"
+    printf 'fiscal-year-named-by: sideways\n' >"$tmp/badnaming.profile"
+    # mapping tables given as a profile's overlay (read from the data
+    # directory: enough ../ to reach / from any R2X_DATADIR)
+    up=../../../../../../../../../../../../../../../../../../../..
+    for m in deep longline nul badutf8 stars fields concept dims statement; do
+        printf 'entity-name: X\ncik: 1\noverlay: %s%s/%s.map\n' "$up" "$tmp" "$m" >"$tmp/map-$m.profile"
+    done
+    { printf 'income | a'; i=0; while [ $i -lt 1000 ]; do printf ' > a'; i=$((i + 1)); done
+      echo ' | us-gaap:Revenues | as-printed'; } >"$tmp/deep.map"
+    { printf 'income | '; head -c 5000 /dev/zero | tr '\000' a; echo ' | us-gaap:Revenues | as-printed'; } >"$tmp/longline.map"
+    printf 'income | rev\000enue | us-gaap:Revenues | as-printed\n' >"$tmp/nul.map"
+    printf 'income | r\351venue | us-gaap:Revenues | as-printed\n' >"$tmp/badutf8.map"
+    { printf 'income | '; head -c 2000 /dev/zero | tr '\000' '*'; echo 'x | us-gaap:Revenues | as-printed'; } >"$tmp/stars.map"
+    printf 'income | revenues | us-gaap:Revenues\n' >"$tmp/fields.map"
+    printf 'income | revenues | us-gaap:NoSuchConcept | as-printed\n' >"$tmp/concept.map"
+    printf 'segment | revenues | us-gaap:Revenues | as-printed | a:b=c:d a:b=c:d a:b=c:d a:b=c:d a:b=c:d\n' >"$tmp/dims.map"
+    printf 'cashflow | revenues | us-gaap:Revenues | as-printed\n' >"$tmp/statement.map"
+    ln -sf "$tmp/sample.txt" "$tmp/link-to-input"
     printf 'entity-name: Broken\nmatch: nothing\nfiscal year end 03-31\n' >"$tmp/bad.profile"
     printf 'fiscal-year-end: --02-30\n' >"$tmp/baddate.profile"
     printf 'entity-name: No CIK\nfiscal-year-end: --03-31\n' >"$tmp/nocik.profile"

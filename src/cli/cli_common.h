@@ -48,5 +48,9 @@ int cli_load_input(const cli_input_options *in, const char *path, r2x_document *
                    r2x_profile **profile, r2x_error *err);
 /* True when both paths name the same existing file. */
 int cli_same_file(const char *a, const char *b);
+/* What output would overwrite ("the input file", "the --profile file"), by
+ * device and inode; NULL when nothing. */
+const char *cli_output_clash(const cli_input_options *in, const char *input,
+                             const char *output);
 
 #endif

@@ -109,10 +109,11 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
         rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
     if (!rc)
         rc = r2x_profile_infer(profile, doc, set, cli_diag, &a.in, &err);
-    if (!rc && cli_same_file(path, a.output)) {
+    const char *clash = cli_output_clash(&a.in, path, a.output);
+    if (!rc && clash) {
         rc = R2X_EUSAGE;
         snprintf(err.message, sizeof err.message,
-                 "output '%s' is the input file; refusing to overwrite it", a.output);
+                 "output '%s' is %s; refusing to overwrite it", a.output, clash);
         err.file[0] = '\0';
     }
     r2x_convert_result res;

@@ -48,10 +48,11 @@ int cmd_tables(int argc, char **argv)
     r2x_extract_options xo = {profile, cli_diag, &in};
     size_t nerrors = 0;
     int rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
-    if (rc == R2X_OK && cli_same_file(path, output)) {
+    const char *clash = cli_output_clash(&in, path, output);
+    if (rc == R2X_OK && clash) {
         rc = R2X_EUSAGE;
         snprintf(err.message, sizeof err.message,
-                 "output '%s' is the input file; refusing to overwrite it", output);
+                 "output '%s' is %s; refusing to overwrite it", output, clash);
         err.file[0] = '\0';
     }
     if (rc == R2X_OK)

@@ -150,6 +150,16 @@ int cli_same_file(const char *a, const char *b)
     return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+const char *cli_output_clash(const cli_input_options *in, const char *input,
+                             const char *output)
+{
+    if (cli_same_file(input, output))
+        return "the input file";
+    if (in->profile_path && cli_same_file(in->profile_path, output))
+        return "the --profile file";
+    return NULL;
+}
+
 void cli_diag(void *userdata, const r2x_error *diag)
 {
     cli_input_options *in = userdata;

@@ -1,0 +1,243 @@
+/*
+ * alloc_fail.c - every reader with its Nth allocation failing, for every N
+ * until a run needs fewer than N (expat's alloc_tests.c).  Run under
+ * LD_PRELOAD=tests/.libs/libfailmalloc.so by tests/memory.sh.
+ *
+ * Each run is a child process, so a crash is caught as a signal.  A run
+ * must either succeed or fail with R2X_ENOMEM ("out of memory"), or with an
+ * I/O error that says "Cannot allocate memory" (stdio could not allocate its
+ * FILE); any other outcome means a failed allocation was mistaken for
+ * something else.  Prints TAP, one line per stage.
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "mapping.h"
+#include "release2xbrl.h"
+#include "taxonomy.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
+static void (*arm)(long n);
+static int (*triggered)(void);
+static char scratch[4096];
+
+static void ignore_diag(void *userdata, const r2x_error *diag)
+{
+    (void)userdata;
+    (void)diag;
+}
+
+/* The stages: each returns an r2x status and fills err. */
+
+static int stage_document(r2x_error *err)
+{
+    r2x_document *doc = NULL;
+    r2x_profile *profile = NULL;
+    r2x_tableset *set = NULL;
+    int rc = r2x_document_read_file(R2X_SRCDIR "/tests/fixtures/us-style.txt", NULL, NULL,
+                                    &doc, err);
+    if (!rc)
+        rc = r2x_profile_new_default(&profile, err);
+    r2x_extract_options xo = {profile, ignore_diag, NULL};
+    if (!rc)
+        rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
+    if (!rc)
+        rc = r2x_tables_write_json(set, doc, scratch, err);
+    r2x_tableset_free(set);
+    r2x_profile_free(profile);
+    r2x_document_free(doc);
+    return rc;
+}
+
+static int stage_windows_1252(r2x_error *err)
+{
+    static const char text[] = "Statement \x93of\x94 Income\n\n\tSix Months Ended September 30, "
+                               "2009\n\tThousands of JPY\nRevenues\t1,234\n";
+    r2x_read_options ro = {0, 0, 1};
+    r2x_document *doc = NULL;
+    r2x_tableset *set = NULL;
+    int rc = r2x_document_read_memory("cp1252", text, sizeof text - 1, &ro, &doc, err);
+    r2x_extract_options xo = {NULL, ignore_diag, NULL};
+    if (!rc)
+        rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
+    r2x_tableset_free(set);
+    r2x_document_free(doc);
+    return rc;
+}
+
+static int stage_profile(r2x_error *err)
+{
+    r2x_profile *p = NULL;
+    int rc = r2x_profile_load(R2X_SRCDIR "/mappings/profiles/iij.profile", &p, err);
+    if (!rc)
+        rc = r2x_profile_set(p, "cik", "0000000001", err);
+    r2x_profile_free(p);
+    return rc;
+}
+
+static int stage_mapping(r2x_error *err)
+{
+    taxonomy *t = NULL;
+    mapping *m = NULL;
+    int rc = taxonomy_new(&t, err);
+    if (!rc)
+        rc = taxonomy_load(t, R2X_SRCDIR "/taxonomy/us-gaap-2024.concepts", 0, err);
+    if (!rc)
+        rc = taxonomy_declare(t, "iij", "http://www.iij.ad.jp/xbrl/2009-09-30", err);
+    if (!rc)
+        rc = taxonomy_load(t, R2X_SRCDIR "/mappings/companies/iij.concepts", 1, err);
+    if (!rc)
+        rc = mapping_new(&m, err);
+    if (!rc)
+        rc = mapping_load(m, R2X_SRCDIR "/mappings/companies/iij.map", t, err);
+    mapping_free(m);
+    taxonomy_free(t);
+    return rc;
+}
+
+static int stage_convert(r2x_error *err)
+{
+    r2x_document *doc = NULL;
+    r2x_profile *profile = NULL;
+    r2x_tableset *set = NULL;
+    int rc = r2x_document_read_file(R2X_SRCDIR "/tests/fixtures/us-style.txt", NULL, NULL,
+                                    &doc, err);
+    if (!rc)
+        rc = r2x_profile_new_default(&profile, err);
+    if (!rc)
+        rc = r2x_profile_set(profile, "cik", "0000000001", err);
+    r2x_extract_options xo = {profile, ignore_diag, NULL};
+    if (!rc)
+        rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
+    /* tests/memory.sh points this at a short mapping table: each run
+     * repeats every allocation before the failing one */
+    const char *data = getenv("ALLOC_FAIL_DATADIR");
+    r2x_convert_options co = {profile, data && *data ? data : R2X_SRCDIR, ignore_diag, NULL};
+    r2x_convert_result res;
+    if (!rc)
+        rc = r2x_convert(doc, set, &co, scratch, &res, err);
+    r2x_tableset_free(set);
+    r2x_profile_free(profile);
+    r2x_document_free(doc);
+    return rc;
+}
+
+static const struct stage {
+    const char *name;
+    int (*run)(r2x_error *err);
+} stages[] = {
+    {"document + tables + JSON", stage_document},
+    {"windows-1252 document + tables", stage_windows_1252},
+    {"profile", stage_profile},
+    {"concept dictionaries + mapping table", stage_mapping},
+    {"convert", stage_convert},
+};
+
+/* Child exit codes: 0 success, 2 out of memory (as the CLI), 3 anything
+ * else (the message is printed), 4 the armed failure was never reached. */
+static int run_child(const struct stage *s, long n)
+{
+    r2x_error err;
+    r2x_error_clear(&err);
+    arm(n);
+    int rc = s->run(&err);
+    int hit = triggered();
+    arm(0);
+    if (!hit && rc) {
+        printf("#   allocation %ld not reached, yet status %d: %s\n", n, rc, err.message);
+        fflush(stdout);
+        return 3;
+    }
+    if (!hit)
+        return 4;
+    if (rc == R2X_OK)
+        return 0;
+    if ((rc == R2X_ENOMEM && strstr(err.message, "out of memory")) ||
+        (rc == R2X_EIO && strstr(err.message, "Cannot allocate memory")))
+        return 2;
+    printf("#   allocation %ld: status %d (%s): %s:%ld: %s\n", n, rc, r2x_strerror(rc),
+           err.file, err.line, err.message);
+    fflush(stdout);            /* the child leaves by _exit */
+    return 3;
+}
+
+int main(int argc, char **argv)
+{
+#ifdef UNDER_ASAN
+    printf("1..0 # SKIP the sanitizers own malloc; run in the plain build\n");
+    return 77;
+#endif
+    arm = (void (*)(long))dlsym(RTLD_DEFAULT, "failmalloc_arm");
+    triggered = (int (*)(void))dlsym(RTLD_DEFAULT, "failmalloc_triggered");
+    if (!arm || !triggered) {
+        printf("1..0 # SKIP run with LD_PRELOAD=tests/.libs/libfailmalloc.so\n");
+        return 77;
+    }
+    const char *dir = getenv("TMPDIR");
+    snprintf(scratch, sizeof scratch, "%s/r2x-alloc-%ld.out", dir && *dir ? dir : "/tmp",
+             (long)getpid());
+    int failed = 0;
+    size_t nstages = sizeof stages / sizeof *stages;
+    for (size_t i = 0; i < nstages; i++) {
+        if (argc > 1 && !strstr(stages[i].name, argv[1]))
+            continue;         /* alloc_fail NAME: only the stages named so */
+        const char *only = getenv("ALLOC_FAIL_N");    /* for a debugger: one run */
+        if (only)
+            return run_child(&stages[i], strtol(only, NULL, 10));
+        long n, ok = 0, oom = 0, bad = 0;
+        for (n = 1;; n++) {
+            fflush(stdout);
+            pid_t pid = fork();
+            if (pid < 0) {
+                perror("fork");
+                return 1;
+            }
+            if (pid == 0)
+                _exit(run_child(&stages[i], n));
+            int st;
+            if (waitpid(pid, &st, 0) < 0) {
+                perror("waitpid");
+                return 1;
+            }
+            if (WIFSIGNALED(st)) {
+                printf("#   allocation %ld: killed by signal %d\n", n, WTERMSIG(st));
+                bad++;
+                continue;
+            }
+            int code = WEXITSTATUS(st);
+            if (code == 4)
+                break;             /* needs fewer than n allocations: done */
+            if (code == 0 && getenv("ALLOC_FAIL_VERBOSE"))
+                printf("#   allocation %ld failed, yet the run succeeded\n", n);
+            if (code == 0)
+                ok++;
+            else if (code == 2)
+                oom++;
+            else
+                bad++;
+            if (n > 200000) {
+                printf("#   more than 200000 allocations; stopped\n");
+                bad++;
+                break;
+            }
+        }
+        printf("%sok %zu - %s: %ld allocations, each failed once: %ld out of memory, "
+               "%ld recovered, %ld wrong\n", bad ? "not " : "", i + 1, stages[i].name, n - 1,
+               oom, ok, bad);
+        failed += bad != 0;
+    }
+    unlink(scratch);
+    printf("1..%zu\n", nstages);
+    return failed ? 1 : 0;
+}

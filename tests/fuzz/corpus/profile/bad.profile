@@ -1,0 +1,3 @@
+entity-name: Broken
+match: nothing
+fiscal year end 03-31

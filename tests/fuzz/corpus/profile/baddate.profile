@@ -1,0 +1,1 @@
+fiscal-year-end: --02-30

@@ -1,0 +1,1 @@
+fiscal-year-named-by: sideways
