@@ -473,6 +473,27 @@ static void when_key(const when *w, int is_end, char *buf, size_t size)
     snprintf(buf, size, "%05d-%02d-%02dT%02d:%02d:%06.3f", y, mo, d, h, w->mi, w->s);
 }
 
+
+/* The interned id of a context or unit (what: "a context") into *out; id
+ * is freed.  Missing and repeated ids are reported (ids are unique in a
+ * document) and return 0; a new id returns 1. */
+static int register_id(vrun *r, char *id, long line, const char *what, void *owner,
+                       const char **out)
+{
+    const char *interned = intern(r, id ? id : "");
+    xmlFree(id);
+    *out = interned;
+    if (!interned[0]) {
+        report(r, R2X_SEV_ERROR, line, "xmlSchema:missingId", "%s must have an id", what);
+        return 0;
+    }
+    if (xmlHashAddEntry(r->ids, BAD_CAST interned, owner)) {
+        report(r, R2X_SEV_ERROR, line, "xmlSchema:duplicateId", "the id '%s' is used twice",
+               interned);
+        return 0;
+    }
+    return 1;
+}
 static void read_context(vrun *r, xmlNodePtr cx)
 {
     long line = line_of(cx);
@@ -486,15 +507,8 @@ static void read_context(vrun *r, xmlNodePtr cx)
         r->oom = 1;
         return;
     }
-    c->id = intern(r, id ? id : "");
     c->line = line;
-    xmlFree(id);
-    if (!c->id[0])
-        report(r, R2X_SEV_ERROR, line, "xmlSchema:missingId", "a context must have an id");
-    else if (xmlHashAddEntry(r->ids, BAD_CAST c->id, c))
-        report(r, R2X_SEV_ERROR, line, "xmlSchema:duplicateId",
-               "the id '%s' is used twice", c->id);
-    else
+    if (register_id(r, id, line, "a context", c, &c->id))
         xmlHashAddEntry(r->contexts, BAD_CAST c->id, c);
     xmlNodePtr entity = first_el(cx);
     xmlNodePtr period = entity ? next_el(entity) : NULL;
@@ -630,15 +644,8 @@ static void read_unit(vrun *r, xmlNodePtr un)
         r->oom = 1;
         return;
     }
-    u->id = intern(r, id ? id : "");
     u->line = line;
-    xmlFree(id);
-    if (!u->id[0])
-        report(r, R2X_SEV_ERROR, line, "xmlSchema:missingId", "a unit must have an id");
-    else if (xmlHashAddEntry(r->ids, BAD_CAST u->id, u))
-        report(r, R2X_SEV_ERROR, line, "xmlSchema:duplicateId", "the id '%s' is used twice",
-               u->id);
-    else
+    if (register_id(r, id, line, "a unit", u, &u->id))
         xmlHashAddEntry(r->units, BAD_CAST u->id, u);
     const char *num[32], *den[32];
     int nn = 0, nd = 0;
