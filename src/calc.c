@@ -4,6 +4,7 @@
  * interned, so duplicates are runs and every binding of a summation item to
  * its contributing items is a binary search: no quadratic scans.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -455,6 +456,167 @@ static void check_binding(calc_state *s, const dts_rel *rels, size_t nrels,
                    nk == 1 ? "" : "s", got, ds, slash ? slash + 1 : role);
 }
 
+/* ---- XBRL 2.1 binding (5.2.5.2) ------------------------------------------------ */
+
+/* Facts by concept, context, unit and document order: the contributing items
+ * of a summation item are the c-equal, u-equal items of each contributing
+ * concept among the descendants of the summation item's parent, a range of
+ * document order (the tuple rules 397 V-15..V-23 show). */
+static int cmp_order(const void *pa, const void *pb)
+{
+    const vfact *a = *(const vfact *const *)pa, *b = *(const vfact *const *)pb;
+    int c;
+    if ((c = cmp_p(a->concept, b->concept)) || (c = cmp_p(ctx_sig(a), ctx_sig(b))) ||
+        (c = cmp_p(unit_sig(a), unit_sig(b))))
+        return c;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/* The first index in idx[0..n) not before (concept, ctx, unit, order). */
+static size_t lower_order(vfact **idx, size_t n, const dts_concept *c, const vfact *key,
+                          size_t order)
+{
+    vfact probe = *key;
+    probe.concept = c;
+    probe.order = order;
+    const vfact *pp = &probe;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (cmp_order(&idx[mid], &pp) < 0) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+typedef struct calc21 {
+    vfact **idx;                /* by cmp_order */
+    size_t n;
+    const unsigned char *dup;   /* per fact of base: a duplicate item (4.10) */
+    const vfact *base;
+    const vreporter *rep;
+} calc21;
+
+static void report_calc21(const calc21 *s, const vfact *p, const dts_rel *rel, size_t nk,
+                          vdec sum, vdec want, int d, const char *why)
+{
+    char got[64], exp[64], ds[16];
+    vdec_format(want, exp);
+    vdec_format(sum, got);
+    if (d >= VDEC_INF)
+        strcpy(ds, "INF");
+    else
+        snprintf(ds, sizeof ds, "%d", d);
+    const char *role = rel->linkrole ? rel->linkrole : "";
+    const char *slash = strrchr(role, '/');
+    if (why)
+        s->rep->report(s->rep->self, R2X_SEV_ERROR, p->line, "xbrl.5.2.5.2:calcInconsistency",
+                       "%s in context '%s' and its %zu contributing item%s cannot be consistent: "
+                       "%s (network %s)", p->concept->name, p->context->id, nk,
+                       nk == 1 ? "" : "s", why, slash ? slash + 1 : role);
+    else
+        s->rep->report(s->rep->self, R2X_SEV_ERROR, p->line, "xbrl.5.2.5.2:calcInconsistency",
+                       "%s in context '%s' is %s but its %zu contributing item%s sum to %s "
+                       "(decimals %s; network %s)", p->concept->name, p->context->id, exp, nk,
+                       nk == 1 ? "" : "s", got, ds, slash ? slash + 1 : role);
+}
+
+/* One summation item p and the relationships rels from its concept in one
+ * network: binds unless p is nil or a duplicate, a contributing item is a
+ * duplicate, or no contributing item is there; a bound calculation with
+ * precision 0 anywhere is inconsistent. */
+static void bind21(const calc21 *s, const dts_rel *rels, size_t nrels, const vfact *p)
+{
+    if (p->nil || s->dup[p - s->base] || p->concept->calc_incomplete)
+        return;
+    if (!p->value.ok || !p->has_decimals)
+        return;
+    vdec sum = {0, 0, 1};
+    size_t nk = 0;
+    int zero = p->precision_zero;
+    for (size_t r = 0; r < nrels; r++) {
+        size_t i = lower_order(s->idx, s->n, rels[r].to, p, p->scope_lo);
+        for (; i < s->n; i++) {
+            const vfact *c = s->idx[i];
+            if (c->concept != rels[r].to || ctx_sig(c) != ctx_sig(p) ||
+                unit_sig(c) != unit_sig(p) || c->order > p->scope_hi)
+                break;
+            if (c == p)
+                continue;
+            if (s->dup[c - s->base])
+                return;
+            if (c->nil)
+                continue;
+            if (!c->value.ok || !c->has_decimals)
+                return;
+            zero |= c->precision_zero;
+            sum = vdec_add(sum, vdec_mul_weight(vdec_round(c->value, c->decimals),
+                                                rels[r].weight));
+            nk++;
+        }
+    }
+    if (!nk)
+        return;
+    int d = p->decimals;
+    vdec want = vdec_round(p->value, d);
+    if (zero) {
+        report_calc21(s, p, rels, nk, sum, want, d, "an item has precision 0");
+        return;
+    }
+    sum = vdec_round(sum, d);
+    if (sum.ok && want.ok && vdec_cmp(sum, want))
+        report_calc21(s, p, rels, nk, sum, want, d, NULL);
+}
+
+static int check_calculations21(vfact *facts, size_t n, const dts_rel *rels, size_t nrels,
+                                const vreporter *rep)
+{
+    vfact **idx = malloc((n ? n : 1) * sizeof *idx);
+    unsigned char *dup = calloc(n ? n : 1, 1);
+    if (!idx || !dup) {
+        free(idx);
+        free(dup);
+        return R2X_ENOMEM;
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (facts[i].concept && facts[i].context && facts[i].unit && numeric(&facts[i]))
+            idx[m++] = &facts[i];
+    /* duplicates (4.10): same concept, s-equal context, equal unit, same
+     * parent, whatever their values, nil or not */
+    qsort(idx, m, sizeof *idx, cmp_idx);
+    for (size_t i = 0; i < m;) {
+        size_t j = i + 1;
+        while (j < m && !cmp_binding(idx[i], idx[j]))
+            j++;
+        if (j - i > 1)
+            for (size_t k = i; k < j; k++)
+                dup[idx[k] - facts] = 1;
+        i = j;
+    }
+    qsort(idx, m, sizeof *idx, cmp_order);
+    calc21 s = {idx, m, dup, facts, rep};
+    for (size_t i = 0; i < nrels;) {
+        size_t j = i + 1;
+        while (j < nrels && rels[j].linkrole == rels[i].linkrole && rels[j].from == rels[i].from)
+            j++;
+        vfact probe;
+        memset(&probe, 0, sizeof probe);
+        const vfact *pp = &probe;
+        probe.concept = rels[i].from;
+        size_t lo = 0, hi = m;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (cmp_p(idx[mid]->concept, pp->concept) < 0) lo = mid + 1; else hi = mid;
+        }
+        for (size_t k = lo; k < m && idx[k]->concept == rels[i].from; k++)
+            bind21(&s, rels + i, j - i, idx[k]);
+        i = j;
+    }
+    free(idx);
+    free(dup);
+    return R2X_OK;
+}
+
 int check_calculations(vfact *facts, size_t n, const dts *d, int mode, const vreporter *rep)
 {
     if (mode == R2X_CALC_NONE)
@@ -463,6 +625,8 @@ int check_calculations(vfact *facts, size_t n, const dts *d, int mode, const vre
     const dts_rel *rels = dts_relationships_of(d, ARCROLE_SUMMATION, &nrels);
     if (!nrels)
         return R2X_OK;
+    if (mode == R2X_CALC_XBRL21)
+        return check_calculations21(facts, n, rels, nrels, rep);
     calc_state s = {NULL, 0, mode, rep, NULL, facts};
     s.idx = malloc((n ? n : 1) * sizeof *s.idx);
     s.dup_reported = calloc(n ? n : 1, 1);

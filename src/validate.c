@@ -15,6 +15,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,7 @@ typedef struct vrun {
     r2x_buf context_list, unit_list;  /* vcontext *, vunit * */
     r2x_buf facts;                  /* vfact */
     r2x_buf unchecked;              /* unchecked_ns: facts of unavailable schemas */
+    size_t order;                   /* preorder number of the last fact or tuple read */
     int oom;
 } vrun;
 
@@ -861,12 +863,21 @@ static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
     f.concept = k;
     f.parent = parent;
     f.line = line;
+    f.order = ++r->order;
+    f.scope_hi = SIZE_MAX;           /* a tuple narrows it below */
     if (k->kind == DTS_TUPLE) {
         if (k->abstract)
             report(r, R2X_SEV_ERROR, line, "xbrl.5.1.1:abstractConcept",
                    "%s is abstract and cannot be reported", k->name);
+        size_t first = r->facts.len / sizeof f;
         for (xmlNodePtr c = first_el(n); c; c = next_el(c))
             read_fact(r, c, n);
+        vfact *kids = (vfact *)r->facts.data;
+        for (size_t i = first; i < r->facts.len / sizeof f; i++)
+            if (kids[i].parent == n) {
+                kids[i].scope_lo = f.order;
+                kids[i].scope_hi = r->order;
+            }
         return;
     }
     read_item(r, n, &f);

@@ -63,6 +63,10 @@ typedef struct vfact {
     int decimals;              /* as given or inferred from precision; VDEC_INF */
     int has_decimals;          /* decimals or precision usable for rounding */
     int precision_zero;
+    /* document order: the fact's preorder number among facts and tuples, and
+     * the range of preorder numbers of its parent's descendants (the whole
+     * instance at the top), where XBRL 2.1 looks for contributing items */
+    size_t order, scope_lo, scope_hi;
 } vfact;
 
 /* Where checks report: severity, rule code, line, message. */
