@@ -380,11 +380,89 @@ static int cmp_attr(const void *pa, const void *pb)
     return c ? c : strcmp((const char *)a->name, (const char *)b->name);
 }
 
+/* Where a segment or scenario value is typed, s-equality compares values, not
+ * lexical forms (4.10): numbers (decimal, integer kinds, float, double) by
+ * value, booleans as 0 and 1.  Into out (96 bytes) goes the canonical form;
+ * returns 0 when the text is compared as it is, -1 for NaN (equal to nothing,
+ * itself included), 1 otherwise. */
+static int canonical_value(int lex, const char *t, char *out)
+{
+    switch (lex) {
+    case DTS_LEX_BOOLEAN:
+        if (!strcmp(t, "true") || !strcmp(t, "1") || !strcmp(t, "false") || !strcmp(t, "0")) {
+            /* as the numbers 1 and 0: an attribute's type is guessed (below) */
+            strcpy(out, t[0] == 't' || t[0] == '1' ? "#1e0" : "#0e0");
+            return 1;
+        }
+        return 0;
+    case DTS_LEX_FLOAT:
+        if (!strcmp(t, "NaN"))
+            return -1;
+        /* fall through */
+    case DTS_LEX_DECIMAL: case DTS_LEX_INTEGER: case DTS_LEX_NONNEG_INTEGER:
+    case DTS_LEX_POS_INTEGER: case DTS_LEX_NONPOS_INTEGER: case DTS_LEX_NEG_INTEGER: {
+        vdec v = vdec_parse(t);
+        if (!v.ok)
+            return 0;
+        while (v.coef != 0 && v.coef % 10 == 0) {
+            v.coef /= 10;
+            v.exp++;
+        }
+        if (v.coef == 0)
+            v.exp = 0;
+        char digits[64];
+        vdec m = v;
+        m.exp = 0;
+        vdec_format(m, digits);
+        snprintf(out, 96, "#%se%d", digits, v.exp);
+        return 1;
+    }
+    }
+    return 0;
+}
+
+/* The type of an attribute in segment or scenario content.  The DTS keeps
+ * global element declarations, not the attributes of complex types, so a value
+ * that reads as a number or a boolean is taken as one: a string attribute
+ * whose lexical forms differ only as numbers do would wrongly be s-equal.
+ * (The hook for schema-validated values, PSVI types and defaults.) */
+static int attribute_lex(const xmlAttr *a, const char *v)
+{
+    (void)a;
+    if (!strcmp(v, "true") || !strcmp(v, "false"))
+        return DTS_LEX_BOOLEAN;
+    if (!strcmp(v, "NaN") || lex_float(v))
+        return DTS_LEX_FLOAT;
+    return DTS_LEX_ANY;
+}
+
+/* Add text t of an element or attribute to the canonical form: its value
+ * when it is typed; a NaN sets *nan. */
+static int add_value(r2x_buf *b, int lex, const char *t, size_t len, int *nan)
+{
+    char one[64], canon[96];
+    if (lex != DTS_LEX_ANY && len < sizeof one) {
+        memcpy(one, t, len);
+        one[len] = '\0';
+        int k = canonical_value(lex, one, canon);
+        if (k < 0)
+            *nan = 1;
+        if (k > 0)
+            return buf_adds(b, canon);
+    }
+    return buf_add(b, t, len);
+}
+
 /* Canonical text of a segment or scenario for s-equality: elements with
- * their expanded names, attributes and trimmed text, in order. */
-static int serialize(r2x_buf *b, xmlNodePtr n)
+ * their expanded names, attributes and trimmed text, in order; typed values
+ * by value.  *nan is set when a value is NaN: the content is then s-equal
+ * to nothing. */
+static int serialize(vrun *r, r2x_buf *b, xmlNodePtr n, int *nan)
 {
     int rc = 0;
+    const dts_concept *decl = n->ns ? dts_concept_get(r->d, (const char *)n->ns->href,
+                                                      (const char *)n->name) : NULL;
+    int lex = decl && !(decl->flags & DTS_TYPE_UNKNOWN) ? decl->lex : DTS_LEX_ANY;
     for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             rc |= buf_addf(b, "<{%s}%s", c->ns ? (const char *)c->ns->href : "",
@@ -398,12 +476,14 @@ static int serialize(r2x_buf *b, xmlNodePtr n)
             for (size_t i = 0; i < na && !rc; i++) {
                 xmlAttrPtr a = attrs[i];
                 xmlChar *v = xmlNodeListGetString(c->doc, a->children, 1);
-                rc |= buf_addf(b, " {%s}%s=%s", a->ns ? (const char *)a->ns->href : "",
-                               (const char *)a->name, v ? (const char *)v : "");
+                const char *vs = v ? (const char *)v : "";
+                rc |= buf_addf(b, " {%s}%s=", a->ns ? (const char *)a->ns->href : "",
+                               (const char *)a->name);
+                rc |= add_value(b, attribute_lex(a, vs), vs, strlen(vs), nan);
                 xmlFree(v);
             }
             rc |= buf_adds(b, ">");
-            rc |= serialize(b, c);
+            rc |= serialize(r, b, c, nan);
             rc |= buf_adds(b, "</>");
         } else if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             const char *s = (const char *)c->content;
@@ -414,7 +494,7 @@ static int serialize(r2x_buf *b, xmlNodePtr n)
             }
             while (len && isspace((unsigned char)s[len - 1]))
                 len--;
-            rc |= buf_add(b, s, len);
+            rc |= add_value(b, lex, s, len, nan);
         }
     }
     return rc;
@@ -515,7 +595,7 @@ static void read_context(vrun *r, xmlNodePtr cx)
     xmlNodePtr entity = first_el(cx);
     xmlNodePtr period = entity ? next_el(entity) : NULL;
     xmlNodePtr scenario = period ? next_el(period) : NULL;
-    int rc = 0;
+    int rc = 0, nan = 0;
     if (!is_el(entity, XBRLI_NS, "entity")) {
         report(r, R2X_SEV_ERROR, line, "xbrl.4.7.3:missingEntity",
                "context '%s' has no entity", c->id);
@@ -539,7 +619,7 @@ static void read_context(vrun *r, xmlNodePtr cx)
         if (is_el(seg, XBRLI_NS, "segment")) {
             check_open_content(r, seg, "segment", "xbrl.4.7.3.2");
             rc |= buf_adds(&sig, "S");
-            rc |= serialize(&sig, seg);
+            rc |= serialize(r, &sig, seg, &nan);
         }
     }
     rc |= buf_adds(&sig, "\x1f");
@@ -596,8 +676,11 @@ static void read_context(vrun *r, xmlNodePtr cx)
     if (is_el(scenario, XBRLI_NS, "scenario")) {
         check_open_content(r, scenario, "scenario", "xbrl.4.7.4");
         rc |= buf_adds(&sig, "\x1fS");
-        rc |= serialize(&sig, scenario);
+        rc |= serialize(r, &sig, scenario, &nan);
     }
+    /* NaN is equal to nothing: such a context is s-equal to itself alone */
+    if (nan)
+        rc |= buf_addf(&sig, "\x1fNaN\x1f%s", c->id);
     if (rc)
         r->oom = 1;
     c->sig = intern(r, sig.data);
