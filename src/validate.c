@@ -710,7 +710,12 @@ static int measures(vrun *r, xmlNodePtr n, const char **out, int max, int *k, co
             report(r, R2X_SEV_ERROR, line_of(m), "xmlSchema:valueError",
                    "the measure '%s' of unit '%s' is not a QName with a declared prefix",
                    t ? t : "", uid);
-        else if (*k < max)
+        else if (!strncmp(q, "{" XBRLI_NS "}", strlen(XBRLI_NS) + 2) &&
+                 strcmp(q, "{" XBRLI_NS "}pure") && strcmp(q, "{" XBRLI_NS "}shares"))
+            report(r, R2X_SEV_ERROR, line_of(m), "xbrl.4.8.2:xbrliMeasure",
+                   "the measure '%s' of unit '%s' is in the XBRL instance namespace but is "
+                   "neither pure nor shares", t, uid);
+        if (q && *k < max)
             out[(*k)++] = q;
         free(t);
     }
@@ -767,7 +772,13 @@ static void read_unit(vrun *r, xmlNodePtr un)
             report(r, R2X_SEV_ERROR, line, "xbrl.4.8.2:unitContent",
                    "unit '%s' must hold measures or one divide", u->id);
         if (nn == 1) {
-            u->iso4217 = !strncmp(num[0], "{" ISO4217_NS "}", strlen(ISO4217_NS) + 2);
+            /* a currency: the ISO 4217 namespace and a three-letter code */
+            size_t nl = strlen(ISO4217_NS) + 2;
+            int in_ns = !strncmp(num[0], "{" ISO4217_NS "}", nl);
+            const char *code = in_ns ? num[0] + nl : "";
+            u->iso4217 = in_ns && strlen(code) == 3 &&
+                         isupper((unsigned char)code[0]) && isupper((unsigned char)code[1]) &&
+                         isupper((unsigned char)code[2]);
             u->shares = !strcmp(num[0], "{" XBRLI_NS "}shares");
             u->pure = !strcmp(num[0], "{" XBRLI_NS "}pure");
         }
