@@ -666,3 +666,92 @@ int check_calculations(vfact *facts, size_t n, const dts *d, int mode, const vre
     free(s.dup_reported);
     return R2X_OK;
 }
+
+/* ---- essence-alias (5.2.6.2.2) ------------------------------------------------ */
+
+#define ARCROLE_ESSENCE_ALIAS "http://www.xbrl.org/2003/arcrole/essence-alias"
+
+size_t check_alias_concepts(const dts *d, const vreporter *rep)
+{
+    size_t nrels, errors = 0;
+    const dts_rel *rels = dts_relationships_of(d, ARCROLE_ESSENCE_ALIAS, &nrels);
+    for (size_t i = 0; i < nrels; i++) {
+        const dts_concept *e = rels[i].from, *a = rels[i].to;
+        const char *what = e->type != a->type ? "type"
+                           : e->period_type != a->period_type ? "periodType"
+                           : e->balance != a->balance ? "balance" : NULL;
+        if (!what)
+            continue;
+        errors++;
+        rep->report(rep->self, R2X_SEV_ERROR, 0, "xbrl.5.2.6.2.2:essenceAliasAttributes",
+                    "%s is an essence-alias of %s (%s:%ld) but their %s differs", a->name,
+                    e->name, rels[i].document, rels[i].line, what);
+    }
+    return errors;
+}
+
+/* Items by concept, context and parent: the aliased items that must agree. */
+static int cmp_alias(const void *pa, const void *pb)
+{
+    const vfact *a = *(const vfact *const *)pa, *b = *(const vfact *const *)pb;
+    int c;
+    if ((c = cmp_p(a->concept, b->concept)) || (c = cmp_p(ctx_sig(a), ctx_sig(b))) ||
+        (c = cmp_p(a->parent, b->parent)))
+        return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+int check_essence_alias(vfact *facts, size_t n, const dts *d, const vreporter *rep)
+{
+    size_t nrels;
+    const dts_rel *rels = dts_relationships_of(d, ARCROLE_ESSENCE_ALIAS, &nrels);
+    if (!nrels)
+        return R2X_OK;
+    vfact **idx = malloc((n ? n : 1) * sizeof *idx);
+    if (!idx)
+        return R2X_ENOMEM;
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (facts[i].concept && facts[i].concept->kind == DTS_ITEM && facts[i].context)
+            idx[m++] = &facts[i];
+    qsort(idx, m, sizeof *idx, cmp_alias);
+    for (size_t r = 0; r < nrels; r++) {
+        /* every essence item, then the alias items with its context and parent */
+        size_t lo = 0, hi = m;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (cmp_p(idx[mid]->concept, rels[r].from) < 0) lo = mid + 1; else hi = mid;
+        }
+        for (size_t k = lo; k < m && idx[k]->concept == rels[r].from; k++) {
+            const vfact *e = idx[k];
+            vfact probe = *e;
+            const vfact *pp = &probe;
+            probe.concept = rels[r].to;
+            probe.line = 0;
+            size_t a = 0, b = m;
+            while (a < b) {
+                size_t mid = (a + b) / 2;
+                if (cmp_alias(&idx[mid], &pp) < 0) a = mid + 1; else b = mid;
+            }
+            for (; a < m && idx[a]->concept == rels[r].to && ctx_sig(idx[a]) == ctx_sig(e) &&
+                   idx[a]->parent == e->parent; a++) {
+                const vfact *al = idx[a];
+                if (unit_sig(al) != unit_sig(e))
+                    rep->report(rep->self, R2X_SEV_ERROR, al->line,
+                                "xbrl.5.2.6.2.2:essenceAliasInconsistency",
+                                "%s is an alias of %s (line %ld) in context '%s' but its unit "
+                                "differs", al->concept->name, e->concept->name, e->line,
+                                e->context->id);
+                else if (!consistent(e, al))
+                    rep->report(rep->self, R2X_SEV_ERROR, al->line,
+                                "xbrl.5.2.6.2.2:essenceAliasInconsistency",
+                                "%s is an alias of %s (line %ld) in context '%s' but its value "
+                                "'%s' differs from '%s'", al->concept->name, e->concept->name,
+                                e->line, e->context->id, al->nil ? "nil" : al->text,
+                                e->nil ? "nil" : e->text);
+            }
+        }
+    }
+    free(idx);
+    return R2X_OK;
+}

@@ -1142,6 +1142,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     if ((rc = dts_load(r->d, err)))
         return rc;
     dts_check_rules(r->d);
+    vreporter rep = {report, r};
+    check_alias_concepts(r->d, &rep);
     dts_result(r);
     if (r->v->opts.dts_only)
         return R2X_OK;
@@ -1166,12 +1168,12 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     r->res->facts = nfacts;
     r->res->contexts = r->context_list.len / sizeof(vcontext *);
     r->res->units = r->unit_list.len / sizeof(vunit *);
-    vreporter rep = {report, r};
     check_duplicates(facts, nfacts,
                      r->v->opts.duplicates == R2X_DUP_WARNING ? R2X_SEV_WARNING : R2X_SEV_ERROR,
                      &rep);
     check_dimensions(facts, nfacts, root, r->d, &rep);
-    if (check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
+    if (check_essence_alias(facts, nfacts, r->d, &rep) ||
+        check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     return R2X_OK;
 }
@@ -1215,6 +1217,8 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
                 rc = dts_load(r.d, err);
             if (!rc) {
                 dts_check_rules(r.d);
+                vreporter rep = {report, &r};
+                check_alias_concepts(r.d, &rep);
                 dts_result(&r);
             }
         } else if (!rc) {

@@ -90,6 +90,12 @@ void check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
 int check_calculations(vfact *facts, size_t n, const dts *d, int mode,
                        const vreporter *rep);
 
+/* essence-alias (XBRL 2.1 5.2.6.2.2): aliased concepts share type, periodType
+ * and balance (returns the number of errors); aliased items in the same
+ * context and parent share unit and value. */
+size_t check_alias_concepts(const dts *d, const vreporter *rep);
+int check_essence_alias(vfact *facts, size_t n, const dts *d, const vreporter *rep);
+
 /* A validator that reads every document through f (remaps, catalogs,
  * limits set by the caller), which it borrows: f must outlive it. */
 int validator_new_with_fetcher(const r2x_validate_options *opts, fetcher *f,
