@@ -13,6 +13,7 @@
 #include <libxml/dict.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -41,6 +42,7 @@ typedef struct vrun {
     xmlDictPtr dict;
     xmlHashTablePtr ids;            /* context and unit ids */
     xmlHashTablePtr contexts, units;
+    xmlHashTablePtr fact_ids;       /* ids of items and tuples: footnote locators */
     r2x_buf context_list, unit_list;  /* vcontext *, vunit * */
     r2x_buf facts;                  /* vfact */
     r2x_buf unchecked;              /* unchecked_ns: facts of unavailable schemas */
@@ -958,6 +960,11 @@ static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
     f.parent = parent;
     f.line = line;
     f.order = ++r->order;
+    char *fid = prop(n, "id");
+    if (fid && r->fact_ids && xmlHashAddEntry(r->fact_ids, BAD_CAST fid, n) &&
+        !xmlHashLookup(r->fact_ids, BAD_CAST fid))
+        r->oom = 1;
+    xmlFree(fid);
     f.scope_hi = SIZE_MAX;           /* a tuple narrows it below */
     if (k->kind == DTS_TUPLE) {
         if (k->abstract)
@@ -1096,6 +1103,7 @@ static void free_run(vrun *r)
     xmlHashFree(r->ids, NULL);
     xmlHashFree(r->contexts, NULL);
     xmlHashFree(r->units, NULL);
+    xmlHashFree(r->fact_ids, NULL);
     xmlDictFree(r->dict);
     dts_free(r->d);
 }
@@ -1109,6 +1117,141 @@ static void dts_result(vrun *r)
     r->res->concepts = dc.concepts;
     r->res->relationships = dc.relationships;
     r->res->arcs = dc.arcs;
+}
+
+/* ---- roleRef, arcroleRef and footnote links (4.4, 4.5, 4.11) ------------------- */
+
+#define ARCROLE_FACT_FOOTNOTE "http://www.xbrl.org/2003/arcrole/fact-footnote"
+
+/* Does the document part of href (resolved against n's base) name this
+ * instance?  An empty one does. */
+static int same_document(vrun *r, xmlNodePtr n, const char *href)
+{
+    const char *hash = strchr(href, '#');
+    size_t len = hash ? (size_t)(hash - href) : strlen(href);
+    if (!len)
+        return 1;
+    char *part = r2x_strndup(href, len);
+    xmlChar *base = xmlNodeGetBase(n->doc, n);
+    xmlChar *abs = part ? xmlBuildURI(BAD_CAST part, base ? base : BAD_CAST r->name) : NULL;
+    xmlChar *self = xmlBuildURI(n->doc->URL ? n->doc->URL : BAD_CAST r->name, NULL);
+    int same = abs && self && !strcmp((const char *)abs, (const char *)self);
+    if (abs && self && !same) {
+        /* the same file by another path */
+        char *ra = realpath((const char *)abs, NULL), *rs = realpath((const char *)self, NULL);
+        same = ra && rs && !strcmp(ra, rs);
+        free(ra);
+        free(rs);
+    }
+    free(part);
+    xmlFree(base);
+    xmlFree(abs);
+    xmlFree(self);
+    return same;
+}
+
+/* Label kinds within one extended link. */
+enum { LABEL_LOC = 1, LABEL_FOOTNOTE = 2, LABEL_OTHER = 4 };
+
+static void check_footnote_link(vrun *r, xmlNodePtr link)
+{
+    xmlHashTablePtr labels = xmlHashCreate(16);
+    if (!labels) {
+        r->oom = 1;
+        return;
+    }
+    for (xmlNodePtr c = first_el(link); c; c = next_el(c)) {
+        xmlChar *type = xmlGetNsProp(c, BAD_CAST "type", BAD_CAST XLINK_NS);
+        xmlChar *label = xmlGetNsProp(c, BAD_CAST "label", BAD_CAST XLINK_NS);
+        int kind = 0;
+        if (type && !strcmp((const char *)type, "locator")) {
+            kind = LABEL_LOC;
+            xmlChar *href = xmlGetNsProp(c, BAD_CAST "href", BAD_CAST XLINK_NS);
+            const char *h = href ? (const char *)href : "";
+            const char *frag = strchr(h, '#');
+            if (!same_document(r, c, h))
+                report(r, R2X_SEV_ERROR, line_of(c), "xbrl.4.11.1.1:footnoteLocator",
+                       "a locator of a footnote link must point into this instance, not to "
+                       "'%s'", h);
+            else if (frag && strncmp(frag + 1, "element(", 8) &&
+                     !xmlHashLookup(r->fact_ids, BAD_CAST (frag + 1)))
+                report(r, R2X_SEV_ERROR, line_of(c), "xbrl.4.11.1.1:footnoteLocator",
+                       "a locator of a footnote link must point to an item or tuple; '%s' %s",
+                       h, xmlHashLookup(r->ids, BAD_CAST (frag + 1)) ? "is a context or unit"
+                                                                     : "is no fact");
+            xmlFree(href);
+        } else if (type && !strcmp((const char *)type, "resource")) {
+            kind = is_el(c, LINK_NS, "footnote") ? LABEL_FOOTNOTE : LABEL_OTHER;
+            xmlChar *lang = xmlGetNsProp(c, BAD_CAST "lang", XML_XML_NAMESPACE);
+            if (kind == LABEL_FOOTNOTE && !lang)
+                report(r, R2X_SEV_ERROR, line_of(c), "xbrl.4.11.1.2:footnoteLang",
+                       "a footnote needs xml:lang");
+            xmlFree(lang);
+        }
+        if (kind && label) {
+            uintptr_t had = (uintptr_t)xmlHashLookup(labels, label);
+            xmlHashRemoveEntry(labels, label, NULL);
+            if (xmlHashAddEntry(labels, label, (void *)(had | (uintptr_t)kind)))
+                r->oom = 1;
+        }
+        xmlFree(type);
+        xmlFree(label);
+    }
+    for (xmlNodePtr c = first_el(link); c; c = next_el(c)) {
+        xmlChar *type = xmlGetNsProp(c, BAD_CAST "type", BAD_CAST XLINK_NS);
+        if (!type || strcmp((const char *)type, "arc")) {
+            xmlFree(type);
+            continue;
+        }
+        xmlFree(type);
+        xmlChar *from = xmlGetNsProp(c, BAD_CAST "from", BAD_CAST XLINK_NS);
+        xmlChar *to = xmlGetNsProp(c, BAD_CAST "to", BAD_CAST XLINK_NS);
+        xmlChar *arcrole = xmlGetNsProp(c, BAD_CAST "arcrole", BAD_CAST XLINK_NS);
+        uintptr_t kf = from ? (uintptr_t)xmlHashLookup(labels, from) : 0;
+        uintptr_t kt = to ? (uintptr_t)xmlHashLookup(labels, to) : 0;
+        if (!kf || !kt)
+            report(r, R2X_SEV_ERROR, line_of(c), "xbrl.3.5.3.9:arcLabel",
+                   "the arc's %s label '%s' names nothing in its footnote link",
+                   !kf ? "from" : "to", !kf ? from ? (const char *)from : ""
+                                            : to ? (const char *)to : "");
+        else if (arcrole && !strcmp((const char *)arcrole, ARCROLE_FACT_FOOTNOTE) &&
+                 (kf != LABEL_LOC || kt != LABEL_FOOTNOTE))
+            report(r, R2X_SEV_ERROR, line_of(c), "xbrl.4.11.1.3.1:factFootnoteArc",
+                   "a fact-footnote arc goes from locators of facts to footnotes; '%s' to "
+                   "'%s' does not", (const char *)from, (const char *)to);
+        xmlFree(from);
+        xmlFree(to);
+        xmlFree(arcrole);
+    }
+    xmlHashFree(labels, NULL);
+}
+
+/* One roleRef per roleURI and one arcroleRef per arcroleURI in an instance
+ * (4.4, 4.5), and the footnote links. */
+static void check_instance_links(vrun *r, xmlNodePtr root)
+{
+    xmlHashTablePtr seen = xmlHashCreate(16);
+    if (!seen) {
+        r->oom = 1;
+        return;
+    }
+    for (xmlNodePtr n = first_el(root); n; n = next_el(n)) {
+        int role = is_el(n, LINK_NS, "roleRef"), arcrole = is_el(n, LINK_NS, "arcroleRef");
+        if (role || arcrole) {
+            char *uri = prop(n, role ? "roleURI" : "arcroleURI");
+            if (uri && xmlHashLookup2(seen, BAD_CAST uri, n->name))
+                report(r, R2X_SEV_ERROR, line_of(n),
+                       role ? "xbrl.3.5.2.4.5:duplicateRoleRef"
+                            : "xbrl.3.5.2.5.5:duplicateArcroleRef",
+                       "a second link:%s for \"%s\"", (const char *)n->name, uri);
+            else if (uri && xmlHashAddEntry2(seen, BAD_CAST uri, n->name, n))
+                r->oom = 1;
+            xmlFree(uri);
+        } else if (is_el(n, LINK_NS, "footnoteLink")) {
+            check_footnote_link(r, n);
+        }
+    }
+    xmlHashFree(seen, NULL);
 }
 
 static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
@@ -1156,6 +1299,7 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     for (xmlNodePtr n = first_el(root); n; n = next_el(n))
         if (!is_el(n, XBRLI_NS, NULL) && !is_el(n, LINK_NS, NULL))
             read_fact(r, n, NULL);
+    check_instance_links(r, root);
     const unchecked_ns *u = (const unchecked_ns *)r->unchecked.data;
     for (size_t i = 0; i < r->unchecked.len / sizeof *u; i++)
         report(r, R2X_SEV_ERROR, u[i].first_line, "xbrl.3.2:documentUnavailable",
@@ -1191,12 +1335,13 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     r.ids = xmlHashCreate(256);
     r.contexts = xmlHashCreate(256);
     r.units = xmlHashCreate(64);
+    r.fact_ids = xmlHashCreate(256);
     buf_init(&r.facts, R2X_BUF_NOCAP);
     buf_init(&r.unchecked, R2X_BUF_NOCAP);
     buf_init(&r.context_list, R2X_BUF_NOCAP);
     buf_init(&r.unit_list, R2X_BUF_NOCAP);
     dts_options dopts = {v->fetch, dts_diag, &r};
-    int rc = !r.dict || !r.ids || !r.contexts || !r.units
+    int rc = !r.dict || !r.ids || !r.contexts || !r.units || !r.fact_ids
                  ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory")
                  : dts_new(&dopts, &r.d, err);
     xmlDocPtr doc = NULL;
