@@ -922,6 +922,12 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
 static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
 {
     long line = line_of(n);
+    /* footnote locators may point to it, even where its concept is unknown */
+    char *fid = prop(n, "id");
+    if (fid && xmlHashAddEntry(r->fact_ids, BAD_CAST fid, n) &&
+        !xmlHashLookup(r->fact_ids, BAD_CAST fid))
+        r->oom = 1;
+    xmlFree(fid);
     const dts_concept *k = n->ns ? dts_concept_get(r->d, (const char *)n->ns->href,
                                                    (const char *)n->name)
                                  : NULL;
@@ -960,11 +966,6 @@ static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
     f.parent = parent;
     f.line = line;
     f.order = ++r->order;
-    char *fid = prop(n, "id");
-    if (fid && r->fact_ids && xmlHashAddEntry(r->fact_ids, BAD_CAST fid, n) &&
-        !xmlHashLookup(r->fact_ids, BAD_CAST fid))
-        r->oom = 1;
-    xmlFree(fid);
     f.scope_hi = SIZE_MAX;           /* a tuple narrows it below */
     if (k->kind == DTS_TUPLE) {
         if (k->abstract)
