@@ -43,6 +43,7 @@ typedef struct vrun {
     xmlHashTablePtr ids;            /* context and unit ids */
     xmlHashTablePtr contexts, units;
     xmlHashTablePtr fact_ids;       /* ids of items and tuples: footnote locators */
+    xmlHashTablePtr present;        /* keys of the concepts reported, at any depth */
     r2x_buf context_list, unit_list;  /* vcontext *, vunit * */
     r2x_buf facts;                  /* vfact */
     r2x_buf unchecked;              /* unchecked_ns: facts of unavailable schemas */
@@ -959,6 +960,9 @@ static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
                "%s is not in the substitution group of xbrli:item or xbrli:tuple", k->name);
         return;
     }
+    if (!xmlHashLookup(r->present, BAD_CAST k->key) &&
+        xmlHashAddEntry(r->present, BAD_CAST k->key, (void *)k))
+        r->oom = 1;
     vfact f;
     memset(&f, 0, sizeof f);
     f.node = n;
@@ -1105,6 +1109,7 @@ static void free_run(vrun *r)
     xmlHashFree(r->contexts, NULL);
     xmlHashFree(r->units, NULL);
     xmlHashFree(r->fact_ids, NULL);
+    xmlHashFree(r->present, NULL);
     xmlDictFree(r->dict);
     dts_free(r->d);
 }
@@ -1123,6 +1128,7 @@ static void dts_result(vrun *r)
 /* ---- roleRef, arcroleRef and footnote links (4.4, 4.5, 4.11) ------------------- */
 
 #define ARCROLE_FACT_FOOTNOTE "http://www.xbrl.org/2003/arcrole/fact-footnote"
+#define ARCROLE_REQUIRES_ELEMENT "http://www.xbrl.org/2003/arcrole/requires-element"
 
 /* Does the document part of href (resolved against n's base) name this
  * instance?  An empty one does. */
@@ -1227,6 +1233,21 @@ static void check_footnote_link(vrun *r, xmlNodePtr link)
     xmlHashFree(labels, NULL);
 }
 
+/* requires-element (5.2.6.2.4): an instance with a fact of the source concept,
+ * at any depth, needs one of the target concept. */
+static void check_requires_element(vrun *r, xmlNodePtr root)
+{
+    size_t nrels;
+    const dts_rel *rels = dts_relationships_of(r->d, ARCROLE_REQUIRES_ELEMENT, &nrels);
+    for (size_t i = 0; i < nrels; i++)
+        if (xmlHashLookup(r->present, BAD_CAST rels[i].from->key) &&
+            !xmlHashLookup(r->present, BAD_CAST rels[i].to->key))
+            report(r, R2X_SEV_ERROR, line_of(root), "xbrl.5.2.6.2.4:requiresElement",
+                   "the instance has %s, which requires %s (%s:%ld), but no %s",
+                   rels[i].from->name, rels[i].to->name, rels[i].document, rels[i].line,
+                   rels[i].to->name);
+}
+
 /* One roleRef per roleURI and one arcroleRef per arcroleURI in an instance
  * (4.4, 4.5), and the footnote links. */
 static void check_instance_links(vrun *r, xmlNodePtr root)
@@ -1301,6 +1322,7 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
         if (!is_el(n, XBRLI_NS, NULL) && !is_el(n, LINK_NS, NULL))
             read_fact(r, n, NULL);
     check_instance_links(r, root);
+    check_requires_element(r, root);
     const unchecked_ns *u = (const unchecked_ns *)r->unchecked.data;
     for (size_t i = 0; i < r->unchecked.len / sizeof *u; i++)
         report(r, R2X_SEV_ERROR, u[i].first_line, "xbrl.3.2:documentUnavailable",
@@ -1337,12 +1359,13 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     r.contexts = xmlHashCreate(256);
     r.units = xmlHashCreate(64);
     r.fact_ids = xmlHashCreate(256);
+    r.present = xmlHashCreate(256);
     buf_init(&r.facts, R2X_BUF_NOCAP);
     buf_init(&r.unchecked, R2X_BUF_NOCAP);
     buf_init(&r.context_list, R2X_BUF_NOCAP);
     buf_init(&r.unit_list, R2X_BUF_NOCAP);
     dts_options dopts = {v->fetch, dts_diag, &r};
-    int rc = !r.dict || !r.ids || !r.contexts || !r.units || !r.fact_ids
+    int rc = !r.dict || !r.ids || !r.contexts || !r.units || !r.fact_ids || !r.present
                  ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory")
                  : dts_new(&dopts, &r.d, err);
     xmlDocPtr doc = NULL;
