@@ -1276,6 +1276,39 @@ static void check_instance_links(vrun *r, xmlNodePtr root)
     xmlHashFree(seen, NULL);
 }
 
+/* A schemaRef points to a schema (4.2), its href resolved against its
+ * xml:base.  A document that cannot be had is the DTS reader's to report. */
+static void check_schema_ref(vrun *r, xmlNodePtr n, const char *href)
+{
+    xmlChar *base = xmlNodeGetBase(n->doc, n);
+    char *data = NULL;
+    size_t len = 0;
+    r2x_error e;
+    memset(&e, 0, sizeof e);
+    if (!fetcher_get(r->v->fetch, href, base ? (const char *)base : r->name, &data, &len, NULL,
+                     &e) && len <= 0x7fffffff) {
+        xmlTextReaderPtr rd = xmlReaderForMemory(data, (int)len, NULL, NULL,
+                                                 XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                 XML_PARSE_NOWARNING);
+        int schema = 0, seen = 0;
+        while (rd && !seen && xmlTextReaderRead(rd) == 1) {
+            if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+                continue;
+            const char *ns = (const char *)xmlTextReaderConstNamespaceUri(rd);
+            schema = ns && !strcmp(ns, XSD_NS) &&
+                     !strcmp((const char *)xmlTextReaderConstLocalName(rd), "schema");
+            seen = 1;
+        }
+        xmlFreeTextReader(rd);
+        if (seen && !schema)
+            report(r, R2X_SEV_ERROR, line_of(n), "xbrl.4.2.2:schemaRefTarget",
+                   "the schemaRef '%s'%s%s%s points to a document that is no XML Schema",
+                   href, base ? " (base " : "", base ? (const char *)base : "", base ? ")" : "");
+    }
+    free(data);
+    xmlFree(base);
+}
+
 static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -1292,6 +1325,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
         xmlChar *href = xmlGetNsProp(n, BAD_CAST "href", BAD_CAST XLINK_NS);
         if (href) {
             nschema += !strcmp(nm, "schemaRef");
+            if (!strcmp(nm, "schemaRef"))
+                check_schema_ref(r, n, (const char *)href);
             xmlChar *base = xmlNodeGetBase(doc, n);
             rc = dts_add(r->d, (const char *)href, base ? (const char *)base : r->name, r->name,
                          line_of(n), err);
