@@ -13,6 +13,7 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -165,6 +166,27 @@ static const char *intern(dts *d, const char *s, int len)
     if (!r)
         d->oom = 1;
     return r;
+}
+
+/* A fragment identifier with its %XX escapes decoded (an IRI's non-ASCII
+ * letters come escaped: "#tx_Espa%c3%b1a1" names the id "tx_España1"); f
+ * itself when it has none or does not fit buf. */
+static const char *unescape_fragment(const char *f, char *buf, size_t size)
+{
+    if (!strchr(f, '%') || strlen(f) >= size)
+        return f;
+    size_t n = 0;
+    for (const char *p = f; *p; p++) {
+        if (p[0] == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
+            char hex[3] = {p[1], p[2], 0};
+            buf[n++] = (char)strtol(hex, NULL, 16);
+            p += 2;
+        } else {
+            buf[n++] = *p;
+        }
+    }
+    buf[n] = '\0';
+    return buf;
 }
 
 static const char *intern2(dts *d, const char *a, char sep, const char *b)
@@ -691,7 +713,10 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
             d->oom = 1;
             return;
         }
-        locator l = {label, hash ? intern2(d, r->last_abs, '#', hash + 1) : r->last_abs};
+        char frag[512];
+        locator l = {label, hash ? intern2(d, r->last_abs, '#', unescape_fragment(hash + 1, frag,
+                                                                                   sizeof frag))
+                                 : r->last_abs};
         if (buf_add(&r->locs, &l, sizeof l))
             d->oom = 1;
         return;
