@@ -439,6 +439,17 @@ static int attribute_lex(const xmlAttr *a, const char *v)
     return DTS_LEX_ANY;
 }
 
+/* PSVI hook: the value an element declaration's default or fixed attribute
+ * gives an empty element (XML Schema 3.3.4), for empty items (395 V-3) and
+ * segment and scenario content (395 V-5).  The DTS reader does not keep it
+ * yet; the schema module that supplies PSVI values plugs in here, and
+ * attribute_lex() above is where attribute types and defaults (395 V-7) go. */
+static const char *declared_default(const dts_concept *decl)
+{
+    (void)decl;
+    return NULL;
+}
+
 /* Add text t of an element or attribute to the canonical form: its value
  * when it is typed; a NaN sets *nan. */
 static int add_value(r2x_buf *b, int lex, const char *t, size_t len, int *nan)
@@ -466,6 +477,8 @@ static int serialize(vrun *r, r2x_buf *b, xmlNodePtr n, int *nan)
     const dts_concept *decl = n->ns ? dts_concept_get(r->d, (const char *)n->ns->href,
                                                       (const char *)n->name) : NULL;
     int lex = decl && !(decl->flags & DTS_TYPE_UNKNOWN) ? decl->lex : DTS_LEX_ANY;
+    const char *dflt = decl && !first_el(n) ? declared_default(decl) : NULL;
+    size_t before = b->len;
     for (xmlNodePtr c = n->children; c && !rc; c = c->next) {
         if (c->type == XML_ELEMENT_NODE) {
             rc |= buf_addf(b, "<{%s}%s", c->ns ? (const char *)c->ns->href : "",
@@ -500,6 +513,8 @@ static int serialize(vrun *r, r2x_buf *b, xmlNodePtr n, int *nan)
             rc |= add_value(b, lex, s, len, nan);
         }
     }
+    if (dflt && b->len == before)
+        rc |= add_value(b, lex, dflt, strlen(dflt), nan);
     return rc;
 }
 
@@ -816,6 +831,11 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
     xmlChar *nil = xmlGetNsProp(n, BAD_CAST "nil", BAD_CAST XSI_NS);
     f->nil = nil && (!strcmp((const char *)nil, "true") || !strcmp((const char *)nil, "1"));
     f->text = text_of(n);
+    const char *dflt = f->text && !f->text[0] && !first_el(n) ? declared_default(k) : NULL;
+    if (dflt) {
+        free(f->text);
+        f->text = r2x_strndup(dflt, strlen(dflt));
+    }
     if (!num) {
         xmlChar *lang = xmlNodeGetLang(n);
         f->lang = lang ? intern(r, (const char *)lang) : NULL;
