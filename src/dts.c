@@ -152,6 +152,7 @@ struct dts {
     r2x_buf raw;               /* raw_rel */
     r2x_buf rels;              /* dts_rel, final */
     dts_counts counts;
+    dts_rules_feed *feed;      /* what the rules of dts_rules.c need, NULL until fed */
     int oom;
 };
 
@@ -165,6 +166,11 @@ static const char *intern(dts *d, const char *s, int len)
     if (!r)
         d->oom = 1;
     return r;
+}
+
+static const char *intern_for_rules(void *ctx, const char *s, size_t n)
+{
+    return intern(ctx, s, (int)n);
 }
 
 static const char *intern2(dts *d, const char *a, char sep, const char *b)
@@ -402,6 +408,7 @@ typedef struct reader {
     const char *last_ref, *last_abs;   /* the last locator document, resolved */
     const char *last_base;             /* ... against this base */
     r2x_buf bases;             /* xml_base: the xml:base in scope (3.5.1.2) */
+    dts_rules_feed *feed;      /* a document of the DTS's own: fed to the rules */
     char first_error[512];
 } reader;
 
@@ -735,6 +742,8 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
     }
 }
 
+static void on_text(void *ctx, const xmlChar *ch, int len);
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
                      int nb_attributes, int nb_defaulted, const xmlChar **attributes)
@@ -763,6 +772,13 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (!b.base || buf_add(&r->bases, &b, sizeof b))
             r->d->oom = 1;
     }
+    if (r->feed)
+        dts_rules_feed_start(r->feed, ns, local, nb_namespaces, (const unsigned char **)namespaces,
+                             nb_attributes, (const unsigned char **)attributes, line_of(r),
+                             base_of(r));
+    /* text is wanted only inside usedOn and definition: libxml2 skips the
+     * rest of it cheaply when no handler is set */
+    ctxt->sax->characters = r->feed && dts_rules_feed_wants_text(r->feed) ? on_text : NULL;
     if (ns && !strcmp(ns, XSD_NS)) {
         schema_element(r, local, &at);
         return;
@@ -785,6 +801,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)localname, (void)prefix, (void)uri;
     xmlParserCtxtPtr ctxt = ctx;
     reader *r = ctxt->_private;
+    if (r->feed) {
+        dts_rules_feed_end(r->feed);
+        ctxt->sax->characters = NULL;
+    }
     if (r->link_depth == r->depth)
         flush_link(r);
     if (r->elem_depth == r->depth) {
@@ -803,6 +823,18 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         memcpy(&r->ns.len, r->ns_marks.data + r->ns_marks.len, sizeof(size_t));
     }
     r->depth--;
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader *r = ctxt->_private;
+    dts_rules_feed_text(r->feed, (const char *)ch, len);
+}
+
+static int is_remote_url(const char *url)
+{
+    return !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
 }
 
 static void on_error(void *ctx, xmlErrorPtr e)
@@ -852,6 +884,14 @@ static void read_document(dts *d, size_t index)
     sax.startElementNs = on_start;
     sax.endElementNs = on_end;
     sax.serror = on_error;
+    /* published taxonomies (http) are taken as checked by their publishers */
+    if (!is_remote_url(doc.url)) {
+        if (!d->feed && !(d->feed = dts_rules_feed_new(intern_for_rules, d)))
+            d->oom = 1;
+        r.feed = d->feed;
+        if (r.feed)
+            dts_rules_feed_doc(r.feed, doc.url);
+    }
     /* A push parser fed in slices: libxml2 2.9's memory parser shrinks its
      * input by moving what is left, which is quadratic on a 5 MB schema. */
     const size_t slice = 256 * 1024;
@@ -1009,6 +1049,7 @@ void dts_free(dts *d)
     xmlHashFree(d->types, free_payload);
     xmlHashFree(d->missing_ns, NULL);
     strtab_release(&d->strings);
+    dts_rules_feed_free(d->feed);
     buf_release(&d->docs_list);
     buf_release(&d->concept_list);
     buf_release(&d->raw);
@@ -1108,6 +1149,11 @@ size_t dts_document_count(const dts *d)
 const char *dts_document_url(const dts *d, size_t i)
 {
     return docs((dts *)d)[i].url;
+}
+
+dts_rules_feed *dts_get_rules_feed(const dts *d)
+{
+    return d->feed;
 }
 
 const dts_options *dts_get_options(const dts *d)
