@@ -41,6 +41,7 @@ typedef struct raw_rel {
     char kind, prohibited;
     const char *target_role;
     signed char xdt_context, xdt_closed, xdt_unusable;
+    const char *preferred_label;
 } raw_rel;
 
 /* Interned strings: libxml2 2.9's xmlDict stops growing its table at 16384
@@ -148,6 +149,8 @@ struct dts {
     xmlHashTablePtr by_href;   /* "url#id" -> dts_concept */
     xmlHashTablePtr types;     /* "{ns}name" -> type_def */
     xmlHashTablePtr missing_ns;  /* namespaces whose schema could not be had */
+    xmlHashTablePtr label_roles; /* "url#id\001role": a concept-label arc from the
+                                  * concept at url#id to a label of that role */
     r2x_buf concept_list;      /* dts_concept *, in reading order */
     r2x_buf raw;               /* raw_rel */
     r2x_buf rels;              /* dts_rel, final */
@@ -378,7 +381,8 @@ static void discover(dts *d, const char *ref, const char *base, const char *refe
 /* ---- the SAX2 reader ------------------------------------------------------- */
 
 typedef struct ns_binding { const char *prefix, *uri; } ns_binding;
-typedef struct locator { const char *label, *href; } locator;
+/* A locator (href set) or, in a label link, a label resource (role set). */
+typedef struct locator { const char *label, *href, *role; } locator;
 typedef struct arc {
     const char *from, *to, *arcrole;
     long line;
@@ -386,6 +390,7 @@ typedef struct arc {
     int priority, prohibited;
     const char *target_role;
     signed char xdt_context, xdt_closed, xdt_unusable;
+    const char *preferred_label;
 } arc;
 
 typedef struct reader {
@@ -635,10 +640,24 @@ static void flush_link(reader *r)
                 if ((uintptr_t)locs[mid].label < (uintptr_t)a->to) lo2 = mid + 1; else hi2 = mid;
             }
             for (size_t t = lo2; t < nlocs && locs[t].label == a->to; t++) {
+                if (r->link_kind == DTS_ARC_LABEL) {
+                    /* the label roles a concept has, for preferredLabel (5.2.4.2.1) */
+                    if (!a->prohibited && locs[f].href && !locs[t].href && a->arcrole &&
+                        !strcmp(a->arcrole, "http://www.xbrl.org/2003/arcrole/concept-label")) {
+                        const char *key = intern2(d, locs[f].href, '\001', locs[t].role);
+                        if (key && !xmlHashLookup(d->label_roles, BAD_CAST key) &&
+                            xmlHashAddEntry(d->label_roles, BAD_CAST key, (void *)1))
+                            d->oom = 1;
+                    }
+                    continue;
+                }
+                if (!locs[f].href || !locs[t].href)
+                    continue;
                 raw_rel rr = {locs[f].href, locs[t].href, a->arcrole, r->linkrole,
                               r->doc->url, a->line, a->order, a->weight, a->priority,
                               (char)r->link_kind, (char)a->prohibited, a->target_role,
-                              a->xdt_context, a->xdt_closed, a->xdt_unusable};
+                              a->xdt_context, a->xdt_closed, a->xdt_unusable,
+                              a->preferred_label};
                 if (buf_add(&d->raw, &rr, sizeof rr))
                     d->oom = 1;
             }
@@ -698,13 +717,20 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
             d->oom = 1;
             return;
         }
-        locator l = {label, hash ? intern2(d, r->last_abs, '#', hash + 1) : r->last_abs};
+        locator l = {label, hash ? intern2(d, r->last_abs, '#', hash + 1) : r->last_abs, NULL};
         if (buf_add(&r->locs, &l, sizeof l))
             d->oom = 1;
         return;
     }
     if (!strcmp(type, "resource")) {
         d->counts.resources++;
+        if (r->link_kind == DTS_ARC_LABEL) {
+            const char *role = attr(r, at, XLINK_NS, "role");
+            locator l = {attr(r, at, XLINK_NS, "label"), NULL,
+                         role ? role : intern(d, "http://www.xbrl.org/2003/role/label", -1)};
+            if (l.label && buf_add(&r->locs, &l, sizeof l))
+                d->oom = 1;
+        }
         return;
     }
     if (!strcmp(type, "arc")) {
@@ -717,7 +743,9 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
         arc a = {from, to, attr(r, at, XLINK_NS, "arcrole"), line_of(r),
                  order ? strtod(order, NULL) : 1.0, weight ? strtod(weight, NULL) : 0.0,
                  priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited"),
-                 NULL, 0, 0, 0};
+                 NULL, 0, 0, 0, NULL};
+        if (r->link_kind == DTS_ARC_PRESENTATION)
+            a.preferred_label = attr(r, at, NULL, "preferredLabel");
         if (r->link_kind == DTS_ARC_DEFINITION) {
             const char *ce = attr(r, at, XBRLDT_NS, "contextElement");
             const char *closed = attr(r, at, XBRLDT_NS, "closed");
@@ -735,8 +763,9 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
         case DTS_ARC_LABEL: d->counts.label++; break;
         case DTS_ARC_REFERENCE: d->counts.reference++; break;
         }
-        /* label and reference arcs end at resources: counted, not kept */
-        if (from && to && r->link_kind != DTS_ARC_LABEL && r->link_kind != DTS_ARC_REFERENCE &&
+        /* reference arcs end at resources: counted, not kept; label arcs
+         * only give the label roles of concepts */
+        if (from && to && r->link_kind != DTS_ARC_REFERENCE &&
             buf_add(&r->arcs, &a, sizeof a))
             d->oom = 1;
     }
@@ -991,7 +1020,8 @@ static void resolve_relationships(dts *d)
             const raw_rel *w = &raw[i];
             dts_rel rel = {from, to, w->arcrole, w->linkrole, w->document, w->line,
                            w->order, w->weight, w->priority, w->kind, w->target_role,
-                           w->xdt_context, w->xdt_closed, w->xdt_unusable};
+                           w->xdt_context, w->xdt_closed, w->xdt_unusable,
+                           w->preferred_label};
             if (buf_add(&d->rels, &rel, sizeof rel))
                 d->oom = 1;
         }
@@ -1018,11 +1048,12 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
     d->by_href = xmlHashCreate(32768);
     d->types = xmlHashCreate(256);
     d->missing_ns = xmlHashCreate(16);
+    d->label_roles = xmlHashCreate(1024);
     buf_init(&d->docs_list, R2X_BUF_NOCAP);
     buf_init(&d->concept_list, R2X_BUF_NOCAP);
     buf_init(&d->raw, R2X_BUF_NOCAP);
     buf_init(&d->rels, R2X_BUF_NOCAP);
-    if (!d->docs || !d->missing_ns || !d->concepts || !d->by_href || !d->types) {
+    if (!d->docs || !d->missing_ns || !d->label_roles || !d->concepts || !d->by_href || !d->types) {
         dts_free(d);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
@@ -1048,6 +1079,7 @@ void dts_free(dts *d)
     xmlHashFree(d->by_href, NULL);
     xmlHashFree(d->types, free_payload);
     xmlHashFree(d->missing_ns, NULL);
+    xmlHashFree(d->label_roles, NULL);
     strtab_release(&d->strings);
     dts_rules_feed_free(d->feed);
     buf_release(&d->docs_list);
@@ -1149,6 +1181,18 @@ size_t dts_document_count(const dts *d)
 const char *dts_document_url(const dts *d, size_t i)
 {
     return docs((dts *)d)[i].url;
+}
+
+int dts_concept_has_label_role(const dts *d, const dts_concept *c, const char *role)
+{
+    if (!c || !c->id || !role)
+        return 0;
+    r2x_buf k;
+    buf_init(&k, R2X_BUF_NOCAP);
+    int hit = !buf_addf(&k, "%s#%s\001%s", c->document, c->id, role) &&
+              xmlHashLookup(d->label_roles, BAD_CAST k.data) != NULL;
+    buf_release(&k);
+    return hit;
 }
 
 dts_rules_feed *dts_get_rules_feed(const dts *d)

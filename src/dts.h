@@ -89,6 +89,7 @@ typedef struct dts_rel {
     signed char xdt_context;   /* xbrldt:contextElement: 1 segment, 2 scenario, 0 none */
     signed char xdt_closed;    /* xbrldt:closed="true" */
     signed char xdt_unusable;  /* xbrldt:usable="false" */
+    const char *preferred_label;   /* presentation arcs: preferredLabel, NULL if none */
 } dts_rel;
 
 typedef struct dts_counts {
@@ -143,6 +144,10 @@ const dts_rel *dts_relationships(const dts *d, size_t *n);
 const dts_rel *dts_relationships_of(const dts *d, const char *arcrole, size_t *n);
 
 void dts_get_counts(const dts *d, dts_counts *out);
+
+/* True when a concept-label arc of the DTS joins c to a label of this role
+ * (prohibition not applied). */
+int dts_concept_has_label_role(const dts *d, const dts_concept *c, const char *role);
 
 /* The documents of the DTS, in discovery order (URLs as resolved), and the
  * options it was made with: for the rules of dts_rules.c. */

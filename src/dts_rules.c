@@ -44,7 +44,8 @@ typedef struct decl {
 } decl;
 
 /* What an id (or a document, for its root) locates. */
-enum { T_OTHER = 0, T_ROLETYPE, T_ARCROLETYPE, T_GLOBAL_ELEMENT, T_LINKBASE };
+enum { T_OTHER = 0, T_ROLETYPE, T_ARCROLETYPE, T_GLOBAL_ELEMENT, T_LINKBASE, T_LABEL,
+       T_REFERENCE };
 typedef struct target {
     int kind;
     int abstract;              /* T_GLOBAL_ELEMENT: abstract="true" */
@@ -55,7 +56,7 @@ typedef struct target {
 /* Checks that wait for the whole DTS, in document order. */
 enum {
     P_FINDING, P_DECL, P_ROLE_USE, P_ARCROLE_USE, P_TARGET_ROLE, P_REF, P_LINKBASE_REF,
-    P_ELEMENT
+    P_ELEMENT, P_ARC_TO
 };
 typedef struct pending {
     int kind;
@@ -93,6 +94,7 @@ struct dts_rules_feed {
     r2x_buf ns;                /* ns_bind */
     int link_depth;            /* the open extended link */
     r2x_buf labels;            /* const char *: its xlink:labels */
+    r2x_buf link_locs;         /* link_loc: its locators */
     r2x_buf arc_ends;          /* arc_end: its arcs, checked at its end */
     int decl_depth;            /* the open roleType/arcroleType */
     decl cur;
@@ -104,7 +106,14 @@ struct dts_rules_feed {
     r2x_buf scratch[6];        /* attribute values, for a moment */
 };
 
-typedef struct arc_end { const char *from, *to; long line; size_t seq; int prohibiting; } arc_end;
+typedef struct arc_end {
+    const char *from, *to;
+    long line;
+    size_t seq;
+    int prohibiting;
+    int resource_kind;         /* T_LABEL, T_REFERENCE: a concept-label/-reference arc */
+} arc_end;
+typedef struct link_loc { const char *label, *href, *base; } link_loc;
 
 static const char *dstr(dts_rules_feed *f, const char *s, int len)
 {
@@ -124,6 +133,7 @@ dts_rules_feed *dts_rules_feed_new(dts_intern_fn intern, void *intern_ctx)
     f->intern = intern;
     f->intern_ctx = intern_ctx;
     buf_init(&f->labels, R2X_BUF_NOCAP);
+    buf_init(&f->link_locs, R2X_BUF_NOCAP);
     f->docs = xmlHashCreate(64);
     f->targets = xmlHashCreate(1024);
     f->refs = xmlHashCreate(64);
@@ -162,6 +172,7 @@ void dts_rules_feed_free(dts_rules_feed *f)
     xmlHashFree(f->targets, NULL);
     xmlHashFree(f->refs, NULL);
     buf_release(&f->labels);
+    buf_release(&f->link_locs);
     buf_release(&f->decls);
     buf_release(&f->targets_list);
     buf_release(&f->linkbases);
@@ -505,6 +516,7 @@ static void start_extended(dts_rules_feed *f, const char *ns, const char *local,
     role_use(f, ns, local, ftmp(f, 0, at, XLINK_NS, "role"), line, lb);
     f->link_depth = f->depth;
     buf_reset(&f->labels);
+    buf_reset(&f->link_locs);
     buf_reset(&f->arc_ends);
     /* the extended links a linkbase holds, for linkbaseRef roles (4.3.4) */
     r2x_buf **lbs = (r2x_buf **)f->linkbases.data;
@@ -517,7 +529,7 @@ static void start_extended(dts_rules_feed *f, const char *ns, const char *local,
 }
 
 static void link_child(dts_rules_feed *f, const char *ns, const char *local, const fattrs *at,
-                       long line, size_t lb)
+                       long line, size_t lb, const char *base)
 {
     const char *type = ftmp(f, 0, at, XLINK_NS, "type");
     if (!type)
@@ -525,6 +537,12 @@ static void link_child(dts_rules_feed *f, const char *ns, const char *local, con
     const char *label = fattr(f, at, XLINK_NS, "label");
     if (label && buf_add(&f->labels, &label, sizeof label))
         f->oom = 1;
+    if (!strcmp(type, "locator")) {
+        link_loc l = {label, fattr(f, at, XLINK_NS, "href"), base};
+        if (label && l.href && buf_add(&f->link_locs, &l, sizeof l))
+            f->oom = 1;
+        return;
+    }
     if (!strcmp(type, "resource")) {
         role_use(f, ns, local, ftmp(f, 2, at, XLINK_NS, "role"), line, lb);
         return;
@@ -543,7 +561,12 @@ static void link_child(dts_rules_feed *f, const char *ns, const char *local, con
      * prohibiting arc beside the arc it prohibits is not flagged */
     const char *use = ftmp(f, 5, at, NULL, "use");
     if (from && to) {
-        arc_end e = {from, to, line, f->arc_ends.len / sizeof e, use && !strcmp(use, "prohibited")};
+        arc_end e = {from, to, line, f->arc_ends.len / sizeof e, use && !strcmp(use, "prohibited"),
+                     !arcrole ? 0
+                     : !strcmp(arcrole, "http://www.xbrl.org/2003/arcrole/concept-label")
+                         ? T_LABEL
+                     : !strcmp(arcrole, "http://www.xbrl.org/2003/arcrole/concept-reference")
+                         ? T_REFERENCE : 0};
         if (buf_add(&f->arc_ends, &e, sizeof e))
             f->oom = 1;
     }
@@ -579,6 +602,26 @@ static void end_extended(dts_rules_feed *f)
             finding(f, e[i].line, "xbrl.3.5.3.9:arcLabelUnresolved",
                     "an arc names xlink:label \"%s\", which no locator or resource of its "
                     "link has", !from_ok ? from : to, NULL);
+    }
+    /* 5.2.2.3, 5.2.3.3: a label (reference) arc ends at a label (reference);
+     * one in another document, through a locator, only to prohibit it */
+    link_loc *ll = (link_loc *)f->link_locs.data;
+    size_t nll = f->link_locs.len / sizeof *ll;
+    qsort(ll, nll, sizeof *ll, cmp_ptr_p);     /* by label, the first member */
+    for (size_t i = 0; i < ne; i++) {
+        if (!e[i].resource_kind)
+            continue;
+        size_t lo = 0, hi = nll;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if ((uintptr_t)ll[mid].label < (uintptr_t)e[i].to) lo = mid + 1; else hi = mid;
+        }
+        for (size_t j = lo; j < nll && ll[j].label == e[i].to; j++) {
+                pending p = {P_ARC_TO, f->url, e[i].line, ll[j].href,
+                             feed_resolve(f, ll[j].base, ll[j].href), NULL, NULL, SIZE_MAX,
+                             e[i].resource_kind | e[i].prohibiting << 8};
+                add_pending(f, &p);
+        }
     }
     qsort(e, ne, sizeof *e, cmp_arc_end);
     for (size_t i = 0, first = 0; i < ne; i++) {
@@ -630,7 +673,9 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
     /* what ids and documents locate */
     const char *id = ftmp(f, 0, &at, NULL, "id");
     int kind = xsd && !strcmp(local, "element") && parent && parent->is_schema ? T_GLOBAL_ELEMENT
-               : link && !strcmp(local, "linkbase") ? T_LINKBASE : T_OTHER;
+               : link && !strcmp(local, "linkbase") ? T_LINKBASE
+               : link && !strcmp(local, "label") ? T_LABEL
+               : link && !strcmp(local, "reference") ? T_REFERENCE : T_OTHER;
     if (((link && !strcmp(local, "linkbase")) || (ns && !strcmp(ns, XBRLI_NS) && !strcmp(local, "xbrl"))) &&
         !fr.in_link) {
         r2x_buf *names = malloc(sizeof *names);
@@ -680,7 +725,7 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
     }
     if (f->link_depth) {
         if (f->depth == f->link_depth + 1)
-            link_child(f, ns, local, &at, line, fr.linkbase);
+            link_child(f, ns, local, &at, line, fr.linkbase, base);
         return;
     }
     if (fr.in_link)
@@ -979,6 +1024,25 @@ static void settle_element(rules *ru, const pending *p)
     }
 }
 
+static void settle_arc_to(rules *ru, const pending *p)
+{
+    int want = p->flags & 0xff, prohibiting = p->flags >> 8, remote = 0;
+    const char *what = want == T_LABEL ? "label" : "reference";
+    const target *t = resolve_href(ru, p->b, &remote);
+    if (remote)
+        return;
+    if (!t || t->kind != want)
+        fail(ru, p->url, p->line,
+             want == T_LABEL ? "xbrl.5.2.2.3:labelArcTo" : "xbrl.5.2.3.3:referenceArcTo",
+             "a concept-%s arc ends at \"%s\", which is not a link:%s", what, p->a);
+    else if (!prohibiting)
+        fail(ru, p->url, p->line,
+             want == T_LABEL ? "xbrl.5.2.2.3:labelArcRemoteResource"
+                             : "xbrl.5.2.3.3:referenceArcRemoteResource",
+             "a concept-%s arc to \"%s\", a resource in another link, must be prohibiting",
+             what, p->a);
+}
+
 static void settle(rules *ru)
 {
     const pending *p = (const pending *)ru->f->pend.data;
@@ -1022,6 +1086,9 @@ static void settle(rules *ru)
             break;
         case P_ELEMENT:
             settle_element(ru, &p[i]);
+            break;
+        case P_ARC_TO:
+            settle_arc_to(ru, &p[i]);
             break;
         }
     }
@@ -1154,6 +1221,16 @@ static void check_relationships(rules *ru)
             fail(ru, r->document, 0, "xbrl.5.2.5.2:summationItemNotNumeric",
                  "a summation-item relationship joins %s, which is not a numeric item%s",
                  !item_numeric(r->from) ? r->from->key : r->to->key, "");
+    }
+    /* 5.2.4.2.1: a preferredLabel is the role of a label of the concept
+     * the presentation arc ends at */
+    for (size_t i = 0; i < n; i++) {
+        const dts_rel *r = &rels[i];
+        if (r->preferred_label && !is_remote(r->document) &&
+            !dts_concept_has_label_role(ru->d, r->to, r->preferred_label))
+            fail(ru, r->document, r->line, "xbrl.5.2.4.2.1:preferredLabelMissing",
+                 "preferredLabel \"%s\" is not the role of any label of %s", r->preferred_label,
+                 r->to->key);
     }
     /* 5.1.1.2: a summation-item between items that both have a balance
      * adds like balances and subtracts unlike ones */
