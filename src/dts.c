@@ -42,6 +42,7 @@ typedef struct raw_rel {
     const char *target_role;
     signed char xdt_context, xdt_closed, xdt_unusable;
     const char *preferred_label;
+    const char *extra;         /* the other non-exempt attributes, canonical; NULL if none */
 } raw_rel;
 
 /* Interned strings: libxml2 2.9's xmlDict stops growing its table at 16384
@@ -391,6 +392,7 @@ typedef struct arc {
     const char *target_role;
     signed char xdt_context, xdt_closed, xdt_unusable;
     const char *preferred_label;
+    const char *extra;
 } arc;
 
 typedef struct reader {
@@ -657,7 +659,7 @@ static void flush_link(reader *r)
                               r->doc->url, a->line, a->order, a->weight, a->priority,
                               (char)r->link_kind, (char)a->prohibited, a->target_role,
                               a->xdt_context, a->xdt_closed, a->xdt_unusable,
-                              a->preferred_label};
+                              a->preferred_label, a->extra};
                 if (buf_add(&d->raw, &rr, sizeof rr))
                     d->oom = 1;
             }
@@ -666,6 +668,76 @@ static void flush_link(reader *r)
     buf_reset(&r->locs);
     buf_reset(&r->arcs);
     r->link_depth = 0;
+}
+
+static int cmp_cstrp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The attributes of an arc that relationship equivalence compares
+ * (3.5.3.9.7.4) beyond arcrole, order and weight: all but the XLink ones,
+ * use and priority, as "{ns}name=value" sorted, interned; a value that is
+ * a number or boolean is compared as one ("1.0" equals "1", "456e-2" equals
+ * "4.56", "true" equals "1": attribute types are not looked up).
+ * NULL when there are none. */
+static const char *arc_extra(reader *r, const attrs *at)
+{
+    const char *items[32];
+    size_t n = 0;
+    r2x_buf s;
+    buf_init(&s, R2X_BUF_NOCAP);
+    for (int i = 0; i < at->n && n < 32; i++) {
+        const xmlChar **t = at->a + 5 * i;
+        const char *name = (const char *)t[0], *ns = (const char *)t[2];
+        if (ns ? !strcmp(ns, XLINK_NS)
+               : !strcmp(name, "use") || !strcmp(name, "priority") || !strcmp(name, "order") ||
+                     !strcmp(name, "weight"))
+            continue;
+        char value[128];
+        size_t vl = (size_t)(t[4] - t[3]);
+        const char *v = (const char *)t[3];
+        while (vl && (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r'))
+            v++, vl--;
+        while (vl && (v[vl - 1] == ' ' || v[vl - 1] == '\t' || v[vl - 1] == '\n' ||
+                      v[vl - 1] == '\r'))
+            vl--;
+        buf_reset(&s);
+        int bad = buf_addf(&s, "{%s}%s=", ns ? ns : "", name);
+        if (vl && vl < sizeof value) {
+            memcpy(value, v, vl);
+            value[vl] = '\0';
+            char *end;
+            double x = strtod(value, &end);
+            /* booleans too, typed or not: "true" equals "1" */
+            if (!strcmp(value, "true") || !strcmp(value, "false"))
+                x = value[0] == 't', end = value + vl;
+            if (!*end && !bad) {
+                bad = buf_addf(&s, "%.17g", x);
+                vl = 0;
+            }
+        }
+        bad = bad || buf_add(&s, v, vl);
+        items[n] = bad ? NULL : intern(r->d, s.data, (int)s.len);
+        if (!items[n]) {
+            r->d->oom = 1;
+            break;
+        }
+        n++;
+    }
+    const char *out = NULL;
+    if (n) {
+        qsort(items, n, sizeof *items, cmp_cstrp);
+        buf_reset(&s);
+        int bad = 0;
+        for (size_t i = 0; i < n; i++)
+            bad = bad || buf_adds(&s, items[i]) || buf_addc(&s, '\001');
+        out = bad ? NULL : intern(r->d, s.data, (int)s.len);
+        if (!out)
+            r->d->oom = 1;
+    }
+    buf_release(&s);
+    return out;
 }
 
 static void xlink_element(reader *r, const char *local, const char *type, const attrs *at)
@@ -743,7 +815,7 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
         arc a = {from, to, attr(r, at, XLINK_NS, "arcrole"), line_of(r),
                  order ? strtod(order, NULL) : 1.0, weight ? strtod(weight, NULL) : 0.0,
                  priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited"),
-                 NULL, 0, 0, 0, NULL};
+                 NULL, 0, 0, 0, NULL, arc_extra(r, at)};
         if (r->link_kind == DTS_ARC_PRESENTATION)
             a.preferred_label = attr(r, at, NULL, "preferredLabel");
         if (r->link_kind == DTS_ARC_DEFINITION) {
@@ -970,7 +1042,7 @@ static int cmp_equiv(const void *pa, const void *pb)
     if ((c = cmp_ptr(a->arcrole, b->arcrole)) || (c = cmp_ptr(a->linkrole, b->linkrole)) ||
         (c = cmp_ptr(a->from, b->from)) || (c = cmp_ptr(a->to, b->to)) ||
         (c = a->kind - b->kind) || (c = cmp_dbl(a->order, b->order)) ||
-        (c = cmp_dbl(a->weight, b->weight)))
+        (c = cmp_dbl(a->weight, b->weight)) || (c = cmp_ptr(a->extra, b->extra)))
         return c;
     return b->priority - a->priority;          /* highest priority first */
 }
@@ -1003,7 +1075,7 @@ static void resolve_relationships(dts *d)
         while (j < n && raw[j].arcrole == raw[i].arcrole && raw[j].linkrole == raw[i].linkrole &&
                raw[j].from == raw[i].from && raw[j].to == raw[i].to &&
                raw[j].kind == raw[i].kind && raw[j].order == raw[i].order &&
-               raw[j].weight == raw[i].weight)
+               raw[j].weight == raw[i].weight && raw[j].extra == raw[i].extra)
             j++;
         /* raw[i] has the highest priority; a prohibiting arc of that priority wins */
         int prohibited = 0;
