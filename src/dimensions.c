@@ -182,12 +182,36 @@ typedef struct drs_walk {
     xdt *x;
     xmlHashTablePtr seen;      /* "role\001concept": visited */
     r2x_buf edges;             /* const dts_concept *[2] */
+    xmlHashTablePtr members;   /* usable members of its explicit dimensions' domains */
 } drs_walk;
 
 static int drs_edge(drs_walk *w, const dts_rel *r)
 {
     const dts_concept *e[2] = {r->from, r->to};
+    if (!r->xdt_unusable && !xmlHashLookup(w->members, BAD_CAST r->to->key))
+        xmlHashAddEntry(w->members, BAD_CAST r->to->key, (void *)1);
     return buf_add(&w->edges, e, sizeof e);
+}
+
+/* xbrldte:PrimaryItemPolymorphismError: a primary item of the DRS (the
+ * has-hypercube source, or one inheriting from it through domain-member
+ * relationships) is a usable member of one of its dimensions. */
+static const dts_concept *polymorph(drs_walk *w, xmlHashTablePtr seen, const dts_concept *c,
+                                    const char *role, int depth)
+{
+    if (xmlHashLookup(w->members, BAD_CAST c->key))
+        return c;
+    if (depth > 256 || xmlHashLookup2(seen, BAD_CAST role_key(role), BAD_CAST c->key) ||
+        xmlHashAddEntry2(seen, BAD_CAST role_key(role), BAD_CAST c->key, (void *)1))
+        return NULL;
+    for (size_t i = arcset_first(&w->x->dm, role, c); same_run(&w->x->dm, i, role, c); i++) {
+        const dts_rel *r = &w->x->dm.rels[i];
+        const dts_concept *hit =
+            polymorph(w, seen, r->to, r->target_role ? r->target_role : role, depth + 1);
+        if (hit)
+            return hit;
+    }
+    return NULL;
 }
 
 static void drs_members(drs_walk *w, const dts_concept *c, const char *role, int depth)
@@ -272,17 +296,23 @@ out:
 }
 
 /* xbrldte:DRSDirectedCycleError: the domain-member relationships of a DRS,
- * across the link roles its targetRoles lead to, have no directed cycle. */
+ * across the link roles its targetRoles lead to, have no directed cycle;
+ * and no primary item of it is a member of one of its domains. */
 static void check_drs_cycles(xdt *x, dreport *dr, const arcset *cubes)
 {
     for (size_t i = 0; i < cubes->n; i++) {
         const dts_rel *h = &cubes->rels[i];
         if (!strncmp(h->document, "http://", 7) || !strncmp(h->document, "https://", 8))
             continue;          /* published taxonomies: taken as checked */
-        drs_walk w = {x, xmlHashCreate(64), {0}};
+        drs_walk w = {x, xmlHashCreate(64), {0}, xmlHashCreate(64)};
         buf_init(&w.edges, R2X_BUF_NOCAP);
-        if (!w.seen)
+        xmlHashTablePtr seen = xmlHashCreate(64);
+        if (!w.seen || !w.members || !seen) {
+            xmlHashFree(w.seen, NULL);
+            xmlHashFree(w.members, NULL);
+            xmlHashFree(seen, NULL);
             continue;
+        }
         const char *r1 = h->target_role ? h->target_role : h->linkrole;
         for (size_t j = arcset_first(&x->hd, r1, h->to); same_run(&x->hd, j, r1, h->to); j++) {
             const dts_rel *hd = &x->hd.rels[j];
@@ -300,6 +330,13 @@ static void check_drs_cycles(xdt *x, dreport *dr, const arcset *cubes)
             dfail(dr, h, "xbrldte:DRSDirectedCycleError",
                   "the dimension-domain and domain-member relationships of the DRS starting "
                   "here form a directed cycle, from", h->from->key);
+        const dts_concept *poly = polymorph(&w, seen, h->from, h->linkrole, 0);
+        if (poly)
+            dfail(dr, h, "xbrldte:PrimaryItemPolymorphismError",
+                  "a primary item of the DRS starting here is a member of one of its dimensions:",
+                  poly->key);
+        xmlHashFree(seen, NULL);
+        xmlHashFree(w.members, NULL);
         xmlHashFree(w.seen, NULL);
         buf_release(&w.edges);
     }
