@@ -403,6 +403,7 @@ typedef struct dimval {
 typedef struct ctxdims {
     dimval v[32];
     int n, ok;                  /* ok 0: the context itself is dimensionally invalid */
+    int other[3];               /* other than dimension content, by container */
 } ctxdims;
 
 static const dts_concept *qname_concept(const dts *d, xmlNodePtr n, const char *q)
@@ -440,8 +441,10 @@ static void read_container(xdt *x, xmlNodePtr box, int container, ctxdims *cd, l
 {
     for (xmlNodePtr m = box ? box->children : NULL; m; m = m->next) {
         int explicit = is_xdi(m, "explicitMember"), typed = is_xdi(m, "typedMember");
-        if (!explicit && !typed)
+        if (!explicit && !typed) {
+            cd->other[container] += m->type == XML_ELEMENT_NODE;
             continue;
+        }
         xmlChar *dq = xmlGetNoNsProp(m, BAD_CAST "dimension");
         const dts_concept *dim = qname_concept(x->d, m, (const char *)dq);
         xmlFree(dq);
@@ -526,6 +529,7 @@ static void read_ctx(xdt *x, xmlNodePtr cx, ctxdims *cd, const vreporter *rep)
 {
     cd->n = 0;
     cd->ok = 1;
+    memset(cd->other, 0, sizeof cd->other);
     long line = (long)xmlGetLineNo(cx);
     read_container(x, child_el(child_el(cx, XBRLI_NS, "entity"), XBRLI_NS, "segment"), 1, cd,
                    line, rep);
@@ -558,6 +562,9 @@ static int cube_valid(xdt *x, const dts_rel *h, const ctxdims *cd)
         if ((uintptr_t)mark != 1)
             return 0;
     }
+    /* a closed hypercube's container holds its dimensions and nothing else */
+    if (h->xdt_closed && h->xdt_context > 0 && h->xdt_context < 3 && cd->other[h->xdt_context])
+        return 0;
     if (h->xdt_closed)
         for (int k = 0; k < cd->n; k++) {
             if (cd->v[k].container != h->xdt_context)
