@@ -414,6 +414,7 @@ typedef struct reader {
     r2x_buf locs, arcs;
     const char *last_ref, *last_abs;   /* the last locator document, resolved */
     const char *last_base;             /* ... against this base */
+    int last_discovered;               /* ... and queued for discovery */
     r2x_buf bases;             /* xml_base: the xml:base in scope (3.5.1.2) */
     dts_rules_feed *feed;      /* a document of the DTS's own: fed to the rules */
     char first_error[512];
@@ -740,7 +741,8 @@ static const char *arc_extra(reader *r, const attrs *at)
     return out;
 }
 
-static void xlink_element(reader *r, const char *local, const char *type, const attrs *at)
+static void xlink_element(reader *r, const char *ns, const char *local, const char *type,
+                          const attrs *at)
 {
     dts *d = r->d;
     if (!strcmp(type, "simple")) {
@@ -781,13 +783,18 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
             r->last_ref = docpart;
             r->last_base = base_of(r);
             r->last_abs = abs ? intern(d, abs, -1) : NULL;
+            r->last_discovered = 0;
             free(abs);
-            if (r->last_abs)
-                discover(d, r->last_abs, NULL, r->doc->url, line_of(r), NULL);
         }
         if (!r->last_abs) {
             d->oom = 1;
             return;
+        }
+        /* only link:loc is followed in discovery (4.3), not other elements
+         * of its substitution group */
+        if (!r->last_discovered && ns && !strcmp(ns, LINK_NS) && !strcmp(local, "loc")) {
+            discover(d, r->last_abs, NULL, r->doc->url, line_of(r), NULL);
+            r->last_discovered = 1;
         }
         locator l = {label, hash ? intern2(d, r->last_abs, '#', hash + 1) : r->last_abs, NULL};
         if (buf_add(&r->locs, &l, sizeof l))
@@ -891,7 +898,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     static const char *const types[] = {"simple", "extended", "locator", "resource", "arc"};
     for (size_t i = 0; raw && i < sizeof types / sizeof *types; i++)
         if (strlen(types[i]) == tl && !memcmp(raw, types[i], tl)) {
-            xlink_element(r, local, types[i], &at);
+            xlink_element(r, ns, local, types[i], &at);
             break;
         }
 }

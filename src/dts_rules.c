@@ -45,7 +45,7 @@ typedef struct decl {
 
 /* What an id (or a document, for its root) locates. */
 enum { T_OTHER = 0, T_ROLETYPE, T_ARCROLETYPE, T_GLOBAL_ELEMENT, T_LINKBASE, T_LABEL,
-       T_REFERENCE };
+       T_REFERENCE, T_XSD_ELEMENT, T_RESOURCE };
 typedef struct target {
     int kind;
     int abstract;              /* T_GLOBAL_ELEMENT: abstract="true" */
@@ -56,7 +56,7 @@ typedef struct target {
 /* Checks that wait for the whole DTS, in document order. */
 enum {
     P_FINDING, P_DECL, P_ROLE_USE, P_ARCROLE_USE, P_TARGET_ROLE, P_REF, P_LINKBASE_REF,
-    P_ELEMENT, P_ARC_TO
+    P_ELEMENT, P_ARC_TO, P_LOC
 };
 typedef struct pending {
     int kind;
@@ -74,6 +74,7 @@ typedef struct frame {
     size_t ns_mark;
     size_t linkbase;           /* the innermost link:linkbase or xbrli:xbrl, or SIZE_MAX */
     unsigned char is_schema, in_link, is_holder;   /* holder: link:linkbase or xbrli:xbrl */
+    unsigned nchild;           /* child elements so far: element() child sequences */
 } frame;
 
 struct dts_rules_feed {
@@ -93,6 +94,7 @@ struct dts_rules_feed {
     r2x_buf frames;            /* frame */
     r2x_buf ns;                /* ns_bind */
     int link_depth;            /* the open extended link */
+    int link_standard;         /* it is one of the five standard links (5.2) */
     r2x_buf labels;            /* const char *: its xlink:labels */
     r2x_buf link_locs;         /* link_loc: its locators */
     r2x_buf arc_ends;          /* arc_end: its arcs, checked at its end */
@@ -103,7 +105,7 @@ struct dts_rules_feed {
     int text_depth;            /* the open usedOn or definition */
     int text_is_usedon;
     r2x_buf text;
-    r2x_buf scratch[6];        /* attribute values, for a moment */
+    r2x_buf scratch[8];        /* attribute values, for a moment */
 };
 
 typedef struct arc_end {
@@ -515,6 +517,10 @@ static void start_extended(dts_rules_feed *f, const char *ns, const char *local,
 {
     role_use(f, ns, local, ftmp(f, 0, at, XLINK_NS, "role"), line, lb);
     f->link_depth = f->depth;
+    f->link_standard = ns && !strcmp(ns, LINK_NS) &&
+                       (!strcmp(local, "labelLink") || !strcmp(local, "referenceLink") ||
+                        !strcmp(local, "calculationLink") || !strcmp(local, "presentationLink") ||
+                        !strcmp(local, "definitionLink"));
     buf_reset(&f->labels);
     buf_reset(&f->link_locs);
     buf_reset(&f->arc_ends);
@@ -526,6 +532,39 @@ static void start_extended(dts_rules_feed *f, const char *ns, const char *local,
         if (!name || buf_add(lbs[lb], &name, sizeof name))
             f->oom = 1;
     }
+}
+
+/* 3.5.4: an XPointer in an href is a shorthand pointer or element()
+ * schemes only; 3.5.3.7.2: a link:loc points to an element declaration or
+ * a resource (settled when the DTS is in). */
+static void check_locator(dts_rules_feed *f, const char *href, const char *base, long line)
+{
+    const char *hash = strchr(href, '#');
+    if (hash && strchr(hash, '(')) {
+        const char *p = hash + 1;
+        while (*p) {
+            const char *open = strchr(p, '(');
+            if (!open || open - p != 7 || strncmp(p, "element", 7)) {
+                finding(f, line, "xbrl.3.5.4:xpointerScheme",
+                        "the locator href \"%s\" uses an XPointer scheme other than element()%s",
+                        href, "");
+                return;
+            }
+            const char *close = strchr(open, ')');
+            if (!close)
+                break;
+            p = close + 1;
+            while (*p == ' ')
+                p++;
+        }
+    }
+    /* a locator of a custom link may point to a whole document (3.5.3.7.2);
+     * those of the standard links point to concepts or resources (5.2) */
+    if (!hash && !f->link_standard)
+        return;
+    pending pe = {P_LOC, f->url, line, href, feed_resolve(f, base, href), NULL, NULL, SIZE_MAX,
+                  0};
+    add_pending(f, &pe);
 }
 
 static void link_child(dts_rules_feed *f, const char *ns, const char *local, const fattrs *at,
@@ -541,6 +580,8 @@ static void link_child(dts_rules_feed *f, const char *ns, const char *local, con
         link_loc l = {label, fattr(f, at, XLINK_NS, "href"), base};
         if (label && l.href && buf_add(&f->link_locs, &l, sizeof l))
             f->oom = 1;
+        if (l.href && ns && !strcmp(ns, LINK_NS) && !strcmp(local, "loc"))
+            check_locator(f, l.href, base, line);
         return;
     }
     if (!strcmp(type, "resource")) {
@@ -644,15 +685,18 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
                           const char *base)
 {
     fattrs at = {nb_attributes, attributes};
-    frame fr = {f->ns.len, SIZE_MAX, 0, 0, 0};
+    frame fr = {f->ns.len, SIZE_MAX, 0, 0, 0, 0};
     if (f->depth) {
         const frame *up = &frames(f)[f->depth - 1];
         fr.linkbase = up->linkbase;
         fr.in_link = up->in_link;
     }
-    frame up = {0, SIZE_MAX, 0, 0, 0};
-    if (f->depth)
+    frame up = {0, SIZE_MAX, 0, 0, 0, 0};
+    unsigned position = 1;     /* among its siblings, from 1 */
+    if (f->depth) {
+        position = ++frames(f)[f->depth - 1].nchild;
         up = frames(f)[f->depth - 1];
+    }
     const frame *parent = f->depth ? &up : NULL;   /* a copy: frames may move */
     for (int i = 0; i < nb_namespaces; i++) {
         ns_bind b = {dstr(f, (const char *)namespaces[2 * i], -1),
@@ -689,12 +733,24 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
             fr.is_holder = 1;
         }
     }
-    const char *keys[2] = {root ? f->url : NULL, NULL};
-    r2x_buf k;
+    int declaration = link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"));
+    if (kind == T_OTHER) {
+        const char *xt = ftmp(f, 6, &at, XLINK_NS, "type");
+        kind = xsd && !strcmp(local, "element") ? T_XSD_ELEMENT
+               : xt && !strcmp(xt, "resource") ? T_RESOURCE : T_OTHER;
+    }
+    /* by id, and by element() child sequence near the root (/1, /1/n) */
+    const char *keys[3] = {root ? f->url : NULL, NULL, NULL};
+    r2x_buf k, seq;
     buf_init(&k, R2X_BUF_NOCAP);
-    if (id && kind != T_OTHER ? !buf_addf(&k, "%s#%s", f->url, id) : 0)
+    buf_init(&seq, R2X_BUF_NOCAP);
+    if (id && !declaration && !buf_addf(&k, "%s#%s", f->url, id))   /* declarations: start_decl */
         keys[1] = k.data;
-    for (int i = 0; i < 2; i++) {
+    if (f->depth < 2 && !buf_addf(&seq, "%s\001/1%s", f->url, ""))
+        keys[2] = seq.data;
+    if (f->depth == 1 && keys[2] && buf_addf(&seq, "/%u", position))
+        keys[2] = NULL;
+    for (int i = 0; i < 3; i++) {
         target *t = keys[i] ? add_target(f, keys[i], kind) : NULL;
         if (t && kind == T_GLOBAL_ELEMENT)
             t->abstract = is_true(ftmp(f, 1, &at, NULL, "abstract"));
@@ -702,6 +758,7 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
             t->linkbase = fr.linkbase;
     }
     buf_release(&k);
+    buf_release(&seq);
     if (buf_add(&f->frames, &fr, sizeof fr))
         f->oom = 1;
     f->depth++;
@@ -842,6 +899,30 @@ static void fail(rules *ru, const char *url, long line, const char *code, const 
              "[%s] %s", code, msg);
 }
 
+/* element(id), element(/1/n): what the child sequence or id locates;
+ * longer sequences are not kept, so not followed (*remote). */
+static const target *element_scheme(rules *ru, const char *doc, const char *inner, int *remote)
+{
+    size_t n = strcspn(inner, ")");
+    r2x_buf k;
+    buf_init(&k, R2X_BUF_NOCAP);
+    const target *hit = NULL;
+    int slashes = 0;
+    for (size_t i = 0; i < n; i++)
+        slashes += inner[i] == '/';
+    if (inner[0] == '/' && slashes <= 2) {
+        if (!buf_addf(&k, "%s\001%.*s", doc, (int)n, inner))
+            hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
+    } else if (inner[0] != '/' && !slashes) {
+        if (!buf_addf(&k, "%s#%.*s", doc, (int)n, inner))
+            hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
+    } else {
+        *remote = 1;
+    }
+    buf_release(&k);
+    return hit;
+}
+
 /* What an absolute href (doc#id) locates, when the document is one of ours;
  * *remote set when it is not (or when it is an XPointer scheme). */
 static const target *resolve_href(rules *ru, const char *abs, int *remote)
@@ -857,8 +938,19 @@ static const target *resolve_href(rules *ru, const char *abs, int *remote)
     const target *hit = NULL;
     if (!xmlHashLookup(ru->f->docs, BAD_CAST docpart))
         *remote = 1;
-    else if (hash && hash[1] && !strchr(hash, '('))
-        hit = xmlHashLookup(ru->f->targets, BAD_CAST abs);
+    else if (hash && hash[1] && !strchr(hash, '(')) {
+        /* the fragment may be %-escaped (non-ASCII ids) */
+        char *id = xmlURIUnescapeString(hash + 1, 0, NULL);
+        r2x_buf k;
+        buf_init(&k, R2X_BUF_NOCAP);
+        if (id && !buf_addf(&k, "%s#%s", docpart, id))
+            hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
+        buf_release(&k);
+        xmlFree(id);
+    }
+    else if (hash && !strncmp(hash + 1, "element(", 8) && strchr(hash, ')') &&
+             !strchr(hash, ')')[1])
+        hit = element_scheme(ru, docpart, hash + 9, remote);
     else if (!hash || !hash[1])
         hit = xmlHashLookup(ru->f->targets, BAD_CAST docpart);
     else
@@ -1043,6 +1135,19 @@ static void settle_arc_to(rules *ru, const pending *p)
              what, p->a);
 }
 
+static void settle_loc(rules *ru, const pending *p)
+{
+    int remote = 0;
+    const target *t = resolve_href(ru, p->b, &remote);
+    if (remote)
+        return;
+    if (!t || (t->kind != T_GLOBAL_ELEMENT && t->kind != T_XSD_ELEMENT && t->kind != T_LABEL &&
+               t->kind != T_REFERENCE && t->kind != T_RESOURCE))
+        fail(ru, p->url, p->line, "xbrl.3.5.3.7.2:locatorHref",
+             "the locator href \"%s\" points to %s", p->a,
+             t ? "neither an element declaration nor a resource" : "nothing");
+}
+
 static void settle(rules *ru)
 {
     const pending *p = (const pending *)ru->f->pend.data;
@@ -1089,6 +1194,9 @@ static void settle(rules *ru)
             break;
         case P_ARC_TO:
             settle_arc_to(ru, &p[i]);
+            break;
+        case P_LOC:
+            settle_loc(ru, &p[i]);
             break;
         }
     }
