@@ -1331,8 +1331,11 @@ static void check_relationships(rules *ru)
                  !item_numeric(r->from) ? r->from->key : r->to->key, "");
     }
     /* 5.2.4.2.1: a preferredLabel is the role of a label of the concept
-     * the presentation arc ends at */
-    for (size_t i = 0; i < n; i++) {
+     * the presentation arc ends at (not knowable when documents, perhaps
+     * label linkbases, are missing) */
+    dts_counts counts;
+    dts_get_counts(ru->d, &counts);
+    for (size_t i = 0; !counts.missing && i < n; i++) {
         const dts_rel *r = &rels[i];
         if (r->preferred_label && !is_remote(r->document) &&
             !dts_concept_has_label_role(ru->d, r->to, r->preferred_label))
