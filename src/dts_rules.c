@@ -746,10 +746,9 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
     buf_init(&seq, R2X_BUF_NOCAP);
     if (id && !declaration && !buf_addf(&k, "%s#%s", f->url, id))   /* declarations: start_decl */
         keys[1] = k.data;
-    if (f->depth < 2 && !buf_addf(&seq, "%s\001/1%s", f->url, ""))
+    if (f->depth < 2 && !buf_addf(&seq, "%s\001/1", f->url) &&
+        !(f->depth == 1 && buf_addf(&seq, "/%u", position)))
         keys[2] = seq.data;
-    if (f->depth == 1 && keys[2] && buf_addf(&seq, "/%u", position))
-        keys[2] = NULL;
     for (int i = 0; i < 3; i++) {
         target *t = keys[i] ? add_target(f, keys[i], kind) : NULL;
         if (t && kind == T_GLOBAL_ELEMENT)
