@@ -175,6 +175,173 @@ static void dfail(dreport *dr, const dts_rel *r, const char *code, const char *w
              r ? r->document : NULL, r ? r->line : 0, 0, "[%s] %s %s", code, what, name);
 }
 
+/* The dimension-domain and domain-member relationships of the DRS that a
+ * has-hypercube relationship starts, followed through xbrldt:targetRole,
+ * as concept pairs in edges. */
+typedef struct drs_walk {
+    xdt *x;
+    xmlHashTablePtr seen;      /* "role\001concept": visited */
+    r2x_buf edges;             /* const dts_concept *[2] */
+    xmlHashTablePtr members;   /* usable members of its explicit dimensions' domains */
+} drs_walk;
+
+static int drs_edge(drs_walk *w, const dts_rel *r)
+{
+    const dts_concept *e[2] = {r->from, r->to};
+    if (!r->xdt_unusable && !xmlHashLookup(w->members, BAD_CAST r->to->key))
+        xmlHashAddEntry(w->members, BAD_CAST r->to->key, (void *)1);
+    return buf_add(&w->edges, e, sizeof e);
+}
+
+/* xbrldte:PrimaryItemPolymorphismError: a primary item of the DRS (the
+ * has-hypercube source, or one inheriting from it through domain-member
+ * relationships) is a usable member of one of its dimensions. */
+static const dts_concept *polymorph(drs_walk *w, xmlHashTablePtr seen, const dts_concept *c,
+                                    const char *role, int depth)
+{
+    if (xmlHashLookup(w->members, BAD_CAST c->key))
+        return c;
+    if (depth > 256 || xmlHashLookup2(seen, BAD_CAST role_key(role), BAD_CAST c->key) ||
+        xmlHashAddEntry2(seen, BAD_CAST role_key(role), BAD_CAST c->key, (void *)1))
+        return NULL;
+    for (size_t i = arcset_first(&w->x->dm, role, c); same_run(&w->x->dm, i, role, c); i++) {
+        const dts_rel *r = &w->x->dm.rels[i];
+        const dts_concept *hit =
+            polymorph(w, seen, r->to, r->target_role ? r->target_role : role, depth + 1);
+        if (hit)
+            return hit;
+    }
+    return NULL;
+}
+
+static void drs_members(drs_walk *w, const dts_concept *c, const char *role, int depth)
+{
+    if (depth > 256 || xmlHashLookup2(w->seen, BAD_CAST role_key(role), BAD_CAST c->key))
+        return;
+    if (xmlHashAddEntry2(w->seen, BAD_CAST role_key(role), BAD_CAST c->key, (void *)1))
+        return;
+    for (size_t i = arcset_first(&w->x->dm, role, c); same_run(&w->x->dm, i, role, c); i++) {
+        const dts_rel *r = &w->x->dm.rels[i];
+        if (drs_edge(w, r))
+            return;
+        drs_members(w, r->to, r->target_role ? r->target_role : role, depth + 1);
+    }
+}
+
+static int cmp_concept_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) * (const dts_concept *const *)a;
+    uintptr_t y = (uintptr_t) * (const dts_concept *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Does the concept graph of edges have a directed cycle?  Kahn's algorithm:
+ * nodes left with incoming edges after peeling are on or behind a cycle. */
+static int has_directed_cycle(const dts_concept *(*edges)[2], size_t n)
+{
+    const dts_concept **nodes = malloc(2 * n * sizeof *nodes + 1);
+    size_t *indeg = calloc(2 * n + 1, sizeof *indeg), *queue = malloc((2 * n + 1) * sizeof *queue);
+    size_t *from = malloc((n + 1) * sizeof *from), *to = malloc((n + 1) * sizeof *to);
+    size_t *start = NULL, *adj = NULL;
+    int cycle = 0;
+    if (!nodes || !indeg || !queue || !from || !to)
+        goto out;
+    for (size_t i = 0; i < n; i++) {
+        nodes[2 * i] = edges[i][0];
+        nodes[2 * i + 1] = edges[i][1];
+    }
+    qsort(nodes, 2 * n, sizeof *nodes, cmp_concept_ptr);
+    size_t m = 0;
+    for (size_t i = 0; i < 2 * n; i++)
+        if (!m || nodes[m - 1] != nodes[i])
+            nodes[m++] = nodes[i];
+    for (size_t i = 0; i < n; i++) {
+        const dts_concept **f = bsearch(&edges[i][0], nodes, m, sizeof *nodes, cmp_concept_ptr);
+        const dts_concept **t = bsearch(&edges[i][1], nodes, m, sizeof *nodes, cmp_concept_ptr);
+        from[i] = (size_t)(f - nodes);
+        to[i] = (size_t)(t - nodes);
+        indeg[to[i]]++;
+    }
+    /* adjacency by from: start[k] .. start[k + 1] in adj */
+    start = calloc(m + 2, sizeof *start);
+    adj = malloc((n + 1) * sizeof *adj);
+    if (!start || !adj)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        start[from[i] + 2]++;
+    for (size_t k = 0; k < m; k++)
+        start[k + 2] += start[k + 1];
+    for (size_t i = 0; i < n; i++)
+        adj[start[from[i] + 1]++] = to[i];
+    size_t qh = 0, qt = 0;
+    for (size_t k = 0; k < m; k++)
+        if (!indeg[k])
+            queue[qt++] = k;
+    while (qh < qt) {
+        size_t k = queue[qh++];
+        for (size_t e = start[k]; e < start[k + 1]; e++)
+            if (!--indeg[adj[e]])
+                queue[qt++] = adj[e];
+    }
+    cycle = qt < m;
+out:
+    free(start);
+    free(adj);
+    free(nodes);
+    free(indeg);
+    free(queue);
+    free(from);
+    free(to);
+    return cycle;
+}
+
+/* xbrldte:DRSDirectedCycleError: the domain-member relationships of a DRS,
+ * across the link roles its targetRoles lead to, have no directed cycle;
+ * and no primary item of it is a member of one of its domains. */
+static void check_drs_cycles(xdt *x, dreport *dr, const arcset *cubes)
+{
+    for (size_t i = 0; i < cubes->n; i++) {
+        const dts_rel *h = &cubes->rels[i];
+        if (!strncmp(h->document, "http://", 7) || !strncmp(h->document, "https://", 8))
+            continue;          /* published taxonomies: taken as checked */
+        drs_walk w = {x, xmlHashCreate(64), {0}, xmlHashCreate(64)};
+        buf_init(&w.edges, R2X_BUF_NOCAP);
+        xmlHashTablePtr seen = xmlHashCreate(64);
+        if (!w.seen || !w.members || !seen) {
+            xmlHashFree(w.seen, NULL);
+            xmlHashFree(w.members, NULL);
+            xmlHashFree(seen, NULL);
+            continue;
+        }
+        const char *r1 = h->target_role ? h->target_role : h->linkrole;
+        for (size_t j = arcset_first(&x->hd, r1, h->to); same_run(&x->hd, j, r1, h->to); j++) {
+            const dts_rel *hd = &x->hd.rels[j];
+            const char *r2 = hd->target_role ? hd->target_role : r1;
+            for (size_t k = arcset_first(&x->dd, r2, hd->to); same_run(&x->dd, k, r2, hd->to);
+                 k++) {
+                const dts_rel *dd = &x->dd.rels[k];
+                if (drs_edge(&w, dd))
+                    break;
+                drs_members(&w, dd->to, dd->target_role ? dd->target_role : r2, 0);
+            }
+        }
+        size_t n = w.edges.len / (2 * sizeof(const dts_concept *));
+        if (n && has_directed_cycle((const dts_concept *(*)[2])w.edges.data, n))
+            dfail(dr, h, "xbrldte:DRSDirectedCycleError",
+                  "the dimension-domain and domain-member relationships of the DRS starting "
+                  "here form a directed cycle, from", h->from->key);
+        const dts_concept *poly = polymorph(&w, seen, h->from, h->linkrole, 0);
+        if (poly)
+            dfail(dr, h, "xbrldte:PrimaryItemPolymorphismError",
+                  "a primary item of the DRS starting here is a member of one of its dimensions:",
+                  poly->key);
+        xmlHashFree(seen, NULL);
+        xmlHashFree(w.members, NULL);
+        xmlHashFree(w.seen, NULL);
+        buf_release(&w.edges);
+    }
+}
+
 size_t dts_check_dimensions(dts *d)
 {
     dreport dr = {dts_get_options(d), 0};
@@ -210,6 +377,8 @@ size_t dts_check_dimensions(dts *d)
                       r->from->key);
         }
     }
+    check_drs_cycles(&x, &dr, &x.all);
+    check_drs_cycles(&x, &dr, &x.notall);
     /* one default per dimension */
     for (size_t i = 0; i + 1 < x.def.n; i++)
         for (size_t j = i + 1; j < x.def.n; j++)
@@ -234,6 +403,7 @@ typedef struct dimval {
 typedef struct ctxdims {
     dimval v[32];
     int n, ok;                  /* ok 0: the context itself is dimensionally invalid */
+    int other[3];               /* other than dimension content, by container */
 } ctxdims;
 
 static const dts_concept *qname_concept(const dts *d, xmlNodePtr n, const char *q)
@@ -271,8 +441,10 @@ static void read_container(xdt *x, xmlNodePtr box, int container, ctxdims *cd, l
 {
     for (xmlNodePtr m = box ? box->children : NULL; m; m = m->next) {
         int explicit = is_xdi(m, "explicitMember"), typed = is_xdi(m, "typedMember");
-        if (!explicit && !typed)
+        if (!explicit && !typed) {
+            cd->other[container] += m->type == XML_ELEMENT_NODE;
             continue;
+        }
         xmlChar *dq = xmlGetNoNsProp(m, BAD_CAST "dimension");
         const dts_concept *dim = qname_concept(x->d, m, (const char *)dq);
         xmlFree(dq);
@@ -357,6 +529,7 @@ static void read_ctx(xdt *x, xmlNodePtr cx, ctxdims *cd, const vreporter *rep)
 {
     cd->n = 0;
     cd->ok = 1;
+    memset(cd->other, 0, sizeof cd->other);
     long line = (long)xmlGetLineNo(cx);
     read_container(x, child_el(child_el(cx, XBRLI_NS, "entity"), XBRLI_NS, "segment"), 1, cd,
                    line, rep);
@@ -389,6 +562,9 @@ static int cube_valid(xdt *x, const dts_rel *h, const ctxdims *cd)
         if ((uintptr_t)mark != 1)
             return 0;
     }
+    /* a closed hypercube's container holds its dimensions and nothing else */
+    if (h->xdt_closed && h->xdt_context > 0 && h->xdt_context < 3 && cd->other[h->xdt_context])
+        return 0;
     if (h->xdt_closed)
         for (int k = 0; k < cd->n; k++) {
             if (cd->v[k].container != h->xdt_context)

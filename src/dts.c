@@ -42,6 +42,8 @@ typedef struct raw_rel {
     char kind, prohibited;
     const char *target_role;
     signed char xdt_context, xdt_closed, xdt_unusable;
+    const char *preferred_label;
+    const char *extra;         /* the other non-exempt attributes, canonical; NULL if none */
 } raw_rel;
 
 /* Interned strings: libxml2 2.9's xmlDict stops growing its table at 16384
@@ -149,10 +151,13 @@ struct dts {
     xmlHashTablePtr by_href;   /* "url#id" -> dts_concept */
     xmlHashTablePtr types;     /* "{ns}name" -> type_def */
     xmlHashTablePtr missing_ns;  /* namespaces whose schema could not be had */
+    xmlHashTablePtr label_roles; /* "url#id\001role": a concept-label arc from the
+                                  * concept at url#id to a label of that role */
     r2x_buf concept_list;      /* dts_concept *, in reading order */
     r2x_buf raw;               /* raw_rel */
     r2x_buf rels;              /* dts_rel, final */
     dts_counts counts;
+    dts_rules_feed *feed;      /* what the rules of dts_rules.c need, NULL until fed */
     int oom;
 };
 
@@ -187,6 +192,11 @@ static const char *unescape_fragment(const char *f, char *buf, size_t size)
     }
     buf[n] = '\0';
     return buf;
+}
+
+static const char *intern_for_rules(void *ctx, const char *s, size_t n)
+{
+    return intern(ctx, s, (int)n);
 }
 
 static const char *intern2(dts *d, const char *a, char sep, const char *b)
@@ -394,7 +404,8 @@ static void discover(dts *d, const char *ref, const char *base, const char *refe
 /* ---- the SAX2 reader ------------------------------------------------------- */
 
 typedef struct ns_binding { const char *prefix, *uri; } ns_binding;
-typedef struct locator { const char *label, *href; } locator;
+/* A locator (href set) or, in a label link, a label resource (role set). */
+typedef struct locator { const char *label, *href, *role; } locator;
 typedef struct arc {
     const char *from, *to, *arcrole;
     long line;
@@ -402,6 +413,8 @@ typedef struct arc {
     int priority, prohibited;
     const char *target_role;
     signed char xdt_context, xdt_closed, xdt_unusable;
+    const char *preferred_label;
+    const char *extra;
 } arc;
 
 typedef struct reader {
@@ -423,7 +436,9 @@ typedef struct reader {
     r2x_buf locs, arcs;
     const char *last_ref, *last_abs;   /* the last locator document, resolved */
     const char *last_base;             /* ... against this base */
+    int last_discovered;               /* ... and queued for discovery */
     r2x_buf bases;             /* xml_base: the xml:base in scope (3.5.1.2) */
+    dts_rules_feed *feed;      /* a document of the DTS's own: fed to the rules */
     char first_error[512];
 } reader;
 
@@ -650,10 +665,24 @@ static void flush_link(reader *r)
                 if ((uintptr_t)locs[mid].label < (uintptr_t)a->to) lo2 = mid + 1; else hi2 = mid;
             }
             for (size_t t = lo2; t < nlocs && locs[t].label == a->to; t++) {
+                if (r->link_kind == DTS_ARC_LABEL) {
+                    /* the label roles a concept has, for preferredLabel (5.2.4.2.1) */
+                    if (!a->prohibited && locs[f].href && !locs[t].href && a->arcrole &&
+                        !strcmp(a->arcrole, "http://www.xbrl.org/2003/arcrole/concept-label")) {
+                        const char *key = intern2(d, locs[f].href, '\001', locs[t].role);
+                        if (key && !xmlHashLookup(d->label_roles, BAD_CAST key) &&
+                            xmlHashAddEntry(d->label_roles, BAD_CAST key, (void *)1))
+                            d->oom = 1;
+                    }
+                    continue;
+                }
+                if (!locs[f].href || !locs[t].href)
+                    continue;
                 raw_rel rr = {locs[f].href, locs[t].href, a->arcrole, r->linkrole,
                               r->doc->url, a->line, a->order, a->weight, a->priority,
                               (char)r->link_kind, (char)a->prohibited, a->target_role,
-                              a->xdt_context, a->xdt_closed, a->xdt_unusable};
+                              a->xdt_context, a->xdt_closed, a->xdt_unusable,
+                              a->preferred_label, a->extra};
                 if (buf_add(&d->raw, &rr, sizeof rr))
                     d->oom = 1;
             }
@@ -664,7 +693,78 @@ static void flush_link(reader *r)
     r->link_depth = 0;
 }
 
-static void xlink_element(reader *r, const char *local, const char *type, const attrs *at)
+static int cmp_cstrp(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The attributes of an arc that relationship equivalence compares
+ * (3.5.3.9.7.4) beyond arcrole, order and weight: all but the XLink ones,
+ * use and priority, as "{ns}name=value" sorted, interned; a value that is
+ * a number or boolean is compared as one ("1.0" equals "1", "456e-2" equals
+ * "4.56", "true" equals "1": attribute types are not looked up).
+ * NULL when there are none. */
+static const char *arc_extra(reader *r, const attrs *at)
+{
+    const char *items[32];
+    size_t n = 0;
+    r2x_buf s;
+    buf_init(&s, R2X_BUF_NOCAP);
+    for (int i = 0; i < at->n && n < 32; i++) {
+        const xmlChar **t = at->a + 5 * i;
+        const char *name = (const char *)t[0], *ns = (const char *)t[2];
+        if (ns ? !strcmp(ns, XLINK_NS)
+               : !strcmp(name, "use") || !strcmp(name, "priority") || !strcmp(name, "order") ||
+                     !strcmp(name, "weight"))
+            continue;
+        char value[128];
+        size_t vl = (size_t)(t[4] - t[3]);
+        const char *v = (const char *)t[3];
+        while (vl && (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r'))
+            v++, vl--;
+        while (vl && (v[vl - 1] == ' ' || v[vl - 1] == '\t' || v[vl - 1] == '\n' ||
+                      v[vl - 1] == '\r'))
+            vl--;
+        buf_reset(&s);
+        int bad = buf_addf(&s, "{%s}%s=", ns ? ns : "", name);
+        if (vl && vl < sizeof value) {
+            memcpy(value, v, vl);
+            value[vl] = '\0';
+            char *end;
+            double x = strtod(value, &end);
+            /* booleans too, typed or not: "true" equals "1" */
+            if (!strcmp(value, "true") || !strcmp(value, "false"))
+                x = value[0] == 't', end = value + vl;
+            if (!*end && !bad) {
+                bad = buf_addf(&s, "%.17g", x);
+                vl = 0;
+            }
+        }
+        bad = bad || buf_add(&s, v, vl);
+        items[n] = bad ? NULL : intern(r->d, s.data, (int)s.len);
+        if (!items[n]) {
+            r->d->oom = 1;
+            break;
+        }
+        n++;
+    }
+    const char *out = NULL;
+    if (n) {
+        qsort(items, n, sizeof *items, cmp_cstrp);
+        buf_reset(&s);
+        int bad = 0;
+        for (size_t i = 0; i < n; i++)
+            bad = bad || buf_adds(&s, items[i]) || buf_addc(&s, '\001');
+        out = bad ? NULL : intern(r->d, s.data, (int)s.len);
+        if (!out)
+            r->d->oom = 1;
+    }
+    buf_release(&s);
+    return out;
+}
+
+static void xlink_element(reader *r, const char *ns, const char *local, const char *type,
+                          const attrs *at)
 {
     dts *d = r->d;
     if (!strcmp(type, "simple")) {
@@ -705,24 +805,36 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
             r->last_ref = docpart;
             r->last_base = base_of(r);
             r->last_abs = abs ? intern(d, abs, -1) : NULL;
+            r->last_discovered = 0;
             free(abs);
-            if (r->last_abs)
-                discover(d, r->last_abs, NULL, r->doc->url, line_of(r), NULL);
         }
         if (!r->last_abs) {
             d->oom = 1;
             return;
         }
+        /* only link:loc is followed in discovery (4.3), not other elements
+         * of its substitution group */
+        if (!r->last_discovered && ns && !strcmp(ns, LINK_NS) && !strcmp(local, "loc")) {
+            discover(d, r->last_abs, NULL, r->doc->url, line_of(r), NULL);
+            r->last_discovered = 1;
+        }
         char frag[512];
         locator l = {label, hash ? intern2(d, r->last_abs, '#', unescape_fragment(hash + 1, frag,
                                                                                    sizeof frag))
-                                 : r->last_abs};
+                                 : r->last_abs, NULL};
         if (buf_add(&r->locs, &l, sizeof l))
             d->oom = 1;
         return;
     }
     if (!strcmp(type, "resource")) {
         d->counts.resources++;
+        if (r->link_kind == DTS_ARC_LABEL) {
+            const char *role = attr(r, at, XLINK_NS, "role");
+            locator l = {attr(r, at, XLINK_NS, "label"), NULL,
+                         role ? role : intern(d, "http://www.xbrl.org/2003/role/label", -1)};
+            if (l.label && buf_add(&r->locs, &l, sizeof l))
+                d->oom = 1;
+        }
         return;
     }
     if (!strcmp(type, "arc")) {
@@ -735,7 +847,9 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
         arc a = {from, to, attr(r, at, XLINK_NS, "arcrole"), line_of(r),
                  order ? strtod(order, NULL) : 1.0, weight ? strtod(weight, NULL) : 0.0,
                  priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited"),
-                 NULL, 0, 0, 0};
+                 NULL, 0, 0, 0, NULL, arc_extra(r, at)};
+        if (r->link_kind == DTS_ARC_PRESENTATION)
+            a.preferred_label = attr(r, at, NULL, "preferredLabel");
         if (r->link_kind == DTS_ARC_DEFINITION) {
             const char *ce = attr(r, at, XBRLDT_NS, "contextElement");
             const char *closed = attr(r, at, XBRLDT_NS, "closed");
@@ -753,12 +867,15 @@ static void xlink_element(reader *r, const char *local, const char *type, const 
         case DTS_ARC_LABEL: d->counts.label++; break;
         case DTS_ARC_REFERENCE: d->counts.reference++; break;
         }
-        /* label and reference arcs end at resources: counted, not kept */
-        if (from && to && r->link_kind != DTS_ARC_LABEL && r->link_kind != DTS_ARC_REFERENCE &&
+        /* reference arcs end at resources: counted, not kept; label arcs
+         * only give the label roles of concepts */
+        if (from && to && r->link_kind != DTS_ARC_REFERENCE &&
             buf_add(&r->arcs, &a, sizeof a))
             d->oom = 1;
     }
 }
+
+static void on_text(void *ctx, const xmlChar *ch, int len);
 
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -788,6 +905,13 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (!b.base || buf_add(&r->bases, &b, sizeof b))
             r->d->oom = 1;
     }
+    if (r->feed)
+        dts_rules_feed_start(r->feed, ns, local, nb_namespaces, (const unsigned char **)namespaces,
+                             nb_attributes, (const unsigned char **)attributes, line_of(r),
+                             base_of(r));
+    /* text is wanted only inside usedOn and definition: libxml2 skips the
+     * rest of it cheaply when no handler is set */
+    ctxt->sax->characters = r->feed && dts_rules_feed_wants_text(r->feed) ? on_text : NULL;
     if (ns && !strcmp(ns, XSD_NS)) {
         schema_element(r, local, &at);
         return;
@@ -799,7 +923,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     static const char *const types[] = {"simple", "extended", "locator", "resource", "arc"};
     for (size_t i = 0; raw && i < sizeof types / sizeof *types; i++)
         if (strlen(types[i]) == tl && !memcmp(raw, types[i], tl)) {
-            xlink_element(r, local, types[i], &at);
+            xlink_element(r, ns, local, types[i], &at);
             break;
         }
 }
@@ -810,6 +934,10 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)localname, (void)prefix, (void)uri;
     xmlParserCtxtPtr ctxt = ctx;
     reader *r = ctxt->_private;
+    if (r->feed) {
+        dts_rules_feed_end(r->feed);
+        ctxt->sax->characters = NULL;
+    }
     if (r->link_depth == r->depth)
         flush_link(r);
     if (r->elem_depth == r->depth) {
@@ -828,6 +956,18 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         memcpy(&r->ns.len, r->ns_marks.data + r->ns_marks.len, sizeof(size_t));
     }
     r->depth--;
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    reader *r = ctxt->_private;
+    dts_rules_feed_text(r->feed, (const char *)ch, len);
+}
+
+static int is_remote_url(const char *url)
+{
+    return !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
 }
 
 static void on_error(void *ctx, xmlErrorPtr e)
@@ -877,6 +1017,14 @@ static void read_document(dts *d, size_t index)
     sax.startElementNs = on_start;
     sax.endElementNs = on_end;
     sax.serror = on_error;
+    /* published taxonomies (http) are taken as checked by their publishers */
+    if (!is_remote_url(doc.url)) {
+        if (!d->feed && !(d->feed = dts_rules_feed_new(intern_for_rules, d)))
+            d->oom = 1;
+        r.feed = d->feed;
+        if (r.feed)
+            dts_rules_feed_doc(r.feed, doc.url);
+    }
     /* A push parser fed in slices: libxml2 2.9's memory parser shrinks its
      * input by moving what is left, which is quadratic on a 5 MB schema. */
     const size_t slice = 256 * 1024;
@@ -926,7 +1074,7 @@ static int cmp_equiv(const void *pa, const void *pb)
     if ((c = cmp_ptr(a->arcrole, b->arcrole)) || (c = cmp_ptr(a->linkrole, b->linkrole)) ||
         (c = cmp_ptr(a->from, b->from)) || (c = cmp_ptr(a->to, b->to)) ||
         (c = a->kind - b->kind) || (c = cmp_dbl(a->order, b->order)) ||
-        (c = cmp_dbl(a->weight, b->weight)))
+        (c = cmp_dbl(a->weight, b->weight)) || (c = cmp_ptr(a->extra, b->extra)))
         return c;
     return b->priority - a->priority;          /* highest priority first */
 }
@@ -959,7 +1107,7 @@ static void resolve_relationships(dts *d)
         while (j < n && raw[j].arcrole == raw[i].arcrole && raw[j].linkrole == raw[i].linkrole &&
                raw[j].from == raw[i].from && raw[j].to == raw[i].to &&
                raw[j].kind == raw[i].kind && raw[j].order == raw[i].order &&
-               raw[j].weight == raw[i].weight)
+               raw[j].weight == raw[i].weight && raw[j].extra == raw[i].extra)
             j++;
         /* raw[i] has the highest priority; a prohibiting arc of that priority wins */
         int prohibited = 0;
@@ -976,7 +1124,8 @@ static void resolve_relationships(dts *d)
             const raw_rel *w = &raw[i];
             dts_rel rel = {from, to, w->arcrole, w->linkrole, w->document, w->line,
                            w->order, w->weight, w->priority, w->kind, w->target_role,
-                           w->xdt_context, w->xdt_closed, w->xdt_unusable};
+                           w->xdt_context, w->xdt_closed, w->xdt_unusable,
+                           w->preferred_label};
             if (buf_add(&d->rels, &rel, sizeof rel))
                 d->oom = 1;
         }
@@ -1003,11 +1152,12 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
     d->by_href = xmlHashCreate(32768);
     d->types = xmlHashCreate(256);
     d->missing_ns = xmlHashCreate(16);
+    d->label_roles = xmlHashCreate(1024);
     buf_init(&d->docs_list, R2X_BUF_NOCAP);
     buf_init(&d->concept_list, R2X_BUF_NOCAP);
     buf_init(&d->raw, R2X_BUF_NOCAP);
     buf_init(&d->rels, R2X_BUF_NOCAP);
-    if (!d->docs || !d->missing_ns || !d->concepts || !d->by_href || !d->types) {
+    if (!d->docs || !d->missing_ns || !d->label_roles || !d->concepts || !d->by_href || !d->types) {
         dts_free(d);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
@@ -1033,7 +1183,9 @@ void dts_free(dts *d)
     xmlHashFree(d->by_href, NULL);
     xmlHashFree(d->types, free_payload);
     xmlHashFree(d->missing_ns, NULL);
+    xmlHashFree(d->label_roles, NULL);
     strtab_release(&d->strings);
+    dts_rules_feed_free(d->feed);
     buf_release(&d->docs_list);
     buf_release(&d->concept_list);
     buf_release(&d->raw);
@@ -1133,6 +1285,23 @@ size_t dts_document_count(const dts *d)
 const char *dts_document_url(const dts *d, size_t i)
 {
     return docs((dts *)d)[i].url;
+}
+
+int dts_concept_has_label_role(const dts *d, const dts_concept *c, const char *role)
+{
+    if (!c || !c->id || !role)
+        return 0;
+    r2x_buf k;
+    buf_init(&k, R2X_BUF_NOCAP);
+    int hit = !buf_addf(&k, "%s#%s\001%s", c->document, c->id, role) &&
+              xmlHashLookup(d->label_roles, BAD_CAST k.data) != NULL;
+    buf_release(&k);
+    return hit;
+}
+
+dts_rules_feed *dts_get_rules_feed(const dts *d)
+{
+    return d->feed;
 }
 
 const dts_options *dts_get_options(const dts *d)

@@ -89,6 +89,7 @@ typedef struct dts_rel {
     signed char xdt_context;   /* xbrldt:contextElement: 1 segment, 2 scenario, 0 none */
     signed char xdt_closed;    /* xbrldt:closed="true" */
     signed char xdt_unusable;  /* xbrldt:usable="false" */
+    const char *preferred_label;   /* presentation arcs: preferredLabel, NULL if none */
 } dts_rel;
 
 typedef struct dts_counts {
@@ -144,6 +145,10 @@ const dts_rel *dts_relationships_of(const dts *d, const char *arcrole, size_t *n
 
 void dts_get_counts(const dts *d, dts_counts *out);
 
+/* True when a concept-label arc of the DTS joins c to a label of this role
+ * (prohibition not applied). */
+int dts_concept_has_label_role(const dts *d, const dts_concept *c, const char *role);
+
 /* The documents of the DTS, in discovery order (URLs as resolved), and the
  * options it was made with: for the rules of dts_rules.c. */
 size_t dts_document_count(const dts *d);
@@ -157,6 +162,27 @@ const dts_options *dts_get_options(const dts *d);
  * duplication, summation-item endpoints, arc cycles.  Findings go to the
  * diag callback; returns the number of errors reported. */
 size_t dts_check_rules(dts *d);
+
+/* The rules see the DTS's own (non-http) documents through the reading
+ * pass of dts.c, which feeds each document's SAX2 events to this collector
+ * (dts_rules.c); it keeps what the rules need, no trees.  (internal) */
+typedef struct dts_rules_feed dts_rules_feed;
+typedef const char *(*dts_intern_fn)(void *ctx, const char *s, size_t n);
+dts_rules_feed *dts_rules_feed_new(dts_intern_fn intern, void *intern_ctx);
+void dts_rules_feed_free(dts_rules_feed *f);
+void dts_rules_feed_doc(dts_rules_feed *f, const char *url);
+/* namespaces and attributes as SAX2's startElementNs gives them; base is
+ * the xml:base in scope of the element (its own included). */
+void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
+                          int nb_namespaces, const unsigned char **namespaces,
+                          int nb_attributes, const unsigned char **attributes, long line,
+                          const char *base);
+void dts_rules_feed_text(dts_rules_feed *f, const char *s, int len);
+void dts_rules_feed_end(dts_rules_feed *f);
+/* True inside an element whose text the rules read. */
+int dts_rules_feed_wants_text(const dts_rules_feed *f);
+/* The collector of a DTS, NULL when no document was fed. */
+dts_rules_feed *dts_get_rules_feed(const dts *d);
 /* XBRL Dimensions 1.0 taxonomy rules (dimensions.c): the ends of the
  * dimensional relationships, contextElement, one default per dimension.
  * Run by dts_check_rules(). */

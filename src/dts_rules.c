@@ -4,22 +4,25 @@
  * declarations (5.1.1), linkbaseRef roles (4.3.4), XLink arc duplication,
  * summation-item endpoints (5.2.5.2) and arc cycles (5.1.4.3, 5.2.4.2).
  *
- * The DTS reader (dts.c) streams documents and keeps only what instance
- * checks need; these rules need the documents' structure, so the DTS's own
- * documents are parsed again as trees here.  Documents fetched over http(s)
- * are published taxonomies, taken as checked by their publishers: skipping
- * them keeps the cost of the rules off a US-GAAP load.
+ * The rules see the DTS's own documents through the one streaming pass of
+ * dts.c, which feeds each of their elements here (dts_rules_feed_*): what a
+ * rule can settle on the spot becomes a finding; what needs the whole DTS
+ * (declarations, roleRefs, ids in other documents) is kept as a small
+ * pending check and settled by dts_check_rules().  No document is held as a
+ * tree.  Documents fetched over http(s) are published taxonomies, taken as
+ * checked by their publishers, and are not fed.
  */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
+#include <libxml/xmlstring.h>
+#include <libxml/hash.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
 #include <libxml/valid.h>
-#include <libxml/hash.h>
 
 #include "buf.h"
 #include "dts.h"
@@ -27,56 +30,186 @@
 #include "fetch.h"
 
 #define ROLE_LINK "http://www.xbrl.org/2003/role/link"
-#define XLINK_LINKBASE "http://www.w3.org/1999/xlink/properties/linkbase"
-
-typedef struct rdoc {
-    const char *url;
-    xmlDocPtr doc;
-} rdoc;
+#define XML_NS "http://www.w3.org/XML/1998/namespace"
 
 /* A roleType or arcroleType. */
 typedef struct decl {
-    xmlNodePtr node;
     const char *url;           /* its schema */
-    char *uri;                 /* roleURI / arcroleURI, owned */
-    char *sig;                 /* usedOn names sorted, definition, cyclesAllowed; owned */
-    char *cycles;              /* arcroleType's cyclesAllowed, owned */
+    long line;
+    const char *uri;           /* roleURI / arcroleURI, trimmed */
+    const char *usedon;        /* "|{ns}a|{ns}b|", sorted */
+    const char *sig;           /* what two declarations of one URI must share */
+    const char *cycles;        /* arcroleType's cyclesAllowed */
+    int arcrole;
 } decl;
 
-typedef struct rules {
-    dts *d;
-    const dts_options *opts;
-    r2x_buf docs;              /* rdoc */
-    xmlHashTablePtr roles, arcroles;   /* uri -> decl * (the first) */
-    r2x_buf decls;             /* decl * */
-    size_t errors;
-} rules;
+/* What an id (or a document, for its root) locates. */
+enum { T_OTHER = 0, T_ROLETYPE, T_ARCROLETYPE, T_GLOBAL_ELEMENT, T_LINKBASE, T_LABEL,
+       T_REFERENCE, T_XSD_ELEMENT, T_RESOURCE };
+typedef struct target {
+    int kind;
+    int abstract;              /* T_GLOBAL_ELEMENT: abstract="true" */
+    const char *declared;      /* T_ROLETYPE/T_ARCROLETYPE: the URI it declares */
+    size_t linkbase;           /* T_LINKBASE: index into linkbases */
+} target;
 
-static void fail(rules *ru, const char *url, const xmlNode *n, const char *code,
-                 const char *fmt, const char *a, const char *b)
+/* Checks that wait for the whole DTS, in document order. */
+enum {
+    P_FINDING, P_DECL, P_ROLE_USE, P_ARCROLE_USE, P_TARGET_ROLE, P_REF, P_LINKBASE_REF,
+    P_ELEMENT, P_ARC_TO, P_LOC
+};
+typedef struct pending {
+    int kind;
+    const char *url;
+    long line;
+    const char *a, *b, *c, *e; /* by kind: see the feed */
+    size_t index;              /* linkbase (SIZE_MAX: none) or decl index */
+    int flags;
+} pending;
+
+typedef struct ns_bind { const char *prefix, *uri; } ns_bind;
+
+/* One open element of the document being fed. */
+typedef struct frame {
+    size_t ns_mark;
+    size_t linkbase;           /* the innermost link:linkbase or xbrli:xbrl, or SIZE_MAX */
+    unsigned char is_schema, in_link, is_holder;   /* holder: link:linkbase or xbrli:xbrl */
+    unsigned nchild;           /* child elements so far: element() child sequences */
+} frame;
+
+struct dts_rules_feed {
+    dts_intern_fn intern;      /* the DTS's string table: equal strings, equal pointers */
+    void *intern_ctx;
+    xmlHashTablePtr docs;      /* url -> (void *)1: documents fed */
+    xmlHashTablePtr targets;   /* "url#id" or "url" (the root) -> target * */
+    xmlHashTablePtr refs;      /* "index\1R|A\1uri" -> (void *)1: roleRefs of a linkbase */
+    r2x_buf decls;             /* decl */
+    r2x_buf targets_list;      /* target * (owned) */
+    r2x_buf linkbases;         /* r2x_buf * of const char *: names of extended children */
+    r2x_buf pend;              /* pending */
+    int oom;
+    /* the document being fed */
+    const char *url, *tns;
+    int depth, root_seen;
+    r2x_buf frames;            /* frame */
+    r2x_buf ns;                /* ns_bind */
+    int link_depth;            /* the open extended link */
+    int link_standard;         /* it is one of the five standard links (5.2) */
+    r2x_buf labels;            /* const char *: its xlink:labels */
+    r2x_buf link_locs;         /* link_loc: its locators */
+    r2x_buf arc_ends;          /* arc_end: its arcs, checked at its end */
+    int decl_depth;            /* the open roleType/arcroleType */
+    decl cur;
+    r2x_buf usedon;            /* const char *: usedOn names of it */
+    r2x_buf definition;
+    int text_depth;            /* the open usedOn or definition */
+    int text_is_usedon;
+    r2x_buf text;
+    r2x_buf scratch[8];        /* attribute values, for a moment */
+};
+
+typedef struct arc_end {
+    const char *from, *to;
+    long line;
+    size_t seq;
+    int prohibiting;
+    int resource_kind;         /* T_LABEL, T_REFERENCE: a concept-label/-reference arc */
+} arc_end;
+typedef struct link_loc { const char *label, *href, *base; } link_loc;
+
+static const char *dstr(dts_rules_feed *f, const char *s, int len)
+{
+    if (!s)
+        return NULL;
+    const char *r = f->intern(f->intern_ctx, s, len < 0 ? strlen(s) : (size_t)len);
+    if (!r)
+        f->oom = 1;
+    return r;
+}
+
+dts_rules_feed *dts_rules_feed_new(dts_intern_fn intern, void *intern_ctx)
+{
+    dts_rules_feed *f = calloc(1, sizeof *f);
+    if (!f)
+        return NULL;
+    f->intern = intern;
+    f->intern_ctx = intern_ctx;
+    buf_init(&f->labels, R2X_BUF_NOCAP);
+    buf_init(&f->link_locs, R2X_BUF_NOCAP);
+    f->docs = xmlHashCreate(64);
+    f->targets = xmlHashCreate(1024);
+    f->refs = xmlHashCreate(64);
+    buf_init(&f->decls, R2X_BUF_NOCAP);
+    buf_init(&f->targets_list, R2X_BUF_NOCAP);
+    buf_init(&f->linkbases, R2X_BUF_NOCAP);
+    buf_init(&f->pend, R2X_BUF_NOCAP);
+    buf_init(&f->frames, R2X_BUF_NOCAP);
+    buf_init(&f->ns, R2X_BUF_NOCAP);
+    buf_init(&f->arc_ends, R2X_BUF_NOCAP);
+    buf_init(&f->usedon, R2X_BUF_NOCAP);
+    buf_init(&f->definition, R2X_BUF_NOCAP);
+    buf_init(&f->text, R2X_BUF_NOCAP);
+    for (size_t i = 0; i < sizeof f->scratch / sizeof *f->scratch; i++)
+        buf_init(&f->scratch[i], R2X_BUF_NOCAP);
+    if (!f->docs || !f->targets || !f->refs) {
+        dts_rules_feed_free(f);
+        return NULL;
+    }
+    return f;
+}
+
+void dts_rules_feed_free(dts_rules_feed *f)
+{
+    if (!f)
+        return;
+    target **tl = (target **)f->targets_list.data;
+    for (size_t i = 0; i < f->targets_list.len / sizeof *tl; i++)
+        free(tl[i]);
+    r2x_buf **lb = (r2x_buf **)f->linkbases.data;
+    for (size_t i = 0; i < f->linkbases.len / sizeof *lb; i++) {
+        buf_release(lb[i]);
+        free(lb[i]);
+    }
+    xmlHashFree(f->docs, NULL);
+    xmlHashFree(f->targets, NULL);
+    xmlHashFree(f->refs, NULL);
+    buf_release(&f->labels);
+    buf_release(&f->link_locs);
+    buf_release(&f->decls);
+    buf_release(&f->targets_list);
+    buf_release(&f->linkbases);
+    buf_release(&f->pend);
+    buf_release(&f->frames);
+    buf_release(&f->ns);
+    buf_release(&f->arc_ends);
+    buf_release(&f->usedon);
+    buf_release(&f->definition);
+    buf_release(&f->text);
+    for (size_t i = 0; i < sizeof f->scratch / sizeof *f->scratch; i++)
+        buf_release(&f->scratch[i]);
+    free(f);
+}
+
+static void add_pending(dts_rules_feed *f, const pending *p)
+{
+    if (buf_add(&f->pend, p, sizeof *p))
+        f->oom = 1;
+}
+
+/* A rule broken on the spot: reported when the rules run. */
+static void finding(dts_rules_feed *f, long line, const char *code, const char *fmt,
+                    const char *a, const char *b)
 {
     char msg[700];
     snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
-    ru->errors++;
-    r2x_diag(ru->opts->diag, ru->opts->diag_userdata, R2X_SEV_ERROR, R2X_EINPUT, url,
-             n ? (long)xmlGetLineNo(n) : 0, 0, "[%s] %s", code, msg);
+    pending p = {P_FINDING, f->url, line, dstr(f, code, -1), dstr(f, msg, -1), NULL, NULL,
+                 SIZE_MAX, 0};
+    add_pending(f, &p);
 }
 
 static int is_remote(const char *url)
 {
     return !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
-}
-
-static int is_el(const xmlNode *n, const char *ns, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, ns) &&
-           (!name || !strcmp((const char *)n->name, name));
-}
-
-static char *xattr(const xmlNode *n, const char *ns, const char *name)
-{
-    return (char *)(ns ? xmlGetNsProp(n, BAD_CAST name, BAD_CAST ns)
-                       : xmlGetNoNsProp(n, BAD_CAST name));
 }
 
 static char *trimmed(char *s)
@@ -94,94 +227,6 @@ static char *trimmed(char *s)
     return s;
 }
 
-/* "{ns}local" of an element's name. */
-static void clark_of(const xmlNode *n, char *out, size_t size)
-{
-    snprintf(out, size, "{%s}%s", n->ns ? (const char *)n->ns->href : "",
-             (const char *)n->name);
-}
-
-/* "{ns}local" of a QName written in n's scope; 0 when the prefix is unbound. */
-static int clark_qname(xmlDocPtr doc, xmlNodePtr n, const char *q, char *out, size_t size)
-{
-    const char *colon = strchr(q, ':');
-    char prefix[128] = "";
-    const char *local = q;
-    if (colon) {
-        size_t k = (size_t)(colon - q);
-        if (k >= sizeof prefix)
-            return 0;
-        memcpy(prefix, q, k);
-        prefix[k] = '\0';
-        local = colon + 1;
-    }
-    xmlNsPtr ns = xmlSearchNs(doc, n, colon ? BAD_CAST prefix : NULL);
-    if (colon && !ns)
-        return 0;
-    snprintf(out, size, "{%s}%s", ns ? (const char *)ns->href : "", local);
-    return 1;
-}
-
-static xmlDocPtr doc_of(const rules *ru, const char *url)
-{
-    const rdoc *d = (const rdoc *)ru->docs.data;
-    for (size_t i = 0; i < ru->docs.len / sizeof *d; i++)
-        if (!strcmp(d[i].url, url))
-            return d[i].doc;
-    return NULL;
-}
-
-static xmlNodePtr find_id(xmlNodePtr n, const char *id)
-{
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        char *v = xattr(n, NULL, "id");
-        int hit = v && !strcmp(v, id);
-        xmlFree(v);
-        if (hit)
-            return n;
-        xmlNodePtr c = find_id(n->children, id);
-        if (c)
-            return c;
-    }
-    return NULL;
-}
-
-/* The element an href (doc#id) points to, when the document is one of ours;
- * *remote set when it is not. */
-static xmlNodePtr resolve_href(rules *ru, xmlNodePtr from, const char *href, int *remote)
-{
-    *remote = 0;
-    xmlChar *base = xmlNodeGetBase(from->doc, from);
-    char *abs = fetch_resolve(base ? (const char *)base : (const char *)from->doc->URL, href);
-    xmlFree(base);
-    if (!abs)
-        return NULL;
-    char *hash = strchr(abs, '#');
-    if (hash)
-        *hash++ = '\0';
-    xmlNodePtr hit = NULL;
-    xmlDocPtr doc = doc_of(ru, abs);
-    if (!doc)
-        *remote = 1;
-    else if (hash && *hash && !strchr(hash, '('))
-        hit = find_id(xmlDocGetRootElement(doc), hash);
-    else if (!hash || !*hash)
-        hit = xmlDocGetRootElement(doc);
-    else
-        *remote = 1;           /* an XPointer scheme: not followed here */
-    free(abs);
-    return hit;
-}
-
-/* ---- roleType / arcroleType ------------------------------------------------- */
-
-static int cmp_cstr(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static int valid_uri(const char *s)
 {
     if (!*s || strchr(strchr(s, '#') ? strchr(s, '#') + 1 : "", '#'))
@@ -190,104 +235,6 @@ static int valid_uri(const char *s)
     xmlFreeURI(u);
     return u != NULL;
 }
-
-static void read_decl(rules *ru, const char *url, xmlNodePtr n, int arcrole)
-{
-    const char *what = arcrole ? "arcroleType" : "roleType";
-    char *uri = trimmed(xattr(n, NULL, arcrole ? "arcroleURI" : "roleURI"));
-    char *id = xattr(n, NULL, "id");
-    char *cycles = arcrole ? xattr(n, NULL, "cyclesAllowed") : NULL;
-    if (!uri || !*uri || !valid_uri(uri))
-        fail(ru, url, n, arcrole ? "xbrl.5.1.4:arcroleURI" : "xbrl.5.1.3:roleURI",
-             "a link:%s needs a URI, not \"%s\"", what, uri);
-    if (id && xmlValidateNCName(BAD_CAST id, 0))
-        fail(ru, url, n, "xbrl.5.1.3:id", "the id \"%s\" of a link:%s is not an NCName", id,
-             what);
-    if (arcrole && (!cycles || (strcmp(cycles, "any") && strcmp(cycles, "undirected") &&
-                                strcmp(cycles, "none"))))
-        fail(ru, url, n, "xbrl.5.1.4.3:cyclesAllowed",
-             "cyclesAllowed is \"%s\", not any, undirected or none", cycles, NULL);
-    xmlFree(id);
-    /* the signature two declarations of one URI must share (5.1.3.2) */
-    r2x_buf sig;
-    buf_init(&sig, R2X_BUF_NOCAP);
-    const char *names[64];
-    char store[64][300];
-    size_t k = 0;
-    int dup_usedon = 0;
-    for (xmlNodePtr c = n->children; c; c = c->next) {
-        if (is_el(c, LINK_NS, "usedOn") && k < 64) {
-            xmlChar *t = xmlNodeGetContent(c);
-            char *q = trimmed((char *)t);
-            if (!q || !clark_qname(n->doc, c, q, store[k], sizeof store[k]))
-                snprintf(store[k], sizeof store[k], "%s", q ? q : "");
-            xmlFree(t);
-            for (size_t j = 0; j < k; j++)
-                dup_usedon |= !strcmp(store[j], store[k]);
-            names[k] = store[k];
-            k++;
-        } else if (is_el(c, LINK_NS, "definition")) {
-            xmlChar *t = xmlNodeGetContent(c);
-            (void)(buf_add(&sig, "D", 1) || buf_add(&sig, t, strlen((char *)t)));
-            xmlFree(t);
-        }
-    }
-    if (dup_usedon)
-        fail(ru, url, n, "xbrl.5.1.3.4:usedOnDuplicate",
-             "a link:%s names one element twice in link:usedOn", what, NULL);
-    qsort(names, k, sizeof *names, cmp_cstr);
-    for (size_t j = 0; j < k; j++)
-        (void)(buf_add(&sig, "|", 1) || buf_add(&sig, names[j], strlen(names[j])));
-    if (cycles)
-        (void)(buf_add(&sig, "C", 1) || buf_add(&sig, cycles, strlen(cycles)));
-    decl *dc = calloc(1, sizeof *dc);
-    if (!dc || !uri || buf_add(&ru->decls, &dc, sizeof dc)) {
-        free(dc);
-        xmlFree(uri);
-        xmlFree(cycles);
-        buf_release(&sig);
-        return;
-    }
-    dc->node = n;
-    dc->url = url;
-    dc->uri = uri;
-    dc->cycles = cycles;
-    dc->sig = buf_detach(&sig, NULL);
-    xmlHashTablePtr h = arcrole ? ru->arcroles : ru->roles;
-    decl *first = xmlHashLookup(h, BAD_CAST uri);
-    if (!first) {
-        xmlHashAddEntry(h, BAD_CAST uri, dc);
-    } else if (first->url == url || !strcmp(first->url, url)) {
-        fail(ru, url, n, "xbrl.5.1.3:duplicateRoleType",
-             "\"%s\" is declared twice in one schema by link:%s", uri, what);
-    } else if (strcmp(first->sig ? first->sig : "", dc->sig ? dc->sig : "")) {
-        fail(ru, url, n, "xbrl.5.1.3:nonEquivalentRoleType",
-             "\"%s\" is declared again, differently, by this link:%s", uri, what);
-    }
-}
-
-/* Does a declaration allow use on the element n? Unknown declarations do. */
-static int used_on_ok(const decl *dc, const xmlNode *n)
-{
-    if (!dc)
-        return 1;
-    char name[400];
-    clark_of(n, name, sizeof name);
-    for (xmlNodePtr c = dc->node->children; c; c = c->next) {
-        if (!is_el(c, LINK_NS, "usedOn"))
-            continue;
-        xmlChar *t = xmlNodeGetContent(c);
-        char *q = trimmed((char *)t);
-        char cl[400];
-        int hit = q && clark_qname(dc->node->doc, c, q, cl, sizeof cl) && !strcmp(cl, name);
-        xmlFree(t);
-        if (hit)
-            return 1;
-    }
-    return 0;
-}
-
-/* ---- linkbases ----------------------------------------------------------------- */
 
 static int standard_arcrole(const char *a)
 {
@@ -313,182 +260,767 @@ static int standard_role(const char *r)
     return !strncmp(r, "http://www.xbrl.org/2003/role/", 30);
 }
 
-/* The roleRef / arcroleRef URIs of the linkbase (or instance) holding n. */
-static int has_ref(xmlNodePtr n, const char *refname, const char *attrname, const char *uri)
+static int cmp_cstr(const void *a, const void *b)
 {
-    xmlNodePtr holder = n->parent;
-    while (holder && holder->type == XML_ELEMENT_NODE && !is_el(holder, LINK_NS, "linkbase") &&
-           !is_el(holder, XBRLI_NS, "xbrl"))
-        holder = holder->parent;
-    if (!holder || holder->type != XML_ELEMENT_NODE)
-        return 0;
-    for (xmlNodePtr c = holder->children; c; c = c->next) {
-        if (!is_el(c, LINK_NS, refname))
-            continue;
-        char *v = xattr(c, NULL, attrname);
-        int hit = v && !strcmp(v, uri);
-        xmlFree(v);
-        if (hit)
-            return 1;
-    }
-    return 0;
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void check_refs(rules *ru, const char *url, xmlNodePtr lb)
+/* ---- reading the SAX2 events ------------------------------------------------- */
+
+typedef struct fattrs { int n; const unsigned char **a; } fattrs;
+
+/* An attribute's value, interned; ns NULL for an unqualified attribute. */
+static const char *fattr(dts_rules_feed *f, const fattrs *at, const char *ns, const char *name)
 {
-    /* one roleRef per roleURI, one arcroleRef per arcroleURI (3.5.2.4.5) */
-    for (xmlNodePtr c = lb->children; c; c = c->next) {
-        int role = is_el(c, LINK_NS, "roleRef"), arcrole = is_el(c, LINK_NS, "arcroleRef");
-        if (!role && !arcrole)
+    for (int i = 0; i < at->n; i++) {
+        const unsigned char **t = at->a + 5 * i;
+        if (strcmp((const char *)t[0], name))
             continue;
-        const char *an = role ? "roleURI" : "arcroleURI";
-        char *uri = xattr(c, NULL, an);
-        if (!uri)
+        if (ns ? !t[2] || strcmp((const char *)t[2], ns) : t[2] != NULL)
             continue;
-        for (xmlNodePtr e = lb->children; e != c; e = e->next) {
-            if (!is_el(e, LINK_NS, (const char *)c->name))
-                continue;
-            char *u2 = xattr(e, NULL, an);
-            int dup = u2 && !strcmp(u2, uri);
-            xmlFree(u2);
-            if (dup) {
-                fail(ru, url, c, role ? "xbrl.3.5.2.4.5:duplicateRoleRef"
-                                      : "xbrl.3.5.2.5.5:duplicateArcroleRef",
-                     "a second link:%s for \"%s\"", (const char *)c->name, uri);
-                break;
-            }
+        return dstr(f, (const char *)t[3], (int)(t[4] - t[3]));
+    }
+    return NULL;
+}
+
+/* An attribute's value copied into scratch buffer k (valid until the next
+ * use of k), not interned: most values are only looked at. */
+static const char *ftmp(dts_rules_feed *f, int k, const fattrs *at, const char *ns,
+                        const char *name)
+{
+    for (int i = 0; i < at->n; i++) {
+        const unsigned char **t = at->a + 5 * i;
+        if (strcmp((const char *)t[0], name))
+            continue;
+        if (ns ? !t[2] || strcmp((const char *)t[2], ns) : t[2] != NULL)
+            continue;
+        buf_reset(&f->scratch[k]);
+        if (buf_add(&f->scratch[k], t[3], (size_t)(t[4] - t[3]))) {
+            f->oom = 1;
+            return NULL;
         }
-        /* the declaration it points to declares this URI */
-        char *href = xattr(c, XLINK_NS, "href");
-        int remote = 0;
-        xmlNodePtr target = href ? resolve_href(ru, c, href, &remote) : NULL;
-        if (target) {
-            char *declared = xattr(target, NULL, an);
-            if (!is_el(target, LINK_NS, role ? "roleType" : "arcroleType") || !declared ||
-                strcmp(trimmed(declared), uri))
-                fail(ru, url, c, role ? "xbrl.3.5.2.4.5:roleRefMismatch"
-                                      : "xbrl.3.5.2.5.5:arcroleRefMismatch",
-                     "link:%s for \"%s\" points to no declaration of that URI",
-                     (const char *)c->name, uri);
-            xmlFree(declared);
-        } else if (href && !remote) {
-            fail(ru, url, c, "xbrl.3.5.2.4:unresolvedRef", "link:%s href \"%s\" resolves to nothing",
-                 (const char *)c->name, href);
+        return f->scratch[k].data;
+    }
+    return NULL;
+}
+
+static frame *frames(dts_rules_feed *f)
+{
+    return (frame *)f->frames.data;
+}
+
+/* "{ns}local" of a QName in the scope of the open element; NULL when its
+ * prefix is unbound. */
+static const char *feed_qname(dts_rules_feed *f, const char *q)
+{
+    const char *colon = strchr(q, ':');
+    const char *uri = NULL;
+    size_t plen = colon ? (size_t)(colon - q) : 0;
+    const ns_bind *b = (const ns_bind *)f->ns.data;
+    for (size_t i = f->ns.len / sizeof *b; i-- > 0;)
+        if (colon ? b[i].prefix && strlen(b[i].prefix) == plen && !strncmp(b[i].prefix, q, plen)
+                  : !b[i].prefix) {
+            uri = b[i].uri;
+            break;
         }
-        xmlFree(href);
-        xmlFree(uri);
+    if (colon && !uri && plen == 3 && !strncmp(q, "xml", 3))
+        uri = XML_NS;
+    if (colon && !uri)
+        return NULL;
+    r2x_buf s;
+    buf_init(&s, R2X_BUF_NOCAP);
+    const char *r = NULL;
+    if (!buf_addf(&s, "{%s}%s", uri ? uri : "", colon ? colon + 1 : q))
+        r = dstr(f, s.data, (int)s.len);
+    buf_release(&s);
+    return r;
+}
+
+static target *add_target(dts_rules_feed *f, const char *key, int kind)
+{
+    if (xmlHashLookup(f->targets, BAD_CAST key))
+        return NULL;               /* the first element of an id wins */
+    target *t = calloc(1, sizeof *t);
+    if (!t || buf_add(&f->targets_list, &t, sizeof t)) {
+        free(t);
+        f->oom = 1;
+        return NULL;
+    }
+    t->kind = kind;
+    if (xmlHashAddEntry(f->targets, BAD_CAST key, t))
+        f->oom = 1;
+    return t;
+}
+
+static const char *ref_key(dts_rules_feed *f, size_t lb, int arcrole, const char *uri)
+{
+    char head[64];
+    snprintf(head, sizeof head, "%zu\001%c\001", lb, arcrole ? 'A' : 'R');
+    r2x_buf s;
+    buf_init(&s, R2X_BUF_NOCAP);
+    const char *r = NULL;
+    if (!buf_adds(&s, head) && !buf_adds(&s, uri))
+        r = dstr(f, s.data, (int)s.len);
+    buf_release(&s);
+    return r;
+}
+
+/* Resolve an href of the open element to an absolute URL (interned). */
+static const char *feed_resolve(dts_rules_feed *f, const char *base, const char *href)
+{
+    char *abs = fetch_resolve(base ? base : f->url, href);
+    const char *r = abs ? dstr(f, abs, -1) : NULL;
+    if (!abs)
+        f->oom = 1;
+    free(abs);
+    return r;
+}
+
+void dts_rules_feed_doc(dts_rules_feed *f, const char *url)
+{
+    f->url = dstr(f, url, -1);
+    f->tns = NULL;
+    f->depth = 0;
+    f->root_seen = 0;
+    f->link_depth = f->decl_depth = f->text_depth = 0;
+    buf_reset(&f->frames);
+    buf_reset(&f->ns);
+    if (f->url && xmlHashAddEntry(f->docs, BAD_CAST f->url, (void *)1))
+        f->oom = f->oom || !xmlHashLookup(f->docs, BAD_CAST f->url);
+}
+
+static void start_decl(dts_rules_feed *f, const fattrs *at, long line, int arcrole)
+{
+    const char *what = arcrole ? "arcroleType" : "roleType";
+    const char *raw = fattr(f, at, NULL, arcrole ? "arcroleURI" : "roleURI");
+    char *uri = raw ? strdup(raw) : NULL;
+    trimmed(uri);
+    const char *id = fattr(f, at, NULL, "id");
+    const char *cycles = arcrole ? fattr(f, at, NULL, "cyclesAllowed") : NULL;
+    if (!uri || !*uri || !valid_uri(uri))
+        finding(f, line, arcrole ? "xbrl.5.1.4:arcroleURI" : "xbrl.5.1.3:roleURI",
+                "a link:%s needs a URI, not \"%s\"", what, uri);
+    if (id && xmlValidateNCName(BAD_CAST id, 0))
+        finding(f, line, "xbrl.5.1.3:id", "the id \"%s\" of a link:%s is not an NCName", id,
+                what);
+    if (arcrole && (!cycles || (strcmp(cycles, "any") && strcmp(cycles, "undirected") &&
+                                strcmp(cycles, "none"))))
+        finding(f, line, "xbrl.5.1.4.3:cyclesAllowed",
+                "cyclesAllowed is \"%s\", not any, undirected or none", cycles, NULL);
+    memset(&f->cur, 0, sizeof f->cur);
+    f->cur.url = f->url;
+    f->cur.line = line;
+    f->cur.uri = uri ? dstr(f, uri, -1) : NULL;
+    f->cur.cycles = cycles;
+    f->cur.arcrole = arcrole;
+    free(uri);
+    buf_reset(&f->usedon);
+    buf_reset(&f->definition);
+    if (id && f->url) {
+        r2x_buf k;
+        buf_init(&k, R2X_BUF_NOCAP);
+        if (!buf_addf(&k, "%s#%s", f->url, id)) {
+            target *t = add_target(f, k.data, arcrole ? T_ARCROLETYPE : T_ROLETYPE);
+            if (t)
+                t->declared = f->cur.uri;
+        }
+        buf_release(&k);
     }
 }
 
-static void check_link_role(rules *ru, const char *url, xmlNodePtr n, const char *role)
+static void end_decl(dts_rules_feed *f)
 {
-    /* 3.5.2.4: roleRef is needed for roles on the standard elements only */
-    if (!role || standard_role(role) || !is_el(n, LINK_NS, NULL))
-        return;
-    if (!has_ref(n, "roleRef", "roleURI", role))
-        fail(ru, url, n, "xbrl.3.5.2.4:roleNotReferenced",
-             "role \"%s\" is used with no link:roleRef for it%s", role, "");
-    else if (!used_on_ok(xmlHashLookup(ru->roles, BAD_CAST role), n))
-        fail(ru, url, n, "xbrl.5.1.3.4:roleUsedOn", "role \"%s\" is not declared for use on %s",
-             role, (const char *)n->name);
+    const char **names = (const char **)f->usedon.data;
+    size_t k = f->usedon.len / sizeof *names;
+    int dup = 0;
+    qsort(names, k, sizeof *names, cmp_cstr);
+    for (size_t j = 1; j < k; j++)
+        dup |= names[j] == names[j - 1];
+    if (dup)
+        finding(f, f->cur.line, "xbrl.5.1.3.4:usedOnDuplicate",
+                "a link:%s names one element twice in link:usedOn",
+                f->cur.arcrole ? "arcroleType" : "roleType", NULL);
+    r2x_buf s;
+    buf_init(&s, R2X_BUF_NOCAP);
+    int bad = buf_addc(&s, '|');
+    for (size_t j = 0; j < k; j++)
+        bad = bad || buf_adds(&s, names[j]) || buf_addc(&s, '|');
+    f->cur.usedon = bad ? NULL : dstr(f, s.data, (int)s.len);
+    bad = bad || buf_addc(&s, '\001') || buf_add(&s, f->definition.data, f->definition.len) ||
+          buf_addc(&s, '\001') || buf_adds(&s, f->cur.cycles ? f->cur.cycles : "");
+    f->cur.sig = bad ? NULL : dstr(f, s.data, (int)s.len);
+    buf_release(&s);
+    if (bad)
+        f->oom = 1;
+    pending p = {P_DECL, f->url, f->cur.line, NULL, NULL, NULL, NULL,
+                 f->decls.len / sizeof(decl), 0};
+    if (f->cur.uri && f->cur.usedon && buf_add(&f->decls, &f->cur, sizeof f->cur))
+        f->oom = 1;
+    else if (f->cur.uri && f->cur.usedon)
+        add_pending(f, &p);
+    f->decl_depth = 0;
 }
 
-/* Does a locator or resource of the link carry this xlink:label? */
-static int has_label(xmlNodePtr link, const char *label)
+static int is_true(const char *v)
 {
-    for (xmlNodePtr c = link->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        char *l = xattr(c, XLINK_NS, "label");
-        int hit = l && !strcmp(l, label);
-        xmlFree(l);
-        if (hit)
-            return 1;
-    }
-    return 0;
+    return v && (!strcmp(v, "true") || !strcmp(v, "1"));
 }
 
 /* The xbrldt attributes of an arc: lexically valid (XML Schema), and a
  * targetRole that a roleRef of the linkbase declares (xbrldte 2.4.3). */
-static void check_xdt_arc(rules *ru, const char *url, xmlNodePtr arc)
+static void feed_xdt_arc(dts_rules_feed *f, const fattrs *at, long line, size_t lb)
 {
     static const char *const names[] = {"contextElement", "closed", "usable", "targetRole"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        char *v = xattr(arc, XBRLDT_NS, names[i]);
+        const char *v = fattr(f, at, XBRLDT_NS, names[i]);
         if (!v)
             continue;
         int ok = i == 0 ? !strcmp(v, "segment") || !strcmp(v, "scenario")
                  : i < 3 ? !strcmp(v, "true") || !strcmp(v, "false") || !strcmp(v, "1") ||
                                !strcmp(v, "0")
                          : valid_uri(v) && strchr(v, ':');
-        if (!ok)
-            fail(ru, url, arc, "xmlSchema:xbrldtAttribute", "xbrldt:%s=\"%s\" is not valid",
-                 names[i], v);
-        else if (i == 3 && strcmp(v, ROLE_LINK) && !has_ref(arc, "roleRef", "roleURI", v))
-            fail(ru, url, arc, "xbrldte:TargetRoleNotResolvedError",
-                 "xbrldt:targetRole \"%s\" has no link:roleRef in this linkbase%s", v, "");
-        xmlFree(v);
+        if (!ok) {
+            finding(f, line, "xmlSchema:xbrldtAttribute", "xbrldt:%s=\"%s\" is not valid",
+                    names[i], v);
+        } else if (i == 3 && strcmp(v, ROLE_LINK)) {
+            pending p = {P_TARGET_ROLE, f->url, line, v, NULL, NULL, NULL, lb, 0};
+            add_pending(f, &p);
+        }
     }
 }
 
-static void check_extended(rules *ru, const char *url, xmlNodePtr link)
+static const char *clark_name(dts_rules_feed *f, const char *ns, const char *local)
 {
-    char *role = xattr(link, XLINK_NS, "role");
-    check_link_role(ru, url, link, role);
-    xmlFree(role);
-    xmlHashTablePtr pairs = xmlHashCreate(64);
-    for (xmlNodePtr c = link->children; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        char *type = xattr(c, XLINK_NS, "type");
-        if (type && !strcmp(type, "resource")) {
-            char *r = xattr(c, XLINK_NS, "role");
-            check_link_role(ru, url, c, r);
-            xmlFree(r);
-        } else if (type && !strcmp(type, "arc")) {
-            char *arcrole = xattr(c, XLINK_NS, "arcrole");
-            char *from = xattr(c, XLINK_NS, "from"), *to = xattr(c, XLINK_NS, "to");
-            if (arcrole && !standard_arcrole(arcrole) && is_el(c, LINK_NS, NULL)) {
-                if (!has_ref(c, "arcroleRef", "arcroleURI", arcrole))
-                    fail(ru, url, c, "xbrl.3.5.2.5:arcroleNotReferenced",
-                         "arcrole \"%s\" is used with no link:arcroleRef for it%s", arcrole, "");
-                else if (!used_on_ok(xmlHashLookup(ru->arcroles, BAD_CAST arcrole), c))
-                    fail(ru, url, c, "xbrl.5.1.4.5:arcroleUsedOn",
-                         "arcrole \"%s\" is not declared for use on %s", arcrole,
-                         (const char *)c->name);
-            }
-            check_xdt_arc(ru, url, c);
-            if (from && to && (!has_label(link, from) || !has_label(link, to)))
-                fail(ru, url, c, "xbrl.3.5.3.9:arcLabelUnresolved",
-                     "an arc names xlink:label \"%s\", which no locator or resource of its "
-                     "link has", !has_label(link, from) ? from : to, NULL);
-            /* XLink 1.0 5.1.3: no two arcs of a link join the same labels */
-            char *use = xattr(c, NULL, "use");
-            int prohibiting = use && !strcmp(use, "prohibited");
-            xmlFree(use);
-            /* a prohibiting arc beside the arc it prohibits is not flagged */
-            if (from && to && pairs && !prohibiting) {
-                size_t nf = strlen(from), nt = strlen(to);
-                char *key = malloc(nf + nt + 2);
-                if (key) {
-                    memcpy(key, from, nf);
-                    key[nf] = '\x01';
-                    memcpy(key + nf + 1, to, nt + 1);
-                    if (xmlHashLookup(pairs, BAD_CAST key))
-                        fail(ru, url, c, "xlink:arcDuplicate",
-                             "a second arc from \"%s\" to \"%s\" in one extended link", from, to);
-                    else
-                        xmlHashAddEntry(pairs, BAD_CAST key, (void *)1);
-                    free(key);
-                }
-            }
-            xmlFree(arcrole);
-            xmlFree(from);
-            xmlFree(to);
-        }
-        xmlFree(type);
+    r2x_buf s;
+    buf_init(&s, R2X_BUF_NOCAP);
+    const char *r = NULL;
+    if (!buf_addf(&s, "{%s}%s", ns ? ns : "", local))
+        r = dstr(f, s.data, (int)s.len);
+    buf_release(&s);
+    return r;
+}
+
+/* A role on a standard element needs a roleRef, and a declaration that
+ * allows it there (3.5.2.4, 5.1.3.4). */
+static void role_use(dts_rules_feed *f, const char *ns, const char *local, const char *role,
+                     long line, size_t lb)
+{
+    if (!role || standard_role(role) || !ns || strcmp(ns, LINK_NS))
+        return;
+    pending p = {P_ROLE_USE, f->url, line, dstr(f, role, -1), clark_name(f, ns, local), dstr(f, local, -1),
+                 NULL, lb, 0};
+    add_pending(f, &p);
+}
+
+static void start_extended(dts_rules_feed *f, const char *ns, const char *local,
+                           const fattrs *at, long line, size_t lb)
+{
+    role_use(f, ns, local, ftmp(f, 0, at, XLINK_NS, "role"), line, lb);
+    f->link_depth = f->depth;
+    f->link_standard = ns && !strcmp(ns, LINK_NS) &&
+                       (!strcmp(local, "labelLink") || !strcmp(local, "referenceLink") ||
+                        !strcmp(local, "calculationLink") || !strcmp(local, "presentationLink") ||
+                        !strcmp(local, "definitionLink"));
+    buf_reset(&f->labels);
+    buf_reset(&f->link_locs);
+    buf_reset(&f->arc_ends);
+    /* the extended links a linkbase holds, for linkbaseRef roles (4.3.4) */
+    r2x_buf **lbs = (r2x_buf **)f->linkbases.data;
+    if (lb != SIZE_MAX && lb < f->linkbases.len / sizeof *lbs && f->depth >= 2 &&
+        frames(f)[f->depth - 2].is_holder) {
+        const char *name = clark_name(f, ns, local);
+        if (!name || buf_add(lbs[lb], &name, sizeof name))
+            f->oom = 1;
     }
-    xmlHashFree(pairs, NULL);
+}
+
+/* 3.5.4: an XPointer in an href is a shorthand pointer or element()
+ * schemes only; 3.5.3.7.2: a link:loc points to an element declaration or
+ * a resource (settled when the DTS is in). */
+static void check_locator(dts_rules_feed *f, const char *href, const char *base, long line)
+{
+    const char *hash = strchr(href, '#');
+    if (hash && strchr(hash, '(')) {
+        const char *p = hash + 1;
+        while (*p) {
+            const char *open = strchr(p, '(');
+            if (!open || open - p != 7 || strncmp(p, "element", 7)) {
+                finding(f, line, "xbrl.3.5.4:xpointerScheme",
+                        "the locator href \"%s\" uses an XPointer scheme other than element()%s",
+                        href, "");
+                return;
+            }
+            const char *close = strchr(open, ')');
+            if (!close)
+                break;
+            p = close + 1;
+            while (*p == ' ')
+                p++;
+        }
+    }
+    /* a locator of a custom link may point to a whole document (3.5.3.7.2);
+     * those of the standard links point to concepts or resources (5.2) */
+    if (!hash && !f->link_standard)
+        return;
+    pending pe = {P_LOC, f->url, line, href, feed_resolve(f, base, href), NULL, NULL, SIZE_MAX,
+                  0};
+    add_pending(f, &pe);
+}
+
+static void link_child(dts_rules_feed *f, const char *ns, const char *local, const fattrs *at,
+                       long line, size_t lb, const char *base)
+{
+    const char *type = ftmp(f, 0, at, XLINK_NS, "type");
+    if (!type)
+        return;
+    const char *label = fattr(f, at, XLINK_NS, "label");
+    if (label && buf_add(&f->labels, &label, sizeof label))
+        f->oom = 1;
+    if (!strcmp(type, "locator")) {
+        link_loc l = {label, fattr(f, at, XLINK_NS, "href"), base};
+        if (label && l.href && buf_add(&f->link_locs, &l, sizeof l))
+            f->oom = 1;
+        if (l.href && ns && !strcmp(ns, LINK_NS) && !strcmp(local, "loc"))
+            check_locator(f, l.href, base, line);
+        return;
+    }
+    if (!strcmp(type, "resource")) {
+        role_use(f, ns, local, ftmp(f, 2, at, XLINK_NS, "role"), line, lb);
+        return;
+    }
+    if (strcmp(type, "arc"))
+        return;
+    const char *arcrole = ftmp(f, 2, at, XLINK_NS, "arcrole");
+    const char *from = fattr(f, at, XLINK_NS, "from"), *to = fattr(f, at, XLINK_NS, "to");
+    if (arcrole && !standard_arcrole(arcrole) && ns && !strcmp(ns, LINK_NS)) {
+        pending p = {P_ARCROLE_USE, f->url, line, dstr(f, arcrole, -1), clark_name(f, ns, local),
+                     dstr(f, local, -1), NULL, lb, 0};
+        add_pending(f, &p);
+    }
+    feed_xdt_arc(f, at, line, lb);
+    /* XLink 1.0 5.1.3: no two arcs of a link join the same labels; a
+     * prohibiting arc beside the arc it prohibits is not flagged */
+    const char *use = ftmp(f, 5, at, NULL, "use");
+    if (from && to) {
+        arc_end e = {from, to, line, f->arc_ends.len / sizeof e, use && !strcmp(use, "prohibited"),
+                     !arcrole ? 0
+                     : !strcmp(arcrole, "http://www.xbrl.org/2003/arcrole/concept-label")
+                         ? T_LABEL
+                     : !strcmp(arcrole, "http://www.xbrl.org/2003/arcrole/concept-reference")
+                         ? T_REFERENCE : 0};
+        if (buf_add(&f->arc_ends, &e, sizeof e))
+            f->oom = 1;
+    }
+}
+
+static int cmp_ptr_p(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) * (const char *const *)a, y = (uintptr_t) * (const char *const *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_arc_end(const void *pa, const void *pb)
+{
+    const arc_end *a = pa, *b = pb;
+    int c;
+    if ((c = cmp_ptr_p(&a->from, &b->from)) || (c = cmp_ptr_p(&a->to, &b->to)))
+        return c;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void end_extended(dts_rules_feed *f)
+{
+    /* labels and arc ends are interned: sorted pointers, binary search */
+    const char **labels = (const char **)f->labels.data;
+    size_t nl = f->labels.len / sizeof *labels;
+    qsort(labels, nl, sizeof *labels, cmp_ptr_p);
+    arc_end *e = (arc_end *)f->arc_ends.data;
+    size_t ne = f->arc_ends.len / sizeof *e;
+    for (size_t i = 0; i < ne; i++) {
+        const char *from = e[i].from, *to = e[i].to;
+        int from_ok = bsearch(&from, labels, nl, sizeof *labels, cmp_ptr_p) != NULL;
+        if (!from_ok || !bsearch(&to, labels, nl, sizeof *labels, cmp_ptr_p))
+            finding(f, e[i].line, "xbrl.3.5.3.9:arcLabelUnresolved",
+                    "an arc names xlink:label \"%s\", which no locator or resource of its "
+                    "link has", !from_ok ? from : to, NULL);
+    }
+    /* 5.2.2.3, 5.2.3.3: a label (reference) arc ends at a label (reference);
+     * one in another document, through a locator, only to prohibit it */
+    link_loc *ll = (link_loc *)f->link_locs.data;
+    size_t nll = f->link_locs.len / sizeof *ll;
+    qsort(ll, nll, sizeof *ll, cmp_ptr_p);     /* by label, the first member */
+    for (size_t i = 0; i < ne; i++) {
+        if (!e[i].resource_kind)
+            continue;
+        size_t lo = 0, hi = nll;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if ((uintptr_t)ll[mid].label < (uintptr_t)e[i].to) lo = mid + 1; else hi = mid;
+        }
+        for (size_t j = lo; j < nll && ll[j].label == e[i].to; j++) {
+                pending p = {P_ARC_TO, f->url, e[i].line, ll[j].href,
+                             feed_resolve(f, ll[j].base, ll[j].href), NULL, NULL, SIZE_MAX,
+                             e[i].resource_kind | e[i].prohibiting << 8};
+                add_pending(f, &p);
+        }
+    }
+    qsort(e, ne, sizeof *e, cmp_arc_end);
+    for (size_t i = 0, first = 0; i < ne; i++) {
+        if (i && (e[i].from != e[first].from || e[i].to != e[first].to))
+            first = i;
+        while (first < i && e[first].prohibiting)
+            first++;
+        if (first < i && !e[i].prohibiting)
+            finding(f, e[i].line, "xlink:arcDuplicate",
+                    "a second arc from \"%s\" to \"%s\" in one extended link", e[i].from,
+                    e[i].to);
+    }
+    buf_reset(&f->arc_ends);
+    f->link_depth = 0;
+}
+
+void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
+                          int nb_namespaces, const unsigned char **namespaces,
+                          int nb_attributes, const unsigned char **attributes, long line,
+                          const char *base)
+{
+    fattrs at = {nb_attributes, attributes};
+    frame fr = {f->ns.len, SIZE_MAX, 0, 0, 0, 0};
+    if (f->depth) {
+        const frame *up = &frames(f)[f->depth - 1];
+        fr.linkbase = up->linkbase;
+        fr.in_link = up->in_link;
+    }
+    frame up = {0, SIZE_MAX, 0, 0, 0, 0};
+    unsigned position = 1;     /* among its siblings, from 1 */
+    if (f->depth) {
+        position = ++frames(f)[f->depth - 1].nchild;
+        up = frames(f)[f->depth - 1];
+    }
+    const frame *parent = f->depth ? &up : NULL;   /* a copy: frames may move */
+    for (int i = 0; i < nb_namespaces; i++) {
+        ns_bind b = {dstr(f, (const char *)namespaces[2 * i], -1),
+                     dstr(f, (const char *)namespaces[2 * i + 1], -1)};
+        if (buf_add(&f->ns, &b, sizeof b))
+            f->oom = 1;
+    }
+    int xsd = ns && !strcmp(ns, XSD_NS), link = ns && !strcmp(ns, LINK_NS);
+    fr.is_schema = xsd && !strcmp(local, "schema");
+    int root = !f->root_seen;
+    f->root_seen = 1;
+    if (root && fr.is_schema) {
+        f->tns = fattr(f, &at, NULL, "targetNamespace");
+        if (f->tns && !*f->tns)
+            finding(f, line, "xbrl.5.1:emptyTargetNamespace",
+                    "a schema's targetNamespace must not be empty%s%s", NULL, NULL);
+    }
+    /* what ids and documents locate */
+    const char *id = ftmp(f, 0, &at, NULL, "id");
+    int kind = xsd && !strcmp(local, "element") && parent && parent->is_schema ? T_GLOBAL_ELEMENT
+               : link && !strcmp(local, "linkbase") ? T_LINKBASE
+               : link && !strcmp(local, "label") ? T_LABEL
+               : link && !strcmp(local, "reference") ? T_REFERENCE : T_OTHER;
+    if (((link && !strcmp(local, "linkbase")) || (ns && !strcmp(ns, XBRLI_NS) && !strcmp(local, "xbrl"))) &&
+        !fr.in_link) {
+        r2x_buf *names = malloc(sizeof *names);
+        if (names)
+            buf_init(names, R2X_BUF_NOCAP);
+        if (!names || buf_add(&f->linkbases, &names, sizeof names)) {
+            free(names);
+            f->oom = 1;
+        } else {
+            fr.linkbase = f->linkbases.len / sizeof names - 1;
+            fr.is_holder = 1;
+        }
+    }
+    int declaration = link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"));
+    if (kind == T_OTHER) {
+        const char *xt = ftmp(f, 6, &at, XLINK_NS, "type");
+        kind = xsd && !strcmp(local, "element") ? T_XSD_ELEMENT
+               : xt && !strcmp(xt, "resource") ? T_RESOURCE : T_OTHER;
+    }
+    /* by id, and by element() child sequence near the root (/1, /1/n) */
+    const char *keys[3] = {root ? f->url : NULL, NULL, NULL};
+    r2x_buf k, seq;
+    buf_init(&k, R2X_BUF_NOCAP);
+    buf_init(&seq, R2X_BUF_NOCAP);
+    if (id && !declaration && !buf_addf(&k, "%s#%s", f->url, id))   /* declarations: start_decl */
+        keys[1] = k.data;
+    if (f->depth < 2 && !buf_addf(&seq, "%s\001/1", f->url) &&
+        !(f->depth == 1 && buf_addf(&seq, "/%u", position)))
+        keys[2] = seq.data;
+    for (int i = 0; i < 3; i++) {
+        target *t = keys[i] ? add_target(f, keys[i], kind) : NULL;
+        if (t && kind == T_GLOBAL_ELEMENT)
+            t->abstract = is_true(ftmp(f, 1, &at, NULL, "abstract"));
+        if (t && kind == T_LINKBASE)
+            t->linkbase = fr.linkbase;
+    }
+    buf_release(&k);
+    buf_release(&seq);
+    if (buf_add(&f->frames, &fr, sizeof fr))
+        f->oom = 1;
+    f->depth++;
+    if (f->oom)
+        return;
+
+    if (f->text_depth)
+        return;
+    if (f->decl_depth) {
+        if (link && (!strcmp(local, "usedOn") || !strcmp(local, "definition"))) {
+            f->text_depth = f->depth;
+            f->text_is_usedon = local[0] == 'u';
+            buf_reset(&f->text);
+        }
+        return;
+    }
+    if (link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"))) {
+        start_decl(f, &at, line, local[0] == 'a');
+        f->decl_depth = f->depth;
+        return;
+    }
+    if (f->link_depth) {
+        if (f->depth == f->link_depth + 1)
+            link_child(f, ns, local, &at, line, fr.linkbase, base);
+        return;
+    }
+    if (fr.in_link)
+        return;
+    const char *type = ftmp(f, 0, &at, XLINK_NS, "type");
+    if (type && !strcmp(type, "extended")) {
+        frames(f)[f->depth - 1].in_link = 1;
+        start_extended(f, ns, local, &at, line, fr.linkbase);
+        return;
+    }
+    if (kind == T_GLOBAL_ELEMENT) {
+        const char *name = fattr(f, &at, NULL, "name");
+        const char *tdr = fattr(f, &at, XBRLDT_NS, "typedDomainRef");
+        int flags = (fattr(f, &at, XBRLI_NS, "periodType") != NULL) |
+                    (fattr(f, &at, XBRLI_NS, "balance") != NULL) << 1;
+        if (name) {
+            pending p = {P_ELEMENT, f->url, line, f->tns, name, tdr,
+                         tdr ? feed_resolve(f, base, tdr) : NULL, SIZE_MAX, flags};
+            add_pending(f, &p);
+        }
+        return;
+    }
+    if (!link)
+        return;
+    int role_ref = !strcmp(local, "roleRef"), arcrole_ref = !strcmp(local, "arcroleRef");
+    if ((role_ref || arcrole_ref) && parent && parent->is_holder) {
+        /* one roleRef per roleURI, one arcroleRef per arcroleURI (3.5.2.4.5) */
+        const char *uri = fattr(f, &at, NULL, role_ref ? "roleURI" : "arcroleURI");
+        const char *href = fattr(f, &at, XLINK_NS, "href");
+        if (!uri)
+            return;
+        {
+            const char *key = ref_key(f, fr.linkbase, arcrole_ref, uri);
+            if (key && xmlHashLookup(f->refs, BAD_CAST key))
+                finding(f, line, role_ref ? "xbrl.3.5.2.4.5:duplicateRoleRef"
+                                          : "xbrl.3.5.2.5.5:duplicateArcroleRef",
+                        "a second link:%s for \"%s\"", local, uri);
+            else if (key && xmlHashAddEntry(f->refs, BAD_CAST key, (void *)1))
+                f->oom = 1;
+        }
+        if (href) {
+            pending p = {P_REF, f->url, line, uri, feed_resolve(f, base, href), href, NULL,
+                         SIZE_MAX, role_ref};
+            add_pending(f, &p);
+        }
+        return;
+    }
+    if (!strcmp(local, "linkbaseRef")) {
+        const char *role = fattr(f, &at, XLINK_NS, "role");
+        const char *href = fattr(f, &at, XLINK_NS, "href");
+        if (role && href) {
+            pending p = {P_LINKBASE_REF, f->url, line, role, feed_resolve(f, base, href), NULL,
+                         NULL, SIZE_MAX, 0};
+            add_pending(f, &p);
+        }
+    }
+}
+
+int dts_rules_feed_wants_text(const dts_rules_feed *f)
+{
+    return f->text_depth != 0;
+}
+
+void dts_rules_feed_text(dts_rules_feed *f, const char *s, int len)
+{
+    if (f->text_depth && len > 0 && buf_add(&f->text, s, (size_t)len))
+        f->oom = 1;
+}
+
+void dts_rules_feed_end(dts_rules_feed *f)
+{
+    if (!f->depth)
+        return;
+    if (f->text_depth == f->depth) {
+        /* a usedOn (a QName) or the definition of the open declaration */
+        f->text_depth = 0;
+        if (f->text_is_usedon) {
+            char *t = f->text.len ? trimmed(f->text.data) : NULL;
+            const char *q = t ? feed_qname(f, t) : NULL;
+            const char *name = q ? q : dstr(f, t ? t : "", -1);
+            if (!name || buf_add(&f->usedon, &name, sizeof name))
+                f->oom = 1;
+        } else if (buf_add(&f->definition, f->text.data, f->text.len)) {
+            f->oom = 1;
+        }
+        buf_reset(&f->text);
+    } else if (f->decl_depth == f->depth) {
+        end_decl(f);
+    } else if (f->link_depth == f->depth) {
+        end_extended(f);
+    }
+    f->depth--;
+    f->frames.len = (size_t)f->depth * sizeof(frame);
+    f->ns.len = frames(f)[f->depth].ns_mark;
+}
+
+/* ---- settling the pending checks ----------------------------------------------- */
+
+typedef struct rules {
+    dts *d;
+    const dts_options *opts;
+    dts_rules_feed *f;
+    xmlHashTablePtr roles, arcroles;   /* uri -> decl * (the first) */
+    size_t errors;
+} rules;
+
+static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt,
+                 const char *a, const char *b)
+{
+    char msg[700];
+    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    ru->errors++;
+    r2x_diag(ru->opts->diag, ru->opts->diag_userdata, R2X_SEV_ERROR, R2X_EINPUT, url, line, 0,
+             "[%s] %s", code, msg);
+}
+
+/* element(id), element(/1/n): what the child sequence or id locates;
+ * longer sequences are not kept, so not followed (*remote). */
+static const target *element_scheme(rules *ru, const char *doc, const char *inner, int *remote)
+{
+    size_t n = strcspn(inner, ")");
+    r2x_buf k;
+    buf_init(&k, R2X_BUF_NOCAP);
+    const target *hit = NULL;
+    int slashes = 0;
+    for (size_t i = 0; i < n; i++)
+        slashes += inner[i] == '/';
+    if (inner[0] == '/' && slashes <= 2) {
+        if (!buf_addf(&k, "%s\001%.*s", doc, (int)n, inner))
+            hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
+    } else if (inner[0] != '/' && !slashes) {
+        if (!buf_addf(&k, "%s#%.*s", doc, (int)n, inner))
+            hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
+    } else {
+        *remote = 1;
+    }
+    buf_release(&k);
+    return hit;
+}
+
+/* What an absolute href (doc#id) locates, when the document is one of ours;
+ * *remote set when it is not (or when it is an XPointer scheme). */
+static const target *resolve_href(rules *ru, const char *abs, int *remote)
+{
+    *remote = 0;
+    if (!abs)
+        return NULL;
+    const char *hash = strchr(abs, '#');
+    size_t dn = hash ? (size_t)(hash - abs) : strlen(abs);
+    char *docpart = strndup(abs, dn);
+    if (!docpart)
+        return NULL;
+    const target *hit = NULL;
+    if (!xmlHashLookup(ru->f->docs, BAD_CAST docpart))
+        *remote = 1;
+    else if (hash && hash[1] && !strchr(hash, '(')) {
+        /* the fragment may be %-escaped (non-ASCII ids) */
+        char *id = xmlURIUnescapeString(hash + 1, 0, NULL);
+        r2x_buf k;
+        buf_init(&k, R2X_BUF_NOCAP);
+        if (id && !buf_addf(&k, "%s#%s", docpart, id))
+            hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
+        buf_release(&k);
+        xmlFree(id);
+    }
+    else if (hash && !strncmp(hash + 1, "element(", 8) && strchr(hash, ')') &&
+             !strchr(hash, ')')[1])
+        hit = element_scheme(ru, docpart, hash + 9, remote);
+    else if (!hash || !hash[1])
+        hit = xmlHashLookup(ru->f->targets, BAD_CAST docpart);
+    else
+        *remote = 1;           /* an XPointer scheme: not followed here */
+    free(docpart);
+    return hit;
+}
+
+/* Does a declaration allow use on the element named clark? Unknown
+ * declarations do. */
+static int used_on_ok(const decl *dc, const char *clark)
+{
+    if (!dc || !clark)
+        return 1;
+    const char *p = dc->usedon;
+    size_t n = strlen(clark);
+    while (p && (p = strstr(p, clark)) != NULL) {
+        if (p[-1] == '|' && p[n] == '|')
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+static int has_ref(rules *ru, size_t lb, int arcrole, const char *uri)
+{
+    if (lb >= SIZE_MAX - 1)
+        return 0;
+    char head[64];
+    snprintf(head, sizeof head, "%zu\001%c\001", lb, arcrole ? 'A' : 'R');
+    r2x_buf k;
+    buf_init(&k, R2X_BUF_NOCAP);
+    int hit = !buf_adds(&k, head) && !buf_adds(&k, uri) &&
+              xmlHashLookup(ru->f->refs, BAD_CAST k.data) != NULL;
+    buf_release(&k);
+    return hit;
+}
+
+static void settle_decl(rules *ru, const pending *p)
+{
+    decl *dc = &((decl *)ru->f->decls.data)[p->index];
+    const char *what = dc->arcrole ? "arcroleType" : "roleType";
+    xmlHashTablePtr h = dc->arcrole ? ru->arcroles : ru->roles;
+    decl *first = xmlHashLookup(h, BAD_CAST dc->uri);
+    if (!first)
+        xmlHashAddEntry(h, BAD_CAST dc->uri, dc);
+    else if (first->url == dc->url)
+        fail(ru, dc->url, dc->line, "xbrl.5.1.3:duplicateRoleType",
+             "\"%s\" is declared twice in one schema by link:%s", dc->uri, what);
+    else if (first->sig != dc->sig)
+        fail(ru, dc->url, dc->line, "xbrl.5.1.3:nonEquivalentRoleType",
+             "\"%s\" is declared again, differently, by this link:%s", dc->uri, what);
+}
+
+static void settle_ref(rules *ru, const pending *p)
+{
+    int role = p->flags;
+    const char *an = role ? "roleURI" : "arcroleURI", *name = role ? "roleRef" : "arcroleRef";
+    int remote = 0;
+    const target *t = resolve_href(ru, p->b, &remote);
+    (void)an;
+    if (t) {
+        if (t->kind != (role ? T_ROLETYPE : T_ARCROLETYPE) || !t->declared ||
+            strcmp(t->declared, p->a))
+            fail(ru, p->url, p->line, role ? "xbrl.3.5.2.4.5:roleRefMismatch"
+                                           : "xbrl.3.5.2.5.5:arcroleRefMismatch",
+                 "link:%s for \"%s\" points to no declaration of that URI", name, p->a);
+    } else if (!remote) {
+        fail(ru, p->url, p->line, "xbrl.3.5.2.4:unresolvedRef",
+             "link:%s href \"%s\" resolves to nothing", name, p->c);
+    }
 }
 
 static const char *const linkbase_ref_roles[][2] = {
@@ -499,136 +1031,173 @@ static const char *const linkbase_ref_roles[][2] = {
     {"http://www.xbrl.org/2003/role/referenceLinkbaseRef", "referenceLink"},
 };
 
-static void check_linkbase_ref(rules *ru, const char *url, xmlNodePtr n)
+static void settle_linkbase_ref(rules *ru, const pending *p)
 {
-    char *role = xattr(n, XLINK_NS, "role"), *href = xattr(n, XLINK_NS, "href");
     const char *want = NULL;
-    for (size_t i = 0; role && i < sizeof linkbase_ref_roles / sizeof *linkbase_ref_roles; i++)
-        if (!strcmp(role, linkbase_ref_roles[i][0]))
+    for (size_t i = 0; i < sizeof linkbase_ref_roles / sizeof *linkbase_ref_roles; i++)
+        if (!strcmp(p->a, linkbase_ref_roles[i][0]))
             want = linkbase_ref_roles[i][1];
     int remote = 0;
-    xmlNodePtr lb = want && href ? resolve_href(ru, n, href, &remote) : NULL;
-    if (lb && is_el(lb, LINK_NS, "linkbase"))
-        for (xmlNodePtr c = lb->children; c; c = c->next) {
-            char *type = c->type == XML_ELEMENT_NODE ? xattr(c, XLINK_NS, "type") : NULL;
-            if (type && !strcmp(type, "extended") && !is_el(c, LINK_NS, want)) {
-                fail(ru, url, n, "xbrl.4.3.4:linkbaseRefRole",
-                     "a linkbaseRef with role \"%s\" refers to a linkbase holding %s", role,
-                     (const char *)c->name);
-                xmlFree(type);
-                break;
-            }
-            xmlFree(type);
+    const target *t = want ? resolve_href(ru, p->b, &remote) : NULL;
+    r2x_buf **lbs = (r2x_buf **)ru->f->linkbases.data;
+    if (!t || t->kind != T_LINKBASE || t->linkbase >= ru->f->linkbases.len / sizeof *lbs)
+        return;
+    const char **names = (const char **)lbs[t->linkbase]->data;
+    char wanted[128];
+    snprintf(wanted, sizeof wanted, "{%s}%s", LINK_NS, want);
+    for (size_t i = 0; i < lbs[t->linkbase]->len / sizeof *names; i++)
+        if (strcmp(names[i], wanted)) {
+            const char *local = strchr(names[i], '}');
+            fail(ru, p->url, p->line, "xbrl.4.3.4:linkbaseRefRole",
+                 "a linkbaseRef with role \"%s\" refers to a linkbase holding %s", p->a,
+                 local ? local + 1 : names[i]);
+            break;
         }
-    xmlFree(role);
-    xmlFree(href);
 }
-
-/* ---- schemas ------------------------------------------------------------------- */
 
 /* xbrldt:typedDomainRef: on dimensions only, a URI with a fragment that
  * locates a global, concrete element declaration of the DTS. */
-static void check_typed_domain_ref(rules *ru, const char *url, xmlNodePtr n,
-                                   const dts_concept *c, const char *ref)
+static void check_typed_domain_ref(rules *ru, const pending *p, const dts_concept *c)
 {
+    const char *ref = p->c;
     if (c->kind != DTS_DIMENSION) {
-        fail(ru, url, n, "xbrldte:TypedDomainRefError",
+        fail(ru, p->url, p->line, "xbrldte:TypedDomainRefError",
              "xbrldt:typedDomainRef on %s, which is not a dimension%s", c->name, "");
         return;
     }
     const char *hash = strchr(ref, '#');
     if (!hash || !hash[1]) {
-        fail(ru, url, n, "xbrldte:TypedDimensionURIError",
+        fail(ru, p->url, p->line, "xbrldte:TypedDimensionURIError",
              "xbrldt:typedDomainRef \"%s\" has no fragment%s", ref, "");
         return;
     }
     int remote = 0;
-    xmlNodePtr target = resolve_href(ru, n, ref, &remote);
-    if (!target && remote) {
-        char *abs = fetch_resolve(url, ref);
-        int out = abs && !is_remote(abs);
-        free(abs);
-        if (out)
-            fail(ru, url, n, "xbrldte:OutOfDTSSchemaError",
+    const target *t = resolve_href(ru, p->e, &remote);
+    if (!t && remote) {
+        if (p->e && !is_remote(p->e))
+            fail(ru, p->url, p->line, "xbrldte:OutOfDTSSchemaError",
                  "xbrldt:typedDomainRef \"%s\" locates a schema outside the DTS%s", ref, "");
         return;
     }
-    int ok = target && is_el(target, XSD_NS, "element") && is_el(target->parent, XSD_NS, "schema");
-    char *abstract = ok ? xattr(target, NULL, "abstract") : NULL;
-    if (abstract && (!strcmp(abstract, "true") || !strcmp(abstract, "1")))
-        ok = 0;
-    xmlFree(abstract);
-    if (!ok)
-        fail(ru, url, n, "xbrldte:TypedDimensionError",
+    if (!t || t->kind != T_GLOBAL_ELEMENT || t->abstract)
+        fail(ru, p->url, p->line, "xbrldte:TypedDimensionError",
              "xbrldt:typedDomainRef \"%s\" does not locate a global concrete element%s", ref,
              "");
 }
 
-static void check_element_decl(rules *ru, const char *url, xmlNodePtr n, const char *tns)
+static void settle_element(rules *ru, const pending *p)
 {
-    char *name = xattr(n, NULL, "name");
-    const dts_concept *c = name ? dts_concept_get(ru->d, tns, name) : NULL;
-    if (c && c->document && strcmp(c->document, url))
+    const char *name = p->b;
+    const dts_concept *c = dts_concept_get(ru->d, p->a, name);
+    if (c && c->document && strcmp(c->document, p->url))
         c = NULL;
-    char *tdr = xattr(n, XBRLDT_NS, "typedDomainRef");
-    if (c && (c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE) && !c->abstract)
-        fail(ru, url, n, c->kind == DTS_HYPERCUBE ? "xbrldte:HypercubeElementIsNotAbstractError"
-                                                  : "xbrldte:DimensionElementIsNotAbstractError",
+    if (!c)
+        return;
+    if ((c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE) && !c->abstract)
+        fail(ru, p->url, p->line,
+             c->kind == DTS_HYPERCUBE ? "xbrldte:HypercubeElementIsNotAbstractError"
+                                      : "xbrldte:DimensionElementIsNotAbstractError",
              "%s must be abstract%s", name, "");
-    if (c && tdr)
-        check_typed_domain_ref(ru, url, n, c, tdr);
-    xmlFree(tdr);
-    if (c && (c->kind == DTS_ITEM || c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE)) {
-        char *pt = xattr(n, XBRLI_NS, "periodType");
-        if (!pt)
-            fail(ru, url, n, "xbrl.5.1.1.1:periodTypeMissing",
+    if (p->c)
+        check_typed_domain_ref(ru, p, c);
+    int has_pt = p->flags & 1, has_bal = p->flags & 2;
+    if (c->kind == DTS_ITEM || c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE) {
+        if (!has_pt)
+            fail(ru, p->url, p->line, "xbrl.5.1.1.1:periodTypeMissing",
                  "item %s has no xbrli:periodType%s", name, "");
-        xmlFree(pt);
-        char *bal = xattr(n, XBRLI_NS, "balance");
-        if (bal && !(c->flags & DTS_MONETARY))
-            fail(ru, url, n, "xbrl.5.1.1.2:balanceNotMonetary",
+        if (has_bal && !(c->flags & DTS_MONETARY))
+            fail(ru, p->url, p->line, "xbrl.5.1.1.2:balanceNotMonetary",
                  "item %s has xbrli:balance but is not monetary%s", name, "");
-        xmlFree(bal);
-    } else if (c && c->kind == DTS_TUPLE) {
-        char *pt = xattr(n, XBRLI_NS, "periodType"), *bal = xattr(n, XBRLI_NS, "balance");
-        if (pt || bal)
-            fail(ru, url, n, "xbrl.4.9:tupleAttributes",
-                 "tuple %s has xbrli:%s, which only items carry", name,
-                 pt ? "periodType" : "balance");
-        xmlFree(pt);
-        xmlFree(bal);
+    } else if (c->kind == DTS_TUPLE && (has_pt || has_bal)) {
+        fail(ru, p->url, p->line, "xbrl.4.9:tupleAttributes",
+             "tuple %s has xbrli:%s, which only items carry", name,
+             has_pt ? "periodType" : "balance");
     }
-    xmlFree(name);
 }
 
-/* ---- the walk ---------------------------------------------------------------- */
-
-static void walk(rules *ru, const char *url, xmlNodePtr n, const char *tns, int pass)
+static void settle_arc_to(rules *ru, const pending *p)
 {
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (pass == 0) {
-            if (is_el(n, LINK_NS, "roleType"))
-                read_decl(ru, url, n, 0);
-            else if (is_el(n, LINK_NS, "arcroleType"))
-                read_decl(ru, url, n, 1);
-        } else {
-            if (is_el(n, XSD_NS, "element") && is_el(n->parent, XSD_NS, "schema"))
-                check_element_decl(ru, url, n, tns);
-            else if (is_el(n, LINK_NS, "linkbase"))
-                check_refs(ru, url, n);
-            else if (is_el(n, LINK_NS, "linkbaseRef"))
-                check_linkbase_ref(ru, url, n);
-            char *type = xattr(n, XLINK_NS, "type");
-            int extended = type && !strcmp(type, "extended");
-            xmlFree(type);
-            if (extended) {
-                check_extended(ru, url, n);
-                continue;
-            }
+    int want = p->flags & 0xff, prohibiting = p->flags >> 8, remote = 0;
+    const char *what = want == T_LABEL ? "label" : "reference";
+    const target *t = resolve_href(ru, p->b, &remote);
+    if (remote)
+        return;
+    if (!t || t->kind != want)
+        fail(ru, p->url, p->line,
+             want == T_LABEL ? "xbrl.5.2.2.3:labelArcTo" : "xbrl.5.2.3.3:referenceArcTo",
+             "a concept-%s arc ends at \"%s\", which is not a link:%s", what, p->a);
+    else if (!prohibiting)
+        fail(ru, p->url, p->line,
+             want == T_LABEL ? "xbrl.5.2.2.3:labelArcRemoteResource"
+                             : "xbrl.5.2.3.3:referenceArcRemoteResource",
+             "a concept-%s arc to \"%s\", a resource in another link, must be prohibiting",
+             what, p->a);
+}
+
+static void settle_loc(rules *ru, const pending *p)
+{
+    int remote = 0;
+    const target *t = resolve_href(ru, p->b, &remote);
+    if (remote)
+        return;
+    if (!t || (t->kind != T_GLOBAL_ELEMENT && t->kind != T_XSD_ELEMENT && t->kind != T_LABEL &&
+               t->kind != T_REFERENCE && t->kind != T_RESOURCE))
+        fail(ru, p->url, p->line, "xbrl.3.5.3.7.2:locatorHref",
+             "the locator href \"%s\" points to %s", p->a,
+             t ? "neither an element declaration nor a resource" : "nothing");
+}
+
+static void settle(rules *ru)
+{
+    const pending *p = (const pending *)ru->f->pend.data;
+    size_t n = ru->f->pend.len / sizeof *p;
+    /* declarations first: a use may come before its declaration is read */
+    for (size_t i = 0; i < n; i++)
+        if (p[i].kind == P_DECL)
+            settle_decl(ru, &p[i]);
+    for (size_t i = 0; i < n; i++) {
+        switch (p[i].kind) {
+        case P_FINDING:
+            fail(ru, p[i].url, p[i].line, p[i].a, "%s%s", p[i].b, NULL);
+            break;
+        case P_ROLE_USE:
+            if (!has_ref(ru, p[i].index, 0, p[i].a))
+                fail(ru, p[i].url, p[i].line, "xbrl.3.5.2.4:roleNotReferenced",
+                     "role \"%s\" is used with no link:roleRef for it%s", p[i].a, "");
+            else if (!used_on_ok(xmlHashLookup(ru->roles, BAD_CAST p[i].a), p[i].b))
+                fail(ru, p[i].url, p[i].line, "xbrl.5.1.3.4:roleUsedOn",
+                     "role \"%s\" is not declared for use on %s", p[i].a, p[i].c);
+            break;
+        case P_ARCROLE_USE:
+            if (!has_ref(ru, p[i].index, 1, p[i].a))
+                fail(ru, p[i].url, p[i].line, "xbrl.3.5.2.5:arcroleNotReferenced",
+                     "arcrole \"%s\" is used with no link:arcroleRef for it%s", p[i].a, "");
+            else if (!used_on_ok(xmlHashLookup(ru->arcroles, BAD_CAST p[i].a), p[i].b))
+                fail(ru, p[i].url, p[i].line, "xbrl.5.1.4.5:arcroleUsedOn",
+                     "arcrole \"%s\" is not declared for use on %s", p[i].a, p[i].c);
+            break;
+        case P_TARGET_ROLE:
+            if (!has_ref(ru, p[i].index, 0, p[i].a))
+                fail(ru, p[i].url, p[i].line, "xbrldte:TargetRoleNotResolvedError",
+                     "xbrldt:targetRole \"%s\" has no link:roleRef in this linkbase%s", p[i].a,
+                     "");
+            break;
+        case P_REF:
+            settle_ref(ru, &p[i]);
+            break;
+        case P_LINKBASE_REF:
+            settle_linkbase_ref(ru, &p[i]);
+            break;
+        case P_ELEMENT:
+            settle_element(ru, &p[i]);
+            break;
+        case P_ARC_TO:
+            settle_arc_to(ru, &p[i]);
+            break;
+        case P_LOC:
+            settle_loc(ru, &p[i]);
+            break;
         }
-        walk(ru, url, n->children, tns, pass);
     }
 }
 
@@ -735,7 +1304,7 @@ static void check_network(rules *ru, const dts_rel *rels, size_t lo, size_t hi, 
         free(adj);
     }
     if (bad)
-        fail(ru, bad->document, NULL,
+        fail(ru, bad->document, 0,
              !strcmp(bad->arcrole, "http://xbrl.org/int/dim/arcrole/domain-member")
                  ? "xbrldte:DRSDirectedCycleError"
              : allowed == 2 ? "xbrl.5.1.4.3:undirectedCycle" : "xbrl.5.1.4.3:directedCycle",
@@ -756,9 +1325,22 @@ static void check_relationships(rules *ru)
         const dts_rel *r = &rels[i];
         if (!strcmp(r->arcrole, ARCROLE_SUMMATION) && !is_remote(r->document) &&
             (!item_numeric(r->from) || !item_numeric(r->to)))
-            fail(ru, r->document, NULL, "xbrl.5.2.5.2:summationItemNotNumeric",
+            fail(ru, r->document, 0, "xbrl.5.2.5.2:summationItemNotNumeric",
                  "a summation-item relationship joins %s, which is not a numeric item%s",
                  !item_numeric(r->from) ? r->from->key : r->to->key, "");
+    }
+    /* 5.2.4.2.1: a preferredLabel is the role of a label of the concept
+     * the presentation arc ends at (not knowable when documents, perhaps
+     * label linkbases, are missing) */
+    dts_counts counts;
+    dts_get_counts(ru->d, &counts);
+    for (size_t i = 0; !counts.missing && i < n; i++) {
+        const dts_rel *r = &rels[i];
+        if (r->preferred_label && !is_remote(r->document) &&
+            !dts_concept_has_label_role(ru->d, r->to, r->preferred_label))
+            fail(ru, r->document, r->line, "xbrl.5.2.4.2.1:preferredLabelMissing",
+                 "preferredLabel \"%s\" is not the role of any label of %s", r->preferred_label,
+                 r->to->key);
     }
     /* 5.1.1.2: a summation-item between items that both have a balance
      * adds like balances and subtracts unlike ones */
@@ -769,7 +1351,7 @@ static void check_relationships(rules *ru)
             continue;
         int same = r->from->balance == r->to->balance;
         if ((same && r->weight < 0) || (!same && r->weight > 0))
-            fail(ru, r->document, NULL, "xbrl.5.1.1.2:balanceWeight",
+            fail(ru, r->document, 0, "xbrl.5.1.1.2:balanceWeight",
                  "a summation-item relationship from %s to %s has a weight whose sign does not "
                  "agree with their balances", r->from->key, r->to->key);
     }
@@ -806,59 +1388,15 @@ size_t dts_check_rules(dts *d)
     memset(&ru, 0, sizeof ru);
     ru.d = d;
     ru.opts = dts_get_options(d);
-    buf_init(&ru.docs, R2X_BUF_NOCAP);
-    buf_init(&ru.decls, R2X_BUF_NOCAP);
+    ru.f = dts_get_rules_feed(d);
     ru.roles = xmlHashCreate(64);
     ru.arcroles = xmlHashCreate(64);
-    size_t ndocs = dts_document_count(d);
-    for (size_t i = 0; i < ndocs; i++) {
-        const char *url = dts_document_url(d, i);
-        if (is_remote(url))
-            continue;
-        char *data = NULL;
-        size_t len = 0;
-        r2x_error e;
-        r2x_error_clear(&e);
-        if (fetcher_get(ru.opts->fetch, url, NULL, &data, &len, NULL, &e) || len > 0x7fffffff) {
-            free(data);
-            continue;
-        }
-        xmlDocPtr doc = xmlReadMemory(data, (int)len, url, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR |
-                                      XML_PARSE_NOWARNING);
-        free(data);
-        rdoc rd = {url, doc};
-        if (doc && buf_add(&ru.docs, &rd, sizeof rd))
-            xmlFreeDoc(doc);
-    }
-    rdoc *docs = (rdoc *)ru.docs.data;
-    size_t nd = ru.docs.len / sizeof *docs;
     if (ru.roles && ru.arcroles) {
-        for (int pass = 0; pass < 2; pass++)
-            for (size_t i = 0; i < nd; i++) {
-                xmlNodePtr root = xmlDocGetRootElement(docs[i].doc);
-                char *tns = is_el(root, XSD_NS, "schema") ? xattr(root, NULL, "targetNamespace")
-                                                          : NULL;
-                if (pass == 1 && tns && !*tns)
-                    fail(&ru, docs[i].url, root, "xbrl.5.1:emptyTargetNamespace",
-                         "a schema's targetNamespace must not be empty%s%s", NULL, NULL);
-                walk(&ru, docs[i].url, root, tns, pass);
-                xmlFree(tns);
-            }
+        if (ru.f)
+            settle(&ru);
         check_relationships(&ru);
         ru.errors += dts_check_dimensions(d);
     }
-    for (size_t i = 0; i < nd; i++)
-        xmlFreeDoc(docs[i].doc);
-    decl **dl = (decl **)ru.decls.data;
-    for (size_t i = 0; i < ru.decls.len / sizeof *dl; i++) {
-        xmlFree(dl[i]->uri);
-        xmlFree(dl[i]->cycles);
-        free(dl[i]->sig);
-        free(dl[i]);
-    }
-    buf_release(&ru.docs);
-    buf_release(&ru.decls);
     xmlHashFree(ru.roles, NULL);
     xmlHashFree(ru.arcroles, NULL);
     return ru.errors;
