@@ -25,6 +25,7 @@
 #include "fetch.h"
 #include "validate.h"
 #include "ixbrl_extract.h"
+#include "schema_check.h"
 
 struct r2x_validator {
     r2x_validate_options opts;
@@ -1006,6 +1007,29 @@ static void dts_result(vrun *r)
     r->res->arcs = dc.arcs;
 }
 
+/* XML Schema validity (schema_check.c) of the DTS's schemas and of doc (NULL:
+ * the schemas alone), as the mode and the DTS's size allow.  Before the
+ * instance is read: the defaults it adds (decimals, precision, attributes in
+ * segments) are then seen by every check. */
+static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
+{
+    int mode = r->v->opts.schema;
+    dts_counts dc;
+    dts_get_counts(r->d, &dc);
+    if (mode == R2X_SCHEMA_NONE)
+        return R2X_OK;
+    if (mode == R2X_SCHEMA_AUTO && (dc.missing || dc.concepts > SCHEMA_AUTO_MAX_CONCEPTS)) {
+        r->res->schema_skipped = dc.missing ? 2 : 1;
+        return R2X_OK;
+    }
+    schema_set *s = NULL;
+    int rc = schema_set_new(r->d, r->v->fetch, &s, err);
+    if (!rc && s && doc)
+        schema_validate_instance(s, doc);
+    schema_set_free(s);
+    return rc;
+}
+
 static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -1038,6 +1062,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
         return rc;
     dts_check_rules(r->d);
     dts_result(r);
+    if ((rc = schema_pass(r, r->v->opts.dts_only ? NULL : doc, err)))
+        return rc;
     if (r->v->opts.dts_only)
         return R2X_OK;
     for (xmlNodePtr n = first_el(root); n; n = next_el(n)) {
@@ -1111,6 +1137,7 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
             if (!rc) {
                 dts_check_rules(r.d);
                 dts_result(&r);
+                rc = schema_pass(&r, NULL, err);
             }
         } else if (!rc) {
             xmlParserCtxtPtr ctxt = xmlNewParserCtxt();

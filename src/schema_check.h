@@ -1,0 +1,41 @@
+/* schema_check.h - XML Schema validity with libxml2's schema processor: the
+ * DTS's schemas compiled together (a generated schema that imports each
+ * namespace), instances validated against them with the post-schema-
+ * validation defaults (decimals, precision, segment attributes...) written
+ * into the tree, and typed dimension values validated against their
+ * domain's declaration.  Compiling is quadratic in the members of a
+ * substitution group (libxml2 builds a content-model automaton), so callers
+ * compile only DTSs below a size they choose (see SCHEMA_AUTO_MAX_CONCEPTS).
+ * (internal)
+ */
+#ifndef R2X_SCHEMA_CHECK_H
+#define R2X_SCHEMA_CHECK_H
+
+#include <libxml/tree.h>
+
+#include "dts.h"
+#include "fetch.h"
+
+/* --schema auto compiles DTSs of at most this many concepts: about a
+ * second; US-GAAP's 17,000 took over 10 minutes and 2.5 GB, unfinished. */
+#define SCHEMA_AUTO_MAX_CONCEPTS 3000
+
+typedef struct schema_set schema_set;
+
+/* Compile the schemas of d, reading every document through f (installed as
+ * libxml2's entity loader while compiling and validating; f must outlive the
+ * set).  Schema errors (unique particle attribution, bad content models...)
+ * go to d's diag callback as "xmlSchema:schema" findings with the schema's
+ * file and line.  *out is NULL when nothing could be compiled (the errors
+ * say why); an error return is out of memory. */
+int schema_set_new(const dts *d, fetcher *f, schema_set **out, r2x_error *err);
+void schema_set_free(schema_set *s);
+
+/* Validate an instance: findings "xmlSchema:validity" to d's diag callback
+ * (file: the document's URL as parsed); attributes
+ * the schemas default or fix are added to doc.  Then each xbrldi:typedMember's
+ * content is validated against its own declaration
+ * (xbrldie:IllegalTypedDimensionContentError).  Returns the errors reported. */
+size_t schema_validate_instance(schema_set *s, xmlDocPtr doc);
+
+#endif
