@@ -50,6 +50,8 @@ typedef struct rules {
     xmlHashTablePtr roles, arcroles;   /* uri -> decl * (the first) */
     r2x_buf decls;             /* decl * */
     size_t errors;
+    xmlNodePtr types_of;       /* the schema element types indexes */
+    xmlHashTablePtr types;     /* its named complexTypes: name -> node */
 } rules;
 
 static void fail(rules *ru, const char *url, const xmlNode *n, const char *code,
@@ -564,6 +566,105 @@ static void check_typed_domain_ref(rules *ru, const char *url, xmlNodePtr n,
              "");
 }
 
+/* ---- item and tuple content (5.1.1, 5.1.1.3) ---------------------------------- */
+
+/* The named complexType of this document an element's type attribute names. */
+static xmlNodePtr local_complex_type(rules *ru, xmlNodePtr el, const char *tns)
+{
+    char *type = xattr(el, NULL, "type");
+    char key[600];
+    xmlNodePtr found = NULL;
+    if (type && clark_qname(el->doc, el, type, key, sizeof key)) {
+        size_t n = strlen(tns);
+        if (!strncmp(key + 1, tns, n) && key[n + 1] == '}') {
+            xmlNodePtr schema = el->parent;
+            if (ru->types_of != schema) {
+                xmlHashFree(ru->types, NULL);
+                ru->types = xmlHashCreate(64);
+                ru->types_of = schema;
+                for (xmlNodePtr t = schema->children; ru->types && t; t = t->next) {
+                    xmlChar *name = is_el(t, XSD_NS, "complexType")
+                                        ? xmlGetNoNsProp(t, BAD_CAST "name") : NULL;
+                    if (name)
+                        xmlHashAddEntry(ru->types, name, t);
+                    xmlFree(name);
+                }
+            }
+            found = ru->types ? xmlHashLookup(ru->types, BAD_CAST key + n + 2) : NULL;
+        }
+    }
+    xmlFree(type);
+    return found;
+}
+
+/* What a tuple's or item's complexType holds that XBRL forbids, into *bits:
+ * 1 element-only or mixed content, 2 mixed, 4 a local element declaration,
+ * 8 an attribute of the XBRL, linkbase or XLink namespaces. */
+static void content_bits(xmlNodePtr n, int siblings, unsigned *bits, xmlNodePtr *where)
+{
+    for (; n; n = siblings ? n->next : NULL) {
+        if (n->type != XML_ELEMENT_NODE || !is_el(n, XSD_NS, NULL))
+            continue;
+        const char *nm = (const char *)n->name;
+        unsigned b = 0;
+        if (!strcmp(nm, "annotation"))
+            continue;
+        if (!strcmp(nm, "complexType") || !strcmp(nm, "complexContent")) {
+            char *mixed = xattr(n, NULL, "mixed");
+            if (mixed && (!strcmp(mixed, "true") || !strcmp(mixed, "1")))
+                b |= 2;
+            xmlFree(mixed);
+            if (!strcmp(nm, "complexContent"))
+                b |= 1;
+        } else if (!strcmp(nm, "sequence") || !strcmp(nm, "choice") || !strcmp(nm, "all") ||
+                   !strcmp(nm, "group")) {
+            b |= 1;
+        } else if (!strcmp(nm, "element") && xmlHasProp(n, BAD_CAST "name")) {
+            b |= 4;
+        } else if (!strcmp(nm, "attribute")) {
+            char *ref = xattr(n, NULL, "ref");
+            char key[600];
+            if (ref && clark_qname(n->doc, n, ref, key, sizeof key) &&
+                (!strncmp(key, "{" XBRLI_NS "}", strlen(XBRLI_NS) + 2) ||
+                 !strncmp(key, "{" LINK_NS "}", strlen(LINK_NS) + 2) ||
+                 !strncmp(key, "{" XLINK_NS "}", strlen(XLINK_NS) + 2) ||
+                 !strncmp(key, "{http://www.xbrl.org/2003/XLink}", 32)))
+                b |= 8;
+            xmlFree(ref);
+        }
+        if (b & ~*bits && !*where)
+            *where = n;
+        *bits |= b;
+        content_bits(n->children, 1, bits, where);
+    }
+}
+
+static void check_content(rules *ru, const char *url, xmlNodePtr n, const dts_concept *c,
+                          const char *tns, const char *name)
+{
+    unsigned bits = 0;
+    xmlNodePtr where = NULL, type = local_complex_type(ru, n, tns);
+    content_bits(n->children, 1, &bits, &where);
+    if (type)
+        content_bits(type, 0, &bits, &where);
+    if (c->kind == DTS_TUPLE) {
+        if (bits & 2)
+            fail(ru, url, where, "xbrl.5.1.1.3:tupleMixedContent",
+                 "tuple %s has mixed content%s", name, "");
+        if (bits & 4)
+            fail(ru, url, where, "xbrl.5.1.1.3:tupleLocalElement",
+                 "tuple %s declares an element locally; its content must be references to "
+                 "global items and tuples%s", name, "");
+        if (bits & 8)
+            fail(ru, url, where, "xbrl.5.1.1.3:tupleXbrlAttribute",
+                 "tuple %s declares an attribute of an XBRL or XLink namespace%s", name, "");
+    } else if (bits & 1 && !(c->flags & DTS_FRACTION)) {
+        fail(ru, url, where, "xbrl.5.1.1:itemComplexContent",
+             "item %s has complex content, which only fractionItemType's restrictions "
+             "may have%s", name, "");
+    }
+}
+
 static void check_element_decl(rules *ru, const char *url, xmlNodePtr n, const char *tns)
 {
     char *name = xattr(n, NULL, "name");
@@ -589,7 +690,10 @@ static void check_element_decl(rules *ru, const char *url, xmlNodePtr n, const c
             fail(ru, url, n, "xbrl.5.1.1.2:balanceNotMonetary",
                  "item %s has xbrli:balance but is not monetary%s", name, "");
         xmlFree(bal);
-    } else if (c && c->kind == DTS_TUPLE) {
+    }
+    if (c && c->kind != DTS_OTHER)
+        check_content(ru, url, n, c, tns, name);
+    if (c && c->kind == DTS_TUPLE) {
         char *pt = xattr(n, XBRLI_NS, "periodType"), *bal = xattr(n, XBRLI_NS, "balance");
         if (pt || bal)
             fail(ru, url, n, "xbrl.4.9:tupleAttributes",
@@ -616,6 +720,9 @@ static void walk(rules *ru, const char *url, xmlNodePtr n, const char *tns, int 
         } else {
             if (is_el(n, XSD_NS, "element") && is_el(n->parent, XSD_NS, "schema"))
                 check_element_decl(ru, url, n, tns);
+            else if (is_el(n, XSD_NS, "redefine"))
+                fail(ru, url, n, "xbrl.5.1:redefine",
+                     "xsd:redefine must not be used in a taxonomy schema%s%s", "", "");
             else if (is_el(n, LINK_NS, "linkbase"))
                 check_refs(ru, url, n);
             else if (is_el(n, LINK_NS, "linkbaseRef"))
@@ -861,5 +968,6 @@ size_t dts_check_rules(dts *d)
     buf_release(&ru.decls);
     xmlHashFree(ru.roles, NULL);
     xmlHashFree(ru.arcroles, NULL);
+    xmlHashFree(ru.types, NULL);
     return ru.errors;
 }

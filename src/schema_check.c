@@ -19,10 +19,13 @@
 #include "error.h"
 #include "schema_check.h"
 
+#define XML_NS_SCHEMA "http://www.w3.org/2001/xml.xsd"
+
 struct schema_set {
     const dts *d;
     fetcher *f;
     xmlSchemaPtr schema;
+    xmlHashTablePtr domains;   /* dimension key -> "{ns}name" of its typed domain */
 };
 
 /* Where libxml2's messages go while it works for us. */
@@ -30,6 +33,7 @@ typedef struct sink {
     const dts_options *o;
     const char *code;          /* the rule the findings are reported under */
     const char *fallback_file; /* when libxml2 names none */
+    int lax;                   /* an element without a declaration is no error */
     size_t errors;
 } sink;
 
@@ -38,6 +42,8 @@ static void on_error(void *userdata, xmlErrorPtr e)
     sink *s = userdata;
     if (!e || e->level < XML_ERR_ERROR)
         return;                /* warnings: "skipping import" and the like */
+    if (s->lax && e->code == XML_SCHEMAV_CVC_ELT_1)
+        return;                /* lax: no global declaration, nothing to check */
     char msg[700];
     snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML Schema error");
     size_t n = strlen(msg);
@@ -123,9 +129,47 @@ static int add_escaped(r2x_buf *b, const char *s)
     return 0;
 }
 
+/* One xsd:import, unless the namespace has one already. */
+static int add_import(r2x_buf *w, xmlHashTablePtr seen, const char *ns, const char *url)
+{
+    if (xmlHashLookup(seen, BAD_CAST ns))
+        return 0;
+    if (xmlHashAddEntry(seen, BAD_CAST ns, (void *)"") ||
+        buf_adds(w, "<xsd:import namespace=\"") || add_escaped(w, ns) ||
+        buf_adds(w, "\" schemaLocation=\"") || add_escaped(w, url) || buf_adds(w, "\"/>\n"))
+        return -1;
+    return 0;
+}
+
+/* xsi:schemaLocation on the instance's root: namespace/location pairs,
+ * resolved against the instance.  Not part of the DTS (XBRL 2.1 3.2) but
+ * used by schema validation (the lax validation of 314-lax-validation). */
+static int add_hints(r2x_buf *w, xmlHashTablePtr seen, xmlDocPtr doc)
+{
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    xmlChar *v = root ? xmlGetNsProp(root, BAD_CAST "schemaLocation", BAD_CAST XSI_NS) : NULL;
+    int rc = 0;
+    char *save = NULL;
+    const char *base = doc && doc->URL ? (const char *)doc->URL : "";
+    char *ns = v ? strtok_r((char *)v, " \t\r\n", &save) : NULL;
+    while (!rc && ns) {
+        char *loc = strtok_r(NULL, " \t\r\n", &save);
+        if (!loc)
+            break;
+        char *url = fetch_resolve(base, loc);
+        rc = url ? add_import(w, seen, ns, url) : -1;
+        free(url);
+        ns = strtok_r(NULL, " \t\r\n", &save);
+    }
+    xmlFree(v);
+    return rc;
+}
+
 /* The generated schema: one xsd:import per namespace, at the first schema
- * document of the DTS that declares it (discovery order: deterministic). */
-static int wrapper_schema(const dts *d, fetcher *f, r2x_buf *w)
+ * document of the DTS that declares it (discovery order: deterministic);
+ * then the instance's hints; then the XBRL instance schema, which validates
+ * the root of every instance even when the DTS does not import it. */
+static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
 {
     xmlHashTablePtr seen = xmlHashCreate(64);
     r2x_buf ns;
@@ -137,13 +181,23 @@ static int wrapper_schema(const dts *d, fetcher *f, r2x_buf *w)
         int k = schema_namespace(f, url, &ns);
         if (k < 0)
             rc = -1;
-        if (k <= 0 || xmlHashLookup(seen, BAD_CAST ns.data))
-            continue;
-        if (xmlHashAddEntry(seen, BAD_CAST ns.data, (void *)url) ||
-            buf_adds(w, "<xsd:import namespace=\"") || add_escaped(w, ns.data) ||
-            buf_adds(w, "\" schemaLocation=\"") || add_escaped(w, url) || buf_adds(w, "\"/>\n"))
-            rc = -1;
+        else if (k > 0)
+            rc = add_import(w, seen, ns.data, url);
     }
+    if (!rc)
+        rc = add_hints(w, seen, hints);
+    if (!rc)
+        rc = add_import(w, seen, XBRLI_NS, "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd");
+    /* xml:lang and xml:space, laxly validated wherever XBRL's schemas allow
+     * them (labels, footnotes): when the XML namespace's schema can be had */
+    char *data = NULL;
+    size_t len = 0;
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (!rc && !xmlHashLookup(seen, BAD_CAST XML_XML_NAMESPACE) &&
+        !fetcher_get(f, XML_NS_SCHEMA, NULL, &data, &len, NULL, &err))
+        rc = add_import(w, seen, (const char *)XML_XML_NAMESPACE, XML_NS_SCHEMA);
+    free(data);
     if (!rc)
         rc = buf_adds(w, "</xsd:schema>\n");
     buf_release(&ns);
@@ -151,12 +205,13 @@ static int wrapper_schema(const dts *d, fetcher *f, r2x_buf *w)
     return rc;
 }
 
-int schema_set_new(const dts *d, fetcher *f, schema_set **out, r2x_error *err)
+int schema_set_new(const dts *d, fetcher *f, xmlDocPtr hints, schema_set **out,
+                   r2x_error *err)
 {
     *out = NULL;
     r2x_buf w;
     buf_init(&w, R2X_BUF_NOCAP);
-    if (wrapper_schema(d, f, &w)) {
+    if (wrapper_schema(d, f, hints, &w)) {
         buf_release(&w);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
@@ -169,7 +224,13 @@ int schema_set_new(const dts *d, fetcher *f, schema_set **out, r2x_error *err)
     }
     s->d = d;
     s->f = f;
-    sink k = {dts_get_options(d), "xmlSchema:schema", NULL, 0};
+    if (!(s->domains = xmlHashCreate(16))) {
+        xmlSchemaFreeParserCtxt(pc);
+        free(s);
+        buf_release(&w);
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    }
+    sink k = {dts_get_options(d), "xmlSchema:schema", NULL, 0, 0};
     xmlSchemaSetParserStructuredErrors(pc, on_error, &k);
     fetcher_install(f);
     saved_handler h = catch_global(&k);
@@ -179,11 +240,17 @@ int schema_set_new(const dts *d, fetcher *f, schema_set **out, r2x_error *err)
     xmlSchemaFreeParserCtxt(pc);
     buf_release(&w);
     if (!s->schema) {
-        free(s);
+        schema_set_free(s);
         return R2X_OK;
     }
     *out = s;
     return R2X_OK;
+}
+
+static void free_entry(void *p, const xmlChar *name)
+{
+    (void)name;
+    free(p);
 }
 
 void schema_set_free(schema_set *s)
@@ -191,7 +258,59 @@ void schema_set_free(schema_set *s)
     if (!s)
         return;
     xmlSchemaFree(s->schema);
+    xmlHashFree(s->domains, free_entry);
     free(s);
+}
+
+/* "{ns}name" of the global element declaration a typedDomainRef points at
+ * (URL#id, relative to the dimension's schema); malloc'd, "" when it cannot
+ * be found (dimensions.c and dts_rules.c report that). */
+static char *find_domain(schema_set *s, const dts_concept *dim)
+{
+    const char *ref = dim->typed_domain_ref, *hash = strchr(ref, '#');
+    if (!hash || !dim->document)
+        return r2x_strdup("");
+    char *path = r2x_strndup(ref, (size_t)(hash - ref));
+    char *url = path && *path ? fetch_resolve(dim->document, path) : r2x_strdup(dim->document);
+    free(path);
+    char *data = NULL, *found = NULL;
+    size_t len = 0;
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (url && !fetcher_get(s->f, url, NULL, &data, &len, NULL, &err) && len < 0x7fffffff) {
+        xmlTextReaderPtr rd = xmlReaderForMemory(data, (int)len, url, NULL,
+                                                 XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                     XML_PARSE_NOWARNING);
+        xmlChar *tns = NULL;
+        while (rd && !found && xmlTextReaderRead(rd) == 1) {
+            if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
+                continue;
+            const xmlChar *uri = xmlTextReaderConstNamespaceUri(rd);
+            const char *local = (const char *)xmlTextReaderConstLocalName(rd);
+            if (!uri || strcmp((const char *)uri, XSD_NS))
+                continue;
+            if (xmlTextReaderDepth(rd) == 0 && !strcmp(local, "schema"))
+                tns = xmlTextReaderGetAttribute(rd, BAD_CAST "targetNamespace");
+            if (xmlTextReaderDepth(rd) != 1 || strcmp(local, "element"))
+                continue;
+            xmlChar *id = xmlTextReaderGetAttribute(rd, BAD_CAST "id");
+            if (id && !strcmp((const char *)id, hash + 1)) {
+                xmlChar *name = xmlTextReaderGetAttribute(rd, BAD_CAST "name");
+                size_t n = (tns ? strlen((const char *)tns) : 0) +
+                           (name ? strlen((const char *)name) : 0) + 3;
+                if (name && (found = malloc(n)))
+                    snprintf(found, n, "{%s}%s", tns ? (const char *)tns : "",
+                             (const char *)name);
+                xmlFree(name);
+            }
+            xmlFree(id);
+        }
+        xmlFree(tns);
+        xmlFreeTextReader(rd);
+    }
+    free(data);
+    free(url);
+    return found ? found : r2x_strdup("");
 }
 
 static int is_el(const xmlNode *n, const char *ns, const char *name)
@@ -200,9 +319,28 @@ static int is_el(const xmlNode *n, const char *ns, const char *name)
            !strcmp((const char *)n->name, name);
 }
 
-/* Typed dimension values (XDT 3.1.4.4.3): the one element in a
- * typedMember must be valid against its global declaration. */
-static void typed_members(xmlSchemaValidCtxtPtr vc, xmlNodePtr box)
+/* The typed dimension a typedMember names, or NULL. */
+static const dts_concept *member_dimension(const dts *d, xmlNodePtr m)
+{
+    xmlChar *q = xmlGetNoNsProp(m, BAD_CAST "dimension");
+    const dts_concept *c = NULL;
+    if (q) {
+        char *colon = strchr((char *)q, ':');
+        if (colon)
+            *colon = '\0';
+        xmlNsPtr ns = xmlSearchNs(m->doc, m, colon ? q : NULL);
+        if (ns || !colon)
+            c = dts_concept_get(d, ns ? (const char *)ns->href : "",
+                                colon ? colon + 1 : (const char *)q);
+    }
+    xmlFree(q);
+    return c && c->typed_domain_ref ? c : NULL;
+}
+
+/* Typed dimension values (XDT 3.1.4.4.3): the one element in a typedMember
+ * must be the dimension's domain element, and valid against its
+ * declaration. */
+static void typed_members(schema_set *s, xmlSchemaValidCtxtPtr vc, xmlNodePtr box, sink *k)
 {
     for (xmlNodePtr m = box ? box->children : NULL; m; m = m->next) {
         if (!is_el(m, XBRLDI_NS, "typedMember"))
@@ -214,8 +352,29 @@ static void typed_members(xmlSchemaValidCtxtPtr vc, xmlNodePtr box)
                 value = c;
                 elements++;
             }
-        if (elements == 1)          /* otherwise dimensions.c says so */
-            xmlSchemaValidateOneElement(vc, value);
+        if (elements != 1)          /* dimensions.c says so */
+            continue;
+        const dts_concept *dim = member_dimension(s->d, m);
+        char *domain = dim ? xmlHashLookup(s->domains, BAD_CAST dim->key) : NULL;
+        if (dim && !domain && (domain = find_domain(s, dim)) &&
+            xmlHashAddEntry(s->domains, BAD_CAST dim->key, domain)) {
+            free(domain);
+            domain = NULL;
+        }
+        if (domain && *domain) {
+            char key[600];
+            snprintf(key, sizeof key, "{%s}%s", value->ns ? (const char *)value->ns->href : "",
+                     (const char *)value->name);
+            if (strcmp(key, domain)) {
+                k->errors++;
+                r2x_diag(k->o->diag, k->o->diag_userdata, R2X_SEV_ERROR, R2X_EINPUT,
+                         k->fallback_file, xmlGetLineNo(value), 0,
+                         "[%s] the value of typed dimension %s is %s, not its domain element %s",
+                         k->code, dim->key, key, domain);
+                continue;
+            }
+        }
+        xmlSchemaValidateOneElement(vc, value);
     }
 }
 
@@ -225,7 +384,7 @@ size_t schema_validate_instance(schema_set *s, xmlDocPtr doc)
     if (!vc)
         return 0;
     const char *name = doc->URL ? (const char *)doc->URL : "";
-    sink k = {dts_get_options(s->d), "xmlSchema:validity", name, 0};
+    sink k = {dts_get_options(s->d), "xmlSchema:validity", name, 0, 0};
     xmlSchemaSetValidStructuredErrors(vc, on_error, &k);
     xmlSchemaSetValidOptions(vc, XML_SCHEMA_VAL_VC_I_CREATE);
     fetcher_install(s->f);
@@ -238,12 +397,68 @@ size_t schema_validate_instance(schema_set *s, xmlDocPtr doc)
             continue;
         for (xmlNodePtr p = c->children; p; p = p->next) {
             if (is_el(p, XBRLI_NS, "scenario"))
-                typed_members(vc, p);
+                typed_members(s, vc, p, &k);
             else if (is_el(p, XBRLI_NS, "entity"))
                 for (xmlNodePtr g = p->children; g; g = g->next)
                     if (is_el(g, XBRLI_NS, "segment"))
-                        typed_members(vc, g);
+                        typed_members(s, vc, g, &k);
         }
+    }
+    restore_global(h);
+    fetcher_uninstall();
+    xmlSchemaFreeValidCtxt(vc);
+    return k.errors;
+}
+
+/* The appinfo content of a schema (5.1: roleType, arcroleType, embedded
+ * linkbases), validated laxly: what has a global declaration must match it. */
+static void appinfo(xmlSchemaValidCtxtPtr vc, xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_el(n, XSD_NS, "appinfo")) {
+            for (xmlNodePtr c = n->children; c; c = c->next)
+                if (c->type == XML_ELEMENT_NODE)
+                    xmlSchemaValidateOneElement(vc, c);
+        } else if (n->ns && !strcmp((const char *)n->ns->href, XSD_NS)) {
+            appinfo(vc, n->children);
+        }
+    }
+}
+
+size_t schema_validate_documents(schema_set *s)
+{
+    xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
+    if (!vc)
+        return 0;
+    sink k = {dts_get_options(s->d), "xmlSchema:validity", "", 1, 0};
+    xmlSchemaSetValidStructuredErrors(vc, on_error, &k);
+    fetcher_install(s->f);
+    saved_handler h = catch_global(&k);
+    for (size_t i = 0; i < dts_document_count(s->d); i++) {
+        const char *url = dts_document_url(s->d, i);
+        if (!strncmp(url, "http://", 7) || !strncmp(url, "https://", 8))
+            continue;           /* published: taken as checked by its publisher */
+        char *data = NULL;
+        size_t len = 0;
+        r2x_error err;
+        r2x_error_clear(&err);
+        if (fetcher_get(s->f, url, NULL, &data, &len, NULL, &err) || len > 0x7fffffff) {
+            free(data);
+            continue;           /* the DTS reader has said so */
+        }
+        xmlDocPtr doc = xmlReadMemory(data, (int)len, url, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+                                          XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        free(data);
+        xmlNodePtr root = xmlDocGetRootElement(doc);
+        k.fallback_file = url;
+        if (is_el(root, LINK_NS, "linkbase"))
+            xmlSchemaValidateDoc(vc, doc);
+        else if (is_el(root, XSD_NS, "schema"))
+            appinfo(vc, root->children);
+        xmlFreeDoc(doc);
     }
     restore_global(h);
     fetcher_uninstall();

@@ -27,8 +27,11 @@ typedef struct schema_set schema_set;
  * set).  Schema errors (unique particle attribution, bad content models...)
  * go to d's diag callback as "xmlSchema:schema" findings with the schema's
  * file and line.  *out is NULL when nothing could be compiled (the errors
- * say why); an error return is out of memory. */
-int schema_set_new(const dts *d, fetcher *f, schema_set **out, r2x_error *err);
+ * say why); an error return is out of memory.  hints (may be NULL): an
+ * instance whose xsi:schemaLocation pairs add namespaces the DTS lacks; the
+ * XBRL instance schema is always added. */
+int schema_set_new(const dts *d, fetcher *f, xmlDocPtr hints, schema_set **out,
+                   r2x_error *err);
 void schema_set_free(schema_set *s);
 
 /* Validate an instance: findings "xmlSchema:validity" to d's diag callback
@@ -37,5 +40,10 @@ void schema_set_free(schema_set *s);
  * content is validated against its own declaration
  * (xbrldie:IllegalTypedDimensionContentError).  Returns the errors reported. */
 size_t schema_validate_instance(schema_set *s, xmlDocPtr doc);
+
+/* Validate the DTS's own documents (local files; published ones are taken
+ * as checked): linkbases against the linkbase schema, and the appinfo
+ * content of schemas laxly (what has a declaration must match it). */
+size_t schema_validate_documents(schema_set *s);
 
 #endif

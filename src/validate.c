@@ -866,6 +866,16 @@ static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
         if (k->abstract)
             report(r, R2X_SEV_ERROR, line, "xbrl.5.1.1:abstractConcept",
                    "%s is abstract and cannot be reported", k->name);
+        /* 4.9: a tuple's attributes (anyAttribute lets them in) are not XBRL's */
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            const char *ans = a->ns ? (const char *)a->ns->href : "";
+            if (!strcmp(ans, XBRLI_NS) || !strcmp(ans, LINK_NS) || !strcmp(ans, XLINK_NS) ||
+                !strcmp(ans, "http://www.xbrl.org/2003/XLink"))
+                report(r, R2X_SEV_ERROR, line, "xbrl.4.9:tupleXbrlAttribute",
+                       "tuple %s has the attribute %s:%s of an XBRL or XLink namespace",
+                       k->name, a->ns->prefix ? (const char *)a->ns->prefix : "",
+                       (const char *)a->name);
+        }
         for (xmlNodePtr c = first_el(n); c; c = next_el(c))
             read_fact(r, c, n);
         return;
@@ -1023,7 +1033,9 @@ static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
         return R2X_OK;
     }
     schema_set *s = NULL;
-    int rc = schema_set_new(r->d, r->v->fetch, &s, err);
+    int rc = schema_set_new(r->d, r->v->fetch, doc, &s, err);
+    if (!rc && s)
+        schema_validate_documents(s);
     if (!rc && s && doc)
         schema_validate_instance(s, doc);
     schema_set_free(s);
