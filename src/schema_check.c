@@ -30,11 +30,13 @@ struct schema_set {
 
 /* Where libxml2's messages go while it works for us. */
 typedef struct sink {
-    const dts_options *o;
+    const dts_options *o;      /* its diag and diag_userdata */
     const char *code;          /* the rule the findings are reported under */
     const char *fallback_file; /* when libxml2 names none */
     int lax;                   /* an element without a declaration is no error */
     size_t errors;
+    r2x_diag_fn diag;          /* when set, instead of o's */
+    void *diag_userdata;
 } sink;
 
 static void on_error(void *userdata, xmlErrorPtr e)
@@ -54,8 +56,9 @@ static void on_error(void *userdata, xmlErrorPtr e)
         line = xmlGetLineNo((xmlNodePtr)e->node);
     const char *file = e->file ? e->file : s->fallback_file;
     s->errors++;
-    r2x_diag(s->o->diag, s->o->diag_userdata, R2X_SEV_ERROR, R2X_EINPUT, file ? file : "",
-             line > 0 ? line : 0, 0, "[%s] %s", s->code, msg);
+    r2x_diag(s->diag ? s->diag : s->o->diag, s->diag ? s->diag_userdata : s->o->diag_userdata,
+             R2X_SEV_ERROR, R2X_EINPUT, file ? file : "", line > 0 ? line : 0, 0, "[%s] %s",
+             s->code, msg);
 }
 
 /* libxml2 sends the parser's own messages (a schema document that is not
@@ -77,14 +80,16 @@ static void restore_global(saved_handler h)
     xmlSetStructuredErrorFunc(h.ctx, h.fn);
 }
 
-/* The target namespace of a schema document; 0 when it is no schema or has
- * none (an included chameleon: its includer brings it). */
-static int schema_namespace(fetcher *f, const char *url, r2x_buf *ns)
+/* The target namespace of a schema document into ns (1; 0 when it is no
+ * schema or has none: an included chameleon, which its includer brings), and
+ * the xsi:schemaLocation of its root into hints ("" if none). */
+static int sniff(fetcher *f, const char *url, r2x_buf *ns, r2x_buf *hints)
 {
     char *data = NULL;
     size_t len = 0;
     r2x_error err;
     r2x_error_clear(&err);
+    buf_reset(hints);
     if (fetcher_get(f, url, NULL, &data, &len, NULL, &err) || len > 0x7fffffff) {
         free(data);
         return 0;
@@ -106,6 +111,10 @@ static int schema_namespace(fetcher *f, const char *url, r2x_buf *ns)
             }
             xmlFree(tns);
         }
+        xmlChar *h = xmlTextReaderGetAttributeNs(rd, BAD_CAST "schemaLocation", BAD_CAST XSI_NS);
+        if (h && buf_adds(hints, (const char *)h))
+            found = -1;
+        xmlFree(h);
         break;
     }
     xmlFreeTextReader(rd);
@@ -141,17 +150,16 @@ static int add_import(r2x_buf *w, xmlHashTablePtr seen, const char *ns, const ch
     return 0;
 }
 
-/* xsi:schemaLocation on the instance's root: namespace/location pairs,
- * resolved against the instance.  Not part of the DTS (XBRL 2.1 3.2) but
- * used by schema validation (the lax validation of 314-lax-validation). */
-static int add_hints(r2x_buf *w, xmlHashTablePtr seen, xmlDocPtr doc)
+/* xsi:schemaLocation pairs (namespace, location resolved against base).
+ * Not part of the DTS (XBRL 2.1 3.2) but used by schema validation: the lax
+ * validation of 314-lax-validation, custom links declared in schemas that
+ * only a linkbase's hint names. */
+static int add_hints(r2x_buf *w, xmlHashTablePtr seen, const char *hints, const char *base)
 {
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    xmlChar *v = root ? xmlGetNsProp(root, BAD_CAST "schemaLocation", BAD_CAST XSI_NS) : NULL;
-    int rc = 0;
+    char *v = r2x_strdup(hints ? hints : "");
+    int rc = v ? 0 : -1;
     char *save = NULL;
-    const char *base = doc && doc->URL ? (const char *)doc->URL : "";
-    char *ns = v ? strtok_r((char *)v, " \t\r\n", &save) : NULL;
+    char *ns = v ? strtok_r(v, " \t\r\n", &save) : NULL;
     while (!rc && ns) {
         char *loc = strtok_r(NULL, " \t\r\n", &save);
         if (!loc)
@@ -161,8 +169,13 @@ static int add_hints(r2x_buf *w, xmlHashTablePtr seen, xmlDocPtr doc)
         free(url);
         ns = strtok_r(NULL, " \t\r\n", &save);
     }
-    xmlFree(v);
+    free(v);
     return rc;
+}
+
+static int is_remote(const char *url)
+{
+    return !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
 }
 
 /* The generated schema: one xsd:import per namespace, at the first schema
@@ -172,20 +185,40 @@ static int add_hints(r2x_buf *w, xmlHashTablePtr seen, xmlDocPtr doc)
 static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
 {
     xmlHashTablePtr seen = xmlHashCreate(64);
-    r2x_buf ns;
+    r2x_buf ns, hint, later;
     buf_init(&ns, R2X_BUF_NOCAP);
+    buf_init(&hint, R2X_BUF_NOCAP);
+    buf_init(&later, R2X_BUF_NOCAP);   /* "base\nhints\n" of the DTS's own documents */
     int rc = !seen || buf_adds(w, "<xsd:schema xmlns:xsd=\"" XSD_NS
                                   "\" targetNamespace=\"urn:release2xbrl:dts\">\n");
     for (size_t i = 0; !rc && i < dts_document_count(d); i++) {
         const char *url = dts_document_url(d, i);
-        int k = schema_namespace(f, url, &ns);
+        int k = sniff(f, url, &ns, &hint);
         if (k < 0)
             rc = -1;
         else if (k > 0)
             rc = add_import(w, seen, ns.data, url);
+        if (!rc && hint.len && !is_remote(url))
+            rc = buf_addf(&later, "%s\n%s\n", url, hint.data);
     }
-    if (!rc)
-        rc = add_hints(w, seen, hints);
+    xmlNodePtr root = hints ? xmlDocGetRootElement(hints) : NULL;
+    xmlChar *v = root ? xmlGetNsProp(root, BAD_CAST "schemaLocation", BAD_CAST XSI_NS) : NULL;
+    if (!rc && v)
+        rc = add_hints(w, seen, (const char *)v,
+                       hints->URL ? (const char *)hints->URL : "");
+    xmlFree(v);
+    /* attribute values are normalized: no newline inside the hints */
+    char *p = later.data;
+    while (!rc && p && *p) {
+        char *nl = strchr(p, '\n'), *end = nl ? strchr(nl + 1, '\n') : NULL;
+        if (!end)
+            break;
+        *nl = *end = '\0';
+        rc = add_hints(w, seen, nl + 1, p);
+        p = end + 1;
+    }
+    buf_release(&hint);
+    buf_release(&later);
     if (!rc)
         rc = add_import(w, seen, XBRLI_NS, "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd");
     /* xml:lang and xml:space, laxly validated wherever XBRL's schemas allow
@@ -230,7 +263,7 @@ int schema_set_new(const dts *d, fetcher *f, xmlDocPtr hints, schema_set **out,
         buf_release(&w);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
-    sink k = {dts_get_options(d), "xmlSchema:schema", NULL, 0, 0};
+    sink k = {dts_get_options(d), "xmlSchema:schema", NULL, 0, 0, NULL, NULL};
     xmlSchemaSetParserStructuredErrors(pc, on_error, &k);
     fetcher_install(f);
     saved_handler h = catch_global(&k);
@@ -378,19 +411,21 @@ static void typed_members(schema_set *s, xmlSchemaValidCtxtPtr vc, xmlNodePtr bo
     }
 }
 
-size_t schema_validate_instance(schema_set *s, xmlDocPtr doc)
+size_t schema_validate_instance(schema_set *s, xmlDocPtr doc, r2x_diag_fn diag,
+                                void *diag_userdata)
 {
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (!vc)
         return 0;
     const char *name = doc->URL ? (const char *)doc->URL : "";
-    sink k = {dts_get_options(s->d), "xmlSchema:validity", name, 0, 0};
+    sink k = {dts_get_options(s->d), "xmlSchema:validity", name, 0, 0, diag, diag_userdata};
     xmlSchemaSetValidStructuredErrors(vc, on_error, &k);
     xmlSchemaSetValidOptions(vc, XML_SCHEMA_VAL_VC_I_CREATE);
     fetcher_install(s->f);
     saved_handler h = catch_global(&k);
     xmlSchemaValidateDoc(vc, doc);
     k.code = "xbrldie:IllegalTypedDimensionContentError";
+    k.diag = NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
         if (!is_el(c, XBRLI_NS, "context"))
@@ -432,7 +467,7 @@ size_t schema_validate_documents(schema_set *s)
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (!vc)
         return 0;
-    sink k = {dts_get_options(s->d), "xmlSchema:validity", "", 1, 0};
+    sink k = {dts_get_options(s->d), "xmlSchema:validity", "", 1, 0, NULL, NULL};
     xmlSchemaSetValidStructuredErrors(vc, on_error, &k);
     fetcher_install(s->f);
     saved_handler h = catch_global(&k);

@@ -34,12 +34,13 @@ int schema_set_new(const dts *d, fetcher *f, xmlDocPtr hints, schema_set **out,
                    r2x_error *err);
 void schema_set_free(schema_set *s);
 
-/* Validate an instance: findings "xmlSchema:validity" to d's diag callback
- * (file: the document's URL as parsed); attributes
+/* Validate an instance: findings "xmlSchema:validity" to diag (NULL: d's
+ * diag callback; file: the document's URL as parsed); attributes
  * the schemas default or fix are added to doc.  Then each xbrldi:typedMember's
  * content is validated against its own declaration
- * (xbrldie:IllegalTypedDimensionContentError).  Returns the errors reported. */
-size_t schema_validate_instance(schema_set *s, xmlDocPtr doc);
+ * (xbrldie:IllegalTypedDimensionContentError, to d's callback).  Returns the errors reported. */
+size_t schema_validate_instance(schema_set *s, xmlDocPtr doc, r2x_diag_fn diag,
+                                void *diag_userdata);
 
 /* Validate the DTS's own documents (local files; published ones are taken
  * as checked): linkbases against the linkbase schema, and the appinfo

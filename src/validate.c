@@ -44,6 +44,8 @@ typedef struct vrun {
     r2x_buf context_list, unit_list;  /* vcontext *, vunit * */
     r2x_buf facts;                  /* vfact */
     r2x_buf unchecked;              /* unchecked_ns: facts of unavailable schemas */
+    r2x_buf schema_findings;        /* r2x_error: XML Schema validity, held back */
+    r2x_buf error_lines;            /* long: lines the instance checks found errors on */
     int oom;
 } vrun;
 
@@ -72,8 +74,43 @@ static void report(void *self, int severity, long line, const char *code, const 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     count(r->res, severity);
+    if (severity == R2X_SEV_ERROR && buf_add(&r->error_lines, &line, sizeof line))
+        r->oom = 1;
     r2x_diag(r->v->opts.diag, r->v->opts.diag_userdata, severity, R2X_EINPUT, r->name, line, 0,
              "[%s] %s", code, msg);
+}
+
+/* XML Schema validity findings of the instance wait for the instance checks:
+ * a line they found an error on (a value not in its type's lexical space, a
+ * unitRef missing) needs no second, less specific message. */
+static void hold_schema_finding(void *userdata, const r2x_error *e)
+{
+    vrun *r = userdata;
+    if (buf_add(&r->schema_findings, e, sizeof *e))
+        r->oom = 1;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static void release_schema_findings(vrun *r)
+{
+    long *lines = (long *)r->error_lines.data;
+    size_t nl = r->error_lines.len / sizeof *lines;
+    if (nl)
+        qsort(lines, nl, sizeof *lines, cmp_long);
+    const r2x_error *e = (const r2x_error *)r->schema_findings.data;
+    for (size_t i = 0; i < r->schema_findings.len / sizeof *e; i++) {
+        if (nl && bsearch(&e[i].line, lines, nl, sizeof *lines, cmp_long))
+            continue;
+        count(r->res, e[i].severity);
+        if (r->v->opts.diag)
+            r->v->opts.diag(r->v->opts.diag_userdata, &e[i]);
+    }
+    buf_reset(&r->schema_findings);
 }
 
 /* DTS findings: counted, then passed on. */
@@ -999,6 +1036,8 @@ static void free_run(vrun *r)
     buf_release(&r->unchecked);
     buf_release(&r->context_list);
     buf_release(&r->unit_list);
+    buf_release(&r->schema_findings);
+    buf_release(&r->error_lines);
     xmlHashFree(r->ids, NULL);
     xmlHashFree(r->contexts, NULL);
     xmlHashFree(r->units, NULL);
@@ -1036,8 +1075,8 @@ static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
     int rc = schema_set_new(r->d, r->v->fetch, doc, &s, err);
     if (!rc && s)
         schema_validate_documents(s);
-    if (!rc && s && doc)
-        schema_validate_instance(s, doc);
+    if (!rc && s && doc && dc.documents)   /* no schemaRef: said already */
+        schema_validate_instance(s, doc, hold_schema_finding, r);
     schema_set_free(s);
     return rc;
 }
@@ -1106,7 +1145,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     check_dimensions(facts, nfacts, root, r->d, &rep);
     if (check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
-    return R2X_OK;
+    release_schema_findings(r);
+    return r->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
 }
 
 int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result,
@@ -1126,6 +1166,8 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     buf_init(&r.unchecked, R2X_BUF_NOCAP);
     buf_init(&r.context_list, R2X_BUF_NOCAP);
     buf_init(&r.unit_list, R2X_BUF_NOCAP);
+    buf_init(&r.schema_findings, R2X_BUF_NOCAP);
+    buf_init(&r.error_lines, R2X_BUF_NOCAP);
     dts_options dopts = {v->fetch, dts_diag, &r};
     int rc = !r.dict || !r.ids || !r.contexts || !r.units
                  ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory")
