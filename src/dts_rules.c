@@ -600,7 +600,7 @@ static xmlNodePtr local_complex_type(rules *ru, xmlNodePtr el, const char *tns)
 /* What a tuple's or item's complexType holds that XBRL forbids, into *bits:
  * 1 element-only or mixed content, 2 mixed, 4 a local element declaration,
  * 8 an attribute of the XBRL, linkbase or XLink namespaces. */
-static void content_bits(xmlNodePtr n, int siblings, unsigned *bits, xmlNodePtr *where)
+static void content_bits(xmlNodePtr n, int siblings, unsigned *bits, xmlNodePtr where[4])
 {
     for (; n; n = siblings ? n->next : NULL) {
         if (n->type != XML_ELEMENT_NODE || !is_el(n, XSD_NS, NULL))
@@ -632,8 +632,9 @@ static void content_bits(xmlNodePtr n, int siblings, unsigned *bits, xmlNodePtr 
                 b |= 8;
             xmlFree(ref);
         }
-        if (b & ~*bits && !*where)
-            *where = n;
+        for (int i = 0; i < 4; i++)
+            if (b & ~*bits & 1u << i)
+                where[i] = n;       /* the first node that shows it */
         *bits |= b;
         content_bits(n->children, 1, bits, where);
     }
@@ -643,23 +644,23 @@ static void check_content(rules *ru, const char *url, xmlNodePtr n, const dts_co
                           const char *tns, const char *name)
 {
     unsigned bits = 0;
-    xmlNodePtr where = NULL, type = local_complex_type(ru, n, tns);
-    content_bits(n->children, 1, &bits, &where);
+    xmlNodePtr where[4] = {NULL, NULL, NULL, NULL}, type = local_complex_type(ru, n, tns);
+    content_bits(n->children, 1, &bits, where);
     if (type)
-        content_bits(type, 0, &bits, &where);
+        content_bits(type, 0, &bits, where);
     if (c->kind == DTS_TUPLE) {
         if (bits & 2)
-            fail(ru, url, where, "xbrl.5.1.1.3:tupleMixedContent",
+            fail(ru, url, where[1], "xbrl.5.1.1.3:tupleMixedContent",
                  "tuple %s has mixed content%s", name, "");
         if (bits & 4)
-            fail(ru, url, where, "xbrl.5.1.1.3:tupleLocalElement",
+            fail(ru, url, where[2], "xbrl.5.1.1.3:tupleLocalElement",
                  "tuple %s declares an element locally; its content must be references to "
                  "global items and tuples%s", name, "");
         if (bits & 8)
-            fail(ru, url, where, "xbrl.5.1.1.3:tupleXbrlAttribute",
+            fail(ru, url, where[3], "xbrl.5.1.1.3:tupleXbrlAttribute",
                  "tuple %s declares an attribute of an XBRL or XLink namespace%s", name, "");
     } else if (bits & 1 && !(c->flags & DTS_FRACTION)) {
-        fail(ru, url, where, "xbrl.5.1.1:itemComplexContent",
+        fail(ru, url, where[0], "xbrl.5.1.1:itemComplexContent",
              "item %s has complex content, which only fractionItemType's restrictions "
              "may have%s", name, "");
     }

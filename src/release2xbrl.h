@@ -401,7 +401,8 @@ typedef struct r2x_validate_result {
     int input_kind;           /* 0 instance, 1 schema or linkbase (DTS only) */
     int schema_skipped;       /* XML Schema validation not done under R2X_SCHEMA_AUTO:
                                * 1 the DTS has more concepts than it compiles
-                               * quickly, 2 documents of the DTS are missing */
+                               * quickly, 2 (else) documents of the DTS are
+                               * missing */
 } r2x_validate_result;
 
 typedef struct r2x_validator r2x_validator;

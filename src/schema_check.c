@@ -20,6 +20,8 @@
 #include "schema_check.h"
 
 #define XML_NS_SCHEMA "http://www.w3.org/2001/xml.xsd"
+#define WRAPPER_NS "urn:release2xbrl:dts"
+#define CARRIER "attributes"
 
 struct schema_set {
     const dts *d;
@@ -47,7 +49,11 @@ static void on_error(void *userdata, xmlErrorPtr e)
     if (s->lax && e->code == XML_SCHEMAV_CVC_ELT_1)
         return;                /* lax: no global declaration, nothing to check */
     char msg[700];
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML Schema error");
+    const char *m = e->message ? e->message : "XML Schema error";
+    static const char carrier[] = "Element '{" WRAPPER_NS "}" CARRIER "', ";
+    if (!strncmp(m, carrier, sizeof carrier - 1))   /* foreign_attributes' stand-in */
+        m += sizeof carrier - 1;
+    snprintf(msg, sizeof msg, "%s", m);
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
@@ -190,7 +196,7 @@ static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
     buf_init(&hint, R2X_BUF_NOCAP);
     buf_init(&later, R2X_BUF_NOCAP);   /* "base\nhints\n" of the DTS's own documents */
     int rc = !seen || buf_adds(w, "<xsd:schema xmlns:xsd=\"" XSD_NS
-                                  "\" targetNamespace=\"urn:release2xbrl:dts\">\n");
+                                  "\" targetNamespace=\"" WRAPPER_NS "\">\n");
     for (size_t i = 0; !rc && i < dts_document_count(d); i++) {
         const char *url = dts_document_url(d, i);
         int k = sniff(f, url, &ns, &hint);
@@ -231,8 +237,12 @@ static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
         !fetcher_get(f, XML_NS_SCHEMA, NULL, &data, &len, NULL, &err))
         rc = add_import(w, seen, (const char *)XML_XML_NAMESPACE, XML_NS_SCHEMA);
     free(data);
+    /* an element any attribute may sit on, validated laxly: attributes of
+     * other namespaces on schema components (see foreign_attributes) */
     if (!rc)
-        rc = buf_adds(w, "</xsd:schema>\n");
+        rc = buf_adds(w, "<xsd:element name=\"" CARRIER "\"><xsd:complexType>"
+                         "<xsd:anyAttribute namespace=\"##any\" processContents=\"lax\"/>"
+                         "</xsd:complexType></xsd:element>\n</xsd:schema>\n");
     buf_release(&ns);
     xmlHashFree(seen, NULL);
     return rc;
@@ -445,8 +455,43 @@ size_t schema_validate_instance(schema_set *s, xmlDocPtr doc, r2x_diag_fn diag,
     return k.errors;
 }
 
-/* The appinfo content of a schema (5.1: roleType, arcroleType, embedded
- * linkbases), validated laxly: what has a global declaration must match it. */
+/* Attributes of other namespaces on a schema component (the schema for
+ * schemas lets them in laxly: xbrli:periodType, an extension's own): copied
+ * onto a carrier element the generated schema declares, and validated. */
+static void foreign_attributes(xmlSchemaValidCtxtPtr vc, xmlNodePtr n)
+{
+    xmlDocPtr scratch = NULL;
+    xmlNodePtr carrier = NULL;
+    int k = 0;
+    for (xmlAttrPtr a = n->properties; a; a = a->next) {
+        if (!a->ns || !strcmp((const char *)a->ns->href, XSD_NS))
+            continue;
+        if (!carrier) {
+            scratch = xmlNewDoc(BAD_CAST "1.0");
+            carrier = scratch ? xmlNewDocNode(scratch, NULL, BAD_CAST CARRIER, NULL) : NULL;
+            if (!carrier)
+                break;
+            xmlDocSetRootElement(scratch, carrier);
+            xmlSetNs(carrier, xmlNewNs(carrier, BAD_CAST WRAPPER_NS, BAD_CAST "r2x"));
+            long line = xmlGetLineNo(n);
+            carrier->line = line > 0 && line < 65535 ? (unsigned short)line : 65535;
+        }
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "a%d", k++);
+        xmlNsPtr ns = xmlNewNs(carrier, a->ns->href, BAD_CAST prefix);
+        xmlChar *v = xmlNodeListGetString(n->doc, a->children, 1);
+        if (ns)
+            xmlNewNsProp(carrier, ns, a->name, v ? v : BAD_CAST "");
+        xmlFree(v);
+    }
+    if (carrier)
+        xmlSchemaValidateOneElement(vc, carrier);
+    xmlFreeDoc(scratch);
+}
+
+/* Schema components: their attributes of other namespaces, and the appinfo
+ * content (5.1: roleType, arcroleType, embedded linkbases), validated laxly:
+ * what has a global declaration must match it. */
 static void appinfo(xmlSchemaValidCtxtPtr vc, xmlNodePtr n)
 {
     for (; n; n = n->next) {
@@ -457,6 +502,7 @@ static void appinfo(xmlSchemaValidCtxtPtr vc, xmlNodePtr n)
                 if (c->type == XML_ELEMENT_NODE)
                     xmlSchemaValidateOneElement(vc, c);
         } else if (n->ns && !strcmp((const char *)n->ns->href, XSD_NS)) {
+            foreign_attributes(vc, n);
             appinfo(vc, n->children);
         }
     }
@@ -492,7 +538,7 @@ size_t schema_validate_documents(schema_set *s)
         if (is_el(root, LINK_NS, "linkbase"))
             xmlSchemaValidateDoc(vc, doc);
         else if (is_el(root, XSD_NS, "schema"))
-            appinfo(vc, root->children);
+            appinfo(vc, root);
         xmlFreeDoc(doc);
     }
     restore_global(h);

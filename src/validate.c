@@ -6,7 +6,8 @@
  * non-abstract item or tuple, and an item's text must be in the lexical space
  * of the built-in type its type derives from (decimal, integer kinds, float,
  * boolean, date, dateTime, gYear, QName...).  Facets (enumerations, lengths,
- * patterns) and the content models of tuples are not checked yet.
+ * patterns), content models and schema defaults need a schema processor:
+ * schema_check.c runs libxml2's on DTSs small enough to compile (--schema).
  */
 #include <ctype.h>
 #include <libxml/xmlstring.h>
@@ -1068,7 +1069,7 @@ static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
     if (mode == R2X_SCHEMA_NONE)
         return R2X_OK;
     if (mode == R2X_SCHEMA_AUTO && (dc.missing || dc.concepts > SCHEMA_AUTO_MAX_CONCEPTS)) {
-        r->res->schema_skipped = dc.missing ? 2 : 1;
+        r->res->schema_skipped = dc.concepts > SCHEMA_AUTO_MAX_CONCEPTS ? 1 : 2;
         return R2X_OK;
     }
     schema_set *s = NULL;

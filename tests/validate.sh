@@ -60,6 +60,14 @@ printf '<html/>\n' >"$tmp/report.htm"
 expect_status 1 "an .htm that is not Inline XBRL is invalid" v "$tmp/report.htm"
 expect_grep "missingSchemaRef" "$tmp/out" "an .htm without ix:references has no schemaRef"
 expect_status 2 "a bad --calc is a usage error" v --calc=exact tests/validate/valid.xml
+expect_status 2 "a bad --schema is a usage error" v --schema=some tests/validate/valid.xml
+# --schema full: the decimals the schema fixes are seen, whatever the size
+v --schema full tests/validate/schema-fixed-decimals.xml >"$tmp/out" 2>"$tmp/err"
+expect_grep 'schema-fixed-decimals.xml: 0 errors' "$tmp/out" "--schema full applies the schema's fixed decimals"
+[ -s "$tmp/err" ] && fail "--schema full on a small DTS: no note" || pass "--schema full on a small DTS: no note"
+# a finding the instance checks make (a bad decimal) is not said twice
+v tests/validate/bad-decimal.xml >"$tmp/out"
+[ "$(grep -c ':28: error' "$tmp/out")" -eq 1 ] && pass "one finding for a bad value, not a second from XML Schema" || fail "one finding for a bad value"
 # Offline, a miss is named with its URL.
 "$R2X" validate --offline --cache-dir "$tmp/empty-cache" tests/validate/valid.xml >"$tmp/out" 2>&1
 expect_grep "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd" "$tmp/out" "a cache miss names the URL"
@@ -72,6 +80,7 @@ v "$tmp/iij.xml" >"$tmp/out" 2>&1
 others=$(grep ' error \[' "$tmp/out" | grep -v 'documentUnavailable.*\(country\|stpr\)-2024.xsd' | wc -l)
 [ "$others" -eq 0 ] && pass "the converted sample is valid (apart from the two schemas the cache lacks)" || { fail "the converted sample is valid"; grep ' error \[' "$tmp/out" | head -5 | sed 's/^/#   /'; }
 expect_grep 'iij.xml: 2 errors, 0 warnings; 578 facts, 16 contexts, DTS of 17 documents' "$tmp/out" "the converted sample: 578 facts in 16 contexts"
+expect_grep 'iij.xml: note: XML Schema validation skipped: the DTS has more than 3000 concepts' "$tmp/out" "US-GAAP is too large for --schema auto, and the note says so"
 
 # ---- Inline XBRL: the target instance is extracted and validated ---------------
 "$R2X" convert -q --format ixbrl samples/iij-2009-1h.txt -o "$tmp/iij.htm" 2>/dev/null
