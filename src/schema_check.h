@@ -3,9 +3,10 @@
  * namespace), instances validated against them with the post-schema-
  * validation defaults (decimals, precision, segment attributes...) written
  * into the tree, and typed dimension values validated against their
- * domain's declaration.  Compiling is quadratic in the members of a
- * substitution group (libxml2 builds a content-model automaton), so callers
- * compile only DTSs below a size they choose (see SCHEMA_AUTO_MAX_CONCEPTS).
+ * domain's declaration.  Compiling xbrli:xbrl's content model is cubic in
+ * the members of xbrli:item's substitution group (libxml2 builds an
+ * automaton), so for large DTSs it is loosened (SCHEMA_EXACT_MAX_CONCEPTS);
+ * callers choose which DTSs to compile at all (SCHEMA_AUTO_MAX_CONCEPTS).
  * (internal)
  */
 #ifndef R2X_SCHEMA_CHECK_H
@@ -16,8 +17,12 @@
 #include "dts.h"
 #include "fetch.h"
 
-/* --schema auto compiles DTSs of at most this many concepts: about a
- * second; US-GAAP's 17,000 took over 10 minutes and 2.5 GB, unfinished. */
+/* Up to this many concepts the XBRL instance schema is compiled as it is;
+ * beyond, xbrli:xbrl's content model is loosened (schema_check.c says why):
+ * a few hundred items cost well under a second exactly. */
+#define SCHEMA_EXACT_MAX_CONCEPTS 300
+/* --schema auto compiles DTSs of at most this many concepts (see
+ * doc/release2xbrl.1 for the measurements). */
 #define SCHEMA_AUTO_MAX_CONCEPTS 3000
 
 typedef struct schema_set schema_set;

@@ -65,6 +65,22 @@ expect_status 2 "a bad --schema is a usage error" v --schema=some tests/validate
 v --schema full tests/validate/schema-fixed-decimals.xml >"$tmp/out" 2>"$tmp/err"
 expect_grep 'schema-fixed-decimals.xml: 0 errors' "$tmp/out" "--schema full applies the schema's fixed decimals"
 [ -s "$tmp/err" ] && fail "--schema full on a small DTS: no note" || pass "--schema full on a small DTS: no note"
+# beyond 300 concepts xbrli:xbrl's content model is loosened: facts are still
+# validated against their declarations (a facet), and the DTS compiles quickly
+{
+    sed -n '1,/<xs:element name="Rating"/p' tests/validate/schema.xsd | sed '$d'
+    i=0; while [ $i -lt 400 ]; do
+        echo "  <xs:element name=\"Filler$i\" type=\"xbrli:monetaryItemType\" substitutionGroup=\"xbrli:item\" xbrli:periodType=\"instant\"/>"
+        i=$((i + 1))
+    done
+    sed -n '/<xs:element name="Rating"/,$p' tests/validate/schema.xsd
+} >"$tmp/schema.xsd"
+cp tests/validate/schema-facet.xml tests/validate/schema-fixed-decimals.xml "$tmp/"
+v "$tmp/schema-facet.xml" >"$tmp/out" 2>&1
+expect_grep "schema-facet.xml:18: error \[xmlSchema:validity\]: .*'C' is not an element of the set" "$tmp/out" "440 concepts (loosened root): a facet is still checked"
+expect_grep 'schema-facet.xml: 1 errors' "$tmp/out" "440 concepts: nothing else is reported"
+v "$tmp/schema-fixed-decimals.xml" >"$tmp/out" 2>&1
+expect_grep 'schema-fixed-decimals.xml: 0 errors' "$tmp/out" "440 concepts: the schema's fixed decimals are seen"
 # a finding the instance checks make (a bad decimal) is not said twice
 v tests/validate/bad-decimal.xml >"$tmp/out"
 [ "$(grep -c ':28: error' "$tmp/out")" -eq 1 ] && pass "one finding for a bad value, not a second from XML Schema" || fail "one finding for a bad value"
