@@ -399,10 +399,9 @@ typedef struct r2x_validate_result {
     size_t missing;           /* DTS documents that could not be had */
     size_t concepts, relationships, arcs;
     int input_kind;           /* 0 instance, 1 schema or linkbase (DTS only) */
-    int schema_skipped;       /* XML Schema validation not done under R2X_SCHEMA_AUTO:
-                               * 1 the DTS has more concepts than it compiles
-                               * quickly, 2 (else) documents of the DTS are
-                               * missing */
+    int schema_skipped;       /* XML Schema validation not done: 1 (auto) the DTS
+                               * has more concepts than auto compiles, 2 documents
+                               * of the DTS are missing (any mode) */
 } r2x_validate_result;
 
 typedef struct r2x_validator r2x_validator;

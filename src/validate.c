@@ -1068,10 +1068,16 @@ static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
     dts_get_counts(r->d, &dc);
     if (mode == R2X_SCHEMA_NONE)
         return R2X_OK;
-    if (mode == R2X_SCHEMA_AUTO && (dc.missing || dc.concepts > SCHEMA_AUTO_MAX_CONCEPTS)) {
-        r->res->schema_skipped = dc.concepts > SCHEMA_AUTO_MAX_CONCEPTS ? 1 : 2;
+    if (mode == R2X_SCHEMA_AUTO && dc.concepts > SCHEMA_AUTO_MAX_CONCEPTS) {
+        r->res->schema_skipped = 1;
         return R2X_OK;
     }
+    if (dc.missing) {               /* libxml2 would fail on the missing import */
+        r->res->schema_skipped = 2;
+        return R2X_OK;
+    }
+    if (doc && !doc->URL)           /* extracted from Inline XBRL: findings name the input */
+        doc->URL = xmlStrdup(BAD_CAST r->name);
     schema_set *s = NULL;
     int rc = schema_set_new(r->d, r->v->fetch, doc, &s, err);
     if (!rc && s)

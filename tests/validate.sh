@@ -134,6 +134,9 @@ if [ -d "$shared/filings/apple-2025q2" ]; then
     others=$(grep ' error \[' "$tmp/out" | grep -vc 'documentUnavailable.*\(country-2024\|stpr-2024\|ecd-2024\)')
     [ "$others" -eq 0 ] && pass "Apple 10-Q 2025: only the missing country/stpr/ecd schemas" || { fail "Apple 10-Q 2025"; grep ' error \[' "$tmp/out" | head -5 | sed 's/^/#   /'; }
     expect_grep 'aapl-20250329_htm.xml: 4 errors, 60 warnings; 756 facts, 163 contexts, DTS of 23 documents' "$tmp/out" "Apple 10-Q 2025: 756 facts, 163 contexts"
+    v -q --schema full "$shared/filings/apple-2025q2/aapl-20250329_htm.xml" >"$tmp/out" 2>&1
+    expect_grep 'note: XML Schema validation skipped: documents of the DTS are missing$' "$tmp/out" "Apple 10-Q 2025, --schema full: missing schemas stop it, and the note says so"
+    expect_grep 'aapl-20250329_htm.xml: 4 errors, 60 warnings' "$tmp/out" "Apple 10-Q 2025, --schema full: the same findings"
 fi
 if [ -d "$shared/filings/apple-2010fy" ]; then
     v -q "$shared/filings/apple-2010fy/aapl-20100925.xml" >"$tmp/out" 2>&1

@@ -240,10 +240,11 @@ int cmd_validate(int argc, char **argv)
         summary(argv[i], &res, a.json);
         if (res.schema_skipped) {
             fflush(stdout);
-            fprintf(stderr, "release2xbrl: %s: note: XML Schema validation skipped: %s "
-                            "(--schema full forces it)\n", argv[i],
-                    res.schema_skipped == 1 ? "the DTS has more than 3000 concepts"
-                                            : "documents of the DTS are missing");
+            fprintf(stderr, "release2xbrl: %s: note: XML Schema validation skipped: %s\n",
+                    argv[i], res.schema_skipped == 1
+                                 ? "the DTS has more than 3000 concepts (--schema full "
+                                   "forces it)"
+                                 : "documents of the DTS are missing");
         }
         if (res.errors && status == EXIT_OK)
             status = EXIT_INVALID;

@@ -79,8 +79,8 @@ static const cli_option_doc validate_options[] = {
     {"--duplicates", "error|warning", "inconsistent duplicate facts are errors (default, as "
                                       "filing rules require) or warnings (XBRL 2.1 alone)"},
     {"--schema", "auto|full|none", "XML Schema validation of the schemas and the instance: "
-                                   "when the DTS has at most 3000 concepts (default), always, "
-                                   "or never"},
+                                   "when the DTS has at most 3000 concepts (default), whatever "
+                                   "its size, or never"},
     {"--quiet", NULL, "do not print warnings"},
     {"--help", NULL, "show this help"},
     {NULL, NULL, NULL},
