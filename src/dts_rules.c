@@ -14,6 +14,7 @@
  */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,21 @@ typedef struct target {
     const char *declared;      /* T_ROLETYPE/T_ARCROLETYPE: the URI it declares */
     size_t linkbase;           /* T_LINKBASE: index into linkbases */
 } target;
+
+/* What an element declaration's or a named complexType's content holds that
+ * XBRL forbids in items and tuples (5.1.1, 5.1.1.3): bit 1 element-only or
+ * mixed content, 2 mixed, 4 a local element declaration, 8 an attribute of
+ * the XBRL, linkbase or XLink namespaces; line[i] shows bit i first. */
+typedef struct content_shape {
+    unsigned bits;
+    long line[4];
+} content_shape;
+
+/* A global element declaration's shape and type, for its P_ELEMENT check. */
+typedef struct element_shape {
+    content_shape shape;
+    const char *type;          /* "{ns}name" of its type attribute */
+} element_shape;
 
 /* Checks that wait for the whole DTS, in document order. */
 enum {
@@ -106,6 +122,14 @@ struct dts_rules_feed {
     int text_is_usedon;
     r2x_buf text;
     r2x_buf scratch[8];        /* attribute values, for a moment */
+    /* the open global xsd:element or named xsd:complexType */
+    int content_depth, content_skip_depth;
+    content_shape content;
+    size_t content_pending;    /* its element_shapes index, or SIZE_MAX for a complexType */
+    r2x_buf element_shapes;    /* element_shape, by P_ELEMENT's index */
+    const char *content_type_key;
+    xmlHashTablePtr ctypes;    /* "{ns}name" -> 1 + index into ctype_shapes */
+    r2x_buf ctype_shapes;      /* content_shape */
 };
 
 typedef struct arc_end {
@@ -139,6 +163,9 @@ dts_rules_feed *dts_rules_feed_new(dts_intern_fn intern, void *intern_ctx)
     f->docs = xmlHashCreate(64);
     f->targets = xmlHashCreate(1024);
     f->refs = xmlHashCreate(64);
+    f->ctypes = xmlHashCreate(64);
+    buf_init(&f->ctype_shapes, R2X_BUF_NOCAP);
+    buf_init(&f->element_shapes, R2X_BUF_NOCAP);
     buf_init(&f->decls, R2X_BUF_NOCAP);
     buf_init(&f->targets_list, R2X_BUF_NOCAP);
     buf_init(&f->linkbases, R2X_BUF_NOCAP);
@@ -151,7 +178,7 @@ dts_rules_feed *dts_rules_feed_new(dts_intern_fn intern, void *intern_ctx)
     buf_init(&f->text, R2X_BUF_NOCAP);
     for (size_t i = 0; i < sizeof f->scratch / sizeof *f->scratch; i++)
         buf_init(&f->scratch[i], R2X_BUF_NOCAP);
-    if (!f->docs || !f->targets || !f->refs) {
+    if (!f->docs || !f->targets || !f->refs || !f->ctypes) {
         dts_rules_feed_free(f);
         return NULL;
     }
@@ -173,6 +200,9 @@ void dts_rules_feed_free(dts_rules_feed *f)
     xmlHashFree(f->docs, NULL);
     xmlHashFree(f->targets, NULL);
     xmlHashFree(f->refs, NULL);
+    xmlHashFree(f->ctypes, NULL);
+    buf_release(&f->ctype_shapes);
+    buf_release(&f->element_shapes);
     buf_release(&f->labels);
     buf_release(&f->link_locs);
     buf_release(&f->decls);
@@ -383,6 +413,7 @@ void dts_rules_feed_doc(dts_rules_feed *f, const char *url)
     f->depth = 0;
     f->root_seen = 0;
     f->link_depth = f->decl_depth = f->text_depth = 0;
+    f->content_depth = f->content_skip_depth = 0;
     buf_reset(&f->frames);
     buf_reset(&f->ns);
     if (f->url && xmlHashAddEntry(f->docs, BAD_CAST f->url, (void *)1))
@@ -567,6 +598,31 @@ static void check_locator(dts_rules_feed *f, const char *href, const char *base,
     add_pending(f, &pe);
 }
 
+/* A standard arcrole belongs to its standard arc (5.2.2.3, 5.2.3.3, 5.2.4.2,
+ * 5.2.5.2, 5.2.6.2, 4.11.1.3.1): parent-child on a calculationArc is an error,
+ * not a calculation. */
+static void check_standard_arc(dts_rules_feed *f, const char *local, const char *arcrole,
+                               long line)
+{
+    static const char *const arcs[][2] = {
+        {"labelArc", "|concept-label|"},
+        {"referenceArc", "|concept-reference|"},
+        {"presentationArc", "|parent-child|"},
+        {"calculationArc", "|summation-item|"},
+        {"definitionArc", "|general-special|essence-alias|similar-tuples|requires-element|"},
+        {"footnoteArc", "|fact-footnote|"},
+    };
+    const char *name = arcrole + strlen("http://www.xbrl.org/2003/arcrole/");
+    char key[64];
+    if (strlen(name) + 3 > sizeof key)
+        return;
+    snprintf(key, sizeof key, "|%s|", name);
+    for (size_t i = 0; i < sizeof arcs / sizeof *arcs; i++)
+        if (!strcmp(local, arcs[i][0]) && !strstr(arcs[i][1], key))
+            finding(f, line, "xbrl.5.2:standardArcroleOnWrongArc",
+                    "the arcrole %s is not one a link:%s may carry", arcrole, local);
+}
+
 static void link_child(dts_rules_feed *f, const char *ns, const char *local, const fattrs *at,
                        long line, size_t lb, const char *base)
 {
@@ -597,6 +653,8 @@ static void link_child(dts_rules_feed *f, const char *ns, const char *local, con
                      dstr(f, local, -1), NULL, lb, 0};
         add_pending(f, &p);
     }
+    if (arcrole && standard_arcrole(arcrole) && ns && !strcmp(ns, LINK_NS))
+        check_standard_arc(f, local, arcrole, line);
     feed_xdt_arc(f, at, line, lb);
     /* XLink 1.0 5.1.3: no two arcs of a link join the same labels; a
      * prohibiting arc beside the arc it prohibits is not flagged */
@@ -677,6 +735,68 @@ static void end_extended(dts_rules_feed *f)
     }
     buf_reset(&f->arc_ends);
     f->link_depth = 0;
+}
+
+/* One XML Schema element inside the open declaration: what it adds to the
+ * content's shape (annotations are skipped whole). */
+static void content_child(dts_rules_feed *f, const char *local, const fattrs *at, long line)
+{
+    if (!strcmp(local, "annotation")) {
+        f->content_skip_depth = f->depth;
+        return;
+    }
+    unsigned b = 0;
+    if (!strcmp(local, "complexType") || !strcmp(local, "complexContent")) {
+        if (is_true(ftmp(f, 2, at, NULL, "mixed")))
+            b |= 2;
+        if (!strcmp(local, "complexContent"))
+            b |= 1;
+    } else if (!strcmp(local, "sequence") || !strcmp(local, "choice") ||
+               !strcmp(local, "all") || !strcmp(local, "group")) {
+        b |= 1;
+    } else if (!strcmp(local, "element") && fattr(f, at, NULL, "name")) {
+        b |= 4;
+    } else if (!strcmp(local, "attribute")) {
+        const char *ref = fattr(f, at, NULL, "ref");
+        const char *q = ref ? feed_qname(f, ref) : NULL;
+        static const char *const xbrl_ns[] = {XBRLI_NS, LINK_NS, XLINK_NS,
+                                              "http://www.xbrl.org/2003/XLink"};
+        for (size_t i = 0; q && i < sizeof xbrl_ns / sizeof *xbrl_ns; i++) {
+            size_t n = strlen(xbrl_ns[i]);
+            if (!strncmp(q + 1, xbrl_ns[i], n) && q[n + 1] == '}')
+                b |= 8;
+        }
+    }
+    for (int i = 0; i < 4; i++)
+        if (b & ~f->content.bits & 1u << i)
+            f->content.line[i] = line;
+    f->content.bits |= b;
+}
+
+static void start_content(dts_rules_feed *f, size_t pending_index, const char *type_key)
+{
+    f->content_depth = f->depth;
+    f->content_skip_depth = 0;
+    memset(&f->content, 0, sizeof f->content);
+    f->content_pending = pending_index;
+    f->content_type_key = type_key;
+}
+
+/* The open declaration ends: its shape goes to its element check, or is kept
+ * by name for the elements whose type it is. */
+static void end_content(dts_rules_feed *f)
+{
+    f->content_depth = 0;
+    if (f->content_pending != SIZE_MAX) {
+        ((element_shape *)f->element_shapes.data)[f->content_pending].shape = f->content;
+        return;
+    }
+    if (!f->content_type_key || xmlHashLookup(f->ctypes, BAD_CAST f->content_type_key))
+        return;
+    size_t n = f->ctype_shapes.len / sizeof f->content;
+    if (buf_add(&f->ctype_shapes, &f->content, sizeof f->content) ||
+        xmlHashAddEntry(f->ctypes, BAD_CAST f->content_type_key, (void *)(intptr_t)(n + 1)))
+        f->oom = 1;
 }
 
 void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
@@ -764,6 +884,22 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
     if (f->oom)
         return;
 
+    if (f->content_depth && !f->content_skip_depth && xsd)
+        content_child(f, local, &at, line);
+    if (xsd && !strcmp(local, "redefine"))
+        finding(f, line, "xbrl.5.1:redefine",
+                "xsd:redefine must not be used in a taxonomy schema%s%s", NULL, NULL);
+    if (!f->content_depth && xsd && !strcmp(local, "complexType") && parent &&
+        parent->is_schema) {
+        const char *name = fattr(f, &at, NULL, "name");
+        r2x_buf key;
+        buf_init(&key, R2X_BUF_NOCAP);
+        const char *type_key = name && !buf_addf(&key, "{%s}%s", f->tns ? f->tns : "", name)
+                                   ? dstr(f, key.data, (int)key.len) : NULL;
+        buf_release(&key);
+        start_content(f, SIZE_MAX, type_key);
+        content_child(f, local, &at, line);
+    }
     if (f->text_depth)
         return;
     if (f->decl_depth) {
@@ -798,9 +934,16 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
         int flags = (fattr(f, &at, XBRLI_NS, "periodType") != NULL) |
                     (fattr(f, &at, XBRLI_NS, "balance") != NULL) << 1;
         if (name) {
+            const char *type_name = fattr(f, &at, NULL, "type");
+            element_shape es = {{0, {0, 0, 0, 0}}, type_name ? feed_qname(f, type_name) : NULL};
+            size_t shape_index = f->element_shapes.len / sizeof es;
+            if (buf_add(&f->element_shapes, &es, sizeof es))
+                f->oom = 1;
             pending p = {P_ELEMENT, f->url, line, f->tns, name, tdr,
-                         tdr ? feed_resolve(f, base, tdr) : NULL, SIZE_MAX, flags};
+                         tdr ? feed_resolve(f, base, tdr) : NULL, shape_index, flags};
             add_pending(f, &p);
+            if (!f->content_depth && !f->oom)
+                start_content(f, shape_index, NULL);
         }
         return;
     }
@@ -873,6 +1016,10 @@ void dts_rules_feed_end(dts_rules_feed *f)
     } else if (f->link_depth == f->depth) {
         end_extended(f);
     }
+    if (f->content_skip_depth == f->depth)
+        f->content_skip_depth = 0;
+    if (f->content_depth == f->depth)
+        end_content(f);
     f->depth--;
     f->frames.len = (size_t)f->depth * sizeof(frame);
     f->ns.len = frames(f)[f->depth].ns_mark;
@@ -1085,6 +1232,40 @@ static void check_typed_domain_ref(rules *ru, const pending *p, const dts_concep
              "");
 }
 
+/* Item and tuple content (5.1.1, 5.1.1.3), from the shape of the declaration
+ * and of its named type. */
+static void check_content(rules *ru, const pending *p, const dts_concept *c)
+{
+    const element_shape *es = (const element_shape *)ru->f->element_shapes.data + p->index;
+    content_shape sh = es->shape;
+    void *v = es->type ? xmlHashLookup(ru->f->ctypes, BAD_CAST es->type) : NULL;
+    if (v) {
+        const content_shape *t = (const content_shape *)ru->f->ctype_shapes.data +
+                                 ((intptr_t)v - 1);
+        for (int i = 0; i < 4; i++)
+            if (t->bits & ~sh.bits & 1u << i)
+                sh.line[i] = p->line;   /* the type may be elsewhere: the element's line */
+        sh.bits |= t->bits;
+    }
+    const char *name = p->b;
+    if (c->kind == DTS_TUPLE) {
+        if (sh.bits & 2)
+            fail(ru, p->url, sh.line[1], "xbrl.5.1.1.3:tupleMixedContent",
+                 "tuple %s has mixed content%s", name, "");
+        if (sh.bits & 4)
+            fail(ru, p->url, sh.line[2], "xbrl.5.1.1.3:tupleLocalElement",
+                 "tuple %s declares an element locally; its content must be references to "
+                 "global items and tuples%s", name, "");
+        if (sh.bits & 8)
+            fail(ru, p->url, sh.line[3], "xbrl.5.1.1.3:tupleXbrlAttribute",
+                 "tuple %s declares an attribute of an XBRL or XLink namespace%s", name, "");
+    } else if (sh.bits & 1 && !(c->flags & DTS_FRACTION)) {
+        fail(ru, p->url, sh.line[0], "xbrl.5.1.1:itemComplexContent",
+             "item %s has complex content, which only fractionItemType's restrictions "
+             "may have%s", name, "");
+    }
+}
+
 static void settle_element(rules *ru, const pending *p)
 {
     const char *name = p->b;
@@ -1113,6 +1294,8 @@ static void settle_element(rules *ru, const pending *p)
              "tuple %s has xbrli:%s, which only items carry", name,
              has_pt ? "periodType" : "balance");
     }
+    if (c->kind != DTS_OTHER)
+        check_content(ru, p, c);
 }
 
 static void settle_arc_to(rules *ru, const pending *p)

@@ -370,6 +370,13 @@ enum r2x_duplicates_mode {
     R2X_DUP_WARNING           /* XBRL 2.1 alone: they are allowed, only warned of */
 };
 
+enum r2x_schema_mode {
+    R2X_SCHEMA_AUTO = 0,      /* XML Schema validation when the DTS is small enough
+                               * to compile quickly (the default) */
+    R2X_SCHEMA_FULL,          /* always, whatever it costs */
+    R2X_SCHEMA_NONE           /* never: the streamed checks alone */
+};
+
 typedef struct r2x_validate_options {
     const char *cache_dir;    /* where http(s) documents are cached, laid out
                                * host/path; NULL: $XDG_CACHE_HOME/release2xbrl */
@@ -377,6 +384,7 @@ typedef struct r2x_validate_options {
     int calc;                 /* enum r2x_calc_mode */
     int dts_only;             /* load the DTS of each input and check nothing else */
     int duplicates;           /* enum r2x_duplicates_mode */
+    int schema;               /* enum r2x_schema_mode */
     /* Findings: each diagnostic's message starts with the rule's code in
      * brackets, "[xbrl.4.6.1:itemContextRef] ...", file and line say where
      * (r2x_diag_rule() splits the code off).  May be NULL. */
@@ -391,6 +399,9 @@ typedef struct r2x_validate_result {
     size_t missing;           /* DTS documents that could not be had */
     size_t concepts, relationships, arcs;
     int input_kind;           /* 0 instance, 1 schema or linkbase (DTS only) */
+    int schema_skipped;       /* XML Schema validation not done: 1 (auto) the DTS
+                               * has more concepts than auto compiles, 2 documents
+                               * of the DTS are missing (any mode) */
 } r2x_validate_result;
 
 typedef struct r2x_validator r2x_validator;

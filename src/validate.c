@@ -6,7 +6,8 @@
  * non-abstract item or tuple, and an item's text must be in the lexical space
  * of the built-in type its type derives from (decimal, integer kinds, float,
  * boolean, date, dateTime, gYear, QName...).  Facets (enumerations, lengths,
- * patterns) and the content models of tuples are not checked yet.
+ * patterns), content models and schema defaults need a schema processor:
+ * schema_check.c runs libxml2's on DTSs small enough to compile (--schema).
  */
 #include <ctype.h>
 #include <libxml/xmlstring.h>
@@ -27,6 +28,7 @@
 #include "fetch.h"
 #include "validate.h"
 #include "ixbrl_extract.h"
+#include "schema_check.h"
 
 struct r2x_validator {
     r2x_validate_options opts;
@@ -48,6 +50,8 @@ typedef struct vrun {
     r2x_buf facts;                  /* vfact */
     r2x_buf unchecked;              /* unchecked_ns: facts of unavailable schemas */
     size_t order;                   /* preorder number of the last fact or tuple read */
+    r2x_buf schema_findings;        /* r2x_error: XML Schema validity, held back */
+    r2x_buf error_lines;            /* long: lines the instance checks found errors on */
     int oom;
 } vrun;
 
@@ -76,8 +80,43 @@ static void report(void *self, int severity, long line, const char *code, const 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     count(r->res, severity);
+    if (severity == R2X_SEV_ERROR && buf_add(&r->error_lines, &line, sizeof line))
+        r->oom = 1;
     r2x_diag(r->v->opts.diag, r->v->opts.diag_userdata, severity, R2X_EINPUT, r->name, line, 0,
              "[%s] %s", code, msg);
+}
+
+/* XML Schema validity findings of the instance wait for the instance checks:
+ * a line they found an error on (a value not in its type's lexical space, a
+ * unitRef missing) needs no second, less specific message. */
+static void hold_schema_finding(void *userdata, const r2x_error *e)
+{
+    vrun *r = userdata;
+    if (buf_add(&r->schema_findings, e, sizeof *e))
+        r->oom = 1;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+static void release_schema_findings(vrun *r)
+{
+    long *lines = (long *)r->error_lines.data;
+    size_t nl = r->error_lines.len / sizeof *lines;
+    if (nl)
+        qsort(lines, nl, sizeof *lines, cmp_long);
+    const r2x_error *e = (const r2x_error *)r->schema_findings.data;
+    for (size_t i = 0; i < r->schema_findings.len / sizeof *e; i++) {
+        if (nl && bsearch(&e[i].line, lines, nl, sizeof *lines, cmp_long))
+            continue;
+        count(r->res, e[i].severity);
+        if (r->v->opts.diag)
+            r->v->opts.diag(r->v->opts.diag_userdata, &e[i]);
+    }
+    buf_reset(&r->schema_findings);
 }
 
 /* DTS findings: counted, then passed on. */
@@ -996,6 +1035,16 @@ static void read_fact(vrun *r, xmlNodePtr n, xmlNodePtr parent)
             report(r, R2X_SEV_ERROR, line, "xbrl.5.1.1:abstractConcept",
                    "%s is abstract and cannot be reported", k->name);
         size_t first = r->facts.len / sizeof f;
+        /* 4.9: a tuple's attributes (anyAttribute lets them in) are not XBRL's */
+        for (xmlAttrPtr a = n->properties; a; a = a->next) {
+            const char *ans = a->ns ? (const char *)a->ns->href : "";
+            if (!strcmp(ans, XBRLI_NS) || !strcmp(ans, LINK_NS) || !strcmp(ans, XLINK_NS) ||
+                !strcmp(ans, "http://www.xbrl.org/2003/XLink"))
+                report(r, R2X_SEV_ERROR, line, "xbrl.4.9:tupleXbrlAttribute",
+                       "tuple %s has the attribute %s:%s of an XBRL or XLink namespace",
+                       k->name, a->ns->prefix ? (const char *)a->ns->prefix : "",
+                       (const char *)a->name);
+        }
         for (xmlNodePtr c = first_el(n); c; c = next_el(c))
             read_fact(r, c, n);
         vfact *kids = (vfact *)r->facts.data;
@@ -1125,6 +1174,8 @@ static void free_run(vrun *r)
     buf_release(&r->unchecked);
     buf_release(&r->context_list);
     buf_release(&r->unit_list);
+    buf_release(&r->schema_findings);
+    buf_release(&r->error_lines);
     xmlHashFree(r->ids, NULL);
     xmlHashFree(r->contexts, NULL);
     xmlHashFree(r->units, NULL);
@@ -1329,6 +1380,37 @@ static void check_schema_ref(vrun *r, xmlNodePtr n, const char *href)
     xmlFree(base);
 }
 
+/* XML Schema validity (schema_check.c) of the DTS's schemas and of doc (NULL:
+ * the schemas alone), as the mode and the DTS's size allow.  Before the
+ * instance is read: the defaults it adds (decimals, precision, attributes in
+ * segments) are then seen by every check. */
+static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
+{
+    int mode = r->v->opts.schema;
+    dts_counts dc;
+    dts_get_counts(r->d, &dc);
+    if (mode == R2X_SCHEMA_NONE)
+        return R2X_OK;
+    if (mode == R2X_SCHEMA_AUTO && dc.concepts > SCHEMA_AUTO_MAX_CONCEPTS) {
+        r->res->schema_skipped = 1;
+        return R2X_OK;
+    }
+    if (dc.missing) {               /* libxml2 would fail on the missing import */
+        r->res->schema_skipped = 2;
+        return R2X_OK;
+    }
+    if (doc && !doc->URL)           /* extracted from Inline XBRL: findings name the input */
+        doc->URL = xmlStrdup(BAD_CAST r->name);
+    schema_set *s = NULL;
+    int rc = schema_set_new(r->d, r->v->fetch, doc, &s, err);
+    if (!rc && s)
+        schema_validate_documents(s);
+    if (!rc && s && doc && dc.documents)   /* no schemaRef: said already */
+        schema_validate_instance(s, doc, hold_schema_finding, r);
+    schema_set_free(s);
+    return rc;
+}
+
 static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
 {
     xmlNodePtr root = xmlDocGetRootElement(doc);
@@ -1365,6 +1447,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     vreporter rep = {report, r};
     check_alias_concepts(r->d, &rep);
     dts_result(r);
+    if ((rc = schema_pass(r, r->v->opts.dts_only ? NULL : doc, err)))
+        return rc;
     if (r->v->opts.dts_only)
         return R2X_OK;
     for (xmlNodePtr n = first_el(root); n; n = next_el(n)) {
@@ -1397,7 +1481,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     if (check_essence_alias(facts, nfacts, r->d, &rep) ||
         check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
-    return R2X_OK;
+    release_schema_findings(r);
+    return r->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
 }
 
 int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result,
@@ -1419,6 +1504,8 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     buf_init(&r.unchecked, R2X_BUF_NOCAP);
     buf_init(&r.context_list, R2X_BUF_NOCAP);
     buf_init(&r.unit_list, R2X_BUF_NOCAP);
+    buf_init(&r.schema_findings, R2X_BUF_NOCAP);
+    buf_init(&r.error_lines, R2X_BUF_NOCAP);
     dts_options dopts = {v->fetch, dts_diag, &r};
     int rc = !r.dict || !r.ids || !r.contexts || !r.units || !r.fact_ids || !r.present
                  ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory")
@@ -1444,6 +1531,7 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
                 vreporter rep = {report, &r};
                 check_alias_concepts(r.d, &rep);
                 dts_result(&r);
+                rc = schema_pass(&r, NULL, err);
             }
         } else if (!rc) {
             xmlParserCtxtPtr ctxt = xmlNewParserCtxt();

@@ -60,6 +60,30 @@ printf '<html/>\n' >"$tmp/report.htm"
 expect_status 1 "an .htm that is not Inline XBRL is invalid" v "$tmp/report.htm"
 expect_grep "missingSchemaRef" "$tmp/out" "an .htm without ix:references has no schemaRef"
 expect_status 2 "a bad --calc is a usage error" v --calc=exact tests/validate/valid.xml
+expect_status 2 "a bad --schema is a usage error" v --schema=some tests/validate/valid.xml
+# --schema full: the decimals the schema fixes are seen, whatever the size
+v --schema full tests/validate/schema-fixed-decimals.xml >"$tmp/out" 2>"$tmp/err"
+expect_grep 'schema-fixed-decimals.xml: 0 errors' "$tmp/out" "--schema full applies the schema's fixed decimals"
+[ -s "$tmp/err" ] && fail "--schema full on a small DTS: no note" || pass "--schema full on a small DTS: no note"
+# beyond 300 concepts xbrli:xbrl's content model is loosened: facts are still
+# validated against their declarations (a facet), and the DTS compiles quickly
+{
+    sed -n '1,/<xs:element name="Rating"/p' tests/validate/schema.xsd | sed '$d'
+    i=0; while [ $i -lt 400 ]; do
+        echo "  <xs:element name=\"Filler$i\" type=\"xbrli:monetaryItemType\" substitutionGroup=\"xbrli:item\" xbrli:periodType=\"instant\"/>"
+        i=$((i + 1))
+    done
+    sed -n '/<xs:element name="Rating"/,$p' tests/validate/schema.xsd
+} >"$tmp/schema.xsd"
+cp tests/validate/schema-facet.xml tests/validate/schema-fixed-decimals.xml "$tmp/"
+v "$tmp/schema-facet.xml" >"$tmp/out" 2>&1
+expect_grep "schema-facet.xml:18: error \[xmlSchema:validity\]: .*'C' is not an element of the set" "$tmp/out" "440 concepts (loosened root): a facet is still checked"
+expect_grep 'schema-facet.xml: 1 errors' "$tmp/out" "440 concepts: nothing else is reported"
+v "$tmp/schema-fixed-decimals.xml" >"$tmp/out" 2>&1
+expect_grep 'schema-fixed-decimals.xml: 0 errors' "$tmp/out" "440 concepts: the schema's fixed decimals are seen"
+# a finding the instance checks make (a bad decimal) is not said twice
+v tests/validate/bad-decimal.xml >"$tmp/out"
+[ "$(grep -c ':28: error' "$tmp/out")" -eq 1 ] && pass "one finding for a bad value, not a second from XML Schema" || fail "one finding for a bad value"
 # Offline, a miss is named with its URL.
 "$R2X" validate --offline --cache-dir "$tmp/empty-cache" tests/validate/valid.xml >"$tmp/out" 2>&1
 expect_grep "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd" "$tmp/out" "a cache miss names the URL"
@@ -72,6 +96,7 @@ v "$tmp/iij.xml" >"$tmp/out" 2>&1
 others=$(grep ' error \[' "$tmp/out" | grep -v 'documentUnavailable.*\(country\|stpr\)-2024.xsd' | wc -l)
 [ "$others" -eq 0 ] && pass "the converted sample is valid (apart from the two schemas the cache lacks)" || { fail "the converted sample is valid"; grep ' error \[' "$tmp/out" | head -5 | sed 's/^/#   /'; }
 expect_grep 'iij.xml: 2 errors, 0 warnings; 578 facts, 16 contexts, DTS of 17 documents' "$tmp/out" "the converted sample: 578 facts in 16 contexts"
+expect_grep 'iij.xml: note: XML Schema validation skipped: the DTS has more than 3000 concepts' "$tmp/out" "US-GAAP is too large for --schema auto, and the note says so"
 
 # ---- Inline XBRL: the target instance is extracted and validated ---------------
 "$R2X" convert -q --format ixbrl samples/iij-2009-1h.txt -o "$tmp/iij.htm" 2>/dev/null
@@ -109,6 +134,9 @@ if [ -d "$shared/filings/apple-2025q2" ]; then
     others=$(grep ' error \[' "$tmp/out" | grep -vc 'documentUnavailable.*\(country-2024\|stpr-2024\|ecd-2024\)')
     [ "$others" -eq 0 ] && pass "Apple 10-Q 2025: only the missing country/stpr/ecd schemas" || { fail "Apple 10-Q 2025"; grep ' error \[' "$tmp/out" | head -5 | sed 's/^/#   /'; }
     expect_grep 'aapl-20250329_htm.xml: 4 errors, 60 warnings; 756 facts, 163 contexts, DTS of 23 documents' "$tmp/out" "Apple 10-Q 2025: 756 facts, 163 contexts"
+    v -q --schema full "$shared/filings/apple-2025q2/aapl-20250329_htm.xml" >"$tmp/out" 2>&1
+    expect_grep 'note: XML Schema validation skipped: documents of the DTS are missing$' "$tmp/out" "Apple 10-Q 2025, --schema full: missing schemas stop it, and the note says so"
+    expect_grep 'aapl-20250329_htm.xml: 4 errors, 60 warnings' "$tmp/out" "Apple 10-Q 2025, --schema full: the same findings"
 fi
 if [ -d "$shared/filings/apple-2010fy" ]; then
     v -q "$shared/filings/apple-2010fy/aapl-20100925.xml" >"$tmp/out" 2>&1

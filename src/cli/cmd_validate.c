@@ -15,6 +15,7 @@ typedef struct validate_args {
     int quiet;
     int dts_only;
     int duplicates;
+    int schema;
 } validate_args;
 
 typedef struct output {
@@ -78,6 +79,7 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         {"format", required_argument, NULL, 'f'},
         {"dts-only", no_argument, NULL, 'D'},
         {"duplicates", required_argument, NULL, 'u'},
+        {"schema", required_argument, NULL, 's'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -121,6 +123,19 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
                 return 1;
             }
             a->duplicates = !strcmp(optarg, "warning") ? R2X_DUP_WARNING : R2X_DUP_ERROR;
+            break;
+        case 's':
+            if (!strcmp(optarg, "auto"))
+                a->schema = R2X_SCHEMA_AUTO;
+            else if (!strcmp(optarg, "full"))
+                a->schema = R2X_SCHEMA_FULL;
+            else if (!strcmp(optarg, "none"))
+                a->schema = R2X_SCHEMA_NONE;
+            else {
+                fprintf(stderr, "release2xbrl: --schema takes auto, full or none, not '%s'\n",
+                        optarg);
+                return 1;
+            }
             break;
         case 'q': a->quiet = 1; break;
         case 'h': cli_print_command_help(self); return -1;
@@ -187,6 +202,7 @@ int cmd_validate(int argc, char **argv)
     vo.calc = a.calc;
     vo.dts_only = a.dts_only;
     vo.duplicates = a.duplicates;
+    vo.schema = a.schema;
     vo.diag = on_finding;
     vo.diag_userdata = &o;
     r2x_validator *v = NULL;
@@ -222,6 +238,14 @@ int cmd_validate(int argc, char **argv)
             continue;
         }
         summary(argv[i], &res, a.json);
+        if (res.schema_skipped) {
+            fflush(stdout);
+            fprintf(stderr, "release2xbrl: %s: note: XML Schema validation skipped: %s\n",
+                    argv[i], res.schema_skipped == 1
+                                 ? "the DTS has more than 3000 concepts (--schema full "
+                                   "forces it)"
+                                 : "documents of the DTS are missing");
+        }
         if (res.errors && status == EXIT_OK)
             status = EXIT_INVALID;
     }

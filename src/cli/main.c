@@ -78,6 +78,9 @@ static const cli_option_doc validate_options[] = {
     {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
     {"--duplicates", "error|warning", "inconsistent duplicate facts are errors (default, as "
                                       "filing rules require) or warnings (XBRL 2.1 alone)"},
+    {"--schema", "auto|full|none", "XML Schema validation of the schemas and the instance: "
+                                   "when the DTS has at most 3000 concepts (default), whatever "
+                                   "its size, or never"},
     {"--quiet", NULL, "do not print warnings"},
     {"--help", NULL, "show this help"},
     {NULL, NULL, NULL},
