@@ -257,10 +257,12 @@ char *fetch_resolve(const char *base, const char *ref)
             rc = buf_add(&out, r.scheme, r.scheme_n) || buf_addc(&out, ':');
         if (!rc && r.has_auth)
             rc = add_part(&out, "//", r.auth, r.auth_n);
+        /* a plain path too: "./a/x.xsd" and "a/x.xsd" must name one document */
         if (!rc)
-            rc = (r.scheme || r.has_auth)
+            rc = (r.scheme || r.has_auth || (r.path_n && r.path[0] == '/'))
                      ? remove_dot_segments(r.path, r.path_n, &out)
-                     : buf_add(&out, r.path, r.path_n);
+                 : r.path_n ? normalize_relative(r.path, r.path_n, &out)
+                            : buf_add(&out, r.path, r.path_n);
         if (!rc && r.has_query)
             rc = add_part(&out, "?", r.query, r.query_n);
         if (!rc && r.has_frag)

@@ -233,6 +233,11 @@ int main(void)
     resolves("file:///x/y/a.xml", "../b.xsd", "file:///x/b.xsd");
     resolves(NULL, "http://a/b/../c", "http://a/c");
     resolves(NULL, "some/path.xsd", "some/path.xsd");
+    /* one document, one name: a plain path loses its "." and inner ".." segments */
+    resolves(NULL, "./tests/v/inst.xsd", "tests/v/inst.xsd");
+    resolves(NULL, "tests/v/../v/./inst.xsd", "tests/v/inst.xsd");
+    resolves(NULL, "../up/x.xsd", "../up/x.xsd");
+    resolves(NULL, "/abs/./a/../x.xsd", "/abs/x.xsd");
 
     /* the cache layout: <cache>/<host>/<path> */
     maps("http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd",
