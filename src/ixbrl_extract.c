@@ -1090,21 +1090,54 @@ fail:
     return rc;
 }
 
+/* libxml2 2.9 reports some errors ("xmlSAX2Characters: huge text node")
+ * through the validity channel, which XML_PARSE_NOERROR leaves printing to
+ * stderr; a structured handler takes every error, and lastError keeps it. */
+typedef struct first_error {
+    int line;
+    char message[300];
+} first_error;
+
+/* Keeps the first error (later ones follow from it: after "huge text node"
+ * comes "Extra content at the end of the document"). */
+static void quiet_error(void *userdata, xmlErrorPtr e)
+{
+    (void)userdata;
+    xmlParserCtxtPtr ctxt = e ? e->ctxt : NULL;
+    first_error *first = ctxt ? ctxt->_private : NULL;
+    if (first && !first->message[0] && e->level >= XML_ERR_ERROR) {
+        first->line = e->line;
+        snprintf(first->message, sizeof first->message, "%s",
+                 e->message ? e->message : "parse error");
+    }
+}
+
 int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
 {
     *out = NULL;
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    /* no network, no DTD, no entity substitution; errors are ours to report */
+    first_error first = {0, ""};
+    ctxt->_private = &first;
+    ctxt->sax->serror = quiet_error;
+    /* no network, no DTD, no entity substitution; errors are ours to report.
+     * No XML_PARSE_HUGE: libxml2's limits (depth 256, 10 MB per text node
+     * or attribute) bound the tree, and the depth bounds the recursion of
+     * content() -- with HUGE, a fact a million elements deep overflowed the
+     * stack. */
     xmlDocPtr doc = xmlCtxtReadFile(ctxt, path, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                        XML_PARSE_HUGE);
-    if (!doc || !ctxt->wellFormed) {
+                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    /* a text node over the limit stops the parse (disableSAX) but leaves
+     * wellFormed set: the tree would be silently cut short */
+    if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         int rc;
         if (e && e->domain == XML_FROM_IO)
             rc = r2x_fail(err, R2X_EIO, path, 0, "cannot read the file");
+        else if (first.message[0])
+            rc = r2x_fail(err, R2X_EINPUT, path, e && e->line ? e->line : first.line,
+                          "not well-formed XML (Inline XBRL must be XHTML): %s", first.message);
         else
             rc = r2x_fail(err, R2X_EINPUT, path, e ? e->line : 0,
                           "not well-formed XML (Inline XBRL must be XHTML): %s",

@@ -569,7 +569,7 @@ static int rewrite_headings(layout *L, const table_geom *g, const size_t *lines,
                 /* "(MILLIONS)" states units: it starts no stack and joins none */
                 const char *tt = h[up->top_line].chunks[up->top_chunk].text;
                 if (up->span != cur->span || cur->text[0] == '(' ||
-                    (tt[0] == '(' && !strchr(tt, ')') == 0))
+                    (tt[0] == '(' && strchr(tt, ')') != NULL))
                     continue;
                 chunk *top = &h[up->top_line].chunks[up->top_chunk];
                 if ((rc = append_text(&top->text, cur->text, strlen(cur->text))))

@@ -1077,6 +1077,12 @@ static int ixbrl_to_instance(vrun *r, const char *path, xmlDocPtr *out, r2x_erro
     *out = NULL;
     xmlDocPtr ix = NULL;
     int rc = ixbrl_parse_file(path, &ix, err);
+    if (rc == R2X_EINPUT) {
+        /* not well-formed: a finding, as for an XML instance (exit 1, not 2) */
+        report(r, R2X_SEV_ERROR, err->line, "xml:wellFormedness", "%s", err->message);
+        r2x_error_clear(err);
+        return R2X_OK;
+    }
     if (rc)
         return rc;
     rc = ixbrl_extract(ix, path, ixbrl_diag, r, out, NULL, NULL, err);
@@ -1541,7 +1547,7 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
                 doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                         XML_PARSE_NONET | XML_PARSE_BIG_LINES |
                                         XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-                if (!doc || !ctxt->wellFormed) {
+                if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {  /* disableSAX: a huge text node cut it short */
                     xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
                     char msg[600];
                     snprintf(msg, sizeof msg, "%s", e && e->message ? e->message

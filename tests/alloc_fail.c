@@ -64,7 +64,7 @@ static int stage_windows_1252(r2x_error *err)
 {
     static const char text[] = "Statement \x93of\x94 Income\n\n\tSix Months Ended September 30, "
                                "2009\n\tThousands of JPY\nRevenues\t1,234\n";
-    r2x_read_options ro = {0, 0, 1};
+    r2x_read_options ro = {0, 0, 1, R2X_INPUT_AUTO};
     r2x_document *doc = NULL;
     r2x_tableset *set = NULL;
     int rc = r2x_document_read_memory("cp1252", text, sizeof text - 1, &ro, &doc, err);
@@ -123,7 +123,7 @@ static int stage_convert(r2x_error *err)
     /* tests/memory.sh points this at a short mapping table: each run
      * repeats every allocation before the failing one */
     const char *data = getenv("ALLOC_FAIL_DATADIR");
-    r2x_convert_options co = {profile, data && *data ? data : R2X_SRCDIR, ignore_diag, NULL};
+    r2x_convert_options co = {profile, data && *data ? data : R2X_SRCDIR, ignore_diag, NULL, 0, NULL};
     r2x_convert_result res;
     if (!rc)
         rc = r2x_convert(doc, set, &co, scratch, &res, err);

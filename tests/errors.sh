@@ -2,9 +2,70 @@
 # Run the bad-input catalogue (tests/errors/catalogue.tsv).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
+# Nothing in the catalogue may reach the network.  A loopback server
+# (tests/httpd.py) logs every request it gets, and it is also the proxy for
+# http and https, so an attempt to leave is logged too; after each case the
+# log must be empty.  Hostile documents name it as 127.0.0.1:{port}.
+port=9
+net=$tmp/net.log
+: >"$net"
+if command -v python3 >/dev/null 2>&1; then
+    mkdir -p "$tmp/www"
+    python3 "$top_srcdir/tests/httpd.py" "$tmp/www" "$net" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
+    httpd=$!
+    trap 'kill "$httpd" 2>/dev/null; rm -rf "$tmp"' EXIT
+    i=0
+    while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    [ -s "$tmp/port" ] || { echo "Bail out! the test server did not start"; cat "$tmp/httpd.err"; exit 1; }
+    port=$(cat "$tmp/port")
+else
+    echo "# no python3: requests are not counted (the proxy is a closed port)"
+fi
+export http_proxy=http://127.0.0.1:$port https_proxy=http://127.0.0.1:$port \
+    HTTP_PROXY=http://127.0.0.1:$port HTTPS_PROXY=http://127.0.0.1:$port XDG_CACHE_HOME=$tmp/cache
+unset no_proxy NO_PROXY
+
+# hostile_ref KIND: a URL no document may make us follow.
+hostile_ref() {
+    case $1 in
+    file) echo 'file:///etc/passwd' ;;
+    ftp) echo 'ftp://127.0.0.1:9/r2x-hostile.xsd' ;;
+    gopher) echo 'gopher://127.0.0.1:9/_r2x-hostile.xsd' ;;
+    10) echo 'http://10.0.0.1/r2x-hostile.xsd' ;;
+    169) echo 'http://169.254.169.254/latest/r2x-hostile.xsd' ;;
+    127) echo "http://127.0.0.1:$port/r2x-hostile.xsd" ;;
+    esac
+}
+XBRL_NS='xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink"'
+
 make_input() {
     f=$tmp/$1.txt
     case $1 in
+    # hostile XML (tests/hostile/README.md): the fixtures, the big ones made
+    # by tests/hostile/generate.sh, and references to each hostile URL from
+    # a schemaRef, a linkbaseRef, an xs:import schemaLocation and an Inline
+    # XBRL document's schemaRef
+    hostile/*) f=$tmp/${1#hostile/}; sed "s/127\.0\.0\.1:9/127.0.0.1:$port/g" "$top_srcdir/tests/$1" >"$f" ;;
+    gen/*) [ -d "$tmp/gen" ] || sh "$top_srcdir/tests/hostile/generate.sh" "$tmp/gen"; f=$tmp/$1 ;;
+    schemaref-*)
+        f=$tmp/$1.xml
+        printf '<?xml version="1.0"?>\n<xbrli:xbrl %s>\n  <link:schemaRef xlink:type="simple" xlink:href="%s"/>\n</xbrli:xbrl>\n' \
+            "$XBRL_NS" "$(hostile_ref "${1#schemaref-}")" >"$f" ;;
+    linkbaseref-*)
+        f=$tmp/$1.xml
+        printf '<?xml version="1.0"?>\n<xbrli:xbrl %s>\n  <link:schemaRef xlink:type="simple" xlink:href="empty.xsd"/>\n  <link:linkbaseRef xlink:type="simple" xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase" xlink:href="%s"/>\n</xbrli:xbrl>\n' \
+            "$XBRL_NS" "$(hostile_ref "${1#linkbaseref-}")" >"$f"
+        printf '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://example.com/empty"/>\n' >"$tmp/empty.xsd" ;;
+    import-*)
+        f=$tmp/$1.xml
+        printf '<?xml version="1.0"?>\n<xbrli:xbrl %s>\n  <link:schemaRef xlink:type="simple" xlink:href="%s.xsd"/>\n</xbrli:xbrl>\n' \
+            "$XBRL_NS" "$1" >"$f"
+        printf '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://example.com/x">\n  <xs:import namespace="http://example.com/hostile" schemaLocation="%s"/>\n</xs:schema>\n' \
+            "$(hostile_ref "${1#import-}")" >"$tmp/$1.xsd" ;;
+    ixbrlref-*)
+        f=$tmp/$1.htm
+        printf '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" %s>\n<body><div style="display:none"><ix:header><ix:references>\n<link:schemaRef xlink:type="simple" xlink:href="%s"/>\n</ix:references></ix:header></div><p>x</p></body></html>\n' \
+            "$XBRL_NS" "$(hostile_ref "${1#ixbrlref-}")" >"$f" ;;
     empty) : >"$f" ;;
     blank) printf '  \n\t\n\n' >"$f" ;;
     binary) printf 'Title\nabc\000def\n' >"$f" ;;
@@ -73,8 +134,11 @@ while IFS='	' read -r name input command status message; do
     got=$?
     if [ "$got" -ne "$status" ]; then
         fail "$name: exit $got, want $status"; sed 's/^/#   /' "$tmp/stderr" | head -3
-    elif ! grep -Eq -- "$message" "$tmp/stderr" && ! { [ "$message" = '^$' ] && [ ! -s "$tmp/stderr" ]; }; then
-        fail "$name: stderr does not match /$message/"; sed 's/^/#   /' "$tmp/stderr" | head -3
+    elif ! grep -Eq -- "$message" "$tmp/stderr" && ! { [ "$message" = '^$' ] && [ ! -s "$tmp/stderr" ]; } &&
+         ! { [ "$message" != '^$' ] && grep -Eq -- "$message" "$tmp/stdout"; }; then
+        fail "$name: neither stderr nor stdout matches /$message/"; sed 's/^/#   /' "$tmp/stderr" "$tmp/stdout" | head -3
+    elif [ -s "$net" ]; then
+        fail "$name: reached the network: $(head -1 "$net")"; : >"$net"
     else
         pass "$name"
     fi

@@ -92,6 +92,13 @@ class Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError, OSError):
             self.close_connection = True
 
+    def do_CONNECT(self):
+        # https through this server as a proxy: logged, never tunnelled, so
+        # that a test counting requests sees an attempt to leave too
+        with log_lock, open(LOG, "a") as f:
+            f.write("CONNECT %s\n" % self.path)
+        self.head(502, 0)
+
     def serve_file(self, path):
         parts = [p for p in path.split("/") if p]
         if not parts or any(p in (".", "..") for p in parts):

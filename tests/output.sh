@@ -61,16 +61,22 @@ if [ "$(cksum <"$tmp/my.profile")" = "$psum" ]; then pass "the profile is unchan
     fail "the profile was modified"; fi
 
 # -- an interrupted run leaves neither output nor temporary file.
-# (a) stopped while reading: the input is a FIFO this shell holds open.
+# (a) stopped while reading: the input is a FIFO that a separate process
+# holds open for writing and never writes to, so that the read blocks.
+# The signal is sent only once the program itself has the FIFO open (its
+# handlers are installed first thing in main): before that, the process is
+# a shell started in the background (SIGINT ignored), or the libtool or
+# valgrind wrapper, and would lose the signal.  No process but the program
+# may hold the FIFO in $pid: a writer fd inherited by the forked shell would
+# show in /proc/$pid/fd before that shell had closed it and exec'd (the
+# cause of a flake under load: SIGINT lost, the run killed after 30 s).
 mkfifo "$tmp/fifo"
 for sig in INT TERM HUP; do
     mkdir "$tmp/out-$sig"
-    exec 3<>"$tmp/fifo"            # a writer that never writes: the read blocks
-    "$R2X" tables -q -o "$tmp/out-$sig/result.json" "$tmp/fifo" 2>"$tmp/err" 3>&- &
+    sleep 120 >"$tmp/fifo" &       # the writer: its open completes with ours
+    writer=$!
+    "$R2X" tables -q -o "$tmp/out-$sig/result.json" "$tmp/fifo" 2>"$tmp/err" &
     pid=$!
-    # signal it only once it reads the FIFO: before that, the libtool
-    # wrapper (a shell started in the background, SIGINT ignored) may still
-    # be running and would lose the signal
     i=0
     while [ -d /proc/$$ ] && ! ls -l "/proc/$pid/fd" 2>/dev/null | grep -q fifo &&
           [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
@@ -81,7 +87,8 @@ for sig in INT TERM HUP; do
     kill -0 "$pid" 2>/dev/null && kill -s KILL "$pid"     # so that a failure cannot hang
     wait "$pid"
     st=$?
-    exec 3>&-
+    kill "$writer" 2>/dev/null
+    wait "$writer" 2>/dev/null
     if [ "$st" -gt 128 ] && [ "$st" -ne 137 ]; then pass "SIG$sig while reading: killed by the signal (exit $st)"; else
         fail "SIG$sig while reading: exit $st"; fi
     if [ -z "$(ls -A "$tmp/out-$sig")" ]; then pass "SIG$sig while reading: no output"; else

@@ -21,4 +21,17 @@ char *fuzz_cstring(const uint8_t *data, size_t size);
  * return its path; the file is reused from call to call.  NULL on error. */
 const char *fuzz_scratch_file(const uint8_t *data, size_t size, const char *suffix);
 
+/* For the XML targets, which read documents beside the input: a private
+ * directory ($TMPDIR/r2x-fuzz-XXXXXX, removed at exit with what
+ * fuzz_work_file put in it), made on the first call.  NULL on error. */
+const char *fuzz_work_dir(void);
+
+/* Write data to NAME in the work directory and return its path (a static
+ * buffer per name slot: at most 8 names).  NULL on error. */
+const char *fuzz_work_file(const char *name, const uint8_t *data, size_t size);
+
+/* Copy $R2X_SRCDIR/FROM into the work directory under its base name (the
+ * fixtures an input may refer to relatively).  0 on success. */
+int fuzz_work_copy(const char *from);
+
 #endif

@@ -29,3 +29,9 @@ repeat() { head -c "$1" /dev/zero | tr '\000' '\001' | sed "s/\x01/$2/g"; }
 # 100 MB: over the input limit, refused before parsing
 { echo '<?xml version="1.0" encoding="UTF-8"?>'; echo "$X$ref"
   head -c 104857600 /dev/zero | tr '\000' ' '; echo '</xbrli:xbrl>'; } >"$dir/oversize.xml"
+# an Inline XBRL fact whose content is 1,000,000 elements deep: the XHTML
+# parser's depth limit must stop it before the extractor walks it
+{ echo '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:t="http://example.com/t"><body>'
+  echo '<div style="display:none"><ix:header><ix:references><link:schemaRef xlink:type="simple" xlink:href="t.xsd"/></ix:references></ix:header></div>'
+  printf '<ix:nonNumeric name="t:Note" contextRef="c" escape="true">'; repeat 1000000 '<div>'; printf x
+  repeat 1000000 '<\/div>'; echo '</ix:nonNumeric></body></html>'; } >"$dir/deep-fact-1000000.htm"

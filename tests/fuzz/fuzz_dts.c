@@ -1,0 +1,68 @@
+/* fuzz_dts.c - the DTS reader on any bytes as its starting point (entry.xsd,
+ * a schema or a linkbase by its root element): discovery, relationships after
+ * prohibition, then the XBRL 2.1 and Dimensions taxonomy rules.  Offline as
+ * in fuzz_validate.c ($R2X_FUZZ_CACHE or the empty work directory, with
+ * tests/validate's test.xsd and test-cal.xml beside the input); a download
+ * aborts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dts.h"
+#include "fetch.h"
+#include "fuzz.h"
+
+static void ignore_diag(void *userdata, const r2x_error *diag)
+{
+    (void)userdata;
+    (void)diag;
+}
+
+static fetcher *offline_fetcher(void)
+{
+    static fetcher *f;
+    if (f)
+        return f;
+    const char *dir = fuzz_work_dir();
+    if (!dir || fuzz_work_copy("tests/validate/test.xsd") ||
+        fuzz_work_copy("tests/validate/test-cal.xml"))
+        abort();
+    const char *cache = getenv("R2X_FUZZ_CACHE");
+    fetch_options fo;
+    memset(&fo, 0, sizeof fo);
+    fo.cache_dir = cache && *cache ? cache : dir;
+    fo.offline = 1;
+    r2x_error err;
+    if (fetcher_new(&fo, &f, &err))
+        abort();
+    return f;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fetcher *f = offline_fetcher();
+    const char *path = fuzz_work_file("entry.xsd", data, size);
+    if (!path)
+        return 0;
+    dts_options opts = {f, ignore_diag, NULL};
+    dts *d = NULL;
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (dts_new(&opts, &d, &err))
+        return 0;
+    if (!dts_add(d, path, NULL, NULL, 0, &err) && !dts_load(d, &err)) {
+        dts_check_rules(d);
+        size_t n = 0;
+        const dts_rel *rel = dts_relationships(d, &n);
+        for (size_t i = 0; i < n; i++)
+            if (!rel[i].from || !rel[i].to || !rel[i].arcrole)
+                abort();
+        dts_counts counts;
+        dts_get_counts(d, &counts);
+    }
+    dts_free(d);
+    fetch_stats st;
+    fetcher_stats(f, &st);
+    if (st.downloads)
+        abort();
+    return 0;
+}
