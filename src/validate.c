@@ -1401,6 +1401,8 @@ static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
         r->res->schema_skipped = 1;
         return R2X_OK;
     }
+    if (!dc.documents)              /* no schemaRef (said already): nothing to compile */
+        return R2X_OK;
     if (dc.missing) {               /* libxml2 would fail on the missing import */
         r->res->schema_skipped = 2;
         return R2X_OK;
@@ -1411,7 +1413,7 @@ static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
     int rc = schema_set_new(r->d, r->v->fetch, doc, &s, err);
     if (!rc && s)
         schema_validate_documents(s);
-    if (!rc && s && doc && dc.documents)   /* no schemaRef: said already */
+    if (!rc && s && doc)
         schema_validate_instance(s, doc, hold_schema_finding, r);
     schema_set_free(s);
     return rc;
