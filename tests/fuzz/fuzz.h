@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fetch.h"
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A NUL-terminated copy of the input (the text parsers take C strings),
@@ -33,5 +35,14 @@ const char *fuzz_work_file(const char *name, const uint8_t *data, size_t size);
 /* Copy $R2X_SRCDIR/FROM into the work directory under its base name (the
  * fixtures an input may refer to relatively).  0 on success. */
 int fuzz_work_copy(const char *from);
+
+/* The validate and dts targets' fetcher, made once: offline, its cache
+ * $R2X_FUZZ_CACHE or else the work directory (with tests/validate's test.xsd
+ * and test-cal.xml copied there, for the seeds' relative schemaRef).  Aborts
+ * when it cannot be made. */
+fetcher *fuzz_offline_fetcher(void);
+
+/* A diagnostic callback that drops what it is given. */
+void fuzz_ignore_diag(void *userdata, const r2x_error *diag);
 
 #endif

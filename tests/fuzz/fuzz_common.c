@@ -133,3 +133,29 @@ int fuzz_work_copy(const char *from)
     const char *base = strrchr(from, '/');
     return fuzz_work_file(base ? base + 1 : from, data, n) ? 0 : -1;
 }
+
+fetcher *fuzz_offline_fetcher(void)
+{
+    static fetcher *f;
+    if (f)
+        return f;
+    const char *dir = fuzz_work_dir();
+    if (!dir || fuzz_work_copy("tests/validate/test.xsd") ||
+        fuzz_work_copy("tests/validate/test-cal.xml"))
+        abort();
+    const char *cache = getenv("R2X_FUZZ_CACHE");
+    fetch_options fo;
+    memset(&fo, 0, sizeof fo);
+    fo.cache_dir = cache && *cache ? cache : dir;
+    fo.offline = 1;
+    r2x_error err;
+    if (fetcher_new(&fo, &f, &err))
+        abort();
+    return f;
+}
+
+void fuzz_ignore_diag(void *userdata, const r2x_error *diag)
+{
+    (void)userdata;
+    (void)diag;
+}

@@ -11,39 +11,13 @@
 #include "fetch.h"
 #include "fuzz.h"
 
-static void ignore_diag(void *userdata, const r2x_error *diag)
-{
-    (void)userdata;
-    (void)diag;
-}
-
-static fetcher *offline_fetcher(void)
-{
-    static fetcher *f;
-    if (f)
-        return f;
-    const char *dir = fuzz_work_dir();
-    if (!dir || fuzz_work_copy("tests/validate/test.xsd") ||
-        fuzz_work_copy("tests/validate/test-cal.xml"))
-        abort();
-    const char *cache = getenv("R2X_FUZZ_CACHE");
-    fetch_options fo;
-    memset(&fo, 0, sizeof fo);
-    fo.cache_dir = cache && *cache ? cache : dir;
-    fo.offline = 1;
-    r2x_error err;
-    if (fetcher_new(&fo, &f, &err))
-        abort();
-    return f;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fetcher *f = offline_fetcher();
+    fetcher *f = fuzz_offline_fetcher();
     const char *path = fuzz_work_file("entry.xsd", data, size);
     if (!path)
         return 0;
-    dts_options opts = {f, ignore_diag, NULL};
+    dts_options opts = {f, fuzz_ignore_diag, NULL};
     dts *d = NULL;
     r2x_error err;
     r2x_error_clear(&err);

@@ -13,32 +13,6 @@
 #include "release2xbrl.h"
 #include "validate.h"
 
-static void ignore_diag(void *userdata, const r2x_error *diag)
-{
-    (void)userdata;
-    (void)diag;
-}
-
-static fetcher *offline_fetcher(void)
-{
-    static fetcher *f;
-    if (f)
-        return f;
-    const char *dir = fuzz_work_dir();
-    if (!dir || fuzz_work_copy("tests/validate/test.xsd") ||
-        fuzz_work_copy("tests/validate/test-cal.xml"))
-        abort();
-    const char *cache = getenv("R2X_FUZZ_CACHE");
-    fetch_options fo;
-    memset(&fo, 0, sizeof fo);
-    fo.cache_dir = cache && *cache ? cache : dir;
-    fo.offline = 1;
-    r2x_error err;
-    if (fetcher_new(&fo, &f, &err))
-        abort();
-    return f;
-}
-
 static int contains(const uint8_t *data, size_t size, const char *word)
 {
     size_t n = strlen(word);
@@ -50,7 +24,7 @@ static int contains(const uint8_t *data, size_t size, const char *word)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    fetcher *f = offline_fetcher();
+    fetcher *f = fuzz_offline_fetcher();
     int inline_xbrl = contains(data, size, "inlineXBRL");
     const char *path = fuzz_work_file(inline_xbrl ? "instance.htm" : "instance.xml", data, size);
     if (!path)
@@ -61,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     vo.offline = 1;
     vo.calc = size ? data[size - 1] % 3 : 0;
     vo.duplicates = size ? (data[size - 1] >> 2) & 1 : 0;
-    vo.diag = ignore_diag;
+    vo.diag = fuzz_ignore_diag;
     r2x_validator *v = NULL;
     r2x_error err;
     r2x_error_clear(&err);
