@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "dts.h"
+#include "graph.h"
 #include "error.h"
 #include "validate.h"
 
@@ -235,16 +236,14 @@ static int cmp_concept_ptr(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* Does the concept graph of edges have a directed cycle?  Kahn's algorithm:
- * nodes left with incoming edges after peeling are on or behind a cycle. */
+/* Does the concept graph of edges have a directed cycle?  The concepts are
+ * numbered by their place among the distinct ends. */
 static int has_directed_cycle(const dts_concept *(*edges)[2], size_t n)
 {
     const dts_concept **nodes = malloc(2 * n * sizeof *nodes + 1);
-    size_t *indeg = calloc(2 * n + 1, sizeof *indeg), *queue = malloc((2 * n + 1) * sizeof *queue);
     size_t *from = malloc((n + 1) * sizeof *from), *to = malloc((n + 1) * sizeof *to);
-    size_t *start = NULL, *adj = NULL;
     int cycle = 0;
-    if (!nodes || !indeg || !queue || !from || !to)
+    if (!nodes || !from || !to)
         goto out;
     for (size_t i = 0; i < n; i++) {
         nodes[2 * i] = edges[i][0];
@@ -260,36 +259,10 @@ static int has_directed_cycle(const dts_concept *(*edges)[2], size_t n)
         const dts_concept **t = bsearch(&edges[i][1], nodes, m, sizeof *nodes, cmp_concept_ptr);
         from[i] = (size_t)(f - nodes);
         to[i] = (size_t)(t - nodes);
-        indeg[to[i]]++;
     }
-    /* adjacency by from: start[k] .. start[k + 1] in adj */
-    start = calloc(m + 2, sizeof *start);
-    adj = malloc((n + 1) * sizeof *adj);
-    if (!start || !adj)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        start[from[i] + 2]++;
-    for (size_t k = 0; k < m; k++)
-        start[k + 2] += start[k + 1];
-    for (size_t i = 0; i < n; i++)
-        adj[start[from[i] + 1]++] = to[i];
-    size_t qh = 0, qt = 0;
-    for (size_t k = 0; k < m; k++)
-        if (!indeg[k])
-            queue[qt++] = k;
-    while (qh < qt) {
-        size_t k = queue[qh++];
-        for (size_t e = start[k]; e < start[k + 1]; e++)
-            if (!--indeg[adj[e]])
-                queue[qt++] = adj[e];
-    }
-    cycle = qt < m;
+    cycle = graph_directed_cycle(m, from, to, n, NULL) == 1;
 out:
-    free(start);
-    free(adj);
     free(nodes);
-    free(indeg);
-    free(queue);
     free(from);
     free(to);
     return cycle;

@@ -29,6 +29,7 @@
 #include "dts.h"
 #include "error.h"
 #include "fetch.h"
+#include "graph.h"
 
 #define ROLE_LINK "http://www.xbrl.org/2003/role/link"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -1451,40 +1452,9 @@ static void check_network(rules *ru, const dts_rel *rels, size_t lo, size_t hi, 
                 parent[a] = b;
         }
     } else {
-        /* directed: repeatedly remove nodes with no incoming edge (Kahn) */
-        size_t *indeg = calloc(nodes, sizeof *indeg), *queue = malloc(nodes * sizeof *queue);
-        size_t *start = calloc(nodes + 1, sizeof *start), *adj = malloc(n * sizeof *adj);
-        if (indeg && queue && start && adj) {
-            for (size_t i = 0; i < n; i++) {
-                indeg[to[i]]++;
-                start[from[i] + 1]++;
-            }
-            for (size_t k = 0; k < nodes; k++)
-                start[k + 1] += start[k];
-            size_t *fill = parent;     /* reuse: fill positions */
-            for (size_t k = 0; k < nodes; k++)
-                fill[k] = start[k];
-            for (size_t i = 0; i < n; i++)
-                adj[fill[from[i]]++] = to[i];
-            size_t qh = 0, qt = 0;
-            for (size_t k = 0; k < nodes; k++)
-                if (!indeg[k])
-                    queue[qt++] = k;
-            while (qh < qt) {
-                size_t k = queue[qh++];
-                for (size_t e = start[k]; e < start[k + 1]; e++)
-                    if (!--indeg[adj[e]])
-                        queue[qt++] = adj[e];
-            }
-            if (qt < nodes)
-                for (size_t i = 0; i < n && !bad; i++)
-                    if (indeg[to[i]] && indeg[from[i]])
-                        bad = &rels[lo + i];
-        }
-        free(indeg);
-        free(queue);
-        free(start);
-        free(adj);
+        size_t edge = 0;
+        if (graph_directed_cycle(nodes, from, to, n, &edge) == 1)
+            bad = &rels[lo + edge];
     }
     if (bad)
         fail(ru, bad->document, 0,
