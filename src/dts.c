@@ -676,7 +676,9 @@ static void flush_link(reader *r)
                     }
                     continue;
                 }
-                if (!locs[f].href || !locs[t].href)
+                /* an arc with no arcrole (the linkbase schema requires one) makes
+                 * no relationship */
+                if (!locs[f].href || !locs[t].href || !a->arcrole)
                     continue;
                 raw_rel rr = {locs[f].href, locs[t].href, a->arcrole, r->linkrole,
                               r->doc->url, a->line, a->order, a->weight, a->priority,
