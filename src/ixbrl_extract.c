@@ -24,6 +24,7 @@
 #include "output.h"
 
 #define NS_IX "http://www.xbrl.org/2013/inlineXBRL"
+#define NS_IX10 "http://www.xbrl.org/2008/inlineXBRL"
 #define NS_XHTML "http://www.w3.org/1999/xhtml"
 #define NS_XBRLI "http://www.xbrl.org/2003/instance"
 #define NS_LINK "http://www.xbrl.org/2003/linkbase"
@@ -522,6 +523,8 @@ typedef struct extraction {
     r2x_diag_fn diag;
     void *diag_userdata;
     size_t nfacts, nerrors;
+    size_t headers;           /* ix:header elements seen */
+    int ix10;                 /* an element of Inline XBRL 1.0's namespace seen */
     r2x_buf facts;            /* xmlNodePtr[] in document order */
     r2x_buf references;       /* xmlNodePtr[]: children of ix:references */
     r2x_buf resources;        /* xmlNodePtr[]: children of ix:resources */
@@ -592,6 +595,8 @@ static int collect(extraction *x)
             } else if (!strcmp(name, "footnote") && id) {
                 if (xmlHashAddEntry(x->footnotes, id, n) < 0)
                     finding(x, n, "ix:footnote id '%s' is used twice", (const char *)id);
+            } else if (!strcmp(name, "header")) {
+                x->headers++;
             } else if (!strcmp(name, "relationship")) {
                 rc = keep_node(&x->relationships, n);
             } else if (!strcmp(name, "references") && !xmlHasProp(n, BAD_CAST "target")) {
@@ -608,8 +613,13 @@ static int collect(extraction *x)
             xmlFree(id);
             if (rc)
                 return R2X_ENOMEM;
+        } else if (n->type == XML_ELEMENT_NODE && n->ns &&
+                   !strcmp((const char *)n->ns->href, NS_IX10)) {
+            x->ix10 = 1;
         }
-        if (descend && n->children) {
+        /* elements only: an entity reference's children are the entity's
+         * declaration, whose parent is no element, and the walk would end */
+        if (descend && n->type == XML_ELEMENT_NODE && n->children) {
             n = n->children;
             continue;
         }
@@ -901,7 +911,14 @@ static int copy_under_root(extraction *x, xmlNodePtr n)
                 next = up->next;
             }
         }
-        if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c)) {
+        if (c->type == XML_ENTITY_REF_NODE) {
+            /* never loaded nor expanded; copied, it would leave the output
+             * naming an entity it does not declare (not well-formed) */
+            finding(x, n, "entity reference '&%s;' is not expanded (entities are never "
+                          "loaded); it is dropped", (const char *)c->name);
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        } else if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c)) {
             xmlUnlinkNode(c);
             xmlFreeNode(c);
         }
@@ -1050,6 +1067,19 @@ int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_u
     xmlFree(lang);
     if ((rc = collect(&x)))
         goto fail;
+    /* A document with no ix:header is no Inline XBRL document and carries no
+     * instance: refused, so that nothing is written for it. */
+    if (!x.headers) {
+        if (x.ix10)
+            r2x_fail(err, R2X_EINPUT, name, xmlGetLineNo(html),
+                     "Inline XBRL 1.0 (namespace %s) is not read: only Inline XBRL 1.1 (%s)",
+                     NS_IX10, NS_IX);
+        else
+            r2x_fail(err, R2X_EINPUT, name, xmlGetLineNo(html),
+                     "not Inline XBRL: no ix:header element in the namespace %s", NS_IX);
+        rc = R2X_EINPUT;
+        goto refused;
+    }
     if (!node_count(&x.references))
         finding(&x, html, "no ix:references: the instance has no schemaRef");
     /* schemaRef and linkbaseRef, then roleRef and arcroleRef, then contexts
@@ -1080,6 +1110,7 @@ int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_u
 fail:
     if (rc)
         r2x_fail(err, rc, name, 0, rc == R2X_ENOMEM ? "out of memory" : "cannot extract");
+refused:
     xmlFreeDoc(x.out);
     buf_release(&x.facts);
     buf_release(&x.references);

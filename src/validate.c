@@ -1087,6 +1087,12 @@ static int ixbrl_to_instance(vrun *r, const char *path, xmlDocPtr *out, r2x_erro
         return rc;
     rc = ixbrl_extract(ix, path, ixbrl_diag, r, out, NULL, NULL, err);
     xmlFreeDoc(ix);
+    if (rc == R2X_EINPUT) {
+        /* not Inline XBRL at all: a finding of the input too */
+        report(r, R2X_SEV_ERROR, err->line, "ix:notInlineXBRL", "%s", err->message);
+        r2x_error_clear(err);
+        return R2X_OK;
+    }
     return rc;
 }
 

@@ -66,6 +66,10 @@ make_input() {
         f=$tmp/$1.htm
         printf '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" %s>\n<body><div style="display:none"><ix:header><ix:references>\n<link:schemaRef xlink:type="simple" xlink:href="%s"/>\n</ix:references></ix:header></div><p>x</p></body></html>\n' \
             "$XBRL_NS" "$(hostile_ref "${1#ixbrlref-}")" >"$f" ;;
+    xhtml) f=$tmp/xhtml.htm
+        printf '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Revenues 1,234</p></body></html>\n' >"$f" ;;
+    ix10) f=$tmp/ix10.htm
+        printf '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2008/inlineXBRL">\n<body><ix:header><ix:references/></ix:header></body></html>\n' >"$f" ;;
     empty) : >"$f" ;;
     blank) printf '  \n\t\n\n' >"$f" ;;
     binary) printf 'Title\nabc\000def\n' >"$f" ;;

@@ -38,6 +38,10 @@ for f in "$top_srcdir"/tests/hostile/*.xml "$top_srcdir"/tests/hostile/*.htm "$t
             sed 's/^/#   /' "$tmp/stderr" | head -3
         elif grep -qs 'root:' "$tmp/stdout" "$tmp/stderr" "$out"/*; then
             fail "$c $name: the content of /etc/passwd leaked"
+        elif [ -s "$out/result.xml" ] && command -v python3 >/dev/null 2>&1 &&
+             ! python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' "$out/result.xml" 2>/dev/null; then
+            # what is written must be well-formed: no entity it does not declare
+            fail "$c $name: the output is not well-formed XML"
         elif [ "$st" -eq 2 ] && [ -n "$(ls -A "$out")" ]; then
             # exit 1 (the input has errors) still writes what was read, as
             # convert does; a run that could not be done leaves nothing

@@ -77,4 +77,30 @@ expect_grep "bad-format.htm:20: 'twelve' does not fit the format ixt:num-dot-dec
 printf 'not <xml' >"$tmp/bad.htm"
 expect_status 1 "extract of a file that is not XML" "$R2X" extract "$tmp/bad.htm"
 expect_status 2 "extract of a missing file" "$R2X" extract "$tmp/missing.htm"
+# An entity reference before ix:header (left unexpanded: no entity is ever
+# loaded) must not end the walk of the document: the fact after it is read.
+cat >"$tmp/entity.htm" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html [ <!ENTITY co "Example Co"> ]>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+      xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
+      xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:us-gaap="http://fasb.org/us-gaap/2024"
+      xmlns:iso4217="http://www.xbrl.org/2003/iso4217">
+<head><title>&co; results</title></head>
+<body><div style="display:none"><ix:header><ix:references>
+<link:schemaRef xlink:type="simple" xlink:href="https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd"/>
+</ix:references><ix:resources>
+<xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000000001</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2009-09-30</xbrli:instant></xbrli:period></xbrli:context>
+<xbrli:unit id="u"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
+</ix:resources></ix:header></div>
+<p>Revenues <ix:nonFraction name="us-gaap:Revenues" contextRef="c" unitRef="u" decimals="0">1234</ix:nonFraction></p>
+</body></html>
+EOF
+expect_status 0 "extract past an entity reference" "$R2X" extract "$tmp/entity.htm" -o "$out/entity.xml"
+grep -q '<us-gaap:Revenues contextRef="c" unitRef="u" decimals="0">1234</us-gaap:Revenues>' "$out/entity.xml" \
+    && pass "the fact after an entity reference is extracted" || fail "the fact after an entity reference is extracted"
+printf '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>1,234</p></body></html>\n' >"$tmp/plain.htm"
+expect_status 1 "extract of XHTML with no ix:header" "$R2X" extract "$tmp/plain.htm" -o "$out/plain.xml"
+[ -e "$out/plain.xml" ] && fail "nothing is written for a document that is not Inline XBRL" \
+    || pass "nothing is written for a document that is not Inline XBRL"
 finish

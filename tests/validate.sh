@@ -58,7 +58,7 @@ expect_status 2 "a missing file cannot be checked" v tests/validate/no-such-file
 expect_grep "no-such-file.xml" "$tmp/err" "the missing file is named"
 printf '<html/>\n' >"$tmp/report.htm"
 expect_status 1 "an .htm that is not Inline XBRL is invalid" v "$tmp/report.htm"
-expect_grep "missingSchemaRef" "$tmp/out" "an .htm without ix:references has no schemaRef"
+expect_grep "ix:notInlineXBRL" "$tmp/out" "an .htm with no ix:header is not Inline XBRL"
 expect_status 2 "a bad --calc is a usage error" v --calc=exact tests/validate/valid.xml
 expect_status 2 "a bad --schema is a usage error" v --schema=some tests/validate/valid.xml
 # --schema full: the decimals the schema fixes are seen, whatever the size
