@@ -395,6 +395,7 @@ typedef struct r2x_validate_options {
 typedef struct r2x_validate_result {
     size_t errors, warnings;  /* findings sent to the callback */
     size_t facts, contexts, units;
+    size_t unchecked;         /* of the facts, those whose schema could not be had */
     size_t documents;         /* documents in the DTS, read once each */
     size_t missing;           /* DTS documents that could not be had */
     size_t concepts, relationships, arcs;

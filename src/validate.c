@@ -1485,7 +1485,9 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     vfact *facts = (vfact *)r->facts.data;
     size_t nfacts = r->facts.len / sizeof *facts;
-    r->res->facts = nfacts;
+    for (size_t i = 0; i < r->unchecked.len / sizeof *u; i++)
+        r->res->unchecked += u[i].facts;
+    r->res->facts = nfacts + r->res->unchecked;
     r->res->contexts = r->context_list.len / sizeof(vcontext *);
     r->res->units = r->unit_list.len / sizeof(vunit *);
     check_duplicates(facts, nfacts,

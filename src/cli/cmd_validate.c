@@ -158,10 +158,11 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
 static void summary(const char *file, const r2x_validate_result *res, int json)
 {
     if (json) {
-        printf("\n  ], \"errors\": %zu, \"warnings\": %zu, \"facts\": %zu, \"contexts\": %zu, "
+        printf("\n  ], \"errors\": %zu, \"warnings\": %zu, \"facts\": %zu, "
+               "\"unchecked_facts\": %zu, \"contexts\": %zu, "
                "\"units\": %zu, \"documents\": %zu, \"missing_documents\": %zu, "
                "\"concepts\": %zu, \"relationships\": %zu, \"arcs\": %zu}",
-               res->errors, res->warnings, res->facts, res->contexts, res->units,
+               res->errors, res->warnings, res->facts, res->unchecked, res->contexts, res->units,
                res->documents, res->missing, res->concepts, res->relationships, res->arcs);
         return;
     }
@@ -169,6 +170,10 @@ static void summary(const char *file, const r2x_validate_result *res, int json)
         printf("%s: %zu errors, %zu warnings; DTS of %zu documents (%zu missing), %zu concepts, "
                "%zu arcs, %zu relationships\n", file, res->errors, res->warnings,
                res->documents, res->missing, res->concepts, res->arcs, res->relationships);
+    else if (res->unchecked)
+        printf("%s: %zu errors, %zu warnings; %zu facts (%zu not checked: their schemas could "
+               "not be had), %zu contexts, DTS of %zu documents\n", file, res->errors,
+               res->warnings, res->facts, res->unchecked, res->contexts, res->documents);
     else
         printf("%s: %zu errors, %zu warnings; %zu facts, %zu contexts, DTS of %zu documents\n",
                file, res->errors, res->warnings, res->facts, res->contexts, res->documents);
