@@ -624,6 +624,21 @@ static void check_standard_arc(dts_rules_feed *f, const char *local, const char 
                     "the arcrole %s is not one a link:%s may carry", arcrole, local);
 }
 
+/* A decimal's lexical form (xsd:decimal: sign, digits, one point) is zero. */
+static int decimal_is_zero(const char *s)
+{
+    int digits = 0;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; *s == '0' || *s == '.'; s++)
+        digits += *s == '0';
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return digits && !*s;
+}
+
 static void link_child(dts_rules_feed *f, const char *ns, const char *local, const fattrs *at,
                        long line, size_t lb, const char *base)
 {
@@ -656,6 +671,13 @@ static void link_child(dts_rules_feed *f, const char *ns, const char *local, con
     }
     if (arcrole && standard_arcrole(arcrole) && ns && !strcmp(ns, LINK_NS))
         check_standard_arc(f, local, arcrole, line);
+    /* 5.2.5.2.1: a calculation weight is never zero (the linkbase schema
+     * types it as any decimal, so XML Schema lets 0 through) */
+    const char *weight = ns && !strcmp(ns, LINK_NS) && !strcmp(local, "calculationArc")
+                             ? ftmp(f, 3, at, NULL, "weight") : NULL;
+    if (weight && decimal_is_zero(weight))
+        finding(f, line, "xbrl.5.2.5.2.1:zeroWeight",
+                "a calculationArc has weight \"%s\"%s: a weight must not be zero", weight, "");
     feed_xdt_arc(f, at, line, lb);
     /* XLink 1.0 5.1.3: no two arcs of a link join the same labels; a
      * prohibiting arc beside the arc it prohibits is not flagged */
