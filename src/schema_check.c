@@ -248,7 +248,8 @@ static int add_import(r2x_buf *w, xmlHashTablePtr seen, const char *ns, const ch
  * Not part of the DTS (XBRL 2.1 3.2) but used by schema validation: the lax
  * validation of 314-lax-validation, custom links declared in schemas that
  * only a linkbase's hint names. */
-static int add_hints(r2x_buf *w, xmlHashTablePtr seen, const char *hints, const char *base)
+static int add_hints(r2x_buf *w, xmlHashTablePtr seen, const char *hints, const char *base,
+                     const dts *d, fetcher *f, long line)
 {
     char *v = r2x_strdup(hints ? hints : "");
     int rc = v ? 0 : -1;
@@ -259,7 +260,26 @@ static int add_hints(r2x_buf *w, xmlHashTablePtr seen, const char *hints, const 
         if (!loc)
             break;
         char *url = fetch_resolve(base, loc);
-        rc = url ? add_import(w, seen, ns, url) : -1;
+        char *data = NULL;
+        size_t len = 0;
+        r2x_error err;
+        r2x_error_clear(&err);
+        if (!url) {
+            rc = -1;
+        } else if (xmlHashLookup(seen, BAD_CAST ns)) {
+            /* the DTS, or an earlier hint, has the namespace already */
+        } else if (fetcher_get(f, url, NULL, &data, &len, NULL, &err)) {
+            /* a hint is no part of the DTS (XBRL 2.1 3.2): one that cannot be
+             * had leaves its namespace to lax validation, and is no error */
+            const dts_options *o = dts_get_options(d);
+            r2x_diag(o->diag, o->diag_userdata, R2X_SEV_WARNING, R2X_EINPUT, base, line, 0,
+                     "[xmlSchema:hintUnavailable] the xsi:schemaLocation hint '%s' for the "
+                     "namespace %s cannot be had (%s); that namespace is validated laxly",
+                     loc, ns, err.message);
+        } else {
+            rc = add_import(w, seen, ns, url);
+        }
+        free(data);
         free(url);
         ns = strtok_r(NULL, " \t\r\n", &save);
     }
@@ -298,8 +318,8 @@ static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
     xmlNodePtr root = hints ? xmlDocGetRootElement(hints) : NULL;
     xmlChar *v = root ? xmlGetNsProp(root, BAD_CAST "schemaLocation", BAD_CAST XSI_NS) : NULL;
     if (!rc && v)
-        rc = add_hints(w, seen, (const char *)v,
-                       hints->URL ? (const char *)hints->URL : "");
+        rc = add_hints(w, seen, (const char *)v, hints->URL ? (const char *)hints->URL : "",
+                       d, f, xmlGetLineNo(root));
     xmlFree(v);
     /* attribute values are normalized: no newline inside the hints */
     char *p = later.data;
@@ -308,7 +328,7 @@ static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
         if (!end)
             break;
         *nl = *end = '\0';
-        rc = add_hints(w, seen, nl + 1, p);
+        rc = add_hints(w, seen, nl + 1, p, d, f, 1);
         p = end + 1;
     }
     buf_release(&hint);
