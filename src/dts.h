@@ -179,6 +179,8 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
                           const char *base);
 void dts_rules_feed_text(dts_rules_feed *f, const char *s, int len);
 void dts_rules_feed_end(dts_rules_feed *f);
+/* True when the collector ran out of memory: what it holds is incomplete. */
+int dts_rules_feed_failed(const dts_rules_feed *f);
 /* True inside an element whose text the rules read. */
 int dts_rules_feed_wants_text(const dts_rules_feed *f);
 /* The collector of a DTS, NULL when no document was fed. */

@@ -827,6 +827,8 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
                           int nb_attributes, const unsigned char **attributes, long line,
                           const char *base)
 {
+    if (f->oom)
+        return;        /* out of memory: the feed is dead (dts_load fails) */
     fattrs at = {nb_attributes, attributes};
     frame fr = {f->ns.len, SIZE_MAX, 0, 0, 0, 0};
     if (f->depth) {
@@ -901,11 +903,11 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
     }
     buf_release(&k);
     buf_release(&seq);
-    if (buf_add(&f->frames, &fr, sizeof fr))
-        f->oom = 1;
-    f->depth++;
-    if (f->oom)
+    if (f->oom || buf_add(&f->frames, &fr, sizeof fr)) {
+        f->oom = 1;    /* depth must not pass the frames there are */
         return;
+    }
+    f->depth++;
 
     if (f->content_depth && !f->content_skip_depth && xsd)
         content_child(f, local, &at, line);
@@ -1013,13 +1015,18 @@ int dts_rules_feed_wants_text(const dts_rules_feed *f)
 
 void dts_rules_feed_text(dts_rules_feed *f, const char *s, int len)
 {
-    if (f->text_depth && len > 0 && buf_add(&f->text, s, (size_t)len))
+    if (!f->oom && f->text_depth && len > 0 && buf_add(&f->text, s, (size_t)len))
         f->oom = 1;
+}
+
+int dts_rules_feed_failed(const dts_rules_feed *f)
+{
+    return f->oom;
 }
 
 void dts_rules_feed_end(dts_rules_feed *f)
 {
-    if (!f->depth)
+    if (!f->depth || f->oom)
         return;
     if (f->text_depth == f->depth) {
         /* a usedOn (a QName) or the definition of the open declaration */
