@@ -8,6 +8,7 @@
  * strings are equal pointers and hashing/sorting works on pointers.
  */
 #include "dts.h"
+#include "xml_guard.h"
 
 #include <libxml/hash.h>
 #include <libxml/parser.h>
@@ -976,6 +977,12 @@ static void on_error(void *ctx, xmlErrorPtr e)
 {
     xmlParserCtxtPtr ctxt = ctx;
     reader *r = ctxt->_private;
+    if (!r)
+        return;        /* raised while the context was being made */
+    if (xml_error_is_out_of_memory(e)) {
+        r->d->oom = 1;
+        return;
+    }
     if (!r->first_error[0] && e && e->level >= XML_ERR_ERROR) {
         snprintf(r->first_error, sizeof r->first_error, "%ld: %s", (long)e->line,
                  e->message ? e->message : "malformed XML");
@@ -1206,6 +1213,8 @@ int dts_load(dts *d, r2x_error *err)
 {
     while (!d->oom && d->next_doc < d->docs_list.len / sizeof(doc_entry))
         read_document(d, d->next_doc++);
+    if (d->feed && dts_rules_feed_failed(d->feed))
+        d->oom = 1;
     /* kinds and types once every schema is in: groups and bases may be
      * declared in documents read later */
     dts_concept **cl = (dts_concept **)d->concept_list.data;

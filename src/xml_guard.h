@@ -1,0 +1,32 @@
+/*
+ * xml_guard.h - watch libxml2 for the errors it raises outside any parser
+ * context while a document is parsed or built.
+ *
+ * libxml2 2.9 reports an allocation that failed while building the tree
+ * (tree.c) to the global error handlers only: the parser context never
+ * hears of it, and the tree is left with nodes or namespaces missing their
+ * names.  A guard installs quiet handlers for the length of one parse, so
+ * the failure is seen (and nothing is printed to stderr: the library never
+ * prints), and restores the caller's handlers after.  (internal)
+ */
+#ifndef R2X_XML_GUARD_H
+#define R2X_XML_GUARD_H
+
+#include <libxml/xmlerror.h>
+
+typedef struct xml_guard {
+    xmlStructuredErrorFunc saved_structured;
+    void *saved_structured_ctx;
+    xmlGenericErrorFunc saved_generic;
+    void *saved_generic_ctx;
+    int out_of_memory;     /* a libxml2 allocation failed while guarded */
+} xml_guard;
+
+void xml_guard_begin(xml_guard *g);
+/* True when e tells of an allocation that failed (not of a huge text node,
+ * which libxml2 2.9 raises with the same code). */
+int xml_error_is_out_of_memory(const xmlError *e);
+/* Restores the handlers; returns g->out_of_memory. */
+int xml_guard_end(xml_guard *g);
+
+#endif
