@@ -465,6 +465,8 @@ static int read_file(const char *path, size_t max, const char *what, char **data
         if (rc) {
             close(fd);
             buf_release(&b);
+            if (rc == R2X_ENOMEM)
+                return r2x_fail(err, rc, "", 0, "out of memory");
             return r2x_fail(err, rc, "", 0, "%s '%s' is larger than the %zu-byte limit",
                             what, path, max);
         }

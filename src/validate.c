@@ -27,6 +27,7 @@
 #include "error.h"
 #include "fetch.h"
 #include "validate.h"
+#include "xml_guard.h"
 #include "ixbrl_extract.h"
 #include "schema_check.h"
 
@@ -150,8 +151,9 @@ const char *r2x_diag_rule(const r2x_error *diag, char *code, size_t size)
 
 static int is_el(const xmlNode *n, const char *ns, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->ns && !strcmp((const char *)n->ns->href, ns) &&
-           (!name || !strcmp((const char *)n->name, name));
+    return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+           !strcmp((const char *)n->ns->href, ns) &&
+           (!name || (n->name && !strcmp((const char *)n->name, name)));
 }
 
 static long line_of(const xmlNode *n)
@@ -178,13 +180,15 @@ static xmlNodePtr next_el(xmlNodePtr n)
 static const char *intern(vrun *r, const char *s)
 {
     const char *p = s ? (const char *)xmlDictLookup(r->dict, BAD_CAST s, -1) : NULL;
-    if (s && !p)
-        r->oom = 1;
+    if (s && !p) {
+        r->oom = 1;    /* the run fails; "" keeps the callers going till then */
+        return "";
+    }
     return p;
 }
 
 /* The text of an element, whitespace trimmed; malloc'd. */
-static char *text_of(xmlNodePtr n)
+static char *text_of(vrun *r, xmlNodePtr n)
 {
     xmlChar *c = xmlNodeGetContent(n);
     const char *s = c ? (const char *)c : "";
@@ -195,6 +199,8 @@ static char *text_of(xmlNodePtr n)
         len--;
     char *t = r2x_strndup(s, len);
     xmlFree(c);
+    if (!t)
+        r->oom = 1;
     return t;
 }
 
@@ -626,7 +632,12 @@ static int register_id(vrun *r, char *id, long line, const char *what, void *own
         report(r, R2X_SEV_ERROR, line, "xmlSchema:missingId", "%s must have an id", what);
         return 0;
     }
-    if (xmlHashAddEntry(r->ids, BAD_CAST interned, owner)) {
+    if (!xmlHashLookup(r->ids, BAD_CAST interned) &&
+        xmlHashAddEntry(r->ids, BAD_CAST interned, owner)) {
+        r->oom = 1;
+        return 0;
+    }
+    if (xmlHashLookup(r->ids, BAD_CAST interned) != owner) {
         report(r, R2X_SEV_ERROR, line, "xmlSchema:duplicateId", "the id '%s' is used twice",
                interned);
         return 0;
@@ -664,7 +675,7 @@ static void read_context(vrun *r, xmlNodePtr cx)
                    "xbrl.4.7.3.1:entityIdentifier",
                    "the entity of context '%s' needs an identifier with a scheme", c->id);
         } else {
-            char *v = text_of(ident);
+            char *v = text_of(r, ident);
             if (!v || !v[0])
                 report(r, R2X_SEV_ERROR, line_of(ident), "xbrl.4.7.3.1:entityIdentifier",
                        "the entity identifier of context '%s' is empty", c->id);
@@ -692,7 +703,7 @@ static void read_context(vrun *r, xmlNodePtr cx)
             c->period = DTS_PERIOD_DURATION;
             rc |= buf_adds(&sig, "forever");
         } else if (is_el(p1, XBRLI_NS, "instant") && !p2) {
-            char *t = text_of(p1);
+            char *t = text_of(r, p1);
             if (!t || !lex_when(t, 3, &w1))
                 report(r, R2X_SEV_ERROR, line_of(p1), "xmlSchema:valueError",
                        "the instant '%s' of context '%s' is not a date or dateTime",
@@ -705,7 +716,7 @@ static void read_context(vrun *r, xmlNodePtr cx)
             free(t);
         } else if (is_el(p1, XBRLI_NS, "startDate") && is_el(p2, XBRLI_NS, "endDate") &&
                    !next_el(p2)) {
-            char *t1 = text_of(p1), *t2 = text_of(p2);
+            char *t1 = text_of(r, p1), *t2 = text_of(r, p2);
             int ok1 = t1 && lex_when(t1, 3, &w1), ok2 = t2 && lex_when(t2, 3, &w2);
             if (!ok1 || !ok2) {
                 report(r, R2X_SEV_ERROR, line_of(ok1 ? p2 : p1), "xmlSchema:valueError",
@@ -761,7 +772,7 @@ static int measures(vrun *r, xmlNodePtr n, const char **out, int max, int *k, co
             bad = 1;
             continue;
         }
-        char *t = text_of(m);
+        char *t = text_of(r, m);
         const char *q = t ? resolve_qname(r, m, t) : NULL;
         if (!q)
             report(r, R2X_SEV_ERROR, line_of(m), "xmlSchema:valueError",
@@ -869,11 +880,12 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
     char *dec = prop(n, "decimals"), *prec = prop(n, "precision");
     xmlChar *nil = xmlGetNsProp(n, BAD_CAST "nil", BAD_CAST XSI_NS);
     f->nil = nil && (!strcmp((const char *)nil, "true") || !strcmp((const char *)nil, "1"));
-    f->text = text_of(n);
+    f->text = text_of(r, n);
     const char *dflt = f->text && !f->text[0] && !first_el(n) ? declared_default(k) : NULL;
     if (dflt) {
         free(f->text);
-        f->text = r2x_strndup(dflt, strlen(dflt));
+        if (!(f->text = r2x_strndup(dflt, strlen(dflt))))
+            r->oom = 1;
     }
     if (!num) {
         xmlChar *lang = xmlNodeGetLang(n);
@@ -904,7 +916,7 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
     if (f->nil && !k->nillable)
         report(r, R2X_SEV_ERROR, line, "xmlSchema:nilNotNillable",
                "%s is nil but its declaration is not nillable", name);
-    if (f->nil && (f->text[0] || first_el(n)))
+    if (f->nil && ((f->text && f->text[0]) || first_el(n)))
         report(r, R2X_SEV_ERROR, line, "xmlSchema:nilContent",
                "%s is nil and must be empty", name);
     /* precision and decimals (4.6.3) */
@@ -937,8 +949,8 @@ static void read_item(vrun *r, xmlNodePtr n, vfact *f)
         use_prec = NULL;
     }
     /* the value */
-    if (!known) {
-        /* nor of the value */
+    if (!known || !f->text) {
+        /* nor of the value (or out of memory: r->oom) */
     } else if (!f->nil && !first_el(n) && !lexically_valid(r, n, k->lex, f->text))
         report(r, R2X_SEV_ERROR, line, "xmlSchema:valueError",
                "'%s' is not a valid value of %s (type %s)", f->text, name,
@@ -1554,10 +1566,16 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
             if (!ctxt)
                 rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
             else {
+                xml_guard guard;
+                xml_guard_begin(&guard);
                 doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                         XML_PARSE_NONET | XML_PARSE_BIG_LINES |
                                         XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-                if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {  /* disableSAX: a huge text node cut it short */
+                if (xml_guard_end(&guard)) {
+                    rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+                    xmlFreeDoc(doc);
+                    doc = NULL;
+                } else if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {  /* disableSAX: a huge text node cut it short */
                     xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
                     char msg[600];
                     snprintf(msg, sizeof msg, "%s", e && e->message ? e->message
