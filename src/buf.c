@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "release2xbrl.h"
 
@@ -124,4 +126,21 @@ const char *buf_keep_string(r2x_buf *list, const char *s)
         return NULL;
     }
     return copy;
+}
+
+int buf_read_fd(r2x_buf *b, int fd)
+{
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return R2X_EIO;
+        if (n == 0)
+            return R2X_OK;
+        int rc = buf_add(b, chunk, (size_t)n);
+        if (rc)
+            return rc;
+    }
 }

@@ -37,5 +37,8 @@ const char *buf_keep_string(r2x_buf *list, const char *s);
 /* Hand the memory to the caller (never NULL on success, NULL if out of
  * memory) and leave the buffer empty. */
 char *buf_detach(r2x_buf *b, size_t *len);
+/* Append everything fd has till its end: R2X_OK, R2X_ETOOBIG past the cap,
+ * R2X_ENOMEM, or R2X_EIO with errno set. */
+int buf_read_fd(r2x_buf *b, int fd) R2X_WARN_UNUSED;
 
 #endif

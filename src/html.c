@@ -11,6 +11,7 @@
  * one period per column.
  */
 #include "html.h"
+#include "xml_guard.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -1289,8 +1290,14 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
         buf_release(&conv);
         return r2x_fail(err, R2X_ETOOBIG, name, 0, "HTML input too large to parse");
     }
+    xml_guard guard;
+    xml_guard_begin(&guard);
     htmlDocPtr doc = htmlReadMemory(bytes, (int)nbytes, NULL, encoding, options);
     buf_release(&conv);
+    if (xml_guard_end(&guard)) {
+        xmlFreeDoc(doc);
+        return r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
+    }
     if (!doc || !xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
         return r2x_fail(err, R2X_EINPUT, name, 0, "cannot be read as HTML");

@@ -8,8 +8,13 @@
  * dropped, escaped markup serialised) and footnote links written.
  */
 #include "ixbrl_extract.h"
+#include "xml_guard.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <unistd.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/xmlsave.h>
@@ -1022,8 +1027,9 @@ static int write_relationships(extraction *x)
     return R2X_OK;
 }
 
-int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_userdata,
-                  xmlDocPtr *out, size_t *nfacts, size_t *nerrors, r2x_error *err)
+static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
+                           void *diag_userdata, xmlDocPtr *out, size_t *nfacts,
+                           size_t *nerrors, r2x_error *err)
 {
     *out = NULL;
     extraction x;
@@ -1127,6 +1133,7 @@ refused:
 typedef struct first_error {
     int line;
     char message[300];
+    int out_of_memory;     /* an allocation failed: no verdict on the XML */
 } first_error;
 
 /* Keeps the first error (later ones follow from it: after "huge text node"
@@ -1136,6 +1143,8 @@ static void quiet_error(void *userdata, xmlErrorPtr e)
     (void)userdata;
     xmlParserCtxtPtr ctxt = e ? e->ctxt : NULL;
     first_error *first = ctxt ? ctxt->_private : NULL;
+    if (first && xml_error_is_out_of_memory(e))
+        first->out_of_memory = 1;
     if (first && !first->message[0] && e->level >= XML_ERR_ERROR) {
         first->line = e->line;
         snprintf(first->message, sizeof first->message, "%s",
@@ -1149,7 +1158,7 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt)
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    first_error first = {0, ""};
+    first_error first = {0, "", 0};
     ctxt->_private = &first;
     ctxt->sax->serror = quiet_error;
     /* no network, no DTD, no entity substitution; errors are ours to report.
@@ -1157,16 +1166,43 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
      * or attribute) bound the tree, and the depth bounds the recursion of
      * content() -- with HUGE, a fact a million elements deep overflowed the
      * stack. */
-    xmlDocPtr doc = xmlCtxtReadFile(ctxt, path, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
+     * unbounded, and tells a failed allocation of its own as an empty file */
+    int is_stdin = !strcmp(path, "-");
+    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    r2x_buf bytes;
+    buf_init(&bytes, INT_MAX);
+    int rc = fd < 0 ? R2X_EIO : buf_read_fd(&bytes, fd);
+    int saved_errno = errno;
+    if (fd > 0)
+        close(fd);
+    if (rc) {
+        buf_release(&bytes);
+        xmlFreeParserCtxt(ctxt);
+        if (rc == R2X_ENOMEM)
+            return r2x_fail(err, rc, path, 0, "out of memory");
+        if (rc == R2X_ETOOBIG)
+            return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
+        return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
+    }
+    xml_guard guard;
+    xml_guard_begin(&guard);
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,
+                                      XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                      XML_PARSE_NOWARNING);
+    buf_release(&bytes);
+    if (xml_guard_end(&guard))
+        first.out_of_memory = 1;
+    if (first.out_of_memory) {
+        xmlFreeDoc(doc);
+        xmlFreeParserCtxt(ctxt);
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
     /* a text node over the limit stops the parse (disableSAX) but leaves
      * wellFormed set: the tree would be silently cut short */
     if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-        int rc;
-        if (e && e->domain == XML_FROM_IO)
-            rc = r2x_fail(err, R2X_EIO, path, 0, "cannot read the file");
-        else if (first.message[0])
+        if (first.message[0])
             rc = r2x_fail(err, R2X_EINPUT, path, e && e->line ? e->line : first.line,
                           "not well-formed XML (Inline XBRL must be XHTML): %s", first.message);
         else
@@ -1183,6 +1219,22 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
     xmlFreeParserCtxt(ctxt);
     *out = doc;
     return R2X_OK;
+}
+
+/* The tree built under a guard: libxml2 tells of an allocation that failed
+ * inside xmlNewNs or xmlNewProp only to its global handlers. */
+int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_userdata,
+                  xmlDocPtr *out, size_t *nfacts, size_t *nerrors, r2x_error *err)
+{
+    xml_guard guard;
+    xml_guard_begin(&guard);
+    int rc = extract_guarded(ix, name, diag, diag_userdata, out, nfacts, nerrors, err);
+    if (xml_guard_end(&guard) && !rc) {
+        xmlFreeDoc(*out);
+        *out = NULL;
+        rc = r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
+    }
+    return rc;
 }
 
 static int stream_write(void *ctx, const char *buffer, int len)
@@ -1210,10 +1262,12 @@ int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn d
     }
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(stream_write, NULL, output_stream(out),
                                                     NULL);
+    /* stream_write cannot fail (output_commit sees a write error), so a
+     * failed save is libxml2 out of memory */
     if (!ob || xmlSaveFormatFileTo(ob, inst, "UTF-8", 1) < 0) {
         output_abort(out);
         xmlFreeDoc(inst);
-        return r2x_fail(err, R2X_EIO, out_path, 0, "cannot write the instance");
+        return r2x_fail(err, R2X_ENOMEM, out_path, 0, "out of memory");
     }
     xmlFreeDoc(inst);
     return output_commit(out, err);
