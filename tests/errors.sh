@@ -70,6 +70,8 @@ make_input() {
         printf '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Revenues 1,234</p></body></html>\n' >"$f" ;;
     ix10) f=$tmp/ix10.htm
         printf '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2008/inlineXBRL">\n<body><ix:header><ix:references/></ix:header></body></html>\n' >"$f" ;;
+    ixgz) f=$tmp/ixgz.htm     # gzip: libxml2 would inflate it unasked
+        printf '<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL">\n<body><ix:header/></body></html>\n' | gzip -n >"$f" ;;
     empty) : >"$f" ;;
     blank) printf '  \n\t\n\n' >"$f" ;;
     binary) printf 'Title\nabc\000def\n' >"$f" ;;
