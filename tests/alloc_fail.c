@@ -60,20 +60,26 @@ static int stage_document(r2x_error *err)
     return rc;
 }
 
-static int stage_windows_1252(r2x_error *err)
+/* The tables of doc, which a reader gave with status rc; frees doc. */
+static int tables_of(int rc, r2x_document *doc, r2x_error *err)
 {
-    static const char text[] = "Statement \x93of\x94 Income\n\n\tSix Months Ended September 30, "
-                               "2009\n\tThousands of JPY\nRevenues\t1,234\n";
-    r2x_read_options ro = {0, 0, 1, R2X_INPUT_AUTO};
-    r2x_document *doc = NULL;
     r2x_tableset *set = NULL;
-    int rc = r2x_document_read_memory("cp1252", text, sizeof text - 1, &ro, &doc, err);
     r2x_extract_options xo = {NULL, ignore_diag, NULL};
     if (!rc)
         rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
     r2x_tableset_free(set);
     r2x_document_free(doc);
     return rc;
+}
+
+static int stage_windows_1252(r2x_error *err)
+{
+    static const char text[] = "Statement \x93of\x94 Income\n\n\tSix Months Ended September 30, "
+                               "2009\n\tThousands of JPY\nRevenues\t1,234\n";
+    r2x_read_options ro = {0, 0, 1, R2X_INPUT_AUTO};
+    r2x_document *doc = NULL;
+    int rc = r2x_document_read_memory("cp1252", text, sizeof text - 1, &ro, &doc, err);
+    return tables_of(rc, doc, err);
 }
 
 static int stage_profile(r2x_error *err)
@@ -138,14 +144,8 @@ static int read_and_extract(const char *path, int format, r2x_error *err)
 {
     r2x_read_options ro = {0, 0, 0, format};
     r2x_document *doc = NULL;
-    r2x_tableset *set = NULL;
     int rc = r2x_document_read_file(path, NULL, &ro, &doc, err);
-    r2x_extract_options xo = {NULL, ignore_diag, NULL};
-    if (!rc)
-        rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
-    r2x_tableset_free(set);
-    r2x_document_free(doc);
-    return rc;
+    return tables_of(rc, doc, err);
 }
 
 static int stage_html(r2x_error *err)
