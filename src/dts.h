@@ -160,8 +160,9 @@ const dts_options *dts_get_options(const dts *d);
  * by their publishers): roleType/arcroleType declarations and use, roleRef
  * and arcroleRef, item and tuple declarations, linkbaseRef roles, XLink arc
  * duplication, summation-item endpoints, arc cycles.  Findings go to the
- * diag callback; returns the number of errors reported. */
-size_t dts_check_rules(dts *d);
+ * diag callback, their number to *nerrors (if not NULL).  Returns R2X_OK, or
+ * R2X_ENOMEM when an allocation failed and the checks are incomplete. */
+int dts_check_rules(dts *d, size_t *nerrors);
 
 /* The rules see the DTS's own (non-http) documents through the reading
  * pass of dts.c, which feeds each document's SAX2 events to this collector

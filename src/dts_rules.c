@@ -1063,6 +1063,7 @@ typedef struct rules {
     dts_rules_feed *f;
     xmlHashTablePtr roles, arcroles;   /* uri -> decl * (the first) */
     size_t errors;
+    int oom;                   /* an allocation failed: the checks are incomplete */
 } rules;
 
 static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt,
@@ -1087,10 +1088,14 @@ static const target *element_scheme(rules *ru, const char *doc, const char *inne
     for (size_t i = 0; i < n; i++)
         slashes += inner[i] == '/';
     if (inner[0] == '/' && slashes <= 2) {
-        if (!buf_addf(&k, "%s\001%.*s", doc, (int)n, inner))
+        if (buf_addf(&k, "%s\001%.*s", doc, (int)n, inner))
+            ru->oom = 1;
+        else
             hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
     } else if (inner[0] != '/' && !slashes) {
-        if (!buf_addf(&k, "%s#%.*s", doc, (int)n, inner))
+        if (buf_addf(&k, "%s#%.*s", doc, (int)n, inner))
+            ru->oom = 1;
+        else
             hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
     } else {
         *remote = 1;
@@ -1109,8 +1114,10 @@ static const target *resolve_href(rules *ru, const char *abs, int *remote)
     const char *hash = strchr(abs, '#');
     size_t dn = hash ? (size_t)(hash - abs) : strlen(abs);
     char *docpart = strndup(abs, dn);
-    if (!docpart)
+    if (!docpart) {
+        ru->oom = 1;
         return NULL;
+    }
     const target *hit = NULL;
     if (!xmlHashLookup(ru->f->docs, BAD_CAST docpart))
         *remote = 1;
@@ -1119,7 +1126,9 @@ static const target *resolve_href(rules *ru, const char *abs, int *remote)
         char *id = xmlURIUnescapeString(hash + 1, 0, NULL);
         r2x_buf k;
         buf_init(&k, R2X_BUF_NOCAP);
-        if (id && !buf_addf(&k, "%s#%s", docpart, id))
+        if (!id || buf_addf(&k, "%s#%s", docpart, id))
+            ru->oom = 1;
+        else
             hit = xmlHashLookup(ru->f->targets, BAD_CAST k.data);
         buf_release(&k);
         xmlFree(id);
@@ -1171,8 +1180,10 @@ static void settle_decl(rules *ru, const pending *p)
     const char *what = dc->arcrole ? "arcroleType" : "roleType";
     xmlHashTablePtr h = dc->arcrole ? ru->arcroles : ru->roles;
     decl *first = xmlHashLookup(h, BAD_CAST dc->uri);
-    if (!first)
-        xmlHashAddEntry(h, BAD_CAST dc->uri, dc);
+    if (!first) {
+        if (xmlHashAddEntry(h, BAD_CAST dc->uri, dc))
+            ru->oom = 1;
+    }
     else if (first->url == dc->url)
         fail(ru, dc->url, dc->line, "xbrl.5.1.3:duplicateRoleType",
              "\"%s\" is declared twice in one schema by link:%s", dc->uri, what);
@@ -1455,8 +1466,10 @@ static void check_network(rules *ru, const dts_rel *rels, size_t lo, size_t hi, 
     size_t *from = malloc(n * sizeof *from), *to = malloc(n * sizeof *to);
     size_t *parent = malloc(2 * n * sizeof *parent);
     size_t nodes = 0;
-    if (!ix || !from || !to || !parent)
+    if (!ix || !from || !to || !parent) {
+        ru->oom = 1;
         goto out;
+    }
     for (size_t i = 0; i < n; i++) {
         const dts_concept *ends[2] = {rels[lo + i].from, rels[lo + i].to};
         size_t *slot[2] = {&from[i], &to[i]};
@@ -1466,7 +1479,10 @@ static void check_network(rules *ru, const dts_rel *rels, size_t lo, size_t hi, 
                 v = (void *)(nodes + 1);
                 parent[nodes] = nodes;
                 nodes++;
-                xmlHashAddEntry(ix, BAD_CAST ends[e]->key, v);
+                if (xmlHashAddEntry(ix, BAD_CAST ends[e]->key, v)) {
+                    ru->oom = 1;
+                    goto out;
+                }
             }
             *slot[e] = (size_t)v - 1;
         }
@@ -1549,6 +1565,8 @@ static void check_relationships(rules *ru)
         /* a base set is also one link element: split the run by it
          * (custom links are not checked) */
         dts_rel *part = local && allowed > 0 ? malloc((hi - lo) * sizeof *part) : NULL;
+        if (local && allowed > 0 && !part)
+            ru->oom = 1;
         for (int kind = DTS_ARC_CALCULATION; part && kind <= DTS_ARC_FOOTNOTE; kind++) {
             size_t k = 0;
             for (size_t i = lo; i < hi; i++)
@@ -1564,7 +1582,7 @@ static void check_relationships(rules *ru)
 
 /* ---- entry --------------------------------------------------------------------- */
 
-size_t dts_check_rules(dts *d)
+int dts_check_rules(dts *d, size_t *nerrors)
 {
     rules ru;
     memset(&ru, 0, sizeof ru);
@@ -1578,8 +1596,12 @@ size_t dts_check_rules(dts *d)
             settle(&ru);
         check_relationships(&ru);
         ru.errors += dts_check_dimensions(d);
+    } else {
+        ru.oom = 1;
     }
     xmlHashFree(ru.roles, NULL);
     xmlHashFree(ru.arcroles, NULL);
-    return ru.errors;
+    if (nerrors)
+        *nerrors = ru.errors;
+    return ru.oom ? R2X_ENOMEM : R2X_OK;
 }

@@ -1469,7 +1469,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
                "an XBRL instance needs at least one link:schemaRef");
     if ((rc = dts_load(r->d, err)))
         return rc;
-    dts_check_rules(r->d);
+    if (dts_check_rules(r->d, NULL))
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     vreporter rep = {report, r};
     check_alias_concepts(r->d, &rep);
     dts_result(r);
@@ -1554,8 +1555,9 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
             rc = dts_add(r.d, path, NULL, NULL, 0, err);
             if (!rc)
                 rc = dts_load(r.d, err);
+            if (!rc && dts_check_rules(r.d, NULL))
+                rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
             if (!rc) {
-                dts_check_rules(r.d);
                 vreporter rep = {report, &r};
                 check_alias_concepts(r.d, &rep);
                 dts_result(&r);

@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (dts_new(&opts, &d, &err))
         return 0;
     if (!dts_add(d, path, NULL, NULL, 0, &err) && !dts_load(d, &err)) {
-        dts_check_rules(d);
+        dts_check_rules(d, NULL);
         size_t n = 0;
         const dts_rel *rel = dts_relationships(d, &n);
         for (size_t i = 0; i < n; i++)
