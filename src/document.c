@@ -2,9 +2,11 @@
 #include "document.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "error.h"
@@ -307,36 +309,30 @@ int r2x_document_read_file(const char *path, const char *name,
         name = is_stdin ? "<stdin>" : path;
     size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes
                                                : R2X_DEFAULT_MAX_INPUT;
-    FILE *fp = is_stdin ? stdin : fopen(path, "rb");
-    if (!fp)
+    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return r2x_fail(err, R2X_EIO, name, 0, "cannot open: %s", strerror(errno));
-    /* Read at most max + 1 bytes: memory stays bounded whatever the size. */
+    /* The buffer's cap stops the read past max: memory stays bounded
+     * whatever the size. */
     r2x_buf data;
     buf_init(&data, max);
-    char chunk[65536];
-    size_t n;
-    int rc = R2X_OK;
-    while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-        if ((rc = buf_add(&data, chunk, n)))
-            break;
-    }
-    int read_error = ferror(fp);
+    int rc = buf_read_fd(&data, fd);
     int e = errno;
     if (!is_stdin)
-        fclose(fp);
+        close(fd);
     if (rc == R2X_ETOOBIG) {
         buf_release(&data);
         return r2x_fail(err, R2X_ETOOBIG, name, 0,
                         "input is larger than %zu bytes; not a release "
                         "(raise the limit with --max-input)", max);
     }
+    if (rc == R2X_EIO) {
+        buf_release(&data);
+        return r2x_fail(err, rc, name, 0, "read error: %s", strerror(e));
+    }
     if (rc) {
         buf_release(&data);
         return r2x_fail(err, rc, name, 0, "out of memory");
-    }
-    if (read_error) {
-        buf_release(&data);
-        return r2x_fail(err, R2X_EIO, name, 0, "read error: %s", strerror(e));
     }
     rc = r2x_document_read_memory(name, data.data, data.len, opts, out, err);
     buf_release(&data);

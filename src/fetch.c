@@ -447,31 +447,19 @@ static int read_file(const char *path, size_t max, const char *what, char **data
     }
     r2x_buf b;
     buf_init(&b, max);
-    char chunk[65536];
-    for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int e = errno;
-            close(fd);
-            buf_release(&b);
-            return r2x_fail(err, R2X_EIO, "", 0, "cannot read %s '%s': %s", what, path,
-                            strerror(e));
-        }
-        if (n == 0)
-            break;
-        int rc = buf_add(&b, chunk, (size_t)n);
-        if (rc) {
-            close(fd);
-            buf_release(&b);
-            if (rc == R2X_ENOMEM)
-                return r2x_fail(err, rc, "", 0, "out of memory");
-            return r2x_fail(err, rc, "", 0, "%s '%s' is larger than the %zu-byte limit",
-                            what, path, max);
-        }
-    }
+    int rc = buf_read_fd(&b, fd);
+    int e = errno;
     close(fd);
+    if (rc) {
+        buf_release(&b);
+        if (rc == R2X_EIO)
+            return r2x_fail(err, rc, "", 0, "cannot read %s '%s': %s", what, path,
+                            strerror(e));
+        if (rc == R2X_ENOMEM)
+            return r2x_fail(err, rc, "", 0, "out of memory");
+        return r2x_fail(err, rc, "", 0, "%s '%s' is larger than the %zu-byte limit",
+                        what, path, max);
+    }
     *data = buf_detach(&b, len);
     if (!*data)
         return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
