@@ -12,6 +12,7 @@
 #include "error.h"
 #include "output.h"
 #include "periods.h"
+#include "xml_guard.h"
 
 #define NS_XBRLI "http://www.xbrl.org/2003/instance"
 #define NS_LINK "http://www.xbrl.org/2003/linkbase"
@@ -64,44 +65,10 @@ static int stream_write(void *ctx, const char *buffer, int len)
 
 /* libxml2 2.9 drops what it cannot allocate (an element name, escaped text)
  * from the document and carries on, saying so only to its error handler:
- * while a writer is open, that handler notes the failure (and keeps libxml2
- * from printing), and writer_close() then fails the output. */
-static int writer_libxml_failed;
-static xmlGenericErrorFunc saved_generic;
-static void *saved_generic_ctx;
-static xmlStructuredErrorFunc saved_structured;
-static void *saved_structured_ctx;
-
-static void note_generic_error(void *ctx, const char *msg, ...)
-{
-    (void)ctx;
-    (void)msg;
-    writer_libxml_failed = 1;
-}
-
-static void note_structured_error(void *ctx, xmlErrorPtr e)
-{
-    (void)ctx;
-    if (e && e->level >= XML_ERR_ERROR)
-        writer_libxml_failed = 1;
-}
-
-static void catch_libxml_errors(void)
-{
-    saved_generic = xmlGenericError;
-    saved_generic_ctx = xmlGenericErrorContext;
-    saved_structured = xmlStructuredError;
-    saved_structured_ctx = xmlStructuredErrorContext;
-    writer_libxml_failed = 0;
-    xmlSetGenericErrorFunc(NULL, note_generic_error);
-    xmlSetStructuredErrorFunc(NULL, note_structured_error);
-}
-
-static void release_libxml_errors(void)
-{
-    xmlSetGenericErrorFunc(saved_generic_ctx, saved_generic);
-    xmlSetStructuredErrorFunc(saved_structured_ctx, saved_structured);
-}
+ * while a writer is open, a guard notes the failure (and keeps libxml2 from
+ * printing), and writer_close() then fails the output.  One writer is open
+ * at a time. */
+static xml_guard writer_guard;
 
 /* Open path through a safe output and put an indenting xmlTextWriter on it. */
 static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
@@ -110,7 +77,7 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
     int rc = output_open(path, out, err);
     if (rc)
         return rc;
-    catch_libxml_errors();
+    xml_guard_begin(&writer_guard);
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(stream_write, NULL, output_stream(*out),
                                                     NULL);
     *w = ob ? xmlNewTextWriter(ob) : NULL;
@@ -118,7 +85,7 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
         if (ob)
             xmlOutputBufferClose(ob);
         output_abort(*out);
-        release_libxml_errors();
+        (void)xml_guard_end(&writer_guard);
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     xmlTextWriterSetIndent(*w, 1);
@@ -126,7 +93,7 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
     if (xmlTextWriterStartDocument(*w, "1.0", "UTF-8", NULL) < 0) {
         xmlFreeTextWriter(*w);
         output_abort(*out);
-        release_libxml_errors();
+        (void)xml_guard_end(&writer_guard);
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     return R2X_OK;
@@ -139,8 +106,7 @@ static int writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const c
     if (!failed && (xmlTextWriterEndDocument(w) < 0))
         failed = 1;
     xmlFreeTextWriter(w);          /* flushes into the output's stream */
-    release_libxml_errors();
-    if (writer_libxml_failed)
+    if (xml_guard_end(&writer_guard) || writer_guard.errors)
         failed = 1;
     if (failed) {
         /* stream_write takes every byte (write errors surface at commit),

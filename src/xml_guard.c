@@ -17,12 +17,15 @@ static void guard_structured(void *ctx, xmlErrorPtr e)
     xml_guard *g = ctx;
     if (xml_error_is_out_of_memory(e))
         g->out_of_memory = 1;
+    if (e && e->level >= XML_ERR_ERROR)
+        g->errors = 1;
 }
 
 static void guard_generic(void *ctx, const char *fmt, ...)
 {
-    (void)ctx;     /* printf-style messages carry no code: only silenced */
+    xml_guard *g = ctx;    /* printf-style messages carry no code */
     (void)fmt;
+    g->errors = 1;
 }
 
 void xml_guard_begin(xml_guard *g)
@@ -32,6 +35,7 @@ void xml_guard_begin(xml_guard *g)
     g->saved_generic = xmlGenericError;
     g->saved_generic_ctx = xmlGenericErrorContext;
     g->out_of_memory = 0;
+    g->errors = 0;
     xmlSetStructuredErrorFunc(g, guard_structured);
     xmlSetGenericErrorFunc(g, guard_generic);
 }

@@ -20,6 +20,7 @@ typedef struct xml_guard {
     xmlGenericErrorFunc saved_generic;
     void *saved_generic_ctx;
     int out_of_memory;     /* a libxml2 allocation failed while guarded */
+    int errors;            /* any error raised while guarded, printf-style ones too */
 } xml_guard;
 
 void xml_guard_begin(xml_guard *g);
