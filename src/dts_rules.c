@@ -1183,8 +1183,7 @@ static void settle_decl(rules *ru, const pending *p)
     if (!first) {
         if (xmlHashAddEntry(h, BAD_CAST dc->uri, dc))
             ru->oom = 1;
-    }
-    else if (first->url == dc->url)
+    } else if (first->url == dc->url)
         fail(ru, dc->url, dc->line, "xbrl.5.1.3:duplicateRoleType",
              "\"%s\" is declared twice in one schema by link:%s", dc->uri, what);
     else if (first->sig != dc->sig)

@@ -1161,11 +1161,6 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
     first_error first = {0, "", 0};
     ctxt->_private = &first;
     ctxt->sax->serror = quiet_error;
-    /* no network, no DTD, no entity substitution; errors are ours to report.
-     * No XML_PARSE_HUGE: libxml2's limits (depth 256, 10 MB per text node
-     * or attribute) bound the tree, and the depth bounds the recursion of
-     * content() -- with HUGE, a fact a million elements deep overflowed the
-     * stack. */
     /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
      * unbounded, and tells a failed allocation of its own as an empty file */
     int is_stdin = !strcmp(path, "-");
@@ -1174,7 +1169,7 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
     buf_init(&bytes, INT_MAX);
     int rc = fd < 0 ? R2X_EIO : buf_read_fd(&bytes, fd);
     int saved_errno = errno;
-    if (fd > 0)
+    if (!is_stdin && fd >= 0)
         close(fd);
     if (rc) {
         buf_release(&bytes);
@@ -1185,6 +1180,12 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
             return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
         return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
     }
+    /* no network, no DTD, no entity substitution; errors are ours to report.
+     * No XML_PARSE_HUGE: libxml2's limits (depth 256, 10 MB per attribute)
+     * bound the tree, and the depth bounds the recursion of content() --
+     * with HUGE, a fact a million elements deep overflowed the stack.  (From
+     * memory, 2.9 does not apply its text-node limit: text stays bounded by
+     * the input.) */
     xml_guard guard;
     xml_guard_begin(&guard);
     xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,

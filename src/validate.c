@@ -632,12 +632,12 @@ static int register_id(vrun *r, char *id, long line, const char *what, void *own
         report(r, R2X_SEV_ERROR, line, "xmlSchema:missingId", "%s must have an id", what);
         return 0;
     }
-    if (!xmlHashLookup(r->ids, BAD_CAST interned) &&
-        xmlHashAddEntry(r->ids, BAD_CAST interned, owner)) {
+    int seen = xmlHashLookup(r->ids, BAD_CAST interned) != NULL;
+    if (!seen && xmlHashAddEntry(r->ids, BAD_CAST interned, owner)) {
         r->oom = 1;
         return 0;
     }
-    if (xmlHashLookup(r->ids, BAD_CAST interned) != owner) {
+    if (seen) {
         report(r, R2X_SEV_ERROR, line, "xmlSchema:duplicateId", "the id '%s' is used twice",
                interned);
         return 0;
