@@ -14,12 +14,15 @@
 #include "xml_guard.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 
 #include "document.h"
@@ -149,6 +152,43 @@ static int cp1252_to_utf8(const unsigned char *s, size_t len, r2x_buf *out)
             return rc;
     }
     return R2X_OK;
+}
+
+/* len bytes of data in charset as UTF-8 into out; a sequence that is not
+ * valid in charset becomes U+FFFD.  R2X_EINPUT when iconv does not know the
+ * charset. */
+static int iconv_to_utf8(const char *charset, const char *data, size_t len, r2x_buf *out)
+{
+    iconv_t cd = iconv_open("UTF-8", charset);
+    if (cd == (iconv_t)-1)
+        return errno == ENOMEM ? R2X_ENOMEM : R2X_EINPUT;
+    int rc = R2X_OK;
+    char *in = (char *)data;
+    size_t left = len;
+    char chunk[4096];
+    while (rc == R2X_OK) {
+        char *o = chunk;
+        size_t room = sizeof chunk;
+        int flushing = left == 0;    /* last, the shift state (ISO-2022-JP) */
+        size_t n = flushing ? iconv(cd, NULL, NULL, &o, &room) : iconv(cd, &in, &left, &o, &room);
+        int e = errno;
+        if ((rc = buf_add(out, chunk, sizeof chunk - room)))
+            break;
+        if (n != (size_t)-1 || e == E2BIG) {
+            if (flushing && n != (size_t)-1)
+                break;
+            continue;
+        }
+        if (flushing || (e != EILSEQ && e != EINVAL)) {
+            rc = e == ENOMEM ? R2X_ENOMEM : R2X_EINPUT;
+            break;
+        }
+        rc = document_put_utf8(out, 0xFFFD);  /* skip a byte that is not charset */
+        in++;
+        left--;
+    }
+    iconv_close(cd);
+    return rc;
 }
 
 /* ---- Output lines --------------------------------------------------------- */
@@ -297,15 +337,25 @@ static const char *const block_elements[] = {
     "footer", "nav", "aside", "form", "fieldset", "figure", "figcaption", "main", "body",
     "html", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "table", NULL};
 
-static char *attr(const xmlNode *n, const char *name)
+/* The value of attribute name of n, NULL when it has none.  Read in place:
+ * libxml2's HTML parser gives an attribute one text child, or none for a
+ * bare <td nowrap>.  A copy (xmlGetProp) can fail, which it would report as
+ * no attribute (a colspan lost, and a wrong table). */
+static const char *attr(const xmlNode *n, const char *name)
 {
-    return (char *)xmlGetProp((xmlNode *)(void *)n, (const xmlChar *)name);
+    for (const xmlAttr *a = n->properties; a; a = a->next) {
+        if (!a->name || strcasecmp((const char *)a->name, name))
+            continue;
+        const xmlNode *t = a->children;
+        return t && t->type == XML_TEXT_NODE && t->content ? (const char *)t->content : "";
+    }
+    return NULL;
 }
 
 /* True for style="display: none" (Inline XBRL's hidden facts). */
 static int hidden(const xmlNode *n)
 {
-    char *style = attr(n, "style");
+    const char *style = attr(n, "style");
     if (!style)
         return 0;
     int h = 0;
@@ -317,7 +367,6 @@ static int hidden(const xmlNode *n)
     squeezed[o] = '\0';
     if (strstr(squeezed, "display:none"))
         h = 1;
-    xmlFree(style);
     return h;
 }
 
@@ -356,32 +405,37 @@ static double css_points(const char *s, const char **end)
     return v * k;
 }
 
+/* The CSS property name (n bytes) is prop, in any case. */
+static int property_is(const char *name, size_t n, const char *prop)
+{
+    return strlen(prop) == n && !strncasecmp(name, prop, n);
+}
+
 /* The left edge of a box in points from its style: margin-left,
  * padding-left, text-indent and the margin/padding shorthands. */
 static double style_left(const xmlNode *n)
 {
-    char *style = attr(n, "style");
+    const char *style = attr(n, "style");
     if (!style)
         return 0;
     double left = 0;
-    for (char *decl = style; decl && *decl;) {
-        char *next = strchr(decl, ';');
-        if (next)
-            *next++ = '\0';
-        char *colon = strchr(decl, ':');
+    for (const char *decl = style; *decl;) {
+        const char *end = strchr(decl, ';');
+        if (!end)
+            end = decl + strlen(decl);
+        const char *colon = memchr(decl, ':', (size_t)(end - decl));
         if (colon) {
-            *colon = '\0';
-            char *name = decl, *val = colon + 1;
-            while (isspace((unsigned char)*name))
+            const char *name = decl, *val = colon + 1;
+            while (name < colon && isspace((unsigned char)*name))
                 name++;
-            size_t nl = strlen(name);
+            size_t nl = (size_t)(colon - name);
             while (nl && isspace((unsigned char)name[nl - 1]))
-                name[--nl] = '\0';
-            if (!strcasecmp(name, "margin-left") || !strcasecmp(name, "padding-left") ||
-                !strcasecmp(name, "text-indent")) {
+                nl--;
+            if (property_is(name, nl, "margin-left") || property_is(name, nl, "padding-left") ||
+                property_is(name, nl, "text-indent")) {
                 const char *e;
                 left += css_points(val, &e);
-            } else if (!strcasecmp(name, "margin") || !strcasecmp(name, "padding")) {
+            } else if (property_is(name, nl, "margin") || property_is(name, nl, "padding")) {
                 double v[4];
                 int nv = 0;
                 const char *p = val;
@@ -404,9 +458,8 @@ static double style_left(const xmlNode *n)
                     left += v[0];
             }
         }
-        decl = next;
+        decl = *end ? end + 1 : end;
     }
-    xmlFree(style);
     return left;
 }
 
@@ -648,11 +701,10 @@ static void collect_cell(walker *w, const xmlNode *node, cellacc *c, int depth)
 
 static int attr_int(const xmlNode *n, const char *name, int lo, int hi)
 {
-    char *v = attr(n, name);
+    const char *v = attr(n, name);
     if (!v)
         return lo;
     long x = strtol(v, NULL, 10);
-    xmlFree(v);
     if (x < lo)
         return lo;
     return x > hi ? hi : (int)x;
@@ -1248,55 +1300,95 @@ done:
 
 /* ---- The document --------------------------------------------------------- */
 
+/* data in UTF-8, whatever it came in: libxml2 is given UTF-8 only, from a
+ * buffer of ours (see html_parse_utf8).  The encoding is decided from the
+ * bytes, as a declaration can be wrong: a byte order mark, else valid UTF-8
+ * (non-ASCII bytes that are valid UTF-8 are almost never anything else), else
+ * a declared charset other than Latin-1, else Windows-1252, as browsers read
+ * Latin-1 and as old EDGAR HTML is. */
+static int html_to_utf8(const char *data, size_t len, int windows_1252, r2x_buf *out)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+        return iconv_to_utf8("UTF-16LE", data + 2, len - 2, out);
+    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+        return iconv_to_utf8("UTF-16BE", data + 2, len - 2, out);
+    if (!windows_1252 && len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3)) {
+        data += 3;
+        u += 3;
+        len -= 3;
+    }
+    char declared[64];
+    declared_charset(data, len, declared, sizeof declared);
+    if (!windows_1252 && all_utf8(u, len))
+        return buf_add(out, data, len);
+    if (!windows_1252 && declared[0] && strcasecmp(declared, "utf-8") &&
+        strcasecmp(declared, "utf8") && !charset_is_latin(declared)) {
+        int rc = iconv_to_utf8(declared, data, len, out);
+        if (rc != R2X_EINPUT)
+            return rc;
+        buf_reset(out);              /* a charset iconv does not know */
+    }
+    return cp1252_to_utf8(u, len, out);
+}
+
+/* Parses the UTF-8 text s (len bytes) into *doc: R2X_OK, with *doc NULL if
+ * libxml2 made nothing of it, or R2X_ENOMEM.  As htmlReadMemory, except that
+ * the parser is told the whole input is in its buffer (readcallback NULL):
+ * else it grows the buffer as it nears the end, and libxml2 2.9.14 loses
+ * its input when that fails (a NULL pointer it goes on reading); and that
+ * an allocation failure ends the parse (xml_guard_halt_on_out_of_memory). */
+static int html_parse_utf8(const char *s, size_t len, htmlDocPtr *doc)
+{
+    const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
+    xml_guard guard;
+    xml_guard_begin(&guard);
+    *doc = NULL;
+    int rc = R2X_ENOMEM;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    xmlParserInputBufferPtr in =
+        ctxt ? xmlParserInputBufferCreateMem(s, (int)len, XML_CHAR_ENCODING_NONE) : NULL;
+    xmlParserInputPtr input = in ? xmlNewIOInputStream(ctxt, in, XML_CHAR_ENCODING_NONE) : NULL;
+    if (in && !input)
+        xmlFreeParserInputBuffer(in);
+    if (input && inputPush(ctxt, input) >= 0) {     /* inputPush frees input when it fails */
+        input->buf->readcallback = NULL;
+        htmlCtxtUseOptions(ctxt, options);
+        ctxt->charset = XML_CHAR_ENCODING_UTF8;   /* else it guesses at the first non-ASCII byte */
+        xml_guard_halt_on_out_of_memory(&guard, ctxt);
+        htmlParseDocument(ctxt);
+        *doc = ctxt->myDoc;
+        ctxt->myDoc = NULL;
+        rc = R2X_OK;
+    }
+    if (ctxt)
+        htmlFreeParserCtxt(ctxt);
+    if (xml_guard_end(&guard))
+        rc = R2X_ENOMEM;
+    return rc;
+}
+
 int html_read(const char *name, const char *data, size_t len, int windows_1252,
               size_t max_line, size_t max_output, r2x_buf *text,
               r2x_buf *source_lines, r2x_error *err)
 {
-    const unsigned char *u = (const unsigned char *)data;
-    r2x_buf conv;
-    buf_init(&conv, R2X_BUF_NOCAP);
-    const char *bytes = data;
-    size_t nbytes = len;
-    const char *encoding = "UTF-8";
-    char declared[64];
-    int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                  HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
-    int rc = R2X_OK;
-
-    /* Decide the encoding from the bytes: a declaration can be wrong, valid
-     * UTF-8 with non-ASCII bytes is almost never anything else. */
-    declared_charset(data, len, declared, sizeof declared);
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        encoding = NULL;                          /* UTF-16: libxml2 reads the BOM */
-        options &= ~HTML_PARSE_IGNORE_ENC;
-    } else if (!windows_1252 && len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3)) {
-        bytes += 3;
-        nbytes -= 3;
-    } else if (!windows_1252 && all_utf8(u, len)) {
-        /* UTF-8 (or ASCII) */
-    } else if (!windows_1252 && declared[0] && strcasecmp(declared, "utf-8") &&
-               strcasecmp(declared, "utf8") && !charset_is_latin(declared) &&
-               xmlFindCharEncodingHandler(declared)) {
-        encoding = declared;                      /* Shift_JIS, say */
-    } else {
-        /* Windows-1252 for old EDGAR HTML, and for Latin-1, which browsers
-         * read as Windows-1252 */
-        if ((rc = cp1252_to_utf8(u, len, &conv)))
-            return r2x_fail(err, rc, name, 0, "out of memory");
-        bytes = conv.data;
-        nbytes = conv.len;
+    r2x_buf utf8;
+    buf_init(&utf8, R2X_BUF_NOCAP);
+    int rc = html_to_utf8(data, len, windows_1252, &utf8);
+    if (rc == R2X_OK && utf8.len > INT_MAX)
+        rc = R2X_ETOOBIG;
+    if (rc) {
+        buf_release(&utf8);
+        return r2x_fail(err, rc, name, 0,
+                        rc == R2X_ETOOBIG ? "HTML input too large to parse" : "out of memory");
     }
-    if (nbytes > INT_MAX) {
-        buf_release(&conv);
-        return r2x_fail(err, R2X_ETOOBIG, name, 0, "HTML input too large to parse");
-    }
-    xml_guard guard;
-    xml_guard_begin(&guard);
-    htmlDocPtr doc = htmlReadMemory(bytes, (int)nbytes, NULL, encoding, options);
-    buf_release(&conv);
-    if (xml_guard_end(&guard)) {
+    htmlDocPtr doc = NULL;
+    rc = html_parse_utf8(utf8.data, utf8.len, &doc);
+    buf_release(&utf8);
+    if (rc) {
         xmlFreeDoc(doc);
-        return r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
+        return r2x_fail(err, rc, name, 0, "out of memory");
     }
     if (!doc || !xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);

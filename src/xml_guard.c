@@ -15,8 +15,15 @@ int xml_error_is_out_of_memory(const xmlError *e)
 static void guard_structured(void *ctx, xmlErrorPtr e)
 {
     xml_guard *g = ctx;
-    if (xml_error_is_out_of_memory(e))
+    if (xml_error_is_out_of_memory(e)) {
         g->out_of_memory = 1;
+        if (g->halt && g->halt->input) {
+            /* several NULs: a parser inside a character steps on a few bytes */
+            static const xmlChar halted[16];
+            xmlParserInputPtr in = g->halt->input;
+            in->base = in->cur = in->end = halted;
+        }
+    }
     if (e && e->level >= XML_ERR_ERROR)
         g->errors = 1;
 }
@@ -36,8 +43,14 @@ void xml_guard_begin(xml_guard *g)
     g->saved_generic_ctx = xmlGenericErrorContext;
     g->out_of_memory = 0;
     g->errors = 0;
+    g->halt = NULL;
     xmlSetStructuredErrorFunc(g, guard_structured);
     xmlSetGenericErrorFunc(g, guard_generic);
+}
+
+void xml_guard_halt_on_out_of_memory(xml_guard *g, xmlParserCtxtPtr ctxt)
+{
+    g->halt = ctxt;
 }
 
 int xml_guard_end(xml_guard *g)

@@ -12,6 +12,7 @@
 #ifndef R2X_XML_GUARD_H
 #define R2X_XML_GUARD_H
 
+#include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
 typedef struct xml_guard {
@@ -21,9 +22,18 @@ typedef struct xml_guard {
     void *saved_generic_ctx;
     int out_of_memory;     /* a libxml2 allocation failed while guarded */
     int errors;            /* any error raised while guarded, printf-style ones too */
+    xmlParserCtxtPtr halt; /* see xml_guard_halt_on_out_of_memory */
 } xml_guard;
 
 void xml_guard_begin(xml_guard *g);
+/* On the first allocation failure, point ctxt's input at NULs.  libxml2
+ * 2.9's HTML parser puts itself in its end state after such a failure, where
+ * xmlNextChar no longer advances, but many of its loops only stop at a NUL:
+ * they would spin for ever.  (xmlHaltParser does the same, but frees the
+ * input, which a parser function may still be reading.)  The input's own
+ * buffer is left alone for libxml2 to free.  Set after the input is pushed;
+ * it must not read more from its buffer (readcallback NULL). */
+void xml_guard_halt_on_out_of_memory(xml_guard *g, xmlParserCtxtPtr ctxt);
 /* True when e tells of an allocation that failed (not of a huge text node,
  * which libxml2 2.9 raises with the same code). */
 int xml_error_is_out_of_memory(const xmlError *e);

@@ -340,9 +340,39 @@ static void test_limits(void)
     buf_release(&b);
 }
 
+/* Input in other encodings is converted to UTF-8 before it is parsed. */
+static void check_encoded(const char *name, const char *bytes, size_t len, const char *want)
+{
+    r2x_document *doc = NULL;
+    r2x_error err;
+    r2x_read_options o;
+    memset(&o, 0, sizeof o);
+    o.format = R2X_INPUT_HTML;
+    int rc = r2x_document_read_memory(name, bytes, len, &o, &doc, &err);
+    const char *got = rc == R2X_OK && doc->nlines ? document_line(doc, 1, NULL) : err.message;
+    is_str(got, want, "%s: the first line", name);
+    r2x_document_free(doc);
+}
+
+static void test_encodings(void)
+{
+    /* "<p>Caf\u00e9 \u65e5</p>" in UTF-16 with its byte order marks */
+    static const char le[] = "\xFF\xFE<\0p\0>\0C\0a\0f\0\xE9\0 \0\xE5\x65<\0/\0p\0>\0";
+    static const char be[] = "\xFE\xFF\0<\0p\0>\0C\0a\0f\0\xE9\0 \x65\xE5\0<\0/\0p\0>";
+    check_encoded("utf16le", le, sizeof le - 1, "Caf\xC3\xA9 \xE6\x97\xA5\n");
+    check_encoded("utf16be", be, sizeof be - 1, "Caf\xC3\xA9 \xE6\x97\xA5\n");
+    /* Shift_JIS, declared: 0x93FA 0x967B is "\u65e5\u672c" */
+    static const char sjis[] = "<html><head><meta charset=\"Shift_JIS\"></head>"
+                               "<body><p>\x93\xFA\x96\x7B 1</p></body></html>";
+    check_encoded("sjis", sjis, sizeof sjis - 1, "\xE6\x97\xA5\xE6\x9C\xAC 1\n");
+    static const char bom8[] = "\xEF\xBB\xBF<p>na\xC3\xAFve</p>";
+    check_encoded("utf8bom", bom8, sizeof bom8 - 1, "na\xC3\xAFve\n");
+}
+
 int main(void)
 {
     test_sniff();
+    test_encodings();
     test_forced_format();
     test_limits();
     check_lines("colspan.html", want_colspan);
