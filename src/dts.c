@@ -999,7 +999,12 @@ static void read_document(dts *d, size_t index)
     size_t len = 0;
     r2x_error e;
     r2x_error_clear(&e);
-    if (fetcher_get(d->opts.fetch, doc.url, NULL, &data, &len, NULL, &e)) {
+    int rc = fetcher_get(d->opts.fetch, doc.url, NULL, &data, &len, NULL, &e);
+    if (rc == R2X_ENOMEM) {
+        d->oom = 1;              /* not the document's fault: no finding */
+        return;
+    }
+    if (rc) {
         d->counts.missing++;
         if (doc.import_ns && !xmlHashLookup(d->missing_ns, BAD_CAST doc.import_ns) &&
             xmlHashAddEntry(d->missing_ns, BAD_CAST doc.import_ns, (void *)doc.url))

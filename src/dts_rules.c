@@ -361,7 +361,9 @@ static const char *feed_qname(dts_rules_feed *f, const char *q)
     r2x_buf s;
     buf_init(&s, R2X_BUF_NOCAP);
     const char *r = NULL;
-    if (!buf_addf(&s, "{%s}%s", uri ? uri : "", colon ? colon + 1 : q))
+    if (buf_addf(&s, "{%s}%s", uri ? uri : "", colon ? colon + 1 : q))
+        f->oom = 1;
+    else
         r = dstr(f, s.data, (int)s.len);
     buf_release(&s);
     return r;
@@ -451,7 +453,9 @@ static void start_decl(dts_rules_feed *f, const fattrs *at, long line, int arcro
     if (id && f->url) {
         r2x_buf k;
         buf_init(&k, R2X_BUF_NOCAP);
-        if (!buf_addf(&k, "%s#%s", f->url, id)) {
+        if (buf_addf(&k, "%s#%s", f->url, id)) {
+            f->oom = 1;
+        } else {
             target *t = add_target(f, k.data, arcrole ? T_ARCROLETYPE : T_ROLETYPE);
             if (t)
                 t->declared = f->cur.uri;
@@ -526,7 +530,9 @@ static const char *clark_name(dts_rules_feed *f, const char *ns, const char *loc
     r2x_buf s;
     buf_init(&s, R2X_BUF_NOCAP);
     const char *r = NULL;
-    if (!buf_addf(&s, "{%s}%s", ns ? ns : "", local))
+    if (buf_addf(&s, "{%s}%s", ns ? ns : "", local))
+        f->oom = 1;
+    else
         r = dstr(f, s.data, (int)s.len);
     buf_release(&s);
     return r;
@@ -889,11 +895,19 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
     r2x_buf k, seq;
     buf_init(&k, R2X_BUF_NOCAP);
     buf_init(&seq, R2X_BUF_NOCAP);
-    if (id && !declaration && !buf_addf(&k, "%s#%s", f->url, id))   /* declarations: start_decl */
-        keys[1] = k.data;
-    if (f->depth < 2 && !buf_addf(&seq, "%s\001/1", f->url) &&
-        !(f->depth == 1 && buf_addf(&seq, "/%u", position)))
-        keys[2] = seq.data;
+    if (id && !declaration) {                  /* declarations: start_decl */
+        if (buf_addf(&k, "%s#%s", f->url, id))
+            f->oom = 1;
+        else
+            keys[1] = k.data;
+    }
+    if (f->depth < 2) {
+        if (buf_addf(&seq, "%s\001/1", f->url) ||
+            (f->depth == 1 && buf_addf(&seq, "/%u", position)))
+            f->oom = 1;
+        else
+            keys[2] = seq.data;
+    }
     for (int i = 0; i < 3; i++) {
         target *t = keys[i] ? add_target(f, keys[i], kind) : NULL;
         if (t && kind == T_GLOBAL_ELEMENT)
@@ -919,8 +933,11 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
         const char *name = fattr(f, &at, NULL, "name");
         r2x_buf key;
         buf_init(&key, R2X_BUF_NOCAP);
-        const char *type_key = name && !buf_addf(&key, "{%s}%s", f->tns ? f->tns : "", name)
-                                   ? dstr(f, key.data, (int)key.len) : NULL;
+        const char *type_key = NULL;
+        if (name && buf_addf(&key, "{%s}%s", f->tns ? f->tns : "", name))
+            f->oom = 1;
+        else if (name)
+            type_key = dstr(f, key.data, (int)key.len);
         buf_release(&key);
         start_content(f, SIZE_MAX, type_key);
         content_child(f, local, &at, line);

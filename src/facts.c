@@ -12,6 +12,7 @@
 #include "document.h"
 #include "error.h"
 #include "periods.h"
+#include "xml_hash.h"
 
 struct factset {
     r2x_buf facts;            /* fact[] */
@@ -687,7 +688,7 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
 {
     *out = NULL;
     factset *fs = calloc(1, sizeof *fs);
-    if (!fs || !(fs->context_ids = xmlHashCreate(64)) || !(fs->fact_keys = xmlHashCreate(1024))) {
+    if (!fs || !(fs->context_ids = xml_hash_new(64)) || !(fs->fact_keys = xml_hash_new(1024))) {
         if (fs) {
             xmlHashFree(fs->context_ids, NULL);
             free(fs);

@@ -369,11 +369,13 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err)
     }
     r2x_buf out;
     buf_init(&out, PATH_MAX - 1);
-    int rc = buf_adds(&out, cache_dir) || buf_addc(&out, '/');
+    int rc = buf_adds(&out, cache_dir);
+    if (!rc)
+        rc = buf_addc(&out, '/');
     for (size_t i = 0; !rc && i < host_n; i++)
         rc = buf_addc(&out, (char)(host[i] | ((host[i] >= 'A' && host[i] <= 'Z') ? 32 : 0)));
-    if (!rc && port)
-        rc = buf_addc(&out, '_') || buf_add(&out, port, port_n);
+    if (!rc && port && !(rc = buf_addc(&out, '_')))
+        rc = buf_add(&out, port, port_n);
     /* the path, one segment at a time */
     const char *p = u.path;
     const char *end = u.path + u.path_n;
@@ -396,13 +398,17 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err)
                      (int)(n > 60 ? 60 : n), seg);
             return NULL;
         }
-        rc = buf_addc(&out, '/') || buf_add(&out, seg, n);
+        if (!(rc = buf_addc(&out, '/')))
+            rc = buf_add(&out, seg, n);
     }
     if (!rc && u.has_query)
         rc = buf_addf(&out, "_q%016llx", (unsigned long long)fnv1a(u.query, u.query_n));
     if (rc) {
         buf_release(&out);
-        r2x_fail(err, R2X_EINPUT, "", 0, "'%s': the cache path is too long", url);
+        if (rc == R2X_ENOMEM)
+            r2x_fail(err, rc, "", 0, "out of memory");
+        else
+            r2x_fail(err, R2X_EINPUT, "", 0, "'%s': the cache path is too long", url);
         return NULL;
     }
     return buf_detach(&out, NULL);

@@ -61,33 +61,35 @@ int ixbrl_scale(const char *text, int scale, int negative, char *out, size_t siz
     }
     if (!nd || scale > 60 || scale < -60)
         return -1;
-    /* the point moves right by scale */
+    /* the point moves right by scale; at most "0." + 60 zeros + the digits,
+     * or the digits + 60 zeros: no allocation (a failed one would read as
+     * "not a number") */
     long pos = (long)nint + scale;
-    r2x_buf b;
-    buf_init(&b, size ? size - 1 : 0);
-    int rc = 0;
+    char moved[sizeof digits + 64];
+    size_t n = 0;
     if (pos <= 0) {
-        rc |= buf_adds(&b, "0.");
+        moved[n++] = '0';
+        moved[n++] = '.';
         for (long i = pos; i < 0; i++)
-            rc |= buf_addc(&b, '0');
-        rc |= buf_add(&b, digits, nd);
+            moved[n++] = '0';
+        memcpy(moved + n, digits, nd);
+        n += nd;
     } else if ((size_t)pos >= nd) {
-        rc |= buf_add(&b, digits, nd);
+        memcpy(moved, digits, nd);
+        n = nd;
         for (size_t i = nd; i < (size_t)pos; i++)
-            rc |= buf_addc(&b, '0');
+            moved[n++] = '0';
     } else {
-        rc |= buf_add(&b, digits, (size_t)pos);
-        rc |= buf_addc(&b, '.');
-        rc |= buf_add(&b, digits + pos, nd - (size_t)pos);
+        memcpy(moved, digits, (size_t)pos);
+        n = (size_t)pos;
+        moved[n++] = '.';
+        memcpy(moved + n, digits + pos, nd - (size_t)pos);
+        n += nd - (size_t)pos;
     }
-    if (rc) {
-        buf_release(&b);
-        return -1;
-    }
+    moved[n] = '\0';
     /* canonical: no leading zeros before the point, none trailing after it */
-    char *s = b.data;
-    if (strchr(s, '.')) {
-        size_t n = strlen(s);
+    char *s = moved;
+    if (memchr(s, '.', n)) {
         while (s[n - 1] == '0')
             s[--n] = '\0';
         if (s[n - 1] == '.')
@@ -97,7 +99,6 @@ int ixbrl_scale(const char *text, int scale, int negative, char *out, size_t siz
         s++;
     int zero = !strcmp(s, "0");
     int written = snprintf(out, size, "%s%s", negative && !zero ? "-" : "", s);
-    buf_release(&b);
     return written < 0 || (size_t)written >= size ? -1 : 0;
 }
 
@@ -325,6 +326,8 @@ static int duration(const char *text, int months_per_unit, int days_per_unit, ch
     if (number_text(text, '.', num, sizeof num))
         return -1;
     double v = strtod(num, NULL);
+    if (!(v >= 0 && v < 1e9))
+        return -1;               /* and (long)v stays defined */
     long y = 0, m = 0, d = 0;
     if (months_per_unit == 12) {
         y = (long)v;
@@ -337,19 +340,16 @@ static int duration(const char *text, int months_per_unit, int days_per_unit, ch
         v *= days_per_unit;
     }
     d = (long)(v + 0.5);
-    r2x_buf b;
-    buf_init(&b, size - 1);
-    int rc = buf_adds(&b, "P");
+    /* no allocation here: a failed one would read as "does not fit" */
+    char ys[24] = "", ms[24] = "", ds[24] = "";
     if (y)
-        rc |= buf_addf(&b, "%ldY", y);
+        snprintf(ys, sizeof ys, "%ldY", y);
     if (m)
-        rc |= buf_addf(&b, "%ldM", m);
+        snprintf(ms, sizeof ms, "%ldM", m);
     if (d || (!y && !m))
-        rc |= buf_addf(&b, "%ldD", d);
-    if (!rc)
-        r2x_strlcpy(out, b.data, size);
-    buf_release(&b);
-    return rc ? -1 : 0;
+        snprintf(ds, sizeof ds, "%ldD", d);
+    int n = snprintf(out, size, "P%s%s%s", ys, ms, ds);
+    return n < 0 || (size_t)n >= size ? -1 : 0;
 }
 
 typedef struct name_code {
@@ -1155,12 +1155,6 @@ static void quiet_error(void *userdata, xmlErrorPtr e)
 int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
 {
     *out = NULL;
-    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-    if (!ctxt)
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    first_error first = {0, "", 0};
-    ctxt->_private = &first;
-    ctxt->sax->serror = quiet_error;
     /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
      * unbounded, and tells a failed allocation of its own as an empty file */
     int is_stdin = !strcmp(path, "-");
@@ -1173,7 +1167,6 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
         close(fd);
     if (rc) {
         buf_release(&bytes);
-        xmlFreeParserCtxt(ctxt);
         if (rc == R2X_ENOMEM)
             return r2x_fail(err, rc, path, 0, "out of memory");
         if (rc == R2X_ETOOBIG)
@@ -1185,14 +1178,21 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
      * bound the tree, and the depth bounds the recursion of content() --
      * with HUGE, a fact a million elements deep overflowed the stack.  (From
      * memory, 2.9 does not apply its text-node limit: text stays bounded by
-     * the input.) */
+     * the input.)  The guard from the context on: it too can fail to be
+     * made, which libxml2 would print. */
     xml_guard guard;
     xml_guard_begin(&guard);
-    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,
-                                      XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                      XML_PARSE_NOWARNING);
+    first_error first = {0, "", 0};
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlDocPtr doc = NULL;
+    if (ctxt) {
+        ctxt->_private = &first;
+        ctxt->sax->serror = quiet_error;
+        doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    }
     buf_release(&bytes);
-    if (xml_guard_end(&guard))
+    if (xml_guard_end(&guard) || !ctxt)
         first.out_of_memory = 1;
     if (first.out_of_memory) {
         xmlFreeDoc(doc);
@@ -1261,11 +1261,14 @@ int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn d
         xmlFreeDoc(inst);
         return rc;
     }
+    /* stream_write cannot fail (output_commit sees a write error), so a
+     * failed save is libxml2 out of memory; the guard keeps it quiet */
+    xml_guard guard;
+    xml_guard_begin(&guard);
     xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(stream_write, NULL, output_stream(out),
                                                     NULL);
-    /* stream_write cannot fail (output_commit sees a write error), so a
-     * failed save is libxml2 out of memory */
-    if (!ob || xmlSaveFormatFileTo(ob, inst, "UTF-8", 1) < 0) {
+    int saved = ob && xmlSaveFormatFileTo(ob, inst, "UTF-8", 1) >= 0;
+    if (xml_guard_end(&guard) || !saved) {
         output_abort(out);
         xmlFreeDoc(inst);
         return r2x_fail(err, R2X_ENOMEM, out_path, 0, "out of memory");

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "error.h"
 #include "linefile.h"
+#include "xml_hash.h"
 
 struct mapping {
     r2x_buf entries;          /* map_entry[], in file order */
@@ -23,7 +24,7 @@ struct mapping {
 int mapping_new(mapping **out, r2x_error *err)
 {
     mapping *m = calloc(1, sizeof *m);
-    if (!m || !(m->exact = xmlHashCreate(512))) {
+    if (!m || !(m->exact = xml_hash_new(512))) {
         free(m);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }

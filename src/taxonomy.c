@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "error.h"
 #include "linefile.h"
+#include "xml_hash.h"
 
 typedef struct prefixed {
     char *prefix;
@@ -29,7 +30,7 @@ struct taxonomy {
 int taxonomy_new(taxonomy **out, r2x_error *err)
 {
     taxonomy *t = calloc(1, sizeof *t);
-    if (!t || !(t->by_qname = xmlHashCreate(512))) {
+    if (!t || !(t->by_qname = xml_hash_new(512))) {
         free(t);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }

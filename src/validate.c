@@ -1514,8 +1514,25 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     return r->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
 }
 
+static int validate_guarded(r2x_validator *v, const char *path, r2x_validate_result *result,
+                            r2x_error *err);
+
+/* The whole run under a guard: libxml2 2.9 keeps some failed allocations
+ * to itself (an attribute or a namespace left out of the tree), and a
+ * finding made from such a tree would be wrong. */
 int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result,
                  r2x_error *err)
+{
+    xml_guard guard;
+    xml_guard_begin(&guard);
+    int rc = validate_guarded(v, path, result, err);
+    if (xml_guard_end(&guard) && rc != R2X_ENOMEM)
+        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    return rc;
+}
+
+static int validate_guarded(r2x_validator *v, const char *path, r2x_validate_result *result,
+                            r2x_error *err)
 {
     memset(result, 0, sizeof *result);
     vrun r;

@@ -2,7 +2,58 @@
 #include "xml_guard.h"
 
 #include <libxml/globals.h>
+#include <libxml/xmlmemory.h>
+#include <pthread.h>
 #include <string.h>
+
+/* libxml2's allocator, counted.  libxml2 2.9 drops some failed allocations
+ * without a word: a namespace whose URI xmlDictLookup could not store is
+ * left out of the tree, an attribute with it, and the parse succeeds.  So a
+ * guard also counts libxml2's failed allocations in this thread.  The
+ * allocator in place (the host's, if it set one) is called through; memory
+ * it gave before stays its to free. */
+static xmlFreeFunc base_free;
+static xmlMallocFunc base_malloc, base_malloc_atomic;
+static xmlReallocFunc base_realloc;
+static xmlStrdupFunc base_strdup;
+static _Thread_local unsigned long allocation_failures;
+
+static void *counted_malloc(size_t n)
+{
+    void *p = base_malloc(n);
+    allocation_failures += !p;
+    return p;
+}
+
+static void *counted_malloc_atomic(size_t n)
+{
+    void *p = base_malloc_atomic(n);
+    allocation_failures += !p;
+    return p;
+}
+
+static void *counted_realloc(void *old, size_t n)
+{
+    void *p = base_realloc(old, n);
+    allocation_failures += !p && n;
+    return p;
+}
+
+static char *counted_strdup(const char *s)
+{
+    char *p = base_strdup(s);
+    allocation_failures += !p;
+    return p;
+}
+
+static void count_allocations(void)
+{
+    if (xmlGcMemGet(&base_free, &base_malloc, &base_malloc_atomic, &base_realloc,
+                    &base_strdup) == 0 &&
+        base_free && base_malloc && base_malloc_atomic && base_realloc && base_strdup)
+        xmlGcMemSetup(base_free, counted_malloc, counted_malloc_atomic, counted_realloc,
+                      counted_strdup);
+}
 
 int xml_error_is_out_of_memory(const xmlError *e)
 {
@@ -37,6 +88,9 @@ static void guard_generic(void *ctx, const char *fmt, ...)
 
 void xml_guard_begin(xml_guard *g)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, count_allocations);
+    g->failures_at_begin = allocation_failures;
     g->saved_structured = xmlStructuredError;
     g->saved_structured_ctx = xmlStructuredErrorContext;
     g->saved_generic = xmlGenericError;
@@ -57,5 +111,7 @@ int xml_guard_end(xml_guard *g)
 {
     xmlSetStructuredErrorFunc(g->saved_structured_ctx, g->saved_structured);
     xmlSetGenericErrorFunc(g->saved_generic_ctx, g->saved_generic);
+    if (allocation_failures != g->failures_at_begin)
+        g->out_of_memory = 1;
     return g->out_of_memory;
 }

@@ -1,6 +1,7 @@
 /*
  * xml_guard.h - watch libxml2 for the errors it raises outside any parser
- * context while a document is parsed or built.
+ * context, and for the allocations that fail in it, while a document is
+ * parsed, built or read.
  *
  * libxml2 2.9 reports an allocation that failed while building the tree
  * (tree.c) to the global error handlers only: the parser context never
@@ -20,9 +21,11 @@ typedef struct xml_guard {
     void *saved_structured_ctx;
     xmlGenericErrorFunc saved_generic;
     void *saved_generic_ctx;
-    int out_of_memory;     /* a libxml2 allocation failed while guarded */
+    int out_of_memory;     /* a libxml2 allocation failed while guarded (at
+                            * xml_guard_end: also one libxml2 kept quiet) */
     int errors;            /* any error raised while guarded, printf-style ones too */
     xmlParserCtxtPtr halt; /* see xml_guard_halt_on_out_of_memory */
+    unsigned long failures_at_begin;
 } xml_guard;
 
 void xml_guard_begin(xml_guard *g);
