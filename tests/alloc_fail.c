@@ -35,7 +35,7 @@
 static void (*arm)(long n);
 static int (*triggered)(void);
 static char scratch[4096];     /* the output file a stage writes, if any */
-static char reference[4096];   /* what the run with no failure gave */
+static char reference[sizeof scratch + 8];   /* what the run with no failure gave */
 
 /* The diagnostics of a run, in a static buffer: nothing here may allocate,
  * or it would shift the allocation being failed. */
