@@ -74,6 +74,8 @@ typedef struct xdt {
     xmlHashTablePtr members;   /* (dimension key, role) -> xmlHashTable of member keys */
     r2x_buf tables;            /* xmlHashTablePtr, to free */
     int incomplete;            /* documents of the DTS were missing */
+    int oom;                   /* one of our allocations failed: the checks are not whole
+                                * (libxml2's are seen by the caller's xml_guard) */
 } xdt;
 
 static void xdt_init(xdt *x, const dts *d)
@@ -191,7 +193,10 @@ static int drs_edge(drs_walk *w, const dts_rel *r)
     const dts_concept *e[2] = {r->from, r->to};
     if (!r->xdt_unusable && !xmlHashLookup(w->members, BAD_CAST r->to->key))
         xmlHashAddEntry(w->members, BAD_CAST r->to->key, (void *)1);
-    return buf_add(&w->edges, e, sizeof e);
+    int rc = buf_add(&w->edges, e, sizeof e);
+    if (rc)
+        w->x->oom = 1;
+    return rc;
 }
 
 /* xbrldte:PrimaryItemPolymorphismError: a primary item of the DRS (the
@@ -237,12 +242,13 @@ static int cmp_concept_ptr(const void *a, const void *b)
 }
 
 /* Does the concept graph of edges have a directed cycle?  The concepts are
- * numbered by their place among the distinct ends. */
+ * numbered by their place among the distinct ends.  1 yes, 0 no, -1 out of
+ * memory. */
 static int has_directed_cycle(const dts_concept *(*edges)[2], size_t n)
 {
     const dts_concept **nodes = malloc(2 * n * sizeof *nodes + 1);
     size_t *from = malloc((n + 1) * sizeof *from), *to = malloc((n + 1) * sizeof *to);
-    int cycle = 0;
+    int cycle = -1;
     if (!nodes || !from || !to)
         goto out;
     for (size_t i = 0; i < n; i++) {
@@ -299,7 +305,10 @@ static void check_drs_cycles(xdt *x, dreport *dr, const arcset *cubes)
             }
         }
         size_t n = w.edges.len / (2 * sizeof(const dts_concept *));
-        if (n && has_directed_cycle((const dts_concept *(*)[2])w.edges.data, n))
+        int cycle = n ? has_directed_cycle((const dts_concept *(*)[2])w.edges.data, n) : 0;
+        if (cycle < 0)
+            x->oom = 1;
+        else if (cycle)
             dfail(dr, h, "xbrldte:DRSDirectedCycleError",
                   "the dimension-domain and domain-member relationships of the DRS starting "
                   "here form a directed cycle, from", h->from->key);
@@ -315,7 +324,7 @@ static void check_drs_cycles(xdt *x, dreport *dr, const arcset *cubes)
     }
 }
 
-size_t dts_check_dimensions(dts *d)
+int dts_check_dimensions(dts *d, size_t *nerrors)
 {
     dreport dr = {dts_get_options(d), 0};
     xdt x;
@@ -362,7 +371,8 @@ size_t dts_check_dimensions(dts *d)
                 break;
             }
     xdt_release(&x);
-    return dr.errors;
+    *nerrors = dr.errors;
+    return x.oom ? R2X_ENOMEM : R2X_OK;
 }
 
 /* ---- instances ------------------------------------------------------------------ */
@@ -563,17 +573,24 @@ static void inherit(xdt *x, xmlHashTablePtr map, const dts_rel *h, const dts_con
     r2x_buf *list = xmlHashLookup(map, BAD_CAST c->key);
     if (!list) {
         list = malloc(sizeof *list);
-        if (!list)
+        if (!list) {
+            x->oom = 1;
             return;
+        }
         buf_init(list, R2X_BUF_NOCAP);
-        xmlHashAddEntry(map, BAD_CAST c->key, list);
+        if (xmlHashAddEntry(map, BAD_CAST c->key, list)) {
+            free(list);          /* libxml2's failure: the guard has counted it */
+            return;
+        }
     }
     const dts_rel **have = (const dts_rel **)list->data;
     for (size_t i = 0; i < list->len / sizeof *have; i++)
         if (have[i] == h)
             return;
-    if (buf_add(list, &h, sizeof h))
+    if (buf_add(list, &h, sizeof h)) {
+        x->oom = 1;
         return;
+    }
     for (size_t i = arcset_first(&x->dm, role, c); same_run(&x->dm, i, role, c); i++) {
         const dts_rel *r = &x->dm.rels[i];
         inherit(x, map, h, r->to, r->target_role ? r->target_role : role, depth + 1);
@@ -587,8 +604,8 @@ static void free_list(void *p, const xmlChar *name)
     free(p);
 }
 
-void check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
-                      const vreporter *rep)
+int check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
+                     const vreporter *rep)
 {
     xdt x;
     xdt_init(&x, d);
@@ -613,6 +630,8 @@ void check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
             free(cd);
             cd = NULL;
         }
+        if (!cd)
+            x.oom = 1;
         if (cd) {
             read_ctx(&x, c, cd, rep);
             if (id)
@@ -655,4 +674,5 @@ void check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
     xmlHashFree(ctx, NULL);
     xmlHashFree(map, free_list);
     xdt_release(&x);
+    return x.oom ? R2X_ENOMEM : R2X_OK;
 }

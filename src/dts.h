@@ -188,7 +188,8 @@ int dts_rules_feed_wants_text(const dts_rules_feed *f);
 dts_rules_feed *dts_get_rules_feed(const dts *d);
 /* XBRL Dimensions 1.0 taxonomy rules (dimensions.c): the ends of the
  * dimensional relationships, contextElement, one default per dimension.
- * Run by dts_check_rules(). */
-size_t dts_check_dimensions(dts *d);
+ * Run by dts_check_rules(); *nerrors: the findings.  R2X_ENOMEM when the
+ * checks could not be made whole. */
+int dts_check_dimensions(dts *d, size_t *nerrors);
 
 #endif

@@ -392,7 +392,9 @@ static const char *ref_key(dts_rules_feed *f, size_t lb, int arcrole, const char
     r2x_buf s;
     buf_init(&s, R2X_BUF_NOCAP);
     const char *r = NULL;
-    if (!buf_adds(&s, head) && !buf_adds(&s, uri))
+    if (buf_adds(&s, head) || buf_adds(&s, uri))
+        f->oom = 1;
+    else
         r = dstr(f, s.data, (int)s.len);
     buf_release(&s);
     return r;
@@ -428,6 +430,14 @@ static void start_decl(dts_rules_feed *f, const fattrs *at, long line, int arcro
     const char *what = arcrole ? "arcroleType" : "roleType";
     const char *raw = fattr(f, at, NULL, arcrole ? "arcroleURI" : "roleURI");
     char *uri = raw ? strdup(raw) : NULL;
+    if (raw && !uri) {
+        f->oom = 1;              /* end_decl finds nothing half made */
+        memset(&f->cur, 0, sizeof f->cur);
+        f->cur.url = f->url;
+        buf_reset(&f->usedon);
+        buf_reset(&f->definition);
+        return;
+    }
     trimmed(uri);
     const char *id = fattr(f, at, NULL, "id");
     const char *cycles = arcrole ? fattr(f, at, NULL, "cyclesAllowed") : NULL;
@@ -1185,8 +1195,11 @@ static int has_ref(rules *ru, size_t lb, int arcrole, const char *uri)
     snprintf(head, sizeof head, "%zu\001%c\001", lb, arcrole ? 'A' : 'R');
     r2x_buf k;
     buf_init(&k, R2X_BUF_NOCAP);
-    int hit = !buf_adds(&k, head) && !buf_adds(&k, uri) &&
-              xmlHashLookup(ru->f->refs, BAD_CAST k.data) != NULL;
+    int hit = 1;               /* when out of memory: no finding, the run fails */
+    if (buf_adds(&k, head) || buf_adds(&k, uri))
+        ru->oom = 1;
+    else
+        hit = xmlHashLookup(ru->f->refs, BAD_CAST k.data) != NULL;
     buf_release(&k);
     return hit;
 }
@@ -1611,7 +1624,10 @@ int dts_check_rules(dts *d, size_t *nerrors)
         if (ru.f)
             settle(&ru);
         check_relationships(&ru);
-        ru.errors += dts_check_dimensions(d);
+        size_t dim_errors = 0;
+        if (dts_check_dimensions(d, &dim_errors))
+            ru.oom = 1;
+        ru.errors += dim_errors;
     } else {
         ru.oom = 1;
     }

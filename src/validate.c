@@ -1506,8 +1506,8 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
     check_duplicates(facts, nfacts,
                      r->v->opts.duplicates == R2X_DUP_WARNING ? R2X_SEV_WARNING : R2X_SEV_ERROR,
                      &rep);
-    check_dimensions(facts, nfacts, root, r->d, &rep);
-    if (check_essence_alias(facts, nfacts, r->d, &rep) ||
+    if (check_dimensions(facts, nfacts, root, r->d, &rep) ||
+        check_essence_alias(facts, nfacts, r->d, &rep) ||
         check_calculations(facts, nfacts, r->d, r->v->opts.calc, &rep))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     release_schema_findings(r);

@@ -82,9 +82,10 @@ typedef struct vreporter {
 void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep);
 
 /* XBRL Dimensions 1.0 validity of the contexts and facts (dimensions.c):
- * root is the instance's xbrli:xbrl element. */
-void check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
-                      const vreporter *rep);
+ * root is the instance's xbrli:xbrl element.  R2X_OK, or R2X_ENOMEM when
+ * the checks could not be made whole. */
+int check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
+                     const vreporter *rep);
 
 /* Summation-item consistency of every calculation network. */
 int check_calculations(vfact *facts, size_t n, const dts *d, int mode,
