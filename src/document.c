@@ -38,11 +38,19 @@ int document_put_utf8(r2x_buf *b, unsigned cp)
         s[0] = (char)(0xC0 | (cp >> 6));
         s[1] = (char)(0x80 | (cp & 0x3F));
         n = 2;
-    } else {
+    } else if (cp < 0x10000) {
         s[0] = (char)(0xE0 | (cp >> 12));
         s[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
         s[2] = (char)(0x80 | (cp & 0x3F));
         n = 3;
+    } else if (cp < 0x110000) {
+        s[0] = (char)(0xF0 | (cp >> 18));
+        s[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        s[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        s[3] = (char)(0x80 | (cp & 0x3F));
+        n = 4;
+    } else {
+        return document_put_utf8(b, 0xFFFD);
     }
     return buf_add(b, s, n);
 }
@@ -266,9 +274,63 @@ static r2x_document *document_alloc(const char *name, r2x_error *err)
     return doc;
 }
 
+/* UTF-16 after its byte order mark (2 bytes) as UTF-8; an unpaired
+ * surrogate or an odd last byte becomes U+FFFD. */
+static int utf16_to_utf8(const unsigned char *s, size_t len, int big_endian, r2x_buf *out)
+{
+    int rc = R2X_OK;
+    for (size_t i = 2; !rc && i < len; i += 2) {
+        if (i + 1 >= len) {
+            rc = document_put_utf8(out, 0xFFFD);
+            break;
+        }
+        unsigned u = big_endian ? (unsigned)(s[i] << 8 | s[i + 1]) : (unsigned)(s[i + 1] << 8 | s[i]);
+        if (u >= 0xD800 && u < 0xDC00 && i + 3 < len) {
+            unsigned lo = big_endian ? (unsigned)(s[i + 2] << 8 | s[i + 3])
+                                     : (unsigned)(s[i + 3] << 8 | s[i + 2]);
+            if (lo >= 0xDC00 && lo < 0xE000) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            }
+        }
+        rc = document_put_utf8(out, u >= 0xD800 && u < 0xE000 ? 0xFFFD : u);
+    }
+    return rc;
+}
+
+static int read_decoded(const char *name, const char *data, size_t len,
+                        const r2x_read_options *opts, r2x_document **out, r2x_error *err);
+
 int r2x_document_read_memory(const char *name, const char *data, size_t len,
                              const r2x_read_options *opts, r2x_document **out,
                              r2x_error *err)
+{
+    /* UTF-16 (Windows tools save "Unicode" text so), by its byte order mark:
+     * read as the UTF-8 it is, whatever --encoding says */
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        *out = NULL;
+        r2x_buf utf8;
+        buf_init(&utf8, R2X_BUF_NOCAP);
+        int rc = utf16_to_utf8(u, len, u[0] == 0xFE, &utf8);
+        if (rc) {
+            buf_release(&utf8);
+            return r2x_fail(err, rc, name, 0, "out of memory");
+        }
+        r2x_read_options o;
+        memset(&o, 0, sizeof o);
+        if (opts)
+            o = *opts;
+        o.windows_1252 = 0;
+        rc = read_decoded(name, utf8.data ? utf8.data : "", utf8.len, &o, out, err);
+        buf_release(&utf8);
+        return rc;
+    }
+    return read_decoded(name, data, len, opts, out, err);
+}
+
+static int read_decoded(const char *name, const char *data, size_t len,
+                        const r2x_read_options *opts, r2x_document **out, r2x_error *err)
 {
     *out = NULL;
     size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes

@@ -1301,18 +1301,15 @@ done:
 /* ---- The document --------------------------------------------------------- */
 
 /* data in UTF-8, whatever it came in: libxml2 is given UTF-8 only, from a
- * buffer of ours (see html_parse_utf8).  The encoding is decided from the
- * bytes, as a declaration can be wrong: a byte order mark, else valid UTF-8
+ * buffer of ours (see html_parse_utf8).  (UTF-16 was decoded by the
+ * document reader.)  The encoding is decided from the bytes, as a
+ * declaration can be wrong: a UTF-8 byte order mark, else valid UTF-8
  * (non-ASCII bytes that are valid UTF-8 are almost never anything else), else
  * a declared charset other than Latin-1, else Windows-1252, as browsers read
  * Latin-1 and as old EDGAR HTML is. */
 static int html_to_utf8(const char *data, size_t len, int windows_1252, r2x_buf *out)
 {
     const unsigned char *u = (const unsigned char *)data;
-    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
-        return iconv_to_utf8("UTF-16LE", data + 2, len - 2, out);
-    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF)
-        return iconv_to_utf8("UTF-16BE", data + 2, len - 2, out);
     if (!windows_1252 && len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3)) {
         data += 3;
         u += 3;

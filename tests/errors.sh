@@ -88,7 +88,9 @@ make_input() {
     sample) cp "$top_srcdir/samples/iij-2009-1h.txt" "$f" ;;
     none) f= ;;
     # hostile and broken inputs (tests/errors/README.md)
-    utf16) printf '\377\376T\000i\000t\000\n\000' >"$f" ;;
+    # "Net sales<TAB>1,234" in UTF-16LE; in UTF-16BE with an unpaired surrogate
+    utf16) printf '\377\376N\000e\000t\000 \000s\000a\000l\000e\000s\000\t\0001\000,\0002\0003\0004\000\n\000' >"$f" ;;
+    utf16be) printf '\376\377\000N\000e\000t\330\000\000\t\0001\000,\0002\0003\0004\000\n' >"$f" ;;
     bomonly) printf '\357\273\277' >"$f" ;;
     surrogate) printf 'Title\n\355\240\200\n' >"$f" ;;
     beyond) printf 'Title\n\364\220\200\200\n' >"$f" ;;

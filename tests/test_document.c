@@ -205,6 +205,42 @@ static void test_rejections(void)
     ok(rc == R2X_EINPUT, "Windows-1252 quotes without the option: R2X_EINPUT");
 }
 
+/* UTF-16 with a byte order mark is read as the UTF-8 it is. */
+static void test_utf16(void)
+{
+    static const struct {
+        const char *name, *bytes;
+        size_t len;
+        const char *want;
+    } cases[] = {
+        /* "Caf\u00e9\n" */
+        {"le.txt", "\xFF\xFE" "C\0a\0f\0\xE9\0\n\0", 12, "Caf\xC3\xA9"},
+        /* U+1F600 as a surrogate pair, then an unpaired high surrogate */
+        {"be.txt", "\xFE\xFF" "\xD8\x3D\xDE\x00\0 \xD8\x00\0x\0\n", 14,
+         "\xF0\x9F\x98\x80 \xEF\xBF\xBDx"},
+        /* an odd byte at the end */
+        {"odd.txt", "\xFF\xFE" "a\0\n\0b", 7, "a"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        r2x_document *doc = NULL;
+        r2x_error err;
+        r2x_read_options o;
+        memset(&o, 0, sizeof o);
+        o.windows_1252 = 1;        /* the byte order mark wins */
+        int rc = read_mem(cases[i].name, cases[i].bytes, cases[i].len, &o, &doc, &err);
+        char got[256];
+        size_t n = 0;
+        const char *line = rc == R2X_OK && doc->nlines ? document_line(doc, 1, &n) : NULL;
+        snprintf(got, sizeof got, "%.*s", line ? (int)n : -1, line ? line : err.message);
+        is_str(got, cases[i].want, "UTF-16 %s: the first line", cases[i].name);
+        if (!strcmp(cases[i].name, "odd.txt"))
+            ok(rc == R2X_OK && doc->nlines == 2 &&
+               !strcmp(document_line(doc, 2, NULL), "\xEF\xBF\xBD\n"),
+               "UTF-16: an odd last byte is U+FFFD");
+        r2x_document_free(doc);
+    }
+}
+
 static void test_windows_1252(void)
 {
     r2x_document *doc = NULL;
@@ -331,6 +367,7 @@ int main(void)
     test_bom_and_utf8();
     test_rejections();
     test_windows_1252();
+    test_utf16();
     test_limits();
     test_files();
     rmdir(tmpdir);

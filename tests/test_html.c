@@ -365,6 +365,8 @@ static void test_encodings(void)
     static const char sjis[] = "<html><head><meta charset=\"Shift_JIS\"></head>"
                                "<body><p>\x93\xFA\x96\x7B 1</p></body></html>";
     check_encoded("sjis", sjis, sizeof sjis - 1, "\xE6\x97\xA5\xE6\x9C\xAC 1\n");
+    static const char astral[] = "<p>&#128512; &#x1F600;</p>";
+    check_encoded("astral", astral, sizeof astral - 1, "\xF0\x9F\x98\x80 \xF0\x9F\x98\x80\n");
     static const char bom8[] = "\xEF\xBB\xBF<p>na\xC3\xAFve</p>";
     check_encoded("utf8bom", bom8, sizeof bom8 - 1, "na\xC3\xAFve\n");
 }
