@@ -1041,7 +1041,7 @@ static void read_document(dts *d, size_t index)
     }
     /* A push parser fed in slices: libxml2 2.9's memory parser shrinks its
      * input by moving what is left, which is quadratic on a 5 MB schema. */
-    const size_t slice = 256 * 1024;
+    const size_t slice = d->opts.slice ? d->opts.slice : 256 * 1024;
     xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, doc.url);
     if (!ctxt) {
         d->oom = 1;

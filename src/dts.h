@@ -108,6 +108,8 @@ typedef struct dts_options {
     fetcher *fetch;            /* reads every document; required */
     r2x_diag_fn diag;          /* unavailable or malformed documents; may be NULL */
     void *diag_userdata;
+    size_t slice;              /* bytes the streaming parser is fed at a time;
+                                * 0: 256 KiB (tests/test_dts feeds 1) */
 } dts_options;
 
 int dts_new(const dts_options *opts, dts **out, r2x_error *err);

@@ -1552,7 +1552,7 @@ static int validate_guarded(r2x_validator *v, const char *path, r2x_validate_res
     buf_init(&r.unit_list, R2X_BUF_NOCAP);
     buf_init(&r.schema_findings, R2X_BUF_NOCAP);
     buf_init(&r.error_lines, R2X_BUF_NOCAP);
-    dts_options dopts = {v->fetch, dts_diag, &r};
+    dts_options dopts = {v->fetch, dts_diag, &r, 0};
     int rc = !r.dict || !r.ids || !r.contexts || !r.units || !r.fact_ids || !r.present
                  ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory")
                  : dts_new(&dopts, &r.d, err);

@@ -178,7 +178,7 @@ static void with_dts(void)
     dts *d = NULL;
     r2x_error err;
     memset(&err, 0, sizeof err);
-    dts_options dopts = {NULL, NULL, NULL};
+    dts_options dopts = {NULL, NULL, NULL, 0};
     if (fetcher_new(&fo, &f, &err)) {
         printf("# skip: no fetcher: %s\n", err.message);
         return;

@@ -17,7 +17,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *path = fuzz_work_file("entry.xsd", data, size);
     if (!path)
         return 0;
-    dts_options opts = {f, fuzz_ignore_diag, NULL};
+    dts_options opts = {f, fuzz_ignore_diag, NULL, 0};
     dts *d = NULL;
     r2x_error err;
     r2x_error_clear(&err);
