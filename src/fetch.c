@@ -55,6 +55,7 @@ struct fetcher {
     fetch_options opts;
     char *cache_dir;
     char *user_agent;
+    char *ca_file;
     CURL *curl_doc;           /* URLs documents named (address-checked) */
     CURL *curl_user;          /* URLs a remap or catalog chose */
     r2x_buf maps;             /* mapping[] */
@@ -693,12 +694,23 @@ int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err)
     f->user_agent = f->opts.user_agent ? r2x_strdup(f->opts.user_agent)
                                        : concat3("release2xbrl/", r2x_version(),
                                                  strlen(r2x_version()), "");
+    f->ca_file = f->opts.ca_file ? r2x_strdup(f->opts.ca_file) : NULL;
     f->opts.cache_dir = f->cache_dir;
     f->opts.user_agent = f->user_agent;
+    f->opts.ca_file = f->ca_file;
     buf_init(&f->maps, R2X_BUF_NOCAP);
-    if (!f->user_agent || (opts && opts->cache_dir && !f->cache_dir)) {
+    if (!f->user_agent || (opts && opts->cache_dir && !f->cache_dir) ||
+        (opts && opts->ca_file && !f->ca_file)) {
         fetcher_free(f);
         return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+    }
+    /* said now, not at the first https download: libcurl would only say
+     * "error setting certificate file" */
+    if (f->ca_file && access(f->ca_file, R_OK)) {
+        int e = errno;
+        r2x_fail(err, R2X_EUSAGE, f->ca_file, 0, "cannot read the CA file: %s", strerror(e));
+        fetcher_free(f);
+        return R2X_EUSAGE;
     }
     *out = f;
     return R2X_OK;
@@ -723,6 +735,7 @@ void fetcher_free(fetcher *f)
     free(f->index);
     free(f->cache_dir);
     free(f->user_agent);
+    free(f->ca_file);
     free(f);
 }
 
@@ -1081,6 +1094,10 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->opts.max_bytes);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (f->ca_file) {          /* these authorities alone, not the system's too */
+        curl_easy_setopt(h, CURLOPT_CAINFO, f->ca_file);
+        curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
+    }
     curl_easy_setopt(h, CURLOPT_USERAGENT, f->user_agent);
     curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L);

@@ -26,6 +26,9 @@ typedef struct fetch_options {
                                 * why the entity loader refused a URL; may be
                                 * NULL */
     void *diag_userdata;
+    const char *ca_file;       /* PEM certificate authorities trusted for
+                                * https instead of the system's; NULL: the
+                                * system's */
 } fetch_options;
 
 typedef struct fetcher fetcher;

@@ -2,7 +2,8 @@
 # The fetch layer against a loopback HTTP server (tests/httpd.py) that serves
 # ../shared/xbrl-cache and fails on purpose: cache filling and reuse, offline,
 # HTTP errors, timeouts, size caps, redirects, damaged cache files, two
-# writers at once, remaps, catalogs and refused schemes and addresses.
+# writers at once, remaps, catalogs, refused schemes and addresses, and https
+# with its certificates verified (tests/fixtures/tls).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cache_src=$shared/xbrl-cache
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
@@ -159,6 +160,47 @@ expect_grep "loopback, private or link-local" "$tmp/err" "localhost: says why"
 expect_status 1 "through a proxy, a name that resolves to loopback is refused" env http_proxy=http://192.0.2.1:3128 "$R2X" fetch --timeout 2 --cache-dir "$c" "http://localhost:$port/$inst_file"
 expect_grep "refused 'http://localhost:$port/$inst_file': its host is a loopback" "$tmp/err" "through a proxy: says why"
 [ "$(requests)" -eq "$n" ] && pass "refused addresses: no request reached the server" || fail "a refused address was contacted"
+
+# ---- https: certificates are verified, host name included ----------------------------
+# Two more loopback servers speak https, with certificates of a test authority
+# (tests/fixtures/tls): one for 127.0.0.1, one for another name.
+tls=$top_srcdir/tests/fixtures/tls
+start_tls() {   # NAME CERT: starts the server, sets $tls_port
+    python3 "$top_srcdir/tests/httpd.py" "$cache_src" "$log" "$tmp/port-$1" \
+        "$tls/$2.pem" "$tls/$2-key.pem" >/dev/null 2>"$tmp/httpd-$1.err" &
+    echo $! >>"$tmp/tls-pids"
+    i=0
+    while [ ! -s "$tmp/port-$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    tls_port=$(cat "$tmp/port-$1" 2>/dev/null)
+}
+trap 'kill $server $(cat "$tmp/tls-pids" 2>/dev/null) 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+if python3 -c 'import ssl' 2>/dev/null && start_tls good localhost && [ -n "$tls_port" ]; then
+    good=https://127.0.0.1:$tls_port
+    tfetch() { "$R2X" fetch --cache-dir "$tmp/tls-cache" --remap "https://=$good/" "$@"; }
+    n=$(requests)
+    expect_status 1 "https: a certificate of an authority the system does not trust is refused" \
+        tfetch https://www.xbrl.org/2003/xl-2003-12-31.xsd
+    expect_grep "cannot fetch 'https://www.xbrl.org/2003/xl-2003-12-31.xsd' \(from '$good/www.xbrl.org/2003/xl-2003-12-31.xsd'\): .*certificate" \
+        "$tmp/err" "https: the refusal names the URL and the certificate"
+    [ ! -e "$tmp/tls-cache/www.xbrl.org/2003/xl-2003-12-31.xsd" ] && pass "https: nothing cached from an unverified server" \
+        || fail "https: a document from an unverified server was cached"
+    [ "$(requests)" -eq "$n" ] && pass "https: no request was sent over the unverified connection" \
+        || fail "https: a request reached the server before its certificate was verified"
+    expect_status 0 "https: --ca-file trusts the test authority" \
+        tfetch --ca-file "$tls/ca.pem" https://www.xbrl.org/2003/xl-2003-12-31.xsd
+    cmp -s "$tmp/tls-cache/www.xbrl.org/2003/xl-2003-12-31.xsd" "$cache_src/www.xbrl.org/2003/xl-2003-12-31.xsd" \
+        && pass "https: the document came whole over TLS" || fail "https: the document is missing or differs"
+    start_tls elsewhere elsewhere
+    other=https://127.0.0.1:$tls_port
+    expect_status 1 "https: a certificate for another host name is refused, even from a trusted authority" \
+        "$R2X" fetch --cache-dir "$tmp/tls-cache" --remap "https://=$other/" --ca-file "$tls/ca.pem" \
+        https://www.xbrl.org/2003/xlink-2003-12-31.xsd
+    expect_grep "xlink-2003-12-31.xsd.*host name" "$tmp/err" "https: the host-name mismatch is said"
+    expect_status 2 "--ca-file: a file that cannot be read" tfetch --ca-file "$tmp/no-such.pem" "$inst"
+    expect_grep "no-such.pem: cannot read the CA file: No such file or directory" "$tmp/err" "--ca-file: the file and why"
+else
+    echo "# skip https: python3's ssl module or the TLS server is not available"
+fi
 
 # ---- usage ------------------------------------------------------------------------
 expect_status 2 "fetch without a URL" "$R2X" fetch

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """A loopback HTTP server for the fetch tests (standard library only).
 
-    httpd.py ROOT LOG PORTFILE
+    httpd.py ROOT LOG PORTFILE [CERT KEY]
 
 Binds 127.0.0.1 on an ephemeral port, writes the port to PORTFILE, serves
 the files under ROOT (GET /HOST/PATH serves ROOT/HOST/PATH, the cache layout)
 and appends "GET /path" to LOG for every request, so a test can count them.
 Fault paths: /stall /reset /short /500 /404 /endless /redirect-loop
 /redirect-ftp /redirect-file /redirect-ok /big /big-nolength.
+With CERT and KEY (PEM files) it speaks https instead.
 """
 import os
 import socket
+import ssl
 import struct
 import sys
 import threading
@@ -119,6 +121,12 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
+    if len(sys.argv) > 5:
+        # a client that refuses the certificate fails the handshake in
+        # accept(); socketserver drops that connection (an OSError) and goes on
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(sys.argv[4], sys.argv[5])
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
     tmp = PORTFILE + ".tmp"
     with open(tmp, "w") as f:
         f.write("%d\n" % server.server_address[1])

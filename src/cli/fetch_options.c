@@ -86,6 +86,11 @@ int cli_fetch_option(cli_fetch_options *o, int c, const char *arg)
             return usage("--max-redirects", "a number from 1 to 50", arg);
         o->fetch.max_redirects = (long)v;
         return 0;
+    case CLI_FETCH_CA_FILE:
+        if (!*arg)
+            return usage("--ca-file", "a file of PEM certificates", arg);
+        o->fetch.ca_file = arg;
+        return 0;
     }
     return -1;
 }

@@ -1,5 +1,6 @@
 /* fetch_options.h - the options of every command that fetches (fetch,
- * validate): where the cache is, offline, remaps, catalogs and limits.
+ * validate): where the cache is, offline, remaps, catalogs, limits and the
+ * certificate authorities trusted.
  *
  * A command adds CLI_FETCH_LONGOPTS to its getopt_long table and
  * CLI_FETCH_OPTION_DOCS to its help table, passes each option code to
@@ -20,7 +21,8 @@ enum {
     CLI_FETCH_CATALOG,
     CLI_FETCH_TIMEOUT,
     CLI_FETCH_MAX_SIZE,
-    CLI_FETCH_MAX_REDIRECTS
+    CLI_FETCH_MAX_REDIRECTS,
+    CLI_FETCH_CA_FILE
 };
 
 #define CLI_FETCH_LONGOPTS                                                 \
@@ -30,7 +32,8 @@ enum {
     {"catalog", required_argument, NULL, CLI_FETCH_CATALOG},               \
     {"timeout", required_argument, NULL, CLI_FETCH_TIMEOUT},               \
     {"max-size", required_argument, NULL, CLI_FETCH_MAX_SIZE},             \
-    {"max-redirects", required_argument, NULL, CLI_FETCH_MAX_REDIRECTS}
+    {"max-redirects", required_argument, NULL, CLI_FETCH_MAX_REDIRECTS},   \
+    {"ca-file", required_argument, NULL, CLI_FETCH_CA_FILE}
 
 /* Their lines in --help (cli_option_doc entries). */
 #define CLI_FETCH_OPTION_DOCS                                                       \
@@ -45,7 +48,9 @@ enum {
                              "when it stalls that long (at most 30)"},               \
     {"--max-size", "BYTES", "refuse documents larger than BYTES; K, M and G "        \
                             "suffixes (default 64M)"},                               \
-    {"--max-redirects", "N", "follow at most N redirects, 1 to 50 (default 5)"}
+    {"--max-redirects", "N", "follow at most N redirects, 1 to 50 (default 5)"},   \
+    {"--ca-file", "FILE", "trust the certificate authorities in FILE (PEM) for "   \
+                          "https, instead of the system's"}
 
 typedef struct cli_fetch_options {
     fetch_options fetch;
