@@ -18,7 +18,7 @@ typedef struct convert_args {
     int strict;
 } convert_args;
 
-static int parse(int argc, char **argv, const cli_command *self, convert_args *a)
+static int parse(int argc, char **argv, const cli_command *self, int is_map, convert_args *a)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -52,6 +52,11 @@ static int parse(int argc, char **argv, const cli_command *self, convert_args *a
                 return 1;
         }
     }
+    if (is_map && (strcmp(a->format, "xbrl") || a->stylesheet)) {
+        fprintf(stderr, "release2xbrl: map writes a review table, not XBRL: --%s is an "
+                        "option of convert\n", a->stylesheet ? "stylesheet" : "format");
+        return 1;
+    }
     if (!strcmp(a->format, "xbrl"))
         a->format_code = R2X_FORMAT_XBRL;
     else if (!strcmp(a->format, "ixbrl"))
@@ -81,7 +86,7 @@ static int parse(int argc, char **argv, const cli_command *self, convert_args *a
 static int run(int argc, char **argv, const cli_command *self, int is_map)
 {
     convert_args a;
-    int p = parse(argc, argv, self, &a);
+    int p = parse(argc, argv, self, is_map, &a);
     if (p)
         return p < 0 ? EXIT_OK : EXIT_FAILURE_RUN;
     const char *path = argv[optind];

@@ -56,6 +56,26 @@ static const cli_option_doc convert_options[] = {
     {NULL, NULL, NULL},
 };
 
+/* map's: convert's but --format and --stylesheet, which only a writer of
+ * XBRL has (src/cli/cmd_convert.c refuses them for map) */
+static const cli_option_doc map_options[] = {
+    {"--output", "FILE", "write the review table to FILE (default: standard output)"},
+    {"--profile", "FILE", "read the company profile FILE (default: the installed "
+                          "profile whose match phrase the release contains)"},
+    {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},
+    {"--entity-name", "NAME", "the registrant's name (overrides the profile)"},
+    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
+    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
+    {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"},
+    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
+    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "
+                                         "HTML when it looks like HTML)"},
+    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
+    {"--quiet", NULL, "do not print warnings"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
 static const cli_option_doc fetch_option_docs[] = {
     CLI_FETCH_OPTION_DOCS,
     {"--quiet", NULL, "do not list what was fetched"},
@@ -92,7 +112,7 @@ const cli_command cli_commands[] = {
     {"convert", cmd_convert, "convert a release into an XBRL 2.1 instance",
      "release2xbrl convert [OPTIONS] FILE", convert_options},
     {"map", cmd_map, "show how every line item maps to a concept, for review",
-     "release2xbrl map [OPTIONS] FILE", convert_options},
+     "release2xbrl map [OPTIONS] FILE", map_options},
     {"fetch", cmd_fetch, "fill the download cache with the documents at URLs",
      "release2xbrl fetch [OPTIONS] URL...", fetch_option_docs},
     {"extract", cmd_extract, "extract the XBRL 2.1 instance of an Inline XBRL document",
