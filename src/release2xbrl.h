@@ -390,6 +390,8 @@ typedef struct r2x_validate_options {
      * (r2x_diag_rule() splits the code off).  May be NULL. */
     r2x_diag_fn diag;
     void *diag_userdata;
+    const char *ca_file;      /* PEM certificate authorities trusted for https
+                               * instead of the system's; NULL: the system's */
 } r2x_validate_options;
 
 typedef struct r2x_validate_result {

@@ -1150,6 +1150,7 @@ int r2x_validator_new(const r2x_validate_options *opts, r2x_validator **out, r2x
     memset(&fo, 0, sizeof fo);
     fo.cache_dir = v->opts.cache_dir;
     fo.offline = v->opts.offline;
+    fo.ca_file = v->opts.ca_file;
     int rc = fetcher_new(&fo, &v->fetch, err);
     if (rc) {
         free(v);

@@ -204,6 +204,7 @@ int cmd_validate(int argc, char **argv)
     memset(&vo, 0, sizeof vo);
     vo.cache_dir = a.fetch.fetch.cache_dir;
     vo.offline = a.fetch.fetch.offline;
+    vo.ca_file = a.fetch.fetch.ca_file;
     vo.calc = a.calc;
     vo.dts_only = a.dts_only;
     vo.duplicates = a.duplicates;
