@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "error.h"
 #include "output.h"
+#include "xml_guard.h"
 
 #define DEFAULT_CONNECT_TIMEOUT 20
 #define DEFAULT_TIMEOUT 60
@@ -772,8 +773,10 @@ int fetcher_add_remap(fetcher *f, const char *from, const char *to, r2x_error *e
 }
 
 /* Walk a catalog's elements (groups nest). */
+/* A catalog's entries into f's mappings; the targets of its nextCatalog
+ * entries (resolved, malloc'd) into next, to be read after it. */
 static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *path,
-                        r2x_error *err)
+                        r2x_buf *next, r2x_error *err)
 {
     static const char ns[] = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
     for (xmlNodePtr n = node; n; n = n->next) {
@@ -818,8 +821,31 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
             xmlFree(base);
             if (rc)
                 return rc;
+        } else if (!strcmp(name, "nextCatalog")) {
+            xmlChar *cat = xmlGetProp(n, (const xmlChar *)"catalog");
+            xmlChar *base = xmlNodeGetBase(doc, n);
+            char *target = cat ? fetch_resolve(base ? (const char *)base : path,
+                                               (const char *)cat) : NULL;
+            int rc = R2X_OK;
+            if (!cat)
+                rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                              "catalog entry <nextCatalog> lacks catalog");
+            else if (!target)
+                rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+            else if (scheme_len(target) && !has_scheme(target, "file"))
+                rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                              "nextCatalog '%s': only local catalogs are followed", target);
+            else if (buf_add(next, &target, sizeof target))
+                rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+            else
+                target = NULL;   /* next owns it */
+            free(target);
+            xmlFree(cat);
+            xmlFree(base);
+            if (rc)
+                return rc;
         } else if (n->children) {
-            int rc = catalog_walk(f, doc, n->children, path, err);
+            int rc = catalog_walk(f, doc, n->children, path, next, err);
             if (rc)
                 return rc;
         }
@@ -827,24 +853,74 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
     return R2X_OK;
 }
 
+/* nextCatalog chains are followed this deep (loops are caught before) */
+#define MAX_CATALOG_DEPTH 16
+
+static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
+                        r2x_error *err);
+
 int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err)
+{
+    r2x_buf seen;              /* char *[]: the catalogs read, by real path */
+    buf_init(&seen, R2X_BUF_NOCAP);
+    int rc = load_catalog(f, path, 0, &seen, err);
+    char **p = (char **)seen.data;
+    for (size_t i = 0; i < seen.len / sizeof *p; i++)
+        free(p[i]);
+    buf_release(&seen);
+    return rc;
+}
+
+/* One catalog, then the catalogs its nextCatalog entries name; one already
+ * read (a loop, or two ways to one file) is not read again. */
+static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
+                        r2x_error *err)
 {
     char *data;
     size_t len;
+    if (!strncmp(path, "file:", 5)) {          /* a nextCatalog's file: URL */
+        char *local = fetch_file_url_path(path);
+        if (!local)
+            return r2x_fail(err, R2X_EINPUT, path, 0, "not a local file");
+        int rc = load_catalog(f, local, depth, seen, err);
+        free(local);
+        return rc;
+    }
     int rc = read_file(path, f->opts.max_bytes, "catalog", &data, &len, err);
     if (rc)
         return rc;
     /* relative targets resolve against the catalog's absolute location */
     char *abs = realpath(path, NULL);
     const char *name = abs ? abs : path;
+    char **seen_paths = (char **)seen->data;
+    for (size_t i = 0; abs && i < seen->len / sizeof *seen_paths; i++)
+        if (!strcmp(seen_paths[i], abs)) {
+            free(data);
+            free(abs);
+            return R2X_OK;
+        }
+    char *kept = abs ? r2x_strdup(abs) : NULL;
+    if (abs && (!kept || buf_add(seen, &kept, sizeof kept))) {
+        free(kept);
+        free(data);
+        free(abs);
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
     if (len > INT_MAX) {
         free(data);
         free(abs);
         return r2x_fail(err, R2X_ETOOBIG, path, 0, "catalog too large");
     }
+    xml_guard guard;
+    xml_guard_begin(&guard);
     xmlDocPtr doc = xmlReadMemory(data, (int)len, name, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     free(data);
+    if (xml_guard_end(&guard)) {
+        xmlFreeDoc(doc);
+        free(abs);
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
     if (!doc) {
         const xmlError *xe = xmlGetLastError();
         rc = r2x_fail(err, R2X_EINPUT, path, xe ? xe->line : 0, "not a readable catalog: %s",
@@ -856,11 +932,31 @@ int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err)
         return rc;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
+    r2x_buf next;              /* char *[]: nextCatalog targets */
+    buf_init(&next, R2X_BUF_NOCAP);
     if (!root || strcmp((const char *)root->name, "catalog"))
         rc = r2x_fail(err, R2X_EINPUT, path, 0, "not an XML catalog (no <catalog> root)");
     else
-        rc = catalog_walk(f, doc, root->children, name, err);
+        rc = catalog_walk(f, doc, root->children, name, &next, err);
     xmlFreeDoc(doc);
+    /* after this catalog's own entries, which come first (the first match
+     * wins) */
+    char **targets = (char **)next.data;
+    size_t ntargets = next.len / sizeof *targets;
+    if (!rc && ntargets && depth >= MAX_CATALOG_DEPTH)
+        rc = r2x_fail(err, R2X_EINPUT, path, 0,
+                      "nextCatalog: more than %d catalogs deep", MAX_CATALOG_DEPTH);
+    for (size_t i = 0; !rc && i < ntargets; i++) {
+        rc = load_catalog(f, targets[i], depth + 1, seen, err);
+        if (rc && rc != R2X_ENOMEM && err) {    /* say who named it */
+            size_t n = strlen(err->message);
+            snprintf(err->message + n, sizeof err->message - n, " (the nextCatalog of %s)",
+                     name);
+        }
+    }
+    for (size_t i = 0; i < ntargets; i++)
+        free(targets[i]);
+    buf_release(&next);
     free(abs);
     return rc;
 }
@@ -883,7 +979,7 @@ static char *map_url(const fetcher *f, const char *url, int *oom)
             if (c->from_catalog != (pass > 0) || c->exact != (pass == 1))
                 continue;
             size_t l = strlen(c->from);
-            if (c->exact ? !strcmp(url, c->from)
+            if (c->exact ? (!best && !strcmp(url, c->from))
                          : (!strncmp(url, c->from, l) && (!best || l > best_len))) {
                 best = c;
                 best_len = l;

@@ -141,6 +141,38 @@ XML
 expect_status 0 "--catalog rewriteURI to a local directory" "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/META-INF/catalog.xml" "$inst" http://example.com/one.xsd
 expect_grep "^local +$inst" "$tmp/out" "--catalog: rewriteURI read relative to the catalog"
 expect_grep "^local +http://example.com/one.xsd" "$tmp/out" "--catalog: uri entry"
+# nextCatalog: read after the catalog's own entries (the first match wins),
+# relative to it; a loop back is not read twice
+mkdir -p "$tmp/pkg/next"
+cat >"$tmp/pkg/META-INF/first.xml" <<'XML'
+<?xml version="1.0"?>
+<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <uri name="http://example.com/two.xsd" uri="../mirror/xl-2003-12-31.xsd"/>
+  <nextCatalog catalog="../next/second.xml"/>
+</catalog>
+XML
+cat >"$tmp/pkg/next/second.xml" <<'XML'
+<?xml version="1.0"?>
+<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <uri name="http://example.com/two.xsd" uri="../mirror/no-such-file.xsd"/>
+  <uri name="http://example.com/three.xsd" uri="../mirror/xlink-2003-12-31.xsd"/>
+  <nextCatalog catalog="../META-INF/first.xml"/>
+</catalog>
+XML
+expect_status 0 "--catalog: nextCatalog is followed, and a loop back to the first ends" \
+    "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/META-INF/first.xml" \
+    http://example.com/two.xsd http://example.com/three.xsd
+expect_grep "^local +http://example.com/two.xsd \($(wc -c <"$cache_src/www.xbrl.org/2003/xl-2003-12-31.xsd" | tr -d ' ') bytes\)" \
+    "$tmp/out" "--catalog: the first catalog's entry wins over its nextCatalog's"
+expect_grep "^local +http://example.com/three.xsd" "$tmp/out" "--catalog: an entry of the nextCatalog"
+printf '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><nextCatalog catalog="http://example.com/c.xml"/></catalog>\n' >"$tmp/pkg/remote.xml"
+expect_status 2 "--catalog: a nextCatalog on the network is refused" \
+    "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/remote.xml" "$inst"
+expect_grep "remote.xml:1: nextCatalog 'http://example.com/c.xml': only local catalogs are followed" "$tmp/err" "--catalog: the remote nextCatalog is named"
+printf '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><nextCatalog catalog="gone.xml"/></catalog>\n' >"$tmp/pkg/gone-next.xml"
+expect_status 2 "--catalog: a nextCatalog that is not there" \
+    "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/gone-next.xml" "$inst"
+expect_grep "gone.xml.*\(the nextCatalog of .*gone-next.xml\)" "$tmp/err" "--catalog: the missing nextCatalog is named, and who named it"
 expect_status 2 "--catalog: a catalog that is not XML" "$R2X" fetch --catalog "$cache_src/SOURCES.md" "$inst"
 expect_grep "SOURCES.md.*not a readable catalog" "$tmp/err" "--catalog: a bad catalog is named"
 
