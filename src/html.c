@@ -1300,14 +1300,16 @@ done:
 
 /* ---- The document --------------------------------------------------------- */
 
-/* data in UTF-8, whatever it came in: libxml2 is given UTF-8 only, from a
- * buffer of ours (see html_parse_utf8).  (UTF-16 was decoded by the
- * document reader.)  The encoding is decided from the bytes, as a
+/* data in UTF-8, whatever it came in, as *text and *n: data itself when
+ * it is UTF-8 already, else converted into out.  libxml2 is given UTF-8
+ * only (see html_parse_utf8).  (UTF-16 was decoded by the document
+ * reader.)  The encoding is decided from the bytes, as a
  * declaration can be wrong: a UTF-8 byte order mark, else valid UTF-8
  * (non-ASCII bytes that are valid UTF-8 are almost never anything else), else
  * a declared charset other than Latin-1, else Windows-1252, as browsers read
  * Latin-1 and as old EDGAR HTML is. */
-static int html_to_utf8(const char *data, size_t len, int windows_1252, r2x_buf *out)
+static int html_to_utf8(const char *data, size_t len, int windows_1252, const char **text,
+                        size_t *n, r2x_buf *out)
 {
     const unsigned char *u = (const unsigned char *)data;
     if (!windows_1252 && len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3)) {
@@ -1315,18 +1317,24 @@ static int html_to_utf8(const char *data, size_t len, int windows_1252, r2x_buf 
         u += 3;
         len -= 3;
     }
+    *text = data;             /* as it is, when it is UTF-8 already */
+    *n = len;
+    if (!windows_1252 && all_utf8(u, len))
+        return R2X_OK;
     char declared[64];
     declared_charset(data, len, declared, sizeof declared);
-    if (!windows_1252 && all_utf8(u, len))
-        return buf_add(out, data, len);
+    int rc = R2X_EINPUT;
     if (!windows_1252 && declared[0] && strcasecmp(declared, "utf-8") &&
         strcasecmp(declared, "utf8") && !charset_is_latin(declared)) {
-        int rc = iconv_to_utf8(declared, data, len, out);
-        if (rc != R2X_EINPUT)
-            return rc;
-        buf_reset(out);              /* a charset iconv does not know */
+        rc = iconv_to_utf8(declared, data, len, out);
+        if (rc == R2X_EINPUT)
+            buf_reset(out);          /* a charset iconv does not know */
     }
-    return cp1252_to_utf8(u, len, out);
+    if (rc == R2X_EINPUT)
+        rc = cp1252_to_utf8(u, len, out);
+    *text = out->data ? out->data : "";
+    *n = out->len;
+    return rc;
 }
 
 /* Parses the UTF-8 text s (len bytes) into *doc: R2X_OK, with *doc NULL if
@@ -1372,8 +1380,10 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
 {
     r2x_buf utf8;
     buf_init(&utf8, R2X_BUF_NOCAP);
-    int rc = html_to_utf8(data, len, windows_1252, &utf8);
-    if (rc == R2X_OK && utf8.len > INT_MAX)
+    const char *s;
+    size_t n;
+    int rc = html_to_utf8(data, len, windows_1252, &s, &n, &utf8);
+    if (rc == R2X_OK && n > INT_MAX)
         rc = R2X_ETOOBIG;
     if (rc) {
         buf_release(&utf8);
@@ -1381,7 +1391,7 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
                         rc == R2X_ETOOBIG ? "HTML input too large to parse" : "out of memory");
     }
     htmlDocPtr doc = NULL;
-    rc = html_parse_utf8(utf8.data, utf8.len, &doc);
+    rc = html_parse_utf8(s, n, &doc);
     buf_release(&utf8);
     if (rc) {
         xmlFreeDoc(doc);
