@@ -33,6 +33,23 @@ static const cli_option_doc tables_options[] = {
     {NULL, NULL, NULL},
 };
 
+/* The options convert and map share, after their own. */
+#define CONVERT_AND_MAP_OPTION_DOCS                                                         \
+    {"--profile", "FILE", "read the company profile FILE (default: the installed "          \
+                          "profile whose match phrase the release contains)"},               \
+    {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},      \
+    {"--entity-name", "NAME", "the registrant's name (overrides the profile)"},             \
+    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"}, \
+    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},       \
+    {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"}, \
+    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"}, \
+    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "      \
+                                         "HTML when it looks like HTML)"},                  \
+    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},         \
+    {"--quiet", NULL, "do not print warnings"},                                             \
+    {"--help", NULL, "show this help"},                                                     \
+    {NULL, NULL, NULL}
+
 static const cli_option_doc convert_options[] = {
     {"--output", "FILE", "write to FILE (default: standard output); convert writes the "
                          "extension schema beside it"},
@@ -40,40 +57,14 @@ static const cli_option_doc convert_options[] = {
                                    "XBRL 1.1, or both (the .htm beside the instance)"},
     {"--stylesheet", "FILE", "the XSLT stylesheet that renders the Inline XBRL (default: "
                              "the installed xslt/ixbrl.xsl)"},
-    {"--profile", "FILE", "read the company profile FILE (default: the installed "
-                          "profile whose match phrase the release contains)"},
-    {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},
-    {"--entity-name", "NAME", "the registrant's name (overrides the profile)"},
-    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
-    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
-    {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"},
-    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
-    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "
-                                         "HTML when it looks like HTML)"},
-    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
-    {"--quiet", NULL, "do not print warnings"},
-    {"--help", NULL, "show this help"},
-    {NULL, NULL, NULL},
+    CONVERT_AND_MAP_OPTION_DOCS,
 };
 
-/* map's: convert's but --format and --stylesheet, which only a writer of
- * XBRL has (src/cli/cmd_convert.c refuses them for map) */
+/* map's: no --format or --stylesheet, which only a writer of XBRL has
+ * (src/cli/cmd_convert.c refuses them for map) */
 static const cli_option_doc map_options[] = {
     {"--output", "FILE", "write the review table to FILE (default: standard output)"},
-    {"--profile", "FILE", "read the company profile FILE (default: the installed "
-                          "profile whose match phrase the release contains)"},
-    {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},
-    {"--entity-name", "NAME", "the registrant's name (overrides the profile)"},
-    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
-    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
-    {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"},
-    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
-    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "
-                                         "HTML when it looks like HTML)"},
-    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
-    {"--quiet", NULL, "do not print warnings"},
-    {"--help", NULL, "show this help"},
-    {NULL, NULL, NULL},
+    CONVERT_AND_MAP_OPTION_DOCS,
 };
 
 static const cli_option_doc fetch_option_docs[] = {
