@@ -142,7 +142,10 @@ static xmlHashTablePtr domain_of(xdt *x, const dts_concept *dim, const char *rol
     set = xmlHashCreate(16);
     if (!set)
         return NULL;
-    xmlHashAddEntry2(x->members, BAD_CAST dim->key, BAD_CAST role_key(role), set);
+    if (xmlHashAddEntry2(x->members, BAD_CAST dim->key, BAD_CAST role_key(role), set)) {
+        xmlHashFree(set, NULL);  /* libxml2's failure: the guard has counted it */
+        return NULL;
+    }
     for (size_t i = arcset_first(&x->dd, role, dim); same_run(&x->dd, i, role, dim); i++) {
         const dts_rel *r = &x->dd.rels[i];
         void *mark = (void *)(uintptr_t)(r->xdt_unusable ? 2 : 1);
@@ -266,7 +269,9 @@ static int has_directed_cycle(const dts_concept *(*edges)[2], size_t n)
         from[i] = (size_t)(f - nodes);
         to[i] = (size_t)(t - nodes);
     }
-    cycle = graph_directed_cycle(m, from, to, n, NULL) == 1;
+    cycle = graph_directed_cycle(m, from, to, n, NULL);   /* -1: out of memory */
+    if (cycle > 0)
+        cycle = 1;
 out:
     free(nodes);
     free(from);

@@ -310,6 +310,11 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
     const unsigned char *u = (const unsigned char *)data;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         *out = NULL;
+        /* the limit is on the file: its UTF-8 may be half as long again */
+        size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes
+                                                   : R2X_DEFAULT_MAX_INPUT;
+        if (len > max)
+            return read_decoded(name, data, len, opts, out, err);   /* says so */
         r2x_buf utf8;
         buf_init(&utf8, R2X_BUF_NOCAP);
         int rc = utf16_to_utf8(u, len, u[0] == 0xFE, &utf8);
@@ -322,6 +327,7 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
         if (opts)
             o = *opts;
         o.windows_1252 = 0;
+        o.max_input_bytes = utf8.len > max ? utf8.len : max;
         rc = read_decoded(name, utf8.data ? utf8.data : "", utf8.len, &o, out, err);
         buf_release(&utf8);
         return rc;

@@ -1527,7 +1527,10 @@ static void check_network(rules *ru, const dts_rel *rels, size_t lo, size_t hi, 
         }
     } else {
         size_t edge = 0;
-        if (graph_directed_cycle(nodes, from, to, n, &edge) == 1)
+        int cycle = graph_directed_cycle(nodes, from, to, n, &edge);
+        if (cycle < 0)
+            ru->oom = 1;         /* not "no cycle" */
+        else if (cycle == 1)
             bad = &rels[lo + edge];
     }
     if (bad)

@@ -40,7 +40,8 @@
 typedef struct mapping {
     char *from, *to;
     int exact;
-    int from_catalog;
+    int catalog;               /* 0 a remap, else the catalog's place in the
+                                * order catalogs were read, from 1 */
 } mapping;
 
 /* What this run already got for a URL, so each is looked up once. */
@@ -57,6 +58,7 @@ struct fetcher {
     char *cache_dir;
     char *user_agent;
     char *ca_file;
+    int catalogs_read;         /* numbers the catalogs (mapping.catalog) */
     CURL *curl_doc;           /* URLs documents named (address-checked) */
     CURL *curl_user;          /* URLs a remap or catalog chose */
     r2x_buf maps;             /* mapping[] */
@@ -751,9 +753,9 @@ void fetcher_stats(const fetcher *f, fetch_stats *out)
 }
 
 static int add_mapping(fetcher *f, const char *from, const char *to, int exact,
-                       int from_catalog, r2x_error *err)
+                       int catalog, r2x_error *err)
 {
-    mapping m = {r2x_strdup(from), r2x_strdup(to), exact, from_catalog};
+    mapping m = {r2x_strdup(from), r2x_strdup(to), exact, catalog};
     if (!m.from || !m.to || buf_add(&f->maps, &m, sizeof m)) {
         free(m.from);
         free(m.to);
@@ -772,11 +774,11 @@ int fetcher_add_remap(fetcher *f, const char *from, const char *to, r2x_error *e
     return add_mapping(f, from, to, 0, 0, err);
 }
 
-/* Walk a catalog's elements (groups nest). */
-/* A catalog's entries into f's mappings; the targets of its nextCatalog
- * entries (resolved, malloc'd) into next, to be read after it. */
+/* A catalog's entries (groups nest) into f's mappings, as catalog number
+ * order; the targets of its nextCatalog entries (resolved, malloc'd) into
+ * next, to be read after it. */
 static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *path,
-                        r2x_buf *next, r2x_error *err)
+                        int order, r2x_buf *next, r2x_error *err)
 {
     static const char ns[] = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
     for (xmlNodePtr n = node; n; n = n->next) {
@@ -813,7 +815,7 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
                                   "catalog target '%s': only http, https and local files",
                                   target);
                 else
-                    rc = add_mapping(f, (const char *)from, target, exact, 1, err);
+                    rc = add_mapping(f, (const char *)from, target, exact, order, err);
                 free(target);
             }
             xmlFree(from);
@@ -845,7 +847,7 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
             if (rc)
                 return rc;
         } else if (n->children) {
-            int rc = catalog_walk(f, doc, n->children, path, next, err);
+            int rc = catalog_walk(f, doc, n->children, path, order, next, err);
             if (rc)
                 return rc;
         }
@@ -878,10 +880,15 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
 {
     char *data;
     size_t len;
-    if (!strncmp(path, "file:", 5)) {          /* a nextCatalog's file: URL */
+    if (has_scheme(path, "file")) {            /* a nextCatalog's file: URL */
         char *local = fetch_file_url_path(path);
-        if (!local)
-            return r2x_fail(err, R2X_EINPUT, path, 0, "not a local file");
+        if (!local) {
+            const char *p = path + 5;          /* "file:": another host, or no memory */
+            int elsewhere = !strncmp(p, "//", 2) && p[2] != '/' &&
+                            strncasecmp(p + 2, "localhost/", 10);
+            return elsewhere ? r2x_fail(err, R2X_EINPUT, path, 0, "not a local file")
+                             : r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        }
         int rc = load_catalog(f, local, depth, seen, err);
         free(local);
         return rc;
@@ -911,16 +918,16 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
         free(abs);
         return r2x_fail(err, R2X_ETOOBIG, path, 0, "catalog too large");
     }
+    /* guarded from the parse to the last of the walk: xmlGetProp or
+     * xmlNodeGetBase failing would read as an attribute missing */
     xml_guard guard;
     xml_guard_begin(&guard);
     xmlDocPtr doc = xmlReadMemory(data, (int)len, name, NULL,
                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     free(data);
-    if (xml_guard_end(&guard)) {
-        xmlFreeDoc(doc);
-        free(abs);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    }
+    r2x_buf next;              /* char *[]: nextCatalog targets */
+    buf_init(&next, R2X_BUF_NOCAP);
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!doc) {
         const xmlError *xe = xmlGetLastError();
         rc = r2x_fail(err, R2X_EINPUT, path, xe ? xe->line : 0, "not a readable catalog: %s",
@@ -928,17 +935,14 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
         size_t n = strlen(err ? err->message : "");
         if (err && n && err->message[n - 1] == '\n')
             err->message[n - 1] = '\0';
-        free(abs);
-        return rc;
-    }
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    r2x_buf next;              /* char *[]: nextCatalog targets */
-    buf_init(&next, R2X_BUF_NOCAP);
-    if (!root || strcmp((const char *)root->name, "catalog"))
+    } else if (!root || strcmp((const char *)root->name, "catalog")) {
         rc = r2x_fail(err, R2X_EINPUT, path, 0, "not an XML catalog (no <catalog> root)");
-    else
-        rc = catalog_walk(f, doc, root->children, name, &next, err);
+    } else {
+        rc = catalog_walk(f, doc, root->children, name, ++f->catalogs_read, &next, err);
+    }
     xmlFreeDoc(doc);
+    if (xml_guard_end(&guard))
+        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     /* after this catalog's own entries, which come first (the first match
      * wins) */
     char **targets = (char **)next.data;
@@ -969,21 +973,31 @@ static char *map_url(const fetcher *f, const char *url, int *oom)
     const mapping *m = (const mapping *)f->maps.data;
     size_t n = f->maps.len / sizeof *m;
     const mapping *best = NULL;
+    size_t best_len = 0;
     *oom = 0;
-    /* remaps first (the user's word, longest prefix), then the catalog's
-     * exact entries, then its rewrites (longest prefix) */
-    for (int pass = 0; pass < 3 && !best; pass++) {
-        size_t best_len = 0;
-        for (size_t i = 0; i < n; i++) {
-            const mapping *c = &m[i];
-            if (c->from_catalog != (pass > 0) || c->exact != (pass == 1))
-                continue;
-            size_t l = strlen(c->from);
-            if (c->exact ? (!best && !strcmp(url, c->from))
-                         : (!strncmp(url, c->from, l) && (!best || l > best_len))) {
-                best = c;
-                best_len = l;
-            }
+    /* remaps first (the user's word): the longest FROM */
+    for (size_t i = 0; i < n; i++) {
+        const mapping *c = &m[i];
+        size_t l = strlen(c->from);
+        if (!c->catalog && !strncmp(url, c->from, l) && (!best || l > best_len)) {
+            best = c;
+            best_len = l;
+        }
+    }
+    /* then the catalogs, in the order read (a nextCatalog after the one
+     * that names it): in the first with a match, an exact entry, else its
+     * longest rewrite (OASIS XML Catalogs 7.2.2); the first of equals */
+    for (size_t i = 0; i < n && !(best && !best->catalog); i++) {
+        const mapping *c = &m[i];
+        size_t l = strlen(c->from);
+        if (!c->catalog || (c->exact ? strcmp(url, c->from) != 0 : strncmp(url, c->from, l) != 0))
+            continue;
+        int better = !best || c->catalog < best->catalog ||
+                     (c->catalog == best->catalog && !best->exact &&
+                      (c->exact || l > best_len));
+        if (better) {
+            best = c;
+            best_len = l;
         }
     }
     if (!best)

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -160,6 +161,10 @@ static int cp1252_to_utf8(const unsigned char *s, size_t len, r2x_buf *out)
 static int iconv_to_utf8(const char *charset, const char *data, size_t len, r2x_buf *out)
 {
     iconv_t cd = iconv_open("UTF-8", charset);
+    /* glibc says EINVAL, not ENOMEM, when its own allocations fail: a
+     * charset is unknown only when a second try fails too */
+    if (cd == (iconv_t)-1 && errno == EINVAL)
+        cd = iconv_open("UTF-8", charset);
     if (cd == (iconv_t)-1)
         return errno == ENOMEM ? R2X_ENOMEM : R2X_EINPUT;
     int rc = R2X_OK;
@@ -384,6 +389,8 @@ static double css_points(const char *s, const char **end)
         *end = s;
         return 0;
     }
+    if (!isfinite(v))
+        v = 0;                        /* "nan", "inf": no length */
     double k = 0.75;                  /* bare numbers and px */
     if (!strncasecmp(e, "pt", 2))
         k = 1, e += 2;
@@ -733,7 +740,9 @@ static int add_cell(walker *w, table_read *tr, const xmlNode *td, int row, int c
     int rc = w->o.rc;
     if (!rc && c.t.visible) {
         double sp = c.indent_pt / 6 + c.t.lead + 0.5;   /* 1em = 2 spaces */
-        h.indent = sp < 0 ? 0 : sp > MAX_INDENT ? MAX_INDENT : (int)sp;
+        /* !(sp >= 0): NaN too (margin-left: nan, or inf - inf), which no
+         * cast may meet */
+        h.indent = !(sp >= 0) ? 0 : sp > MAX_INDENT ? MAX_INDENT : (int)sp;
         if (c.t.line)
             h.line = c.t.line;
         h.off = tr->text.len;
@@ -1312,7 +1321,8 @@ static int html_to_utf8(const char *data, size_t len, int windows_1252, const ch
                         size_t *n, r2x_buf *out)
 {
     const unsigned char *u = (const unsigned char *)data;
-    if (!windows_1252 && len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3)) {
+    int bom = !windows_1252 && len >= 3 && !memcmp(u, "\xEF\xBB\xBF", 3);
+    if (bom) {
         data += 3;
         u += 3;
         len -= 3;
@@ -1321,6 +1331,17 @@ static int html_to_utf8(const char *data, size_t len, int windows_1252, const ch
     *n = len;
     if (!windows_1252 && all_utf8(u, len))
         return R2X_OK;
+    if (bom) {                /* UTF-8 by its mark: a stray byte is U+FFFD */
+        int rc = R2X_OK;
+        for (const unsigned char *e = u + len; !rc && u < e;) {
+            size_t k = document_utf8_len(u, e);
+            rc = k ? buf_add(out, u, k) : document_put_utf8(out, 0xFFFD);
+            u += k ? k : 1;
+        }
+        *text = out->data ? out->data : "";
+        *n = out->len;
+        return rc;
+    }
     char declared[64];
     declared_charset(data, len, declared, sizeof declared);
     int rc = R2X_EINPUT;
@@ -1353,7 +1374,8 @@ static int html_parse_utf8(const char *s, size_t len, htmlDocPtr *doc)
     int rc = R2X_ENOMEM;
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     xmlParserInputBufferPtr in =
-        ctxt ? xmlParserInputBufferCreateMem(s, (int)len, XML_CHAR_ENCODING_NONE) : NULL;
+        ctxt ? xmlParserInputBufferCreateMem(s ? s : "", (int)len, XML_CHAR_ENCODING_NONE)
+             : NULL;
     xmlParserInputPtr input = in ? xmlNewIOInputStream(ctxt, in, XML_CHAR_ENCODING_NONE) : NULL;
     if (in && !input)
         xmlFreeParserInputBuffer(in);

@@ -1230,8 +1230,10 @@ int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_u
     xml_guard guard;
     xml_guard_begin(&guard);
     int rc = extract_guarded(ix, name, diag, diag_userdata, out, nfacts, nerrors, err);
-    if (xml_guard_end(&guard) && !rc) {
-        xmlFreeDoc(*out);
+    /* whatever else went wrong: a failed allocation may be its cause */
+    if (xml_guard_end(&guard) && rc != R2X_ENOMEM) {
+        if (!rc)
+            xmlFreeDoc(*out);
         *out = NULL;
         rc = r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
     }

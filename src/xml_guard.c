@@ -4,6 +4,7 @@
 #include <libxml/globals.h>
 #include <libxml/xmlmemory.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 
 /* libxml2's allocator, counted.  libxml2 2.9 drops some failed allocations
@@ -11,48 +12,66 @@
  * left out of the tree, an attribute with it, and the parse succeeds.  So a
  * guard also counts libxml2's failed allocations in this thread.  The
  * allocator in place (the host's, if it set one) is called through; memory
- * it gave before stays its to free. */
-static xmlFreeFunc base_free;
-static xmlMallocFunc base_malloc, base_malloc_atomic;
-static xmlReallocFunc base_realloc;
-static xmlStrdupFunc base_strdup;
+ * it gave before stays its to free.  (The shared library is linked
+ * -z nodelete: libxml2 keeps these pointers after a dlclose.) */
+typedef struct allocator {
+    xmlFreeFunc free;
+    xmlMallocFunc malloc, malloc_atomic;
+    xmlReallocFunc realloc;
+    xmlStrdupFunc strdup;
+} allocator;
+
+static allocator base;
+/* &base once it is filled: another thread may call a counted_* function as
+ * soon as xmlGcMemSetup has run, and must see base whole */
+static _Atomic(const allocator *) published;
 static _Thread_local unsigned long allocation_failures;
+
+static const allocator *base_allocator(void)
+{
+    const allocator *a;
+    while (!(a = atomic_load_explicit(&published, memory_order_acquire)))
+        ;                      /* stored before xmlGcMemSetup: at most a moment */
+    return a;
+}
 
 static void *counted_malloc(size_t n)
 {
-    void *p = base_malloc(n);
+    void *p = base_allocator()->malloc(n);
     allocation_failures += !p;
     return p;
 }
 
 static void *counted_malloc_atomic(size_t n)
 {
-    void *p = base_malloc_atomic(n);
+    void *p = base_allocator()->malloc_atomic(n);
     allocation_failures += !p;
     return p;
 }
 
 static void *counted_realloc(void *old, size_t n)
 {
-    void *p = base_realloc(old, n);
+    void *p = base_allocator()->realloc(old, n);
     allocation_failures += !p && n;
     return p;
 }
 
 static char *counted_strdup(const char *s)
 {
-    char *p = base_strdup(s);
+    char *p = base_allocator()->strdup(s);
     allocation_failures += !p;
     return p;
 }
 
 static void count_allocations(void)
 {
-    if (xmlGcMemGet(&base_free, &base_malloc, &base_malloc_atomic, &base_realloc,
-                    &base_strdup) == 0 &&
-        base_free && base_malloc && base_malloc_atomic && base_realloc && base_strdup)
-        xmlGcMemSetup(base_free, counted_malloc, counted_malloc_atomic, counted_realloc,
+    if (xmlGcMemGet(&base.free, &base.malloc, &base.malloc_atomic, &base.realloc,
+                    &base.strdup) == 0 &&
+        base.free && base.malloc && base.malloc_atomic && base.realloc && base.strdup) {
+        atomic_store_explicit(&published, &base, memory_order_release);
+        xmlGcMemSetup(base.free, counted_malloc, counted_malloc_atomic, counted_realloc,
                       counted_strdup);
+    }
 }
 
 int xml_error_is_out_of_memory(const xmlError *e)

@@ -148,6 +148,7 @@ cat >"$tmp/pkg/META-INF/first.xml" <<'XML'
 <?xml version="1.0"?>
 <catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
   <uri name="http://example.com/two.xsd" uri="../mirror/xl-2003-12-31.xsd"/>
+  <rewriteURI uriStartString="http://example.com/r/" rewritePrefix="../mirror/"/>
   <nextCatalog catalog="../next/second.xml"/>
 </catalog>
 XML
@@ -156,15 +157,18 @@ cat >"$tmp/pkg/next/second.xml" <<'XML'
 <catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
   <uri name="http://example.com/two.xsd" uri="../mirror/no-such-file.xsd"/>
   <uri name="http://example.com/three.xsd" uri="../mirror/xlink-2003-12-31.xsd"/>
+  <uri name="http://example.com/r/xlink-2003-12-31.xsd" uri="../mirror/no-such-file.xsd"/>
   <nextCatalog catalog="../META-INF/first.xml"/>
 </catalog>
 XML
 expect_status 0 "--catalog: nextCatalog is followed, and a loop back to the first ends" \
     "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/META-INF/first.xml" \
-    http://example.com/two.xsd http://example.com/three.xsd
+    http://example.com/two.xsd http://example.com/three.xsd http://example.com/r/xlink-2003-12-31.xsd
 expect_grep "^local +http://example.com/two.xsd \($(wc -c <"$cache_src/www.xbrl.org/2003/xl-2003-12-31.xsd" | tr -d ' ') bytes\)" \
     "$tmp/out" "--catalog: the first catalog's entry wins over its nextCatalog's"
 expect_grep "^local +http://example.com/three.xsd" "$tmp/out" "--catalog: an entry of the nextCatalog"
+expect_grep "^local +http://example.com/r/xlink-2003-12-31.xsd" "$tmp/out" \
+    "--catalog: the first catalog's rewrite wins over an exact entry of its nextCatalog"
 printf '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><nextCatalog catalog="http://example.com/c.xml"/></catalog>\n' >"$tmp/pkg/remote.xml"
 expect_status 2 "--catalog: a nextCatalog on the network is refused" \
     "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/remote.xml" "$inst"

@@ -241,6 +241,34 @@ static void test_utf16(void)
     }
 }
 
+/* --max-input is the file's size: UTF-16 at the limit reads, though its
+ * UTF-8 is longer */
+static void test_utf16_limit(void)
+{
+    char bytes[2 + 2 * 11];
+    bytes[0] = '\xFF';
+    bytes[1] = '\xFE';
+    for (int i = 0; i < 10; i++) {   /* U+65E5 ten times, then a newline */
+        bytes[2 + 2 * i] = '\xE5';
+        bytes[3 + 2 * i] = '\x65';
+    }
+    bytes[22] = '\n';
+    bytes[23] = '\0';
+    r2x_read_options o;
+    memset(&o, 0, sizeof o);
+    o.max_input_bytes = sizeof bytes;
+    r2x_document *doc = NULL;
+    r2x_error err;
+    int rc = read_mem("jp.txt", bytes, sizeof bytes, &o, &doc, &err);
+    ok(rc == R2X_OK && doc && doc->len == 31, "UTF-16 of 24 bytes reads under --max-input 24 "
+                                              "(31 bytes of UTF-8)");
+    r2x_document_free(doc);
+    doc = NULL;
+    o.max_input_bytes = sizeof bytes - 1;
+    ok(read_mem("jp.txt", bytes, sizeof bytes, &o, &doc, &err) == R2X_ETOOBIG && !doc,
+       "UTF-16 of 24 bytes is refused under --max-input 23");
+}
+
 static void test_windows_1252(void)
 {
     r2x_document *doc = NULL;
@@ -368,6 +396,7 @@ int main(void)
     test_rejections();
     test_windows_1252();
     test_utf16();
+    test_utf16_limit();
     test_limits();
     test_files();
     rmdir(tmpdir);

@@ -51,6 +51,12 @@ static int usage(const char *opt, const char *want, const char *arg)
     return 1;
 }
 
+static int out_of_memory(void)
+{
+    fprintf(stderr, "release2xbrl: out of memory\n");
+    return 1;
+}
+
 int cli_fetch_option(cli_fetch_options *o, int c, const char *arg)
 {
     unsigned long long v;
@@ -67,10 +73,10 @@ int cli_fetch_option(cli_fetch_options *o, int c, const char *arg)
         const char *eq = strchr(arg, '=');
         if (!eq || eq == arg || !eq[1])
             return usage("--remap", "FROM=TO", arg);
-        return buf_add(&o->remaps, &arg, sizeof arg) ? usage("--remap", "less", arg) : 0;
+        return buf_add(&o->remaps, &arg, sizeof arg) ? out_of_memory() : 0;
     }
     case CLI_FETCH_CATALOG:
-        return buf_add(&o->catalogs, &arg, sizeof arg) ? usage("--catalog", "less", arg) : 0;
+        return buf_add(&o->catalogs, &arg, sizeof arg) ? out_of_memory() : 0;
     case CLI_FETCH_TIMEOUT:
         if (parse_size(arg, &v) || strpbrk(arg, "KkMmGg") || v > 86400)
             return usage("--timeout", "a number of seconds (1 to 86400)", arg);
