@@ -1388,6 +1388,7 @@ static int html_parse_utf8(const char *s, size_t len, htmlDocPtr *doc)
         *doc = ctxt->myDoc;
         ctxt->myDoc = NULL;
         rc = R2X_OK;
+        xml_guard_halt_on_out_of_memory(&guard, NULL);   /* ctxt is going */
     }
     if (ctxt)
         htmlFreeParserCtxt(ctxt);

@@ -256,6 +256,42 @@ static int join_space_groups(cell_reading *r)
     return 1;
 }
 
+/* The code point of the UTF-8 sequence at p (its length into *len), or
+ * U+FFFD for a byte that starts none. */
+static unsigned utf8_char(const unsigned char *p, const unsigned char *e, size_t *len)
+{
+    unsigned c = *p;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n == 1 || (size_t)(e - p) < n) {
+        *len = 1;
+        return c < 0x80 ? c : 0xFFFD;
+    }
+    unsigned cp = c & (0x7F >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80) {
+            *len = 1;
+            return 0xFFFD;
+        }
+        cp = cp << 6 | (p[i] & 0x3F);
+    }
+    *len = n;
+    return cp;
+}
+
+/* A letter or digit of a label beyond ASCII ("\u58f2\u4e0a\u9ad8", "Caf\u00e9"),
+ * as against the bullets, dots and rules that fill cells ("\u2022", "\u00b7"). */
+static int is_word_char(unsigned cp)
+{
+    return (cp >= 0xC0 && cp <= 0x2AF && cp != 0xD7 && cp != 0xF7) ||   /* Latin */
+           (cp >= 0x370 && cp <= 0x1FFF) ||       /* Greek, Cyrillic ... Indic, Thai */
+           (cp >= 0x3040 && cp <= 0xD7AF && cp != 0x30FB) || /* kana, CJK, Hangul; not "・" */
+           (cp >= 0xF900 && cp <= 0xFAFF) ||      /* CJK compatibility ideographs */
+           (cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) ||
+           (cp >= 0xFF41 && cp <= 0xFF5A) ||      /* fullwidth digits and letters */
+           (cp >= 0xFF66 && cp <= 0xFF9F) ||      /* halfwidth katakana */
+           (cp >= 0x20000 && cp <= 0x3FFFF);      /* CJK extensions */
+}
+
 int number_read_cell(const char *text, size_t len, cell_reading *out)
 {
     const unsigned char *s = (const unsigned char *)text, *e = s + len;
@@ -295,9 +331,11 @@ int number_read_cell(const char *text, size_t len, cell_reading *out)
     }
 
     int any_alnum = 0;
-    for (p = s; p < e; p++)
-        if (isalnum(*p))
-            any_alnum = 1;
+    for (p = s; p < e && !any_alnum;) {
+        size_t k = 1;
+        any_alnum = *p < 0x80 ? isalnum(*p) != 0 : is_word_char(utf8_char(p, e, &k));
+        p += k;
+    }
     if (!any_alnum) {
         out->kind = CELL_DECORATION;
         return R2X_OK;

@@ -169,6 +169,19 @@ static int stage_html(r2x_error *err)
     return read_and_extract(R2X_SRCDIR "/tests/fixtures/html/colspan.html", R2X_INPUT_HTML, err);
 }
 
+/* A declared charset: iconv converts it (and glibc's iconv_open says
+ * EINVAL, not ENOMEM, when its own allocation fails). */
+static int stage_html_sjis(r2x_error *err)
+{
+    static const char page[] = "<html><head><meta charset=\"Shift_JIS\"></head><body>"
+                               "<table><tr><td>\x94\x84\x8F\xE3\x8D\x82</td><td>1,234</td>"
+                               "</tr></table></body></html>";
+    r2x_read_options ro = {0, 0, 0, R2X_INPUT_HTML};
+    r2x_document *doc = NULL;
+    int rc = r2x_document_read_memory("sjis.html", page, sizeof page - 1, &ro, &doc, err);
+    return tables_of(rc, doc, err);
+}
+
 static int stage_layout(r2x_error *err)
 {
     return read_and_extract(R2X_SRCDIR "/tests/fixtures/text/edgar-crlf.txt", R2X_INPUT_TEXT,
@@ -233,6 +246,7 @@ static const struct stage {
     {"concept dictionaries + mapping table", stage_mapping, NULL},
     {"convert", stage_convert, NULL},
     {"HTML document + tables", stage_html, NULL},
+    {"HTML in Shift_JIS + tables", stage_html_sjis, NULL},
     {"space-aligned EDGAR text + tables", stage_layout, NULL},
     {"Inline XBRL extract", stage_ixbrl, NULL},
     {"validate (instance and DTS readers)", stage_validate, R2X_SRCDIR "/../shared/xbrl-cache"},

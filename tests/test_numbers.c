@@ -89,6 +89,15 @@ static void test_dashes_and_decoration(void)
     check_kind("$", CELL_DECORATION, "dollar sign alone");
     check_kind(")", CELL_DECORATION, "closing parenthesis alone");
     check_kind("` '", CELL_DECORATION, "backquote and quote");
+    /* labels in other scripts are text, not decoration */
+    check_kind("\xe5\xa3\xb2\xe4\xb8\x8a\xe9\xab\x98", CELL_TEXT, "Japanese label");
+    check_kind("\xd0\x92\xd1\x8b\xd1\x80\xd1\x83\xd1\x87\xd0\xba\xd0\xb0", CELL_TEXT,
+               "Russian label");
+    check_kind("\xc3\x89t\xc3\xa9", CELL_TEXT, "accented Latin");
+    check_kind("\xef\xbc\x91", CELL_TEXT, "a fullwidth digit");
+    check_kind("\xc3\x97", CELL_DECORATION, "multiplication sign alone");
+    check_kind("\xe3\x80\x80\xe3\x83\xbb", CELL_DECORATION, "ideographic space and middle dot");
+    check_kind("\xe2\x96\xa0", CELL_DECORATION, "black square");
 
     check_kind("C.S. Donars", CELL_TEXT, "damaged heading text");
     check_kind("Net sales", CELL_TEXT, "a label");
