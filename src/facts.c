@@ -18,7 +18,8 @@ struct factset {
     r2x_buf facts;            /* fact[] */
     r2x_buf contexts;         /* context[] */
     r2x_buf rows;             /* row_mapping[] */
-    xmlHashTablePtr context_ids;  /* id -> index + 1 */
+    xmlHashTablePtr context_ids;  /* key (period and dimensions) -> index */
+    xmlHashTablePtr ids;          /* the ids given: a context id is unique */
     xmlHashTablePtr fact_keys;    /* "concept|context|unit" -> index + 1 */
 };
 
@@ -69,6 +70,7 @@ void factset_free(factset *fs)
     buf_release(&fs->contexts);
     buf_release(&fs->rows);
     xmlHashFree(fs->context_ids, free_index);
+    xmlHashFree(fs->ids, NULL);
     xmlHashFree(fs->fact_keys, free_index);
     free(fs);
 }
@@ -145,9 +147,21 @@ static const char *local_name(const char *qname)
     return c ? c + 1 : qname;
 }
 
+static int cmp_dim(const void *a, const void *b)
+{
+    const map_dim *x = *(const map_dim *const *)a, *y = *(const map_dim *const *)b;
+    int c = strcmp(x->axis, y->axis);
+    return c ? c : strcmp(x->member, y->member);
+}
+
+/* The context of period and e's dimensions, made when new.  Contexts are
+ * told apart by a key of their whole content (axes and members by QName,
+ * in axis order); the id is readable ("D20090401-20090930_SegmentMember")
+ * unless that would be cut short or is taken, when a hash of the key makes
+ * it unique: two contexts must never share an id, nor one be split in two. */
 static int context_for(build *b, r2x_period period, const map_entry *e, size_t *index)
 {
-    char id[96];
+    char id[sizeof ((context *)0)->id];
     char a[16], z[16];
     r2x_date_format(period.end, z);
     if (period.kind == R2X_PERIOD_INSTANT) {
@@ -158,36 +172,64 @@ static int context_for(build *b, r2x_period period, const map_entry *e, size_t *
                  z + 8);
     }
     size_t ndims = e ? e->ndims : 0;
-    for (size_t d = 0; d < ndims; d++) {
-        size_t n = strlen(id);
-        snprintf(id + n, sizeof id - n, "_%s", local_name(e->dims[d].member));
+    const map_dim *sorted[MAP_MAX_DIMS];
+    if (ndims > MAP_MAX_DIMS)
+        ndims = MAP_MAX_DIMS;                       /* mapping_load allows no more */
+    for (size_t d = 0; d < ndims; d++)
+        sorted[d] = &e->dims[d];
+    qsort(sorted, ndims, sizeof *sorted, cmp_dim);
+    r2x_buf key, readable;
+    buf_init(&key, R2X_BUF_NOCAP);
+    buf_init(&readable, R2X_BUF_NOCAP);
+    int rc = buf_adds(&key, id);
+    if (!rc)
+        rc = buf_adds(&readable, id);
+    for (size_t d = 0; d < ndims && !rc; d++) {
+        rc = buf_addf(&key, "|%s=%s", sorted[d]->axis, sorted[d]->member);
+        if (!rc)
+            rc = buf_addf(&readable, "_%s", local_name(sorted[d]->member));
     }
-    size_t *ip = xmlHashLookup(b->fs->context_ids, (const xmlChar *)id);
-    if (ip) {
-        *index = *ip;
-        return R2X_OK;
+    size_t *ip = rc ? NULL : xmlHashLookup(b->fs->context_ids, (const xmlChar *)key.data);
+    if (rc || ip) {
+        if (ip)
+            *index = *ip;
+        buf_release(&key);
+        buf_release(&readable);
+        return rc;
+    }
+    if (readable.len < sizeof id &&
+        !xmlHashLookup(b->fs->ids, (const xmlChar *)readable.data)) {
+        memcpy(id, readable.data, readable.len + 1);
+    } else {
+        uint64_t h = 1469598103934665603ULL;          /* FNV-1a of the key */
+        for (size_t i = 0; i < key.len; i++)
+            h = (h ^ (unsigned char)key.data[i]) * 1099511628211ULL;
+        snprintf(id, sizeof id, "%.*s_%016llx", (int)(sizeof id - 18), readable.data,
+                 (unsigned long long)h);
     }
     context c;
     memset(&c, 0, sizeof c);
     r2x_strlcpy(c.id, id, sizeof c.id);
     c.period = period;
-    c.ndims = ndims;
-    c.dims = ndims ? e->dims : NULL;
+    c.ndims = e ? e->ndims : 0;
+    c.dims = c.ndims ? e->dims : NULL;
     ip = malloc(sizeof *ip);
     if (!ip)
-        return R2X_ENOMEM;
-    *ip = factset_context_count(b->fs);
-    if (buf_add(&b->fs->contexts, &c, sizeof c) ||
-        xmlHashAddEntry(b->fs->context_ids, (const xmlChar *)id, ip)) {
+        rc = R2X_ENOMEM;
+    else
+        *ip = factset_context_count(b->fs);
+    if (!rc && (buf_add(&b->fs->contexts, &c, sizeof c) ||
+                xmlHashAddEntry(b->fs->context_ids, (const xmlChar *)key.data, ip))) {
         free(ip);
-        return R2X_ENOMEM;
+        rc = R2X_ENOMEM;
     }
-    /* libxml2 before 2.12 ignores a failed copy of the key and still adds
-     * the entry (which the table then owns) */
-    if (xmlHashLookup(b->fs->context_ids, (const xmlChar *)id) != ip)
-        return R2X_ENOMEM;
-    *index = *ip;
-    return R2X_OK;
+    if (!rc && xmlHashAddEntry(b->fs->ids, (const xmlChar *)id, (void *)1))
+        rc = R2X_ENOMEM;
+    if (!rc)
+        *index = *ip;
+    buf_release(&key);
+    buf_release(&readable);
+    return rc;
 }
 
 int factset_context_for(factset *fs, r2x_period period, size_t *index)
@@ -688,9 +730,11 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
 {
     *out = NULL;
     factset *fs = calloc(1, sizeof *fs);
-    if (!fs || !(fs->context_ids = xml_hash_new(64)) || !(fs->fact_keys = xml_hash_new(1024))) {
+    if (!fs || !(fs->context_ids = xml_hash_new(64)) || !(fs->ids = xml_hash_new(64)) ||
+        !(fs->fact_keys = xml_hash_new(1024))) {
         if (fs) {
             xmlHashFree(fs->context_ids, NULL);
+            xmlHashFree(fs->ids, NULL);
             free(fs);
         }
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");

@@ -588,12 +588,15 @@ static void plan_periods(extract *x, table_plan *tp, long lineno, const char *s,
     size_t jl = 0;
     for (size_t i = 0; i < c->ncells; i++) {
         offs[i] = jl;
-        size_t n = c->len[i];
-        if (jl + n + 2 >= sizeof joined)
-            n = sizeof joined - jl - 2;
+        /* room for the cell, a tab and the NUL; once full, cells are cut
+         * (it was "sizeof joined - jl - 2", which wrapped to SIZE_MAX
+         * when the last tab filled the buffer) */
+        size_t room = jl + 2 < sizeof joined ? sizeof joined - 2 - jl : 0;
+        size_t n = c->len[i] < room ? c->len[i] : room;
         memcpy(joined + jl, s + c->start[i], n);
         jl += n;
-        joined[jl++] = '\t';
+        if (jl + 1 < sizeof joined)
+            joined[jl++] = '\t';
     }
     joined[jl] = '\0';
     period_phrase pp[MAX_PHRASES];

@@ -109,6 +109,27 @@ wk us-gaap:TreasuryStockValue I20040703 5000000000 "treasury stock (5,000) is po
 wk us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment D20021229-20030628 8000000 "26 weeks (182 days) ended June 28, 2003 start on December 29, 2002"
 grep -q 'unmapped' "$tmp/err" && fail "weeks: every line maps" || pass "weeks: every line maps"
 
+# Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
+# under two axes) stay two, with two ids: the eliminations are mapped here,
+# in a copy of the data, to the ATM member of the consolidation-items axis.
+mkdir -p "$tmp/data"
+cp -R taxonomy mappings "$tmp/data/"
+sed 's/^\(segment | Revenues: > Elimination .*\)srt:ConsolidationItemsAxis=us-gaap:IntersegmentEliminationMember$/\1srt:ConsolidationItemsAxis=iij:ATMOperationBusinessMember/' \
+    mappings/companies/iij.map >"$tmp/data/mappings/companies/iij.map"
+grep -q 'Elimination .*ConsolidationItemsAxis=iij:ATMOperationBusinessMember' "$tmp/data/mappings/companies/iij.map" \
+    || echo "Bail out! the copied mapping table was not changed"
+R2X_DATADIR=$tmp/data "$R2X" convert -q samples/iij-2009-1h.txt -o "$out/axes.xml" 2>/dev/null
+ids=$(sed -n 's/.*<xbrli:context id="\(D20090401-20090930_ATMOperationBusinessMember[^"]*\)".*/\1/p' "$out/axes.xml" | sort -u)
+[ "$(echo "$ids" | grep -c .)" -eq 2 ] && pass "one member under two axes: two contexts, two ids ($(echo $ids))" \
+    || fail "one member under two axes: want two contexts, got: $(echo $ids)"
+other=$(echo "$ids" | grep -v '^D20090401-20090930_ATMOperationBusinessMember$')
+grep -q "<us-gaap:Revenues contextRef=\"$other\" unitRef=\"JPY\" decimals=\"-3\">-206187000<" "$out/axes.xml" \
+    && pass "the eliminations are in the context of their own axis" \
+    || fail "the eliminations are not in a context of their own ($other)"
+grep -q "<us-gaap:Revenues contextRef=\"D20090401-20090930_ATMOperationBusinessMember\" unitRef=\"JPY\" decimals=\"-3\">-206187000<" "$out/axes.xml" \
+    && fail "the eliminations were merged into the ATM segment's context" \
+    || pass "the ATM segment's context keeps its own facts"
+
 # map shows each row's concept; --strict fails on unmapped lines.
 "$R2X" map -q samples/iij-2009-1h.txt >"$tmp/map.txt"
 grep -q '^423	cash-flows	Purchase of property and equipment	us-gaap:PaymentsToAcquirePropertyPlantAndEquipment	negate	2=1747972000 JPY -3' "$tmp/map.txt" && pass "map shows concept, sign and value" || { fail "map shows concept, sign and value"; grep '^423' "$tmp/map.txt" | sed 's/^/#   /'; }
