@@ -55,13 +55,17 @@ int document_put_utf8(r2x_buf *b, unsigned cp)
     return buf_add(b, s, n);
 }
 
-/* Length of a valid UTF-8 sequence at s, 0 if invalid (overlongs,
- * surrogates and code points past U+10FFFF are invalid). */
-size_t document_utf8_len(const unsigned char *s, const unsigned char *e)
+/* The code point of the valid UTF-8 sequence at s, its length into *len;
+ * U+FFFD and *len 0 if invalid (overlongs, surrogates and code points past
+ * U+10FFFF are invalid). */
+unsigned document_utf8_char(const unsigned char *s, const unsigned char *e, size_t *len)
 {
     unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
+    *len = 0;
+    if (c < 0x80) {
+        *len = 1;
+        return c;
+    }
     size_t n;
     unsigned cp;
     if (c >= 0xC2 && c <= 0xDF) {
@@ -74,18 +78,26 @@ size_t document_utf8_len(const unsigned char *s, const unsigned char *e)
         n = 4;
         cp = c & 0x07;
     } else {
-        return 0;
+        return 0xFFFD;
     }
     if ((size_t)(e - s) < n)
-        return 0;
+        return 0xFFFD;
     for (size_t i = 1; i < n; i++) {
         if ((s[i] & 0xC0) != 0x80)
-            return 0;
+            return 0xFFFD;
         cp = (cp << 6) | (s[i] & 0x3F);
     }
     if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
         (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
+        return 0xFFFD;
+    *len = n;
+    return cp;
+}
+
+size_t document_utf8_len(const unsigned char *s, const unsigned char *e)
+{
+    size_t n;
+    document_utf8_char(s, e, &n);
     return n;
 }
 

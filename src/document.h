@@ -24,10 +24,12 @@ const char *document_line(const r2x_document *doc, size_t n, size_t *len);
  * text; 0 stays 0, "no line"). */
 size_t document_source_line(const r2x_document *doc, size_t n);
 
-/* Shared with the HTML reader: Windows-1252 byte c as a code point (0 where
- * undefined), the length of a valid UTF-8 sequence at s (0 if invalid), and
- * a BMP code point appended as UTF-8. */
+/* Shared with the HTML reader and the cell reader: Windows-1252 byte c as a
+ * code point (0 where undefined), the code point of the valid UTF-8 sequence
+ * at s and its length (*len 0 if invalid), that length alone, and a code
+ * point appended as UTF-8. */
 unsigned document_cp1252_char(unsigned char c);
+unsigned document_utf8_char(const unsigned char *s, const unsigned char *e, size_t *len);
 size_t document_utf8_len(const unsigned char *s, const unsigned char *e);
 int document_put_utf8(r2x_buf *b, unsigned cp) R2X_WARN_UNUSED;
 

@@ -4,6 +4,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "document.h"
+
 /* Length of a white-space character at s (ASCII space/tab, no-break space,
  * thin and other Unicode spaces), 0 if none. */
 static size_t space_len(const unsigned char *s, const unsigned char *e)
@@ -256,28 +258,6 @@ static int join_space_groups(cell_reading *r)
     return 1;
 }
 
-/* The code point of the UTF-8 sequence at p (its length into *len), or
- * U+FFFD for a byte that starts none. */
-static unsigned utf8_char(const unsigned char *p, const unsigned char *e, size_t *len)
-{
-    unsigned c = *p;
-    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (n == 1 || (size_t)(e - p) < n) {
-        *len = 1;
-        return c < 0x80 ? c : 0xFFFD;
-    }
-    unsigned cp = c & (0x7F >> n);
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *len = 1;
-            return 0xFFFD;
-        }
-        cp = cp << 6 | (p[i] & 0x3F);
-    }
-    *len = n;
-    return cp;
-}
-
 /* A letter or digit of a label beyond ASCII ("\u58f2\u4e0a\u9ad8", "Caf\u00e9"),
  * as against the bullets, dots and rules that fill cells ("\u2022", "\u00b7"). */
 static int is_word_char(unsigned cp)
@@ -332,9 +312,10 @@ int number_read_cell(const char *text, size_t len, cell_reading *out)
 
     int any_alnum = 0;
     for (p = s; p < e && !any_alnum;) {
-        size_t k = 1;
-        any_alnum = *p < 0x80 ? isalnum(*p) != 0 : is_word_char(utf8_char(p, e, &k));
-        p += k;
+        size_t k;
+        unsigned cp = document_utf8_char(p, e, &k);
+        any_alnum = cp < 0x80 ? isalnum((int)cp) != 0 : k && is_word_char(cp);
+        p += k ? k : 1;
     }
     if (!any_alnum) {
         out->kind = CELL_DECORATION;
