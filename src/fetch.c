@@ -893,25 +893,26 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
         free(local);
         return rc;
     }
-    int rc = read_file(path, f->opts.max_bytes, "catalog", &data, &len, err);
-    if (rc)
-        return rc;
-    /* relative targets resolve against the catalog's absolute location */
+    /* relative targets resolve against the catalog's absolute location,
+     * which also tells whether it was read already (before reading it) */
     char *abs = realpath(path, NULL);
     const char *name = abs ? abs : path;
     char **seen_paths = (char **)seen->data;
     for (size_t i = 0; abs && i < seen->len / sizeof *seen_paths; i++)
         if (!strcmp(seen_paths[i], abs)) {
-            free(data);
             free(abs);
             return R2X_OK;
         }
     char *kept = abs ? r2x_strdup(abs) : NULL;
     if (abs && (!kept || buf_add(seen, &kept, sizeof kept))) {
         free(kept);
-        free(data);
         free(abs);
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
+    int rc = read_file(path, f->opts.max_bytes, "catalog", &data, &len, err);
+    if (rc) {
+        free(abs);
+        return rc;
     }
     if (len > INT_MAX) {
         free(data);

@@ -88,14 +88,21 @@ static int tables_of(int rc, r2x_document *doc, r2x_error *err)
     return rc;
 }
 
+/* The tables of len bytes of text, read with ro. */
+static int tables_of_memory(const char *name, const char *text, size_t len,
+                            const r2x_read_options *ro, r2x_error *err)
+{
+    r2x_document *doc = NULL;
+    int rc = r2x_document_read_memory(name, text, len, ro, &doc, err);
+    return tables_of(rc, doc, err);
+}
+
 static int stage_windows_1252(r2x_error *err)
 {
     static const char text[] = "Statement \x93of\x94 Income\n\n\tSix Months Ended September 30, "
                                "2009\n\tThousands of JPY\nRevenues\t1,234\n";
     r2x_read_options ro = {0, 0, 1, R2X_INPUT_AUTO};
-    r2x_document *doc = NULL;
-    int rc = r2x_document_read_memory("cp1252", text, sizeof text - 1, &ro, &doc, err);
-    return tables_of(rc, doc, err);
+    return tables_of_memory("cp1252", text, sizeof text - 1, &ro, err);
 }
 
 static int stage_profile(r2x_error *err)
@@ -177,9 +184,7 @@ static int stage_html_sjis(r2x_error *err)
                                "<table><tr><td>\x94\x84\x8F\xE3\x8D\x82</td><td>1,234</td>"
                                "</tr></table></body></html>";
     r2x_read_options ro = {0, 0, 0, R2X_INPUT_HTML};
-    r2x_document *doc = NULL;
-    int rc = r2x_document_read_memory("sjis.html", page, sizeof page - 1, &ro, &doc, err);
-    return tables_of(rc, doc, err);
+    return tables_of_memory("sjis.html", page, sizeof page - 1, &ro, err);
 }
 
 static int stage_layout(r2x_error *err)
