@@ -109,6 +109,7 @@ void r2x_document_free(r2x_document *doc)
     free(doc->text);
     free(doc->line_start);
     free(doc->source_line);
+    grid_free(doc->grid);
     free(doc);
 }
 

@@ -5,6 +5,7 @@
 #include "release2xbrl.h"
 
 #include "buf.h"
+#include "grid.h"
 
 struct r2x_document {
     char *name;
@@ -14,7 +15,8 @@ struct r2x_document {
     size_t nlines;
     long *source_line;     /* nlines entries: the input line each line comes
                               from (HTML); NULL when line n is input line n */
-    int format;            /* R2X_INPUT_TEXT or R2X_INPUT_HTML */
+    int format;            /* R2X_INPUT_TEXT, R2X_INPUT_HTML or R2X_INPUT_PDF */
+    grid *grid;            /* the reader's rows of cells: what the table stage reads */
 };
 
 /* Line n (1-based) as pointer and length without its '\n'. */

@@ -188,9 +188,10 @@ typedef struct r2x_read_options {
     int format;               /* enum r2x_input_format */
 } r2x_read_options;
 
-/* What the input is: AUTO reads HTML when it starts as HTML (<!DOCTYPE html,
- * <html, XHTML) or has <tr>/<td> tags, else text. */
-enum r2x_input_format { R2X_INPUT_AUTO = 0, R2X_INPUT_TEXT, R2X_INPUT_HTML };
+/* What the input is: AUTO reads a PDF when it starts with "%PDF-", HTML when
+ * it starts as HTML (<!DOCTYPE html, <html, XHTML) or has <tr>/<td> tags,
+ * else text. */
+enum r2x_input_format { R2X_INPUT_AUTO = 0, R2X_INPUT_TEXT, R2X_INPUT_HTML, R2X_INPUT_PDF };
 
 #define R2X_DEFAULT_MAX_INPUT ((size_t)64 << 20)
 #define R2X_DEFAULT_MAX_LINE ((size_t)64 << 10)
