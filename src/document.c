@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "error.h"
 #include "html.h"
+#include "read_text.h"
 
 /* Windows-1252 bytes 0x80..0x9F as Unicode; 0 where undefined. */
 static const unsigned short cp1252_high[32] = {
@@ -109,6 +110,7 @@ void r2x_document_free(r2x_document *doc)
     free(doc->text);
     free(doc->line_start);
     free(doc->source_line);
+    free(doc->page_lines);
     grid_free(doc->grid);
     free(doc);
 }
@@ -122,9 +124,10 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
     size_t max_line = opts && opts->max_line_bytes ? opts->max_line_bytes
                                                    : R2X_DEFAULT_MAX_LINE;
     int cp1252 = opts && opts->windows_1252;
-    r2x_buf text, lines;
+    r2x_buf text, lines, pages;
     buf_init(&text, R2X_BUF_NOCAP);
     buf_init(&lines, R2X_BUF_NOCAP);
+    buf_init(&pages, R2X_BUF_NOCAP);
     int rc = R2X_OK;
     long line = 1;
     size_t line_begin = 0;          /* offset in text of the current line */
@@ -145,6 +148,11 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
         }
         if (c == '\f' && text.len == line_begin) {
             s++;            /* a page break at the start of a line */
+            size_t at = (size_t)line;
+            size_t np = pages.len / sizeof at;
+            if ((!np || ((size_t *)(void *)pages.data)[np - 1] != at) &&
+                (rc = buf_add(&pages, &at, sizeof at)))
+                goto fail;
             continue;
         }
         if (c == '\r' || c == '\n' || c == '\f') {
@@ -204,9 +212,11 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
     }
     doc->text = buf_detach(&text, &doc->len);
     doc->line_start = (size_t *)(void *)buf_detach(&lines, NULL);
-    if (!doc->text || !doc->line_start)
+    doc->npage_lines = pages.len / sizeof(size_t);
+    doc->page_lines = (size_t *)(void *)buf_detach(&pages, NULL);
+    if (!doc->text || !doc->line_start || !doc->page_lines)
         return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
-    return R2X_OK;
+    return read_text_grid(doc, &doc->grid, err);
 fail:
     if (rc == R2X_ENOMEM)
         r2x_fail(err, rc, doc->name, line, "out of memory");
@@ -214,6 +224,7 @@ fail:
         r2x_fail(err, rc, doc->name, line, "input too large");
     buf_release(&text);
     buf_release(&lines);
+    buf_release(&pages);
     return rc;
 }
 
@@ -237,10 +248,13 @@ static int build_html(r2x_document *doc, const char *data, size_t len,
     buf_init(&text, R2X_BUF_NOCAP);
     buf_init(&src, R2X_BUF_NOCAP);
     buf_init(&lines, R2X_BUF_NOCAP);
+    doc->grid = grid_new(GRID_UNITS_COLUMNS, 1);
+    if (!doc->grid)
+        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     /* markup only shrinks to text; the cap guards against spans repeated */
     int rc = html_read(doc->name, data, len, opts && opts->windows_1252, max_line,
                        max_input < ((size_t)-1) / 4 ? max_input * 4 : max_input,
-                       &text, &src, err);
+                       &text, &src, doc->grid, err);
     size_t zero = 0;
     if (!rc)
         rc = buf_add(&lines, &zero, sizeof zero);

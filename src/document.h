@@ -16,6 +16,9 @@ struct r2x_document {
     long *source_line;     /* nlines entries: the input line each line comes
                               from (HTML); NULL when line n is input line n */
     int format;            /* R2X_INPUT_TEXT, R2X_INPUT_HTML or R2X_INPUT_PDF */
+    size_t *page_lines;    /* the lines that start a new page (after a form
+                              feed), ascending; npage_lines of them */
+    size_t npage_lines;
     grid *grid;            /* the reader's rows of cells: what the table stage reads */
 };
 

@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "document.h"
 #include "error.h"
+#include "profile.h"
 #include "linefile.h"
 #include "release2xbrl.h"
 
@@ -87,6 +88,11 @@ static int parse_month_day(const char *s, int *month, int *day)
     *month = m;
     *day = d;
     return 1;
+}
+
+int profile_calendar_given(const r2x_profile *p)
+{
+    return p && p->cal_given;
 }
 
 int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error *err)
@@ -545,6 +551,7 @@ int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tablese
     if (!p->cal_given && infer_year_end(doc, set, &month, &day, &how, &line)) {
         p->cal.end_month = month;
         p->cal.end_day = day;
+        p->cal_given = 1;
         /* a 52/53-week year ending in the first days of January is named by
          * the year it mostly falls in */
         p->cal.naming = month == 1 && day <= 7 ? R2X_FY_NAMED_BY_START : R2X_FY_NAMED_BY_END;

@@ -252,7 +252,24 @@ typedef struct r2x_value {
     int decimals;             /* XBRL decimals: -3 for thousands, 2 for 1,780.11 */
     int nil_dash;             /* printed as a dash: a nil amount, value 0 */
     char *text;               /* the cell as printed */
+    long column_no;           /* source column (characters, 1-based) where the
+                               * cell starts; 0 unknown */
 } r2x_value;
+
+/* Where a row stands in its statement, for choosing its concept. */
+enum r2x_position {
+    R2X_POS_NONE = 0,
+    R2X_POS_CURRENT_ASSETS,
+    R2X_POS_NONCURRENT_ASSETS,
+    R2X_POS_CURRENT_LIABILITIES,
+    R2X_POS_NONCURRENT_LIABILITIES,
+    R2X_POS_EQUITY,
+    R2X_POS_OPERATING,        /* cash flows from operating activities */
+    R2X_POS_INVESTING,
+    R2X_POS_FINANCING,
+    R2X_POS_SUPPLEMENTAL      /* below the cash-flow totals: cash paid, non-cash items */
+};
+const char *r2x_position_name(int position);
 
 typedef struct r2x_row {
     long line;                /* source line of the figures */
@@ -262,6 +279,12 @@ typedef struct r2x_row {
     int indent;               /* leading spaces/levels of the label as printed */
     int is_total;             /* the label reads as a total ("Total ...") */
     int is_heading;           /* a label with no figures ("ASSETS", "REVENUES:") */
+    long column;              /* source column (characters, 1-based) of the label; 0 unknown */
+    int section;              /* index in the table's rows of the section heading
+                               * the row stands under ("Current assets:"), -1 none */
+    int position;             /* enum r2x_position */
+    int total;                /* index in the table's rows of the printed total
+                               * this row adds into, -1 none */
     size_t nvalues;
     r2x_value *values;
 } r2x_row;
@@ -272,6 +295,7 @@ typedef struct r2x_table {
     long first_line, last_line;
     int statement;            /* enum r2x_statement */
     int continues;            /* 1-based number of the table this one continues, or 0 */
+    int page;                 /* the page it starts on (PDF, form feeds), 0 unknown */
     size_t ncolumns;
     r2x_column *columns;
     size_t nrows;

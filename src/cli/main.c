@@ -116,7 +116,10 @@ const cli_command cli_commands[] = {
 void cli_report(const r2x_error *err)
 {
     const char *sev = err->severity == R2X_SEV_WARNING ? "warning: " : "";
-    if (err->file[0] && err->line > 0)
+    if (err->file[0] && err->line > 0 && err->column > 0)
+        fprintf(stderr, "release2xbrl: %s:%ld:%ld: %s%s\n", err->file, err->line, err->column,
+                sev, err->message);
+    else if (err->file[0] && err->line > 0)
         fprintf(stderr, "release2xbrl: %s:%ld: %s%s\n", err->file, err->line, sev,
                 err->message);
     else if (err->file[0])
