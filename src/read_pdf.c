@@ -4,9 +4,11 @@
  * poppler-glib gives each page's text with one box per character (in reading
  * order, which is not the page's order: a table's label column and each
  * figure column come as separate "lines") and each character's font.  The
- * lines are rebuilt from the boxes alone: glyphs whose boxes overlap by half
- * the smaller height share a line; a gap wider than 0.15 of the font size
- * parts words; a gap wider than 1.5 times the line's own word space parts
+ * lines are rebuilt from the boxes: glyphs whose boxes overlap by half the
+ * smaller height share a line (words set on end get rows of their own);
+ * words are poppler's (it knows the character and word spacing a gap comes
+ * from), glyphs that touch joined; a gap wider than 1.5 times the line's own
+ * word space parts
  * cells (measured on the corpus PDFs: word spaces are 0.20-0.35 of the font
  * size, up to 0.65 in justified prose, whose every space stretches alike;
  * columns stand 1 font size or more apart).  A lone "$", ")" or "%" is a
@@ -65,7 +67,8 @@ const char *pdf_library_version(void)
 
 #include <poppler.h>
 
-#define WORD_GAP 0.15       /* of the font size: a wider gap parts words */
+#define WORD_SPLIT 1.0      /* of the font size: a gap this wide inside one of
+                             * poppler's words parts it */
 #define SPACE_MIN 0.15      /* gaps between these (of the font size) are */
 #define SPACE_MAX 0.8       /* ... the word spaces a line's own space is measured on */
 #define DEFAULT_SPACE 0.28  /* a font's space (of its size) when a line has none */
@@ -84,6 +87,7 @@ typedef struct glyph {
     double size;             /* its font size in points */
     unsigned cp;             /* its character */
     unsigned char bold, italic;
+    size_t word;             /* poppler's word it belongs to, in the page's order */
 } glyph;
 
 typedef struct pdf_reader {
@@ -96,6 +100,7 @@ typedef struct pdf_reader {
     size_t nglyphs;              /* on every page so far */
     size_t text_estimate;        /* bytes of cell text so far */
     r2x_buf glyphs;              /* one page's glyphs */
+    r2x_buf turned;              /* ... those of its words set on end */
     r2x_buf gaps;                /* one line's gaps (doubles) */
     r2x_buf cell;                /* one cell's text */
     double prev_base, prev_height;   /* the last line of this page, 0 if none */
@@ -208,6 +213,47 @@ static void count_size(pdf_reader *r, const glyph *gl)
     }
 }
 
+/* Two glyphs of a word one above the other: the word is set on end. */
+static int stacked(const glyph *a, const glyph *b)
+{
+    double across = fmin(a->x1, b->x1) - fmax(a->x0, b->x0);
+    double down = fmin(a->y1, b->y1) - fmax(a->y0, b->y0);
+    return across > 0.5 * fmin(a->x1 - a->x0, b->x1 - b->x0) &&
+           down < 0.5 * fmin(a->y1 - a->y0, b->y1 - b->y0);
+}
+
+/* Words set on end (turned a quarter: a margin's "Unaudited") would join
+ * whatever lines they pass: they go to r->turned, to be rows of their own
+ * after the page's lines (pdftotext puts them there too).  The glyphs that
+ * stay count towards the body's em. */
+static int set_turned_apart(pdf_reader *r)
+{
+    glyph *gl = (glyph *)(void *)r->glyphs.data;
+    size_t n = r->glyphs.len / sizeof *gl, kept = 0;
+    buf_reset(&r->turned);
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1, pairs = 0, on_end = 0;
+        for (; j < n && gl[j].word == gl[i].word; j++, pairs++)
+            on_end += stacked(&gl[j - 1], &gl[j]);
+        if (pairs && on_end * 2 > pairs) {
+            if (buf_add(&r->turned, gl + i, (j - i) * sizeof *gl))
+                return out_of_memory(r);
+        } else {
+            for (size_t k = i; k < j; k++) {
+                count_size(r, &gl[k]);
+                gl[kept++] = gl[k];
+            }
+        }
+        i = j;
+    }
+    if (kept * sizeof *gl < r->glyphs.len) {
+        r->glyphs.len = kept * sizeof *gl;
+        r->glyphs.data[r->glyphs.len] = '\0';
+    }
+    r->nglyphs += kept + r->turned.len / sizeof *gl;
+    return R2X_OK;
+}
+
 /* The glyph of character i, from its box and the attributes that cover it;
  * 0 when its box is not a usable one. */
 static int make_glyph(glyph *gl, unsigned cp, const PopplerRectangle *box,
@@ -262,6 +308,7 @@ static int collect_glyphs(pdf_reader *r, PopplerPage *page)
     }
     const unsigned char *s = (const unsigned char *)text, *e = s + strlen(text);
     const GList *a = attrs;
+    size_t word = 0;
     for (guint i = 0; s < e && i < nboxes; i++) {
         size_t n;
         unsigned cp = next_char(s, e, &n);
@@ -272,15 +319,19 @@ static int collect_glyphs(pdf_reader *r, PopplerPage *page)
         if (attr && attr->start_index > (int)i)
             attr = NULL;
         glyph gl;
-        if (is_gap_char(cp) || !make_glyph(&gl, cp, &boxes[i], attr))
+        if (is_gap_char(cp)) {
+            word++;
             continue;
+        }
+        if (!make_glyph(&gl, cp, &boxes[i], attr))
+            continue;
+        gl.word = word;
         if ((rc = buf_add(&r->glyphs, &gl, sizeof gl))) {
             out_of_memory(r);
             goto done;
         }
-        count_size(r, &gl);
     }
-    r->nglyphs += r->glyphs.len / sizeof(glyph);
+    rc = set_turned_apart(r);
 done:
     g_free(text);
     g_free(boxes);
@@ -313,16 +364,19 @@ static int by_value(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-/* Drop a glyph drawn again over itself (a bold faked by overprinting):
- * same character, starting within a third of its width.  n glyphs sorted by
- * their left edge; returns how many are kept. */
+/* Drop a glyph drawn again over itself (a bold faked by overprinting), as
+ * poppler does within 0.1 of the font size: the same character starting
+ * within a third of its width or 0.15 of its size (a condensed "ll" stands
+ * 0.18 apart).  n glyphs sorted by their left edge; returns how many are
+ * kept. */
 static size_t drop_overprinted(glyph *gl, size_t n)
 {
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         if (kept) {
             const glyph *p = &gl[kept - 1];
-            if (p->cp == gl[i].cp && gl[i].x0 - p->x0 < (p->x1 - p->x0) / 3 &&
+            double near = fmax((p->x1 - p->x0) / 3, 0.15 * p->size);
+            if (p->cp == gl[i].cp && gl[i].x0 - p->x0 < near &&
                 fabs(gl[i].y1 - p->y1) < (p->y1 - p->y0) / 3)
                 continue;
         }
@@ -337,6 +391,19 @@ static double relative_gap(const glyph *gl, size_t i)
     return (gl[i].x0 - gl[i - 1].x1) / fmax(gl[i].size, gl[i - 1].size);
 }
 
+/* A word ends before glyph i where poppler's words do and the glyphs do not
+ * touch: poppler knows the character spacing a gap comes from (letters
+ * spaced out, "# # #" printed as "###", stay a word) and the spaces drawn
+ * (a raised footnote marker close to its word is another).  A gap as wide
+ * as a column parts poppler's words too. */
+static int word_break(const glyph *gl, size_t i)
+{
+    double gap = relative_gap(gl, i);
+    if (gl[i].word == gl[i - 1].word)
+        return gap > WORD_SPLIT;
+    return gap > 0.01;
+}
+
 /* The line's word space, of the font size: the median of its gaps that are
  * word spaces (a justified line's are all stretched alike). */
 static int line_space(pdf_reader *r, const glyph *gl, size_t n, double *space)
@@ -344,7 +411,8 @@ static int line_space(pdf_reader *r, const glyph *gl, size_t n, double *space)
     buf_reset(&r->gaps);
     for (size_t i = 1; i < n; i++) {
         double gap = relative_gap(gl, i);
-        if (gap > SPACE_MIN && gap <= SPACE_MAX && buf_add(&r->gaps, &gap, sizeof gap))
+        if (gap > SPACE_MIN && gap <= SPACE_MAX && word_break(gl, i) &&
+            buf_add(&r->gaps, &gap, sizeof gap))
             return out_of_memory(r);
     }
     size_t ngaps = r->gaps.len / sizeof(double);
@@ -375,7 +443,7 @@ static int is_lone_symbol(const glyph *gl, size_t n)
 static size_t word_end(const glyph *gl, size_t n, size_t i)
 {
     size_t j = i + 1;
-    while (j < n && relative_gap(gl, j) <= WORD_GAP)
+    while (j < n && !word_break(gl, j))
         j++;
     return j;
 }
@@ -387,7 +455,7 @@ static int add_cell(pdf_reader *r, const glyph *gl, size_t n)
     size_t bold = 0, italic = 0;
     double x1 = gl[0].x1;
     for (size_t i = 0; i < n; i++) {
-        if (i && relative_gap(gl, i) > WORD_GAP && buf_addc(&r->cell, ' '))
+        if (i && word_break(gl, i) && buf_addc(&r->cell, ' '))
             return out_of_memory(r);
         if (document_put_utf8(&r->cell, gl[i].cp))
             return out_of_memory(r);
@@ -499,6 +567,31 @@ static int add_page_lines(pdf_reader *r)
         }
         qsort(gl + i, j - i, sizeof *gl, by_left);
         rc = add_line(r, gl + i, j - i, y1, size);
+        i = j;
+    }
+    return rc;
+}
+
+/* The page's words set on end, a row each after its lines (a blank row
+ * first): their glyphs in poppler's order, which reads them. */
+static int add_turned_words(pdf_reader *r)
+{
+    const glyph *gl = (const glyph *)(const void *)r->turned.data;
+    size_t n = r->turned.len / sizeof *gl;
+    grid *g = r->g;
+    if (n && g->nrows && g->rows[g->nrows - 1].kind != GRID_ROW_PAGE &&
+        grid_add_row(g, GRID_ROW_BLANK, 0, r->page, 0, 0))
+        return out_of_memory(r);
+    int rc = R2X_OK;
+    for (size_t i = 0; !rc && i < n;) {
+        size_t j = i + 1;
+        double bottom = gl[i].y1;
+        for (; j < n && gl[j].word == gl[i].word; j++)
+            bottom = fmax(bottom, gl[j].y1);
+        if (grid_add_row(g, GRID_ROW_LINE, 0, r->page, 0, gl[i].x0))
+            return out_of_memory(r);
+        g->rows[g->nrows - 1].y = bottom;
+        rc = add_cell(r, gl + i, j - i);
         i = j;
     }
     return rc;
@@ -674,6 +767,8 @@ static int read_pages(pdf_reader *r, PopplerDocument *pdf)
         g_object_unref(page);
         if (!rc)
             rc = add_page_lines(r);
+        if (!rc)
+            rc = add_turned_words(r);
     }
     r->page = r->npages;
     return rc;
@@ -717,6 +812,7 @@ int pdf_read(r2x_document *doc, const char *data, size_t len, const r2x_read_opt
                                                  : R2X_DEFAULT_PDF_TIMEOUT_MS;
     r->started = now_ms();
     buf_init(&r->glyphs, R2X_BUF_NOCAP);
+    buf_init(&r->turned, R2X_BUF_NOCAP);
     buf_init(&r->gaps, R2X_BUF_NOCAP);
     buf_init(&r->cell, R2X_BUF_NOCAP);
     r->g = grid_new(GRID_UNITS_POINTS, 1);
@@ -738,6 +834,7 @@ int pdf_read(r2x_document *doc, const char *data, size_t len, const r2x_read_opt
         grid_free(r->g);
     }
     buf_release(&r->glyphs);
+    buf_release(&r->turned);
     buf_release(&r->gaps);
     buf_release(&r->cell);
     free(r);

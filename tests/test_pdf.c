@@ -299,6 +299,42 @@ static char *big_pdf(int npages, int nlines, int shared, size_t *len)
     return out;
 }
 
+/* What real PDFs do to text (odd.pdf): a raised marker joins its line, an
+ * overprinted row is read once, a word set on end gets a row of its own
+ * after the page's lines, a word off the page is not read. */
+static void test_odd(void)
+{
+    r2x_error err;
+    r2x_document *doc = read_pdf_file(FIXTURES "odd.pdf", NULL, &err);
+    ok(doc != NULL, "odd.pdf reads (%s)", err.message);
+    if (!doc)
+        return;
+    const grid *g = doc->grid;
+    const grid_row *sales = row_starting(g, "Net sales (1)");
+    is_str(row_cells(g, sales), "Net sales (1) | 1,234",
+           "a raised footnote marker (5.5 points, 3.5 up) joins its line and word space");
+    ok(sales && near(sales->y, 792 - 700, 1), "... the line's baseline is its body's (%.2f)",
+       sales ? sales->y : 0);
+    is_str(row_cells(g, row_starting(g, "Total")), "Total | 9,999",
+           "a row printed twice half a point apart is read once");
+    is_str(row_cells(g, row_starting(g, "Gross")), "Gross | 5,555",
+           "... and 1.2 points apart (poppler keeps both: drop_overprinted)");
+    const grid_row *turned = row_starting(g, "ROTATED");
+    ok(turned && turned->ncells == 1 && turned == &g->rows[g->nrows - 1] &&
+       turned[-1].kind == GRID_ROW_BLANK, "a word set on end is a row of its own, last");
+    int alone = 1;
+    for (size_t k = 0; k + 1 < g->nrows; k++)
+        alone &= g->rows[k].ncells < 2 || g->rows[k].kind != GRID_ROW_LINE ||
+                 grid_row_cell(g, &g->rows[k], g->rows[k].ncells - 1)->x0 < 500;
+    ok(alone, "... and joins no other line");
+    int far = 0;
+    for (size_t i = 0; i < g->ncells; i++)
+        far |= strstr(grid_cell_text(g, &g->cells[i]), "Far") != NULL;
+    ok(!far, "a word at x 100000, off the page, is not read");
+    ok(row_starting(g, "tiny") != NULL, "a word in a half-point font is read");
+    r2x_document_free(doc);
+}
+
 static void test_refusals(void)
 {
     r2x_error err;
@@ -434,6 +470,81 @@ static void test_limits(void)
     free(pdf);
 }
 
+typedef struct token {
+    const char *s;
+    size_t len;
+} token;
+
+static int by_token(const void *pa, const void *pb)
+{
+    const token *a = pa, *b = pb;
+    int c = memcmp(a->s, b->s, a->len < b->len ? a->len : b->len);
+    return c ? c : (a->len > b->len) - (a->len < b->len);
+}
+
+static int is_separator(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+/* The words of text (runs of anything but spaces, tabs, newlines and form
+ * feeds), sorted; NULL when out of memory. */
+static token *words_of(const char *text, size_t len, size_t *n)
+{
+    token *t = malloc(sizeof *t * (len / 2 + 1));
+    *n = 0;
+    for (size_t i = 0; t && i < len;) {
+        while (i < len && is_separator(text[i]))
+            i++;
+        size_t start = i;
+        while (i < len && !is_separator(text[i]))
+            i++;
+        if (i > start)
+            t[(*n)++] = (token){text + start, i - start};
+    }
+    if (t)
+        qsort(t, *n, sizeof *t, by_token);
+    return t;
+}
+
+/* How many words of a (multiset) are not in b, and of b not in a. */
+static size_t words_differing(const token *a, size_t na, const token *b, size_t nb)
+{
+    size_t i = 0, j = 0, differ = 0;
+    while (i < na && j < nb) {
+        int c = by_token(&a[i], &b[j]);
+        differ += c != 0;
+        i += c <= 0;
+        j += c >= 0;
+    }
+    return differ + (na - i) + (nb - j);
+}
+
+/* The words of our text against `pdftotext -layout`'s, which ../shared keeps
+ * beside each PDF as release.txt: the same words, the same number of times
+ * (at most 1 in 500 differing, for other versions of poppler). */
+static void compare_with_pdftotext(const r2x_document *doc, const char *pair)
+{
+    char path[1024];
+    snprintf(path, sizeof path, SHARED "%s/release.txt", pair);
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        printf("# skip: %s is absent\n", path);
+        return;
+    }
+    static char ref[1 << 20];
+    size_t ref_len = fread(ref, 1, sizeof ref, fp);
+    fclose(fp);
+    size_t text_len, na, nb;
+    const char *text = r2x_document_text(doc, &text_len);
+    token *a = words_of(text, text_len, &na), *b = words_of(ref, ref_len, &nb);
+    size_t differ = a && b ? words_differing(a, na, b, nb) : nb + 1;
+    ok(a && b && nb > 1000 && differ * 500 <= nb,
+       "%s: the text's words are pdftotext -layout's (%zu words, %zu differ)", pair, nb, differ);
+    free(a);
+    free(b);
+}
+
 /* Boeing's FY2024 income statement (page 8 of the release printed to PDF):
  * the rows as `pdftotext -layout` shows them in release.txt. */
 static void test_shared(void)
@@ -456,6 +567,8 @@ static void test_shared(void)
         r2x_document *doc = read_pdf_file(path, NULL, &err);
         ok(doc && doc->grid && doc->grid->nrows > 100, "%s/release.pdf reads (%zu rows) %s",
            pairs[i], doc ? doc->grid->nrows : 0, doc ? "" : err.message);
+        if (doc)
+            compare_with_pdftotext(doc, pairs[i]);
         if (doc && !strcmp(pairs[i], "boeing-2024q4")) {
             const grid *g = doc->grid;
             static const char *const want[][2] = {
@@ -506,6 +619,7 @@ int main(int argc, char **argv)
         return 0;
     }
     test_statement();
+    test_odd();
     test_refusals();
     test_limits();
     test_shared();
