@@ -5,15 +5,15 @@
  * order, which is not the page's order: a table's label column and each
  * figure column come as separate "lines") and each character's font.  The
  * lines are rebuilt from the boxes: glyphs whose boxes overlap by half the
- * smaller height share a line (words set on end get rows of their own);
- * words are poppler's (it knows the character and word spacing a gap comes
- * from), glyphs that touch joined; a gap wider than 1.5 times the line's own
- * word space parts
- * cells (measured on the corpus PDFs: word spaces are 0.20-0.35 of the font
- * size, up to 0.65 in justified prose, whose every space stretches alike;
- * columns stand 1 font size or more apart).  A lone "$", ")" or "%" is a
- * cell of its own.  Then the document's text is laid out from the grid,
- * `pdftotext -layout` style, one line a row.
+ * smaller height share a line (words set on end get rows of their own).
+ * Words are poppler's (it knows the character and word spacing a gap comes
+ * from), glyphs that touch joined.  A gap wider than 1.5 times the line's
+ * own word space parts cells (measured on the corpus PDFs: word spaces are
+ * 0.20-0.35 of the font size, up to 0.65 in justified prose, whose every
+ * space stretches alike; columns stand 1 font size or more apart).  A lone
+ * "$", ")" or "%" is a cell of its own.  Then the document's text is laid
+ * out from the grid, `pdftotext -layout` style, one line a row: on the
+ * corpus PDFs it has pdftotext's words, word for word.
  *
  * PDFs are untrusted: the input limit has been applied by the caller; here
  * a page limit, a time limit (checked between pages and between poppler's
