@@ -46,15 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(pdf);
     if (rc)
         return 0;
-    r2x_profile *profile = NULL;
-    if (!r2x_profile_new_default(&profile, &err)) {
-        r2x_extract_options xo = {profile, fuzz_ignore_diag, NULL};
-        r2x_tableset *set = NULL;
-        size_t nerrors = 0;
-        if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK)
-            r2x_tableset_free(set);
-        r2x_profile_free(profile);
-    }
+    fuzz_extract_tables(doc);
     r2x_document_free(doc);
     return 0;
 }
