@@ -12,6 +12,7 @@
 #include "error.h"
 #include "html.h"
 #include "read_text.h"
+#include "read_pdf.h"
 
 /* Windows-1252 bytes 0x80..0x9F as Unicode; 0 where undefined. */
 static const unsigned short cp1252_high[32] = {
@@ -335,7 +336,8 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
     /* UTF-16 (Windows tools save "Unicode" text so), by its byte order mark:
      * read as the UTF-8 it is, whatever --encoding says */
     const unsigned char *u = (const unsigned char *)data;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)) &&
+        !pdf_sniff(data, len)) {
         *out = NULL;
         /* the limit is on the file: its UTF-8 may be half as long again */
         size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes
@@ -377,11 +379,22 @@ static int read_decoded(const char *name, const char *data, size_t len,
         return R2X_ENOMEM;
     r2x_error_clear(err);
     int format = opts ? opts->format : R2X_INPUT_AUTO;
+    int is_pdf = pdf_sniff(data, len);
     if (format == R2X_INPUT_AUTO)
-        format = html_sniff(data, len) ? R2X_INPUT_HTML : R2X_INPUT_TEXT;
+        format = is_pdf ? R2X_INPUT_PDF : html_sniff(data, len) ? R2X_INPUT_HTML : R2X_INPUT_TEXT;
     int rc;
-    if (format == R2X_INPUT_HTML) {
+    if (format == R2X_INPUT_PDF && !is_pdf) {
+        rc = r2x_fail(err, R2X_EINPUT, name, 0,
+                      "not a PDF: no '%%PDF-' header in its first 1024 bytes "
+                      "(--input-format pdf)");
+    } else if (format == R2X_INPUT_PDF) {
+        rc = pdf_read(doc, data, len, opts, err);
+    } else if (format == R2X_INPUT_HTML) {
         rc = build_html(doc, data, len, opts, err);
+    } else if (is_pdf) {
+        rc = r2x_fail(err, R2X_EINPUT, name, 0,
+                      "this is a PDF but was read as text (--input-format text); "
+                      "read it as a PDF (--input-format auto or pdf)");
     } else {
         doc->format = R2X_INPUT_TEXT;
         rc = build(doc, (const unsigned char *)data, len, opts, err);

@@ -770,6 +770,47 @@ typedef struct cellacc {
     size_t bold_chars, plain_chars;
 } cellacc;
 
+/* A style property's value, squeezed of spaces and lower-cased, into out
+ * ("" when absent). */
+static void style_value(const xmlNode *n, const char *prop, char *out, size_t size)
+{
+    const char *style = attr(n, "style");
+    out[0] = '\0';
+    size_t pl = strlen(prop);
+    for (const char *p = style; p && *p; p++) {
+        if (strncasecmp(p, prop, pl) || (p > style && (isalnum((unsigned char)p[-1]) ||
+                                                      p[-1] == '-')))
+            continue;
+        const char *v = p + pl;
+        while (*v == ' ')
+            v++;
+        if (*v != ':')
+            continue;
+        v++;
+        size_t o = 0;
+        for (; *v && *v != ';' && o + 1 < size; v++)
+            if (*v != ' ')
+                out[o++] = (char)tolower((unsigned char)*v);
+        out[o] = '\0';
+        return;
+    }
+}
+
+/* Text raised above the line: a footnote mark as Workiva prints it
+ * ("position:relative; top:-3.5pt"), or vertical-align: super. */
+static int style_raised(const xmlNode *n)
+{
+    char v[32];
+    style_value(n, "vertical-align", v, sizeof v);
+    if (!strcmp(v, "super"))
+        return 1;
+    style_value(n, "top", v, sizeof v);
+    if (v[0] != '-')
+        return 0;
+    style_value(n, "position", v, sizeof v);
+    return !strcmp(v, "relative");
+}
+
 /* style="font-weight: bold" (or 600 and more). */
 static int style_bold(const xmlNode *n)
 {
@@ -819,7 +860,7 @@ static void collect_cell(walker *w, const xmlNode *node, cellacc *c, int depth)
             c->t.space = 1;
             continue;
         }
-        if (is_el(n, "sup")) {
+        if (is_el(n, "sup") || style_raised(n)) {
             cellacc sup;
             memset(&sup, 0, sizeof sup);
             textacc_init(&sup.t);

@@ -182,24 +182,35 @@ int r2x_profile_infer(r2x_profile *profile, const r2x_document *doc,
 /* ---- The release document ------------------------------------------------ */
 
 typedef struct r2x_read_options {
-    size_t max_input_bytes;   /* 0: R2X_DEFAULT_MAX_INPUT */
+    size_t max_input_bytes;   /* 0: R2X_DEFAULT_MAX_INPUT; for a PDF, its text
+                                 is held to the same limit */
     size_t max_line_bytes;    /* 0: R2X_DEFAULT_MAX_LINE */
     int windows_1252;         /* decode the input as Windows-1252, not UTF-8 */
     int format;               /* enum r2x_input_format */
+    size_t max_pdf_pages;     /* 0: R2X_DEFAULT_MAX_PDF_PAGES; more is R2X_ETOOBIG */
+    unsigned long pdf_timeout_ms;   /* 0: R2X_DEFAULT_PDF_TIMEOUT_MS; reading a PDF
+                                 longer is R2X_ETOOBIG (checked between pages) */
 } r2x_read_options;
 
-/* What the input is: AUTO reads a PDF when it starts with "%PDF-", HTML when
- * it starts as HTML (<!DOCTYPE html, <html, XHTML) or has <tr>/<td> tags,
- * else text. */
+/* What the input is: AUTO reads a PDF when "%PDF-" starts within its first
+ * 1024 bytes, HTML when it starts as HTML (<!DOCTYPE html, <html, XHTML) or
+ * has <tr>/<td> tags, else text.  PDFs are read when the library was built
+ * with poppler-glib (./configure --with-pdf), and refused with R2X_EINPUT
+ * otherwise. */
 enum r2x_input_format { R2X_INPUT_AUTO = 0, R2X_INPUT_TEXT, R2X_INPUT_HTML, R2X_INPUT_PDF };
 
 #define R2X_DEFAULT_MAX_INPUT ((size_t)64 << 20)
 #define R2X_DEFAULT_MAX_LINE ((size_t)64 << 10)
+#define R2X_DEFAULT_MAX_PDF_PAGES ((size_t)500)
+#define R2X_DEFAULT_PDF_TIMEOUT_MS 30000UL
 
 /* Read a release from a file ("-" is standard input).  name is what messages
  * call it (the path when NULL).  Errors name the file and line.  An HTML
  * release becomes lines of text, each table row one tab-separated line;
- * line numbers in diagnostics are still those of the HTML file. */
+ * line numbers in diagnostics are still those of the HTML file.  A PDF
+ * release becomes the lines of its pages laid out as `pdftotext -layout`
+ * lays them out (a page break a line of its own, a form feed); diagnostics
+ * count those lines. */
 int r2x_document_read_file(const char *path, const char *name,
                            const r2x_read_options *opts, r2x_document **out,
                            r2x_error *err);

@@ -415,6 +415,14 @@ int columns_heading_cell(const extract *x, const table_plan *tp, const tcell *c)
     if (g->x0 < tp->label_right - x->tol &&
         ((g->x0 + g->x1) / 2 < tp->label_right || g->x0 <= tp->label_left + x->tol))
         return 0;           /* a title, or a line that starts where the labels do */
+    /* a title is centred over the whole table, reaching left of its first
+     * column; a heading over a group of columns is centred over them */
+    if (tp->ncols) {
+        double table_mid = (tp->label_left + tp->cols[tp->ncols - 1].x1) / 2;
+        if (fabs((g->x0 + g->x1) / 2 - table_mid) <= 3 * x->em &&
+            g->x0 < tp->cols[0].x0 - 3 * x->em)
+            return 0;
+    }
     for (size_t i = 0; i < tp->ncols; i++) {
         double ov = fmin(g->x1, tp->cols[i].x1) - fmax(g->x0, tp->cols[i].x0);
         if (ov > 0 || -ov <= x->heading_reach)
@@ -596,13 +604,14 @@ static int context_phrase(extract *x, const char *context, period_phrase *out)
 static int fold_tab_phrase(extract *x, const head_row *h, vcolumn *v, int have)
 {
     int p = nearest_piece(x, h->phrases, h->nphrases, v);
-    for (size_t k = 0; p < 0 && k < h->nphrases; k++)
-        if (h->phrases[k].x0 <= v->x0)
-            p = (int)k;
-    /* only a phrase that needs what is below it spans columns so */
-    if (p >= 0 && nearest_piece(x, h->phrases, h->nphrases, v) < 0 &&
-        h->pp[p].period.kind != R2X_PERIOD_NONE)
-        return have;
+    if (p < 0) {
+        for (size_t k = 0; k < h->nphrases; k++)
+            if (h->phrases[k].x0 <= v->x0)
+                p = (int)k;
+        /* only a phrase that needs what is below it spans columns so */
+        if (p >= 0 && h->pp[p].period.kind != R2X_PERIOD_NONE)
+            return have;
+    }
     return p >= 0 ? fold_phrase(x, &v->phrase, have, &h->pp[p]) : have;
 }
 
@@ -690,6 +699,44 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
     }
 }
 
+/* A heading over a group of columns that stops short of the group's last
+ * ones ("Twelve Months Ended" spanning one of the two year columns under it,
+ * as markup with uneven colspans has it): a column left without a heading
+ * in a row goes with the heading on its left when the headings below it
+ * and below that heading's columns are of one kind (both years, both
+ * dates), not a "% change" column after them. */
+static int same_kind(const head_row *h, int a, int b)
+{
+    if (a < 0 || b < 0)
+        return 0;
+    const tcell *p = h->tc[a], *q = h->tc[b];
+    return p->kind == q->kind && (p->kind == TK_YEAR || p->kind == TK_TEXT) &&
+           (p->kind == TK_YEAR || (strpbrk(p->text, "0123456789") && strpbrk(q->text, "0123456789")));
+}
+
+static void extend_group_headings(const table_plan *tp, const head_row *rows, size_t nrows,
+                                  int assign[][MAX_COLUMNS])
+{
+    for (size_t r = 0; r + 1 < nrows; r++)
+        for (size_t i = 1; i < tp->ncols; i++) {
+            if (assign[r][i] >= 0 || assign[r][i - 1] < 0)
+                continue;
+            int k = assign[r][i - 1];
+            /* no other cell of the row stands left of this column but k */
+            int between = 0;
+            for (size_t q = (size_t)k + 1; q < rows[r].ncells; q++)
+                between |= rows[r].cells[q].x1 <= tp->cols[i].x0;
+            if (between)
+                continue;
+            for (size_t s = r + 1; s < nrows; s++)
+                if (assign[s][i] >= 0) {
+                    if (same_kind(&rows[s], assign[s][i], assign[s][i - 1]))
+                        assign[r][i] = k;
+                    break;
+                }
+        }
+}
+
 /* Each column's heading text and period, from the heading cell of each
  * row that stands over it. */
 static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, size_t nrows,
@@ -700,6 +747,7 @@ static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, siz
     int assign[MAX_HEAD_ROWS][MAX_COLUMNS];
     for (size_t r = 0; r < nrows; r++)
         assign_row(x, tp, &rows[r], assign[r]);
+    extend_group_headings(tp, rows, nrows, assign);
     for (size_t i = 0; i < tp->ncols; i++) {
         vcolumn *v = &tp->cols[i];
         int have = 0;

@@ -421,8 +421,9 @@ static void classify_row(const extract *x, trow *t, double page_width)
         gr->units != GRID_UNITS_COLUMNS)
         return;
     t->cls = TR_DATA;
-    /* a sentence that happens to end in a figure */
-    if (texts && nfig < 2 && !years) {
+    /* a sentence that happens to end in a figure (a row of marked-up table
+     * is a row, however long its label) */
+    if (texts && nfig < 2 && !years && gr->kind != GRID_ROW_TABLE) {
         trow words = *t;
         while (words.n && x->cells[words.first + words.n - 1].kind != TK_TEXT)
             words.n--;
@@ -729,6 +730,25 @@ static int note_row(const extract *x, const trow *t)
     return n >= 2 && s[0] == '*' && s[1] == ' ';
 }
 
+/* A long label wrapped over lines inside a table reads like prose: the row
+ * after it carries on its words ("... capitalized content costs, operating"
+ * over "lease assets, and other  13,820 ..."). */
+static int wrapped_label_line(const extract *x, size_t r)
+{
+    const trow *t = &x->rows[r];
+    const tcell *last = &x->cells[t->first + t->n - 1];
+    if (t->n != 1 || last->text[last->len - 1] == '.')
+        return 0;
+    size_t k = r + 1;
+    while (k < x->nrows && x->rows[k].cls == TR_SKIP && x->rows[k].gr->kind != GRID_ROW_BLANK)
+        k++;
+    if (k >= x->nrows || x->rows[k].cls != TR_DATA || !x->rows[k].n)
+        return 0;
+    const tcell *next = &x->cells[x->rows[k].first];
+    return next->kind == TK_TEXT && (islower((unsigned char)next->text[0]) ||
+                                     last->text[last->len - 1] == ',');
+}
+
 /* Extend a block of data rows from first: rows with figures, labels, rules,
  * and up to two blank rows in a row; prose, a page break or a heading band
  * ends it.  Returns the last data row. */
@@ -746,6 +766,8 @@ static size_t block_end(const extract *x, size_t first)
             blanks = texts = 0;
             continue;
         }
+        if (t->cls == TR_PROSE && wrapped_label_line(x, r))
+            continue;
         if (t->cls == TR_PAGE || t->cls == TR_PROSE || note_row(x, t))
             break;
         if (heading_band_ahead(x, r) && !t->gr->table)

@@ -46,6 +46,8 @@ make_input() {
     # a schemaRef, a linkbaseRef, an xs:import schemaLocation and an Inline
     # XBRL document's schemaRef
     hostile/*) f=$tmp/${1#hostile/}; sed "s/127\.0\.0\.1:9/127.0.0.1:$port/g" "$top_srcdir/tests/$1" >"$f" ;;
+    # the PDF fixtures (tests/fixtures/pdf/make.py writes them)
+    pdf/*) f=$tmp/${1#pdf/}; cp "$top_srcdir/tests/fixtures/$1" "$f" ;;
     gen/*) [ -d "$tmp/gen" ] || sh "$top_srcdir/tests/hostile/generate.sh" "$tmp/gen"; f=$tmp/$1 ;;
     schemaref-*)
         f=$tmp/$1.xml
@@ -130,8 +132,16 @@ make_input() {
     echo "$f"
 }
 
+# pdf-* cases need a build that reads PDFs (poppler-glib), nopdf-* one that
+# does not; the other kind is skipped.
+if "$R2X" --version | grep -q '^poppler-glib '; then pdf_build=pdf; else pdf_build=nopdf; fi
+
 while IFS='	' read -r name input command status message; do
     case $name in ''|'#'*) continue ;; esac
+    case $name in
+    pdf-*) [ "$pdf_build" = pdf ] || { pass "$name # SKIP built without PDF support"; continue; } ;;
+    nopdf-*) [ "$pdf_build" = nopdf ] || { pass "$name # SKIP built with PDF support"; continue; } ;;
+    esac
     in=$(make_input "$input")
     out=$tmp/out-$name
     mkdir -p "$out"
@@ -150,6 +160,10 @@ while IFS='	' read -r name input command status message; do
     else
         pass "$name"
     fi
+    # A PDF refused leaves no output, not even part of one.
+    case $name in
+    *pdf-*) if [ "$got" -ne 0 ] && [ -e "$out/result" ]; then fail "$name: refused, but wrote $out/result"; fi ;;
+    esac
     # The input is never modified, and no temporary output is left behind.
     if [ -n "$in" ] && [ -f "$in" ] && [ "$(cksum <"$in")" != "$before" ]; then
         fail "$name: the input was modified"

@@ -33,6 +33,8 @@ void cli_summary_tables(const char *name, const r2x_tableset *set, const cli_cou
     {"encoding", required_argument, NULL, 'E'},                   \
     {"input-format", required_argument, NULL, 'I'},               \
     {"max-input", required_argument, NULL, 'M'},                  \
+    {"max-pages", required_argument, NULL, 'P'},                  \
+    {"pdf-timeout", required_argument, NULL, 'T'},                \
     {"quiet", no_argument, NULL, 'q'}
 /* Their short forms, for getopt_long's option string. */
 #define CLI_INPUT_SHORTOPTS "p:q"

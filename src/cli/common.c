@@ -47,12 +47,39 @@ int cli_input_option(cli_input_options *in, int c, const char *arg, const char *
             in->read.format = R2X_INPUT_TEXT;
         else if (!strcmp(arg, "html"))
             in->read.format = R2X_INPUT_HTML;
+        else if (!strcmp(arg, "pdf"))
+            in->read.format = R2X_INPUT_PDF;
         else {
-            fprintf(stderr, "release2xbrl: --input-format takes auto, text or html, not '%s'\n",
-                    arg);
+            fprintf(stderr, "release2xbrl: --input-format takes auto, text, html or pdf, "
+                            "not '%s'\n", arg);
             return 1;
         }
         return 0;
+    case 'P': {
+        char *end;
+        errno = 0;
+        unsigned long v = strtoul(arg, &end, 10);
+        if (errno || *end || !v || v > 1000000 || arg[0] == '-' || arg[0] == '+') {
+            fprintf(stderr, "release2xbrl: --max-pages takes a number of pages (1 to 1000000), "
+                            "not '%s'\n", arg);
+            return 1;
+        }
+        in->read.max_pdf_pages = (size_t)v;
+        return 0;
+    }
+    case 'T': {
+        char *end;
+        errno = 0;
+        double secs = strtod(arg, &end);
+        /* a second's thousandth to a day */
+        if (errno || end == arg || *end || !(secs >= 0.001 && secs <= 86400)) {
+            fprintf(stderr, "release2xbrl: --pdf-timeout takes a number of seconds "
+                            "(0.001 to 86400), not '%s'\n", arg);
+            return 1;
+        }
+        in->read.pdf_timeout_ms = (unsigned long)(secs * 1000 + 0.5);
+        return 0;
+    }
     case 'M': {
         char *end;
         errno = 0;

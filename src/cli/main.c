@@ -17,6 +17,7 @@
 
 #include "cli.h"
 #include "fetch_options.h"
+#include "read_pdf.h"
 
 static const cli_option_doc tables_options[] = {
     {"--output", "FILE", "write the JSON to FILE instead of standard output"},
@@ -25,9 +26,11 @@ static const cli_option_doc tables_options[] = {
     {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
     {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
     {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
-    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "
-                                         "HTML when it looks like HTML)"},
+    {"--input-format", "auto|text|html|pdf", "read the release as text, HTML or PDF "
+                                             "(default: by what it looks like)"},
     {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
+    {"--max-pages", "N", "refuse PDFs of more than N pages (default 500)"},
+    {"--pdf-timeout", "SECONDS", "give up reading a PDF after SECONDS (default 30)"},
     {"--quiet", NULL, "do not print warnings"},
     {"--help", NULL, "show this help"},
     {NULL, NULL, NULL},
@@ -43,9 +46,11 @@ static const cli_option_doc tables_options[] = {
     {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},       \
     {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"}, \
     {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"}, \
-    {"--input-format", "auto|text|html", "read the release as text or HTML (default: "      \
-                                         "HTML when it looks like HTML)"},                  \
+    {"--input-format", "auto|text|html|pdf", "read the release as text, HTML or PDF "       \
+                                             "(default: by what it looks like)"},           \
     {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},         \
+    {"--max-pages", "N", "refuse PDFs of more than N pages (default 500)"},                 \
+    {"--pdf-timeout", "SECONDS", "give up reading a PDF after SECONDS (default 30)"},       \
     {"--quiet", NULL, "do not print warnings"},                                             \
     {"--help", NULL, "show this help"},                                                     \
     {NULL, NULL, NULL}
@@ -176,7 +181,7 @@ void cli_print_command_help(const cli_command *cmd)
         char left[64];
         snprintf(left, sizeof left, "%s%s%s", o->name, o->arg ? " " : "",
                  o->arg ? o->arg : "");
-        printf("  %-32s %s\n", left, o->help);
+        printf("  %-34s %s\n", left, o->help);
     }
     printf("\nExit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n");
 }
@@ -201,6 +206,8 @@ static void print_version(void)
     printf("libxml2 %s\n", LIBXML_DOTTED_VERSION);
     printf("libxslt %s\n", LIBXSLT_DOTTED_VERSION);
     printf("libcurl %s\n", cv && cv->version ? cv->version : LIBCURL_VERSION);
+    const char *pdf = pdf_library_version();
+    printf("%s\n", pdf ? pdf : "PDF input: not built (./configure --with-pdf)");
 }
 
 static void on_signal(int sig)

@@ -39,7 +39,7 @@ static void check_grid(const r2x_document *doc)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    r2x_read_options ro = {0, 0, 0, R2X_INPUT_TEXT};
+    r2x_read_options ro = {0, 0, 0, R2X_INPUT_TEXT, 0, 0};
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);
