@@ -1,6 +1,7 @@
 #include "linefile.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "error.h"
@@ -15,10 +16,27 @@ int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *e
     return R2X_OK;
 }
 
+/* Eight bytes of printable ASCII (0x20..0x7E): the common case, checked a
+ * word at a time (a concept dictionary is megabytes of it). */
+static int printable_ascii8(const unsigned char *s)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+    uint64_t x = w ^ (0x7F * ones);
+    uint64_t del = (x - ones) & ~x & highs;
+    return !((w & highs) | below_space | del);
+}
+
 size_t text_invalid_at(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text, *e = s + len;
     while (s < e) {
+        if (e - s >= 8 && printable_ascii8(s)) {
+            s += 8;
+            continue;
+        }
         unsigned char c = *s;
         size_t n = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
                  : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
