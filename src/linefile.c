@@ -1,8 +1,12 @@
 #include "linefile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 
@@ -16,17 +20,20 @@ int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *e
     return R2X_OK;
 }
 
-/* Eight bytes of printable ASCII (0x20..0x7E): the common case, checked a
- * word at a time (a concept dictionary is megabytes of it). */
+/* Eight bytes of printable ASCII or tabs (0x20..0x7E, 0x09): the common case,
+ * checked a word at a time (a concept dictionary or label table is megabytes
+ * of it).  Each mask is exact per byte: no carry crosses a byte. */
 static int printable_ascii8(const unsigned char *s)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    const uint64_t lows = 0x7F7F7F7F7F7F7F7Fu, highs = ~lows;
     uint64_t w;
     memcpy(&w, s, 8);
-    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
-    uint64_t x = w ^ (0x7F * ones);
-    uint64_t del = (x - ones) & ~x & highs;
-    return !((w & highs) | below_space | del);
+#define ZERO_BYTES(x) (~((((x) & lows) + lows) | (x) | lows))
+    uint64_t below_space = ~((w & lows) + 0x6060606060606060u) & ~w & highs;
+    uint64_t tab = ZERO_BYTES(w ^ 0x0909090909090909u);
+    uint64_t del = ZERO_BYTES(w ^ lows);
+#undef ZERO_BYTES
+    return !((w & highs) | (below_space & ~tab) | del);
 }
 
 size_t text_invalid_at(const char *text, size_t len)
@@ -99,4 +106,51 @@ void linefile_close(linefile *lf)
     if (lf->fp)
         fclose(lf->fp);
     lf->fp = NULL;
+}
+
+int text_read_file(const char *path, size_t max, const char *what, char **text, size_t *len,
+                   r2x_error *err)
+{
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return r2x_fail(err, R2X_EIO, path, 0, "cannot open %s: %s", what,
+                        strerror(errno));
+    struct stat st;
+    size_t cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
+    char *data = NULL;
+    size_t n = 0;
+    int rc = R2X_OK;
+    while (!rc) {
+        if (n + 1 >= cap || !data) {
+            cap = data ? 2 * cap : cap;
+            char *bigger = cap <= max ? realloc(data, cap) : NULL;
+            if (!bigger) {
+                rc = r2x_fail(err, cap > max ? R2X_ETOOBIG : R2X_ENOMEM, path, 0,
+                              cap > max ? "larger than %zu bytes" : "out of memory",
+                              max);
+                break;
+            }
+            data = bigger;
+        }
+        ssize_t got = read(fd, data + n, cap - 1 - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0)
+            rc = r2x_fail(err, R2X_EIO, path, 0, "read error: %s", strerror(errno));
+        else if (got == 0)
+            break;
+        else
+            n += (size_t)got;
+    }
+    close(fd);
+    if (!rc && memchr(data, '\0', n))
+        rc = r2x_fail(err, R2X_EPROFILE, path, 0, "binary file (a NUL byte); expected text");
+    if (rc) {
+        free(data);
+        return rc;
+    }
+    data[n] = '\0';
+    *text = data;
+    *len = n;
+    return R2X_OK;
 }

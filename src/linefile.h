@@ -22,6 +22,12 @@ int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *e
  * lf->status holds its code. */
 int linefile_next(linefile *lf, r2x_error *err);
 void linefile_close(linefile *lf);
+/* Read a whole file (at most max bytes) into one allocation, NUL-terminated,
+ * that the caller frees: for data files read at once and parsed in place.  A
+ * NUL byte in it is an error (R2X_EPROFILE); `what` names the file in the
+ * message ("concept dictionary"). */
+int text_read_file(const char *path, size_t max, const char *what, char **text, size_t *len,
+                   r2x_error *err);
 /* 0 when text is UTF-8 with no control character but tab, else the 1-based
  * column of the first byte that is not (XML cannot carry it). */
 size_t text_invalid_at(const char *text, size_t len);

@@ -58,7 +58,11 @@ void *strmap_get(const strmap *m, const char *key)
 
 int strmap_put(strmap *m, const char *key, void *value, void **existing)
 {
-    size_t len = strlen(key);
+    return strmap_putn(m, key, strlen(key), value, existing);
+}
+
+int strmap_putn(strmap *m, const char *key, size_t len, void *value, void **existing)
+{
     if (existing)
         *existing = NULL;
     if (strmap_reserve(m, m->count + 1))

@@ -49,9 +49,13 @@ void strmap_release(strmap *m);
 int strmap_reserve(strmap *m, size_t n) R2X_WARN_UNUSED;
 void *strmap_get(const strmap *m, const char *key);
 void *strmap_getn(const strmap *m, const char *key, size_t len);
-/* Add key -> value unless the key is there: R2X_OK (*existing, if given,
+/* Values are never NULL (a NULL from strmap_get means "absent").
+ * Add key -> value unless the key is there: R2X_OK (*existing, if given,
  * NULL: added; else the value already there, the map unchanged) or
  * R2X_ENOMEM.  key must stay valid and unchanged while the map lives. */
 int strmap_put(strmap *m, const char *key, void *value, void **existing) R2X_WARN_UNUSED;
+/* The same with the key's length given: the key need not end in a NUL. */
+int strmap_putn(strmap *m, const char *key, size_t len, void *value,
+                void **existing) R2X_WARN_UNUSED;
 
 #endif

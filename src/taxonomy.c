@@ -7,13 +7,9 @@
  * indexed by counting sort, without comparisons. */
 #include "taxonomy.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "buf.h"
 #include "error.h"
@@ -509,54 +505,6 @@ static int parse_line(loader *l, char *line)
     }
 }
 
-/* Read the whole file into one allocation sized by fstat (no copies while
- * it grows); the caller owns *text. */
-static int read_text(const char *path, char **text, size_t *len, r2x_error *err)
-{
-    int fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open concept dictionary: %s",
-                        strerror(errno));
-    struct stat st;
-    size_t cap = fstat(fd, &st) == 0 && st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
-    char *data = NULL;
-    size_t n = 0;
-    int rc = R2X_OK;
-    while (!rc) {
-        if (n + 1 >= cap || !data) {
-            cap = data ? 2 * cap : cap;
-            char *bigger = cap <= DICTIONARY_MAX ? realloc(data, cap) : NULL;
-            if (!bigger) {
-                rc = r2x_fail(err, cap > DICTIONARY_MAX ? R2X_ETOOBIG : R2X_ENOMEM, path, 0,
-                              cap > DICTIONARY_MAX ? "larger than %zu bytes" : "out of memory",
-                              DICTIONARY_MAX);
-                break;
-            }
-            data = bigger;
-        }
-        ssize_t got = read(fd, data + n, cap - 1 - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0)
-            rc = r2x_fail(err, R2X_EIO, path, 0, "read error: %s", strerror(errno));
-        else if (got == 0)
-            break;
-        else
-            n += (size_t)got;
-    }
-    close(fd);
-    if (!rc && memchr(data, '\0', n))
-        rc = r2x_fail(err, R2X_EPROFILE, path, 0, "binary file (a NUL byte); expected text");
-    if (rc) {
-        free(data);
-        return rc;
-    }
-    data[n] = '\0';
-    *text = data;
-    *len = n;
-    return R2X_OK;
-}
-
 static int parse_text(loader *l, char *text, size_t len)
 {
     int rc = R2X_OK;
@@ -667,7 +615,7 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
 {
     char *text = NULL;
     size_t len = 0;
-    int rc = read_text(path, &text, &len, err);
+    int rc = text_read_file(path, DICTIONARY_MAX, "concept dictionary", &text, &len, err);
     if (rc)
         return rc;
     const char *fname = buf_keep_string(&t->files, path);
