@@ -74,19 +74,21 @@ typedef struct label_usage {
 
 struct label_table {
     const taxonomy *tax;
-    char *text, *usage_text;   /* the files, parsed in place */
+    strpool pool;              /* the keys, labels and names kept of the files */
     label_row *rows;
     size_t nrows;
     label_key *keys;
     size_t nkeys;
-    strmap by_key;             /* canonical key -> label_key* */
+    strmap by_key;             /* canonical key -> its index in keys + 1 */
     strmap words;              /* word (in a key's text) -> word id + 1 */
     size_t nwords;
     double *idf;               /* by word id */
     uint32_t *post_start;      /* [nwords + 1]: the keys holding each word */
     uint32_t *postings;
     label_usage *usage;
-    strmap by_concept;         /* qname -> label_usage* */
+    size_t nusage;
+    strmap by_concept;         /* qname -> its index in usage + 1 */
+    size_t cap_rows, cap_keys, cap_usage;   /* the arrays grow as rows are read */
 };
 
 /* ---- Canonical keys ---------------------------------------------------------------- */
@@ -327,8 +329,7 @@ void labels_free(label_table *t)
 {
     if (!t)
         return;
-    free(t->text);
-    free(t->usage_text);
+    strpool_release(&t->pool);
     free(t->rows);
     free(t->keys);
     strmap_release(&t->by_key);
@@ -401,18 +402,32 @@ static int parse_statements(const char *s, unsigned *out)
         return 0;
     for (; *s; s++) {
         const char *at = strchr("IBCEO", *s);
-        if (!at || !*s)
+        if (!at)
             return -1;
         *out |= 1u << (at - "IBCEO");
     }
     return 0;
 }
 
+/* Grow an array of *cap elements of size bytes to hold n + 1. */
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return R2X_OK;
+    size_t ncap = *cap ? 2 * *cap : 1024;
+    void *p = realloc(*arr, ncap * size);
+    if (!p)
+        return R2X_ENOMEM;
+    *arr = p;
+    *cap = ncap;
+    return R2X_OK;
+}
+
 typedef struct row_reader {
     label_table *t;
     const char *path;
     long lineno;
-    size_t cap;
+    int (*fn)(struct row_reader *r, char *line);
     r2x_error *err;
 } row_reader;
 
@@ -428,18 +443,26 @@ static int read_row(row_reader *r, char *line)
     label_table *t = r->t;
     if (!strcmp(f[0], "key"))
         return R2X_OK;                    /* the header */
-    label_row row = {f[1], f[2], 0, 0, 0, 0, 0, 0};
+    label_row row = {NULL, NULL, 0, 0, 0, 0, 0, 0};
     if (!*f[0] || !strchr(f[2], ':') || parse_forms(f[3], &row.forms) ||
         parse_count(f[4], &row.filings) || parse_count(f[5], &row.companies) ||
         parse_statements(f[6], &row.statements) || parse_count(f[7], &row.totals) ||
         parse_count(f[8], &row.negated))
         return FAIL(r, R2X_EPROFILE, "a malformed row (see mappings/README.md)");
+    row.label = strpool_add(&t->pool, f[1], strlen(f[1]));
+    row.qname = strpool_add(&t->pool, f[2], strlen(f[2]));
+    if (!row.label || !row.qname)
+        return FAIL(r, R2X_ENOMEM, "out of memory");
+    if (grow((void **)&t->rows, &t->cap_rows, t->nrows, sizeof *t->rows) ||
+        grow((void **)&t->keys, &t->cap_keys, t->nkeys, sizeof *t->keys))
+        return FAIL(r, R2X_ENOMEM, "out of memory");
     label_key *k = t->nkeys ? &t->keys[t->nkeys - 1] : NULL;
     if (!k || strcmp(k->text, f[0])) {
         void *have;
         k = &t->keys[t->nkeys];
-        *k = (label_key){f[0], t->nrows, 0, 0};
-        if (strmap_put(&t->by_key, k->text, k, &have))
+        *k = (label_key){strpool_add(&t->pool, f[0], strlen(f[0])), t->nrows, 0, 0};
+        if (!k->text ||
+            strmap_put(&t->by_key, k->text, (void *)(uintptr_t)(t->nkeys + 1), &have))
             return FAIL(r, R2X_ENOMEM, "out of memory");
         if (have)
             return FAIL(r, R2X_EPROFILE, "the rows of key '%s' must be consecutive", f[0]);
@@ -450,27 +473,14 @@ static int read_row(row_reader *r, char *line)
     return R2X_OK;
 }
 
-/* Calls fn for each line that is neither blank nor a '#' comment. */
-static int each_line(row_reader *r, char *text, size_t len, int (*fn)(row_reader *, char *))
+/* text_each_line's callback: blank lines and '#' comments skipped. */
+static int table_line(void *ctx, char *line, size_t len, long lineno)
 {
-    int rc = R2X_OK;
-    for (char *line = text, *end = text + len; !rc && line < end;) {
-        char *nl = memchr(line, '\n', (size_t)(end - line));
-        char *next = nl ? nl + 1 : end;
-        size_t n = (size_t)((nl ? nl : end) - line);
-        line[n] = '\0';
-        if (n && line[n - 1] == '\r')
-            line[--n] = '\0';
-        r->lineno++;
-        size_t bad = text_invalid_at(line, n);
-        if (bad)
-            rc = FAIL(r, R2X_EPROFILE, "byte 0x%02X at column %zu is not UTF-8 text",
-                      (unsigned char)line[bad - 1], bad);
-        else if (n && line[0] != '#')
-            rc = fn(r, line);
-        line = next;
-    }
-    return rc;
+    row_reader *r = ctx;
+    r->lineno = lineno;
+    if (!len || line[0] == '#')
+        return R2X_OK;
+    return r->fn(r, line);
 }
 
 #define KEY_WORDS_MAX 64
@@ -584,40 +594,32 @@ static int read_usage(row_reader *r, char *line)
     label_table *t = r->t;
     if (!strcmp(f[0], "concept"))
         return R2X_OK;
-    label_usage *u = &t->usage[r->cap++];
+    if (grow((void **)&t->usage, &t->cap_usage, t->nusage, sizeof *t->usage))
+        return FAIL(r, R2X_ENOMEM, "out of memory");
+    label_usage *u = &t->usage[t->nusage++];
     u->statement = statement_word(f[1]);
-    u->section = strcmp(f[2], "-") ? f[2] : NULL;
+    u->section = strcmp(f[2], "-") ? strpool_add(&t->pool, f[2], strlen(f[2])) : NULL;
+    const char *qname = strpool_add(&t->pool, f[0], strlen(f[0]));
+    if (!qname || (strcmp(f[2], "-") && !u->section))
+        return FAIL(r, R2X_ENOMEM, "out of memory");
     u->total = !strcmp(f[3], "1") ? 1 : !strcmp(f[3], "0") ? 0 : !strcmp(f[3], "-") ? -1 : -2;
     void *have;
     if (!strchr(f[0], ':') || u->statement == -2 || u->total == -2 ||
         parse_count(f[4], &u->companies))
         return FAIL(r, R2X_EPROFILE, "a malformed row (see mappings/README.md)");
-    if (strmap_put(&t->by_concept, f[0], u, &have))
+    if (strmap_put(&t->by_concept, qname, (void *)(uintptr_t)t->nusage, &have))
         return FAIL(r, R2X_ENOMEM, "out of memory");
     if (have)
         return FAIL(r, R2X_EPROFILE, "concept '%s' listed twice", f[0]);
     return R2X_OK;
 }
 
-static size_t count_lines(const char *text, size_t len)
+/* Read a table file with fn for each row. */
+static int read_table(label_table *t, const char *path, const char *what,
+                      int (*fn)(row_reader *, char *), r2x_error *err)
 {
-    size_t n = 1;
-    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + len - p))); p++)
-        n++;
-    return n;
-}
-
-static int load_usage(label_table *t, const char *path, r2x_error *err)
-{
-    size_t len;
-    int rc = text_read_file(path, LABELS_MAX, "label concept table", &t->usage_text, &len, err);
-    if (rc)
-        return rc;
-    t->usage = malloc(count_lines(t->usage_text, len) * sizeof *t->usage);
-    if (!t->usage)
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    row_reader r = {t, path, 0, 0, err};
-    return each_line(&r, t->usage_text, len, read_usage);
+    row_reader r = {t, path, 0, fn, err};
+    return text_each_line(path, LABELS_MAX, what, table_line, &r, err);
 }
 
 int labels_load(label_table **out, const char *path, const char *concepts_path,
@@ -631,22 +633,12 @@ int labels_load(label_table **out, const char *path, const char *concepts_path,
     strmap_init(&t->by_key);
     strmap_init(&t->words);
     strmap_init(&t->by_concept);
-    size_t len;
-    int rc = text_read_file(path, LABELS_MAX, "label table", &t->text, &len, err);
-    if (!rc) {
-        size_t lines = count_lines(t->text, len);
-        t->rows = malloc(lines * sizeof *t->rows);
-        t->keys = malloc(lines * sizeof *t->keys);
-        if (!t->rows || !t->keys || strmap_reserve(&t->by_key, lines))
-            rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    }
-    row_reader r = {t, path, 0, 0, err};
-    if (!rc)
-        rc = each_line(&r, t->text, len, read_row);
+    strpool_init(&t->pool);
+    int rc = read_table(t, path, "label table", read_row, err);
     if (!rc && index_words(t))
         rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     if (!rc && concepts_path)
-        rc = load_usage(t, concepts_path, err);
+        rc = read_table(t, concepts_path, "label concept table", read_usage, err);
     if (rc) {
         labels_free(t);
         return rc;
@@ -772,7 +764,8 @@ static void candidates_of_key(const label_table *t, const label_key *k, int matc
         const concept *c;
         if (!offerable(t, row, members, &c))
             continue;
-        const label_usage *u = strmap_get(&t->by_concept, row->qname);
+        uintptr_t ui = (uintptr_t)strmap_get(&t->by_concept, row->qname);
+        const label_usage *u = ui ? &t->usage[ui - 1] : NULL;
         double strength = row_strength(row);
         double common = 0.8 + 0.2 * (u && u->companies > 0
                                          ? fmin(1.0, log1p(u->companies) / log1p(5000.0)) : 0);
@@ -927,7 +920,8 @@ static int candidates(const label_table *t, const char *label, int statement, in
         labels_key(text[f], key[f], sizeof key[f]);
         if (!key[f][0] || (f && !strcmp(key[f], key[0])) || (f == 2 && !strcmp(key[2], key[1])))
             continue;
-        found[f] = strmap_get(&t->by_key, key[f]);
+        uintptr_t ki = (uintptr_t)strmap_get(&t->by_key, key[f]);
+        found[f] = ki ? &t->keys[ki - 1] : NULL;
         if (found[f])
             candidates_of_key(t, found[f], match[f], 1.0, statement, members, &col);
     }

@@ -79,3 +79,42 @@ int strmap_putn(strmap *m, const char *key, size_t len, void *value, void **exis
     m->count++;
     return R2X_OK;
 }
+
+#define STRPOOL_BLOCK ((size_t)256 << 10)
+
+void strpool_init(strpool *p)
+{
+    buf_init(&p->blocks, R2X_BUF_NOCAP);
+    p->at = NULL;
+    p->left = 0;
+}
+
+void strpool_release(strpool *p)
+{
+    char **b = (char **)(void *)p->blocks.data;
+    for (size_t i = 0; i < p->blocks.len / sizeof *b; i++)
+        free(b[i]);
+    buf_release(&p->blocks);
+    p->at = NULL;
+    p->left = 0;
+}
+
+const char *strpool_add(strpool *p, const char *s, size_t n)
+{
+    if (n + 1 > p->left) {
+        size_t size = n + 1 > STRPOOL_BLOCK ? n + 1 : STRPOOL_BLOCK;
+        char *block = malloc(size);
+        if (!block || buf_add(&p->blocks, &block, sizeof block)) {
+            free(block);
+            return NULL;
+        }
+        p->at = block;
+        p->left = size;
+    }
+    char *copy = p->at;
+    memcpy(copy, s, n);
+    copy[n] = '\0';
+    p->at += n + 1;
+    p->left -= n + 1;
+    return copy;
+}

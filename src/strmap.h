@@ -58,4 +58,17 @@ int strmap_put(strmap *m, const char *key, void *value, void **existing) R2X_WAR
 int strmap_putn(strmap *m, const char *key, size_t len, void *value,
                 void **existing) R2X_WARN_UNUSED;
 
+/* A pool of NUL-terminated strings copied into large blocks, freed together:
+ * the names and labels a table keeps of the file it was read from. */
+typedef struct strpool {
+    r2x_buf blocks;           /* char*[], owned */
+    char *at;                 /* where the next string goes */
+    size_t left;
+} strpool;
+
+void strpool_init(strpool *p);
+void strpool_release(strpool *p);
+/* A copy of the n bytes at s, NUL-terminated; NULL if out of memory. */
+const char *strpool_add(strpool *p, const char *s, size_t n);
+
 #endif

@@ -1,10 +1,12 @@
 /* taxonomy.c - read the concept dictionary (taxonomy/README.md).
  *
  * A whole taxonomy release is 18,000 concepts and 17,000 relationships, read
- * at every conversion: the file is read at once and its strings stay where
- * they are (every name and label points into it), the concepts of a file
- * are one allocation, the names are hashed in a strmap, and the networks are
- * indexed by counting sort, without comparisons. */
+ * at every conversion: the file is read a chunk at a time (text_each_line),
+ * only the names, types and labels kept (in a string pool, types once each),
+ * the concepts allocated in blocks, the names hashed in a strmap at once, and
+ * the networks indexed by counting sort.  (On the virtual machines it was
+ * measured on, a page mapped costs more than copying it: memory touched is
+ * what loading costs.) */
 #include "taxonomy.h"
 
 #include <stdio.h>
@@ -31,7 +33,7 @@ typedef struct network_index {
     taxonomy_arc *by_parent, *by_child;
     size_t *parent_start, *child_start;   /* [count + 1] offsets by concept id */
     size_t indexed;               /* arcs indexed (rebuilt when it differs) */
-    size_t nconcepts;             /* concepts the offsets cover */
+    size_t nconcepts;             /* concepts the offsets cover (later ones have no arcs) */
 } network_index;
 
 /* The concepts an old QName is replaced by: a run of replaced_to. */
@@ -43,7 +45,8 @@ struct taxonomy {
     strmap by_qname;              /* qname -> concept* */
     r2x_buf concepts;             /* concept*[], by id */
     r2x_buf blocks;               /* concept*[]: one allocation per file, owned */
-    r2x_buf texts;                /* char*[]: each file's text, owned */
+    strpool pool;                 /* the names, types and labels kept of the files */
+    strmap types;                 /* type QName -> its copy in the pool (a few dozen) */
     r2x_buf namespaces;           /* prefixed[], declared in instances */
     r2x_buf type_namespaces;      /* prefixed[], @type-namespace */
     r2x_buf schemas;              /* prefixed[] */
@@ -62,7 +65,9 @@ int taxonomy_new(taxonomy **out, r2x_error *err)
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     strmap_init(&t->by_qname);
     strmap_init(&t->replaced);
-    r2x_buf *bufs[] = {&t->concepts, &t->blocks, &t->texts, &t->namespaces,
+    strpool_init(&t->pool);
+    strmap_init(&t->types);
+    r2x_buf *bufs[] = {&t->concepts, &t->blocks, &t->namespaces,
                        &t->type_namespaces, &t->schemas, &t->files, &t->extensions,
                        &t->calc.arcs, &t->pres.arcs, &t->replaced_runs, &t->replaced_to};
     for (size_t i = 0; i < sizeof bufs / sizeof *bufs; i++)
@@ -107,7 +112,8 @@ void taxonomy_free(taxonomy *t)
     strmap_release(&t->replaced);
     buf_release(&t->concepts);
     free_list(&t->blocks);
-    free_list(&t->texts);
+    strpool_release(&t->pool);
+    strmap_release(&t->types);
     free_prefixed(&t->namespaces);
     free_prefixed(&t->type_namespaces);
     free_prefixed(&t->schemas);
@@ -287,7 +293,9 @@ static int directive(loader *l, char *line)
             return FAIL(l, R2X_EPROFILE, sections[i].nargs ? "expected '%s ROLE-URI'"
                                                            : "expected '%s' alone", word);
         l->section = sections[i].section;
-        l->role = a;
+        l->role = a ? strpool_add(&l->t->pool, a, strlen(a)) : NULL;
+        if (a && !l->role)
+            return FAIL(l, R2X_ENOMEM, "out of memory");
         return l->section == SEC_CONCEPTS ? R2X_OK : hash_concepts(l);
     }
     int ns = !strcmp(word, "@namespace"), typens = !strcmp(word, "@type-namespace");
@@ -313,7 +321,7 @@ static int directive(loader *l, char *line)
 static int concept_flags(loader *l, concept *c, char **p)
 {
     for (char *f; (f = next_field(p));) {
-        int *flag = !strcmp(f, "abstract") ? &c->abstract
+        unsigned char *flag = !strcmp(f, "abstract") ? &c->abstract
                     : !strcmp(f, "deprecated") ? &c->deprecated
                     : !strcmp(f, "typed") ? &c->typed : NULL;
         int kind = !strcmp(f, "axis") ? CONCEPT_AXIS
@@ -326,11 +334,21 @@ static int concept_flags(loader *l, concept *c, char **p)
         if (flag)
             *flag = 1;
         else
-            c->kind = kind;
+            c->kind = (unsigned char)kind;
     }
     if (c->typed && c->kind != CONCEPT_AXIS)
         return FAIL(l, R2X_EPROFILE, "'typed' goes with 'axis'");
     return R2X_OK;
+}
+
+/* The type QName, copied once: a taxonomy has a few dozen types. */
+static const char *intern_type(taxonomy *t, const char *type)
+{
+    const char *have = strmap_get(&t->types, type);
+    if (have)
+        return have;
+    const char *copy = strpool_add(&t->pool, type, strlen(type));
+    return copy && !strmap_put(&t->types, copy, (void *)copy, NULL) ? copy : NULL;
 }
 
 static int concept_line(loader *l, char *line)
@@ -365,11 +383,13 @@ static int concept_line(loader *l, char *line)
     concept *c = l->block++;
     l->block_left--;
     memset(c, 0, sizeof *c);
-    c->qname = f[0];
-    c->type = f[1];
-    c->period_type = pt;
-    c->balance = bal;
-    c->extension = l->extension;
+    c->qname = strpool_add(&l->t->pool, f[0], strlen(f[0]));
+    c->type = intern_type(l->t, f[1]);
+    if (!c->qname || !c->type)
+        return FAIL(l, R2X_ENOMEM, "out of memory");
+    c->period_type = (unsigned char)pt;
+    c->balance = (unsigned char)bal;
+    c->extension = (unsigned char)l->extension;
     c->file = l->path;
     c->line = l->lineno;
     const char *local = strchr(f[1], ':') + 1;
@@ -410,7 +430,9 @@ static int label_line(loader *l, char *line)
         return R2X_EPROFILE;
     if (c->label)
         return FAIL(l, R2X_EPROFILE, "concept '%s' has a label already", q);
-    c->label = p;
+    c->label = strpool_add(&l->t->pool, p, n);
+    if (!c->label)
+        return FAIL(l, R2X_ENOMEM, "out of memory");
     return R2X_OK;
 }
 
@@ -468,7 +490,8 @@ static int replaced_line(loader *l, char *line)
             return FAIL(l, R2X_ENOMEM, "out of memory");
         }
         run->first = at;
-        if (strmap_put(&t->replaced, old, run, NULL))
+        const char *key = strpool_add(&t->pool, old, strlen(old));
+        if (!key || strmap_put(&t->replaced, key, run, NULL))
             return FAIL(l, R2X_ENOMEM, "out of memory");
     }
     if (buf_add(&t->replaced_to, &c, sizeof c))
@@ -477,8 +500,11 @@ static int replaced_line(loader *l, char *line)
     return R2X_OK;
 }
 
-static int parse_line(loader *l, char *line)
+static int parse_line(void *ctx, char *line, size_t len, long lineno)
 {
+    loader *l = ctx;
+    (void)len;
+    l->lineno = lineno;
     /* a comment starts at a '#' that begins a word (URIs may hold '#') */
     for (char *q = line; (q = strchr(q, '#')); q++)
         if (q == line || q[-1] == ' ' || q[-1] == '\t') {
@@ -505,30 +531,6 @@ static int parse_line(loader *l, char *line)
     }
 }
 
-static int parse_text(loader *l, char *text, size_t len)
-{
-    int rc = R2X_OK;
-    for (char *line = text, *end = text + len; !rc && line < end;) {
-        char *nl = memchr(line, '\n', (size_t)(end - line));
-        char *next = nl ? nl + 1 : end;
-        size_t n = (size_t)((nl ? nl : end) - line);
-        line[n] = '\0';                 /* the '\n', or the final NUL */
-        if (n && line[n - 1] == '\r')
-            line[--n] = '\0';
-        l->lineno++;
-        /* what these files say is written into XML: it must be text */
-        size_t bad = text_invalid_at(line, n);
-        if (bad)
-            rc = r2x_fail(l->err, R2X_EPROFILE, l->path, l->lineno,
-                          "byte 0x%02X at column %zu is not UTF-8 text",
-                          (unsigned char)line[bad - 1], bad);
-        else
-            rc = parse_line(l, line);
-        line = next;
-    }
-    return rc;
-}
-
 /* ---- Indexes of the networks --------------------------------------------------- */
 
 /* Sort arcs stably by the id of one end into out, with offsets start[id]. */
@@ -551,8 +553,8 @@ static void counting_sort(const taxonomy_arc *arcs, size_t n, size_t nconcepts, 
 static int index_network(network_index *x, size_t nconcepts)
 {
     size_t n = x->arcs.len / sizeof(taxonomy_arc);
-    if (n == x->indexed && nconcepts == x->nconcepts)
-        return R2X_OK;
+    if (n == x->indexed)
+        return R2X_OK;       /* concepts declared since have no arcs: arcs_of says so */
     free(x->by_parent);
     free(x->by_child);
     free(x->parent_start);
@@ -613,18 +615,11 @@ size_t taxonomy_replaced_by(const taxonomy *t, const char *qname, const concept 
 
 int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
 {
-    char *text = NULL;
-    size_t len = 0;
-    int rc = text_read_file(path, DICTIONARY_MAX, "concept dictionary", &text, &len, err);
-    if (rc)
-        return rc;
     const char *fname = buf_keep_string(&t->files, path);
-    if (!fname || buf_add(&t->texts, &text, sizeof text)) {
-        free(text);
+    if (!fname)
         return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
-    }
     loader l = {t, fname, 0, extension, SEC_CONCEPTS, NULL, NULL, 0, taxonomy_count(t), 0, err};
-    rc = parse_text(&l, text, len);
+    int rc = text_each_line(path, DICTIONARY_MAX, "concept dictionary", parse_line, &l, err);
     if (!rc)
         rc = hash_concepts(&l);
     if (!rc && (index_network(&t->calc, taxonomy_count(t)) ||

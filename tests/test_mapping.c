@@ -334,6 +334,57 @@ static void test_taxonomy_networks(const taxonomy *t)
     ok(n == 0 && by == NULL, "not replaced: 0");
 }
 
+/* Lines longer than the reader's chunk, CRLF, no final line end; a line past
+ * the limit. */
+static void test_taxonomy_long_lines(void)
+{
+    size_t n = 4000;
+    size_t size = 200 + n * 100;     /* a concept line and an arc a child */
+    char *text = malloc(size), *p = text;
+    if (!text) {
+        ok(0, "out of memory");
+        return;
+    }
+    p += sprintf(p, NS_LINES "@concepts\r\nus-gaap:Parent xbrli:monetaryItemType duration debit\r\n");
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, "us-gaap:Child%zu xbrli:monetaryItemType duration debit\n", i);
+    p += sprintf(p, "@calculation http://example.com/role\nus-gaap:Parent");
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, " +us-gaap:Child%zu", i);       /* one line of 70 KB, no line end */
+    taxonomy *t = NULL;
+    r2x_error err;
+    r2x_error_clear(&err);
+    int rc = taxonomy_new(&t, &err);
+    if (!rc)
+        rc = taxonomy_load(t, fixture("long.concepts", text), 0, &err);
+    const taxonomy_arc *a = NULL;
+    size_t nc = rc ? 0 : taxonomy_calc_children(t, taxonomy_find(t, "us-gaap:Parent"), &a);
+    ok(rc == R2X_OK && nc == n && a[n - 1].order == (int)n &&
+           !strcmp(a[n - 1].child->qname, "us-gaap:Child3999"),
+       "a 70 KB line without a line end, after CRLF lines: %zu children (rc %d: %s)", nc, rc,
+       err.message);
+    taxonomy_free(t);
+    free(text);
+
+    size = (2u << 20) + 100;
+    text = malloc(size);
+    if (!text)
+        return;
+    p = text + sprintf(text, NS_LINES "@labels\nus-gaap:A ");
+    memset(p, 'x', (size_t)(text + size - 2 - p));
+    text[size - 2] = '\n';
+    text[size - 1] = '\0';
+    t = NULL;
+    r2x_error_clear(&err);
+    rc = taxonomy_new(&t, &err);
+    if (!rc)
+        rc = taxonomy_load(t, fixture("huge-line.concepts", text), 0, &err);
+    ok(rc == R2X_EPROFILE && err.line == 4 && contains(err.message, "line longer than"),
+       "a line of 2 MB: R2X_EPROFILE at its line (%ld: %s)", err.line, err.message);
+    taxonomy_free(t);
+    free(text);
+}
+
 static void test_taxonomy_sections(void)
 {
     taxonomy *t = NULL;
@@ -999,6 +1050,7 @@ int main(void)
     test_taxonomy_valid();
     test_taxonomy_errors();
     test_taxonomy_sections();
+    test_taxonomy_long_lines();
 
     taxonomy *tax = NULL;
     r2x_error err;
