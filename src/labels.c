@@ -433,16 +433,28 @@ typedef struct row_reader {
 
 #define FAIL(r, code, ...) r2x_fail((r)->err, code, (r)->path, (r)->lineno, __VA_ARGS__)
 
+/* Split a row into its want fields (names lists them, the first the
+ * header's): R2X_OK (*header set for the header line) or a failure. */
+static int row_fields(row_reader *r, char *line, char **f, size_t want, const char *names,
+                      int *header)
+{
+    if (split_tabs(line, f, want + 1) != want)
+        return FAIL(r, R2X_EPROFILE, "expected %zu tab-separated fields: %s", want, names);
+    size_t first = strcspn(names, ",");
+    *header = strlen(f[0]) == first && !strncmp(f[0], names, first);
+    return R2X_OK;
+}
+
 /* key label concept forms filings companies statements totals negated */
 static int read_row(row_reader *r, char *line)
 {
     char *f[10];
-    if (split_tabs(line, f, 10) != 9)
-        return FAIL(r, R2X_EPROFILE, "expected 9 tab-separated fields: key, label, concept, "
-                    "forms, filings, companies, statements, totals, negated");
+    int header;
+    int rc = row_fields(r, line, f, 9, "key, label, concept, forms, filings, companies, "
+                                       "statements, totals, negated", &header);
+    if (rc || header)
+        return rc;
     label_table *t = r->t;
-    if (!strcmp(f[0], "key"))
-        return R2X_OK;                    /* the header */
     label_row row = {NULL, NULL, 0, 0, 0, 0, 0, 0};
     if (!*f[0] || !strchr(f[2], ':') || parse_forms(f[3], &row.forms) ||
         parse_count(f[4], &row.filings) || parse_count(f[5], &row.companies) ||
@@ -588,12 +600,11 @@ static int statement_word(const char *w)
 static int read_usage(row_reader *r, char *line)
 {
     char *f[6];
-    if (split_tabs(line, f, 6) != 5)
-        return FAIL(r, R2X_EPROFILE, "expected 5 tab-separated fields: concept, statement, "
-                    "section, total, companies");
+    int header;
+    int rc = row_fields(r, line, f, 5, "concept, statement, section, total, companies", &header);
+    if (rc || header)
+        return rc;
     label_table *t = r->t;
-    if (!strcmp(f[0], "concept"))
-        return R2X_OK;
     if (grow((void **)&t->usage, &t->cap_usage, t->nusage, sizeof *t->usage))
         return FAIL(r, R2X_ENOMEM, "out of memory");
     label_usage *u = &t->usage[t->nusage++];

@@ -3,8 +3,8 @@
  * names, with the evidence for each, learnt from real filings' labels, the
  * taxonomy's standard labels and edgartools' statistics (mappings/labels.tsv,
  * mappings/label-concepts.tsv; format in mappings/README.md).  The hand-written
- * mapping tables (mapping.h) come first; this is what the converter consults
- * for a line they do not map, and what it weighs against structure.
+ * mapping tables (mapping.h) come first; this is for the lines they do not
+ * map, its candidates to be weighed against the statement's structure.
  */
 #ifndef R2X_LABELS_H
 #define R2X_LABELS_H
