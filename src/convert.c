@@ -2,13 +2,16 @@
  * convert.c - tables -> facts -> XBRL: load the concept dictionary and the
  * mapping tables the profile names, build the facts, add the DEI cover.
  */
+#include <ctype.h>
 #include <stdio.h>
+#include <strings.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "document.h"
 #include "error.h"
 #include "facts.h"
+#include "labels.h"
 #include "mapping.h"
 #include "output.h"
 #include "periods.h"
@@ -19,10 +22,14 @@
 typedef struct loaded {
     taxonomy *tax;
     mapping *map;
+    label_table *labels;
+    char ext_prefix[32];      /* the company's extension prefix, declared in tax */
+    char ext_namespace[256];
 } loaded;
 
 static void loaded_free(loaded *l)
 {
+    labels_free(l->labels);
     mapping_free(l->map);
     taxonomy_free(l->tax);
 }
@@ -31,6 +38,35 @@ static const char *pget(const r2x_profile *p, const char *key, const char *dflt)
 {
     const char *v = p ? r2x_profile_get(p, key) : NULL;
     return v && *v ? v : dflt;
+}
+
+/* The prefix of the company's extension concepts when its profile names
+ * none: the first word of its name that is not "The", in lower-case letters
+ * ("The Boeing Company" -> "boeing"), else "ext".  Its namespace is the
+ * project's URN for that prefix. */
+static void default_extension(const r2x_profile *p, char *prefix, size_t psize, char *ns,
+                              size_t nsize)
+{
+    const char *name = pget(p, "entity-name", "");
+    size_t o = 0;
+    for (const char *w = name; *w && !o;) {
+        while (*w && !isalpha((unsigned char)*w))
+            w++;
+        const char *e = w;
+        while (isalpha((unsigned char)*e))
+            e++;
+        if (e - w == 3 && !strncasecmp(w, "the", 3)) {
+            w = e;
+            continue;
+        }
+        for (; w < e && o + 1 < psize && o < 12; w++)
+            prefix[o++] = (char)tolower((unsigned char)*w);
+        w = e;
+    }
+    if (!o)
+        o = (size_t)snprintf(prefix, psize, "ext");
+    prefix[o] = '\0';
+    snprintf(ns, nsize, "urn:release2xbrl:extension:%s", prefix);
 }
 
 static int load(const r2x_convert_options *o, loaded *l, r2x_error *err)
@@ -46,8 +82,15 @@ static int load(const r2x_convert_options *o, loaded *l, r2x_error *err)
     }
     const char *prefix = pget(o->profile, "extension-prefix", NULL);
     const char *ns = pget(o->profile, "extension-namespace", NULL);
-    if (!rc && prefix && ns)
-        rc = taxonomy_declare(l->tax, prefix, ns, err);
+    if (prefix && ns) {
+        r2x_strlcpy(l->ext_prefix, prefix, sizeof l->ext_prefix);
+        r2x_strlcpy(l->ext_namespace, ns, sizeof l->ext_namespace);
+    } else {
+        default_extension(o->profile, l->ext_prefix, sizeof l->ext_prefix, l->ext_namespace,
+                          sizeof l->ext_namespace);
+    }
+    if (!rc)
+        rc = taxonomy_declare(l->tax, l->ext_prefix, l->ext_namespace, err);
     const char *ext = pget(o->profile, "extension-concepts", NULL);
     if (!rc && ext) {
         if (!prefix || !ns)
@@ -62,11 +105,20 @@ static int load(const r2x_convert_options *o, loaded *l, r2x_error *err)
     if (!rc && overlay) {
         snprintf(path, sizeof path, "%s/mappings/%s", dir, overlay);
         rc = mapping_load(l->map, path, l->tax, err);
+        if (!rc)
+            mapping_mark_company(l->map);
     }
     if (!rc) {
         snprintf(path, sizeof path, "%s/mappings/%s", dir,
                  pget(o->profile, "mapping", "us-gaap.map"));
         rc = mapping_load(l->map, path, l->tax, err);
+    }
+    if (!rc) {
+        char concepts[4096];
+        snprintf(path, sizeof path, "%s/mappings/%s", dir,
+                 pget(o->profile, "labels", "labels.tsv"));
+        snprintf(concepts, sizeof concepts, "%s/mappings/label-concepts.tsv", dir);
+        rc = labels_load(&l->labels, path, concepts, l->tax, err);
     }
     if (rc)
         loaded_free(l);
@@ -114,7 +166,8 @@ static int prepare(const r2x_document *doc, const r2x_tableset *set,
     int rc = load(o, l, err);
     if (rc)
         return rc;
-    fact_options fo = {l->tax, l->map, o->profile, doc, o->diag, o->diag_userdata};
+    fact_options fo = {l->tax, l->map, l->labels, l->ext_prefix, o->profile, doc, o->diag,
+                       o->diag_userdata};
     rc = facts_build(set, &fo, fs, &res->unmapped, &res->failed_sums, &res->errors, err);
     if (rc)
         loaded_free(l);
@@ -213,8 +266,8 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
     xo.entity_scheme = pget(o->profile, "entity-scheme", "http://www.sec.gov/CIK");
     xo.entity_id = cik;
     xo.entity_name = pget(o->profile, "entity-name", "");
-    xo.ext_prefix = pget(o->profile, "extension-prefix", NULL);
-    xo.ext_namespace = pget(o->profile, "extension-namespace", NULL);
+    xo.ext_prefix = taxonomy_extension_count(l.tax) ? l.ext_prefix : NULL;
+    xo.ext_namespace = l.ext_namespace;
     xo.document_type = pget(o->profile, "document-type", "8-K");
     xo.fiscal_year_end = fye;
     xo.fiscal_year_focus = year;
@@ -252,27 +305,35 @@ int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
     if ((rc = output_open(path, &out, err)))
         goto done;
     FILE *fp = output_stream(out);
-    fprintf(fp, "# line\ttable\tlabel\tconcept\tsign\tvalues (cell=value unit decimals)\n");
+    fprintf(fp, "# line\ttable\tlabel\tconcept\tsign\tvalues (cell=value unit decimals)"
+                "\tsource\twhy\tsign rule\trunner-up\n");
     for (size_t i = 0; i < factset_row_count(fs); i++) {
         const row_mapping *rm = factset_row(fs, i);
         const r2x_row *row = rm->row;
+        const row_bind *rb = rm->bind;
         fprintf(fp, "%zu\t%s\t%s\t%s\t%s\t", document_source_line(doc, (size_t)row->line),
                 r2x_statement_name(rm->table->statement),
-                row->label, rm->entry ? rm->entry->concept->qname : "unmapped",
-                rm->entry ? (rm->entry->negate ? "negate" : "as-printed") : "-");
+                row->label, rb->concept ? rb->concept->qname : "unmapped",
+                rb->concept ? (rb->sign < 0 ? "negate" : "as-printed") : "-");
         for (size_t k = 0; k < row->nvalues; k++) {
             const r2x_value *v = &row->values[k];
             const r2x_column *col = &rm->table->columns[v->column];
             if (col->role == R2X_COL_PERCENT_OF_TOTAL || col->role == R2X_COL_CHANGE)
                 continue;
             r2x_decimal val = v->value;
-            if (rm->entry && rm->entry->negate)
+            if (rb->concept && rb->sign < 0)
                 val.coef = -val.coef;
             char num[R2X_DECIMAL_STRLEN], unit[40];
             r2x_decimal_format(val, num);
             r2x_unit_format(&v->unit, unit);
             fprintf(fp, "%s%d=%s %s %d", k ? "  " : "", col->index + 1, num, unit, v->decimals);
         }
+        fprintf(fp, "\t%s\t%s\t%s\t", bind_source_name(rb->source), rb->why,
+                rb->sign_rule ? rb->sign_rule : "-");
+        if (rb->runner_up)
+            fprintf(fp, "%s (%.2f)", rb->runner_up->qname, rb->runner_score);
+        else
+            fputc('-', fp);
         fputc('\n', fp);
     }
     rc = output_commit(out, err);

@@ -357,7 +357,8 @@ typedef struct r2x_convert_options {
 
 typedef struct r2x_convert_result {
     size_t facts, contexts;
-    size_t unmapped;              /* statement rows no mapping entry matched */
+    size_t unmapped;              /* statement rows no standard concept fits (an
+                                   * extension concept, or none) */
     size_t failed_sums;           /* printed totals that do not add up */
     size_t errors;                /* disagreeing duplicates, misfit concepts */
 } r2x_convert_result;

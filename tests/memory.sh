@@ -20,6 +20,17 @@ elif mkdir -p "$tmp/data/taxonomy" "$tmp/data/mappings" &&
                 keep { split($0, f, " "); if (f[1] in want || f[1] ~ /^dei:/) print }' \
         "$tmp/data/mappings/us-gaap.map" "$top_srcdir/taxonomy/us-gaap-2024.concepts" \
         >"$tmp/data/taxonomy/us-gaap-2024.concepts" &&
+     # and the label tables' lines for those concepts (the first 200 labels)
+     awk -F'\t' 'NR == FNR { split($0, f, " "); want[f[1]] = 1; next }
+                 /^#/ || /^key\t/ { print; next }
+                 ($3 in want) && n++ < 200' \
+        "$tmp/data/taxonomy/us-gaap-2024.concepts" "$top_srcdir/mappings/labels.tsv" \
+        >"$tmp/data/mappings/labels.tsv" &&
+     awk -F'\t' 'NR == FNR { split($0, f, " "); want[f[1]] = 1; next }
+                 /^#/ || /^concept\t/ { print; next }
+                 $1 in want' \
+        "$tmp/data/taxonomy/us-gaap-2024.concepts" "$top_srcdir/mappings/label-concepts.tsv" \
+        >"$tmp/data/mappings/label-concepts.tsv" &&
      ALLOC_FAIL_DATADIR=$tmp/data LD_PRELOAD=$shim "$top_builddir/tests/alloc_fail" >"$tmp/alloc" 2>"$tmp/alloc.err"; then
     sed -n 's/^ok [0-9]* - /alloc: /p' "$tmp/alloc" | while read -r line; do echo "# $line"; done
     pass "every allocation of every reader failed once: out of memory, or recovered with the same result; no crash"

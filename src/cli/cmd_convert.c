@@ -138,8 +138,8 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
         status = cli_exit_status(rc);
     } else {
         if (!a.in.quiet || nerrors || res.errors)
-            fprintf(stderr, "release2xbrl: %s: %zu facts in %zu contexts; %zu unmapped "
-                    "line items, %zu totals that do not add up; %zu warnings, %zu errors\n",
+            fprintf(stderr, "release2xbrl: %s: %zu facts in %zu contexts; %zu line items "
+                    "without a standard concept, %zu totals that do not add up; %zu warnings, %zu errors\n",
                     r2x_document_name(doc), res.facts, res.contexts, res.unmapped,
                     res.failed_sums, a.in.counts.warnings, a.in.counts.errors);
         if (nerrors || res.errors || (a.strict && (res.unmapped || res.failed_sums)))
