@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "companies.h"
 #include "document.h"
+#include "entity.h"
 #include "error.h"
 #include "facts.h"
 #include "mapping.h"
@@ -107,6 +109,26 @@ static void fiscal_focus(const r2x_fiscal_calendar *cal, r2x_date end, char *yea
     ytd->end = end;
 }
 
+/* Without strict, what strict refuses for (disagreeing duplicates, misfit
+ * concepts) is written anyway, so it is reported as a warning. */
+typedef struct severity_filter {
+    r2x_diag_fn diag;
+    void *userdata;
+    int strict;
+} severity_filter;
+
+static void filter_diag(void *userdata, const r2x_error *d)
+{
+    const severity_filter *f = userdata;
+    if (f->strict || d->severity != R2X_SEV_ERROR) {
+        f->diag(f->userdata, d);
+        return;
+    }
+    r2x_error w = *d;
+    w.severity = R2X_SEV_WARNING;
+    f->diag(f->userdata, &w);
+}
+
 static int prepare(const r2x_document *doc, const r2x_tableset *set,
                    const r2x_convert_options *o, loaded *l, factset **fs,
                    r2x_convert_result *res, r2x_error *err)
@@ -114,11 +136,57 @@ static int prepare(const r2x_document *doc, const r2x_tableset *set,
     int rc = load(o, l, err);
     if (rc)
         return rc;
-    fact_options fo = {l->tax, l->map, o->profile, doc, o->diag, o->diag_userdata};
+    severity_filter filter = {o->diag, o->diag_userdata, o->strict};
+    fact_options fo = {l->tax, l->map, o->profile, doc, o->diag ? filter_diag : NULL, &filter};
     rc = facts_build(set, &fo, fs, &res->unmapped, &res->failed_sums, &res->errors, err);
+    if (!rc && o->strict && (res->unmapped || res->failed_sums || res->errors)) {
+        rc = r2x_fail(err, R2X_EINPUT, doc->name, 0,
+                      "strict: %zu unmapped line items, %zu totals that do not add up, %zu "
+                      "disagreeing or misfit facts; nothing written", res->unmapped,
+                      res->failed_sums, res->errors);
+        factset_free(*fs);
+        *fs = NULL;
+    }
     if (rc)
         loaded_free(l);
     return rc;
+}
+
+/* --format all: the Inline XBRL beside the instance, its ".xml" made ".htm". */
+static void htm_beside(const char *path, char *htm, size_t size)
+{
+    size_t n = strlen(path);
+    if (n > 4 && !strcmp(path + n - 4, ".xml"))
+        snprintf(htm, size, "%.*s.htm", (int)(n - 4), path);
+    else
+        snprintf(htm, size, "%s.htm", path);
+}
+
+/* Record a file written, for the caller's summary. */
+static void wrote(r2x_convert_result *res, const char *path)
+{
+    if (!strcmp(path, "-") || res->noutputs >= R2X_MAX_OUTPUTS)
+        return;
+    r2x_strlcpy(res->outputs[res->noutputs++], path, sizeof res->outputs[0]);
+}
+
+/* The paths write_outputs writes, in the order of r2x_convert_result. */
+static void list_outputs(const r2x_convert_options *o, const xbrl_options *xo,
+                         const char *path, r2x_convert_result *res)
+{
+    char htm[4096], schema[4096], name[256];
+    wrote(res, path);
+    if (o->format == R2X_FORMAT_ALL) {
+        htm_beside(path, htm, sizeof htm);
+        wrote(res, htm);
+    }
+    xbrl_schema_name(xo, name, sizeof name);
+    if (name[0] && strcmp(path, "-")) {
+        const char *slash = strrchr(path, '/');
+        int dir = slash ? (int)(slash - path + 1) : 0;
+        snprintf(schema, sizeof schema, "%.*s%s", dir, path, name);
+        wrote(res, schema);
+    }
 }
 
 /* The outputs --format asks for.  With several, each is written to its
@@ -149,15 +217,8 @@ static int write_outputs(const r2x_document *doc, const r2x_tableset *set, const
         output_abort(schema);
         return rc;
     }
-    if (!strcmp(path, "-"))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format all writes several files: "
-                        "give -o FILE, not standard output");
     char htm[4096];
-    size_t n = strlen(path);
-    if (n > 4 && !strcmp(path + n - 4, ".xml"))
-        snprintf(htm, sizeof htm, "%.*s.htm", (int)(n - 4), path);
-    else
-        snprintf(htm, sizeof htm, "%s.htm", path);
+    htm_beside(path, htm, sizeof htm);
     r2x_output *outs[3] = {NULL, NULL, NULL};
     xo->deferred = outs;
     int rc = xbrl_write(fs, xo, path, err);
@@ -183,13 +244,25 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
     if (!res)
         res = &local;
     memset(res, 0, sizeof *res);
-    const char *cik = pget(o->profile, "cik", NULL);
-    if (!cik)
-        return r2x_fail(err, R2X_EPROFILE, NULL, 0,
-                        "no entity identifier: the profile has no 'cik' (give --cik)");
+    if (o->format == R2X_FORMAT_ALL && !strcmp(path, "-"))
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format all writes several files: "
+                        "give -o FILE, not standard output");
+    char company_list[4096];
+    if (o->companies)
+        r2x_strlcpy(company_list, o->companies, sizeof company_list);
+    else
+        snprintf(company_list, sizeof company_list, "%s/mappings/" COMPANIES_FILE,
+                 o->data_dir ? o->data_dir : ".");
+    entity ent;
+    int rc = entity_identify(o->profile, doc, company_list, o->strict, o->diag, o->diag_userdata,
+                             &ent, err);
+    if (rc)
+        return rc;
+    res->entity_rule = ent.rule;
+    entity_format(&ent, res->entity, sizeof res->entity);
     loaded l;
     factset *fs;
-    int rc = prepare(doc, set, o, &l, &fs, res, err);
+    rc = prepare(doc, set, o, &l, &fs, res, err);
     if (rc)
         return rc;
     r2x_date end = factset_period_end(fs);
@@ -210,9 +283,9 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
         xo.dei_context = dei_ctx;
     }
     xo.tax = l.tax;
-    xo.entity_scheme = pget(o->profile, "entity-scheme", "http://www.sec.gov/CIK");
-    xo.entity_id = cik;
-    xo.entity_name = pget(o->profile, "entity-name", "");
+    xo.entity_scheme = ent.scheme;
+    xo.entity_id = ent.id;
+    xo.entity_name = pget(o->profile, "entity-name", ent.name);
     xo.ext_prefix = pget(o->profile, "extension-prefix", NULL);
     xo.ext_namespace = pget(o->profile, "extension-namespace", NULL);
     xo.document_type = pget(o->profile, "document-type", "8-K");
@@ -227,6 +300,8 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
                  "written (use -o FILE)", xo.ext_prefix, end.year % 10000, end.month % 100,
                  end.day % 100);
     rc = write_outputs(doc, set, fs, o, &xo, path, err);
+    if (!rc)
+        list_outputs(o, &xo, path, res);
     res->facts = factset_count(fs);
     res->contexts = factset_context_count(fs);
 done:
