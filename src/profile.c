@@ -363,8 +363,12 @@ int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, s
         size_t p = i;
         while (nwords < 6) {
             size_t e = p;
+            int newline = 0;
             while (e > 0 && isspace((unsigned char)t[e - 1]))
-                e--;
+                newline |= t[--e] == '\n';
+            /* a name does not go on from the line above (a heading, a dateline) */
+            if (newline)
+                break;
             if (e > 0 && t[e - 1] == ',')
                 e--;
             size_t b = e;

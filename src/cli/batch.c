@@ -43,10 +43,18 @@ int cli_parse_jobs(const char *arg)
 
 /* ---- Output names ------------------------------------------------------------- */
 
-/* The name of path at a level of detail: 0 its stem, 1 its stem and
- * extension, 2 and up as many directories before it.  "a/b/c.txt": "c",
- * "c-txt", "b-c-txt", "a-b-c-txt". */
-static void name_at(const char *path, int level, char *out, size_t size)
+/* The extension of path's last segment ("txt"), "" when none. */
+static const char *extension_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+/* The name of path: its stem, with_ext its extension too, and level of the
+ * directories before it.  "a/b/c.txt": "c", "c-txt", "b-c", "a-b-c-txt". */
+static void name_at(const char *path, int level, int with_ext, char *out, size_t size)
 {
     if (!strcmp(path, "-")) {
         snprintf(out, size, "stdin");
@@ -66,7 +74,7 @@ static void name_at(const char *path, int level, char *out, size_t size)
             break;
         }
     char stem[1024];
-    if (level == 0 || dot == n)
+    if (!with_ext || dot == n)
         snprintf(stem, sizeof stem, "%.*s", (int)(dot - b), path + b);
     else
         snprintf(stem, sizeof stem, "%.*s-%.*s", (int)(dot - b), path + b,
@@ -74,7 +82,7 @@ static void name_at(const char *path, int level, char *out, size_t size)
     /* directories, nearest first, prepended */
     size_t end = b;
     char dirs[2048] = "";
-    for (int k = 1; k < level && end > 0; k++) {
+    for (int k = 0; k < level && end > 0; k++) {
         size_t e = end;
         while (e > 0 && path[e - 1] == '/')
             e--;
@@ -103,35 +111,52 @@ char **cli_batch_output_names(const char *const *inputs, size_t n, const char *d
                               const char *ext)
 {
     int *level = calloc(n ? n : 1, sizeof *level);
+    int *with_ext = calloc(n ? n : 1, sizeof *with_ext);
     char (*name)[1024] = calloc(n ? n : 1, sizeof *name);
     char **out = calloc(n ? n : 1, sizeof *out);
-    if (!level || !name || !out) {
+    char *seen = calloc(n ? n : 1, 1);
+    if (!level || !with_ext || !name || !out || !seen) {
         free(level);
+        free(with_ext);
         free(name);
         free(out);
+        free(seen);
         return NULL;
     }
-    /* raise the level of every name that collides until none does; past
-     * the directories' depth, the input's place makes it unique */
-    char *clash = calloc(n ? n : 1, 1);
-    for (int round = 0; clash && round < 64; round++) {
+    /* Names that collide say more, group by group: their extensions when
+     * those differ ("release-html", "release-txt"), else one more of their
+     * directories ("boeing-2024q4-release-html"). */
+    for (int round = 0; round < 64; round++) {
         for (size_t i = 0; i < n; i++)
-            name_at(inputs[i], level[i], name[i], sizeof name[i]);
+            name_at(inputs[i], level[i], with_ext[i], name[i], sizeof name[i]);
+        memset(seen, 0, n);
         int raised = 0;
-        memset(clash, 0, n);
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < n; i++) {
+            if (seen[i])
+                continue;
+            int group = 0, exts_differ = 0;
             for (size_t j = i + 1; j < n; j++)
-                if (!strcmp(name[i], name[j]))
-                    clash[i] = clash[j] = 1;
-        for (size_t i = 0; i < n; i++)
-            if (clash[i]) {
-                level[i]++;
-                raised = 1;
-            }
+                if (!strcmp(name[i], name[j])) {
+                    group = 1;
+                    exts_differ |= strcmp(extension_of(inputs[i]), extension_of(inputs[j])) != 0;
+                }
+            if (!group)
+                continue;
+            for (size_t j = i; j < n; j++)
+                if (j == i || !strcmp(name[i], name[j])) {
+                    seen[j] = 1;
+                    if (exts_differ && !with_ext[j])
+                        with_ext[j] = 1;
+                    else
+                        level[j]++;
+                }
+            raised = 1;
+        }
         if (!raised)
             break;
     }
-    free(clash);
+    free(seen);
+    free(with_ext);
     for (size_t i = 0; i < n; i++)
         for (size_t j = 0; j < i; j++)
             if (!strcmp(name[i], name[j])) {

@@ -41,11 +41,12 @@ typedef struct cli_batch {
 int cli_batch_run(const cli_batch *b);
 
 /* The output path of each input under dir, with extension ext (".xml"):
- * DIR/STEM.EXT, STEM the input's name without its extension; inputs whose
- * stems collide get the extension, then their directories' names, added
- * ("boeing-2024q4-release-html.xml") until each name is unique.  "-" is
- * called "stdin".  Returns a malloc'd array of malloc'd strings, NULL when
- * out of memory. */
+ * DIR/STEM.EXT, STEM the input's name without its extension.  Names that
+ * collide say more, group by group: their extensions when those differ
+ * ("release-html", "release-txt"), else their directories' names, nearest
+ * first ("boeing-2024q4-release-html"), until each is unique.  "-" is called
+ * "stdin".  Returns a malloc'd array of malloc'd strings, NULL when out of
+ * memory. */
 char **cli_batch_output_names(const char *const *inputs, size_t n, const char *dir,
                               const char *ext);
 void cli_batch_names_free(char **names, size_t n);

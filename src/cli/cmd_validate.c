@@ -200,9 +200,8 @@ static int open_validator(validate_args *a, r2x_error *err)
 {
     if (a->v)
         return R2X_OK;
-    int frc = cli_fetch_open(&a->fetch, &a->fetcher);
-    if (frc)
-        return r2x_fail(err, R2X_EIO, NULL, 0, "the download cache could not be set up");
+    if (cli_fetch_open(&a->fetch, &a->fetcher))
+        return R2X_EIO;          /* said already */
     r2x_validate_options vo;
     memset(&vo, 0, sizeof vo);
     vo.cache_dir = a->fetch.fetch.cache_dir;
@@ -286,6 +285,18 @@ int cmd_validate(int argc, char **argv)
     }
     const char *const *inputs = (const char *const *)argv + optind;
     size_t n = (size_t)(argc - optind);
+    /* the cache, remaps and catalogs are checked before any input is read
+     * (batch jobs inherit them) */
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (open_validator(&a, &err)) {
+        if (err.message[0])
+            cli_report(&err);
+        r2x_validator_free(a.v);
+        fetcher_free(a.fetcher);
+        cli_fetch_options_release(&a.fetch);
+        return EXIT_FAILURE_RUN;
+    }
     int status = EXIT_OK;
     if (a.format == FORMAT_JSON)
         printf("{\"files\": [");
