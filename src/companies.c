@@ -47,14 +47,17 @@ static const char *const legal_forms[] = {
 
 /* The words of s (letters, digits, UTF-8 beyond ASCII), lower case, "&" as
  * "and", apostrophes dropped, "/DE/" state tags dropped, one space between
- * words and one at each end. */
-static int words(const char *s, size_t len, r2x_buf *b)
+ * words and one at each end, into out, which has room for 5 * len + 3 bytes
+ * ("&" becomes " and "); returns the length written.  Nothing is allocated:
+ * a name key is made inside loops that must not fail. */
+static size_t words(const char *s, size_t len, char *out)
 {
-    int rc = buf_addc(b, ' ');
-    for (size_t i = 0; !rc && i < len; i++) {
+    size_t k = 0;
+    out[k++] = ' ';
+    for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c == '/' || c == '\\') {
-            /* "/DE/", "\NY\": the state SEC names add */
+            /* "/DE/", "\\NY\\": the state SEC names add */
             if (i + 3 < len && isalpha((unsigned char)s[i + 1]) &&
                 isalpha((unsigned char)s[i + 2]) && s[i + 3] == (char)c) {
                 i += 3;
@@ -69,25 +72,30 @@ static int words(const char *s, size_t len, r2x_buf *b)
             continue;
         }
         if (c == '&') {
-            if (b->data[b->len - 1] != ' ')
-                rc = buf_addc(b, ' ');
-            if (!rc)
-                rc = buf_adds(b, "and ");
+            if (out[k - 1] != ' ')
+                out[k++] = ' ';
+            memcpy(out + k, "and ", 4);
+            k += 4;
             continue;
         }
         if (isalnum(c) || c >= 0x80)
-            rc = buf_addc(b, (char)tolower(c));
-        else if (b->data[b->len - 1] != ' ')
-            rc = buf_addc(b, ' ');
+            out[k++] = (char)tolower(c);
+        else if (out[k - 1] != ' ')
+            out[k++] = ' ';
     }
-    if (!rc && b->data[b->len - 1] != ' ')
-        rc = buf_addc(b, ' ');
-    return rc;
+    if (out[k - 1] != ' ')
+        out[k++] = ' ';
+    out[k] = '\0';
+    return k;
 }
 
-int company_text_key(const char *text, size_t len, r2x_buf *b)
+int company_text_key(const char *text, size_t len, char **out)
 {
-    return words(text, len, b);
+    *out = len < ((size_t)-1 - 3) / 5 ? malloc(5 * len + 3) : NULL;
+    if (!*out)
+        return R2X_ENOMEM;
+    words(text, len, *out);
+    return R2X_OK;
 }
 
 /* Does the word list w (" a b c ", of length n) end with " form "? */
@@ -99,17 +107,16 @@ static size_t ends_with_form(const char *w, size_t n, const char *form)
     return fl + 1;
 }
 
+/* Names longer than this are cut (no company's is). */
+#define KEY_NAME_MAX 255
+
 void company_name_key(const char *name, char *out, size_t size)
 {
+    char w_buf[5 * KEY_NAME_MAX + 3];
+    size_t len = strlen(name);
+    const char *w = w_buf;
+    size_t n = words(name, len < KEY_NAME_MAX ? len : KEY_NAME_MAX, w_buf);
     out[0] = '\0';
-    r2x_buf b;
-    buf_init(&b, 4096);
-    if (words(name, strlen(name), &b)) {
-        buf_release(&b);
-        return;
-    }
-    const char *w = b.data;
-    size_t n = b.len;
     if (n > 5 && !memcmp(w, " the ", 5)) {
         w += 4;
         n -= 4;
@@ -125,11 +132,10 @@ void company_name_key(const char *name, char *out, size_t size)
             }
         }
     }
-    /* all legal form ("The Company"): no name at all */
-    /* without the spaces at each end */
+    /* all legal form ("The Company"): no name at all; else without the
+     * spaces at each end */
     if (n >= 2)
         snprintf(out, size, "%.*s", (int)(n - 2), w + 1);
-    buf_release(&b);
 }
 
 /* ---- The snapshot ---------------------------------------------------------- */

@@ -43,9 +43,10 @@ size_t companies_by_name(const companies *c, const char *name, const company **f
  * Company" names nobody). */
 void company_name_key(const char *name, char *out, size_t size);
 
-/* The same reduction over a whole text (for finding a name in it), into b;
- * words separated by one space, with a space at each end. */
-int company_text_key(const char *text, size_t len, r2x_buf *b) R2X_WARN_UNUSED;
+/* The same reduction over a whole text (for finding a name in it), into
+ * *out (malloc'd; R2X_ENOMEM): words separated by one space, with a space at
+ * each end. */
+int company_text_key(const char *text, size_t len, char **out) R2X_WARN_UNUSED;
 
 /* The snapshot (the text of mappings/sec-companies.tsv, sorted by CIK and
  * ticker) from the SEC's company_tickers_exchange.json, whose address is

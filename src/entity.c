@@ -115,6 +115,7 @@ typedef struct finder {
     char name[160];           /* the entity's name as the release or profile gives it */
     long name_line;
     r2x_buf why_not;          /* "; "-separated reasons no rule applied */
+    int oom;                  /* memory ran out: the rules' answer is not sure */
 } finder;
 
 static long line_of(const r2x_document *doc, size_t off)
@@ -148,9 +149,11 @@ static void why_not(finder *f, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    if (f->why_not.len)
-        (void)!buf_adds(&f->why_not, "; ");
-    (void)!buf_vaddf(&f->why_not, fmt, ap);   /* capped: a reason lost is no harm */
+    /* capped: a reason past the cap is left out, the same each run */
+    int rc = f->why_not.len ? buf_adds(&f->why_not, "; ") : R2X_OK;
+    if (!rc)
+        rc = buf_vaddf(&f->why_not, fmt, ap);
+    f->oom |= rc == R2X_ENOMEM;
     va_end(ap);
 }
 
@@ -162,6 +165,10 @@ static const companies *company_list(finder *f)
     r2x_error_clear(&err);
     if (!f->companies_path || companies_load(f->companies_path, &f->list, &err)) {
         f->list_failed = 1;
+        if (err.code == R2X_ENOMEM) {
+            f->oom = 1;
+            return NULL;
+        }
         if (f->diag) {
             if (!f->companies_path)
                 r2x_strlcpy(err.message, "no company list was given", sizeof err.message);
@@ -359,13 +366,13 @@ static size_t ticker_at(const char *t, size_t i, char *exchange, size_t esize, c
 }
 
 /* Does the release name the company (its name key, as words)? */
-static int names_company(const r2x_buf *text_key, const company *c)
+static int names_company(const char *text_key, const company *c)
 {
     if (!c->key[0])
         return 0;
     char needle[300];
     snprintf(needle, sizeof needle, " %s ", c->key);
-    return strstr(text_key->data, needle) != NULL;
+    return strstr(text_key, needle) != NULL;
 }
 
 static int from_ticker(finder *f, entity *out)
@@ -376,9 +383,7 @@ static int from_ticker(finder *f, entity *out)
     size_t found_off = 0;
     char found_text[64] = "";
     int found_distinct = 0;
-    r2x_buf text_key;
-    buf_init(&text_key, R2X_BUF_NOCAP);
-    int keyed = 0;
+    char *text_key = NULL;
     for (size_t i = 0; i < doc->len; i++) {
         if (!word_start(t, i) || (t[i] != 'N' && t[i] != 'n' && t[i] != 'A' && t[i] != 'a' &&
                                   t[i] != 'C' && t[i] != 'c'))
@@ -397,15 +402,14 @@ static int from_ticker(finder *f, entity *out)
             i += n;
             continue;
         }
-        if (!keyed) {
+        if (!text_key) {
             size_t len = doc->len < ((size_t)1 << 22) ? doc->len : ((size_t)1 << 22);
             if (company_text_key(t, len, &text_key)) {
-                buf_release(&text_key);
-                return 0;           /* out of memory: no ticker rule */
+                f->oom = 1;
+                return 0;
             }
-            keyed = 1;
         }
-        if (!names_company(&text_key, c)) {
+        if (!names_company(text_key, c)) {
             why_not(f, "ticker '%s: %s' (line %ld) is %s (CIK %lu) in the SEC's company list, "
                     "which the release does not name", exchange, ticker, line_of(doc, i),
                     c->name, c->cik);
@@ -419,7 +423,7 @@ static int from_ticker(finder *f, entity *out)
         }
         i += n;
     }
-    buf_release(&text_key);
+    free(text_key);
     if (found_distinct > 1) {
         why_not(f, "the release prints tickers of %d companies it names", found_distinct);
         return 0;
@@ -552,5 +556,7 @@ int entity_identify(const r2x_profile *profile, const r2x_document *doc,
     r2x_strlcpy(out->name, f.name, sizeof out->name);
     companies_free(f.list);
     buf_release(&f.why_not);
+    if (f.oom)
+        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     return rc;
 }
