@@ -397,6 +397,18 @@ static int string(json *j, r2x_buf *out)
     return expect(j, '"');
 }
 
+/* After an item of a list: a ',' (*more set) or the list's close. */
+static int list_next(json *j, char close, int *more)
+{
+    ws(j);
+    *more = j->s < j->e && *j->s == ',';
+    if (*more) {
+        j->s++;
+        return R2X_OK;
+    }
+    return expect(j, close);
+}
+
 /* Skip any value (for keys other than fields and data). */
 static int skip(json *j, int depth)
 {
@@ -421,19 +433,13 @@ static int skip(json *j, int depth)
             j->s++;
             return R2X_OK;
         }
-        for (;;) {
-            int rc;
+        for (int more = 1, rc; more;) {
             if (c == '{' && ((rc = skip(j, depth + 1)) || (rc = expect(j, ':'))))
                 return rc;
-            if ((rc = skip(j, depth + 1)))
+            if ((rc = skip(j, depth + 1)) || (rc = list_next(j, close, &more)))
                 return rc;
-            ws(j);
-            if (j->s < j->e && *j->s == ',') {
-                j->s++;
-                continue;
-            }
-            return expect(j, close);
         }
+        return R2X_OK;
     }
     size_t n = strspn(j->s, "+-0123456789.eEtruefalsn");
     if (!n || j->s + n > j->e)
@@ -491,12 +497,9 @@ static int fields(json *j, sec_parse *p)
                 p->col_exchange = i;
         }
         buf_release(&f);
-        ws(j);
-        if (!rc && j->s < j->e && *j->s == ',') {
-            j->s++;
-            continue;
-        }
-        return rc ? rc : expect(j, ']');
+        int more;
+        if (rc || (rc = list_next(j, ']', &more)) || !more)
+            return rc;
     }
     return rc;
 }
@@ -517,14 +520,9 @@ static int data_row(json *j, sec_parse *p)
         if (!rc && slot)
             rc = keep(&p->strings, v.data, v.len, slot);
         buf_release(&v);
-        ws(j);
-        if (!rc && j->s < j->e && *j->s == ',') {
-            j->s++;
-            continue;
-        }
-        if (!rc)
-            rc = expect(j, ']');
-        break;
+        int more;
+        if (rc || (rc = list_next(j, ']', &more)) || !more)
+            break;
     }
     if (rc)
         return rc;
@@ -545,14 +543,10 @@ static int data(json *j, sec_parse *p)
         j->s++;
         return R2X_OK;
     }
-    while (!rc) {
+    for (int more = 1; !rc && more;) {
         rc = data_row(j, p);
-        ws(j);
-        if (!rc && j->s < j->e && *j->s == ',') {
-            j->s++;
-            continue;
-        }
-        return rc ? rc : expect(j, ']');
+        if (!rc)
+            rc = list_next(j, ']', &more);
     }
     return rc;
 }
@@ -601,14 +595,9 @@ int companies_from_sec_json(const char *text, size_t len, const char *source,
         } else if (!rc)
             rc = skip(&j, 1);
         buf_release(&key);
-        ws(&j);
-        if (!rc && j.s < j.e && *j.s == ',') {
-            j.s++;
-            continue;
-        }
-        if (!rc)
-            rc = expect(&j, '}');
-        break;
+        int more;
+        if (rc || (rc = list_next(&j, '}', &more)) || !more)
+            break;
     }
     if (!rc && !seen_data)
         rc = bad(&j, "no \"data\"");

@@ -382,7 +382,13 @@ static void test_zip(void)
         size_t len;
         ok(zip_read(z, 1, &data, &len, &err) == R2X_EINPUT && strstr(err.message, "CRC"),
            "but its entry fails its CRC check: %s", err.message);
-        ok(zip_open(path, 10, &z, &err) == R2X_OK, "with a 10-byte limit");
+        zip_close(z);
+        z = NULL;
+    }
+    ok(zip_open(path, 10, &z, &err) == R2X_OK, "with a 10-byte limit");
+    if (z) {
+        char *data = NULL;
+        size_t len;
         ok(zip_read(z, 0, &data, &len, &err) == R2X_ETOOBIG, "an entry past the limit is refused");
         zip_close(z);
     }

@@ -331,3 +331,21 @@ int cli_batch_run(const cli_batch *b)
     free(job);
     return worst;
 }
+
+int cli_batch_writers(const char *const *inputs, size_t n, const char *output,
+                      const char *output_dir, const char *ext, int jobs, int jsonl,
+                      cli_job_fn fn, void *ctx)
+{
+    char **names = NULL;
+    if (output_dir && !(names = cli_batch_output_names(inputs, n, output_dir, ext))) {
+        cli_error("out of memory");
+        return EXIT_FAILURE_RUN;
+    }
+    const char *const single[1] = {output};
+    cli_batch b = {inputs, names ? (const char *const *)names : single, n, jobs ? jobs : 1,
+                   jsonl, jsonl, {"written", "with input errors (nothing written)", "failed"},
+                   fn, ctx};
+    int rc = cli_batch_run(&b);
+    cli_batch_names_free(names, n);
+    return rc;
+}

@@ -51,6 +51,13 @@ char **cli_batch_output_names(const char *const *inputs, size_t n, const char *d
                               const char *ext);
 void cli_batch_names_free(char **names, size_t n);
 
+/* cli_batch_run for a command that writes one output per input (convert,
+ * extract): to output for a single input, else to DIR/NAME.EXT under
+ * output_dir; "written", "with input errors", "failed" counted. */
+int cli_batch_writers(const char *const *inputs, size_t n, const char *output,
+                      const char *output_dir, const char *ext, int jobs, int jsonl,
+                      cli_job_fn fn, void *ctx);
+
 /* A JSON string literal to fp. */
 void cli_json_string(FILE *fp, const char *s);
 

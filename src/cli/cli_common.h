@@ -87,6 +87,9 @@ int cli_same_file(const char *a, const char *b);
 
 /* ---- Before any work: EXIT_FAILURE_RUN with err saying why, or 0 ---- */
 
+/* Standard input ("-") is among inputs[0..n) once at most; else prints
+ * why and returns 1. */
+int cli_check_stdin_once(int n, char **inputs);
 /* The input can be opened and read ("-" always can). */
 int cli_check_input(const char *path, r2x_error *err);
 /* output can be written: "-", or a path whose directory exists and that is

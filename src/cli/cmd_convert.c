@@ -145,13 +145,8 @@ static int check_arguments(int argc, char **argv, convert_args *a)
         cli_error("map takes one FILE; try 'release2xbrl map --help'");
         return 1;
     }
-    int stdin_inputs = 0;
-    for (int i = optind; i < argc; i++)
-        stdin_inputs += !strcmp(argv[i], "-");
-    if (stdin_inputs > 1) {
-        cli_error("standard input (-) can be read once, not %d times", stdin_inputs);
+    if (cli_check_stdin_once(argc - optind, argv + optind))
         return 1;
-    }
     if (a->output && a->output_dir) {
         cli_error("-o names one output and -d a directory for them; give one");
         return 1;
@@ -386,22 +381,9 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
         return rc;
     size_t n = (size_t)(argc - optind);
     const char *const *inputs = (const char *const *)argv + optind;
-    char **names = NULL;
-    if (a.batch) {
-        const char *ext = a.format_code == R2X_FORMAT_IXBRL ? ".htm" : ".xml";
-        names = cli_batch_output_names(inputs, n, a.output_dir, ext);
-        if (!names) {
-            cli_error("out of memory");
-            return EXIT_FAILURE_RUN;
-        }
-    }
-    cli_batch b = {inputs, NULL, n, a.jobs ? a.jobs : 1, a.jsonl, a.jsonl,
-                   {"written", "with input errors (nothing written)", "failed"}, convert_job, &a};
-    const char *const single[1] = {a.output};
-    b.outputs = names ? (const char *const *)names : single;
-    rc = cli_batch_run(&b);
-    cli_batch_names_free(names, n);
-    return rc;
+    return cli_batch_writers(inputs, n, a.output, a.batch ? a.output_dir : NULL,
+                             a.format_code == R2X_FORMAT_IXBRL ? ".htm" : ".xml", a.jobs,
+                             a.jsonl, convert_job, &a);
 }
 
 int cmd_convert(int argc, char **argv)

@@ -106,6 +106,8 @@ int cmd_extract(int argc, char **argv)
                   "'release2xbrl extract --help'");
         return EXIT_FAILURE_RUN;
     }
+    if (cli_check_stdin_once(argc - optind, argv + optind))
+        return EXIT_FAILURE_RUN;
     if (a.output && a.output_dir) {
         cli_error("-o names one output and -d a directory for them; give one");
         return EXIT_FAILURE_RUN;
@@ -126,16 +128,6 @@ int cmd_extract(int argc, char **argv)
         cli_report(&err);
         return rc;
     }
-    char **names = a.batch ? cli_batch_output_names(inputs, n, a.output_dir, ".xml") : NULL;
-    if (a.batch && !names) {
-        cli_error("out of memory");
-        return EXIT_FAILURE_RUN;
-    }
-    cli_batch b = {inputs, NULL, n, a.jobs ? a.jobs : 1, a.jsonl, a.jsonl,
-                   {"written", "with input errors (nothing written)", "failed"}, extract_job, &a};
-    const char *const single[1] = {a.output};
-    b.outputs = names ? (const char *const *)names : single;
-    rc = cli_batch_run(&b);
-    cli_batch_names_free(names, n);
-    return rc;
+    return cli_batch_writers(inputs, n, a.output, a.output_dir, ".xml", a.jobs, a.jsonl,
+                             extract_job, &a);
 }

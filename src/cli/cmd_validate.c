@@ -159,14 +159,7 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
                   "try 'release2xbrl validate --help'");
         return 1;
     }
-    int stdin_inputs = 0;
-    for (int i = optind; i < argc; i++)
-        stdin_inputs += !strcmp(argv[i], "-");
-    if (stdin_inputs > 1) {
-        cli_error("standard input (-) can be read once, not %d times", stdin_inputs);
-        return 1;
-    }
-    return 0;
+    return cli_check_stdin_once(argc - optind, argv + optind);
 }
 
 static void summary(const char *file, const r2x_validate_result *res, int format)

@@ -184,6 +184,18 @@ int cli_same_file(const char *a, const char *b)
 
 /* ---- Before any work ---------------------------------------------------------- */
 
+int cli_check_stdin_once(int n, char **inputs)
+{
+    int dashes = 0;
+    for (int i = 0; i < n; i++)
+        dashes += !strcmp(inputs[i], "-");
+    if (dashes > 1) {
+        cli_error("standard input (-) can be read once, not %d times", dashes);
+        return 1;
+    }
+    return 0;
+}
+
 static int failed_on(r2x_error *err, const char *file, const char *fmt, const char *detail)
 {
     r2x_error_clear(err);
