@@ -11,13 +11,8 @@ net=$tmp/net.log
 : >"$net"
 if command -v python3 >/dev/null 2>&1; then
     mkdir -p "$tmp/www"
-    python3 "$top_srcdir/tests/httpd.py" "$tmp/www" "$net" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
-    httpd=$!
-    trap 'kill "$httpd" 2>/dev/null; rm -rf "$tmp"' EXIT
-    i=0
-    while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    [ -s "$tmp/port" ] || { echo "Bail out! the test server did not start"; cat "$tmp/httpd.err"; exit 1; }
-    port=$(cat "$tmp/port")
+    start_httpd "$tmp/www" "$net" net
+    port=$httpd_port
 else
     echo "# no python3: requests are not counted (the proxy is a closed port)"
 fi

@@ -13,13 +13,8 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy
 
 log=$tmp/requests.log
 : >"$log"
-python3 "$top_srcdir/tests/httpd.py" "$cache_src" "$log" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-[ -s "$tmp/port" ] || { echo "Bail out! the test server did not start"; cat "$tmp/httpd.err"; exit 1; }
-port=$(cat "$tmp/port")
+start_httpd "$cache_src" "$log" main
+port=$httpd_port
 srv=http://127.0.0.1:$port
 
 c=$tmp/cache
@@ -209,7 +204,7 @@ start_tls() {   # NAME CERT: starts the server, sets $tls_port
     while [ ! -s "$tmp/port-$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
     tls_port=$(cat "$tmp/port-$1" 2>/dev/null)
 }
-trap 'kill $server $(cat "$tmp/tls-pids" 2>/dev/null) 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $httpd_pids $(cat "$tmp/tls-pids" 2>/dev/null) 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
 if python3 -c 'import ssl' 2>/dev/null && start_tls good localhost && [ -n "$tls_port" ]; then
     good=https://127.0.0.1:$tls_port
     tfetch() { "$R2X" fetch --cache-dir "$tmp/tls-cache" --remap "https://=$good/" "$@"; }
@@ -299,12 +294,8 @@ cat >"$tmp/sec/www.sec.gov/files/company_tickers_exchange.json" <<'JSON'
 JSON
 seclog=$tmp/sec.log
 : >"$seclog"
-python3 "$top_srcdir/tests/httpd.py" "$tmp/sec" "$seclog" "$tmp/secport" >/dev/null 2>"$tmp/httpd2.err" &
-server2=$!
-trap 'kill $server $server2 2>/dev/null; wait $server $server2 2>/dev/null; rm -rf "$tmp"' EXIT
-i=0
-while [ ! -s "$tmp/secport" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-sec=http://127.0.0.1:$(cat "$tmp/secport")
+start_httpd "$tmp/sec" "$seclog" sec
+sec=http://127.0.0.1:$httpd_port
 cfetch() { "$R2X" fetch --companies --cache-dir "$tmp/ccache" --remap "https://www.sec.gov/=$sec/www.sec.gov/" \
     --user-agent 'release2xbrl tests test@example.com' "$@"; }
 expect_status 0 "fetch --companies: the list from the (loopback) SEC" cfetch
