@@ -441,8 +441,11 @@ static int skip(json *j, int depth)
         }
         return R2X_OK;
     }
-    size_t n = strspn(j->s, "+-0123456789.eEtruefalsn");
-    if (!n || j->s + n > j->e)
+    /* a number or literal: the bytes need not end in a NUL (no strspn) */
+    size_t n = 0;
+    while (j->s + n < j->e && j->s[n] && strchr("+-0123456789.eEtruefalsn", j->s[n]))
+        n++;
+    if (!n)
         return bad(j, "an unexpected character");
     j->s += n;
     return R2X_OK;
