@@ -242,7 +242,11 @@ enum r2x_input_format { R2X_INPUT_AUTO = 0, R2X_INPUT_TEXT, R2X_INPUT_HTML, R2X_
 #define R2X_DEFAULT_MAX_LINE ((size_t)64 << 10)
 
 /* Read a release from a file ("-" is standard input).  name is what messages
- * call it (the path when NULL).  Errors name the file and line.  An HTML
+ * call it (the path when NULL).  Errors name the file and line.  A file that
+ * cannot be a release is R2X_EINPUT naming what it is and what to do
+ * (r2x_sniff): a PDF in a build without the PDF reader, a Word or Office
+ * document, an image, an archive; with R2X_INPUT_AUTO also an XBRL instance,
+ * taxonomy or Inline XBRL document (R2X_INPUT_HTML reads the latter).  An HTML
  * release becomes lines of text, each table row one tab-separated line;
  * line numbers in diagnostics are still those of the HTML file. */
 int r2x_document_read_file(const char *path, const char *name,
@@ -415,7 +419,9 @@ typedef struct r2x_convert_result {
  * standard output); a company with extension concepts also gets its
  * extension schema written beside the instance.  The entity is identified by
  * the first of the rules of enum r2x_entity_rule that applies, each decision
- * reported through opts->diag as a note.  With opts->format R2X_FORMAT_IXBRL, path gets
+ * reported through opts->diag as a note.  Without opts->strict, disagreeing
+ * duplicates and misfit concepts reach opts->diag as warnings (the output is
+ * written; result->errors counts them).  With opts->format R2X_FORMAT_IXBRL, path gets
  * the release as Inline XBRL instead (the same facts, contexts, units and
  * schemaRef); with R2X_FORMAT_ALL path gets the instance and the Inline XBRL
  * goes beside it, path with ".htm" in place of a final ".xml", and the
