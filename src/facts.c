@@ -300,7 +300,7 @@ static int add_fact(build *b, const fact *f)
             fact_place(b, precise, at1, sizeof at1);
             fact_place(b, rough, at2, sizeof at2);
             fact_place(b, have, kept, sizeof kept);
-            diag(b, R2X_SEV_WARNING, f->line,
+            diag(b, R2X_SEV_ERROR, f->line,
                  "%s in context %s is %s at %s but %s at %s; they disagree at the precision "
                  "of the rougher one (the value at %s is written)",
                  f->concept->qname, factset_context(b->fs, f->context)->id, v1, at1, v2, at2,

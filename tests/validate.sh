@@ -111,12 +111,8 @@ expect_status 1 "an Inline XBRL fact with an unknown format is invalid" v "$tmp/
 if command -v python3 >/dev/null 2>&1; then
     unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
     : >"$tmp/requests.log"
-    python3 "$top_srcdir/tests/httpd.py" "$cache" "$tmp/requests.log" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
-    server=$!
-    trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
-    i=0
-    while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    srv=http://127.0.0.1:$(cat "$tmp/port")
+    start_httpd "$cache" "$tmp/requests.log" main
+    srv=http://127.0.0.1:$httpd_port
     "$R2X" validate --cache-dir "$tmp/http-cache" --remap "http://=$srv/" --remap "https://=$srv/" \
         "$tmp/iij.xml" >"$tmp/out" 2>&1
     others=$(grep ' error \[' "$tmp/out" | grep -v 'documentUnavailable.*\(country\|stpr\)-2024.xsd' | wc -l)
