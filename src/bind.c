@@ -118,13 +118,19 @@ int bind_unit_fits(const concept *c, const r2x_unit *u)
 }
 
 
-static int contains_ci(const char *hay, const char *needle)
+/* The first place of needle in hay, ignoring case; NULL none. */
+static const char *find_ci(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
     for (const char *p = hay; p && *p; p++)
         if (!strncasecmp(p, needle, n))
-            return 1;
-    return 0;
+            return p;
+    return NULL;
+}
+
+static int contains_ci(const char *hay, const char *needle)
+{
+    return find_ci(hay, needle) != NULL;
 }
 
 static const char *local_name(const concept *c)
@@ -339,12 +345,21 @@ typedef struct cand {
     char why[120];
 } cand;
 
+/* What the release prints anywhere in its statements, for the choices
+ * that depend on it. */
+typedef struct release_facts {
+    int noncontrolling;       /* a line of noncontrolling (minority) interests */
+    int preferred;            /* a line of preferred stock */
+    int last_year;            /* the year its latest period ends */
+} release_facts;
+
 typedef struct binder {
     const bind_options *o;
     const r2x_table *t;
     const char *section;      /* the section heading the row stands under */
     const char *block;        /* "Basic" over a run of per-share lines */
     sign_ctx sign;
+    release_facts release;
 } binder;
 
 static const char *position_words(int position)
@@ -648,6 +663,30 @@ static const char *type_for(int unit_kind)
     return "xbrli:decimalItemType";
 }
 
+/* A label that names a result, a net amount or a change, which may be
+ * either sign: its figures are kept as printed. */
+static int label_either_sign(const char *label)
+{
+    static const char *const words[] = {"net", "gain", "(loss", "loss)", "/loss", "(income",
+                                        "income)", "(expense", "expense)", "increase", "decrease",
+                                        "change", "effect", "other", "total", "adjustment", NULL};
+    for (size_t i = 0; words[i]; i++) {
+        const char *p = label;
+        size_t n = strlen(words[i]);
+        while ((p = find_ci(p, words[i]))) {
+            /* whole words: "net" is not "Netflix", nor "other" "brother" */
+            int before = p == label || !isalpha((unsigned char)p[-1]) ||
+                         !isalpha((unsigned char)words[i][0]);
+            int after = !isalpha((unsigned char)p[n]) ||
+                        !isalpha((unsigned char)words[i][n - 1]);
+            if (before && after)
+                return 1;
+            p += n;
+        }
+    }
+    return 0;
+}
+
 static int costlike(const char *label)
 {
     static const char *const words[] = {"cost", "expense", "payment", "purchase", "repayment",
@@ -669,7 +708,11 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
     if (b->t->statement == R2X_STMT_BALANCE_SHEET)
         pt = R2X_PERIOD_INSTANT;
     const char *type = type_for(f->unit_kind);
-    int deduction = f->all_negative && costlike(row->label);
+    /* companies define their own concepts positive: an amount printed in
+     * parentheses throughout (a cost, a payment, income that reduces the
+     * expenses it stands among) is a deduction, unless the label names a
+     * net amount, a result or a change */
+    int deduction = f->all_negative && (costlike(row->label) || !label_either_sign(row->label));
     int balance = BALANCE_NONE;
     if (!strcmp(type, "xbrli:monetaryItemType")) {
         if (b->t->statement == R2X_STMT_BALANCE_SHEET)
@@ -769,16 +812,79 @@ static int calc_child(const taxonomy *tax, const concept *parent, const concept 
 
 /* "Net income" is the company's (NetIncomeLoss) when the statement shows
  * no noncontrolling interest; ProfitLoss includes it. */
-static const concept *prefer_current(const binder *b, const concept *c)
+static void scan_release(const r2x_tableset *set, release_facts *rf)
 {
-    if (strcmp(c->qname, "us-gaap:ProfitLoss"))
-        return c;
-    for (size_t r = 0; r < b->t->nrows; r++)
-        if (contains_ci(b->t->rows[r].label, "noncontrolling") ||
-            contains_ci(b->t->rows[r].label, "minority"))
+    memset(rf, 0, sizeof *rf);
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        if (!statement_table(t))
+            continue;
+        for (size_t c = 0; c < t->ncolumns; c++)
+            if (t->columns[c].period.end.year > rf->last_year)
+                rf->last_year = t->columns[c].period.end.year;
+        for (size_t r = 0; r < t->nrows; r++) {
+            const char *l = t->rows[r].label;
+            if (!l || !t->rows[r].nvalues)
+                continue;
+            rf->noncontrolling |= contains_ci(l, "noncontrolling") ||
+                                  contains_ci(l, "non-controlling") || contains_ci(l, "minority");
+            rf->preferred |= t->statement == R2X_STMT_BALANCE_SHEET && contains_ci(l, "preferred");
+        }
+    }
+}
+
+/* A concept taken from an older vocabulary, and the one preparers use
+ * today, with what must hold for the swap. */
+enum swap_when { ASC_606, NO_NONCONTROLLING, NO_PREFERRED, AFTER_OPERATING_INCOME, NONCURRENT };
+static const struct {
+    const char *from, *to;
+    int when;
+} current_concepts[] = {
+    /* where no noncontrolling interest is printed, the result is the parent's */
+    {"us-gaap:ProfitLoss", "us-gaap:NetIncomeLoss", NO_NONCONTROLLING},
+    /* ASC 606 (in force from 2018): deferred revenue from customers is a
+     * contract liability */
+    {"us-gaap:DeferredRevenueCurrent", "us-gaap:ContractWithCustomerLiabilityCurrent", ASC_606},
+    {"us-gaap:DeferredRevenueNoncurrent", "us-gaap:ContractWithCustomerLiabilityNoncurrent",
+     ASC_606},
+    {"us-gaap:DeferredRevenue", "us-gaap:ContractWithCustomerLiability", ASC_606},
+    {"us-gaap:IncreaseDecreaseInDeferredRevenue",
+     "us-gaap:IncreaseDecreaseInContractWithCustomerLiability", ASC_606},
+    /* only common stock: its treasury shares are common */
+    {"us-gaap:TreasuryStockValue", "us-gaap:TreasuryStockCommonValue", NO_PREFERRED},
+    /* below operating income, interest is nonoperating (US-GAAP 2023 on) */
+    {"us-gaap:InterestExpense", "us-gaap:InterestExpenseNonoperating", AFTER_OPERATING_INCOME},
+    {"us-gaap:Investments", "us-gaap:LongTermInvestments", NONCURRENT},
+};
+
+static int operating_income_above(const row_bind *rb, size_t i)
+{
+    for (size_t k = 0; k < i; k++)
+        if (rb[k].concept && !strcmp(rb[k].concept->qname, "us-gaap:OperatingIncomeLoss"))
+            return 1;
+    return 0;
+}
+
+/* The concept preparers use today in place of c; c itself when none. */
+static const concept *prefer_current(const binder *b, const row_bind *rb, size_t i,
+                                     const concept *c)
+{
+    const r2x_row *row = &b->t->rows[rb[i].row];
+    for (size_t k = 0; k < sizeof current_concepts / sizeof *current_concepts; k++) {
+        if (strcmp(c->qname, current_concepts[k].from))
+            continue;
+        int when = current_concepts[k].when;
+        if ((when == ASC_606 && b->release.last_year < 2018) ||
+            (when == NO_NONCONTROLLING && b->release.noncontrolling) ||
+            (when == NO_PREFERRED && b->release.preferred) ||
+            (when == AFTER_OPERATING_INCOME &&
+             (b->t->statement != R2X_STMT_INCOME || !operating_income_above(rb, i))) ||
+            (when == NONCURRENT && row->position != R2X_POS_NONCURRENT_ASSETS))
             return c;
-    const concept *n = taxonomy_find(b->o->tax, "us-gaap:NetIncomeLoss");
-    return n ? n : c;
+        const concept *n = taxonomy_find(b->o->tax, current_concepts[k].to);
+        return n ? n : c;
+    }
+    return c;
 }
 
 typedef struct row_cands {
@@ -1009,8 +1115,9 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         const r2x_row *row = &t->rows[bind->row];
         const cand *best = pick[i] >= 0 ? &rc[i].c[pick[i]] : NULL;
         if (best) {
-            bind->concept = best->source == BIND_MAP ? best->concept
-                                                     : prefer_current(b, best->concept);
+            bind->concept = best->entry && best->entry->company
+                                ? best->concept
+                                : prefer_current(b, rb, i, best->concept);
             bind->entry = best->entry;
             bind->source = best->source;
             bind->score = best->score;
@@ -1172,6 +1279,7 @@ int bind_new(const r2x_tableset *set, const bind_options *o, binding **out, r2x_
     memset(&b, 0, sizeof b);
     b.o = o;
     b.sign.tax = o->tax;
+    scan_release(set, &b.release);
     int rc = R2X_OK;
     for (size_t i = 0; i < set->ntables && !rc; i++) {
         bd->first[i] = bd->binds.len / sizeof(row_bind);

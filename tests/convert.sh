@@ -36,7 +36,7 @@ fact us-gaap:PaymentsToAcquirePropertyPlantAndEquipment D20080401-20080930 JPY -
 fact us-gaap:IncreaseDecreaseInAccountsReceivable D20080401-20080930 JPY -3 -2255821000 "decrease in receivables 2,255,821 is a negative increase"
 fact us-gaap:NetIncomeLossAttributableToNoncontrollingInterest D20080401-20080930 JPY -3 -139793000 "less: net loss to noncontrolling interests 139,793 is negative"
 fact us-gaap:RetainedEarningsAccumulatedDeficit I20090331 JPY -3 -18549142000 "accumulated deficit (18,549,142) is negative"
-fact us-gaap:TreasuryStockValue I20090331 JPY -3 406547000 "treasury stock (406,547) is positive"
+fact us-gaap:TreasuryStockCommonValue I20090331 JPY -3 406547000 "treasury stock (406,547) is positive"
 # Periods, units, decimals.
 fact us-gaap:Revenues D20090401-20090930 JPY -3 32275024000 "1H09 total revenues in thousands"
 fact us-gaap:Revenues D20090401-20090930 USD -3 360655000 "the USD convenience translation of 1H09 revenues"
@@ -112,9 +112,39 @@ wk us-gaap:IncreaseDecreaseInAccountsReceivable D20040104-20040703 120000000 "re
 wk us-gaap:IncreaseDecreaseInAccountsPayable D20040104-20040703 95000000 "payables 95 are an increase of 95"
 wk us-gaap:DeferredIncomeTaxExpenseBenefit D20040104-20040703 -15000000 "deferred taxes (15) are a benefit of 15"
 wk us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I20040103 4037000000 "cash at the beginning of the 26 weeks is at January 3"
-wk us-gaap:TreasuryStockValue I20040703 5000000000 "treasury stock (5,000) is positive"
+wk us-gaap:TreasuryStockCommonValue I20040703 5000000000 "treasury stock (5,000) is positive"
 wk us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment D20021229-20030628 8000000 "26 weeks (182 days) ended June 28, 2003 start on December 29, 2002"
 grep -q 'no standard concept' "$tmp/err" && fail "weeks: every line maps" || pass "weeks: every line maps"
+
+# Concepts preparers use today (tests/fixtures/bind/current.txt, written for
+# this test): the parent's net income where no noncontrolling interest is
+# printed, interest below operating income nonoperating, deferred revenue a
+# contract liability after ASC 606, common treasury stock where no preferred
+# stock is printed, investments among noncurrent assets long-term; and a
+# company's own line printed in parentheses among its costs is positive.
+cur=tests/fixtures/bind/current.txt
+expect_status 0 "convert a 2024 release" "$R2X" convert -q --cik 1 "$cur" -o "$out/cur.xml"
+cur() { grep -qF -- "<$2 contextRef=\"$3\" unitRef=\"USD\" decimals=\"-6\">$4</$2>" "$out/$1.xml" && pass "$5" || { fail "$5"; grep -F "contextRef=\"$3\"" "$out/$1.xml" | grep -F ">$4<" | sed 's/^/#   have: /'; }; }
+cur cur us-gaap:NetIncomeLoss D20240401-20240630 300000000 "no noncontrolling interest printed: 'Net income' is NetIncomeLoss"
+cur cur us-gaap:InterestExpenseNonoperating D20240401-20240630 20000000 "interest expense (20) below operating income: InterestExpenseNonoperating, positive"
+cur cur us-gaap:ContractWithCustomerLiabilityCurrent I20240630 150000000 "2024: deferred revenue is a contract liability"
+cur cur us-gaap:TreasuryStockCommonValue I20240630 100000000 "no preferred stock: treasury stock (100) is common, positive"
+cur cur us-gaap:LongTermInvestments I20240630 500000000 "investments after current assets are long-term"
+cur cur example:LicensingIncome D20240401-20240630 40000000 "the company's own 'Licensing income (40)' among costs is positive"
+# The same release with a noncontrolling interest and preferred stock, and
+# the same release of 2017 (before ASC 606).
+sed -e 's/^Net income  .*/&\nNet income attributable to noncontrolling interests     10             8\nNet income attributable to Example Widgets           290           252/' \
+    -e 's/^Treasury stock.*/Preferred stock                                     50            50\n&/' \
+    -e 's/^Total stockholders. equity .*/Total stockholders'"'"' equity                       1,500         1,350/' \
+    -e 's/^Total liabilities and .*/Total liabilities and stockholders'"'"' equity       1,850         1,680/' \
+    -e 's/^Total assets .*/Total assets                                     1,850         1,680/' \
+    -e 's/^Investments .*/Investments                                        550           500/' "$cur" >"$tmp/nci.txt"
+expect_status 0 "convert it with a noncontrolling interest" "$R2X" convert -q --cik 1 "$tmp/nci.txt" -o "$out/nci.xml"
+cur nci us-gaap:ProfitLoss D20240401-20240630 300000000 "a noncontrolling interest printed: 'Net income' is ProfitLoss"
+cur nci us-gaap:TreasuryStockValue I20240630 100000000 "preferred stock printed: treasury stock is TreasuryStockValue"
+sed -e 's/2024/2017/g' -e 's/2023/2016/g' "$cur" >"$tmp/old.txt"
+expect_status 0 "convert it as a 2017 release" "$R2X" convert -q --cik 1 "$tmp/old.txt" -o "$out/old.xml"
+cur old us-gaap:DeferredRevenueCurrent I20170630 150000000 "2017: deferred revenue is DeferredRevenueCurrent"
 
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,

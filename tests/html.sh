@@ -38,7 +38,7 @@ f() {
 # 2010 / December 26, 2009" (13 weeks each) and the balance-sheet dates.
 f us-gaap:Revenues D20100926-20101225 USD -6 26741000000 "net sales, Q1 FY2011"
 f us-gaap:Revenues D20090927-20091226 USD -6 15683000000 "net sales, Q1 FY2010"
-f us-gaap:ProfitLoss D20100926-20101225 USD -6 6004000000 "net income, Q1 FY2011"
+f us-gaap:NetIncomeLoss D20100926-20101225 USD -6 6004000000 "net income, Q1 FY2011"
 f us-gaap:EarningsPerShareDiluted D20100926-20101225 USDPerShare 2 6.43 "diluted EPS in USD per share"
 f us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding D20100926-20101225 shares -3 933154000 "diluted shares, printed in thousands"
 f us-gaap:Assets I20101225 USD -6 86742000000 "total assets at 25 December 2010"
