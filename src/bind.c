@@ -156,7 +156,7 @@ static int either_sign(const concept *c)
         "AccumulatedOtherComprehensiveIncome", "EarningsPerShare", "PerBasicShare",
         "PerDilutedShare", "ComprehensiveIncome", "StockholdersEquity", "ExpenseBenefit",
         "PaymentsForProceeds", "ProceedsFromPayments", "PaidReceived", "ProceedsFromRepayments",
-        "NetOfTax", NULL};
+        "NetOfTax", "MinorityInterest", "NoncontrollingInterest", NULL};
     const char *n = local_name(c);
     for (size_t i = 0; parts[i]; i++)
         if (strstr(n, parts[i]))
@@ -727,6 +727,14 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
     *rule = deduction ? "a cost printed as a deduction" : "as printed";
     char name[128], qname[200];
     name_from_label(row->label, name, sizeof name);
+    /* "Collateral (paid) received, net": a net flow named payments first
+     * counts payments positive, as the taxonomy's own such concepts do */
+    if (b->t->statement == R2X_STMT_CASH_FLOWS && !deduction &&
+        (strstr(name, "PaidReceived") || !strncmp(name, "PaymentsForProceeds", 19) ||
+         !strncmp(name, "PaymentsOfProceeds", 18))) {
+        *sign = -1;
+        *rule = "a net flow its name reads as payments first";
+    }
     for (int k = 1; k < 100; k++) {
         if (k == 1)
             snprintf(qname, sizeof qname, "%s:%s", b->o->ext_prefix, name);

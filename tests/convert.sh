@@ -131,17 +131,20 @@ cur cur us-gaap:ContractWithCustomerLiabilityCurrent I20240630 150000000 "2024: 
 cur cur us-gaap:TreasuryStockCommonValue I20240630 100000000 "no preferred stock: treasury stock (100) is common, positive"
 cur cur us-gaap:LongTermInvestments I20240630 500000000 "investments after current assets are long-term"
 cur cur example:LicensingIncome D20240401-20240630 40000000 "the company's own 'Licensing income (40)' among costs is positive"
+cur cur example:CollateralPaidReceivedNet D20240101-20240630 -206000000 "the company's own 'Collateral (paid) received, net' counts payments positive: 206 received is -206"
 # The same release with a noncontrolling interest and preferred stock, and
 # the same release of 2017 (before ASC 606).
 sed -e 's/^Net income  .*/&\nNet income attributable to noncontrolling interests     10             8\nNet income attributable to Example Widgets           290           252/' \
     -e 's/^Treasury stock.*/Preferred stock                                     50            50\n&/' \
-    -e 's/^Total stockholders. equity .*/Total stockholders'"'"' equity                       1,500         1,350/' \
-    -e 's/^Total liabilities and .*/Total liabilities and stockholders'"'"' equity       1,850         1,680/' \
-    -e 's/^Total assets .*/Total assets                                     1,850         1,680/' \
-    -e 's/^Investments .*/Investments                                        550           500/' "$cur" >"$tmp/nci.txt"
+    -e 's/^Retained earnings.*/&\nNoncontrolling interests                            (5)           (4)/' \
+    -e 's/^Total stockholders. equity .*/Total stockholders'"'"' equity                       1,495         1,346/' \
+    -e 's/^Total liabilities and .*/Total liabilities and stockholders'"'"' equity       1,845         1,676/' \
+    -e 's/^Total assets .*/Total assets                                     1,845         1,676/' \
+    -e 's/^Investments .*/Investments                                        545           496/' "$cur" >"$tmp/nci.txt"
 expect_status 0 "convert it with a noncontrolling interest" "$R2X" convert -q --cik 1 "$tmp/nci.txt" -o "$out/nci.xml"
 cur nci us-gaap:ProfitLoss D20240401-20240630 300000000 "a noncontrolling interest printed: 'Net income' is ProfitLoss"
 cur nci us-gaap:TreasuryStockValue I20240630 100000000 "preferred stock printed: treasury stock is TreasuryStockValue"
+cur nci us-gaap:MinorityInterest I20240630 -5000000 "a noncontrolling interest's deficit (5) is negative"
 sed -e 's/2024/2017/g' -e 's/2023/2016/g' "$cur" >"$tmp/old.txt"
 expect_status 0 "convert it as a 2017 release" "$R2X" convert -q --cik 1 "$tmp/old.txt" -o "$out/old.xml"
 cur old us-gaap:DeferredRevenueCurrent I20170630 150000000 "2017: deferred revenue is DeferredRevenueCurrent"
