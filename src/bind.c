@@ -538,6 +538,120 @@ static const char *match_name(int m)
     return "words in common";
 }
 
+/* A count of shares or an amount per share, and a concept of that type:
+ * the unit is the structure that confirms a reading by words in common
+ * (share counts stand in no calculation). */
+static int counted_in_shares(const r2x_row *row, const concept *c)
+{
+    if (!row->nvalues)
+        return 0;
+    int kind = row->values[0].unit.kind;
+    return (kind == R2X_UNIT_SHARES && strstr(c->type, "sharesItemType")) ||
+           (kind == R2X_UNIT_PER_SHARE && strstr(c->type, "perShareItemType"));
+}
+
+/* "Average shares outstanding assuming dilution" is the diluted count, the
+ * line without the word the basic one: label and concept agree on it. */
+static int dilution_agrees(const char *label, const concept *c)
+{
+    const char *n = local_name(c);
+    int label_diluted = contains_ci(label, "dilut");
+    int concept_diluted = strstr(n, "Dilut") != NULL;
+    return label_diluted == concept_diluted;
+}
+
+/* Remove from s every occurrence of cut (ignoring case); 1 if any. */
+static int cut_all(char *s, const char *cut)
+{
+    size_t n = strlen(cut);
+    int any = 0;
+    char *p;
+    while ((p = (char *)find_ci(s, cut))) {
+        memmove(p, p + n, strlen(p + n) + 1);
+        any = 1;
+    }
+    return any;
+}
+
+/* The label as the mapping tables and filers word it most: the second
+ * reading of a result pair left out ("Earnings/(loss) from operations" ->
+ * "Earnings from operations", "Net (decrease)/increase in cash" -> "Net
+ * increase in cash") and the parent named as such ("Net income
+ * attributable to ExxonMobil" -> "... attributable to parent").  0 when it
+ * is the label itself. */
+static int label_variant(const char *label, char *out, size_t size)
+{
+    static const char *const pairs[][2] = {
+        {"income", "loss"}, {"earnings", "loss"}, {"profit", "loss"}, {"gain", "loss"},
+        {"increase", "decrease"}, {"expense", "benefit"}, {"provision", "benefit"}};
+    r2x_strlcpy(out, label, size);
+    int changed = 0;
+    for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+        const char *keep = pairs[i][0], *drop = pairs[i][1];
+        if (!contains_ci(out, keep) || !contains_ci(out, drop))
+            continue;
+        char forms[4][32];
+        snprintf(forms[0], sizeof forms[0], "/(%s)", drop);
+        snprintf(forms[1], sizeof forms[1], "(%s)/", drop);
+        snprintf(forms[2], sizeof forms[2], "(%s)", drop);
+        snprintf(forms[3], sizeof forms[3], "/%s", drop);
+        for (size_t k = 0; k < 4; k++)
+            changed |= cut_all(out, forms[k]);
+        char tail[32];
+        snprintf(tail, sizeof tail, "%s/", drop);
+        changed |= cut_all(out, tail);
+    }
+    char *at = (char *)find_ci(out, "attributable to ");
+    if (at && !contains_ci(at, "controlling") && !contains_ci(at, "minority") &&
+        !contains_ci(at, "redeemable") && !contains_ci(at, "preferred") &&
+        !contains_ci(at, "participating") && !contains_ci(at, "common") &&
+        !contains_ci(at, "parent") && (size_t)(at - out) + 24 < size) {
+        strcpy(at + 16, "parent");
+        changed = 1;
+    }
+    return changed;
+}
+
+/* The label table's candidates for one wording of the row's label, times
+ * weight. */
+static int label_candidates(const binder *b, const r2x_row *row, const row_facts *f,
+                            const char *label, double weight, cand *cs, size_t *n)
+{
+    label_candidate lc[MAX_CANDIDATES];
+    size_t nl = 0;
+    if (labels_candidates(b->o->labels, label, b->t->statement, lc, MAX_CANDIDATES, &nl))
+        return R2X_ENOMEM;
+    for (size_t i = 0; i < nl; i++) {
+        const concept *c = lc[i].concept;
+        if (!c)
+            continue;
+        /* words in common only: a near match, or none ("Research and
+         * development Total cost and expenses" is no R&D line) */
+        double ft = fit(b, row, f, c);
+        if (!ft)
+            continue;
+        /* some words in common, where the statement's arithmetic places the
+         * concept: a likely reading, below any closer one */
+        if (lc[i].match == LABEL_MATCH_WORDS && lc[i].similarity < 0.85) {
+            if (!counted_in_shares(row, c) &&
+                (lc[i].similarity < WORDS_WITH_STRUCTURE || !structure_supports(b, row, c)))
+                continue;
+            ft *= 0.9;
+        }
+        ft *= dilution_agrees(label, c) ? 1 : 0.5;
+        double s = weight * lc[i].score * ft * place_fit(row, &lc[i], c) *
+                   (cash_flow_place_fits(b, row, c) ? 1 : 0.5);
+        if (row->is_total && lc[i].usage_total == 0)
+            s *= 0.9;
+        char why[120];
+        snprintf(why, sizeof why, "%s '%s' (similarity %.2f, %d filings)",
+                 match_name(lc[i].match), lc[i].matched ? lc[i].matched : "",
+                 lc[i].similarity, lc[i].filings);
+        add_cand(cs, n, c, NULL, s, BIND_LABELS, why);
+    }
+    return R2X_OK;
+}
+
 static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
 {
     row_facts f;
@@ -559,6 +673,10 @@ static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
         tail++;
     if (!e && tail)
         e = map_match(b, row, tail);
+    char variant[600];
+    int has_variant = label_variant(row->label, variant, sizeof variant);
+    if (!e && has_variant)
+        e = map_match(b, row, variant);
     if (e) {
         char why[120];
         snprintf(why, sizeof why, "%s:%ld", e->file, e->line);
@@ -571,8 +689,6 @@ static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
     if (!b->o->labels || (statement != R2X_STMT_INCOME && statement != R2X_STMT_BALANCE_SHEET &&
                           statement != R2X_STMT_CASH_FLOWS))
         return R2X_OK;
-    label_candidate lc[MAX_CANDIDATES];
-    size_t nl = 0;
     char label[600];
     if (b->block && row->nvalues && row->values[0].unit.kind == R2X_UNIT_PER_SHARE)
         snprintf(label, sizeof label, "%s %s", b->block, row->label);
@@ -580,35 +696,11 @@ static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
         r2x_strlcpy(label, row->label, sizeof label);
     if (tail && !b->block)
         r2x_strlcpy(label, tail, sizeof label);
-    if (labels_candidates(b->o->labels, label, statement, lc, MAX_CANDIDATES, &nl))
-        return R2X_ENOMEM;
-    for (size_t i = 0; i < nl; i++) {
-        const concept *c = lc[i].concept;
-        if (!c)
-            continue;
-        /* words in common only: a near match, or none ("Research and
-         * development Total cost and expenses" is no R&D line) */
-        double ft = fit(b, row, &f, c);
-        if (!ft)
-            continue;
-        /* some words in common, where the statement's arithmetic places the
-         * concept: a likely reading, below any closer one */
-        if (lc[i].match == LABEL_MATCH_WORDS && lc[i].similarity < 0.85) {
-            if (lc[i].similarity < WORDS_WITH_STRUCTURE || !structure_supports(b, row, c))
-                continue;
-            ft *= 0.9;
-        }
-        double s = lc[i].score * ft * place_fit(row, &lc[i], c) *
-                   (cash_flow_place_fits(b, row, c) ? 1 : 0.5);
-        if (row->is_total && lc[i].usage_total == 0)
-            s *= 0.9;
-        char why[120];
-        snprintf(why, sizeof why, "%s '%s' (similarity %.2f, %d filings)",
-                 match_name(lc[i].match), lc[i].matched ? lc[i].matched : "",
-                 lc[i].similarity, lc[i].filings);
-        add_cand(cs, n, c, NULL, s, BIND_LABELS, why);
-    }
-    return R2X_OK;
+    int rc = label_candidates(b, row, &f, label, 1.0, cs, n);
+    /* the usual wording, a little below the label's own */
+    if (!rc && has_variant && !tail)
+        rc = label_candidates(b, row, &f, variant, 0.95, cs, n);
+    return rc;
 }
 
 static int by_score_desc(const void *a, const void *b)

@@ -107,6 +107,7 @@ static const struct {
     {"ppe", "property plant equipment"},
     {"sga", "selling general administrative"},
     {"shareholder", "stockholder"}, {"shareowner", "stockholder"},
+    {"dilution", "diluted"},  {"dilutive", "diluted"},
 };
 
 static int is_stop_word(const char *w, size_t n)

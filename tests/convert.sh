@@ -149,6 +149,17 @@ sed -e 's/2024/2017/g' -e 's/2023/2016/g' "$cur" >"$tmp/old.txt"
 expect_status 0 "convert it as a 2017 release" "$R2X" convert -q --cik 1 "$tmp/old.txt" -o "$out/old.xml"
 cur old us-gaap:DeferredRevenueCurrent I20170630 150000000 "2017: deferred revenue is DeferredRevenueCurrent"
 
+# Labels worded both ways (tests/fixtures/bind/variants.txt, written for this
+# test): "Earnings/(loss) from operations" read as "Earnings from
+# operations", the parent named by the company's name, share counts told
+# basic from diluted by "assuming dilution".
+expect_status 0 "convert labels worded both ways" "$R2X" convert -q --cik 1 tests/fixtures/bind/variants.txt -o "$out/var.xml"
+var() { grep -qF -- "<$1 contextRef=\"D20240101-20241231\" unitRef=\"$2\" decimals=\"$3\">$4</$1>" "$out/var.xml" && pass "$5" || fail "$5"; }
+var us-gaap:OperatingIncomeLoss USD -6 500000000 "'Earnings/(loss) from operations' is operating income"
+var us-gaap:NetIncomeLoss USD -6 400000000 "'Net earnings/(loss) attributable to Acme' is the parent's net income"
+var us-gaap:WeightedAverageNumberOfSharesOutstandingBasic shares 1 100 "'Average shares outstanding' is the basic count"
+var us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding shares 1 102.5 "'... assuming dilution' is the diluted count"
+
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
 # in a copy of the data, to the ATM member of the consolidation-items axis.
