@@ -550,6 +550,31 @@ static int counted_in_shares(const r2x_row *row, const concept *c)
            (kind == R2X_UNIT_PER_SHARE && strstr(c->type, "perShareItemType"));
 }
 
+/* A label that names both sides ("Income taxes receivable, payable and
+ * deferred", "Other assets and liabilities") nets them: a concept of one
+ * side only is a poor reading. */
+static int one_side_only(const char *label, const concept *c)
+{
+    static const char *const sides[][4] = {{"receivable", "payable", "Receivable", "Payable"},
+                                           {"assets", "liabilities", "Assets", "Liabilities"}};
+    const char *n = local_name(c);
+    for (size_t i = 0; i < sizeof sides / sizeof *sides; i++)
+        if (contains_ci(label, sides[i][0]) && contains_ci(label, sides[i][1]) &&
+            (strstr(n, sides[i][2]) != NULL) != (strstr(n, sides[i][3]) != NULL))
+            return 1;
+    return 0;
+}
+
+/* A cash-flow line under a heading of the changes in operating assets and
+ * liabilities (or working capital). */
+static int under_changes(const binder *b, const r2x_row *row)
+{
+    return b->t->statement == R2X_STMT_CASH_FLOWS && row->position == R2X_POS_OPERATING &&
+           b->section && contains_ci(b->section, "change") &&
+           (contains_ci(b->section, "assets") || contains_ci(b->section, "liabilities") ||
+            contains_ci(b->section, "working capital"));
+}
+
 /* "Average shares outstanding assuming dilution" is the diluted count, the
  * line without the word the basic one: label and concept agree on it. */
 static int dilution_agrees(const char *label, const concept *c)
@@ -639,6 +664,11 @@ static int label_candidates(const binder *b, const r2x_row *row, const row_facts
             ft *= 0.9;
         }
         ft *= dilution_agrees(label, c) ? 1 : 0.5;
+        /* under "Changes in operating assets and liabilities" a line is a
+         * change ("Income taxes receivable, payable and deferred") */
+        if (under_changes(b, row))
+            ft *= strncmp(local_name(c), "IncreaseDecrease", 16) ? 0.7 : 1.2;
+        ft *= one_side_only(label, c) ? 0.5 : 1;
         double s = weight * lc[i].score * ft * place_fit(row, &lc[i], c) *
                    (cash_flow_place_fits(b, row, c) ? 1 : 0.5);
         if (row->is_total && lc[i].usage_total == 0)

@@ -131,6 +131,7 @@ cur cur us-gaap:ContractWithCustomerLiabilityCurrent I20240630 150000000 "2024: 
 cur cur us-gaap:TreasuryStockCommonValue I20240630 100000000 "no preferred stock: treasury stock (100) is common, positive"
 cur cur us-gaap:LongTermInvestments I20240630 500000000 "investments after current assets are long-term"
 cur cur example:LicensingIncome D20240401-20240630 40000000 "the company's own 'Licensing income (40)' among costs is positive"
+cur cur us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet D20240101-20240630 -15000000 "'Other 15' among the changes in operating assets and liabilities is a decrease of 15 in them"
 cur cur example:CollateralPaidReceivedNet D20240101-20240630 -206000000 "the company's own 'Collateral (paid) received, net' counts payments positive: 206 received is -206"
 # The same release with a noncontrolling interest and preferred stock, and
 # the same release of 2017 (before ASC 606).
