@@ -348,7 +348,7 @@ typedef struct cand {
 /* What the release prints anywhere in its statements, for the choices
  * that depend on it. */
 typedef struct release_facts {
-    int noncontrolling;       /* a line of noncontrolling (minority) interests */
+    int noncontrolling;       /* an income statement line of noncontrolling interests */
     int preferred;            /* a line of preferred stock */
     int last_year;            /* the year its latest period ends */
 } release_facts;
@@ -689,9 +689,13 @@ static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
     *n = 0;
     const map_entry *e = NULL;
     if (b->block) {
-        /* read as "Basic discontinued operations" first */
+        /* read as "Basic discontinued operations" first; the block's "Total"
+         * is its earnings per share */
         char both[600];
-        snprintf(both, sizeof both, "%s %s", b->block, row->label);
+        if (!strcasecmp(row->label, "total"))
+            snprintf(both, sizeof both, "%s earnings per share", b->block);
+        else
+            snprintf(both, sizeof both, "%s %s", b->block, row->label);
         e = map_match(b, row, both);
     }
     if (!e)
@@ -956,8 +960,11 @@ static void scan_release(const r2x_tableset *set, release_facts *rf)
             const char *l = t->rows[r].label;
             if (!l || !t->rows[r].nvalues)
                 continue;
-            rf->noncontrolling |= contains_ci(l, "noncontrolling") ||
-                                  contains_ci(l, "non-controlling") || contains_ci(l, "minority");
+            /* the income statement parts the result (the balance sheet's
+             * minority equity alone leaves the tagged result the parent's) */
+            rf->noncontrolling |= t->statement == R2X_STMT_INCOME &&
+                                  (contains_ci(l, "noncontrolling") ||
+                                   contains_ci(l, "non-controlling") || contains_ci(l, "minority"));
             rf->preferred |= t->statement == R2X_STMT_BALANCE_SHEET && contains_ci(l, "preferred");
         }
     }
@@ -1201,6 +1208,11 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         const r2x_row *row = &t->rows[r];
         if (is_section_heading(t, r))
             b->section = row->label;
+        /* "Basic" or "Assuming dilution" over per-share lines of their own */
+        if (row->label && !row->nvalues)
+            per_share_block = !strncasecmp(row->label, "basic", 5) ? "Basic"
+                              : contains_ci(row->label, "dilut") ? "Diluted"
+                              : per_share_block;
         if (!row->label || !row->nvalues || label_is_period(row->label, cal))
             continue;
         /* "Basic income per share before ..." opens a block of per-share

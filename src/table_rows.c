@@ -371,7 +371,8 @@ static void value_unit(const table_plan *tp, const vcolumn *col, const label_uni
         r2x_strlcpy(v->unit.measure, lu->count_unit, sizeof v->unit.measure);
         /* a scale tied to a currency ("Thousands of JPY") does not scale
          * share counts; a bare one does unless shares are stated apart */
-        *scale = tp->shares_scale >= 0 ? tp->shares_scale
+        *scale = lu->count_scale ? lu->count_scale
+                 : tp->shares_scale >= 0 ? tp->shares_scale
                  : (tp->bare_scale_set ? tp->bare_scale : 0);
     } else if (f->percent || col->percent || lu->kind == LABEL_UNIT_RATIO) {
         v->unit.kind = R2X_UNIT_PURE;      /* 46.6% is the ratio 0.466 */
@@ -686,15 +687,21 @@ static const char *unit_source(const pending_row *p, const char *section,
         for (size_t k = 0; k < p->npending; k++)
             if (!p->pending[k].dash && p->pending[k].fig.frac_digits != 2)
                 cents = 0;
-        if (own.kind == LABEL_UNIT_NONE && sect.kind == LABEL_UNIT_NONE && cents)
-            return per_share_label ? per_share_label : unit_heading;
+        const char *heading = per_share_label ? per_share_label : unit_heading;
+        label_unit head;
+        unit_from_label(heading, &head);
+        /* amounts per share are in cents; a count of shares need not be */
+        if (own.kind == LABEL_UNIT_NONE && sect.kind == LABEL_UNIT_NONE &&
+            (cents || head.kind == LABEL_UNIT_SHARES))
+            return heading;
     }
     return section;
 }
 
 /* A heading row that names a per-share unit, kept across the sub-headings
  * under it until a heading names another unit. */
-static const char *next_unit_heading(const pending_row *p, const char *current)
+static const char *next_unit_heading(const pending_row *p, const char *current,
+                                     char *joined, size_t size)
 {
     if (!p->row.label || p->npending)
         return current;
@@ -702,6 +709,17 @@ static const char *next_unit_heading(const pending_row *p, const char *current)
     unit_from_label(p->row.label, &lu);
     if (lu.kind == LABEL_UNIT_PER_SHARE)
         return p->row.label;
+    if (lu.kind == LABEL_UNIT_SHARES) {
+        r2x_strlcpy(joined, p->row.label, size);
+        return joined;
+    }
+    /* a heading of counts wrapped over lines ("WEIGHTED-AVERAGE NUMBER OF
+     * COMMON SHARES" / "OUTSTANDING (M's)"): its scale may be on the next */
+    if (lu.kind == LABEL_UNIT_NONE && current == joined && strlen(joined) + 2 < size &&
+        strlen(joined) + strlen(p->row.label) + 2 < size) {
+        strcat(joined, " ");
+        strcat(joined, p->row.label);
+    }
     return lu.kind == LABEL_UNIT_NONE ? current : NULL;
 }
 
@@ -723,6 +741,7 @@ int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
         if (prs[i].row.label && prs[i].row.indent < min_indent)
             min_indent = prs[i].row.indent;
     const char *section = NULL, *per_share_label = NULL, *unit_heading = NULL;
+    char joined_heading[512] = "";
     size_t i = 0;
     for (; i < n && !rc; i++) {
         pending_row *p = &prs[i];
@@ -732,7 +751,10 @@ int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
             section = p->row.label;
         else if (p->npending && label_is_total(p->row.label))
             section = NULL;
-        unit_heading = next_unit_heading(p, unit_heading);
+        const char *was = unit_heading;
+        unit_heading = next_unit_heading(p, unit_heading, joined_heading, sizeof joined_heading);
+        if (unit_heading != was || (!p->npending && unit_heading == joined_heading))
+            per_share_label = NULL;   /* a heading of another unit ends the per-share lines */
         const char *source = unit_source(p, section, per_share_label, unit_heading);
         if ((rc = finish_values(x, tp, p, source)))
             break;

@@ -274,6 +274,32 @@ static const char *find_word(const char *hay, const char *word)
     return NULL;
 }
 
+/* "(M's)", "(in millions)", "(000s)": the scale a count's label states in
+ * parentheses; 0 none. */
+static int count_scale_of(const char *label)
+{
+    static const struct { const char *w; int p; } forms[] = {
+        {"(m's)", 6}, {"(m)", 6}, {"(mm)", 6}, {"(mn)", 6}, {"(millions)", 6},
+        {"(in millions)", 6}, {"(thousands)", 3}, {"(in thousands)", 3}, {"(000s)", 3},
+        {"(000's)", 3}, {"(in 000s)", 3}, {"(billions)", 9}, {"(in billions)", 9}};
+    char low[512];
+    size_t n = 0;
+    /* lower case, typographic apostrophes as plain ones */
+    for (const unsigned char *p = (const unsigned char *)label; *p && n + 1 < sizeof low; p++) {
+        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99) {
+            low[n++] = '\'';
+            p += 2;
+        } else {
+            low[n++] = (char)tolower(*p);
+        }
+    }
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
+        if (strstr(low, forms[i].w))
+            return forms[i].p;
+    return 0;
+}
+
 void unit_from_label(const char *label, label_unit *out)
 {
     memset(out, 0, sizeof *out);
@@ -325,6 +351,8 @@ void unit_from_label(const char *label, label_unit *out)
                find_word(label, "as a percentage of") || find_word(label, "percent of")) {
         out->kind = LABEL_UNIT_RATIO;
     }
+    if (out->kind == LABEL_UNIT_SHARES || out->kind == LABEL_UNIT_OTHER_COUNT)
+        out->count_scale = count_scale_of(label);
     /* A list of currencies in parentheses: "(JPY / U.S. Dollars / JPY)" */
     if (out->kind == LABEL_UNIT_PER_SHARE) {
         const char *open = strrchr(label, '(');

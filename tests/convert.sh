@@ -161,6 +161,18 @@ var us-gaap:NetIncomeLoss USD -6 400000000 "'Net earnings/(loss) attributable to
 var us-gaap:WeightedAverageNumberOfSharesOutstandingBasic shares 1 100 "'Average shares outstanding' is the basic count"
 var us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding shares 1 102.5 "'... assuming dilution' is the diluted count"
 
+# Per-share lines under "Assuming Dilution" and "Basic" headings, and share
+# counts under a heading wrapped over two lines with its scale on the second
+# (tests/fixtures/bind/blocks.txt, written for this test).
+expect_status 0 "convert per-share blocks" "$R2X" convert -q --cik 1 tests/fixtures/bind/blocks.txt -o "$out/blk.xml"
+blk() { grep -qF -- "<$1 contextRef=\"D20240101-20241231\" unitRef=\"$2\" decimals=\"$3\">$4</$1>" "$out/blk.xml" && pass "$5" || fail "$5"; }
+blk us-gaap:IncomeLossFromContinuingOperationsPerDilutedShare USDPerShare 2 3.9 "'Continuing Operations' under 'Assuming Dilution' is diluted"
+blk us-gaap:EarningsPerShareDiluted USDPerShare 2 4 "its 'TOTAL' is diluted EPS"
+blk us-gaap:EarningsPerShareBasic USDPerShare 2 4.1 "the 'TOTAL' under 'Basic' is basic EPS"
+blk us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding shares -5 102500000 "'Assuming Dilution' under the shares heading: 102.5 million shares"
+blk us-gaap:WeightedAverageNumberOfSharesOutstandingBasic shares -5 100000000 "'Basic' under it: 100.0 million shares"
+blk us-gaap:NetIncomeLoss USD -6 410000000 "no noncontrolling interest in the income statement: NET INCOME is NetIncomeLoss"
+
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
 # in a copy of the data, to the ATM member of the consolidation-items axis.
