@@ -663,6 +663,11 @@ static int label_candidates(const binder *b, const r2x_row *row, const row_facts
                 continue;
             ft *= 0.9;
         }
+        /* an allowance is stated beside its asset, not a line of its own
+         * unless the label says so */
+        if (strstr(local_name(c), "Allowance") && !contains_ci(label, "allowance") &&
+            !contains_ci(label, "reserve"))
+            continue;
         ft *= dilution_agrees(label, c) ? 1 : 0.5;
         /* under "Changes in operating assets and liabilities" a line is a
          * change ("Income taxes receivable, payable and deferred") */

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "document.h"
 #include "error.h"
+#include "parenthetical.h"
 #include "periods.h"
 #include "xml_hash.h"
 
@@ -407,6 +408,99 @@ static int row_facts(build *b, const r2x_table *t, const r2x_row *row, const row
     return R2X_OK;
 }
 
+/* The balance-sheet dates of t, in column order, once each. */
+static size_t table_instants(const r2x_table *t, r2x_date *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < t->ncolumns && n < max; c++) {
+        const r2x_column *col = &t->columns[c];
+        if (col->role != R2X_COL_AMOUNT || col->period.kind != R2X_PERIOD_INSTANT)
+            continue;
+        size_t k = 0;
+        while (k < n && date_compare(out[k], col->period.end))
+            k++;
+        if (k == n)
+            out[n++] = col->period.end;
+    }
+    return n;
+}
+
+/* The table's own currency column: its first amount column in a currency. */
+static const r2x_column *table_currency(const r2x_table *t)
+{
+    for (size_t c = 0; c < t->ncolumns; c++)
+        if (t->columns[c].role == R2X_COL_AMOUNT &&
+            t->columns[c].unit.kind == R2X_UNIT_CURRENCY)
+            return &t->columns[c];
+    return NULL;
+}
+
+static int paren_fact(build *b, const r2x_table *t, const r2x_row *row, const paren_amount *a,
+                      const concept *c, r2x_date date)
+{
+    fact f;
+    memset(&f, 0, sizeof f);
+    f.concept = c;
+    f.unit.kind = a->unit_kind;
+    const r2x_column *money = table_currency(t);
+    const char *cur = a->currency[0] ? a->currency : money ? money->unit.measure : NULL;
+    f.value = a->value;
+    f.decimals = a->decimals;
+    if (a->unit_kind == R2X_UNIT_SHARES) {
+        r2x_strlcpy(f.unit.measure, "shares", sizeof f.unit.measure);
+        /* "100,000 shares authorized" under "(in millions ...)" */
+        if (t->count_scale && r2x_decimal_scale(&f.value, t->count_scale) == R2X_OK)
+            f.decimals -= t->count_scale;
+    } else {
+        if (!cur)
+            return R2X_OK;      /* an amount in no known currency */
+        r2x_strlcpy(f.unit.measure, cur, sizeof f.unit.measure);
+        if (a->unit_kind == R2X_UNIT_PER_SHARE)
+            r2x_strlcpy(f.unit.denominator, "shares", sizeof f.unit.denominator);
+        /* "$12" in a table in millions of the same currency is $12 million */
+        else if (!a->scale_stated && money && money->scale > 0 &&
+                 !strcmp(money->unit.measure, cur) &&
+                 r2x_decimal_scale(&f.value, money->scale) == R2X_OK)
+            f.decimals -= money->scale;
+    }
+    f.line = row->line;
+    f.label = row->label;
+    r2x_period p;
+    memset(&p, 0, sizeof p);
+    p.kind = R2X_PERIOD_INSTANT;
+    p.end = date;
+    if (context_for(b, p, NULL, &f.context) || add_fact(b, &f))
+        return R2X_ENOMEM;
+    return R2X_OK;
+}
+
+/* Amounts a balance-sheet label states ("net of allowance of JPY 22,072
+ * thousand", "5,000 shares authorized", "$.01 par value"): facts of their
+ * own at the dates the label or the table gives them. */
+static int paren_facts(build *b, const r2x_table *t, const r2x_row *row)
+{
+    r2x_date dates[8];
+    size_t ndates = table_instants(t, dates, 8);
+    if (!ndates)
+        return R2X_OK;
+    paren_context ctx = {row->position, contains_word_ci(row->label, "preferred"),
+                         r2x_profile_calendar(b->o->profile)};
+    paren_amount am[16];
+    size_t n = parenthetical_scan(row->label, &ctx, am, 16);
+    for (size_t i = 0; i < n; i++) {
+        const concept *c = taxonomy_find(b->o->tax, am[i].concept);
+        if (!c)
+            continue;
+        for (size_t k = 0; k < ndates; k++) {
+            int here = am[i].date.year ? !date_compare(am[i].date, dates[k])
+                                       : am[i].column < 0 || (size_t)am[i].column == k;
+            if (here && paren_fact(b, t, row, &am[i], c, dates[k]))
+                return R2X_ENOMEM;
+        }
+    }
+    return R2X_OK;
+}
+
 static int map_row(build *b, const r2x_table *t, size_t r, const binding *bd)
 {
     const r2x_row *row = &t->rows[r];
@@ -622,6 +716,8 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                 continue;
             }
             rc = map_row(&b, t, r, fs->binding);
+            if (!rc && t->statement == R2X_STMT_BALANCE_SHEET)
+                rc = paren_facts(&b, t, row);
         }
         if (!rc)
             rc = check_sums(&b, t);

@@ -356,6 +356,8 @@ typedef struct r2x_table {
     int statement;            /* enum r2x_statement */
     int continues;            /* 1-based number of the table this one continues, or 0 */
     int page;                 /* the page it starts on (PDF, form feeds), 0 unknown */
+    int count_scale;          /* the power of ten its headings print share counts in
+                               * ("(in millions, except per share data)": 6) */
     size_t ncolumns;
     r2x_column *columns;
     size_t nrows;

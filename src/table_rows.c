@@ -726,6 +726,8 @@ static const char *next_unit_heading(const pending_row *p, const char *current,
 int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
 {
     int rc = make_columns(tp, t);
+    t->count_scale = tp->shares_scale >= 0 ? tp->shares_scale
+                     : (tp->bare_scale_set ? tp->bare_scale : 0);
     r2x_buf rows;
     buf_init(&rows, R2X_BUF_NOCAP);
     if (!rc)

@@ -306,6 +306,10 @@ void unit_from_label(const char *label, label_unit *out)
     if (!label)
         return;
     const char *per = NULL;
+    /* The equity line of a stock ("Common stock ($0.01 par value; 100,000
+     * shares authorized; ...)") is an amount, whatever counts it states. */
+    if (find_word(label, "par value") || find_word(label, "authorized"))
+        return;
     /* A count first: "Shares used in computing earnings per share" is a
      * number of shares, not an amount per share. */
     if (find_word(label, "shares used") || find_word(label, "number of shares") ||
