@@ -12,6 +12,7 @@
 #include "error.h"
 #include "output.h"
 #include "periods.h"
+#include "units.h"
 #include "xml_guard.h"
 
 #define NS_XBRLI "http://www.xbrl.org/2003/instance"
@@ -34,11 +35,12 @@ static const char *local_of(const char *qname)
  * anything else (ADS) in the extension namespace. */
 static void measure_qname(const char *m, const char *ext_prefix, char *out, size_t size)
 {
+    size_t len = 0;
+    const char *code = unit_currency_at(m, &len);
     if (!strcmp(m, "shares") || !strcmp(m, "pure"))
         snprintf(out, size, "xbrli:%s", m);
-    else if (strlen(m) == 3 && m[0] >= 'A' && m[0] <= 'Z' && m[1] >= 'A' && m[1] <= 'Z' &&
-             m[2] >= 'A' && m[2] <= 'Z')
-        snprintf(out, size, "iso4217:%s", m);
+    else if (code && len == strlen(m) && !strcmp(code, m))
+        snprintf(out, size, "iso4217:%s", m);      /* an ISO 4217 code, not "ADS" */
     else
         snprintf(out, size, "%s:%s", ext_prefix ? ext_prefix : "xbrli", m);
 }

@@ -44,6 +44,9 @@ fact us-gaap:CommonStockSharesAuthorized I20090930 shares 0 377600 "377,600 shar
 fact us-gaap:CommonStockSharesIssued I20090331 shares 0 206478 "206,478 shares issued at both dates"
 fact us-gaap:CommonStockSharesOutstanding I20090930 shares 0 206478 "and outstanding"
 fact us-gaap:TreasuryStockCommonShares I20090331 shares 0 3934 "3,934 treasury shares"
+# Per-ADS figures: the ADS is the company's own measure, not a currency.
+grep -q '<xbrli:measure>iij:ADS</xbrli:measure>' "$out/iij.xml" && ! grep -q 'iso4217:ADS' "$out/iij.xml" \
+    && pass "per-ADS units divide by iij:ADS, not iso4217:ADS" || fail "per-ADS units divide by iij:ADS, not iso4217:ADS"
 # Periods, units, decimals.
 fact us-gaap:Revenues D20090401-20090930 JPY -3 32275024000 "1H09 total revenues in thousands"
 fact us-gaap:Revenues D20090401-20090930 USD -3 360655000 "the USD convenience translation of 1H09 revenues"
