@@ -27,6 +27,7 @@
 #include "buf.h"
 #include "error.h"
 #include "output.h"
+#include "srcpos.h"
 
 #define NS_IX "http://www.xbrl.org/2013/inlineXBRL"
 #define NS_IX10 "http://www.xbrl.org/2008/inlineXBRL"
@@ -536,12 +537,16 @@ typedef struct extraction {
     r2x_buf relationships;    /* xmlNodePtr[] */
     xmlHashTablePtr continuations;   /* id -> ix:continuation */
     xmlHashTablePtr footnotes;       /* id -> ix:footnote */
+    const srcpos_map *in_positions;  /* where the input's elements are; may be NULL */
+    srcpos_map *out_positions;       /* where the output's come from; may be NULL */
+    int oom;
 } extraction;
 
-static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void finding(extraction *x, xmlNodePtr node, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
-static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
+/* code: the rule, after Arelle's names for Inline XBRL 1.1 (section:name). */
+static void finding(extraction *x, xmlNodePtr node, const char *code, const char *fmt, ...)
 {
     x->nerrors++;
     if (!x->diag)
@@ -551,12 +556,46 @@ static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
     e.code = R2X_EINPUT;
     e.severity = R2X_SEV_ERROR;
     r2x_strlcpy(e.file, x->name, sizeof e.file);
-    e.line = node ? xmlGetLineNo(node) : 0;
+    r2x_strlcpy(e.rule, code, sizeof e.rule);
+    srcpos at = srcpos_of(x->in_positions, node);
+    e.line = at.line;
+    e.column = at.column;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     va_end(ap);
     x->diag(x->diag_userdata, &e);
+}
+
+/* The output element out came from the input element in: findings on out
+ * name in's place in the input. */
+static void came_from(extraction *x, const xmlNode *out, const xmlNode *in)
+{
+    if (x->out_positions && out &&
+        srcpos_set(x->out_positions, out, srcpos_of(x->in_positions, in)))
+        x->oom = 1;
+}
+
+/* The same for a copy of an element and its copy's descendants, which are
+ * the original's elements in the same order (only text and entity
+ * references are dropped from a copy). */
+static void copy_came_from(extraction *x, xmlNodePtr out, xmlNodePtr in)
+{
+    came_from(x, out, in);
+    xmlNodePtr a = out->children, b = in->children;
+    while (a && b) {
+        if (a->type != XML_ELEMENT_NODE) {
+            a = a->next;
+            continue;
+        }
+        if (b->type != XML_ELEMENT_NODE) {
+            b = b->next;
+            continue;
+        }
+        copy_came_from(x, a, b);
+        a = a->next;
+        b = b->next;
+    }
 }
 
 static int is_ix(xmlNodePtr n, const char *local)
@@ -594,12 +633,14 @@ static int collect(extraction *x)
                 rc = xmlHashAddEntry(x->continuations, id, n) < 0 &&
                      xmlHashLookup(x->continuations, id) != n;
                 if (rc) {
-                    finding(x, n, "ix:continuation id '%s' is used twice", (const char *)id);
+                    finding(x, n, "ix11.4.1.1:continuationIdDuplicate",
+                            "ix:continuation id '%s' is used twice", (const char *)id);
                     rc = 0;
                 }
             } else if (!strcmp(name, "footnote") && id) {
                 if (xmlHashAddEntry(x->footnotes, id, n) < 0)
-                    finding(x, n, "ix:footnote id '%s' is used twice", (const char *)id);
+                    finding(x, n, "ix11.6.1.1:footnoteIdDuplicate",
+                            "ix:footnote id '%s' is used twice", (const char *)id);
             } else if (!strcmp(name, "header")) {
                 x->headers++;
             } else if (!strcmp(name, "relationship")) {
@@ -748,7 +789,8 @@ static int fact_value(extraction *x, xmlNodePtr f, int numeric, r2x_buf *v, int 
     while (next && !rc) {
         xmlNodePtr c = xmlHashLookup(x->continuations, BAD_CAST next);
         if (!c || ++hops > (size_t)xmlHashSize(x->continuations)) {
-            finding(x, f, "the continuation '%s' %s; the fact is left out", next,
+            finding(x, f, c ? "ix11.4.1.2:continuationCycle" : "ix11.4.1.1:continuationMissing",
+                    "the continuation '%s' %s; the fact is left out", next,
                     c ? "loops" : "is missing");
             rc = -1;
             break;
@@ -773,9 +815,13 @@ static int fact_value(extraction *x, xmlNodePtr f, int numeric, r2x_buf *v, int 
                                 trimmed, out, sizeof out);
         if (t) {
             if (t == -2)
-                finding(x, f, "unknown format '%s'; the fact is left out", format);
+                finding(x, f, numeric ? "ix11.10.1.2:invalidTransformation"
+                                      : "ix11.11.1.2:invalidTransformation",
+                        "unknown format '%s'; the fact is left out", format);
             else
-                finding(x, f, "'%s' does not fit the format %s; the fact is left out", trimmed,
+                finding(x, f, numeric ? "ix11.10.1.1:transformValueError"
+                                      : "ix11.11.1.1:transformValueError",
+                        "'%s' does not fit the format %s; the fact is left out", trimmed,
                         format);
             rc = -1;
             goto done;
@@ -788,7 +834,7 @@ static int fact_value(extraction *x, xmlNodePtr f, int numeric, r2x_buf *v, int 
         char num[160];
         int sc = scale ? atoi(scale) : 0;
         if (ixbrl_scale(text, sc, sign && !strcmp(sign, "-"), num, sizeof num)) {
-            finding(x, f, "'%s' is not a number", text);
+            finding(x, f, "ix11.10.1.1:transformValueError", "'%s' is not a number", text);
             rc = -1;
             goto done;
         }
@@ -828,7 +874,7 @@ static int write_fact(extraction *x, xmlNodePtr f)
 {
     const char *kind = (const char *)f->name;
     if (!strcmp(kind, "tuple") || !strcmp(kind, "fraction")) {
-        finding(x, f, "ix:%s is not supported; the fact is left out", kind);
+        finding(x, f, "ix:unsupported", "ix:%s is not supported; the fact is left out", kind);
         return 0;
     }
     if (xmlHasProp(f, BAD_CAST "target"))
@@ -837,13 +883,13 @@ static int write_fact(extraction *x, xmlNodePtr f)
     char *name = prop(f, "name");
     if (!name) {
         xmlFree(name);
-        finding(x, f, "ix:%s has no name", kind);
+        finding(x, f, "ix11:missingName", "ix:%s has no name", kind);
         return 0;
     }
     const char *local;
     xmlNsPtr ns = out_ns(x, f, name, &local);
     if (!ns) {
-        finding(x, f, "the prefix of '%s' is not declared", name);
+        finding(x, f, "ix11:undeclaredPrefix", "the prefix of '%s' is not declared", name);
         xmlFree(name);
         return 0;
     }
@@ -862,6 +908,7 @@ static int write_fact(extraction *x, xmlNodePtr f)
             xmlFreeNode(e);
             rc = -2;
         } else {
+            came_from(x, e, f);
             static const char *const copied[] = {"id", "contextRef", "unitRef", "decimals",
                                                  "precision"};
             for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
@@ -919,8 +966,9 @@ static int copy_under_root(extraction *x, xmlNodePtr n)
         if (c->type == XML_ENTITY_REF_NODE) {
             /* never loaded nor expanded; copied, it would leave the output
              * naming an entity it does not declare (not well-formed) */
-            finding(x, n, "entity reference '&%s;' is not expanded (entities are never "
-                          "loaded); it is dropped", (const char *)c->name);
+            finding(x, n, "ix:entityReference",
+                    "entity reference '&%s;' is not expanded (entities are never loaded); "
+                    "it is dropped", (const char *)c->name);
             xmlUnlinkNode(c);
             xmlFreeNode(c);
         } else if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c)) {
@@ -929,6 +977,7 @@ static int copy_under_root(extraction *x, xmlNodePtr n)
         }
         c = next;
     }
+    copy_came_from(x, copy, n);
     return R2X_OK;
 }
 
@@ -952,11 +1001,13 @@ static int write_relationships(extraction *x)
         char *from = prop(r, "fromRefs"), *to = prop(r, "toRefs");
         char *role = prop(r, "linkRole"), *arcrole = prop(r, "arcrole");
         xmlNodePtr fl = link_child(x, x->root, link, "footnoteLink");
+        came_from(x, fl, r);
         if (!fl || !from || !to) {
             xmlFree(from), xmlFree(to), xmlFree(role), xmlFree(arcrole);
             if (!fl)
                 return R2X_ENOMEM;
-            finding(x, r, "ix:relationship lacks fromRefs or toRefs");
+            finding(x, r, "ix11.13.1.1:relationshipRefs",
+                    "ix:relationship lacks fromRefs or toRefs");
             continue;
         }
         xmlSetNsProp(fl, xlink, BAD_CAST "type", BAD_CAST "extended");
@@ -977,6 +1028,7 @@ static int write_relationships(extraction *x)
                         return R2X_ENOMEM;
                     }
                     e = link_child(x, fl, link, "footnote");
+                    came_from(x, e, fn);
                     if (e)
                         xmlNodeAddContent(e, BAD_CAST text.data);
                     buf_release(&text);
@@ -995,6 +1047,7 @@ static int write_relationships(extraction *x)
                     char href[300];
                     snprintf(href, sizeof href, "#%s", id);
                     e = link_child(x, fl, link, "loc");
+                    came_from(x, e, r);
                     if (e) {
                         xmlSetNsProp(e, xlink, BAD_CAST "type", BAD_CAST "locator");
                         xmlSetNsProp(e, xlink, BAD_CAST "href", BAD_CAST href);
@@ -1014,6 +1067,7 @@ static int write_relationships(extraction *x)
                 xmlNodePtr arc = link_child(x, fl, link, "footnoteArc");
                 if (!arc)
                     break;
+                came_from(x, arc, r);
                 xmlSetNsProp(arc, xlink, BAD_CAST "type", BAD_CAST "arc");
                 xmlSetNsProp(arc, xlink, BAD_CAST "arcrole", BAD_CAST ar);
                 xmlSetNsProp(arc, xlink, BAD_CAST "from", BAD_CAST a);
@@ -1027,14 +1081,17 @@ static int write_relationships(extraction *x)
     return R2X_OK;
 }
 
-static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
-                           void *diag_userdata, xmlDocPtr *out, size_t *nfacts,
-                           size_t *nerrors, r2x_error *err)
+static int extract_guarded(xmlDocPtr ix, const srcpos_map *in_positions, const char *name,
+                           r2x_diag_fn diag, void *diag_userdata, xmlDocPtr *out,
+                           srcpos_map *out_positions, size_t *nfacts, size_t *nerrors,
+                           r2x_error *err)
 {
     *out = NULL;
     extraction x;
     memset(&x, 0, sizeof x);
     x.ix = ix;
+    x.in_positions = in_positions;
+    x.out_positions = out_positions;
     x.name = name;
     x.diag = diag;
     x.diag_userdata = diag_userdata;
@@ -1055,6 +1112,7 @@ static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
     if (!x.root)
         goto fail;
     xmlDocSetRootElement(x.out, x.root);
+    came_from(&x, x.root, html);
     xmlSetNs(x.root, xmlNewNs(x.root, BAD_CAST NS_XBRLI, BAD_CAST "xbrli"));
     /* the input root's prefixes, so that QName values (dimensions, members,
      * measures) keep meaning what they meant; not XHTML's or ix's own */
@@ -1087,7 +1145,8 @@ static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
         goto refused;
     }
     if (!node_count(&x.references))
-        finding(&x, html, "no ix:references: the instance has no schemaRef");
+        finding(&x, html, "ix11.12.1.1:missingReferences",
+                "no ix:references: the instance has no schemaRef");
     /* schemaRef and linkbaseRef, then roleRef and arcroleRef, then contexts
      * and units: the order the XBRL 2.1 schema requires */
     rc = R2X_ENOMEM;
@@ -1104,7 +1163,7 @@ static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
     for (size_t i = 0; i < node_count(&x.facts); i++)
         if (write_fact(&x, node_at(&x.facts, i)))
             goto fail;
-    if (write_relationships(&x))
+    if (write_relationships(&x) || x.oom)
         goto fail;
     rc = R2X_OK;
     *out = x.out;
@@ -1154,6 +1213,12 @@ static void quiet_error(void *userdata, xmlErrorPtr e)
 
 int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
 {
+    return ixbrl_parse_file_mapped(path, out, NULL, err);
+}
+
+int ixbrl_parse_file_mapped(const char *path, xmlDocPtr *out, srcpos_map *positions,
+                            r2x_error *err)
+{
     *out = NULL;
     /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
      * unbounded, and tells a failed allocation of its own as an empty file */
@@ -1188,8 +1253,13 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
     if (ctxt) {
         ctxt->_private = &first;
         ctxt->sax->serror = quiet_error;
-        doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+        int oom = 0;
+        doc = positions ? srcpos_read_memory(ctxt, bytes.data, (int)bytes.len, path, options,
+                                             positions, &oom)
+                        : xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL, options);
+        if (oom)
+            first.out_of_memory = 1;
     }
     buf_release(&bytes);
     if (xml_guard_end(&guard) || !ctxt)
@@ -1227,9 +1297,19 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
 int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_userdata,
                   xmlDocPtr *out, size_t *nfacts, size_t *nerrors, r2x_error *err)
 {
+    return ixbrl_extract_mapped(ix, NULL, name, diag, diag_userdata, out, NULL, nfacts, nerrors,
+                                err);
+}
+
+int ixbrl_extract_mapped(xmlDocPtr ix, const srcpos_map *in_positions, const char *name,
+                         r2x_diag_fn diag, void *diag_userdata, xmlDocPtr *out,
+                         srcpos_map *out_positions, size_t *nfacts, size_t *nerrors,
+                         r2x_error *err)
+{
     xml_guard guard;
     xml_guard_begin(&guard);
-    int rc = extract_guarded(ix, name, diag, diag_userdata, out, nfacts, nerrors, err);
+    int rc = extract_guarded(ix, in_positions, name, diag, diag_userdata, out, out_positions,
+                             nfacts, nerrors, err);
     /* whatever else went wrong: a failed allocation may be its cause */
     if (xml_guard_end(&guard) && rc != R2X_ENOMEM) {
         if (!rc)

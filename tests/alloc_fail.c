@@ -206,7 +206,8 @@ static int stage_ixbrl(r2x_error *err)
 static int validate_offline(const char *path, r2x_error *err)
 {
     r2x_validate_options vo = {R2X_SRCDIR "/../shared/xbrl-cache", 1, R2X_CALC_C11, 0,
-                               R2X_DUP_ERROR, R2X_SCHEMA_NONE, capture_diag, NULL, NULL};
+                               R2X_DUP_ERROR, R2X_SCHEMA_NONE, capture_diag, NULL, NULL,
+                               NULL, NULL, 0};
     r2x_validator *v = NULL;
     r2x_validate_result res;
     int rc = r2x_validator_new(&vo, &v, err);

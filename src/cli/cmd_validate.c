@@ -8,6 +8,29 @@
 #include "fetch_options.h"
 #include "validate.h"
 
+const cli_option_doc validate_options[] = {
+    CLI_FETCH_OPTION_DOCS,
+    {"--calc", "c11|xbrl21|none", "calculation checks: Calculations 1.1 round-to-nearest "
+                                  "(default), XBRL 2.1 section 5.2.5.2, or none"},
+    {"--format", "text|json", "how findings are printed (default text); JSON also says which "
+                              "checks ran, in part or not at all, and why"},
+    {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
+    {"--duplicates", "error|warning|all", "inconsistent duplicate facts are errors (default, "
+                                          "as filing rules require) or warnings (XBRL 2.1 "
+                                          "alone); all: consistent ones are warned of too"},
+    {"--schema", "auto|full|none", "libxml2's XML Schema validation of the schemas and the "
+                                   "instance, besides the types check: when the DTS has at "
+                                   "most 3000 concepts (default), whatever its size, or never"},
+    {"--ignore", "CODE", "leave out findings whose code matches CODE, a shell pattern "
+                         "('calc11e:*'); may be repeated or comma-separated"},
+    {"--only", "CODE", "report only findings whose code matches CODE; may be repeated"},
+    {"--severity", "warning|error", "report findings of this severity and above (default "
+                                    "warning: all)"},
+    {"--quiet", NULL, "do not print warnings (they are still counted)"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
 typedef struct validate_args {
     cli_fetch_options fetch;
     int calc;
@@ -16,6 +39,9 @@ typedef struct validate_args {
     int dts_only;
     int duplicates;
     int schema;
+    int min_severity;
+    char **ignore, **only;      /* NULL-terminated lists of patterns */
+    size_t nignore, nonly;
 } validate_args;
 
 typedef struct output {
@@ -56,12 +82,14 @@ static void on_finding(void *userdata, const r2x_error *e)
         json_string(code);
         fputs(", \"file\": ", stdout);
         json_string(e->file);
-        printf(", \"line\": %ld, \"message\": ", e->line);
+        printf(", \"line\": %ld, \"column\": %ld, \"message\": ", e->line, e->column);
         json_string(msg);
         putchar('}');
         return;
     }
-    if (e->file[0] && e->line > 0)
+    if (e->file[0] && e->line > 0 && e->column > 0)
+        printf("%s:%ld:%ld: ", e->file, e->line, e->column);
+    else if (e->file[0] && e->line > 0)
         printf("%s:%ld: ", e->file, e->line);
     else if (e->file[0])
         printf("%s: ", e->file);
@@ -69,6 +97,95 @@ static void on_finding(void *userdata, const r2x_error *e)
         printf("%s [%s]: %s\n", sev, code, msg);
     else
         printf("%s: %s\n", sev, msg);
+}
+
+/* Add the comma-separated patterns of arg to a NULL-terminated list. */
+static int add_patterns(char ***list, size_t *n, const char *arg)
+{
+    const char *p = arg;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        if (len) {
+            char **grown = realloc(*list, (*n + 2) * sizeof **list);
+            char *pat = grown ? malloc(len + 1) : NULL;
+            if (grown)
+                *list = grown;
+            if (!pat) {
+                fprintf(stderr, "release2xbrl: out of memory\n");
+                return 1;
+            }
+            memcpy(pat, p, len);
+            pat[len] = '\0';
+            (*list)[(*n)++] = pat;
+            (*list)[*n] = NULL;
+        }
+        p += len + (p[len] == ',');
+    }
+    return 0;
+}
+
+static void free_patterns(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+/* One of the words of a keyword option; 1 (after a message) when arg is none of them. */
+static int keyword(const char *opt, const char *arg, const char *const *words, int *out)
+{
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(arg, words[i])) {
+            *out = i;
+            return 0;
+        }
+    fprintf(stderr, "release2xbrl: --%s takes ", opt);
+    for (int i = 0; words[i]; i++)
+        fprintf(stderr, "%s%s", i ? words[i + 1] ? ", " : " or " : "", words[i]);
+    fprintf(stderr, ", not '%s'\n", arg);
+    return 1;
+}
+
+static int parse_option(validate_args *a, int c, const char *arg)
+{
+    static const char *const calcs[] = {"c11", "xbrl21", "none", NULL};
+    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const dups[] = {"error", "warning", "all", NULL};
+    static const char *const schemas[] = {"auto", "full", "none", NULL};
+    static const char *const severities[] = {"warning", "error", NULL};
+    int k;
+    switch (c) {
+    case 'c':
+        if (keyword("calc", arg, calcs, &k))
+            return 1;
+        a->calc = k == 0 ? R2X_CALC_C11 : k == 1 ? R2X_CALC_XBRL21 : R2X_CALC_NONE;
+        return 0;
+    case 'f':
+        if (keyword("format", arg, formats, &k))
+            return 1;
+        a->json = k == 1;
+        return 0;
+    case 'u':
+        if (keyword("duplicates", arg, dups, &k))
+            return 1;
+        a->duplicates = k == 0 ? R2X_DUP_ERROR : k == 1 ? R2X_DUP_WARNING : R2X_DUP_ALL;
+        return 0;
+    case 's':
+        if (keyword("schema", arg, schemas, &k))
+            return 1;
+        a->schema = k == 0 ? R2X_SCHEMA_AUTO : k == 1 ? R2X_SCHEMA_FULL : R2X_SCHEMA_NONE;
+        return 0;
+    case 'v':
+        if (keyword("severity", arg, severities, &k))
+            return 1;
+        a->min_severity = k == 0 ? 0 : R2X_SEV_ERROR;
+        return 0;
+    case 'i':
+        return add_patterns(&a->ignore, &a->nignore, arg);
+    case 'o':
+        return add_patterns(&a->only, &a->nonly, arg);
+    }
+    return 1;
 }
 
 static int parse(int argc, char **argv, const cli_command *self, validate_args *a)
@@ -80,6 +197,9 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         {"dts-only", no_argument, NULL, 'D'},
         {"duplicates", required_argument, NULL, 'u'},
         {"schema", required_argument, NULL, 's'},
+        {"ignore", required_argument, NULL, 'i'},
+        {"only", required_argument, NULL, 'o'},
+        {"severity", required_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -95,56 +215,18 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         if (f == 0)
             continue;
         switch (c) {
-        case 'c':
-            if (!strcmp(optarg, "c11"))
-                a->calc = R2X_CALC_C11;
-            else if (!strcmp(optarg, "xbrl21"))
-                a->calc = R2X_CALC_XBRL21;
-            else if (!strcmp(optarg, "none"))
-                a->calc = R2X_CALC_NONE;
-            else {
-                fprintf(stderr, "release2xbrl: --calc takes c11, xbrl21 or none, not '%s'\n",
-                        optarg);
-                return 1;
-            }
-            break;
-        case 'f':
-            if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
-                fprintf(stderr, "release2xbrl: --format takes text or json, not '%s'\n", optarg);
-                return 1;
-            }
-            a->json = !strcmp(optarg, "json");
-            break;
         case 'D': a->dts_only = 1; break;
-        case 'u':
-            if (strcmp(optarg, "error") && strcmp(optarg, "warning")) {
-                fprintf(stderr, "release2xbrl: --duplicates takes error or warning, not '%s'\n",
-                        optarg);
-                return 1;
-            }
-            a->duplicates = !strcmp(optarg, "warning") ? R2X_DUP_WARNING : R2X_DUP_ERROR;
-            break;
-        case 's':
-            if (!strcmp(optarg, "auto"))
-                a->schema = R2X_SCHEMA_AUTO;
-            else if (!strcmp(optarg, "full"))
-                a->schema = R2X_SCHEMA_FULL;
-            else if (!strcmp(optarg, "none"))
-                a->schema = R2X_SCHEMA_NONE;
-            else {
-                fprintf(stderr, "release2xbrl: --schema takes auto, full or none, not '%s'\n",
-                        optarg);
-                return 1;
-            }
-            break;
         case 'q': a->quiet = 1; break;
         case 'h': cli_print_command_help(self); return -1;
         case ':':
             fprintf(stderr, "release2xbrl: option '%s' needs an argument\n", argv[optind - 1]);
             return 1;
-        default:
+        case '?':
             fprintf(stderr, "release2xbrl: unknown option '%s'; see --help\n", argv[optind - 1]);
             return 1;
+        default:
+            if (parse_option(a, c, optarg))
+                return 1;
         }
     }
     if (optind >= argc) {
@@ -155,15 +237,33 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
     return 0;
 }
 
+static void json_checks(const r2x_validate_result *res)
+{
+    fputs(", \"checks\": [", stdout);
+    for (int i = 0; i < R2X_CHECK_COUNT; i++) {
+        printf("%s\n    {\"check\": \"%s\", \"state\": \"%s\"", i ? "," : "", r2x_check_name(i),
+               r2x_check_state_name(res->checks[i].state));
+        if (res->checks[i].reason[0]) {
+            fputs(", \"reason\": ", stdout);
+            json_string(res->checks[i].reason);
+        }
+        putchar('}');
+    }
+    fputs("\n  ]", stdout);
+}
+
 static void summary(const char *file, const r2x_validate_result *res, int json)
 {
     if (json) {
-        printf("\n  ], \"errors\": %zu, \"warnings\": %zu, \"facts\": %zu, "
+        printf("\n  ], \"errors\": %zu, \"warnings\": %zu, \"filtered\": %zu, \"facts\": %zu, "
                "\"unchecked_facts\": %zu, \"contexts\": %zu, "
                "\"units\": %zu, \"documents\": %zu, \"missing_documents\": %zu, "
-               "\"concepts\": %zu, \"relationships\": %zu, \"arcs\": %zu}",
-               res->errors, res->warnings, res->facts, res->unchecked, res->contexts, res->units,
-               res->documents, res->missing, res->concepts, res->relationships, res->arcs);
+               "\"concepts\": %zu, \"relationships\": %zu, \"arcs\": %zu",
+               res->errors, res->warnings, res->filtered, res->facts, res->unchecked,
+               res->contexts, res->units, res->documents, res->missing, res->concepts,
+               res->relationships, res->arcs);
+        json_checks(res);
+        putchar('}');
         return;
     }
     if (res->input_kind == 1)
@@ -179,71 +279,34 @@ static void summary(const char *file, const r2x_validate_result *res, int json)
                file, res->errors, res->warnings, res->facts, res->contexts, res->documents);
 }
 
-int cmd_validate(int argc, char **argv)
+/* Validate each file; the exit status. */
+static int run(validate_args *a, r2x_validator *v, output *o, int first, int argc, char **argv)
 {
-    const cli_command *self = NULL;
-    for (const cli_command *c = cli_commands; c->name; c++)
-        if (!strcmp(c->name, "validate"))
-            self = c;
-    validate_args a;
-    memset(&a, 0, sizeof a);
-    cli_fetch_options_init(&a.fetch);
-    int p = parse(argc, argv, self, &a);
-    if (p) {
-        cli_fetch_options_release(&a.fetch);
-        return p < 0 ? EXIT_OK : EXIT_FAILURE_RUN;
-    }
-    fetcher *fetch = NULL;
-    int frc = cli_fetch_open(&a.fetch, &fetch);
-    if (frc) {
-        cli_fetch_options_release(&a.fetch);
-        return frc;
-    }
-    output o = {&a, 0};
-    r2x_validate_options vo;
-    memset(&vo, 0, sizeof vo);
-    vo.cache_dir = a.fetch.fetch.cache_dir;
-    vo.offline = a.fetch.fetch.offline;
-    vo.ca_file = a.fetch.fetch.ca_file;
-    vo.calc = a.calc;
-    vo.dts_only = a.dts_only;
-    vo.duplicates = a.duplicates;
-    vo.schema = a.schema;
-    vo.diag = on_finding;
-    vo.diag_userdata = &o;
-    r2x_validator *v = NULL;
-    r2x_error err;
-    r2x_error_clear(&err);
-    int rc = validator_new_with_fetcher(&vo, fetch, &v, &err);
-    if (rc) {
-        cli_report(&err);
-        fetcher_free(fetch);
-        cli_fetch_options_release(&a.fetch);
-        return cli_exit_status(rc);
-    }
     int status = EXIT_OK;
-    if (a.json)
+    if (a->json)
         printf("{\"files\": [");
     size_t nfiles = 0;
-    for (int i = optind; i < argc; i++) {
+    for (int i = first; i < argc; i++) {
         r2x_validate_result res;
-        o.shown = 0;
-        if (a.json) {
+        r2x_error err;
+        r2x_error_clear(&err);
+        o->shown = 0;
+        if (a->json) {
             printf("%s\n  {\"file\": ", nfiles++ ? "," : "");
             json_string(argv[i]);
             printf(", \"findings\": [");
         }
         fflush(stdout);
-        rc = r2x_validate(v, argv[i], &res, &err);
+        int rc = r2x_validate(v, argv[i], &res, &err);
         if (rc) {
-            if (a.json)
+            if (a->json)
                 printf("\n  ], \"could_not_run\": true}");
             fflush(stdout);
             cli_report(&err);
             status = EXIT_FAILURE_RUN;
             continue;
         }
-        summary(argv[i], &res, a.json);
+        summary(argv[i], &res, a->json);
         if (res.schema_skipped) {
             fflush(stdout);
             fprintf(stderr, "release2xbrl: %s: note: XML Schema validation skipped: %s\n",
@@ -255,10 +318,51 @@ int cmd_validate(int argc, char **argv)
         if (res.errors && status == EXIT_OK)
             status = EXIT_INVALID;
     }
-    if (a.json)
+    if (a->json)
         printf("\n]}\n");
-    r2x_validator_free(v);
+    return status;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+    const cli_command *self = cli_command_named("validate");
+    validate_args a;
+    memset(&a, 0, sizeof a);
+    cli_fetch_options_init(&a.fetch);
+    int p = parse(argc, argv, self, &a);
+    fetcher *fetch = NULL;
+    int status = p ? (p < 0 ? EXIT_OK : EXIT_FAILURE_RUN) : cli_fetch_open(&a.fetch, &fetch);
+    if (!p && !status) {
+        output o = {&a, 0};
+        r2x_validate_options vo;
+        memset(&vo, 0, sizeof vo);
+        vo.cache_dir = a.fetch.fetch.cache_dir;
+        vo.offline = a.fetch.fetch.offline;
+        vo.ca_file = a.fetch.fetch.ca_file;
+        vo.calc = a.calc;
+        vo.dts_only = a.dts_only;
+        vo.duplicates = a.duplicates;
+        vo.schema = a.schema;
+        vo.diag = on_finding;
+        vo.diag_userdata = &o;
+        vo.ignore = (const char *const *)a.ignore;
+        vo.only = (const char *const *)a.only;
+        vo.min_severity = a.min_severity;
+        r2x_validator *v = NULL;
+        r2x_error err;
+        r2x_error_clear(&err);
+        int rc = validator_new_with_fetcher(&vo, fetch, &v, &err);
+        if (rc) {
+            cli_report(&err);
+            status = cli_exit_status(rc);
+        } else {
+            status = run(&a, v, &o, optind, argc, argv);
+        }
+        r2x_validator_free(v);
+    }
     fetcher_free(fetch);
+    free_patterns(a.ignore, a.nignore);
+    free_patterns(a.only, a.nonly);
     cli_fetch_options_release(&a.fetch);
     return status;
 }

@@ -81,21 +81,8 @@ static const cli_option_doc extract_options[] = {
     {NULL, NULL, NULL},
 };
 
-static const cli_option_doc validate_options[] = {
-    CLI_FETCH_OPTION_DOCS,
-    {"--calc", "c11|xbrl21|none", "calculation checks: Calculations 1.1 round-to-nearest "
-                                  "(default), XBRL 2.1 section 5.2.5.2, or none"},
-    {"--format", "text|json", "how findings are printed (default text)"},
-    {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
-    {"--duplicates", "error|warning", "inconsistent duplicate facts are errors (default, as "
-                                      "filing rules require) or warnings (XBRL 2.1 alone)"},
-    {"--schema", "auto|full|none", "XML Schema validation of the schemas and the instance: "
-                                   "when the DTS has at most 3000 concepts (default), whatever "
-                                   "its size, or never"},
-    {"--quiet", NULL, "do not print warnings"},
-    {"--help", NULL, "show this help"},
-    {NULL, NULL, NULL},
-};
+/* validate's options are cmd_validate.c's */
+extern const cli_option_doc validate_options[];
 
 const cli_command cli_commands[] = {
     {"tables", cmd_tables, "extract the tables of a release as JSON",
