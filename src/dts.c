@@ -156,6 +156,7 @@ struct dts {
     r2x_buf particle_list;     /* dts_particle *, owned */
     r2x_buf attribute_list;    /* dts_attribute *, owned */
     xmlHashTablePtr missing_ns;  /* namespaces whose schema could not be had */
+    xmlHashTablePtr read_ns;   /* target namespaces of the schemas read */
     xmlHashTablePtr label_roles; /* "url#id\001role": a concept-label arc from the
                                   * concept at url#id to a label of that role */
     r2x_buf concept_list;      /* dts_concept *, in reading order */
@@ -983,6 +984,9 @@ static void schema_element(reader *r, const char *local, const attrs *at)
             const char *ef = attr(r, at, NULL, "elementFormDefault");
             const char *af = attr(r, at, NULL, "attributeFormDefault");
             r->element_qualified = ef && !strcmp(ef, "qualified");
+            if (r->tns && !xmlHashLookup(d->read_ns, BAD_CAST r->tns) &&
+                xmlHashAddEntry(d->read_ns, BAD_CAST r->tns, (void *)1))
+                d->oom = 1;
             r->attribute_qualified = af && !strcmp(af, "qualified");
             d->counts.schemas++;
             push_comp(r, C_SCHEMA, NULL);
@@ -1571,6 +1575,7 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
     d->attr_groups = xmlHashCreate(64);
     d->groups = xmlHashCreate(64);
     d->missing_ns = xmlHashCreate(16);
+    d->read_ns = xmlHashCreate(64);
     d->label_roles = xmlHashCreate(1024);
     buf_init(&d->docs_list, R2X_BUF_NOCAP);
     buf_init(&d->concept_list, R2X_BUF_NOCAP);
@@ -1579,7 +1584,7 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
     buf_init(&d->attribute_list, R2X_BUF_NOCAP);
     buf_init(&d->raw, R2X_BUF_NOCAP);
     buf_init(&d->rels, R2X_BUF_NOCAP);
-    if (!d->docs || !d->missing_ns || !d->label_roles || !d->concepts || !d->by_href ||
+    if (!d->docs || !d->missing_ns || !d->read_ns || !d->label_roles || !d->concepts || !d->by_href ||
         !d->types || !d->attributes || !d->attr_groups || !d->groups) {
         dts_free(d);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
@@ -1623,6 +1628,7 @@ void dts_free(dts *d)
     xmlHashFree(d->attr_groups, NULL);
     xmlHashFree(d->groups, NULL);
     xmlHashFree(d->missing_ns, NULL);
+    xmlHashFree(d->read_ns, NULL);
     xmlHashFree(d->label_roles, NULL);
     strtab_release(&d->strings);
     buf_release(&d->docs_list);
@@ -1716,7 +1722,15 @@ const dts_concept *dts_concept_get(const dts *d, const char *ns, const char *nam
 
 const char *dts_missing_namespace(const dts *d, const char *ns)
 {
-    return ns ? xmlHashLookup(d->missing_ns, BAD_CAST ns) : NULL;
+    if (!ns)
+        return NULL;
+    const char *url = xmlHashLookup(d->missing_ns, BAD_CAST ns);
+    if (url)
+        return url;
+    /* a document found by a locator or linkbaseRef declares a namespace no
+     * one could know before reading it: any namespace no schema read
+     * declares may be its */
+    return d->counts.missing && !xmlHashLookup(d->read_ns, BAD_CAST ns) ? "" : NULL;
 }
 
 int dts_has_document(const dts *d, const char *url)

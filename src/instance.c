@@ -1154,15 +1154,20 @@ void instance_report_unchecked(instance *in)
     const unchecked_ns *u = (const unchecked_ns *)in->unchecked.data;
     for (size_t i = 0; i < in->unchecked.len / sizeof *u; i++) {
         const char *s = u[i].facts == 1 ? "" : "s";
+        char schema[600];
+        if (u[i].schema[0])
+            snprintf(schema, sizeof schema, "its schema '%s' could not be had", u[i].schema);
+        else
+            snprintf(schema, sizeof schema, "no schema read declares it, and documents of the "
+                                            "DTS could not be had");
         if (u[i].type)
             report_at(in->rep, R2X_SEV_ERROR, u[i].first, "xbrl.3.2:documentUnavailable",
-                      "%zu fact%s of types in namespace %s (%s, for one) cannot be checked: "
-                      "that schema%s%s%s could not be had", u[i].facts, s, u[i].ns,
-                      strchr(u[i].type, '}') ? strchr(u[i].type, '}') + 1 : u[i].type,
-                      u[i].schema[0] ? " '" : "", u[i].schema, u[i].schema[0] ? "'" : "");
+                      "%zu fact%s of types in namespace %s (%s, for one) cannot be checked: %s",
+                      u[i].facts, s, u[i].ns,
+                      strchr(u[i].type, '}') ? strchr(u[i].type, '}') + 1 : u[i].type, schema);
         else
             report_at(in->rep, R2X_SEV_ERROR, u[i].first, "xbrl.3.2:documentUnavailable",
-                      "%zu fact%s in namespace %s cannot be checked: its schema '%s' could not "
-                      "be had", u[i].facts, s, u[i].ns, u[i].schema);
+                      "%zu fact%s in namespace %s cannot be checked: %s", u[i].facts, s, u[i].ns,
+                      schema);
     }
 }

@@ -245,16 +245,16 @@ static int schema_pass(vrun *r, xmlDocPtr doc, r2x_error *err)
 
 static void instance_checks_state(vrun *r, const instance *in, size_t unjudged)
 {
-    size_t n = in->facts.len / sizeof(vfact);
+    size_t n = in->facts.len / sizeof(vfact) + in->unread;
     if (in->unchecked_facts)
         set_check(r, R2X_CHECK_TYPES, R2X_CHECK_PARTIAL,
                   "%zu of %zu facts could not be checked: their concepts or types are in schemas "
                   "that could not be had (see the documentUnavailable findings)",
-                  in->unchecked_facts, n + in->unchecked_facts);
+                  in->unchecked_facts, n);
     else if (in->enum_unjudged)
         set_check(r, R2X_CHECK_TYPES, R2X_CHECK_PARTIAL,
-                  "%zu enumeration facts were not checked against their domains, whose schemas "
-                  "could not be had", in->enum_unjudged);
+                  "%zu enumeration fact%s not checked against their domains, whose schemas "
+                  "could not be had", in->enum_unjudged, in->enum_unjudged == 1 ? " was" : "s were");
     else
         set_check(r, R2X_CHECK_TYPES, R2X_CHECK_RAN, "%s", "");
     set_check(r, R2X_CHECK_INSTANCE, in->unchecked_facts ? R2X_CHECK_PARTIAL : R2X_CHECK_RAN,
@@ -269,8 +269,8 @@ static void instance_checks_state(vrun *r, const instance *in, size_t unjudged)
               mode >= 0 && mode <= R2X_DUP_ALL ? dups[mode] : "");
     if (unjudged)
         set_check(r, R2X_CHECK_DIMENSIONS, R2X_CHECK_PARTIAL,
-                  "%zu facts were not judged: their contexts name dimensions or members of schemas "
-                  "that could not be had", unjudged);
+                  "%zu fact%s not judged: their contexts name dimensions or members of "
+                  "schemas that could not be had", unjudged, unjudged == 1 ? " was" : "s were");
     else
         set_check(r, R2X_CHECK_DIMENSIONS, R2X_CHECK_RAN, "%s", "");
     if (r->v->opts.calc == R2X_CALC_NONE)

@@ -348,6 +348,8 @@ int xdt_check_instance(vfact *facts, size_t n, vcontext *const *contexts, size_t
             ++*unjudged;
             continue;
         }
+        if (!cd->ok)
+            continue;           /* the context's own error says it all */
         if (!fact_valid(&xi.x, list, cd))
             report_at(rep, R2X_SEV_ERROR, f->pos, "xbrldie:PrimaryItemDimensionallyInvalidError",
                       "%s in context '%s' fits none of its hypercubes", f->concept->name,

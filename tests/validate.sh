@@ -12,30 +12,77 @@ fi
 v() { "$R2X" validate --cache-dir "$cache" --offline "$@"; }
 
 # ---- the catalogue ------------------------------------------------------
-while IFS='	' read -r case opts want codes; do
-    case $case in '#'*|'') continue ;; esac
-    [ "$opts" = - ] && opts=
-    # shellcheck disable=SC2086
-    v $opts "tests/validate/$case" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    desc="$case${opts:+ $opts}"
-    [ "$got" -eq "$want" ] || { fail "$desc: exit $got, want $want"; sed 's/^/#   /' "$tmp/out" "$tmp/err" | head -5; continue; }
-    ok=1
-    # every error's code is a wanted one ...
-    for c in $(grep -o 'error \[[^]]*\]' "$tmp/out" | sed 's/error \[\(.*\)\]/\1/' | sort -u); do
-        case ",$codes," in *",$c,"*) ;; *) ok=0; echo "#   unexpected error [$c]" ;; esac
-    done
-    # ... and each wanted code occurs
-    if [ "$codes" != - ]; then
-        for c in $(echo "$codes" | tr ',' ' '); do
-            case $c in
-            warning:*) grep -qF "warning [${c#warning:}]" "$tmp/out" || { ok=0; echo "#   no warning [${c#warning:}]"; } ;;
-            *) grep -qF "error [$c]" "$tmp/out" || { ok=0; echo "#   no error [$c]"; } ;;
-            esac
+# run_cases DIR ALWAYS: each row of DIR/cases.tsv; the codes of ALWAYS
+# (comma-separated) may occur besides the row's own.
+run_cases() {
+    while IFS='	' read -r case opts want codes; do
+        case $case in '#'*|'') continue ;; esac
+        [ "$opts" = - ] && opts=
+        # shellcheck disable=SC2086
+        v $opts "$1/$case" >"$tmp/out" 2>"$tmp/err"
+        got=$?
+        desc="$case${opts:+ $opts}"
+        [ "$got" -eq "$want" ] || { fail "$desc: exit $got, want $want"; sed 's/^/#   /' "$tmp/out" "$tmp/err" | head -5; continue; }
+        ok=1
+        # every error's code is a wanted one ...
+        for c in $(grep -o 'error \[[^]]*\]' "$tmp/out" | sed 's/error \[\(.*\)\]/\1/' | sort -u); do
+            case ",$codes,$2," in *",$c,"*) ;; *) ok=0; echo "#   unexpected error [$c]" ;; esac
         done
-    fi
-    [ $ok = 1 ] && pass "$desc: exit $got${codes:+, $codes}" || { fail "$desc"; sed 's/^/#   /' "$tmp/out" | head -5; }
-done <tests/validate/cases.tsv
+        # ... and each wanted code occurs
+        if [ "$codes" != - ]; then
+            for c in $(echo "$codes" | tr ',' ' '); do
+                case $c in
+                warning:*) grep -qF "warning [${c#warning:}]" "$tmp/out" || { ok=0; echo "#   no warning [${c#warning:}]"; } ;;
+                *) grep -qF "error [$c]" "$tmp/out" || { ok=0; echo "#   no error [$c]"; } ;;
+                esac
+            done
+        fi
+        [ $ok = 1 ] && pass "$desc: exit $got${codes:+, $codes}" || { fail "$desc"; sed 's/^/#   /' "$tmp/out" | head -5; }
+    done <"$1/cases.tsv"
+}
+run_cases tests/validate ""
+
+# ---- the catalogue on US-GAAP 2024 -----------------------------------------------
+# An extension of US-GAAP 2024 as a filer's is, with US-GAAP's imports of
+# country-2024 and stpr-2024 missing (the cache lacks them, as a filing
+# offline does): every rule of the types check, of XBRL 2.1 4.6 and of the
+# Dimensions instance rules is caught on it, and nothing else is reported.
+if [ -f "$cache/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" ]; then
+    run_cases tests/fixtures/us-gaap-2024 xbrl.3.2:documentUnavailable
+    g=tests/fixtures/us-gaap-2024
+    v $g/valid.xml >"$tmp/out" 2>&1
+    expect_grep 'valid.xml: 2 errors, 0 warnings; 12 facts, 3 contexts' "$tmp/out" "US-GAAP 2024: the valid instance has only the two missing imports"
+    v $g/missing-namespace.xml --format json >"$tmp/json" 2>&1
+    expect_grep '1 fact in namespace http://xbrl.sec.gov/country/2024 cannot be checked' "$tmp/json" "a fact of a missing schema is counted and named"
+    expect_grep '"check": "dimensions", "state": "partial", "reason": "1 fact was not judged' "$tmp/json" "a member of a missing schema is not judged, and the report says so"
+    expect_grep '"check": "types", "state": "partial"' "$tmp/json" "the types check says it ran in part"
+    v $g/untyped.xml >"$tmp/out" 2>&1
+    expect_grep '1 fact of types in namespace http://xbrl.sec.gov/stpr/2024 \(stateOrProvinceItemType, for one\) cannot be checked' "$tmp/out" "a fact whose type is in a missing schema is counted and named"
+    # filters, as Arelle's log filters: left out, not counted
+    v --ignore 'xbrl.3.2:*' $g/valid.xml >"$tmp/out" 2>&1
+    st=$?
+    [ $st -eq 0 ] && pass "--ignore: the missing imports left out, exit 0" || fail "--ignore: exit $st, want 0"
+    expect_grep 'valid.xml: 0 errors, 0 warnings' "$tmp/out" "--ignore: what it leaves out is not counted"
+    v --ignore 'xbrl.3.2:*' --format json $g/valid.xml >"$tmp/json" 2>&1
+    expect_grep '"errors": 0, "warnings": 0, "filtered": 2,' "$tmp/json" "--ignore: the JSON report counts what was filtered"
+    v --only xbrl.4.10:inconsistentDuplicateFacts,calc11e:* $g/duplicates.xml >"$tmp/out" 2>&1
+    [ "$(grep -c ' error \[' "$tmp/out")" -eq 1 ] && expect_grep 'error \[xbrl.4.10:inconsistentDuplicateFacts\]' "$tmp/out" "--only: only the codes asked for" || fail "--only: only the codes asked for"
+    v --duplicates=all --severity error $g/duplicates.xml >"$tmp/out" 2>&1
+    grep -q 'warning \[' "$tmp/out" && fail "--severity error: no warnings" || pass "--severity error: no warnings"
+    expect_grep 'duplicates.xml: 3 errors, 0 warnings' "$tmp/out" "--severity error: warnings are not counted either"
+    expect_status 2 "a bad --severity is a usage error" v --severity=fatal $g/valid.xml
+    # Inline XBRL: each finding at the line and column of its .htm element
+    v $g/inline.htm >"$tmp/out" 2>&1
+    at() {  # LINE:COLUMN of the first line of $g/inline.htm holding $1
+        awk -v s="$1" 'i = index($0, s) { print NR ":" i; exit }' $g/inline.htm
+    }
+    expect_grep "inline.htm:$(at '<ix:nonNumeric name="dei:EntityRegistrantName"'): error \\[xbrl.4.6.3:nonNumericPrecisionDecimals\\]" "$tmp/out" "Inline XBRL: a fact's finding names its .htm line and column"
+    expect_grep "inline.htm:$(at '<ix:nonNumeric name="dei:DocumentFiscalPeriodFocus"'): error \\[xmlSchema:valueError\\]" "$tmp/out" "Inline XBRL: the same for a fact inside a span"
+    expect_grep "inline.htm:$(at '<xbrldi:explicitMember'): error \\[xbrldie:ExplicitMemberUndefinedQNameError\\]" "$tmp/out" "Inline XBRL: a context's finding names its member's line and column"
+    expect_grep 'inline.htm: 5 errors, 0 warnings; 5 facts, 2 contexts' "$tmp/out" "Inline XBRL: those three and the two missing imports, nothing else"
+else
+    echo "# skip: US-GAAP 2024 is not in $cache"
+fi
 
 # ---- messages: FILE:LINE, the summary, JSON ----------------------------------
 v tests/validate/context-missing.xml >"$tmp/out"
@@ -62,6 +109,17 @@ expect_status 1 "an .htm that is not Inline XBRL is invalid" v "$tmp/report.htm"
 expect_grep "ix:notInlineXBRL" "$tmp/out" "an .htm with no ix:header is not Inline XBRL"
 expect_status 2 "a bad --calc is a usage error" v --calc=exact tests/validate/valid.xml
 expect_status 2 "a bad --schema is a usage error" v --schema=some tests/validate/valid.xml
+expect_status 2 "a bad --duplicates is a usage error" v --duplicates=some tests/validate/valid.xml
+# the JSON report says which checks ran, and why some did not
+v --format json --calc none tests/validate/valid.xml >"$tmp/json"
+expect_grep '"check": "calculations", "state": "skipped", "reason": "--calc none"' "$tmp/json" "json: a check skipped, with its reason"
+expect_grep '"check": "types", "state": "ran"' "$tmp/json" "json: a check that ran"
+v --format json tests/validate/test.xsd >"$tmp/json"
+expect_grep '"check": "types", "state": "not-run", "reason": "a schema or linkbase has no facts"' "$tmp/json" "json: a schema as the input runs no instance checks, and says so"
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["files"][0]["checks"]; assert [x["check"] for x in c] == ["dts","taxonomy","xml-schema","types","instance","duplicates","dimensions","calculations"]' "$tmp/json" \
+        && pass "json: every check is listed, in order" || fail "json: every check is listed, in order"
+fi
 # --schema full: the decimals the schema fixes are seen, whatever the size
 v --schema full tests/validate/schema-fixed-decimals.xml >"$tmp/out" 2>"$tmp/err"
 expect_grep 'schema-fixed-decimals.xml: 0 errors' "$tmp/out" "--schema full applies the schema's fixed decimals"
