@@ -402,20 +402,56 @@ static const name_code us_states[] = {
     {"Puerto Rico", "PR"}, {"Virgin Islands", "VI"}, {"U.S. Virgin Islands", "VI"},
     {NULL, NULL}};
 
+/* Exchange names as the SEC's transformation registry reads them (after its
+ * Arelle plugin, ixt-sec 2015-08-31): "the" before and ", LLC" or ", Inc."
+ * after are optional, case is not significant; the codes are those of
+ * dei:edgarExchangeCodeItemType. */
 static const name_code exchanges[] = {
-    {"The Nasdaq Stock Market LLC", "NASDAQ"}, {"Nasdaq Stock Market LLC", "NASDAQ"},
-    {"The Nasdaq Global Select Market", "NASDAQ"}, {"The Nasdaq Global Market", "NASDAQ"},
-    {"The Nasdaq Capital Market", "NASDAQ"}, {"Nasdaq", "NASDAQ"},
-    {"New York Stock Exchange", "NYSE"}, {"The New York Stock Exchange", "NYSE"},
-    {"New York Stock Exchange LLC", "NYSE"}, {"NYSE", "NYSE"},
-    {"NYSE American LLC", "NYSEAMER"}, {"NYSE American", "NYSEAMER"},
-    {"NYSE Arca, Inc.", "NYSEArca"}, {"NYSE Arca", "NYSEArca"},
-    {"NYSE Chicago, Inc.", "NYSECHX"}, {"NYSE National, Inc.", "NYSENAT"},
-    {"Cboe BZX Exchange, Inc.", "CboeBZX"}, {"Cboe BYX Exchange, Inc.", "CboeBYX"},
-    {"Cboe EDGA Exchange, Inc.", "CboeEDGA"}, {"Cboe EDGX Exchange, Inc.", "CboeEDGX"},
-    {"Nasdaq BX, Inc.", "BX"}, {"Nasdaq PHLX LLC", "PHLX"}, {"NASDAQ OMX PHLX", "PHLX"},
-    {"Investors Exchange LLC", "IEX"}, {"Boston Stock Exchange", "BSE"},
+    {"box exchange", "BOX"}, {"cboe byx exchange", "CboeBYX"},
+    {"cboe bzx exchange", "CboeBZX"}, {"cboe c2 exchange", "C2"},
+    {"cboe edga exchange", "CboeEDGA"}, {"cboe edgx exchange", "CboeEDGX"},
+    {"cboe exchange", "CBOE"}, {"chicago stock exchange", "CHX"},
+    {"investors exchange", "IEX"}, {"miami international securities exchange", "MIAX"},
+    {"miax pearl", "PEARL"}, {"nasdaq bx", "BX"}, {"nasdaq gemx", "GEMX"},
+    {"nasdaq ise", "ISE"}, {"nasdaq mrx", "MRX"}, {"nasdaq phlx", "Phlx"},
+    {"nyse", "NYSE"}, {"new york stock exchange", "NYSE"}, {"nyse american", "NYSEAMER"},
+    {"nyse arca", "NYSEArca"}, {"nyse national", "NYSENAT"}, {"nasdaq", "NASDAQ"},
+    {"nasdaq stock market", "NASDAQ"}, {"nasdaq global market", "NASDAQ"},
+    {"nasdaq global select market", "NASDAQ"},
     {NULL, NULL}};
+
+/* An exchange's name into its code: white space collapsed, then a leading
+ * "the" and a trailing ", LLC" / ", Inc." dropped, case ignored. */
+static int exchange_code(const char *text, char *out, size_t size)
+{
+    char name[256];
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < sizeof name; p++) {
+        int space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+        if (space && (!n || name[n - 1] == ' '))
+            continue;
+        name[n++] = space ? ' ' : (char)tolower((unsigned char)*p);
+    }
+    while (n && name[n - 1] == ' ')
+        n--;
+    name[n] = '\0';
+    char *s = name;
+    if (!strncmp(s, "the ", 4))
+        s += 4;
+    static const char *const suffixes[] = {", llc", " llc", ", inc.", ", inc", " inc.", " inc"};
+    size_t len = strlen(s);
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (len > k && !strcmp(s + len - k, suffixes[i])) {
+            s[len - k] = '\0';
+            break;
+        }
+    }
+    for (const name_code *e = exchanges; e->name; e++)
+        if (!strcmp(s, e->name))
+            return snprintf(out, size, "%s", e->code) < 0 ? -1 : 0;
+    return -1;
+}
 
 static const name_code filer_categories[] = {
     {"Large accelerated filer", "Large Accelerated Filer"},
@@ -479,6 +515,93 @@ static int registry_transform(const char *f, const char *text, char *out, size_t
     return -2;
 }
 
+/* A separator between the words of a number or a duration: white space,
+ * comma, hyphen, a no-break space or a Unicode dash (U+058A, U+05BE,
+ * U+2010-U+2015, U+FE58, U+FE63, U+FF0D); its length in bytes, 0 if none. */
+static int word_separator(const unsigned char *p)
+{
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ',' || *p == '-')
+        return 1;
+    if ((p[0] == 0xC2 && p[1] == 0xA0) || (p[0] == 0xD6 && p[1] == 0x8A) ||
+        (p[0] == 0xD6 && p[1] == 0xBE))
+        return 2;
+    if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95) ||
+        (p[0] == 0xEF && p[1] == 0xB9 && (p[2] == 0x98 || p[2] == 0xA3)) ||
+        (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8D))
+        return 3;
+    return 0;
+}
+
+/* ixt-sec:durwordsen: "two years, six months and ten days" -> P2Y6M10D;
+ * each part a number in words or up to four digits before its unit, in the
+ * order years, months, days; zero or "no" parts left out ("no days" is
+ * P0D). */
+static int duration_words(const char *text, char *out, size_t size)
+{
+    static const char *const units[] = {"year", "month", "day"};
+    long part[3] = {0, 0, 0};
+    int last = -1;
+    char num[256] = "";
+    size_t nn = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        int sep = word_separator(p);
+        if (sep) {
+            p += sep;
+            continue;
+        }
+        char w[32];
+        size_t n = 0;
+        int digits = isdigit(*p) != 0;
+        while (*p && !word_separator(p) && (digits ? isdigit(*p) : isalpha(*p))) {
+            if (n + 1 >= sizeof w)
+                return -1;
+            w[n++] = (char)tolower(*p++);
+        }
+        w[n] = '\0';
+        if (!n)
+            return -1;           /* neither a word nor a number */
+        int unit = -1;
+        for (int u = 0; u < 3 && !digits; u++) {
+            size_t k = strlen(units[u]);
+            if (!strncmp(w, units[u], k) && (!w[k] || !strcmp(w + k, "s")))
+                unit = u;
+        }
+        if (unit < 0) {
+            if (nn + n + 2 >= sizeof num)
+                return -1;
+            nn += (size_t)snprintf(num + nn, sizeof num - nn, "%s%s", nn ? " " : "", w);
+            continue;
+        }
+        if (unit <= last || !nn)
+            return -1;
+        char value[64];
+        int all_digits = strspn(num, "0123456789") == nn;
+        if (all_digits && nn <= 4)
+            part[unit] = atol(num);
+        else if (!strcmp(num, "zero") || !strcmp(num, "no") || !strcmp(num, "none"))
+            part[unit] = 0;
+        else if (!all_digits && !words_number(num, value, sizeof value))
+            part[unit] = atol(value);
+        else
+            return -1;
+        last = unit;
+        nn = 0;
+        num[0] = '\0';
+    }
+    if (nn || last < 0)
+        return -1;
+    char ys[24] = "", ms[24] = "", ds[24] = "";
+    if (part[0])
+        snprintf(ys, sizeof ys, "%ldY", part[0]);
+    if (part[1])
+        snprintf(ms, sizeof ms, "%ldM", part[1]);
+    if (part[2] || (!part[0] && !part[1]))
+        snprintf(ds, sizeof ds, "%ldD", part[2]);
+    int k = snprintf(out, size, "P%s%s%s", ys, ms, ds);
+    return k < 0 || (size_t)k >= size ? -1 : 0;
+}
+
 static int sec_transform(const char *f, const char *text, char *out, size_t size)
 {
     if (!strcmp(f, "numwordsen"))
@@ -486,7 +609,9 @@ static int sec_transform(const char *f, const char *text, char *out, size_t size
     if (!strcmp(f, "stateprovnameen"))
         return lookup(us_states, text, out, size);
     if (!strcmp(f, "exchnameen"))
-        return lookup(exchanges, text, out, size);
+        return exchange_code(text, out, size);
+    if (!strcmp(f, "durwordsen"))
+        return duration_words(text, out, size);
     if (!strcmp(f, "entityfilercategoryen"))
         return lookup(filer_categories, text, out, size);
     if (!strcmp(f, "duryear"))
