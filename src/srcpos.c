@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct slot {
     const xmlNode *node;
@@ -115,15 +116,23 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     r->start(ctx, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
              nb_defaulted, attributes);
     /* the parser stands inside the start tag (its attributes read): its '<'
-     * is the last one before.  Offsets are in the bytes as given only when
-     * the parser converts no encoding (UTF-8, ASCII): otherwise the line is
-     * libxml2's and the column unknown. */
+     * is the last one before, in the bytes as given.  The parser's own
+     * offset counts them as it has converted them to UTF-8: the same bytes
+     * for UTF-8 and ASCII (EDGAR's Inline XBRL declares ASCII); for other
+     * encodings xmlByteConsumed converts back what is left of its buffer. */
     xmlParserInputPtr in = ctxt->input;
     xmlNodePtr n = ctxt->node;
-    if (!n || r->oom || !in || !in->base || !in->cur || (in->buf && in->buf->encoder))
+    if (!n || r->oom || !in || !in->base || !in->cur)
         return;
-    size_t end = (size_t)in->consumed + (size_t)(in->cur - in->base);
-    if (end >= r->len)
+    const xmlCharEncodingHandler *enc = in->buf ? in->buf->encoder : NULL;
+    long end;
+    if (!enc || (enc->name && (!strcasecmp(enc->name, "ASCII") ||
+                               !strcasecmp(enc->name, "US-ASCII") ||
+                               !strcasecmp(enc->name, "UTF-8"))))
+        end = (long)in->consumed + (long)(in->cur - in->base);
+    else
+        end = xmlByteConsumed(ctxt);
+    if (end < 0 || (size_t)end >= r->len)
         return;
     size_t lt = (size_t)end;
     while (lt > r->at && r->data[lt] != '<')

@@ -90,6 +90,8 @@ expect_grep '^tests/validate/context-missing.xml:[0-9]+:[0-9]+: error \[xbrl.4.6
 line=$(grep -n 'contextRef="I2023"' tests/validate/context-missing.xml | cut -d: -f1)
 col=$(grep 'contextRef="I2023"' tests/validate/context-missing.xml | awk '{ print index($0, "<") }')
 expect_grep "context-missing.xml:$line:$col: " "$tmp/out" "the line and column are the fact's ($line:$col)"
+v tests/validate/latin1.xml >"$tmp/latin1"
+expect_grep "latin1.xml:31:15: " "$tmp/latin1" "in ISO-8859-1, the column counts characters"
 expect_grep '^tests/validate/context-missing.xml: 1 errors, 0 warnings; 12 facts, 2 contexts, DTS of 6 documents$' "$tmp/out" "summary line"
 v -q tests/validate/dup-consistent.xml >"$tmp/out"
 grep -q 'warning \[' "$tmp/out" && fail "-q hides warnings" || pass "-q hides warnings"
