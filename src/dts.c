@@ -341,6 +341,10 @@ static void resolve_type(dts *d, dts_type *t, int depth)
     }
     if (t->base_type) {
         resolve_type(d, (dts_type *)t->base_type, depth + 1);
+        /* a restriction of a list is a list, of a union a union */
+        if (t->variety == DTS_ATOMIC && t->derivation == DTS_RESTRICTION &&
+            (t->base_type->variety == DTS_LIST || t->base_type->variety == DTS_UNION))
+            t->variety = t->base_type->variety;
         if (!builtin)
             builtin = t->base_type->builtin;
         flags |= t->base_type->flags;

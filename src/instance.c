@@ -140,6 +140,8 @@ static int canonical_value(int builtin, const char *t, char *out)
 static int attribute_builtin(instance *r, const dts_concept *decl, const xmlAttr *a, const char *v)
 {
     int b = decl ? typecheck_attribute_builtin(r->tc, decl, a) : -1;
+    if (typecheck_failed(r->tc))
+        r->oom = 1;
     if (b >= 0)
         return b;
     if (!strcmp(v, "true") || !strcmp(v, "false"))
@@ -711,7 +713,7 @@ static char *item_attribute(instance *r, xmlNodePtr n, const dts_concept *k, con
 {
     char *v = prop(n, name);
     const char *dflt = v ? NULL : typecheck_attribute_default(r->tc, k, name);
-    if (dflt && !(v = (char *)xmlStrdup(BAD_CAST dflt)))
+    if ((dflt && !(v = (char *)xmlStrdup(BAD_CAST dflt))) || typecheck_failed(r->tc))
         r->oom = 1;
     return v;
 }
@@ -843,8 +845,9 @@ static void read_fact(instance *r, xmlNodePtr n, xmlNodePtr parent)
         if (rc == TYPECHECK_OOM)
             r->oom = 1;
         else if (rc == TYPECHECK_INVALID)
-            report_at(r->rep, R2X_SEV_ERROR, line, typecheck_code(r->tc), "tuple %s: %s", k->name,
-                      why);
+            report_at(r->rep, R2X_SEV_ERROR,
+                      typecheck_where(r->tc) ? pos_of(r, typecheck_where(r->tc)) : line,
+                      typecheck_code(r->tc), "tuple %s: %s", k->name, why);
         for (xmlNodePtr c = first_el(n); c; c = next_el(c))
             read_fact(r, c, n);
         vfact *kids = (vfact *)r->facts.data;

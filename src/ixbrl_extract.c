@@ -776,9 +776,12 @@ static int collect(extraction *x)
                         rc = keep_node(&x->references, c);
                 descend = 0;
             } else if (!strcmp(name, "resources")) {
+                /* contexts, units, roleRefs, arcroleRefs; and ix:relationship,
+                 * whose place this is (Inline XBRL 1.1 schema) */
                 for (xmlNodePtr c = n->children; c && !rc; c = c->next)
                     if (c->type == XML_ELEMENT_NODE)
-                        rc = keep_node(&x->resources, c);
+                        rc = keep_node(is_ix(c, "relationship") ? &x->relationships
+                                                                : &x->resources, c);
                 descend = 0;
             }
             xmlFree(id);

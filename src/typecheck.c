@@ -21,6 +21,7 @@ struct typecheck {
     xmlHashTablePtr attr_uses; /* "%p" of a type -> r2x_buf * of const dts_attribute * */
     xdt *enums;                /* domain-member relationships, for enumerations */
     const char *code;          /* the rule the last INVALID broke */
+    xmlNodePtr where;          /* ... and the element it is about */
     int oom;
 };
 
@@ -254,6 +255,29 @@ static int step_facets(typecheck *tc, const dts_type *t, int builtin, const char
 static int check_simple(typecheck *tc, tref r, const char *raw, xmlNodePtr scope, char *why,
                         size_t size, int depth);
 
+static int check_processed(typecheck *tc, tref r, const char *v, xmlNodePtr scope, char *why,
+                           size_t size, int depth);
+
+/* A union's value: valid for one of its member types at least. */
+static int check_union(typecheck *tc, const dts_type *t, const char *v, xmlNodePtr scope,
+                       char *why, size_t size, int depth)
+{
+    const char **m = (const char **)t->members.data;
+    const dts_type **a = (const dts_type **)t->member_anon.data;
+    size_t nm = t->members.len / sizeof *m, na = t->member_anon.len / sizeof *a;
+    int unknown = 0;
+    for (size_t i = 0; i < nm + na; i++) {
+        tref mr = i < nm ? type_of_key(tc, m[i], NULL) : (tref){a[i - nm], 0, 0};
+        char dummy[8];
+        int rc = check_simple(tc, mr, v, scope, dummy, sizeof dummy, depth + 1);
+        if (rc == TYPECHECK_OOM || rc == TYPECHECK_VALID)
+            return rc;
+        unknown |= rc == TYPECHECK_UNKNOWN;
+    }
+    return unknown ? TYPECHECK_UNKNOWN
+                   : fail(why, size, "'%s' is a value of none of the union's types%s", v, "");
+}
+
 /* v (processed for r's white space) against r: the base first, then r's own
  * facets. */
 static int check_processed(typecheck *tc, tref r, const char *v, xmlNodePtr scope, char *why,
@@ -278,27 +302,14 @@ static int check_processed(typecheck *tc, tref r, const char *v, xmlNodePtr scop
         return TYPECHECK_UNKNOWN;
     int rc;
     long items = -1;
-    if (t->variety == DTS_UNION) {
-        const char **m = (const char **)t->members.data;
-        const dts_type **a = (const dts_type **)t->member_anon.data;
-        size_t nm = t->members.len / sizeof *m, na = t->member_anon.len / sizeof *a;
-        int any = 0, unknown = 0;
-        for (size_t i = 0; i < nm + na && !any; i++) {
-            tref mr = i < nm ? type_of_key(tc, m[i], NULL) : (tref){a[i - nm], 0, 0};
-            char dummy[8];
-            rc = check_simple(tc, mr, v, scope, dummy, sizeof dummy, depth + 1);
-            if (rc == TYPECHECK_OOM)
-                return rc;
-            any = rc == TYPECHECK_VALID;
-            unknown |= rc == TYPECHECK_UNKNOWN;
-        }
-        if (!any)
-            return unknown ? TYPECHECK_UNKNOWN
-                           : fail(why, size, "'%s' is a value of none of the union's types%s", v,
-                                  "");
-    } else if (t->variety == DTS_LIST) {
+    int own_union = t->variety == DTS_UNION && (t->members.len || t->member_anon.len);
+    int own_list = t->variety == DTS_LIST && t->derivation != DTS_RESTRICTION;
+    if (own_union) {
+        rc = check_union(tc, t, v, scope, why, size, depth);
+        if (rc)
+            return rc;
+    } else if (own_list) {
         tref item = t->base_anon ? (tref){t->base_anon, 0, 0} : type_of_key(tc, t->base, NULL);
-        items = 0;
         for (const char *p = v; *p;) {
             const char *e = strchr(p, ' ');
             size_t len = e ? (size_t)(e - p) : strlen(p);
@@ -310,7 +321,6 @@ static int check_processed(typecheck *tc, tref r, const char *v, xmlNodePtr scop
             rc = check_simple(tc, item, one, scope, why, size, depth + 1);
             if (rc)
                 return rc;
-            items++;
             p += len + (e != NULL);
         }
     } else if (t->base_type) {
@@ -323,7 +333,12 @@ static int check_processed(typecheck *tc, tref r, const char *v, xmlNodePtr scop
         if (rc)
             return rc;
     }
-    if (t->derivation == DTS_RESTRICTION || t->variety == DTS_UNION || t->variety == DTS_LIST)
+    if (t->variety == DTS_LIST) {
+        items = 0;
+        for (const char *p = v; *p; p += strcspn(p, " "), p += *p == ' ')
+            items++;
+    }
+    if (t->derivation == DTS_RESTRICTION || own_union || own_list)
         return step_facets(tc, t, t->builtin, v, items, scope, why, size);
     return TYPECHECK_VALID;
 }
@@ -346,16 +361,35 @@ static tref concept_type(const typecheck *tc, const dts_concept *c)
     return r;
 }
 
+/* Is v its declaration's fixed value (both with r's white space
+ * processed)?  -1 when out of memory. */
+static int is_fixed_value(tref r, const char *v, const char *fixed)
+{
+    int ws = whitespace_of(r);
+    char *a = xsd_whitespace_apply(v, ws), *b = xsd_whitespace_apply(fixed, ws);
+    int same = a && b ? !strcmp(a, b) : -1;
+    free(a);
+    free(b);
+    return same;
+}
+
 int typecheck_value(typecheck *tc, const dts_concept *c, const char *text, xmlNodePtr scope,
                     char *why, size_t size)
 {
     tc->code = NULL;
+    tc->where = NULL;
     tref r = concept_type(tc, c);
     if (r.unknown)
         return TYPECHECK_UNKNOWN;
     if (r.t && r.t->variety == DTS_COMPLEX && !r.t->simple_content)
         return TYPECHECK_VALID;    /* element content: typecheck_element's */
-    return check_simple(tc, r, text, scope, why, size, 0);
+    int rc = check_simple(tc, r, text, scope, why, size, 0);
+    int same = rc == TYPECHECK_VALID && c->fixed ? is_fixed_value(r, text, c->fixed) : 1;
+    if (same < 0)
+        return TYPECHECK_OOM;
+    if (!same)
+        rc = fail(why, size, "its declaration fixes the value to '%s'%s", c->fixed, "");
+    return rc;
 }
 
 /* ---- attributes -------------------------------------------------------------------- */
@@ -428,15 +462,15 @@ static const char *own_any_attribute(const typecheck *tc, const dts_type *t, con
     return NULL;
 }
 
-/* The wildcard of t or its bases. */
+/* The attribute wildcard of t: its own; an extension also has its base's
+ * (a restriction has only what it states, XML Schema 1.0 3.4.2). */
 static const char *any_attribute_of(const typecheck *tc, const dts_type *t, const char **tns)
 {
-    for (int depth = 0; t && depth < MAX_DEPTH; depth++, t = t->base_type) {
+    for (int depth = 0; t && depth < MAX_DEPTH; depth++) {
         const char *w = own_any_attribute(tc, t, tns, 0);
-        if (w)
+        if (w || t->variety != DTS_COMPLEX || t->derivation != DTS_EXTENSION)
             return w;
-        if (t->variety != DTS_COMPLEX)
-            break;
+        t = t->base_type;
     }
     return NULL;
 }
@@ -631,6 +665,7 @@ typedef struct match {
     xmlNodePtr *kids;
     const dts_particle **by;   /* the particle each child matched (NULL: a wildcard) */
     size_t n;
+    size_t furthest;           /* children matched, at most, on any path tried */
 } match;
 
 static int element_fits(const match *m, const dts_particle *p, xmlNodePtr kid)
@@ -659,6 +694,8 @@ static int match_term(match *m, const dts_particle *p, size_t *pos, int depth)
     case DTS_P_ELEMENT:
         if (*pos < m->n && element_fits(m, p, m->kids[*pos])) {
             m->by[(*pos)++] = p;
+            if (*pos > m->furthest)
+                m->furthest = *pos;
             return 1;
         }
         return 0;
@@ -670,6 +707,8 @@ static int match_term(match *m, const dts_particle *p, size_t *pos, int depth)
         if (!wildcard_admits(p->namespaces, p->tns, ns))
             return 0;
         m->by[(*pos)++] = NULL;
+        if (*pos > m->furthest)
+            m->furthest = *pos;
         return 1;
     }
     case DTS_P_SEQUENCE: {
@@ -798,17 +837,21 @@ static int check_content(typecheck *tc, const dts_type *t, xmlNodePtr n, int chi
     for (xmlNodePtr c = n->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE)
             kids[nk++] = c;
-    match m = {tc, kids, by, nk};
+    match m = {tc, kids, by, nk, 0};
     size_t pos = 0;
     int ok = match_term(&m, &seq, &pos, 0);
     if (!ok || pos < nk) {
-        if (pos < nk) {
+        /* where the content stopped fitting: the first child no path took,
+         * or, all taken, the end (something required is missing) */
+        if (m.furthest < nk) {
             tc->code = "xmlSchema:elementUnexpected";
-            rc = fail(why, size, "element %s is not expected here%s", (const char *)kids[pos]->name,
-                      "");
+            tc->where = kids[m.furthest];
+            rc = fail(why, size, "element %s is not expected here%s",
+                      (const char *)kids[m.furthest]->name, "");
         } else {
             tc->code = "xmlSchema:missingParticlesError";
-            rc = fail(why, size, "the content is incomplete: an element is missing%s%s", "", "");
+            rc = fail(why, size, "the content is incomplete: an element is missing after %s%s",
+                      nk ? (const char *)kids[nk - 1]->name : "its start", "");
         }
         goto out;
     }
@@ -877,10 +920,18 @@ static int check_element_as(typecheck *tc, tref r, const dts_concept *decl, xmlN
     if (!v[0] && decl && (decl->dflt || decl->fixed))
         v = decl->fixed ? decl->fixed : decl->dflt;
     rc = check_simple(tc, r, v, n, why, size, depth);
-    if (rc == TYPECHECK_VALID && decl && decl->fixed && strcmp(v, decl->fixed))
+    int same = rc == TYPECHECK_VALID && decl && decl->fixed ? is_fixed_value(r, v, decl->fixed) : 1;
+    if (same < 0)
+        rc = TYPECHECK_OOM;
+    else if (!same)
         rc = fail(why, size, "'%s' is not the fixed value '%s'", v, decl->fixed);
     xmlFree(text);
     return rc;
+}
+
+int typecheck_failed(const typecheck *tc)
+{
+    return tc->oom;
 }
 
 const char *typecheck_code(const typecheck *tc)
@@ -888,10 +939,16 @@ const char *typecheck_code(const typecheck *tc)
     return tc->code ? tc->code : "xmlSchema:valueError";
 }
 
+xmlNodePtr typecheck_where(const typecheck *tc)
+{
+    return tc->where;
+}
+
 int typecheck_element(typecheck *tc, const dts_concept *decl, xmlNodePtr n, int children,
                       char *why, size_t size)
 {
     tc->code = NULL;
+    tc->where = NULL;
     return check_element_as(tc, concept_type(tc, decl), decl, n, children, why, size, 0);
 }
 

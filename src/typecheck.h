@@ -35,10 +35,17 @@ void typecheck_free(typecheck *tc);
 int typecheck_value(typecheck *tc, const dts_concept *c, const char *text, xmlNodePtr scope,
                     char *why, size_t size);
 
+/* True once an allocation failed: what the functions above said since may
+ * be wrong (a default not found, a type not resolved). */
+int typecheck_failed(const typecheck *tc);
+
 /* The rule code of the last INVALID of typecheck_value or
  * typecheck_element: xmlSchema:valueError, xmlSchema:elementUnexpected,
  * xmlSchema:missingParticlesError, xmlSchema:attributesExtraneous... */
 const char *typecheck_code(const typecheck *tc);
+/* The element the last INVALID of typecheck_element is about, when it is a
+ * descendant of the one checked (a child out of place); else NULL. */
+xmlNodePtr typecheck_where(const typecheck *tc);
 
 /* Element n, declared as decl, whole: nil, value or content (its children
  * against the model group, each validated in turn unless children is 0:
