@@ -1588,8 +1588,8 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
     buf_init(&d->attribute_list, R2X_BUF_NOCAP);
     buf_init(&d->raw, R2X_BUF_NOCAP);
     buf_init(&d->rels, R2X_BUF_NOCAP);
-    if (!d->docs || !d->missing_ns || !d->read_ns || !d->label_roles || !d->concepts || !d->by_href ||
-        !d->types || !d->attributes || !d->attr_groups || !d->groups) {
+    if (!d->docs || !d->missing_ns || !d->read_ns || !d->label_roles || !d->concepts ||
+        !d->by_href || !d->types || !d->attributes || !d->attr_groups || !d->groups) {
         dts_free(d);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
@@ -1733,7 +1733,10 @@ const char *dts_missing_namespace(const dts *d, const char *ns)
         return url;
     /* a document found by a locator or linkbaseRef declares a namespace no
      * one could know before reading it: any namespace no schema read
-     * declares may be its */
+     * declares may be its; but never a W3C namespace (XInclude, XHTML, XML
+     * Schema), which no taxonomy declares elements in */
+    if (!strncmp(ns, "http://www.w3.org/", 18))
+        return NULL;
     return d->counts.missing && !xmlHashLookup(d->read_ns, BAD_CAST ns) ? "" : NULL;
 }
 

@@ -258,7 +258,8 @@ int dts_substitutes(const dts *d, const dts_concept *c, const char *head_key);
 /* Is ns a namespace whose schema could not be had?  The URL of that schema
  * (an import that could not be had); "" when no schema read declares ns
  * and documents of the DTS are missing (a missing document found by a
- * locator may be its schema); NULL when it is not missing. */
+ * locator may be its schema); NULL when it is not missing (always for a
+ * W3C namespace). */
 const char *dts_missing_namespace(const dts *d, const char *ns);
 /* True when the document (a URL as resolved) is in the DTS. */
 int dts_has_document(const dts *d, const char *url);

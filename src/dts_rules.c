@@ -1356,6 +1356,41 @@ static void check_content(rules *ru, const pending *p, const dts_concept *c)
     }
 }
 
+/* 5.1.1.3: an item's type is one of the XBRL item types (xbrli:*ItemType)
+ * or derived from one, by restriction or extension, through any number of
+ * types: 1 it is, 0 it is not, -1 cannot tell (a type the DTS lacks, whose
+ * schema may be missing: what it cannot find is not judged here). */
+static int is_item_type(const dts *d, const dts_concept *c)
+{
+    static const char xbrli[] = "{" XBRLI_NS "}", xsd[] = "{" XSD_NS "}";
+    /* a declaration without a type has its substitution group head's */
+    for (int depth = 0; !c->type && !c->tdef && c->subst_group && depth < 64; depth++) {
+        c = dts_concept_by_key(d, c->subst_group);
+        if (!c)
+            return -1;
+    }
+    const char *key = c->type;
+    const dts_type *t = key ? NULL : c->tdef;
+    for (int depth = 0; depth < 64; depth++) {
+        if (key) {
+            size_t n = strlen(key);
+            if (!strncmp(key, xbrli, sizeof xbrli - 1) && n > 8 &&
+                !strcmp(key + n - 8, "ItemType"))
+                return 1;
+            if (!strncmp(key, xsd, sizeof xsd - 1))
+                return 0;      /* a built-in type: anyType, string ... */
+            t = dts_type_by_key(d, key);
+            if (!t)
+                return -1;
+        }
+        if (!t)
+            return 0;          /* no type at all: anyType */
+        key = t->base;
+        t = key ? NULL : t->base_anon;
+    }
+    return -1;
+}
+
 static void settle_element(rules *ru, const pending *p)
 {
     const char *name = p->b;
@@ -1379,6 +1414,10 @@ static void settle_element(rules *ru, const pending *p)
         if (has_bal && !(c->flags & DTS_MONETARY))
             fail(ru, p->url, p->line, "xbrl.5.1.1.2:balanceNotMonetary",
                  "item %s has xbrli:balance but is not monetary%s", name, "");
+        if (!is_item_type(ru->d, c))
+            fail(ru, p->url, p->line, "xbrl.5.1.1.3:itemType",
+                 "item %s has a type not derived from an XBRL item type (xbrli:*ItemType)%s",
+                 name, "");
     } else if (c->kind == DTS_TUPLE && (has_pt || has_bal)) {
         fail(ru, p->url, p->line, "xbrl.4.9:tupleAttributes",
              "tuple %s has xbrli:%s, which only items carry", name,

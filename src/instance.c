@@ -576,15 +576,18 @@ static void note_untyped(instance *r, const dts_concept *k, srcpos at)
 
 typedef struct attr_ctx { instance *r; const dts_concept *k; srcpos at; } attr_ctx;
 
-/* An attribute finding of the type check; contextRef, unitRef, decimals and
- * precision have rules of their own (4.6) and are not said twice. */
+/* An attribute finding of the type check.  contextRef and unitRef missing,
+ * and the values of contextRef, unitRef, decimals and precision, have rules
+ * of their own (4.6) and are not said twice; an attribute the type does not
+ * declare is said, whichever (decimals on a non-numeric item breaks both
+ * XML Schema and 4.6.3). */
 static void on_attribute(void *userdata, xmlNodePtr n, int kind, const char *name,
                          const char *why)
 {
     (void)n;
     attr_ctx *a = userdata;
     static const char *const own[] = {"{}contextRef", "{}unitRef", "{}decimals", "{}precision"};
-    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+    for (size_t i = 0; kind != TYPECHECK_ATTR_UNDECLARED && i < sizeof own / sizeof *own; i++)
         if (!strcmp(name, own[i]))
             return;
     const char *shown = !strncmp(name, "{}", 2) ? name + 2 : name;

@@ -1132,8 +1132,9 @@ static int write_relationships(extraction *x)
         came_from(x, fl, r);
         if (!fl || !from || !to) {
             xmlFree(from), xmlFree(to), xmlFree(role), xmlFree(arcrole);
-            if (!fl)
-                return R2X_ENOMEM;
+            if (!fl || (!from && xmlHasProp(r, BAD_CAST "fromRefs")) ||
+                (!to && xmlHasProp(r, BAD_CAST "toRefs")))
+                return R2X_ENOMEM;     /* there, but not read */
             finding(x, r, "ix11.13.1.1:relationshipRefs",
                     "ix:relationship lacks fromRefs or toRefs");
             continue;
@@ -1186,15 +1187,24 @@ static int write_relationships(extraction *x)
                 xmlSetNsProp(e, xlink, BAD_CAST "label", BAD_CAST id);
             }
         }
-        /* one arc per pair, by label */
+        /* one arc per pair, by label (the lists were cut up above: read
+         * again) */
         char *f2 = prop(r, "fromRefs"), *t2 = prop(r, "toRefs");
+        int rc = f2 && t2 ? R2X_OK : R2X_ENOMEM;
         char *s1 = NULL;
-        for (char *a = strtok_r(f2, " \t\n", &s1); a; a = strtok_r(NULL, " \t\n", &s1)) {
+        for (char *a = rc ? NULL : strtok_r(f2, " \t\n", &s1); a;
+             a = strtok_r(NULL, " \t\n", &s1)) {
             char *tcopy = (char *)xmlStrdup(BAD_CAST t2), *s2 = NULL;
+            if (!tcopy) {
+                rc = R2X_ENOMEM;
+                break;
+            }
             for (char *b = strtok_r(tcopy, " \t\n", &s2); b; b = strtok_r(NULL, " \t\n", &s2)) {
                 xmlNodePtr arc = link_child(x, fl, link, "footnoteArc");
-                if (!arc)
+                if (!arc) {
+                    rc = R2X_ENOMEM;
                     break;
+                }
                 came_from(x, arc, r);
                 xmlSetNsProp(arc, xlink, BAD_CAST "type", BAD_CAST "arc");
                 xmlSetNsProp(arc, xlink, BAD_CAST "arcrole", BAD_CAST ar);
@@ -1202,9 +1212,13 @@ static int write_relationships(extraction *x)
                 xmlSetNsProp(arc, xlink, BAD_CAST "to", BAD_CAST b);
             }
             xmlFree(tcopy);
+            if (rc)
+                break;
         }
         xmlFree(f2), xmlFree(t2);
         xmlFree(from), xmlFree(to), xmlFree(role), xmlFree(arcrole);
+        if (rc)
+            return rc;
     }
     return R2X_OK;
 }

@@ -3,7 +3,6 @@
 #include "typecheck.h"
 
 #include <libxml/hash.h>
-#include <libxml/xmlregexp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,12 +11,13 @@
 #include "xdt.h"
 #include "xml_hash.h"
 #include "xsd.h"
+#include "xsdre.h"
 
 #define MAX_DEPTH 32
 
 struct typecheck {
     const dts *d;
-    xmlHashTablePtr patterns;  /* pattern -> xmlRegexpPtr, or (void *)1: does not compile */
+    xmlHashTablePtr patterns;  /* pattern -> xsd_regex, or (void *)1: not applied */
     xmlHashTablePtr attr_uses; /* "%p" of a type -> r2x_buf * of const dts_attribute * */
     xdt *enums;                /* domain-member relationships, for enumerations */
     const char *code;          /* the rule the last INVALID broke */
@@ -29,7 +29,7 @@ static void free_regexp(void *p, const xmlChar *name)
 {
     (void)name;
     if (p != (void *)1)
-        xmlRegFreeRegexp(p);
+        xsd_regex_free(p);
 }
 
 static void free_uses(void *p, const xmlChar *name)
@@ -146,13 +146,21 @@ static int resolve_qname(xmlNodePtr scope, const char *v, char *out, size_t size
     return 1;
 }
 
-static xmlRegexpPtr pattern(typecheck *tc, const char *p)
+/* The compiled pattern p, or NULL when it is not applied: not an XML
+ * Schema regular expression (the taxonomy's error, which its publisher's
+ * schema processor would have said), or too large to expand. */
+static const xsd_regex *pattern(typecheck *tc, const char *p)
 {
     void *re = xmlHashLookup(tc->patterns, BAD_CAST p);
     if (!re) {
-        re = xmlRegexpCompile(BAD_CAST p);
+        int status;
+        re = xsd_regex_compile(p, &status);
+        if (status == XSDRE_OOM) {
+            tc->oom = 1;
+            return NULL;
+        }
         if (!re)
-            re = (void *)1;        /* not an XML Schema regular expression: not applied */
+            re = (void *)1;
         if (xmlHashAddEntry(tc->patterns, BAD_CAST p, re)) {
             free_regexp(re, NULL);
             tc->oom = 1;
@@ -199,8 +207,11 @@ static int step_facets(typecheck *tc, const dts_type *t, int builtin, const char
             patterns++;
             if (!first_pattern)
                 first_pattern = fv;
-            xmlRegexpPtr re = pattern(tc, fv);
-            pattern_hit |= !re || xmlRegexpExec(re, BAD_CAST v) == 1;
+            const xsd_regex *re = pattern(tc, fv);
+            int m = re ? xsd_regex_match(re, v) : 1;
+            if (m < 0)
+                tc->oom = 1;
+            pattern_hit |= m != 0;
             break;
         }
         case DTS_FACET_LENGTH: case DTS_FACET_MINLENGTH: case DTS_FACET_MAXLENGTH: {
@@ -849,7 +860,7 @@ static int check_content(typecheck *tc, const dts_type *t, xmlNodePtr n, int chi
             rc = fail(why, size, "element %s is not expected here%s",
                       (const char *)kids[m.furthest]->name, "");
         } else {
-            tc->code = "xmlSchema:missingParticlesError";
+            tc->code = "xmlSchema:elementOccurrencesError";
             rc = fail(why, size, "the content is incomplete: an element is missing after %s%s",
                       nk ? (const char *)kids[nk - 1]->name : "its start", "");
         }

@@ -41,7 +41,7 @@ int typecheck_failed(const typecheck *tc);
 
 /* The rule code of the last INVALID of typecheck_value or
  * typecheck_element: xmlSchema:valueError, xmlSchema:elementUnexpected,
- * xmlSchema:missingParticlesError, xmlSchema:attributesExtraneous... */
+ * xmlSchema:elementOccurrencesError, xmlSchema:attributesExtraneous... */
 const char *typecheck_code(const typecheck *tc);
 /* The element the last INVALID of typecheck_element is about, when it is a
  * descendant of the one checked (a child out of place); else NULL. */

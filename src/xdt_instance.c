@@ -21,9 +21,13 @@
 #include "xdt.h"
 
 typedef struct dimval {
-    const dts_concept *dim;
+    const dts_concept *dim;     /* NULL: it names no concept */
     const dts_concept *member;  /* explicit; NULL for typed */
     int container;              /* 1 segment, 2 scenario */
+    int bad;                    /* no value of that dimension: an undefined member, an
+                                 * explicit member of a typed dimension or the reverse,
+                                 * or no dimension at all; it fits no hypercube of
+                                 * that dimension, and no closed one */
 } dimval;
 
 typedef struct ctxdims {
@@ -86,6 +90,14 @@ static void fail(xinst *xi, ctxdims *cd, xmlNodePtr m, const char *code, const c
     cd->ok = 0;
 }
 
+/* The context has a value for dim (as bad says), as the hypercubes see it. */
+static void add_value(ctxdims *cd, const dts_concept *dim, const dts_concept *member,
+                      int container, int bad)
+{
+    if (cd->n < 32)
+        cd->v[cd->n++] = (dimval){dim, member, container, bad};
+}
+
 /* The one element of a typedMember: the typed domain's element, its
  * content valid for its declaration (xbrldie:IllegalTypedDimensionContentError). */
 static void check_typed(xinst *xi, ctxdims *cd, xmlNodePtr m, const dts_concept *dim)
@@ -144,17 +156,20 @@ static void read_container(xinst *xi, xmlNodePtr box, int container, ctxdims *cd
                  "xbrldi:%s names %s, which is no dimension of the DTS", (const char *)m->name,
                  dq ? (const char *)dq : "nothing");
             xmlFree(dq);
+            add_value(cd, dim, NULL, container, 1);
             continue;
         }
         xmlFree(dq);
         if (explicit && dim->typed_domain_ref) {
             fail(xi, cd, m, "xbrldie:ExplicitMemberNotExplicitDimensionError",
                  "%s is a typed dimension%s", dim->key, "");
+            add_value(cd, dim, NULL, container, 1);
             continue;
         }
         if (typed && !dim->typed_domain_ref) {
             fail(xi, cd, m, "xbrldie:TypedMemberNotTypedDimensionError",
                  "%s is an explicit dimension%s", dim->key, "");
+            add_value(cd, dim, NULL, container, 1);
             continue;
         }
         const dts_concept *member = NULL;
@@ -171,6 +186,7 @@ static void read_container(xinst *xi, xmlNodePtr box, int container, ctxdims *cd
                      "the member '%s' of %s is not a concept of the DTS", t ? (char *)t : "",
                      dim->key);
                 xmlFree(t);
+                add_value(cd, dim, NULL, container, 1);
                 continue;
             }
             xmlFree(t);
@@ -184,8 +200,7 @@ static void read_container(xinst *xi, xmlNodePtr box, int container, ctxdims *cd
             if (cd->v[i].dim == dim)
                 fail(xi, cd, m, "xbrldie:RepeatedDimensionInInstanceError",
                      "%s is given twice in one context%s", dim->key, "");
-        if (cd->n < 32)
-            cd->v[cd->n++] = (dimval){dim, member, container};
+        add_value(cd, dim, member, container, 0);
     }
 }
 
@@ -218,6 +233,8 @@ static int cube_valid(xdt *x, const dts_rel *h, const ctxdims *cd)
         for (int k = 0; k < cd->n; k++)
             if (cd->v[k].dim == dim && cd->v[k].container == h->xdt_context)
                 v = &cd->v[k];
+        if (v && v->bad)
+            return 0;
         const dts_concept *member = v ? v->member : xdt_default_of(x, dim);
         if (!v && !member)
             return 0;
@@ -348,8 +365,6 @@ int xdt_check_instance(vfact *facts, size_t n, vcontext *const *contexts, size_t
             ++*unjudged;
             continue;
         }
-        if (!cd->ok)
-            continue;           /* the context's own error says it all */
         if (!fact_valid(&xi.x, list, cd))
             report_at(rep, R2X_SEV_ERROR, f->pos, "xbrldie:PrimaryItemDimensionallyInvalidError",
                       "%s in context '%s' fits none of its hypercubes", f->concept->name,

@@ -160,16 +160,24 @@ static int digits(const char **p)
     return n;
 }
 
+/* An optional sign, then digits with or without a fraction ("1", "1.",
+ * ".5"), as decimal and the mantissa of float read them: true when there
+ * was at least one digit; *p moves past what was read. */
+static int signed_decimal(const char **p)
+{
+    if (**p == '+' || **p == '-')
+        (*p)++;
+    int a = digits(p), b = 0;
+    if (**p == '.') {
+        (*p)++;
+        b = digits(p);
+    }
+    return a || b;
+}
+
 int xsd_lex_decimal(const char *s)
 {
-    if (*s == '+' || *s == '-')
-        s++;
-    int a = digits(&s), b = 0;
-    if (*s == '.') {
-        s++;
-        b = digits(&s);
-    }
-    return (a || b) && !*s;
+    return signed_decimal(&s) && !*s;
 }
 
 int xsd_lex_integer(const char *s, int *sign)
@@ -192,14 +200,7 @@ static int lex_float(const char *s)
 {
     if (!strcmp(s, "INF") || !strcmp(s, "-INF") || !strcmp(s, "NaN"))
         return 1;
-    if (*s == '+' || *s == '-')
-        s++;
-    int a = digits(&s), b = 0;
-    if (*s == '.') {
-        s++;
-        b = digits(&s);
-    }
-    if (!a && !b)
+    if (!signed_decimal(&s))
         return 0;
     if (*s == 'e' || *s == 'E') {
         s++;

@@ -46,8 +46,8 @@ static void capture_diag(void *userdata, const r2x_error *diag)
 {
     (void)userdata;
     if (ndiags < sizeof diags) {
-        int n = snprintf(diags + ndiags, sizeof diags - ndiags, "%ld: %s\n", diag->line,
-                         diag->message);
+        int n = snprintf(diags + ndiags, sizeof diags - ndiags, "%ld:%ld: [%s] %s\n",
+                         diag->line, diag->column, diag->rule, diag->message);
         ndiags += n > 0 ? (size_t)n : 0;
     }
 }
@@ -231,6 +231,22 @@ static int stage_validate(r2x_error *err)
     return validate_offline(R2X_SRCDIR "/tests/validate/valid.xml", err);
 }
 
+/* The types check: a valid instance of every kind of type of
+ * tests/validate/types (facets, unions, lists, QNames, attributes, a tuple,
+ * a typed dimension), then a tuple out of order */
+static int stage_types(r2x_error *err)
+{
+    int rc = validate_offline(R2X_SRCDIR "/tests/validate/types/valid.xml", err);
+    return rc ? rc : validate_offline(R2X_SRCDIR "/tests/validate/types/tuple-order.xml", err);
+}
+
+/* Inline XBRL validated: extraction with positions, a footnote, a missing
+ * schema */
+static int stage_ixbrl_validate(r2x_error *err)
+{
+    return validate_offline(R2X_SRCDIR "/tests/fixtures/ixbrl/footnotes.htm", err);
+}
+
 /* Dimensions: a member outside its domain, from the XDT conformance suite */
 #define XDT_CASE R2X_SRCDIR "/../shared/conformance/xdt-conf-cr4-2009-10-06/200-xbrldie/" \
                  "203-PrimaryItemDimensionallyInvalidError/" \
@@ -257,6 +273,8 @@ static const struct stage {
     {"Inline XBRL extract", stage_ixbrl, NULL},
     {"validate (instance and DTS readers)", stage_validate, R2X_SRCDIR "/../shared/xbrl-cache"},
     {"validate (dimensions)", stage_dimensions, XDT_CASE},
+    {"validate (types)", stage_types, R2X_SRCDIR "/../shared/xbrl-cache"},
+    {"validate (Inline XBRL)", stage_ixbrl_validate, R2X_SRCDIR "/../shared/xbrl-cache"},
 };
 
 /* What a run gave: its output file (if it wrote one), then its
