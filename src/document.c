@@ -11,6 +11,9 @@
 #include "buf.h"
 #include "error.h"
 #include "html.h"
+#include "read_text.h"
+#include "read_pdf.h"
+#include "sniff.h"
 
 /* Windows-1252 bytes 0x80..0x9F as Unicode; 0 where undefined. */
 static const unsigned short cp1252_high[32] = {
@@ -109,6 +112,7 @@ void r2x_document_free(r2x_document *doc)
     free(doc->text);
     free(doc->line_start);
     free(doc->source_line);
+    free(doc->page_lines);
     grid_free(doc->grid);
     free(doc);
 }
@@ -122,9 +126,10 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
     size_t max_line = opts && opts->max_line_bytes ? opts->max_line_bytes
                                                    : R2X_DEFAULT_MAX_LINE;
     int cp1252 = opts && opts->windows_1252;
-    r2x_buf text, lines;
+    r2x_buf text, lines, pages;
     buf_init(&text, R2X_BUF_NOCAP);
     buf_init(&lines, R2X_BUF_NOCAP);
+    buf_init(&pages, R2X_BUF_NOCAP);
     int rc = R2X_OK;
     long line = 1;
     size_t line_begin = 0;          /* offset in text of the current line */
@@ -145,6 +150,11 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
         }
         if (c == '\f' && text.len == line_begin) {
             s++;            /* a page break at the start of a line */
+            size_t at = (size_t)line;
+            size_t np = pages.len / sizeof at;
+            if ((!np || ((size_t *)(void *)pages.data)[np - 1] != at) &&
+                (rc = buf_add(&pages, &at, sizeof at)))
+                goto fail;
             continue;
         }
         if (c == '\r' || c == '\n' || c == '\f') {
@@ -204,9 +214,11 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
     }
     doc->text = buf_detach(&text, &doc->len);
     doc->line_start = (size_t *)(void *)buf_detach(&lines, NULL);
-    if (!doc->text || !doc->line_start)
+    doc->npage_lines = pages.len / sizeof(size_t);
+    doc->page_lines = (size_t *)(void *)buf_detach(&pages, NULL);
+    if (!doc->text || !doc->line_start || !doc->page_lines)
         return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
-    return R2X_OK;
+    return read_text_grid(doc, &doc->grid, err);
 fail:
     if (rc == R2X_ENOMEM)
         r2x_fail(err, rc, doc->name, line, "out of memory");
@@ -214,6 +226,7 @@ fail:
         r2x_fail(err, rc, doc->name, line, "input too large");
     buf_release(&text);
     buf_release(&lines);
+    buf_release(&pages);
     return rc;
 }
 
@@ -237,10 +250,13 @@ static int build_html(r2x_document *doc, const char *data, size_t len,
     buf_init(&text, R2X_BUF_NOCAP);
     buf_init(&src, R2X_BUF_NOCAP);
     buf_init(&lines, R2X_BUF_NOCAP);
+    doc->grid = grid_new(GRID_UNITS_COLUMNS, 1);
+    if (!doc->grid)
+        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     /* markup only shrinks to text; the cap guards against spans repeated */
     int rc = html_read(doc->name, data, len, opts && opts->windows_1252, max_line,
                        max_input < ((size_t)-1) / 4 ? max_input * 4 : max_input,
-                       &text, &src, err);
+                       &text, &src, doc->grid, err);
     size_t zero = 0;
     if (!rc)
         rc = buf_add(&lines, &zero, sizeof zero);
@@ -318,10 +334,15 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
                              const r2x_read_options *opts, r2x_document **out,
                              r2x_error *err)
 {
+    *out = NULL;
+    int refused = sniff_refuse(name, data, len, opts ? opts->format : R2X_INPUT_AUTO, err);
+    if (refused)
+        return refused;
     /* UTF-16 (Windows tools save "Unicode" text so), by its byte order mark:
      * read as the UTF-8 it is, whatever --encoding says */
     const unsigned char *u = (const unsigned char *)data;
-    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)) &&
+        !pdf_sniff(data, len)) {
         *out = NULL;
         /* the limit is on the file: its UTF-8 may be half as long again */
         size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes
@@ -363,11 +384,22 @@ static int read_decoded(const char *name, const char *data, size_t len,
         return R2X_ENOMEM;
     r2x_error_clear(err);
     int format = opts ? opts->format : R2X_INPUT_AUTO;
+    int is_pdf = pdf_sniff(data, len);
     if (format == R2X_INPUT_AUTO)
-        format = html_sniff(data, len) ? R2X_INPUT_HTML : R2X_INPUT_TEXT;
+        format = is_pdf ? R2X_INPUT_PDF : html_sniff(data, len) ? R2X_INPUT_HTML : R2X_INPUT_TEXT;
     int rc;
-    if (format == R2X_INPUT_HTML) {
+    if (format == R2X_INPUT_PDF && !is_pdf) {
+        rc = r2x_fail(err, R2X_EINPUT, name, 0,
+                      "not a PDF: no '%%PDF-' header in its first 1024 bytes "
+                      "(--input-format pdf)");
+    } else if (format == R2X_INPUT_PDF) {
+        rc = pdf_read(doc, data, len, opts, err);
+    } else if (format == R2X_INPUT_HTML) {
         rc = build_html(doc, data, len, opts, err);
+    } else if (is_pdf) {
+        rc = r2x_fail(err, R2X_EINPUT, name, 0,
+                      "this is a PDF but was read as text (--input-format text); "
+                      "read it as a PDF (--input-format auto or pdf)");
     } else {
         doc->format = R2X_INPUT_TEXT;
         rc = build(doc, (const unsigned char *)data, len, opts, err);
@@ -435,6 +467,19 @@ size_t document_source_line(const r2x_document *doc, size_t n)
     if (!doc || !doc->source_line || n < 1 || n > doc->nlines)
         return n;
     return (size_t)doc->source_line[n - 1];
+}
+
+size_t document_line_of_offset(const r2x_document *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->nlines;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->line_start[mid] <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 const char *r2x_document_name(const r2x_document *doc)

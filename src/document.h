@@ -16,6 +16,9 @@ struct r2x_document {
     long *source_line;     /* nlines entries: the input line each line comes
                               from (HTML); NULL when line n is input line n */
     int format;            /* R2X_INPUT_TEXT, R2X_INPUT_HTML or R2X_INPUT_PDF */
+    size_t *page_lines;    /* the lines that start a new page (after a form
+                              feed), ascending; npage_lines of them */
+    size_t npage_lines;
     grid *grid;            /* the reader's rows of cells: what the table stage reads */
 };
 
@@ -25,6 +28,9 @@ const char *document_line(const r2x_document *doc, size_t n, size_t *len);
 /* The input file's line for line n, to name in diagnostics (n itself for
  * text; 0 stays 0, "no line"). */
 size_t document_source_line(const r2x_document *doc, size_t n);
+
+/* The line (1-based) holding byte offset off of the text. */
+size_t document_line_of_offset(const r2x_document *doc, size_t off);
 
 /* Shared with the HTML reader and the cell reader: Windows-1252 byte c as a
  * code point (0 where undefined), the code point of the valid UTF-8 sequence

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "error.h"
 #include "report.h"
+#include "strmap.h"
 
 typedef struct doc_entry {
     const char *url;           /* interned, no fragment */
@@ -58,24 +59,6 @@ typedef struct strtab {
 
 #define STRTAB_BLOCK ((size_t)1 << 20)
 
-/* Eight bytes a step: interning is the hottest loop of reading a DTS. */
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = 0x9e3779b97f4a7c15u ^ n;
-    while (n >= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdu;
-        h ^= h >> 32;
-        s += 8;
-        n -= 8;
-    }
-    uint64_t w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
-    return h ^ (h >> 29);
-}
-
 static void strtab_release(strtab *t)
 {
     free(t->slots);
@@ -90,7 +73,7 @@ static void strtab_release(strtab *t)
 /* The slot where s is or belongs. */
 static size_t strtab_slot(const strtab *t, const char *s, size_t n)
 {
-    size_t mask = t->nslots - 1, i = (size_t)hash_bytes(s, n) & mask;
+    size_t mask = t->nslots - 1, i = (size_t)strmap_hash(s, n) & mask;
     while (t->slots[i] && (strncmp(t->slots[i], s, n) || t->slots[i][n]))
         i = (i + 1) & mask;
     return i;

@@ -37,6 +37,7 @@ int grid_add_row(grid *g, int kind, long line, int page, int table, double inden
     r.page = page;
     r.table = table;
     r.indent = indent;
+    r.units = g->units;
     int rc = buf_add(&g->row_buf, &r, sizeof r);
     if (rc)
         return rc;

@@ -73,6 +73,8 @@ typedef struct grid_row {
                                * units (text and PDF: its first cell's x0; HTML:
                                * padding or text-indent, in columns of 4 points) */
     double y;                 /* PDF: the baseline, points from the page top; else 0 */
+    int units;                /* what its extents are in: the grid's units, or
+                               * characters for preformatted text in HTML */
 } grid_row;
 
 typedef struct grid {

@@ -1,14 +1,13 @@
 /*
- * html.c - read an HTML release into lines: tables into tab-separated rows,
- * paragraphs and headings into one line each.
+ * html.c - read an HTML release into a grid (grid.h) and the document's
+ * lines: each table row a grid row whose cells stand at their column
+ * indexes (colspan, rowspan laid out), each paragraph and heading a row of
+ * its own, preformatted text a row a line.
  *
- * A table is laid out on a grid (colspan, rowspan).  Its figure columns are
- * the grid columns where figures end (figures are right-aligned; a "$" or the
- * ")" of a negative in a cell of its own is first joined to its figure), so
- * padding and spacer columns vanish and every figure lines up under the
- * headings that span it.  A heading spanning several figure columns ("Three
- * Months Ended" over two dates) is repeated in each, as the table stage reads
- * one period per column.
+ * A "$" or a "(" in a cell of its own is joined to the figure on its right,
+ * a ")" or "%" to the figure on its left, so that a figure is one cell; the
+ * table stage finds the columns from where figures end.  Every cell names
+ * the line and column of its element in the HTML.
  */
 #include "html.h"
 #include "xml_guard.h"
@@ -29,6 +28,7 @@
 #include "document.h"
 #include "error.h"
 #include "numbers.h"
+#include "read_text.h"
 
 #define MAX_GRID_COLS 512
 #define MAX_DEPTH 256          /* deeper markup is not walked (no stack risk) */
@@ -198,16 +198,79 @@ static int iconv_to_utf8(const char *charset, const char *data, size_t len, r2x_
 
 /* ---- Output lines --------------------------------------------------------- */
 
+/* Where elements start: each element and the offset of its '<' in the
+ * UTF-8 the parser read, noted as the parser makes it (sorted by node once
+ * the parse is done), and where the lines of that text start. */
+typedef struct node_place_rec {
+    const void *node;
+    size_t pos;
+} node_place_rec;
+
+typedef struct node_places {
+    r2x_buf recs;             /* node_place_rec[] */
+    const node_place_rec *info;
+    size_t n;
+    const char *text;
+    size_t len;
+    size_t *line_start;       /* [nlines]: byte offset of each line */
+    size_t nlines;
+    int oom;
+} node_places;
+
 typedef struct out_lines {
     r2x_buf *text, *src;
+    grid *g;
+    const node_places *places;
     size_t max_line, max_output;
     const char *name;
     r2x_error *err;
     int rc;
     int last_blank;           /* the last line is blank, or there is none */
+    long nlines;              /* lines written */
+    int tables;               /* tables read */
 } out_lines;
 
-static void emit_line(out_lines *o, const char *s, size_t n, long line)
+/* The line and column (1-based, in characters) where element n starts; 0
+ * column when libxml2 kept no record of it. */
+static void node_place(const out_lines *o, const xmlNode *n, long *line, long *column)
+{
+    *line = xmlGetLineNo((xmlNode *)(void *)n);
+    *column = 0;
+    const node_places *p = o->places;
+    if (!p || !p->n || !n)
+        return;
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->info[mid].node < (const void *)n)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= p->n || p->info[lo].node != (const void *)n)
+        return;
+    size_t pos = p->info[lo].pos;
+    /* the line holding pos */
+    size_t a = 0, b = p->nlines;
+    while (b - a > 1) {
+        size_t m = a + (b - a) / 2;
+        if (p->line_start[m] <= pos)
+            a = m;
+        else
+            b = m;
+    }
+    if (pos > p->len)
+        return;
+    size_t ln = a + 1;
+    *line = (long)ln;
+    long col = 1;
+    for (size_t i = p->line_start[ln - 1]; i < pos; i++)
+        col += ((unsigned char)p->text[i] & 0xC0) != 0x80;
+    *column = col;
+}
+
+static void emit_line_at(out_lines *o, int kind, const char *s, size_t n, long line,
+                         long column)
 {
     if (o->rc)
         return;
@@ -231,7 +294,23 @@ static void emit_line(out_lines *o, const char *s, size_t n, long line)
         r2x_fail(o->err, o->rc, o->name, line, "out of memory");
         return;
     }
+    o->nlines++;
     o->last_blank = n == 0;
+    if (kind < 0)
+        return;             /* a table row: its cells follow */
+    if (!n)
+        kind = GRID_ROW_BLANK;
+    if ((o->rc = grid_add_row(o->g, kind, line, 0, 0, 0)) ||
+        (n && (o->rc = grid_add_cell(o->g, s, n, 0, 1, line, column, 0)))) {
+        r2x_fail(o->err, o->rc, o->name, line, "out of memory");
+        return;
+    }
+    o->g->rows[o->g->nrows - 1].doc_line = o->nlines;
+}
+
+static void emit_line(out_lines *o, const char *s, size_t n, long line)
+{
+    emit_line_at(o, GRID_ROW_PARAGRAPH, s, n, line, 0);
 }
 
 static void emit_blank(out_lines *o, long line)
@@ -475,15 +554,51 @@ static double style_left(const xmlNode *n)
 typedef struct walker {
     out_lines o;
     textacc para;
+    const xmlNode *para_block;  /* the block element the paragraph is in */
     int in_pre;
     int pre_start;            /* no text yet since <pre> */
 } walker;
 
+static int heading_element(const xmlNode *n)
+{
+    static const char *const h[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    return n && is_any(n, h);
+}
+
 static void flush_para(walker *w)
 {
-    if (w->para.visible)
-        emit_line(&w->o, w->para.b.data, w->para.b.len, w->para.line);
+    if (w->para.visible) {
+        long line = w->para.line, column = 0;
+        if (w->para_block) {
+            long bl;
+            node_place(&w->o, w->para_block, &bl, &column);
+            if (bl != line)
+                column = 0;
+        }
+        emit_line_at(&w->o, heading_element(w->para_block) ? GRID_ROW_HEADING
+                                                            : GRID_ROW_PARAGRAPH,
+                     w->para.b.data, w->para.b.len, line, column);
+    }
     textacc_reset(&w->para);
+    w->para_block = NULL;
+}
+
+/* A line of <pre> text: laid out in characters, as text is. */
+static void emit_pre_line(out_lines *o, const char *s, size_t n, long line)
+{
+    emit_line_at(o, -1, s, n, line, 0);
+    if (o->rc)
+        return;
+    if (text_is_blank(s, n))
+        o->rc = grid_add_row(o->g, GRID_ROW_BLANK, line, 0, 0, 0);
+    else
+        o->rc = read_text_aligned_row(o->g, s, n, line, 0);
+    if (o->rc) {
+        r2x_fail(o->err, o->rc, o->name, line, "out of memory");
+        return;
+    }
+    o->g->rows[o->g->nrows - 1].doc_line = o->nlines;
+    o->g->rows[o->g->nrows - 1].units = GRID_UNITS_CHARS;
 }
 
 static void walk_blocks(walker *w, const xmlNode *node, int depth);
@@ -569,7 +684,7 @@ static void text_node(walker *w, const xmlNode *n)
             break;
         if (!w->para.line)
             w->para.line = line;
-        emit_line(&w->o, w->para.b.data, w->para.b.len, w->para.line);
+        emit_pre_line(&w->o, w->para.b.data, w->para.b.len, w->para.line);
         textacc_reset(&w->para);
         s = nl + 1;
         line++;
@@ -610,6 +725,8 @@ static void walk_blocks(walker *w, const xmlNode *node, int depth)
         int pre = is_el(c, "pre");
         if (block)
             flush_para(w);
+        if (block && !w->para.visible)
+            w->para_block = c;
         if (pre) {
             w->in_pre++;
             w->pre_start = 1;
@@ -628,7 +745,8 @@ enum hcell_kind { HC_EMPTY, HC_OPEN, HC_CLOSE, HC_FIGURE, HC_YEAR, HC_TEXT };
 
 typedef struct hcell {
     int r0, r1, c0, c1;       /* grid rows and columns it spans */
-    long line;
+    long line, column;        /* where its element starts */
+    unsigned flags;           /* grid_cell_flags */
     int indent;               /* spaces, for a label */
     size_t off, len;          /* its text in the table's text buffer */
     size_t note_off, note_len;/* a footnote mark from <sup> */
@@ -648,7 +766,66 @@ typedef struct cellacc {
     textacc t;
     textacc note;
     double indent_pt;
+    int bold_depth;           /* inside <b>, <strong>, font-weight: bold */
+    size_t bold_chars, plain_chars;
 } cellacc;
+
+/* A style property's value, squeezed of spaces and lower-cased, into out
+ * ("" when absent). */
+static void style_value(const xmlNode *n, const char *prop, char *out, size_t size)
+{
+    const char *style = attr(n, "style");
+    out[0] = '\0';
+    size_t pl = strlen(prop);
+    for (const char *p = style; p && *p; p++) {
+        if (strncasecmp(p, prop, pl) || (p > style && (isalnum((unsigned char)p[-1]) ||
+                                                      p[-1] == '-')))
+            continue;
+        const char *v = p + pl;
+        while (*v == ' ')
+            v++;
+        if (*v != ':')
+            continue;
+        v++;
+        size_t o = 0;
+        for (; *v && *v != ';' && o + 1 < size; v++)
+            if (*v != ' ')
+                out[o++] = (char)tolower((unsigned char)*v);
+        out[o] = '\0';
+        return;
+    }
+}
+
+/* Text raised above the line: a footnote mark as Workiva prints it
+ * ("position:relative; top:-3.5pt"), or vertical-align: super. */
+static int style_raised(const xmlNode *n)
+{
+    char v[32];
+    style_value(n, "vertical-align", v, sizeof v);
+    if (!strcmp(v, "super"))
+        return 1;
+    style_value(n, "top", v, sizeof v);
+    if (v[0] != '-')
+        return 0;
+    style_value(n, "position", v, sizeof v);
+    return !strcmp(v, "relative");
+}
+
+/* style="font-weight: bold" (or 600 and more). */
+static int style_bold(const xmlNode *n)
+{
+    const char *style = attr(n, "style");
+    const char *fw = NULL;
+    for (const char *p = style; p && *p && !fw; p++)
+        if (!strncasecmp(p, "font-weight", 11))
+            fw = p;
+    if (!fw)
+        return 0;
+    fw += strlen("font-weight");
+    while (*fw == ' ' || *fw == ':')
+        fw++;
+    return !strncasecmp(fw, "bold", 4) || atoi(fw) >= 600;
+}
 
 static int sup_is_mark(const char *s, size_t n)
 {
@@ -666,10 +843,15 @@ static void collect_cell(walker *w, const xmlNode *node, cellacc *c, int depth)
         return;
     for (const xmlNode *n = node->children; n && !w->o.rc; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            size_t before = c->t.b.len;
             if (n->content && add_text(&c->t, (const char *)n->content,
                                        strlen((const char *)n->content),
                                        xmlGetLineNo((xmlNode *)(void *)node)))
                 w->o.rc = R2X_ENOMEM;
+            if (c->bold_depth)
+                c->bold_chars += c->t.b.len - before;
+            else
+                c->plain_chars += c->t.b.len - before;
             continue;
         }
         if (n->type != XML_ELEMENT_NODE || skipped(n))
@@ -678,7 +860,7 @@ static void collect_cell(walker *w, const xmlNode *node, cellacc *c, int depth)
             c->t.space = 1;
             continue;
         }
-        if (is_el(n, "sup")) {
+        if (is_el(n, "sup") || style_raised(n)) {
             cellacc sup;
             memset(&sup, 0, sizeof sup);
             textacc_init(&sup.t);
@@ -696,11 +878,14 @@ static void collect_cell(walker *w, const xmlNode *node, cellacc *c, int depth)
             continue;
         }
         int block = is_any(n, block_elements);
+        int bold = is_el(n, "b") || is_el(n, "strong") || style_bold(n);
         if (block)
             c->t.space = 1;
         if (!c->t.visible)
             c->indent_pt += style_left(n);
+        c->bold_depth += bold;
         collect_cell(w, n, c, depth + 1);
+        c->bold_depth -= bold;
         if (block)
             c->t.space = 1;
     }
@@ -730,7 +915,9 @@ static int add_cell(walker *w, table_read *tr, const xmlNode *td, int row, int c
     h.c1 = col + cs - 1 < MAX_GRID_COLS ? col + cs - 1 : MAX_GRID_COLS - 1;
     for (int k = h.c0; k <= h.c1; k++)
         busy[k] = h.r1;
-    h.line = xmlGetLineNo((xmlNode *)(void *)td);
+    node_place(&w->o, td, &h.line, &h.column);
+    if (is_el(td, "th"))
+        h.flags |= GRID_CELL_HEADER;
     cellacc c;
     memset(&c, 0, sizeof c);
     textacc_init(&c.t);
@@ -743,8 +930,12 @@ static int add_cell(walker *w, table_read *tr, const xmlNode *td, int row, int c
         /* !(sp >= 0): NaN too (margin-left: nan, or inf - inf), which no
          * cast may meet */
         h.indent = !(sp >= 0) ? 0 : sp > MAX_INDENT ? MAX_INDENT : (int)sp;
-        if (c.t.line)
+        if (c.t.line && c.t.line != h.line) {
             h.line = c.t.line;
+            h.column = 0;
+        }
+        if (c.bold_chars > c.plain_chars)
+            h.flags |= GRID_CELL_BOLD;
         h.off = tr->text.len;
         h.len = c.t.b.len;
         rc = buf_add(&tr->text, c.t.b.data, c.t.b.len);
@@ -926,6 +1117,8 @@ static int merge_signs(table_read *tr, hcell *cells, size_t first, size_t end)
             if (join_cells(tr, &cells[j], h, &cells[j]))
                 return R2X_ENOMEM;
             cells[j].c0 = h->c0;
+            cells[j].line = h->line;      /* the figure starts at its sign */
+            cells[j].column = h->column;
             h->kind = HC_EMPTY;
             h->len = 0;
         } else if (h->kind == HC_CLOSE) {
@@ -951,95 +1144,75 @@ static int merge_signs(table_read *tr, hcell *cells, size_t first, size_t end)
     return R2X_OK;
 }
 
-/* One output row being built: the label and one slot per figure column. */
-typedef struct out_row {
-    r2x_buf label;
-    r2x_buf *slots;
-    long line;
-    int indent;
-    int has_data;
-} out_row;
-
-static int slot_add(r2x_buf *b, const char *s, size_t n)
+/* The cells [first, end) of one table row as a grid row, and as a line of
+ * the document: the cells' texts joined by tabs. */
+static void emit_table_row(walker *w, table_read *tr, const hcell *cells, size_t first,
+                           size_t end, int table)
 {
-    if (b->len && buf_addc(b, ' '))
-        return R2X_ENOMEM;
-    return buf_add(b, s, n);
-}
-
-/* A footnote under a table: "(1) Includes ...", "(a) ...", "* ...". */
-static int label_is_note(const char *s, size_t n)
-{
-    if (n >= 4 && s[0] == '(' && s[2] == ')' && isalnum((unsigned char)s[1]))
-        return 1;
-    if (n >= 5 && s[0] == '(' && s[3] == ')' && isdigit((unsigned char)s[1]) &&
-        isdigit((unsigned char)s[2]))
-        return 1;
-    return n >= 2 && s[0] == '*' && s[1] == ' ';
-}
-
-/* Write the label-only rows held back: sections inside the table, each a row
- * with empty cells. */
-static void flush_pending(walker *w, r2x_buf *pending, r2x_buf *pending_src, int nslots,
-                          r2x_buf *line)
-{
-    size_t np = pending_src->len / sizeof(long);
-    const char *p = pending->data;
-    for (size_t k = 0; k < np && !w->o.rc; k++) {
-        const char *nl = strchr(p, '\n');
-        buf_reset(line);
-        if (buf_add(line, p, (size_t)(nl - p)))
-            w->o.rc = R2X_ENOMEM;
-        for (int s = 0; s < nslots && !w->o.rc; s++)
-            if (buf_addc(line, '\t'))
-                w->o.rc = R2X_ENOMEM;
-        emit_line(&w->o, line->data, line->len, ((long *)(void *)pending_src->data)[k]);
-        p = nl + 1;
-    }
-    buf_reset(pending);
-    buf_reset(pending_src);
-}
-
-/* Write lines held in lines ('\n'-separated) with their source lines. */
-static void emit_held(walker *w, r2x_buf *lines, r2x_buf *src)
-{
-    size_t np = src->len / sizeof(long);
-    const char *p = lines->data;
-    for (size_t k = 0; k < np && !w->o.rc; k++) {
-        const char *nl = strchr(p, '\n');
-        emit_line(&w->o, p, (size_t)(nl - p), ((long *)(void *)src->data)[k]);
-        p = nl + 1;
-    }
-    buf_reset(lines);
-    buf_reset(src);
-}
-
-/* A table with no figure column: its rows as lines of text. */
-static void table_as_text(walker *w, table_read *tr, hcell *cells, size_t n)
-{
-    size_t i = 0;
-    textacc line;
-    textacc_init(&line);
-    while (i < n && !w->o.rc) {
-        size_t j = i;
-        textacc_reset(&line);
-        long at = 0;
-        for (; j < n && cells[j].r1 == cells[i].r1; j++) {
-            size_t len;
-            const char *s = cell_text(tr, &cells[j], &len);
-            if (!len)
-                continue;
-            if (!at)
-                at = cells[j].line;
-            line.space = 1;
-            if (add_text(&line, s, len, cells[j].line))
-                w->o.rc = R2X_ENOMEM;
+    out_lines *o = &w->o;
+    r2x_buf line;
+    buf_init(&line, R2X_BUF_NOCAP);
+    long at = 0, at_col = 0;
+    int indent = -1, rc = R2X_OK;
+    for (size_t k = first; k < end && !rc; k++) {
+        const hcell *h = &cells[k];
+        size_t len;
+        const char *s = cell_text(tr, h, &len);
+        if (!len || h->kind == HC_EMPTY)
+            continue;
+        if (!at) {
+            at = h->line;
+            at_col = h->column;
         }
-        if (line.visible)
-            emit_line(&w->o, line.b.data, line.b.len, at);
-        i = j;
+        if (indent < 0) {
+            indent = h->indent;
+            for (int i = 0; i < indent && !rc; i++)
+                rc = buf_addc(&line, ' ');
+        } else {
+            rc = buf_addc(&line, '\t');
+        }
+        if (!rc)
+            rc = buf_add(&line, s, len);
     }
-    buf_release(&line.b);
+    if (rc || !at) {
+        if (rc)
+            o->rc = R2X_ENOMEM;
+        buf_release(&line);
+        return;
+    }
+    emit_line_at(o, -1, line.data, line.len, at, at_col);
+    if (!o->rc && (o->rc = grid_add_row(o->g, GRID_ROW_TABLE, at, 0, table, indent)))
+        r2x_fail(o->err, o->rc, o->name, at, "out of memory");
+    if (!o->rc)
+        o->g->rows[o->g->nrows - 1].doc_line = o->nlines;
+    for (size_t k = first; k < end && !o->rc; k++) {
+        const hcell *h = &cells[k];
+        size_t len;
+        const char *s = cell_text(tr, h, &len);
+        if (!len || h->kind == HC_EMPTY)
+            continue;
+        buf_reset(&line);
+        rc = buf_add(&line, s, len);
+        if (!rc && h->note_len && h->kind == HC_TEXT) {
+            /* a footnote mark after a label, as the table stage strips it:
+             * "Cost of sales (1)" */
+            const char *m = tr->text.data + h->note_off;
+            int paren = m[0] == '(' || m[0] == '*';
+            rc = buf_adds(&line, paren ? " " : " (");
+            if (!rc)
+                rc = buf_add(&line, m, h->note_len);
+            if (!rc && !paren)
+                rc = buf_addc(&line, ')');
+        }
+        if (!rc)
+            rc = grid_add_cell(o->g, line.data, line.len, h->c0, h->c1 + 1, h->line,
+                               h->column, h->flags);
+        if (rc) {
+            o->rc = rc;
+            r2x_fail(o->err, rc, o->name, h->line, "out of memory");
+        }
+    }
+    buf_release(&line);
 }
 
 static void read_table(walker *w, const xmlNode *table)
@@ -1049,12 +1222,7 @@ static void read_table(walker *w, const xmlNode *table)
     buf_init(&tr.cells, R2X_BUF_NOCAP);
     buf_init(&tr.text, R2X_BUF_NOCAP);
     int *busy = malloc(MAX_GRID_COLS * sizeof *busy);
-    int *anchor = calloc(MAX_GRID_COLS, sizeof *anchor);   /* grid col -> slot + 1 */
-    int nslots = 0;
-    out_row row;
-    memset(&row, 0, sizeof row);
-    buf_init(&row.label, R2X_BUF_NOCAP);
-    if (!busy || !anchor) {
+    if (!busy) {
         w->o.rc = R2X_ENOMEM;
         goto done;
     }
@@ -1072,7 +1240,6 @@ static void read_table(walker *w, const xmlNode *table)
     read_rows(w, &tr, table, busy, 0);
     if (w->o.rc)
         goto done;
-
     size_t n = tr.cells.len / sizeof(hcell);
     hcell *cells = (hcell *)(void *)tr.cells.data;
     for (size_t i = 0; i < n; i++) {
@@ -1081,7 +1248,9 @@ static void read_table(walker *w, const xmlNode *table)
         classify(&tr, &cells[i]);
     }
     qsort(cells, n, sizeof *cells, by_row_then_col);
-    for (size_t i = 0; i < n;) {
+    int id = ++w->o.tables;
+    emit_blank(&w->o, table_line);
+    for (size_t i = 0; i < n && !w->o.rc;) {
         size_t j = i;
         while (j < n && cells[j].r1 == cells[i].r1)
             j++;
@@ -1090,219 +1259,12 @@ static void read_table(walker *w, const xmlNode *table)
             goto done;
         }
         cells = (hcell *)(void *)tr.cells.data;
+        emit_table_row(w, &tr, cells, i, j, id);
         i = j;
     }
-
-    /* Figure columns: where the figures of rows that are not headings end.
-     * A row of years only ("2010  2009") is a heading. */
-    char *heading_row = calloc((size_t)tr.nrows + 1, 1);
-    if (!heading_row) {
-        w->o.rc = R2X_ENOMEM;
-        goto done;
-    }
-    for (int r = 0; r < tr.nrows; r++)
-        heading_row[r] = 1;
-    for (size_t i = 0; i < n; i++)
-        if (cells[i].kind == HC_FIGURE && cells[i].c0 > 0)
-            heading_row[cells[i].r1] = 0;
-    int label_end = MAX_GRID_COLS;       /* first column past the labels */
-    for (int pass = 0; pass < 2 && label_end == MAX_GRID_COLS; pass++)
-        for (size_t i = 0; i < n; i++) {
-            const hcell *h = &cells[i];
-            int fig = pass == 0 ? h->kind == HC_FIGURE && !heading_row[h->r1]
-                                : h->kind == HC_YEAR;
-            if (!fig || h->c0 == 0)
-                continue;
-            anchor[h->c1] = 1;
-            if (h->c0 < label_end)
-                label_end = h->c0;
-        }
-    for (int k = 0; k < MAX_GRID_COLS; k++)
-        if (anchor[k])
-            anchor[k] = ++nslots;
-    if (!nslots) {
-        free(heading_row);
-        emit_blank(&w->o, table_line);
-        table_as_text(w, &tr, cells, n);
-        emit_blank(&w->o, table_line);
-        goto done;
-    }
-    row.slots = calloc((size_t)nslots, sizeof *row.slots);
-    if (!row.slots) {
-        nslots = 0;
-        free(heading_row);
-        w->o.rc = R2X_ENOMEM;
-        goto done;
-    }
-    for (int k = 0; k < nslots; k++)
-        buf_init(&row.slots[k], R2X_BUF_NOCAP);
-
-    /* Rows before the first with figures or headings in figure columns, and
-     * after the last, are text about the table (its title, "(in millions)",
-     * footnotes): lines of their own above and below it. */
     emit_blank(&w->o, table_line);
-    r2x_buf line;
-    buf_init(&line, R2X_BUF_NOCAP);
-    r2x_buf pending;          /* label-only lines after the last data row */
-    buf_init(&pending, R2X_BUF_NOCAP);
-    r2x_buf pending_src;
-    buf_init(&pending_src, R2X_BUF_NOCAP);
-    r2x_buf rowline, heads, heads_src;  /* heading rows held till the figures */
-    buf_init(&rowline, R2X_BUF_NOCAP);
-    buf_init(&heads, R2X_BUF_NOCAP);
-    buf_init(&heads_src, R2X_BUF_NOCAP);
-    int started = 0;
-    for (size_t i = 0; i < n && !w->o.rc;) {
-        size_t j = i;
-        int r = cells[i].r1;
-        while (j < n && cells[j].r1 == r)
-            j++;
-        buf_reset(&row.label);
-        for (int k = 0; k < nslots; k++)
-            buf_reset(&row.slots[k]);
-        row.line = 0;
-        row.indent = 0;
-        row.has_data = 0;
-        int rc = R2X_OK;
-        for (size_t k = i; k < j && !rc; k++) {
-            const hcell *h = &cells[k];
-            size_t len;
-            const char *s = cell_text(&tr, h, &len);
-            if (!len || h->kind == HC_EMPTY)
-                continue;
-            if (h->c0 == 0 || h->c1 < label_end) {
-                if (!row.label.len) {
-                    row.indent = h->indent;
-                    row.line = h->line;
-                }
-                rc = slot_add(&row.label, s, len);
-                if (!rc && h->note_len) {
-                    /* a footnote mark after a label, as the table stage
-                     * strips it: "Cost of sales (1)" */
-                    const char *m = tr.text.data + h->note_off;
-                    int paren = m[0] == '(' || m[0] == '*';
-                    rc = buf_adds(&row.label, paren ? " " : " (");
-                    if (!rc)
-                        rc = buf_add(&row.label, m, h->note_len);
-                    if (!rc && !paren)
-                        rc = buf_addc(&row.label, ')');
-                }
-                continue;
-            }
-            /* the figure columns it covers */
-            int first = -1, last = -1;
-            for (int c = h->c0; c <= h->c1; c++)
-                if (anchor[c]) {
-                    if (first < 0)
-                        first = c;
-                    last = c;
-                }
-            if (!row.line)
-                row.line = h->line;
-            if (heading_row[r]) {
-                if (first < 0) {
-                    /* over a spacer only: the nearest figure column, right first */
-                    for (int c = h->c1 + 1; c < MAX_GRID_COLS && first < 0; c++)
-                        if (anchor[c])
-                            first = last = c;
-                    for (int c = h->c0 - 1; c >= 0 && first < 0; c--)
-                        if (anchor[c])
-                            first = last = c;
-                }
-                for (int c = first; c >= 0 && c <= last && !rc; c++)
-                    if (anchor[c])
-                        rc = slot_add(&row.slots[anchor[c] - 1], s, len);
-            } else if (last >= 0) {
-                rc = slot_add(&row.slots[anchor[last] - 1], s, len);
-            }
-            row.has_data |= last >= 0 || heading_row[r];
-        }
-        if (rc) {
-            w->o.rc = R2X_ENOMEM;
-            break;
-        }
-        i = j;
-        if (!row.label.len && !row.has_data)
-            continue;
-        if (!row.has_data) {
-            /* a label alone: text before the table, a section or a note;
-             * a note ("(1) Includes ...:") ends the table, as the rows under
-             * it are another table (amounts the note breaks down) */
-            if ((!started && !heads_src.len) || label_is_note(row.label.data, row.label.len)) {
-                flush_pending(w, &pending, &pending_src, nslots, &line);
-                emit_line(&w->o, row.label.data, row.label.len, row.line);
-                continue;
-            }
-            if (buf_add(&pending, row.label.data, row.label.len) || buf_addc(&pending, '\n') ||
-                buf_add(&pending_src, &row.line, sizeof row.line))
-                w->o.rc = R2X_ENOMEM;
-            continue;
-        }
-        int head = heading_row[r] && !started;
-        if (head && row.label.len) {
-            /* "(In millions)" beside the headings: a line above the table,
-             * as the table stage reads a label in a heading row as a sign
-             * that the label column was lost */
-            emit_line(&w->o, row.label.data, row.label.len, row.line);
-            buf_reset(&row.label);
-            row.indent = 0;
-        }
-        buf_reset(&rowline);
-        for (int s = 0; s < row.indent && !rc; s++)
-            rc = buf_addc(&rowline, ' ');
-        if (!rc)
-            rc = buf_add(&rowline, row.label.data, row.label.len);
-        for (int s = 0; s < nslots && !rc; s++) {
-            rc = buf_addc(&rowline, '\t');
-            if (!rc)
-                rc = buf_add(&rowline, row.slots[s].data, row.slots[s].len);
-        }
-        if (!rc && head) {
-            /* heading rows wait for the first row of figures */
-            if (buf_add(&heads, rowline.data, rowline.len) || buf_addc(&heads, '\n') ||
-                buf_add(&heads_src, &row.line, sizeof row.line))
-                w->o.rc = R2X_ENOMEM;
-            continue;
-        }
-        if (rc) {
-            w->o.rc = R2X_ENOMEM;
-            break;
-        }
-        if (!started) {
-            emit_blank(&w->o, row.line);
-            emit_held(w, &heads, &heads_src);
-        }
-        started = 1;
-        /* the label-only rows held back were sections inside the table */
-        flush_pending(w, &pending, &pending_src, nslots, &line);
-        emit_line(&w->o, rowline.data, rowline.len, row.line);
-    }
-    if (!started && heads_src.len) {
-        emit_blank(&w->o, table_line);
-        emit_held(w, &heads, &heads_src);
-    }
-    /* label-only rows after the last figures: notes below the table */
-    if (pending_src.len) {
-        emit_blank(&w->o, ((long *)(void *)pending_src.data)[0]);
-        emit_held(w, &pending, &pending_src);
-    }
-    emit_blank(&w->o, table_line);
-    buf_release(&line);
-    buf_release(&rowline);
-    buf_release(&heads);
-    buf_release(&heads_src);
-    buf_release(&pending);
-    buf_release(&pending_src);
-    free(heading_row);
 done:
-    if (row.slots) {
-        for (int k = 0; k < nslots; k++)
-            buf_release(&row.slots[k]);
-        free(row.slots);
-    }
-    buf_release(&row.label);
     free(busy);
-    free(anchor);
     buf_release(&tr.cells);
     buf_release(&tr.text);
 }
@@ -1364,7 +1326,32 @@ static int html_to_utf8(const char *data, size_t len, int windows_1252, const ch
  * else it grows the buffer as it nears the end, and libxml2 2.9.14 loses
  * its input when that fails (a NULL pointer it goes on reading); and that
  * an allocation failure ends the parse (xml_guard_halt_on_out_of_memory). */
-static int html_parse_utf8(const char *s, size_t len, htmlDocPtr *doc)
+/* libxml2's own start-of-element handler, then a note of where the element
+ * starts: the '<' before the parser's place, which is past the tag. */
+static void note_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+    htmlParserCtxtPtr ctxt = ctx;
+    xmlSAX2StartElement(ctx, name, atts);
+    node_places *p = ctxt->_private;
+    if (!p || !ctxt->node || !ctxt->input || !ctxt->input->cur || p->oom)
+        return;
+    size_t pos = (size_t)(ctxt->input->cur - ctxt->input->base);
+    if (pos > p->len)
+        pos = p->len;
+    while (pos > 0 && p->text[pos - 1] != '<')
+        pos--;
+    node_place_rec r = {ctxt->node, pos ? pos - 1 : 0};
+    if (buf_add(&p->recs, &r, sizeof r))
+        p->oom = 1;
+}
+
+static int by_node(const void *a, const void *b)
+{
+    const node_place_rec *x = a, *y = b;
+    return x->node < y->node ? -1 : x->node > y->node;
+}
+
+static int html_parse_utf8(const char *s, size_t len, htmlDocPtr *doc, node_places *places)
 {
     const int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                         HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC;
@@ -1383,11 +1370,18 @@ static int html_parse_utf8(const char *s, size_t len, htmlDocPtr *doc)
         input->buf->readcallback = NULL;
         htmlCtxtUseOptions(ctxt, options);
         ctxt->charset = XML_CHAR_ENCODING_UTF8;   /* else it guesses at the first non-ASCII byte */
+        ctxt->_private = places;                  /* where each element starts */
+        ctxt->sax->startElement = note_start;
         xml_guard_halt_on_out_of_memory(&guard, ctxt);
         htmlParseDocument(ctxt);
         *doc = ctxt->myDoc;
         ctxt->myDoc = NULL;
         rc = R2X_OK;
+        places->n = places->recs.len / sizeof(node_place_rec);
+        places->info = (const node_place_rec *)(const void *)places->recs.data;
+        qsort(places->recs.data, places->n, sizeof(node_place_rec), by_node);
+        if (places->oom)
+            rc = R2X_ENOMEM;
         xml_guard_halt_on_out_of_memory(&guard, NULL);   /* ctxt is going */
     }
     if (ctxt)
@@ -1397,9 +1391,26 @@ static int html_parse_utf8(const char *s, size_t len, htmlDocPtr *doc)
     return rc;
 }
 
+/* Where each line of the parsed text starts, for columns. */
+static int index_lines(node_places *p)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < p->len; i++)
+        n += p->text[i] == '\n';
+    p->line_start = malloc(n * sizeof *p->line_start);
+    if (!p->line_start)
+        return R2X_ENOMEM;
+    p->nlines = 0;
+    p->line_start[p->nlines++] = 0;
+    for (size_t i = 0; i < p->len; i++)
+        if (p->text[i] == '\n')
+            p->line_start[p->nlines++] = i + 1;
+    return R2X_OK;
+}
+
 int html_read(const char *name, const char *data, size_t len, int windows_1252,
               size_t max_line, size_t max_output, r2x_buf *text,
-              r2x_buf *source_lines, r2x_error *err)
+              r2x_buf *source_lines, grid *g, r2x_error *err)
 {
     r2x_buf utf8;
     buf_init(&utf8, R2X_BUF_NOCAP);
@@ -1414,20 +1425,34 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
                         rc == R2X_ETOOBIG ? "HTML input too large to parse" : "out of memory");
     }
     htmlDocPtr doc = NULL;
-    rc = html_parse_utf8(s, n, &doc);
-    buf_release(&utf8);
+    node_places places;
+    memset(&places, 0, sizeof places);
+    buf_init(&places.recs, R2X_BUF_NOCAP);
+    places.text = s;
+    places.len = n;
+    rc = html_parse_utf8(s, n, &doc, &places);
+    if (!rc)
+        rc = index_lines(&places);
     if (rc) {
         xmlFreeDoc(doc);
+        buf_release(&places.recs);
+        free(places.line_start);
+        buf_release(&utf8);
         return r2x_fail(err, rc, name, 0, "out of memory");
     }
     if (!doc || !xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
+        buf_release(&places.recs);
+        free(places.line_start);
+        buf_release(&utf8);
         return r2x_fail(err, R2X_EINPUT, name, 0, "cannot be read as HTML");
     }
     walker w;
     memset(&w, 0, sizeof w);
     w.o.text = text;
     w.o.src = source_lines;
+    w.o.g = g;
+    w.o.places = &places;
     w.o.max_line = max_line;
     w.o.max_output = max_output;
     w.o.name = name;
@@ -1438,6 +1463,9 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
     flush_para(&w);
     buf_release(&w.para.b);
     xmlFreeDoc(doc);
+    buf_release(&places.recs);
+    free(places.line_start);
+    buf_release(&utf8);
     rc = w.o.rc;
     if (rc == R2X_ENOMEM)
         r2x_fail(err, rc, name, 0, "out of memory");

@@ -1380,6 +1380,24 @@ int ixbrl_parse_file_mapped(const char *path, xmlDocPtr *out, srcpos_map *positi
             return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
         return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
     }
+    rc = ixbrl_parse_memory_mapped(path, bytes.data, bytes.len, out, positions, err);
+    buf_release(&bytes);
+    return rc;
+}
+
+int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                       r2x_error *err)
+{
+    return ixbrl_parse_memory_mapped(path, data, len, out, NULL, err);
+}
+
+int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                              srcpos_map *positions, r2x_error *err)
+{
+    *out = NULL;
+    int rc;
+    if (len > INT_MAX)
+        return r2x_fail(err, R2X_ETOOBIG, path, 0, "larger than %d bytes", INT_MAX);
     /* no network, no DTD, no entity substitution; errors are ours to report.
      * No XML_PARSE_HUGE: libxml2's limits (depth 256, 10 MB per attribute)
      * bound the tree, and the depth bounds the recursion of content() --
@@ -1397,13 +1415,12 @@ int ixbrl_parse_file_mapped(const char *path, xmlDocPtr *out, srcpos_map *positi
         ctxt->sax->serror = quiet_error;
         int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
         int oom = 0;
-        doc = positions ? srcpos_read_memory(ctxt, bytes.data, (int)bytes.len, path, options,
-                                             positions, &oom)
-                        : xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL, options);
+        doc = positions ? srcpos_read_memory(ctxt, data, (int)len, path, options, positions,
+                                             &oom)
+                        : xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, options);
         if (oom)
             first.out_of_memory = 1;
     }
-    buf_release(&bytes);
     if (xml_guard_end(&guard) || !ctxt)
         first.out_of_memory = 1;
     if (first.out_of_memory) {

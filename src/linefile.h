@@ -22,6 +22,16 @@ int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *e
  * lf->status holds its code. */
 int linefile_next(linefile *lf, r2x_error *err);
 void linefile_close(linefile *lf);
+/* Read a data file (at most max bytes; `what` names it in messages: "concept
+ * dictionary") line by line, a chunk at a time (the large tables loaded at
+ * every conversion: no page is mapped for the whole file), and call fn for
+ * each line, NUL-terminated in place without its line end, which fn may
+ * change, with its 1-based number.  A NUL byte or a line that is not UTF-8
+ * text is an error (R2X_EPROFILE), and so is what fn returns other than
+ * R2X_OK, which stops the reading. */
+int text_each_line(const char *path, size_t max, const char *what,
+                   int (*fn)(void *ctx, char *line, size_t len, long lineno), void *ctx,
+                   r2x_error *err);
 /* 0 when text is UTF-8 with no control character but tab, else the 1-based
  * column of the first byte that is not (XML cannot carry it). */
 size_t text_invalid_at(const char *text, size_t len);

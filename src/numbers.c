@@ -180,6 +180,12 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
         else
             return 0;
         neg = 1;
+        /* "(24.7)%": the sign after the parenthesis */
+        const unsigned char *pc = skip_spaces(s, e);
+        if (!f->percent && pc < e && *pc == '%') {
+            f->percent = 1;
+            end = s = pc + 1;
+        }
     }
     /* A unit word glued or spaced after the figure ("449.1 Gbps"). */
     const unsigned char *w = skip_spaces(s, e);

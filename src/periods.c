@@ -109,6 +109,16 @@ static r2x_date add_months(r2x_date d, int n)
     return r;
 }
 
+long date_diff_days(r2x_date a, r2x_date b)
+{
+    return days_from_civil(a.year, a.month, a.day) - days_from_civil(b.year, b.month, b.day);
+}
+
+r2x_date date_minus_months(r2x_date d, int n)
+{
+    return add_months(d, -n);
+}
+
 r2x_date date_start_of_months(r2x_date end, int n)
 {
     r2x_date none = {0, 0, 0};

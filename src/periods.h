@@ -63,5 +63,9 @@ int date_compare(r2x_date a, r2x_date b);
  * the first of the month n-1 months earlier (Sep 30 - 6 months -> Apr 1);
  * otherwise the day after the same day n months earlier. */
 r2x_date date_start_of_months(r2x_date end, int n);
+/* a - b in days. */
+long date_diff_days(r2x_date a, r2x_date b);
+/* The same day n months earlier, clamped to the month's length. */
+r2x_date date_minus_months(r2x_date d, int n);
 
 #endif

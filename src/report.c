@@ -24,7 +24,8 @@ static int matches_any(const char *const *patterns, const char *code)
 
 int report_wanted(const reporter *rp, int severity, const char *code)
 {
-    if (severity < rp->min_severity)
+    /* R2X_SEV_NOTE is numbered after R2X_SEV_ERROR but ranks below a warning */
+    if ((severity == R2X_SEV_NOTE ? 0 : severity) < rp->min_severity)
         return 0;
     if (matches_any(rp->ignore, code ? code : ""))
         return 0;

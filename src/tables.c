@@ -1,11 +1,13 @@
 /*
- * tables.c - find the tables of a release and read their columns and rows.
+ * tables.c - find the tables of a release in its grid and read them.
  *
- * A table is a run of tab-separated lines.  Its title is the short text line
- * above it; its heading lines (before the first figure) give each column a
- * period and a unit; the other lines are rows: a label, then figures.  PDF
- * extraction damages all of this, so every repair is made by a stated rule and
- * reported as a warning naming the line.
+ * Every reader gives the same grid (grid.h): rows of cells with their
+ * extents.  Here each cell is classified (text, figure, year, dash, ...),
+ * each row too (figures, headings, text, running prose); a table is a run
+ * of rows with figures, its heading rows above it and its title above
+ * those.  table_columns.c finds its columns and what the headings say of
+ * them, table_rows.c its rows.  Damage done by text extraction is mended
+ * only by stated rules, each reported as a warning naming the place.
  */
 #include "tables.h"
 
@@ -16,66 +18,35 @@
 #include <string.h>
 #include <strings.h>
 
-#include "buf.h"
 #include "document.h"
 #include "error.h"
 #include "html.h"
-#include "layout.h"
-#include "numbers.h"
-#include "periods.h"
-#include "units.h"
-
-#define MAX_PHRASES 32
+#include "profile.h"
+#include "table_build.h"
 
 /* ---- Small text helpers -------------------------------------------------- */
 
-static int is_space_byte(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* Trim ASCII and no-break spaces from both ends of [*s, *s + *n). */
-static void trim(const char **s, size_t *n)
-{
-    const unsigned char *p = (const unsigned char *)*s, *e = p + *n;
-    for (;;) {
-        if (p < e && is_space_byte(*p))
-            p++;
-        else if (e - p >= 2 && p[0] == 0xC2 && p[1] == 0xA0)
-            p += 2;
-        else
-            break;
-    }
-    for (;;) {
-        if (e > p && is_space_byte(e[-1]))
-            e--;
-        else if (e - p >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
-            e -= 2;
-        else
-            break;
-    }
-    *s = (const char *)p;
-    *n = (size_t)(e - p);
-}
-
-static int contains_ci(const char *hay, const char *needle)
+int tb_contains_ci(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
+    if (!hay)
+        return 0;
     for (; *hay; hay++)
         if (strncasecmp(hay, needle, n) == 0)
             return 1;
     return 0;
 }
 
-/* A printable copy of a cell for messages: at most 60 bytes, no tabs. */
-static void quote_cell(const char *s, size_t n, char *out, size_t size)
+void tb_quote(const char *s, size_t n, char *out, size_t size)
 {
-    trim(&s, &n);
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
     if (n > size - 4) {
         n = size - 4;
-        /* do not cut a UTF-8 sequence in half */
         while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
+            n--;        /* do not cut a UTF-8 sequence in half */
         memcpy(out, s, n);
         memcpy(out + n, "...", 4);
     } else {
@@ -87,22 +58,12 @@ static void quote_cell(const char *s, size_t n, char *out, size_t size)
             *p = ' ';
 }
 
-void table_split_cells(const char *line, size_t len, src_cells *out)
+int tb_is_year(const cell_reading *r)
 {
-    memset(out, 0, sizeof *out);
-    size_t begin = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i == len || line[i] == '\t') {
-            if (out->ncells == TABLE_MAX_CELLS) {
-                out->overflow = 1;
-                return;
-            }
-            out->start[out->ncells] = begin;
-            out->len[out->ncells] = i - begin;
-            out->ncells++;
-            begin = i + 1;
-        }
-    }
+    const figure *f = &r->figures[0];
+    return r->kind == CELL_NUMBER && r->nfigures == 1 && !f->grouped && !f->frac_digits &&
+           !f->percent && !f->currency && !f->suffix[0] && f->value.exp == 0 &&
+           f->value.coef >= 1900 && f->value.coef <= 2100;
 }
 
 /* Superscript digits and marks PDF text puts after a label. */
@@ -161,59 +122,19 @@ size_t table_strip_footnote(const char *label, size_t len, char *mark, size_t si
     return (size_t)(end - s);
 }
 
-/* ---- Extraction state ---------------------------------------------------- */
+/* ---- Diagnostics --------------------------------------------------------- */
 
-typedef struct pending_value {
-    int pos;                  /* cell position in the source line */
-    figure fig;
-    int dash;
-    char *text;
-} pending_value;
+long tb_doc_line(const extract *x, size_t r)
+{
+    const grid_row *gr = x->rows[r].gr;
+    return gr->doc_line ? gr->doc_line : gr->line;
+}
 
-typedef struct pending_row {
-    r2x_row row;              /* label etc.; values filled at the end */
-    r2x_buf pending_buf;      /* holds pending[] */
-    size_t npending;
-    pending_value *pending;   /* a view of pending_buf */
-    int section;              /* label ends with ':' */
-} pending_row;
-
-/* Where in a heading line a unit or period was read. */
-typedef struct col_unit {
-    int set;
-    unit_phrase u;
-    char text[128];
-} col_unit;
-
-typedef struct period_at {
-    int pos;
-    period_phrase p;
-    long line;
-    char text[128];
-} period_at;
-
-typedef struct extract {
-    const r2x_document *doc;
-    const r2x_extract_options *opts;
-    const r2x_fiscal_calendar *cal;
-    size_t nerrors;
-    r2x_buf tables;           /* r2x_table[] */
-    r2x_buf diags;            /* r2x_error[] held for the current table */
-    const unsigned char *kinds; /* layout.c's line kinds, NULL for tab-separated text */
-} extract;
-
-static void merge_sort_diags(r2x_error *d, size_t n);
-
-#define NAME(x) ((x)->doc->name)
-
-static void warn(extract *x, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void report_error(extract *x, long line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Diagnostics are held per table and sent in line order when it is done, so
- * that a reader sees them as the release runs. */
-static void emit(extract *x, int sev, long line, const char *fmt, va_list ap)
+/* Held per table and sent in line order when it is done, so that a reader
+ * sees them as the release runs.  at names the cell (its source line and
+ * column); without it, line is a document line. */
+static void emit(extract *x, int sev, const grid_cell *at, long line, const char *fmt,
+                 va_list ap)
 {
     if (!x->opts || !x->opts->diag)
         return;
@@ -222,99 +143,478 @@ static void emit(extract *x, int sev, long line, const char *fmt, va_list ap)
     e.code = R2X_ETABLE;
     e.severity = sev;
     r2x_strlcpy(e.file, x->doc->name, sizeof e.file);
-    e.line = (long)document_source_line(x->doc, (size_t)line);
+    if (at) {
+        e.line = at->line;
+        e.column = at->column;
+    } else {
+        e.line = (long)document_source_line(x->doc, (size_t)line);
+    }
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     if (buf_add(&x->diags, &e, sizeof e))
         x->opts->diag(x->opts->diag_userdata, &e);   /* no memory: send now */
 }
 
-static void merge_sort_diags(r2x_error *d, size_t n)
+void tb_warn(extract *x, const grid_cell *at, long line, const char *fmt, ...)
 {
-    /* insertion sort: stable, and a table has few diagnostics */
-    for (size_t i = 1; i < n; i++) {
-        r2x_error tmp = d[i];
-        size_t j = i;
-        while (j > 0 && d[j - 1].line > tmp.line) {
-            d[j] = d[j - 1];
-            j--;
-        }
-        d[j] = tmp;
-    }
+    va_list ap;
+    va_start(ap, fmt);
+    emit(x, R2X_SEV_WARNING, at, line, fmt, ap);
+    va_end(ap);
+}
+
+void tb_error(extract *x, const grid_cell *at, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    x->nerrors++;
+    emit(x, R2X_SEV_ERROR, at, line, fmt, ap);
+    va_end(ap);
 }
 
 static void flush_diags(extract *x)
 {
     size_t n = x->diags.len / sizeof(r2x_error);
     r2x_error *d = (r2x_error *)(void *)x->diags.data;
-    if (n > 1)
-        merge_sort_diags(d, n);
-    for (size_t i = 0; i < n; i++)
-        x->opts->diag(x->opts->diag_userdata, &d[i]);
+    /* insertion sort: stable, and a table has few diagnostics */
+    for (size_t i = 1; i < n; i++) {
+        r2x_error tmp = d[i];
+        size_t j = i;
+        while (j > 0 && (d[j - 1].line > tmp.line ||
+                         (d[j - 1].line == tmp.line && d[j - 1].column > tmp.column))) {
+            d[j] = d[j - 1];
+            j--;
+        }
+        d[j] = tmp;
+    }
+    if (x->opts && x->opts->diag)
+        for (size_t i = 0; i < n; i++)
+            x->opts->diag(x->opts->diag_userdata, &d[i]);
     buf_reset(&x->diags);
 }
 
-static void warn(extract *x, long line, const char *fmt, ...)
+/* ---- Cells --------------------------------------------------------------- */
+
+/* Words that hold a figure's place without one. */
+static int placeholder(const char *s, size_t n)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    emit(x, R2X_SEV_WARNING, line, fmt, ap);
-    va_end(ap);
+    static const char *const words[] = {"nm", "n/m", "n.m.", "n/a", "na", "n.a.", "*", "**",
+                                        "nmf", "n.m", "—%", "-%", "–%", "nil", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (strlen(words[i]) == n && !strncasecmp(s, words[i], n))
+            return 1;
+    return 0;
 }
 
-static void report_error(extract *x, long line, const char *fmt, ...)
+/* The length of a cell without a footnote mark typed after its figure:
+ * "1,234 (a)", "56*", "12 †"; n when there is none. */
+static size_t strip_figure_mark(const char *s, size_t n)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    x->nerrors++;
-    emit(x, R2X_SEV_ERROR, line, fmt, ap);
-    va_end(ap);
+    size_t e = n;
+    if (e >= 3 && s[e - 1] == ')') {
+        size_t k = e - 1;
+        while (k > 0 && isalnum((unsigned char)s[k - 1]) && e - 1 - k < 2)
+            k--;
+        if (k < e - 1 && k > 0 && s[k - 1] == '(' && k >= 2 && s[k - 2] == ' ')
+            e = k - 1;
+    } else {
+        while (e > 0 && s[e - 1] == '*')
+            e--;
+        while (e >= 3 && (!memcmp(s + e - 3, "\xE2\x80\xA0", 3) ||
+                          !memcmp(s + e - 3, "\xE2\x80\xA1", 3)))
+            e -= 3;
+    }
+    if (e == n)
+        return n;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    return e;
 }
 
-/* ---- Line classes -------------------------------------------------------- */
-
-static int line_is_blank(const char *s, size_t n)
+/* How many characters follow the last digit or dash of a figure: ")",
+ * "%", ")%". */
+static size_t trailing_chars(const char *s, size_t n)
 {
-    return text_is_blank(s, n);
+    size_t k = 0;
+    while (n && !isdigit((unsigned char)s[n - 1]) && s[n - 1] != '-' &&
+           (unsigned char)s[n - 1] < 0x80) {
+        n--;
+        k++;
+    }
+    return k;
 }
 
-static int line_is_table(const char *s, size_t n)
+static size_t utf8_chars(const char *s, size_t n)
 {
-    return memchr(s, '\t', n) != NULL && !line_is_blank(s, n);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
 }
 
-/* Line n is part of a table: tab-separated, or placed in one by layout.c. */
-static int in_table(const extract *x, size_t n, const char *s, size_t len)
+static void classify_cell(const extract *x, const grid_row *gr, const grid_cell *gc, tcell *c)
 {
-    if (x->kinds)
-        return x->kinds[n] != LAYOUT_NONE;
-    return line_is_table(s, len);
+    c->gc = gc;
+    c->text = grid_cell_text(x->g, gc);
+    c->len = gc->len;
+    c->col = -1;
+    cell_reading r;
+    if (number_read_cell(c->text, c->len, &r) != R2X_OK) {
+        c->kind = TK_FIGURE;        /* too many digits: reported where it is read */
+        c->key = gc->x1;
+        return;
+    }
+    /* "1,234 (a)", "56*": a footnote mark typed after the figure; a cell
+     * of a marked-up table holds one figure, so "1,234 (1)" is one too */
+    if (r.kind == CELL_TEXT || (r.kind == CELL_NUMBER && r.nfigures > 1 &&
+                                gr->kind == GRID_ROW_TABLE)) {
+        size_t m = strip_figure_mark(c->text, c->len);
+        cell_reading r2;
+        if (m < c->len &&
+            number_read_cell(c->text, m, &r2) == R2X_OK && r2.kind == CELL_NUMBER &&
+            r2.nfigures == 1) {
+            c->len = m;
+            r = r2;
+        }
+    }
+    /* "4Q 2024", "1H08": a fiscal code, not a figure with a unit */
+    for (size_t k = 0; r.kind == CELL_NUMBER && k < r.nfigures; k++) {
+        const char *u = r.figures[k].suffix;
+        if (u[0] && !u[1] && strchr("QqHh", u[0]))
+            r.kind = CELL_TEXT;
+    }
+    switch (r.kind) {
+    case CELL_NUMBER:
+        c->kind = tb_is_year(&r) ? TK_YEAR : TK_FIGURE;
+        break;
+    case CELL_DASH:
+        c->kind = TK_DASH;
+        break;
+    case CELL_DECORATION:
+    case CELL_EMPTY:
+        c->kind = TK_DECORATION;
+        break;
+    default:
+        c->kind = placeholder(c->text, c->len) ? TK_PLACEHOLDER : TK_TEXT;
+    }
+    /* figures align where their digits end: "(57,394)" with "53,227" */
+    size_t trail = trailing_chars(c->text, c->len) + (gc->len - c->len);
+    if (c->kind == TK_PLACEHOLDER || trail == 0 || gr->units == GRID_UNITS_COLUMNS) {
+        c->key = gc->x1;
+    } else if (gr->units == GRID_UNITS_CHARS) {
+        c->key = gc->x1 - (double)trail;
+    } else {
+        size_t chars = utf8_chars(c->text, gc->len);
+        c->key = gc->x1 - (gc->x1 - gc->x0) * (double)trail / (double)(chars ? chars : 1);
+    }
 }
 
-static int layout_kind(const extract *x, size_t n)
+/* ---- Rows ----------------------------------------------------------------- */
+
+static size_t words_of(const char *s, size_t n)
 {
-    return x->kinds ? x->kinds[n] : LAYOUT_NONE;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+            w++;
+    return w;
+}
+
+/* Running text: many words, or a line as wide as the page's text.  A label
+ * wrapped over lines is neither ("Property, plant and equipment, net of
+ * accumulated depreciation of $22,925 and"). */
+static int prose(const extract *x, const trow *t, double page_width)
+{
+    size_t words = 0, chars = 0;
+    double x0 = 0, x1 = 0, gap = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        words += words_of(c->text, c->len);
+        chars += c->len;
+        if (i == 0)
+            x0 = c->gc->x0;
+        else if (c->gc->x0 - x1 > gap)
+            gap = c->gc->x0 - x1;
+        x1 = c->gc->x1;
+    }
+    double em = t->gr->units == GRID_UNITS_POINTS ? x->g->em : 1;
+    const tcell *last = &x->cells[t->first + t->n - 1];
+    if (last->len && last->text[last->len - 1] == ':' && words < 25)
+        return 0;           /* "Adjustments to reconcile net income to ...:" */
+    if (t->gr->kind == GRID_ROW_PARAGRAPH) {
+        const tcell *first = &x->cells[t->first];
+        if (first->text[0] == '(' && last->text[last->len - 1] == ')')
+            return 0;       /* "(In millions, except ... per share amounts)" */
+        return words >= 8 && (last->text[last->len - 1] == '.' || words >= 20);
+    }
+    if (chars > 160)
+        return 1;
+    if (t->n == 1 && words >= 8 && last->text[last->len - 1] == '.')
+        return 1;           /* a sentence on its own line */
+    if (t->gr->units == GRID_UNITS_COLUMNS)
+        return 0;
+    /* running text has no wide gaps; a row of headings has */
+    return words >= 10 && page_width > 0 && (x1 - x0) >= 0.72 * page_width &&
+           gap < 4 * em;
+}
+
+static void classify_row(const extract *x, trow *t, double page_width)
+{
+    const grid_row *gr = t->gr;
+    t->cls = TR_SKIP;
+    t->nfig = 0;
+    if (gr->kind == GRID_ROW_PAGE) {
+        t->cls = TR_PAGE;
+        return;
+    }
+    if (gr->kind == GRID_ROW_BLANK || gr->kind == GRID_ROW_RULE || !t->n)
+        return;
+    int texts = 0, years = 0, first_text = -1, nfig = 0, small_int = 0, real = 0;
+    int text_beyond = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        switch (c->kind) {
+        case TK_TEXT:
+            texts++;
+            if (first_text < 0)
+                first_text = (int)i;
+            else
+                text_beyond = 1;
+            if (i > 0 && first_text == (int)i)
+                text_beyond = 1;
+            break;
+        case TK_YEAR:
+            years++;
+            break;
+        case TK_FIGURE:
+            real++;
+            if (c->len <= 3 && isdigit((unsigned char)c->text[0]))
+                small_int++;
+            /* fall through */
+        case TK_DASH:
+        case TK_PLACEHOLDER:
+            nfig++;
+            break;
+        default:
+            break;
+        }
+    }
+    t->nfig = nfig;
+    if (gr->kind == GRID_ROW_PARAGRAPH || gr->kind == GRID_ROW_HEADING) {
+        t->cls = prose(x, t, page_width) ? TR_PROSE : TR_TEXT;
+        return;
+    }
+    if (!real) {
+        /* words over the columns with no figure ("JPY millions  JPY
+         * millions  _") head a table; dashes alone are filler */
+        if (years && (years >= 2 || texts || gr->table))
+            t->cls = TR_YEARS;
+        else if (texts && (!nfig || text_beyond))
+            t->cls = prose(x, t, page_width) ? TR_PROSE : TR_TEXT;
+        else if (texts && nfig)
+            t->cls = TR_DATA;          /* "Preferred stock  —  —" */
+        else if (years && gr->units == GRID_UNITS_COLUMNS)
+            t->cls = TR_YEARS;
+        return;
+    }
+    /* a page number alone ("7", "A-1" reads as text) */
+    if (nfig == 1 && small_int == 1 && !texts && !years && t->n == 1 && !gr->table &&
+        gr->units != GRID_UNITS_COLUMNS)
+        return;
+    t->cls = TR_DATA;
+    /* a sentence that happens to end in a figure (a row of marked-up table
+     * is a row, however long its label) */
+    if (texts && nfig < 2 && !years && gr->kind != GRID_ROW_TABLE) {
+        trow words = *t;
+        while (words.n && x->cells[words.first + words.n - 1].kind != TK_TEXT)
+            words.n--;
+        if (words.n && prose(x, &words, page_width))
+            t->cls = TR_PROSE;
+    }
+}
+
+/* The width of the page's text: most lines end before it. */
+static double page_width_of(const extract *x)
+{
+    double widest = 0;
+    size_t n = 0;
+    double w[64];
+    for (size_t r = 0; r < x->nrows; r++) {
+        const trow *t = &x->rows[r];
+        if (!t->n)
+            continue;
+        double e = x->cells[t->first + t->n - 1].gc->x1 - x->cells[t->first].gc->x0;
+        if (n < 64)
+            w[n++] = e;
+        else if (e > widest)
+            widest = e;
+    }
+    /* the tenth widest of the first lines: robust against one long line */
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+            if (w[j] > w[i]) {
+                double t = w[i];
+                w[i] = w[j];
+                w[j] = t;
+            }
+    return n ? w[n > 10 ? 9 : n - 1] : widest;
 }
 
 /* ---- Titles and statements ----------------------------------------------- */
 
+/* The statement one title line names, after the words that qualify a
+ * statement's name ("Unaudited Condensed Consolidated ..."): the phrase must
+ * open the line, so that "From ExxonMobil's Consolidated Statement of
+ * Income" over a reconciliation names no statement. */
+static int statement_of_line(const char *s, size_t n)
+{
+    static const char *const qualifiers[] = {
+        "unaudited", "condensed", "consolidated", "combined", "interim", "preliminary",
+        "the", "(unaudited)", "summarized", "summary", "abbreviated", NULL};
+    char line[256];
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < sizeof line; i++)
+        line[o++] = (char)tolower((unsigned char)s[i]);
+    line[o] = '\0';
+    const char *p = line;
+    /* a name before "Consolidated" ("Quarterly", a company's name), but no
+     * sentence ("From ExxonMobil's Consolidated Statement of Income") */
+    const char *q = NULL;
+    for (const char *w = line; (w = strstr(w, "consolidated ")) || (w = NULL); w++)
+        q = w;
+    if (!q)
+        for (const char *w = line; (w = strstr(w, "condensed ")); w++)
+            q = w;
+    if (q) {
+        static const char *const sentence[] = {"from ", "see ", "per ", "in ", "to ", "as ",
+                                               "reported ", "according ", "of ", NULL};
+        int prose = 0;
+        for (const char *w = line; w < q && !prose; w++)
+            if (w == line || w[-1] == ' ')
+                for (size_t i = 0; sentence[i] && !prose; i++)
+                    prose = !strncmp(w, sentence[i], strlen(sentence[i]));
+        if (!prose)
+            p = q;
+    }
+    for (int again = 1; again;) {
+        again = 0;
+        while (*p == ' ')
+            p++;
+        for (size_t i = 0; qualifiers[i]; i++) {
+            size_t k = strlen(qualifiers[i]);
+            if (!strncmp(p, qualifiers[i], k) && (p[k] == ' ' || !p[k])) {
+                p += k;
+                again = 1;
+            }
+        }
+    }
+    static const struct { const char *phrase; int statement; } starts[] = {
+        {"balance sheet", R2X_STMT_BALANCE_SHEET},
+        {"statement of financial position", R2X_STMT_BALANCE_SHEET},
+        {"statements of financial position", R2X_STMT_BALANCE_SHEET},
+        {"statement of financial condition", R2X_STMT_BALANCE_SHEET},
+        {"statements of financial condition", R2X_STMT_BALANCE_SHEET},
+        {"statement of cash flow", R2X_STMT_CASH_FLOWS},
+        {"statements of cash flow", R2X_STMT_CASH_FLOWS},
+        {"cash flow statement", R2X_STMT_CASH_FLOWS},
+        {"cash flows", R2X_STMT_CASH_FLOWS},
+        {"statement of income", R2X_STMT_INCOME}, {"statements of income", R2X_STMT_INCOME},
+        {"statement of operations", R2X_STMT_INCOME},
+        {"statements of operations", R2X_STMT_INCOME},
+        {"statement of earnings", R2X_STMT_INCOME},
+        {"statements of earnings", R2X_STMT_INCOME},
+        {"statement of comprehensive income", R2X_STMT_INCOME},
+        {"statements of comprehensive income", R2X_STMT_INCOME},
+        {"income statement", R2X_STMT_INCOME}, {"income\n", R2X_STMT_INCOME},
+        {"financial position", R2X_STMT_BALANCE_SHEET},
+        {"financial condition", R2X_STMT_BALANCE_SHEET},
+        {"statement of changes in", R2X_STMT_EQUITY},
+        {"statements of changes in", R2X_STMT_EQUITY},
+        {"statement of shareholders", R2X_STMT_EQUITY},
+        {"statements of shareholders", R2X_STMT_EQUITY},
+        {"statement of stockholders", R2X_STMT_EQUITY},
+        {"statements of stockholders", R2X_STMT_EQUITY},
+    };
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        if (!strncmp(p, starts[i].phrase, strlen(starts[i].phrase)))
+            return starts[i].statement;
+    if (!strcmp(p, "income"))
+        return R2X_STMT_INCOME;     /* "CONSOLIDATED INCOME" */
+    return R2X_STMT_OTHER;
+}
+
+/* The statement a table's title lines name (one a line, the nearest first
+ * wins), else a segment table when they speak of segments. */
 static int classify_statement(const char *text)
 {
-    if (contains_ci(text, "balance sheet") || contains_ci(text, "financial position") ||
-        contains_ci(text, "financial condition"))
-        return R2X_STMT_BALANCE_SHEET;
-    if (contains_ci(text, "cash flow"))
-        return R2X_STMT_CASH_FLOWS;
-    if (contains_ci(text, "segment"))
+    int found = R2X_STMT_OTHER;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        int st = statement_of_line(p, n);
+        if (st != R2X_STMT_OTHER)
+            found = st;       /* lines run top to bottom: the lowest is nearest */
+        p += nl ? n + 1 : n;
+    }
+    if (found == R2X_STMT_OTHER && tb_contains_ci(text, "segment"))
         return R2X_STMT_SEGMENT;
-    if (contains_ci(text, "consolidated income\n") || contains_ci(text, "statements of income") || contains_ci(text, "statement of income") ||
-        contains_ci(text, "statements of operations") ||
-        contains_ci(text, "statement of operations") || contains_ci(text, "income statement") ||
-        contains_ci(text, "statements of earnings") || contains_ci(text, "statement of earnings") ||
-        contains_ci(text, "statements of comprehensive income"))
+    return found;
+}
+
+/* A table whose title names no statement ("COMPARATIVE FINANCIAL RESULTS",
+ * "CASH FLOW") is one by what it holds: the three cash-flow activities, or
+ * total assets beside liabilities, or revenue down to net income and
+ * earnings per share after taxes. Reconciliations and adjusted figures hold
+ * such lines too, so a table that speaks of them is none. */
+static int statement_by_content(const r2x_table *t, const char *context)
+{
+    static const char *const not_statement[] = {
+        "non-gaap", "reconcil", "adjusted", "adjustment", "segment", "guidance",
+        "outlook", "pro forma", NULL};
+    for (size_t i = 0; not_statement[i]; i++)
+        if (context && tb_contains_ci(context, not_statement[i]))
+            return R2X_STMT_OTHER;
+    enum { OPERATING = 1, INVESTING = 2, FINANCING = 4, ASSETS = 8, LIABILITIES = 16,
+           REVENUE = 32, TAXES = 64, NET_INCOME = 128, PER_SHARE = 256 };
+    unsigned seen = 0;
+    size_t valued = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *l = t->rows[r].label;
+        if (!l)
+            continue;
+        if (tb_contains_ci(l, "non-gaap") || tb_contains_ci(l, "reconcil"))
+            return R2X_STMT_OTHER;
+        valued += t->rows[r].nvalues > 0;
+        if (tb_contains_ci(l, "operating activities"))
+            seen |= OPERATING;
+        if (tb_contains_ci(l, "investing activities"))
+            seen |= INVESTING;
+        if (tb_contains_ci(l, "financing activities"))
+            seen |= FINANCING;
+        if (tb_contains_ci(l, "total assets"))
+            seen |= ASSETS;
+        if (tb_contains_ci(l, "total liabilities") || tb_contains_ci(l, "total equity") ||
+            tb_contains_ci(l, "stockholders' equity") || tb_contains_ci(l, "shareholders' equity"))
+            seen |= LIABILITIES;
+        if ((tb_contains_ci(l, "revenue") || tb_contains_ci(l, "sales")) && !(seen & TAXES))
+            seen |= REVENUE;
+        if ((seen & REVENUE) && tb_contains_ci(l, "tax"))
+            seen |= TAXES;
+        if ((seen & TAXES) && (tb_contains_ci(l, "net income") || tb_contains_ci(l, "net earnings") ||
+                               tb_contains_ci(l, "net loss")))
+            seen |= NET_INCOME;
+        if ((seen & NET_INCOME) && (tb_contains_ci(l, "per share") ||
+                                    tb_contains_ci(l, "earnings per") ||
+                                    tb_contains_ci(l, "per common share")))
+            seen |= PER_SHARE;
+    }
+    if (valued < 8)
+        return R2X_STMT_OTHER;
+    if ((seen & (OPERATING | INVESTING | FINANCING)) == (OPERATING | INVESTING | FINANCING))
+        return R2X_STMT_CASH_FLOWS;
+    if ((seen & (ASSETS | LIABILITIES)) == (ASSETS | LIABILITIES))
+        return R2X_STMT_BALANCE_SHEET;
+    if (seen & PER_SHARE)
         return R2X_STMT_INCOME;
-    if ((contains_ci(text, "shareholders' equity") || contains_ci(text, "stockholders' equity") ||
-         contains_ci(text, "changes in equity")) && contains_ci(text, "statement"))
-        return R2X_STMT_EQUITY;
     return R2X_STMT_OTHER;
 }
 
@@ -341,816 +641,449 @@ const char *r2x_column_role_name(int role)
     return "amount";
 }
 
-/* Lines of text just above a table: its title and the parenthesised lines
- * that state units or periods.  Stops at another table or at prose. */
-typedef struct title_info {
-    char *title;
-    long title_line;
-    char context[1024];       /* the title lines joined, for units and periods */
-    int directly_after_table; /* only blank lines between this and a table */
-} title_info;
+const char *r2x_position_name(int position)
+{
+    static const char *const names[] = {
+        "", "current-assets", "noncurrent-assets", "current-liabilities",
+        "noncurrent-liabilities", "equity", "operating", "investing", "financing",
+        "supplemental"};
+    if (position < 0 || (size_t)position >= sizeof names / sizeof names[0])
+        return "";
+    return names[position];
+}
 
-/* "CONSOLIDATED BALANCE SHEETS (continued)" over the second part of a table
- * that a page break split. */
 static int title_continues(const title_info *ti)
 {
-    return ti->title && contains_ci(ti->title, "continued");
+    return ti->title && tb_contains_ci(ti->title, "continued");
 }
 
-static int title_candidate(const char *s, size_t n)
+/* A row's text joined, into out. */
+static void row_text(const extract *x, const trow *t, char *out, size_t size)
 {
-    trim(&s, &n);
-    if (n == 0 || n > 160)
-        return 0;
-    /* A sentence is prose, not a title. */
-    if (n > 60 && s[n - 1] == '.')
-        return 0;
-    return 1;
+    size_t o = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < t->n && o + 2 < size; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        if (o)
+            out[o++] = ' ';
+        size_t n = c->len < size - o - 1 ? c->len : size - o - 1;
+        memcpy(out + o, c->text, n);
+        o += n;
+    }
+    out[o] = '\0';
 }
 
-static int find_title(extract *x, size_t first, title_info *ti)
+/* A line that names a statement or a table: short, no sentence, not in
+ * parentheses, mostly capitals or title words ("CONDENSED CONSOLIDATED
+ * STATEMENT OF INCOME", "Consolidated Balance Sheets"). */
+static int title_like(const tcell *c)
+{
+    if (c->len > 100 || c->text[0] == '(' || c->text[c->len - 1] == '.' ||
+        c->text[c->len - 1] == ':')
+        return 0;
+    int words = 0, capital = 0;
+    for (size_t i = 0; i < c->len; i++)
+        if (isalpha((unsigned char)c->text[i]) && (i == 0 || c->text[i - 1] == ' ')) {
+            words++;
+            capital += isupper((unsigned char)c->text[i]) != 0;
+        }
+    return words >= 2 && capital * 3 >= words * 2;
+}
+
+/* The lines just above a table (and its heading rows that stand in the
+ * label column, as "(Dollars in millions)"): its title and what they say
+ * of units and periods.  Stops at another table or at prose. */
+static int find_title(extract *x, const block *b, size_t prev_end, title_info *ti)
 {
     memset(ti, 0, sizeof *ti);
-    int seen_text = 0;
-    int nlines = 0;
-    for (size_t n = first; n-- > 1 && nlines < 4;) {
-        size_t len;
-        const char *s = document_line(x->doc, n, &len);
-        if (line_is_blank(s, len))
+    int seen_text = 0, nlines = 0;
+    char line[512];
+    size_t r = b->head;
+    /* a marked-up table's own first rows hold its title when they stand
+     * alone, spanning the table ("ASSETS:" in the label column is not one) */
+    double width = 0;
+    for (size_t k = b->first; k <= b->last; k++) {
+        const trow *t = &x->rows[k];
+        if (t->n && x->cells[t->first + t->n - 1].gc->x1 > width)
+            width = x->cells[t->first + t->n - 1].gc->x1;
+    }
+    for (size_t k = b->head; k < b->first; k++) {
+        const trow *t = &x->rows[k];
+        if (t->cls != TR_TEXT || t->n != 1)
             continue;
-        if (in_table(x, n, s, len)) {
+        const tcell *c = &x->cells[t->first];
+        if (b->table ? c->gc->x0 > 0.5 * x->em || c->gc->x1 - c->gc->x0 < 0.6 * width
+                     : !title_like(c))
+            continue;
+        row_text(x, t, line, sizeof line);
+        size_t cl = strlen(ti->context);
+        if (cl + strlen(line) + 2 < sizeof ti->context) {
+            memcpy(ti->context + cl, line, strlen(line));
+            ti->context[cl + strlen(line)] = '\n';
+            ti->context[cl + strlen(line) + 1] = '\0';
+        }
+        if (!ti->title && line[0] != '(' && strlen(line) < 160) {
+            ti->title = r2x_strdup(line);
+            if (!ti->title)
+                return R2X_ENOMEM;
+            ti->title_line = tb_doc_line(x, k);
+        }
+    }
+    int above_title = 0;
+    while (r-- > 0 && nlines < 5) {
+        const trow *t = &x->rows[r];
+        if (r < prev_end) {     /* the last table's rows */
             if (!seen_text)
                 ti->directly_after_table = 1;
             break;
         }
-        if (!title_candidate(s, len))
+        if (t->cls == TR_SKIP)
+            continue;
+        if (t->cls == TR_PAGE) {
+            if (!seen_text)
+                ti->directly_after_table = 1;
+            continue;
+        }
+        if (t->cls == TR_DATA || t->cls == TR_YEARS) {
+            if (!seen_text)
+                ti->directly_after_table = 1;
+            break;
+        }
+        if (t->cls == TR_PROSE)
+            break;
+        row_text(x, t, line, sizeof line);
+        size_t ln = strlen(line);
+        if (!ln || ln > 160 || (ln > 60 && line[ln - 1] == '.'))
             break;
         seen_text = 1;
         nlines++;
-        const char *t = s;
-        size_t tn = len;
-        trim(&t, &tn);
         size_t cl = strlen(ti->context);
-        if (cl + tn + 2 < sizeof ti->context) {
-            memmove(ti->context + tn + 1, ti->context, cl + 1);
-            memcpy(ti->context, t, tn);
-            ti->context[tn] = '\n';
+        if (cl + ln + 2 < sizeof ti->context) {
+            memmove(ti->context + ln + 1, ti->context, cl + 1);
+            memcpy(ti->context, line, ln);
+            ti->context[ln] = '\n';
         }
-        /* "(JPY in millions)" or "(As of ...)" state units and periods;
-         * "(2) Consolidated Financial Position" is a title */
-        if (!ti->title && !(t[0] == '(' && t[tn - 1] == ')')) {
-            ti->title = r2x_strndup(t, tn);
+        /* "(In millions)" and "(Unaudited)" state units; the title is the
+         * nearest line that is not in parentheses */
+        if (!above_title && !(line[0] == '(' && line[ln - 1] == ')') &&
+            !(ti->title && b->table)) {
+            free(ti->title);
+            ti->title = r2x_strdup(line);
             if (!ti->title)
                 return R2X_ENOMEM;
-            ti->title_line = (long)n;
+            ti->title_line = tb_doc_line(x, r);
+            above_title = 1;
         }
     }
     return R2X_OK;
 }
 
-/* ---- Heading lines ------------------------------------------------------- */
+/* ---- Blocks --------------------------------------------------------------- */
 
-/* A line before the first figure is a heading line when it has text beyond
- * the label cell, or its first cell names periods or units.  A line of years
- * ("\t2004\t2003") is a heading too. */
-static int is_heading_line(const char *s, const src_cells *c,
-                           const r2x_fiscal_calendar *cal)
+/* A heading band in the middle of a run of figures starts another table:
+ * years, or text over the figure columns only. */
+static int heading_band(const extract *x, size_t r)
 {
-    int beyond = 0, years = 0, figures = 0;
-    for (size_t i = 0; i < c->ncells; i++) {
-        const char *t = s + c->start[i];
-        size_t tl = c->len[i];
-        trim(&t, &tl);
-        if (!tl)
-            continue;
-        cell_reading r;
-        number_read_cell(t, tl, &r);
-        if (r.kind == CELL_NUMBER) {
-            figures++;
-            if (r.nfigures == 1 && !r.figures[0].grouped && !r.figures[0].frac_digits &&
-                r.figures[0].value.exp == 0 && r.figures[0].value.coef >= 1900 &&
-                r.figures[0].value.coef <= 2100 && !r.figures[0].percent)
-                years++;
-            continue;
-        }
-        if (i > 0 && r.kind != CELL_DECORATION && r.kind != CELL_DASH)
-            beyond = 1;
+    const trow *t = &x->rows[r];
+    if (t->cls == TR_YEARS) {
+        for (size_t i = 0; i < t->n; i++)
+            if (x->cells[t->first + i].kind == TK_TEXT)
+                return 0;    /* "Commercial Airplanes  2024  2023": a section */
+        return 1;
     }
-    if (figures && figures == years)
-        return 1;
-    if (figures)
+    if (t->cls != TR_TEXT || t->n < 2)
         return 0;
-    if (beyond)
-        return 1;
-    /* Only the first cell has text: a heading if it names a period or unit
-     * and nothing else ("1H08" alone) */
-    if (c->ncells > 0) {
+    /* period words in a cell right of the first: "Three Months Ended" */
+    for (size_t i = 1; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
         char buf[256];
-        quote_cell(s + c->start[0], c->len[0], buf, sizeof buf);
-        period_phrase pp[4];
-        unit_phrase up[4];
-        if (period_scan(buf, cal, pp, 4) > 0 && pp[0].period.kind != R2X_PERIOD_NONE &&
-            pp[0].start == 0)
-            return 1;
-        if (unit_scan(buf, up, 4) > 0 && up[0].start == 0 && up[0].end + 2 >= strlen(buf))
+        tb_quote(c->text, c->len, buf, sizeof buf);
+        period_phrase pp[2];
+        if (c->kind == TK_TEXT && period_scan(buf, x->cal, pp, 2) && pp[0].start == 0)
             return 1;
     }
     return 0;
 }
 
-/* A line of nothing but bullets and punctuation. */
-static int line_is_decoration(const char *s, const src_cells *c)
+/* A heading band within the next rows, before any figures: a new table
+ * starts at the text above it. */
+static int heading_band_ahead(const extract *x, size_t r)
 {
-    int any = 0;
-    for (size_t i = 0; i < c->ncells; i++) {
-        cell_reading r;
-        number_read_cell(s + c->start[i], c->len[i], &r);
-        if (r.kind == CELL_DECORATION || r.kind == CELL_DASH)
-            any = 1;
-        else if (r.kind != CELL_EMPTY)
+    for (size_t k = r; k < x->nrows && k < r + 4; k++) {
+        const trow *t = &x->rows[k];
+        if (t->cls == TR_DATA || t->cls == TR_PROSE || t->cls == TR_PAGE)
             return 0;
-    }
-    return any;
-}
-
-/* ---- Columns: units and periods ------------------------------------------ */
-
-typedef struct column_plan {
-    int used;                 /* a figure or a heading stands at this position */
-    int unit_set;
-    unit_phrase unit;
-    int change;
-    int percent;
-    char heading[256];
-    int has_fraction;         /* a figure with a real fraction (not D.DDD) */
-    int ndot_thousands;
-    int nfigures;
-    int npercent_figures;
-    char vote_currency[4];    /* from row labels: "(JPY / U.S. Dollars / JPY)" */
-    int period_index;         /* into periods[], -1 none */
-    int role;
-} column_plan;
-
-typedef struct table_plan {
-    int width;                /* cell positions the headings define */
-    column_plan cols[TABLE_MAX_CELLS];
-    period_at periods[MAX_PHRASES];
-    size_t nperiods;
-    int bare_scale;           /* "(in millions...)": scales all amounts */
-    int bare_scale_set;
-    int shares_scale;         /* -1 unknown */
-    char main_currency[4];
-    int currency_scale_set;
-    int currency_scale;       /* scale of main-currency columns, for rows with
-                                 no column unit (continuations) */
-} table_plan;
-
-static void append_heading(column_plan *c, const char *t, size_t tl)
-{
-    trim(&t, &tl);
-    if (!tl)
-        return;
-    size_t cur = strlen(c->heading);
-    if (cur && cur + 3 < sizeof c->heading) {
-        memcpy(c->heading + cur, " | ", 4);
-        cur += 3;
-    }
-    if (cur + tl >= sizeof c->heading)
-        tl = sizeof c->heading - cur - 1;
-    memcpy(c->heading + cur, t, tl);
-    c->heading[cur + tl] = '\0';
-    for (char *p = c->heading + cur; *p; p++)
-        if (*p == '\t')
-            *p = ' ';
-}
-
-/* Read units from one heading line into the plan. */
-static void plan_units(extract *x, table_plan *tp, long lineno, const char *s,
-                       const src_cells *c)
-{
-    for (size_t i = 0; i < c->ncells; i++) {
-        char buf[512];
-        quote_cell(s + c->start[i], c->len[i], buf, sizeof buf);
-        if (!buf[0])
-            continue;
-        unit_phrase up[8];
-        size_t nu = unit_scan(buf, up, 8);
-        size_t placed = 0;
-        for (size_t k = 0; k < nu; k++) {
-            unit_phrase *u = &up[k];
-            if (u->unit.kind == R2X_UNIT_NONE && !u->change) {
-                /* a bare scale in a heading applies to the table */
-                tp->bare_scale = u->scale;
-                tp->bare_scale_set = 1;
-                if (u->shares_scale >= 0)
-                    tp->shares_scale = u->shares_scale;
-                continue;
-            }
-            size_t pos = i + placed;
-            if (placed > 0) {
-                /* "Thousands of JPY Thousands of JPY": two headings merged
-                 * into one cell; the second belongs to the next column when
-                 * that cell is empty. */
-                if (pos < TABLE_MAX_CELLS && (pos >= c->ncells || c->len[pos] == 0 ||
-                                              text_is_blank(s + c->start[pos], c->len[pos]))) {
-                    warn(x, lineno, "heading cell '%s' holds %zu unit headings; "
-                         "the next one is moved to the empty column on its right",
-                         buf, nu);
-                } else {
-                    warn(x, lineno, "heading cell '%s' holds more than one unit "
-                         "heading and no empty column follows; extra ones ignored", buf);
-                    break;
-                }
-            }
-            if (pos >= TABLE_MAX_CELLS)
-                break;
-            column_plan *col = &tp->cols[pos];
-            col->unit_set = 1;
-            col->unit = *u;
-            col->change |= u->change;
-            col->percent |= u->percent;
-            col->used = 1;
-            if ((int)pos + 1 > tp->width)
-                tp->width = (int)pos + 1;
-            placed++;
-        }
-    }
-}
-
-/* Read periods from one heading line. */
-static void plan_periods(extract *x, table_plan *tp, long lineno, const char *s,
-                         const src_cells *c, period_at *found, size_t *nfound)
-{
-    /* Join cells with tabs so that phrases may run across cells ("As of
-     * March 31, 2\t2009"); keep each cell's offset to place phrases. */
-    char joined[2048];
-    size_t offs[TABLE_MAX_CELLS];
-    size_t jl = 0;
-    for (size_t i = 0; i < c->ncells; i++) {
-        offs[i] = jl;
-        /* room for the cell, a tab and the NUL; once full, cells are cut
-         * (it was "sizeof joined - jl - 2", which wrapped to SIZE_MAX
-         * when the last tab filled the buffer) */
-        size_t room = jl + 2 < sizeof joined ? sizeof joined - 2 - jl : 0;
-        size_t n = c->len[i] < room ? c->len[i] : room;
-        memcpy(joined + jl, s + c->start[i], n);
-        jl += n;
-        if (jl + 1 < sizeof joined)
-            joined[jl++] = '\t';
-    }
-    joined[jl] = '\0';
-    period_phrase pp[MAX_PHRASES];
-    size_t np = period_scan(joined, x->cal, pp, MAX_PHRASES);
-    *nfound = 0;
-    for (size_t k = 0; k < np; k++) {
-        int pos = 0;
-        /* the cell holding the phrase's first non-space byte */
-        size_t st = pp[k].start;
-        for (size_t i = 0; i < c->ncells; i++)
-            if (offs[i] <= st)
-                pos = (int)i;
-        period_at *pa = &found[(*nfound)++];
-        pa->pos = pos;
-        pa->p = pp[k];
-        pa->line = lineno;
-        size_t n = pp[k].end - pp[k].start;
-        if (n >= sizeof pa->text)
-            n = sizeof pa->text - 1;
-        memcpy(pa->text, joined + pp[k].start, n);
-        pa->text[n] = '\0';
-        for (char *q = pa->text; *q; q++)
-            if (*q == '\t')
-                *q = ' ';
-        if (pos + 1 > tp->width)
-            tp->width = pos + 1;
-    }
-}
-
-/* Combine the period phrases of stacked heading lines and mend damaged ones. */
-static void settle_periods(extract *x, table_plan *tp, period_at lines[][MAX_PHRASES],
-                           const size_t *counts, size_t nlines)
-{
-    /* Merge each line into the one below it, top to bottom. */
-    period_at merged[MAX_PHRASES];
-    size_t nm = 0;
-    for (size_t l = 0; l < nlines; l++) {
-        if (!counts[l])
-            continue;
-        if (!nm) {
-            memcpy(merged, lines[l], counts[l] * sizeof *merged);
-            nm = counts[l];
-            continue;
-        }
-        period_at next[MAX_PHRASES];
-        size_t nn = counts[l];
-        memcpy(next, lines[l], nn * sizeof *next);
-        for (size_t k = 0; k < nn; k++) {
-            /* the phrase above that covers it: one to one when the counts
-             * agree, else the last phrase starting at or before it */
-            const period_at *above = NULL;
-            if (nn == nm) {
-                above = &merged[k];
-            } else {
-                for (size_t a = 0; a < nm; a++)
-                    if (merged[a].pos <= next[k].pos)
-                        above = &merged[a];
-                if (!above)
-                    above = &merged[0];
-            }
-            if (next[k].p.period.kind == R2X_PERIOD_NONE ||
-                (!next[k].p.months && !next[k].p.weeks && above->p.period.kind == R2X_PERIOD_NONE))
-                period_inherit(&next[k].p, &above->p, x->cal);
-        }
-        memcpy(merged, next, nn * sizeof *merged);
-        nm = nn;
-    }
-    /* Damaged phrases borrow from a resolved sibling on the same line. */
-    for (size_t k = 0; k < nm; k++) {
-        period_at *pa = &merged[k];
-        if (pa->p.period.kind != R2X_PERIOD_NONE) {
-            if (pa->p.repair[0])
-                warn(x, pa->line, "%s", pa->p.repair);
-            continue;
-        }
-        int fixed = 0;
-        for (size_t j = 0; j < nm && !fixed; j++) {
-            if (j == k || merged[j].p.period.kind == R2X_PERIOD_NONE)
-                continue;
-            if (period_repair_from_sibling(&pa->p, pa->text, &merged[j].p)) {
-                warn(x, pa->line, "%s", pa->p.repair);
-                fixed = 1;
-            }
-        }
-        if (!fixed && pa->p.date.year)
-            warn(x, pa->line, "column heading '%s' is not a period that can be read; "
-                 "its column has no period", pa->text);
-    }
-    /* Keep resolved ones, in order. */
-    tp->nperiods = 0;
-    for (size_t k = 0; k < nm; k++)
-        if (merged[k].p.period.kind != R2X_PERIOD_NONE)
-            tp->periods[tp->nperiods++] = merged[k];
-}
-
-/* Headings of bare years ("2003  2002") under a title that names the period
- * ("NINE MONTHS ENDED SEPTEMBER 30,"): the title's phrase stands over them
- * as a heading line would. */
-static void seed_periods_from_context(extract *x, const char *context,
-                                      period_at lines[][MAX_PHRASES], size_t *counts,
-                                      size_t *nlines)
-{
-    size_t first = 0;
-    while (first < *nlines && !counts[first])
-        first++;
-    if (first == *nlines || *nlines >= 8)
-        return;
-    for (size_t k = 0; k < counts[first]; k++)
-        if (lines[first][k].p.period.kind != R2X_PERIOD_NONE || lines[first][k].p.months ||
-            lines[first][k].p.weeks)
-            return;
-    period_phrase pp[4];
-    size_t np = period_scan(context, x->cal, pp, 4);
-    if (np != 1 || !(pp[0].months || pp[0].weeks) || !pp[0].date.month)
-        return;
-    memmove(&lines[1], &lines[0], *nlines * sizeof lines[0]);
-    memmove(&counts[1], &counts[0], *nlines * sizeof counts[0]);
-    memset(&lines[0][0], 0, sizeof lines[0][0]);
-    lines[0][0].p = pp[0];
-    lines[0][0].pos = 1;
-    counts[0] = 1;
-    (*nlines)++;
-}
-
-static int period_later(const r2x_period *a, const r2x_period *b)
-{
-    int c = date_compare(a->end, b->end);
-    if (c)
-        return c > 0;
-    return a->kind == R2X_PERIOD_DURATION && b->kind == R2X_PERIOD_DURATION &&
-           date_compare(a->start, b->start) < 0;
-}
-
-/* Give every used column a role and a period. */
-static void assign_columns(extract *x, table_plan *tp, long heading_line)
-{
-    /* The table's currency: the most common among its columns. */
-    struct { char code[4]; int n; } votes[8];
-    size_t nv = 0;
-    for (int i = 0; i < tp->width; i++) {
-        column_plan *c = &tp->cols[i];
-        const char *code = NULL;
-        if (c->unit_set && c->unit.unit.kind == R2X_UNIT_CURRENCY)
-            code = c->unit.unit.measure;
-        else if (c->vote_currency[0])
-            code = c->vote_currency;
-        if (!code)
-            continue;
-        size_t k;
-        for (k = 0; k < nv; k++)
-            if (strcmp(votes[k].code, code) == 0)
-                break;
-        if (k == nv && nv < 8) {
-            r2x_strlcpy(votes[nv].code, code, 4);
-            votes[nv++].n = 0;
-        }
-        if (k < nv)
-            votes[k].n++;
-    }
-    if (!tp->main_currency[0] && nv) {
-        size_t best = 0;
-        for (size_t k = 1; k < nv; k++)
-            if (votes[k].n > votes[best].n)
-                best = k;
-        r2x_strlcpy(tp->main_currency, votes[best].code, 4);
-    }
-
-    int amounts[TABLE_MAX_CELLS];
-    int na = 0;
-    for (int i = 0; i < tp->width; i++) {
-        column_plan *c = &tp->cols[i];
-        c->period_index = -1;
-        if (!c->used)
-            continue;
-        const char *code = c->unit_set && c->unit.unit.kind == R2X_UNIT_CURRENCY
-                               ? c->unit.unit.measure : c->vote_currency;
-        /* A column whose figures are all percentages is a ratio column. */
-        if (!c->unit_set && c->nfigures && c->npercent_figures == c->nfigures &&
-            contains_ci(c->heading, "change"))
-            c->change = 1;
-        if (c->change || contains_ci(c->heading, "yoy") ||
-            contains_ci(c->heading, "change")) {
-            c->change = 1;
-            c->role = R2X_COL_CHANGE;
-        } else if (c->percent)
-            c->role = R2X_COL_PERCENT_OF_TOTAL;
-        else if (code && code[0] && tp->main_currency[0] &&
-                 strcmp(code, tp->main_currency) != 0)
-            c->role = R2X_COL_CONVENIENCE;
-        else {
-            c->role = R2X_COL_AMOUNT;
-            amounts[na++] = i;
-        }
-    }
-    if (!tp->nperiods)
-        return;
-    /* Amount columns take the periods in order when the counts agree;
-     * otherwise each period covers the cells from its heading to the next. */
-    if ((size_t)na == tp->nperiods) {
-        for (int k = 0; k < na; k++)
-            tp->cols[amounts[k]].period_index = k;
-    } else {
-        if (na)
-            warn(x, heading_line, "%d amount columns but %zu period headings; "
-                 "periods are placed by the position of their headings",
-                 na, tp->nperiods);
-        for (int k = 0; k < na; k++) {
-            int idx = 0;
-            for (size_t p = 0; p < tp->nperiods; p++)
-                if (tp->periods[p].pos <= amounts[k])
-                    idx = (int)p;
-            tp->cols[amounts[k]].period_index = idx;
-        }
-    }
-    /* The latest period, for convenience translations. */
-    int latest = 0;
-    for (size_t p = 1; p < tp->nperiods; p++)
-        if (period_later(&tp->periods[p].p.period, &tp->periods[latest].p.period))
-            latest = (int)p;
-    for (int i = 0; i < tp->width; i++) {
-        column_plan *c = &tp->cols[i];
-        if (!c->used)
-            continue;
-        if (c->role == R2X_COL_CONVENIENCE) {
-            c->period_index = latest;
-        } else if (c->role == R2X_COL_PERCENT_OF_TOTAL) {
-            /* a "% of total" column belongs to the amount column on its left */
-            for (int j = i - 1; j >= 0; j--)
-                if (tp->cols[j].used && tp->cols[j].role == R2X_COL_AMOUNT) {
-                    c->period_index = tp->cols[j].period_index;
-                    break;
-                }
-        }
-    }
-}
-
-/* ---- Rows ---------------------------------------------------------------- */
-
-static void pending_row_free(pending_row *pr)
-{
-    for (size_t i = 0; i < pr->npending; i++)
-        free(pr->pending[i].text);
-    buf_release(&pr->pending_buf);
-    free(pr->row.label);
-    free(pr->row.footnote);
-    for (size_t i = 0; i < pr->row.nvalues; i++)
-        free(pr->row.values[i].text);
-    free(pr->row.values);
-}
-
-static int label_is_total(const char *label)
-{
-    if (!label)
-        return 0;
-    return strncasecmp(label, "total", 5) == 0 || contains_ci(label, "consolidated total");
-}
-
-/* Set the label of a row from cell text, stripping footnote markers. */
-/* A label that ends with a word no label ends with ("... par value, 4.349
- * and") goes on on the next line. */
-static int label_ends_open(const char *label)
-{
-    static const char *const words[] = {"and", "or", "of", "the", "for", "in", "to", "from",
-                                        "before", "after", "with", "by", "on", "&", NULL};
-    size_t n = strlen(label);
-    while (n && label[n - 1] == ' ')
-        n--;
-    size_t b = n;
-    while (b && label[b - 1] != ' ')
-        b--;
-    for (size_t i = 0; words[i]; i++)
-        if (n - b == strlen(words[i]) && !strncasecmp(label + b, words[i], n - b))
+        if (heading_band(x, k))
             return 1;
-    return 0;
-}
-
-static int set_label(pending_row *pr, const char *t, size_t tl)
-{
-    int indent = 0;
-    while (indent < (int)tl && (t[indent] == ' '))
-        indent++;
-    pr->row.indent = indent;
-    trim(&t, &tl);
-    char mark[32];
-    tl = table_strip_footnote(t, tl, mark, sizeof mark);
-    trim(&t, &tl);
-    free(pr->row.label);
-    pr->row.label = r2x_strndup(t, tl);
-    if (!pr->row.label)
-        return R2X_ENOMEM;
-    if (mark[0]) {
-        free(pr->row.footnote);
-        pr->row.footnote = r2x_strdup(mark);
-        if (!pr->row.footnote)
-            return R2X_ENOMEM;
-    }
-    pr->section = tl > 0 && t[tl - 1] == ':';
-    return R2X_OK;
-}
-
-static int add_pending(pending_row *pr, int pos, const figure *f, int dash,
-                       const char *text, size_t tl)
-{
-    pending_value add;
-    memset(&add, 0, sizeof add);
-    if (buf_add(&pr->pending_buf, &add, sizeof add))
-        return R2X_ENOMEM;
-    pr->pending = (pending_value *)(void *)pr->pending_buf.data;
-    pending_value *v = &pr->pending[pr->npending];
-    v->pos = pos;
-    if (f)
-        v->fig = *f;
-    v->dash = dash;
-    trim(&text, &tl);
-    v->text = r2x_strndup(text, tl);
-    if (!v->text)
-        return R2X_ENOMEM;
-    pr->npending++;
-    return R2X_OK;
-}
-
-/* The first figure of a line, for the stray-value rule. */
-static int first_figure_of_line(extract *x, size_t lineno, r2x_decimal *out)
-{
-    size_t len;
-    const char *s = document_line(x->doc, lineno, &len);
-    if (!s || !line_is_table(s, len))
-        return 0;
-    src_cells c;
-    table_split_cells(s, len, &c);
-    for (size_t i = 1; i < c.ncells; i++) {
-        cell_reading r;
-        number_read_cell(s + c.start[i], c.len[i], &r);
-        if (r.kind == CELL_NUMBER) {
-            *out = r.figures[0].value;
-            return 1;
-        }
     }
     return 0;
 }
 
-/* Read the figures of one data line into pr. */
-static int read_row_cells(extract *x, table_plan *tp, size_t lineno, const char *s,
-                          const src_cells *c, pending_row *pr, int label_lost)
+/* A row with a cell over the figure columns (right of the labels). */
+static int has_heading_cell(const extract *x, const trow *t, const table_plan *tp)
 {
-    int taken[TABLE_MAX_CELLS] = {0};
-    int first = label_lost ? 0 : 1;
-    for (size_t i = (size_t)first; i < c->ncells; i++) {
-        const char *t = s + c->start[i];
-        size_t tl = c->len[i];
-        char q[96];
-        quote_cell(t, tl, q, sizeof q);
-        if (!q[0] || taken[i])
-            continue;
-        cell_reading r;
-        if (number_read_cell(t, tl, &r) == R2X_ERANGE) {
-            report_error(x, (long)lineno, "figure '%s' has more than %d digits; "
-                         "it cannot be held exactly", q, R2X_DECIMAL_MAX_DIGITS);
-            continue;
-        }
-        if (r.kind == CELL_DECORATION || r.kind == CELL_TEXT) {
-            warn(x, (long)lineno, "cell %zu '%s' is not a figure; ignored", i + 1, q);
-            continue;
-        }
-        if (tp->width && (int)i >= tp->width) {
-            report_error(x, (long)lineno, "figure '%s' in cell %zu lies outside the "
-                         "table's %d heading columns; it cannot be placed", q, i + 1,
-                         tp->width);
-            continue;
-        }
-        if (r.kind == CELL_DASH) {
-            if (add_pending(pr, (int)i, NULL, 1, t, tl))
-                return R2X_ENOMEM;
-            continue;
-        }
-        if (r.space_grouped)
-            warn(x, (long)lineno, "read '%s' as one figure grouped by a space", q);
-        if (r.nfigures == 1) {
-            if (add_pending(pr, (int)i, &r.figures[0], 0, t, tl))
-                return R2X_ENOMEM;
-            continue;
-        }
-        /* Two figures in one cell: the right one moves into an empty cell on
-         * the right; if it repeats the first figure of the next line it is a
-         * stray from there; otherwise it cannot be placed. */
-        if (r.nfigures == 2) {
-            size_t nx = i + 1;
-            int right_empty = nx < TABLE_MAX_CELLS &&
-                              (nx >= c->ncells || text_is_blank(s + c->start[nx], c->len[nx])) &&
-                              (tp->width == 0 || (int)nx < tp->width);
-            int right_kind_ok = nx < TABLE_MAX_CELLS &&
-                                (!tp->cols[nx].percent || r.figures[1].percent) &&
-                                !tp->cols[nx].change;
-            r2x_decimal next_first;
-            if (first_figure_of_line(x, lineno + 1, &next_first) &&
-                r2x_decimal_cmp(next_first, r.figures[1].value) == 0) {
-                warn(x, (long)lineno, "cell '%s' holds two figures; the second repeats "
-                     "the first figure of line %zu and is dropped as a stray", q,
-                     document_source_line(x->doc, lineno + 1));
-                const figure *f0 = &r.figures[0];
-                if (add_pending(pr, (int)i, f0, 0, t + f0->text_off, f0->text_len))
-                    return R2X_ENOMEM;
-                continue;
-            }
-            if (right_empty && right_kind_ok) {
-                warn(x, (long)lineno, "cell '%s' holds two figures; the second is "
-                     "moved to the empty cell on its right", q);
-                const figure *f0 = &r.figures[0], *f1 = &r.figures[1];
-                if (add_pending(pr, (int)i, f0, 0, t + f0->text_off, f0->text_len) ||
-                    add_pending(pr, (int)nx, f1, 0, t + f1->text_off, f1->text_len))
-                    return R2X_ENOMEM;
-                taken[nx] = 1;
-                continue;
-            }
-        }
-        warn(x, (long)lineno, "cell '%s' holds %zu figures and no empty cell can take "
-             "them; the cell is ignored", q, r.nfigures);
-    }
-    return R2X_OK;
+    for (size_t i = 0; i < t->n; i++)
+        if (columns_heading_cell(x, tp, &x->cells[t->first + i]))
+            return 1;
+    return 0;
 }
 
-/* ---- Values: scale, unit and decimals ------------------------------------ */
-
-static int finish_values(extract *x, table_plan *tp, pending_row *pr, const char *section)
+/* Rows that stand before a table's first figures and belong to it: the
+ * heading rows (cells over the figures), and the label rows between them
+ * and the figures ("ASSETS", "Revenues:"); the lines above the topmost
+ * heading row are its title. */
+static size_t head_of(const extract *x, size_t first, size_t floor, const table_plan *tp)
 {
-    r2x_row *row = &pr->row;
-    label_unit lu;
-    unit_from_label(row->label, &lu);
-    /* "Basic" under "Earnings per share:" or "Weighted average shares
-     * outstanding:": a row whose label names no unit takes its section's */
-    if (lu.kind == LABEL_UNIT_NONE && section)
-        unit_from_label(section, &lu);
-    if (!pr->npending)
-        return R2X_OK;
-    label_unit heading_units[TABLE_MAX_CELLS];
-    for (size_t k = 0; k < pr->npending; k++)
-        unit_from_label(tp->cols[pr->pending[k].pos].heading,
-                        &heading_units[k]);
-    row->values = calloc(pr->npending, sizeof *row->values);
-    if (!row->values)
+    size_t h = first, r = first, blanks = 0, text = 0, since = 0;
+    int found = 0;            /* a heading row was met */
+    while (r-- > floor) {
+        const trow *t = &x->rows[r];
+        if (t->cls == TR_SKIP || t->cls == TR_PAGE) {
+            if (t->cls == TR_PAGE ||
+                (t->gr->kind == GRID_ROW_BLANK &&
+                 (++blanks > 2 || t->gr->units == GRID_UNITS_COLUMNS)))
+                break;
+            continue;
+        }
+        if (t->cls == TR_YEARS) {
+            h = r;
+            blanks = since = 0;
+            found = 1;
+            continue;
+        }
+        if (t->cls != TR_TEXT || ++text > MAX_HEAD_ROWS)
+            break;
+        if (has_heading_cell(x, t, tp)) {
+            /* headings over a title are another thing ("ATTACHMENT I-a") */
+            if (found && since >= 2)
+                break;
+            h = r;
+            since = 0;
+            found = 1;
+        } else if (++since > 3) {
+            break;
+        }
+        blanks = 0;
+    }
+    return h;
+}
+
+/* A footnote under a table: "(1) Includes ...", "(a) ...", "* ...".  The
+ * rows under it are another table (the amounts the note breaks down). */
+static int note_row(const extract *x, const trow *t)
+{
+    if (t->cls != TR_TEXT || !t->n)
+        return 0;
+    const char *s = x->cells[t->first].text;
+    size_t n = x->cells[t->first].len;
+    if (n >= 4 && s[0] == '(' && s[2] == ')' && isalnum((unsigned char)s[1]) && s[3] == ' ')
+        return 1;
+    if (n >= 5 && s[0] == '(' && s[3] == ')' && isdigit((unsigned char)s[1]) &&
+        isdigit((unsigned char)s[2]))
+        return 1;
+    return n >= 2 && s[0] == '*' && s[1] == ' ';
+}
+
+/* A long label wrapped over lines inside a table reads like prose: the row
+ * after it carries on its words ("... capitalized content costs, operating"
+ * over "lease assets, and other  13,820 ..."). */
+static int wrapped_label_line(const extract *x, size_t r)
+{
+    const trow *t = &x->rows[r];
+    const tcell *last = &x->cells[t->first + t->n - 1];
+    if (t->n != 1 || last->text[last->len - 1] == '.')
+        return 0;
+    size_t k = r + 1;
+    while (k < x->nrows && x->rows[k].cls == TR_SKIP && x->rows[k].gr->kind != GRID_ROW_BLANK)
+        k++;
+    if (k >= x->nrows || x->rows[k].cls != TR_DATA || !x->rows[k].n)
+        return 0;
+    const tcell *next = &x->cells[x->rows[k].first];
+    return next->kind == TK_TEXT && (islower((unsigned char)next->text[0]) ||
+                                     last->text[last->len - 1] == ',');
+}
+
+/* Extend a block of data rows from first: rows with figures, labels, rules,
+ * and up to two blank rows in a row; prose, a page break or a heading band
+ * ends it.  Returns the last data row. */
+static size_t block_end(const extract *x, size_t first)
+{
+    size_t last = first, blanks = 0, texts = 0;
+    for (size_t r = first + 1; r < x->nrows; r++) {
+        const trow *t = &x->rows[r];
+        if (t->gr->table || x->rows[first].gr->table) {
+            if (t->gr->table != x->rows[first].gr->table)
+                break;
+        }
+        if (t->cls == TR_DATA) {
+            last = r;
+            blanks = texts = 0;
+            continue;
+        }
+        if (t->cls == TR_PROSE && wrapped_label_line(x, r))
+            continue;
+        if (t->cls == TR_PAGE || t->cls == TR_PROSE || note_row(x, t))
+            break;
+        if (heading_band_ahead(x, r) && !t->gr->table)
+            break;
+        if (t->cls == TR_SKIP) {
+            /* tab-separated tables end at a blank line; aligned ones may
+             * have blank lines between their parts */
+            if (t->gr->kind == GRID_ROW_BLANK && !t->gr->table &&
+                (t->gr->units == GRID_UNITS_COLUMNS || ++blanks > 2))
+                break;
+            continue;
+        }
+        if (++texts > 6 && !t->gr->table)
+            break;
+        blanks = 0;
+    }
+    return last;
+}
+
+/* One row of figures with no heading over it, in running text ("Net sales
+ * 1,234 1,100" under a sentence), is not a table. */
+static int lone_row(const extract *x, const block *b)
+{
+    if (b->table || b->first != b->last || x->rows[b->first].gr->units == GRID_UNITS_COLUMNS)
+        return 0;           /* a marked-up or tab-separated table is one */
+    for (size_t r = b->first; r-- > 0;) {
+        const trow *t = &x->rows[r];
+        if (t->cls == TR_SKIP)
+            continue;
+        return t->cls != TR_YEARS && !(t->cls == TR_TEXT && t->n >= 2);
+    }
+    return 1;
+}
+
+/* ---- One table ------------------------------------------------------------ */
+
+static void inherit_plan(table_plan *tp, const table_plan *prev)
+{
+    r2x_strlcpy(tp->main_currency, prev->main_currency, 4);
+    tp->bare_scale = prev->bare_scale;
+    tp->bare_scale_set = prev->bare_scale_set;
+    tp->shares_scale = prev->shares_scale;
+    tp->currency_scale = prev->currency_scale;
+    tp->currency_scale_set = prev->currency_scale_set;
+    /* "Thousands of JPY" over the first part scales the second */
+    for (size_t i = 0; i < prev->ncols && !tp->currency_scale_set; i++) {
+        const vcolumn *c = &prev->cols[i];
+        if (c->unit_set && c->unit.unit.kind == R2X_UNIT_CURRENCY &&
+            !strcmp(c->unit.unit.measure, prev->main_currency)) {
+            tp->currency_scale = c->unit.scale;
+            tp->currency_scale_set = 1;
+        }
+    }
+}
+
+/* Units and scales that one line above a table states. */
+static void plan_from_line(table_plan *tp, const char *line)
+{
+    unit_phrase up[8];
+    size_t nu = unit_scan(line, up, 8);
+    for (size_t k = 0; k < nu; k++) {
+        if (up[k].unit.kind == R2X_UNIT_NONE && !up[k].change && !up[k].percent) {
+            tp->bare_scale = up[k].scale;
+            tp->bare_scale_set = 1;
+            if (up[k].shares_scale >= 0)
+                tp->shares_scale = up[k].shares_scale;
+        } else if (up[k].unit.kind == R2X_UNIT_CURRENCY && up[k].scale) {
+            r2x_strlcpy(tp->main_currency, up[k].unit.measure, 4);
+            tp->currency_scale = up[k].scale;
+            tp->currency_scale_set = 1;
+        }
+    }
+}
+
+/* ... and all of them, a line at a time ("(millions)" alone on its line is
+ * a scale; in the middle of a sentence it is not). */
+static void plan_from_context(table_plan *tp, const char *context)
+{
+    char line[512];
+    for (const char *p = context; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        memcpy(line, p, n < sizeof line ? n : sizeof line - 1);
+        line[n < sizeof line ? n : sizeof line - 1] = '\0';
+        plan_from_line(tp, line);
+        p += nl ? n + 1 : n;
+    }
+}
+
+/* Build the table of block b, whose columns tp holds; tp is freed. */
+static int build_table(extract *x, const block *b, const title_info *ti, table_plan *tp)
+{
+    size_t ntab = x->tables.len / sizeof(r2x_table);
+    const r2x_table *prev = ntab ? &((r2x_table *)(void *)x->tables.data)[ntab - 1] : NULL;
+    const table_plan *prev_plan =
+        ntab ? &((table_plan *)(void *)x->plans.data)[ntab - 1] : NULL;
+    /* a table split by a page or a blank line goes on under the same title:
+     * said so ("(continued)"), or, in tab-separated text, right after it;
+     * elsewhere right after it with no title of its own */
+    int continues = prev && (title_continues(ti) ||
+                             (ti->directly_after_table &&
+                              (x->units == GRID_UNITS_COLUMNS || !ti->title)));
+    if (continues)
+        inherit_plan(tp, prev_plan);
+    plan_from_context(tp, ti->context);
+
+    r2x_table t;
+    memset(&t, 0, sizeof t);
+    t.first_line = tb_doc_line(x, b->head < b->first ? b->head : b->first);
+    t.last_line = tb_doc_line(x, b->last);
+    t.page = x->rows[b->first].gr->page;
+    columns_stats(x, b, tp);
+    int rc = columns_read_headings(x, b, ti, tp);
+    if (!rc) {
+        if (continues && !tp->nhead && prev_plan->ncols == tp->ncols) {
+            /* no headings of its own: those of the table it continues */
+            for (size_t i = 0; i < tp->ncols; i++) {
+                const vcolumn *p = &prev_plan->cols[i];
+                vcolumn *c = &tp->cols[i];
+                memcpy(c->heading, p->heading, sizeof c->heading);
+                c->phrase = p->phrase;
+                c->has_period = p->has_period;
+                c->unit = p->unit;
+                c->unit_set = p->unit_set;
+                c->change = p->change;
+                c->percent = p->percent;
+            }
+        }
+        rc = rows_build(x, b, tp, &t);
+    }
+    if (rc) {
+        free(tp);
+        table_release(&t);
+        return rc;
+    }
+    const char *title = ti->title;
+    long title_line = ti->title_line;
+    t.statement = classify_statement(ti->context);
+    if (t.statement == R2X_STMT_OTHER && !continues)
+        t.statement = statement_by_content(&t, ti->context);
+    if (continues && (t.statement == R2X_STMT_OTHER || t.statement == prev->statement)) {
+        title = prev->title;
+        title_line = prev->title_line;
+        t.statement = prev->statement;
+        t.continues = (int)ntab;
+    }
+    t.title = title ? r2x_strdup(title) : NULL;
+    t.title_line = title_line;
+    rows_structure(&t);
+    if ((title && !t.title) || buf_add(&x->tables, &t, sizeof t) ||
+        buf_add(&x->plans, tp, sizeof *tp)) {
+        if (x->tables.len / sizeof(r2x_table) > ntab)
+            x->tables.len -= sizeof t;
+        free(tp);
+        table_release(&t);
         return R2X_ENOMEM;
-    size_t nvals = 0;
-    for (size_t k = 0; k < pr->npending; k++) {
-        pending_value *pv = &pr->pending[k];
-        column_plan *col = &tp->cols[pv->pos];
-        r2x_value *v = &row->values[nvals];
-        figure f = pv->fig;
-        v->nil_dash = pv->dash;
-        v->text = pv->text;
-        pv->text = NULL;
-        /* The column index within the output columns is set by the caller;
-         * keep the cell position here for now. */
-        v->column = pv->pos;
-
-        const char *currency = NULL;
-        if (col->unit_set && col->unit.unit.kind == R2X_UNIT_CURRENCY)
-            currency = col->unit.unit.measure;
-        else if (col->vote_currency[0])
-            currency = col->vote_currency;
-        else if (tp->main_currency[0])
-            currency = tp->main_currency;
-
-        int scale = 0;
-        if (col->unit_set && col->unit.scale)
-            scale = col->unit.scale;
-        else if (col->unit_set && col->unit.unit.kind == R2X_UNIT_CURRENCY)
-            /* "JPY" or "Yen" over a column with no scale: units, unless a
-             * bare "(in millions)" covers the table */
-            scale = tp->bare_scale_set ? tp->bare_scale : 0;
-        else if (currency && tp->main_currency[0] && !strcmp(currency, tp->main_currency) &&
-                 tp->currency_scale_set)
-            scale = tp->currency_scale;
-        else if (tp->bare_scale_set)
-            scale = tp->bare_scale;
-
-        /* the row's label says what its figures are; failing that, the
-         * column heading may ("Basic net income per share") */
-        const label_unit *lup = lu.kind != LABEL_UNIT_NONE ? &lu : &heading_units[k];
-        if (lup != &lu && lup->kind == LABEL_UNIT_RATIO)
-            lup = &lu;
-        label_unit lu_cell = *lup;
-#define lu lu_cell
-        if (lu.kind == LABEL_UNIT_PER_SHARE) {
-            /* per-share figures are printed in units whatever the table scale */
-            v->unit.kind = R2X_UNIT_PER_SHARE;
-            const char *cur = currency;
-            if (lu.ncurrencies == pr->npending)
-                cur = lu.currencies[k];
-            r2x_strlcpy(v->unit.measure, cur ? cur : "", sizeof v->unit.measure);
-            r2x_strlcpy(v->unit.denominator, lu.denominator, sizeof v->unit.denominator);
-            if (!cur)
-                v->unit.kind = R2X_UNIT_OTHER;
-            scale = 0;
-        } else if (lu.kind == LABEL_UNIT_SHARES || lu.kind == LABEL_UNIT_OTHER_COUNT) {
-            v->unit.kind = lu.kind == LABEL_UNIT_SHARES ? R2X_UNIT_SHARES : R2X_UNIT_OTHER;
-            r2x_strlcpy(v->unit.measure, lu.count_unit, sizeof v->unit.measure);
-            /* a scale tied to a currency ("Thousands of JPY") does not scale
-             * share counts; a bare one does unless shares are stated apart */
-            scale = tp->shares_scale >= 0 ? tp->shares_scale
-                    : (tp->bare_scale_set ? tp->bare_scale : 0);
-        } else if (f.percent || col->percent || lu.kind == LABEL_UNIT_RATIO) {
-            /* percentages are written as ratios: 46.6% is 0.466 */
-            v->unit.kind = R2X_UNIT_PURE;
-            r2x_strlcpy(v->unit.measure, "pure", sizeof v->unit.measure);
-            scale = -2;
-        } else if (f.suffix[0]) {
-            v->unit.kind = R2X_UNIT_OTHER;
-            r2x_strlcpy(v->unit.measure, f.suffix, sizeof v->unit.measure);
-            scale = 0;
-        } else if (currency) {
-            v->unit.kind = R2X_UNIT_CURRENCY;
-            r2x_strlcpy(v->unit.measure, currency, sizeof v->unit.measure);
-        } else {
-            v->unit.kind = R2X_UNIT_NONE;
-        }
-
-#undef lu
-        /* "85.303" among comma-grouped whole figures of a thousands column is
-         * 85,303 with a mistyped separator. */
-        if (!pv->dash && f.dot_thousands && !col->has_fraction && scale >= 3 &&
-            v->unit.kind == R2X_UNIT_CURRENCY) {
-            warn(x, row->line, "read '%s' as %s%lld,%03lld: a '.' among whole figures "
-                 "of a %s column is taken for a thousands separator", v->text,
-                 f.value.coef < 0 ? "-" : "", (long long)llabs(f.value.coef / 1000),
-                 (long long)llabs(f.value.coef % 1000),
-                 scale == 3 ? "thousands" : scale == 6 ? "millions" : "scaled");
-            f.value.exp = 0;
-            f.frac_digits = 0;
-        }
-        if (!pv->dash && f.decimal_comma)
-            warn(x, row->line, "read '%s' with its comma as a decimal point", v->text);
-
-        if (pv->dash) {
-            v->value.coef = 0;
-            v->value.exp = 0;
-            v->decimals = -scale;
-        } else {
-            v->value = f.value;
-            if (r2x_decimal_scale(&v->value, scale)) {
-                report_error(x, row->line, "figure '%s' is out of range", v->text);
-                free(v->text);
-                continue;
-            }
-            v->decimals = f.frac_digits - scale;
-        }
-        nvals++;
     }
-    row->nvalues = nvals;
+    free(tp);
     return R2X_OK;
 }
 
-/* ---- One table ----------------------------------------------------------- */
-
-static void table_release(r2x_table *t)
+void table_release(r2x_table *t)
 {
     free(t->title);
     for (size_t i = 0; i < t->ncolumns; i++)
@@ -1165,458 +1098,188 @@ static void table_release(r2x_table *t)
         free(row->values);
     }
     free(t->rows);
-}
-
-/* Context from the lines above a table: units and periods they state. */
-static void plan_from_context(table_plan *tp, const char *context)
-{
-    unit_phrase up[8];
-    size_t nu = unit_scan(context, up, 8);
-    for (size_t k = 0; k < nu; k++) {
-        if (up[k].unit.kind == R2X_UNIT_NONE && !up[k].change && !up[k].percent) {
-            tp->bare_scale = up[k].scale;
-            tp->bare_scale_set = 1;
-            if (up[k].shares_scale >= 0)
-                tp->shares_scale = up[k].shares_scale;
-        } else if (up[k].unit.kind == R2X_UNIT_CURRENCY && up[k].scale) {
-            /* "(JPY in millions)" over the table */
-            r2x_strlcpy(tp->main_currency, up[k].unit.measure, 4);
-            tp->currency_scale = up[k].scale;
-            tp->currency_scale_set = 1;
-        }
-    }
-}
-
-typedef struct block {
-    size_t first, last;       /* line numbers, inclusive */
-} block;
-
-static int build_table(extract *x, block b, const title_info *ti,
-                       const r2x_table *prev, const table_plan *prev_plan,
-                       table_plan *tp_out)
-{
-    table_plan *tp = tp_out;
-    memset(tp, 0, sizeof *tp);
-    tp->shares_scale = -1;
-    if ((ti->directly_after_table || title_continues(ti)) && prev && prev_plan) {
-        /* a continuation keeps what its first part said of units */
-        r2x_strlcpy(tp->main_currency, prev_plan->main_currency, 4);
-        tp->bare_scale = prev_plan->bare_scale;
-        tp->bare_scale_set = prev_plan->bare_scale_set;
-        tp->shares_scale = prev_plan->shares_scale;
-        for (int i = 0; i < prev_plan->width; i++)
-            if (prev_plan->cols[i].unit_set &&
-                prev_plan->cols[i].unit.unit.kind == R2X_UNIT_CURRENCY &&
-                !strcmp(prev_plan->cols[i].unit.unit.measure, prev_plan->main_currency)) {
-                tp->currency_scale = prev_plan->cols[i].unit.scale;
-                tp->currency_scale_set = 1;
-                break;
-            }
-        if (prev_plan->currency_scale_set && !tp->currency_scale_set) {
-            tp->currency_scale = prev_plan->currency_scale;
-            tp->currency_scale_set = 1;
-        }
-    }
-    plan_from_context(tp, ti->context);
-
-    r2x_table t;
-    memset(&t, 0, sizeof t);
-    t.first_line = (long)b.first;
-    t.last_line = (long)b.last;
-
-    /* Heading lines: those before the first line with figures. */
-    size_t n = b.first;
-    period_at (*plines)[MAX_PHRASES] = calloc(8, sizeof *plines);
-    size_t pcounts[8] = {0};
-    size_t nplines = 0;
-    if (!plines)
-        return R2X_ENOMEM;
-    long heading_line = (long)b.first;
-    int label_lost = 0;
-    for (; n <= b.last; n++) {
-        size_t len;
-        const char *s = document_line(x->doc, n, &len);
-        src_cells c;
-        table_split_cells(s, len, &c);
-        if (layout_kind(x, n) == LAYOUT_FILLER || line_is_decoration(s, &c))
-            continue;       /* "\t•\t": bullets left by extraction */
-        if (x->kinds ? layout_kind(x, n) != LAYOUT_HEADING : !is_heading_line(s, &c, x->cal))
-            break;          /* figures, or a label row ("ASSETS"), end the headings */
-        heading_line = (long)n;
-        plan_units(x, tp, (long)n, s, &c);
-        if (nplines < 8) {
-            plan_periods(x, tp, (long)n, s, &c, plines[nplines], &pcounts[nplines]);
-            nplines++;
-        }
-        /* the headings define the table's width, trailing empty cells too */
-        if ((int)c.ncells > tp->width)
-            tp->width = (int)c.ncells;
-        for (size_t i = 0; i < c.ncells && i < TABLE_MAX_CELLS; i++)
-            append_heading(&tp->cols[i], s + c.start[i], c.len[i]);
-        /* a heading that starts in the first cell means the label column
-         * was lost ("1H08\t1H09\tYoY % change") */
-        char first[128];
-        quote_cell(s + c.start[0], c.len[0], first, sizeof first);
-        if (first[0]) {
-            period_phrase pp[2];
-            unit_phrase up[2];
-            if ((period_scan(first, x->cal, pp, 2) && pp[0].start == 0) ||
-                (unit_scan(first, up, 2) && up[0].start == 0))
-                label_lost = 1;
-        }
-    }
-    if (nplines > 0 && x->kinds)
-        seed_periods_from_context(x, ti->context, plines, pcounts, &nplines);
-    settle_periods(x, tp, plines, pcounts, nplines);
-    free(plines);
-    if (tp->nperiods == 0 && nplines == 0) {
-        /* no headings: the lines above may state the periods */
-        period_phrase pp[8];
-        size_t np = period_scan(ti->context, x->cal, pp, 8);
-        for (size_t k = 0; k < np && tp->nperiods < MAX_PHRASES; k++)
-            if (pp[k].period.kind != R2X_PERIOD_NONE) {
-                period_at *pa = &tp->periods[tp->nperiods++];
-                memset(pa, 0, sizeof *pa);
-                pa->p = pp[k];
-                pa->pos = (int)tp->nperiods;
-            }
-    }
-
-    /* Rows. */
-    r2x_buf rows;
-    buf_init(&rows, R2X_BUF_NOCAP);
-    int rc = R2X_OK;
-    pending_row pr;
-    int pr_owned = 0;           /* pr holds what is in no row yet */
-    size_t rows_done = 0;       /* rows[0..rows_done) moved into t or freed */
-    for (; n <= b.last; n++) {
-        size_t len;
-        const char *s = document_line(x->doc, n, &len);
-        if (layout_kind(x, n) == LAYOUT_FILLER)
-            continue;       /* blank lines, rules and tags inside a space-aligned table */
-        src_cells c;
-        table_split_cells(s, len, &c);
-        if (c.overflow)
-            warn(x, (long)n, "line has more than %d cells; the rest are ignored",
-                 TABLE_MAX_CELLS);
-        memset(&pr, 0, sizeof pr);
-        buf_init(&pr.pending_buf, R2X_BUF_NOCAP);
-        pr_owned = 1;
-        pr.row.line = (long)n;
-        pr.row.label_line = (long)n;
-        const char *cell0 = s + c.start[0];
-        size_t cell0_len = c.len[0];
-        cell_reading r0;
-        number_read_cell(cell0, cell0_len, &r0);
-        /* layout.c puts labels in the first cell, even "$6 ......" */
-        int lost = label_lost || (r0.kind == CELL_NUMBER && !x->kinds);
-        if (!lost && !text_is_blank(cell0, cell0_len)) {
-            if ((rc = set_label(&pr, cell0, cell0_len)))
-                goto fail;
-        }
-        if ((rc = read_row_cells(x, tp, n, s, &c, &pr, lost)))
-            goto fail;
-        if (pr.section && pr.npending) {
-            warn(x, (long)n, "section heading '%s' carries %zu figures that belong "
-                 "to no line item; they are ignored", pr.row.label, pr.npending);
-            for (size_t k = 0; k < pr.npending; k++)
-                free(pr.pending[k].text);
-            pr.npending = 0;
-        }
-        pending_row *prevrow = rows.len ? (pending_row *)(void *)(rows.data + rows.len - sizeof pr) : NULL;
-        if (prevrow && !prevrow->row.label && prevrow->npending && pr.row.label &&
-            !pr.npending && !pr.section && prevrow->row.line == (long)n - 1) {
-            /* figures on one line, their label alone on the next: one row */
-            warn(x, (long)n, "label '%s' stands alone below the unlabeled figures of "
-                 "line %ld; they are read as one row", pr.row.label, prevrow->row.line);
-            prevrow->row.label = pr.row.label;
-            prevrow->row.label_line = (long)n;
-            prevrow->row.indent = pr.row.indent;
-            prevrow->row.footnote = pr.row.footnote;
-            pr.row.label = NULL;
-            pr.row.footnote = NULL;
-            pending_row_free(&pr);
-            pr_owned = 0;
-            continue;
-        }
-        if (prevrow && prevrow->row.label && !prevrow->npending && !prevrow->section &&
-            pr.row.label && prevrow->row.line == (long)n - 1 &&
-            (islower((unsigned char)pr.row.label[0]) ||
-             (x->kinds && isdigit((unsigned char)pr.row.label[0])) ||
-             strchr(";,", prevrow->row.label[strlen(prevrow->row.label) - 1]) ||
-             label_ends_open(prevrow->row.label))) {
-            /* a label wrapped over two lines: the figures are on the second */
-            size_t l1 = strlen(prevrow->row.label), l2 = strlen(pr.row.label);
-            char *joined = malloc(l1 + l2 + 2);
-            if (!joined) {
-                rc = R2X_ENOMEM;
-                goto fail;
-            }
-            memcpy(joined, prevrow->row.label, l1);
-            joined[l1] = ' ';
-            memcpy(joined + l1 + 1, pr.row.label, l2 + 1);
-            free(pr.row.label);
-            pr.row.label = joined;
-            pr.row.label_line = prevrow->row.label_line;
-            pr.row.indent = prevrow->row.indent;
-            pending_row_free(prevrow);
-            rows.len -= sizeof pr;
-        }
-        if ((rc = buf_add(&rows, &pr, sizeof pr)))
-            goto fail;
-        pr_owned = 0;
-    }
-
-    /* Column statistics from the figures, for roles and repairs. */
-    size_t nrows = rows.len / sizeof pr;
-    pending_row *prs = (pending_row *)(void *)rows.data;
-    for (size_t i = 0; i < nrows; i++) {
-        label_unit lu;
-        unit_from_label(prs[i].row.label, &lu);
-        for (size_t k = 0; k < prs[i].npending; k++) {
-            pending_value *pv = &prs[i].pending[k];
-            column_plan *col = &tp->cols[pv->pos];
-            col->used = 1;
-            if ((int)pv->pos + 1 > tp->width && nplines == 0)
-                tp->width = pv->pos + 1;
-            if (pv->dash)
-                continue;
-            col->nfigures++;
-            if (pv->fig.percent)
-                col->npercent_figures++;
-            if (pv->fig.frac_digits && !pv->fig.dot_thousands && !pv->fig.percent &&
-                lu.kind != LABEL_UNIT_PER_SHARE)
-                col->has_fraction = 1;
-            if (lu.kind == LABEL_UNIT_PER_SHARE && lu.ncurrencies == prs[i].npending &&
-                !col->vote_currency[0])
-                r2x_strlcpy(col->vote_currency, lu.currencies[k], 4);
-            /* "$ 1,234": the sign names the column's currency when no
-             * heading does */
-            if (pv->fig.currency_code[0] && !col->vote_currency[0])
-                r2x_strlcpy(col->vote_currency, pv->fig.currency_code, 4);
-        }
-        if (!prs[i].row.label && prs[i].npending)
-            warn(x, prs[i].row.line, "a row of %zu figures has no label (lost in "
-                 "extraction?); kept unlabeled", prs[i].npending);
-    }
-    /* "(In millions)" with no currency anywhere: the amounts are in the
-     * company's reporting currency, when its profile names one. */
-    if (tp->bare_scale_set && !tp->main_currency[0] && x->opts && x->opts->profile) {
-        const char *cur = r2x_profile_get(x->opts->profile, "currency");
-        int any_currency = 0;
-        for (int i = 0; i < TABLE_MAX_CELLS; i++)
-            if (tp->cols[i].vote_currency[0] ||
-                (tp->cols[i].unit_set && tp->cols[i].unit.unit.kind == R2X_UNIT_CURRENCY))
-                any_currency = 1;
-        if (cur && strlen(cur) == 3 && !any_currency)
-            r2x_strlcpy(tp->main_currency, cur, 4);
-    }
-    assign_columns(x, tp, heading_line);
-
-    /* Output columns: every used position, in order. */
-    int map[TABLE_MAX_CELLS];
-    t.columns = calloc(TABLE_MAX_CELLS, sizeof *t.columns);
-    if (!t.columns) {
-        rc = R2X_ENOMEM;
-        goto fail;
-    }
-    for (int i = 0; i < TABLE_MAX_CELLS; i++) {
-        map[i] = -1;
-        column_plan *cp = &tp->cols[i];
-        if (!cp->used)
-            continue;
-        r2x_column *col = &t.columns[t.ncolumns];
-        map[i] = (int)t.ncolumns++;
-        col->index = i;
-        col->role = cp->role;
-        col->heading = r2x_strdup(cp->heading);
-        if (!col->heading) {
-            rc = R2X_ENOMEM;
-            goto fail;
-        }
-        if (cp->period_index >= 0 && cp->role != R2X_COL_CHANGE)
-            col->period = tp->periods[cp->period_index].p.period;
-        if (cp->unit_set) {
-            col->unit = cp->unit.unit;
-            col->scale = cp->unit.scale;
-        } else if (cp->vote_currency[0] || tp->main_currency[0]) {
-            col->unit.kind = R2X_UNIT_CURRENCY;
-            r2x_strlcpy(col->unit.measure, cp->vote_currency[0] ? cp->vote_currency
-                                                              : tp->main_currency,
-                        sizeof col->unit.measure);
-            col->scale = tp->currency_scale_set ? tp->currency_scale
-                         : tp->bare_scale_set ? tp->bare_scale : 0;
-        } else if (tp->bare_scale_set) {
-            col->scale = tp->bare_scale;
-        }
-        if (cp->percent) {
-            col->unit.kind = R2X_UNIT_PURE;
-            r2x_strlcpy(col->unit.measure, "pure", sizeof col->unit.measure);
-            col->scale = -2;
-        }
-    }
-
-    t.rows = calloc(nrows ? nrows : 1, sizeof *t.rows);
-    if (!t.rows) {
-        rc = R2X_ENOMEM;
-        goto fail;
-    }
-    const char *section = NULL, *per_share_label = NULL;
-    for (size_t i = 0; i < nrows; i++) {
-        pending_row *p = &prs[i];
-        if (p->row.label && !p->npending && p->section)
-            section = p->row.label;
-        else if (p->npending && label_is_total(p->row.label))
-            section = NULL;
-        /* "Discontinued operations  0.02" inside a block of per-share lines
-         * (below "Basic income per common share before ...") is per share
-         * too, when its label names no unit and its figures are in cents */
-        const char *unit_source = p->npending ? section : NULL;
-        if (p->npending && per_share_label && p->row.label) {
-            label_unit own, sect;
-            unit_from_label(p->row.label, &own);
-            unit_from_label(section, &sect);
-            int cents = 1;
-            for (size_t k = 0; k < p->npending; k++)
-                if (!p->pending[k].dash && p->pending[k].fig.frac_digits != 2)
-                    cents = 0;
-            if (own.kind == LABEL_UNIT_NONE && sect.kind == LABEL_UNIT_NONE && cents)
-                unit_source = per_share_label;
-        }
-        if ((rc = finish_values(x, tp, p, unit_source)))
-            goto fail;
-        if (p->row.nvalues)
-            per_share_label = p->row.values[0].unit.kind == R2X_UNIT_PER_SHARE
-                              ? p->row.label : NULL;
-        for (size_t k = 0; k < p->row.nvalues; k++)
-            p->row.values[k].column = map[p->row.values[k].column];
-        p->row.is_total = label_is_total(p->row.label);
-        p->row.is_heading = p->row.nvalues == 0;
-        if (!p->row.label && !p->row.nvalues) {
-            warn(x, p->row.line, "line has no label and no figures that can be read; "
-                 "ignored");
-            pending_row_free(p);
-            rows_done = i + 1;
-            continue;
-        }
-        t.rows[t.nrows++] = p->row;
-        for (size_t k = 0; k < p->npending; k++)
-            free(p->pending[k].text);
-        buf_release(&p->pending_buf);
-        rows_done = i + 1;
-    }
-    buf_release(&rows);
-
-    t.title = ti->title ? r2x_strdup(ti->title) : NULL;
-    if (ti->title && !t.title) {
-        rc = R2X_ENOMEM;
-        goto fail_table;
-    }
-    t.title_line = ti->title_line;
-    t.statement = classify_statement(ti->context);
-    if ((ti->directly_after_table || title_continues(ti)) && prev) {
-        free(t.title);
-        t.title = prev->title ? r2x_strdup(prev->title) : NULL;
-        t.title_line = prev->title_line;
-        t.statement = prev->statement;
-        t.continues = (int)(x->tables.len / sizeof(r2x_table));
-    }
-    if ((rc = buf_add(&x->tables, &t, sizeof t)))
-        goto fail_table;
-    return R2X_OK;
-
-fail:
-    /* rows already moved into t are freed with t */
-    if (pr_owned)
-        pending_row_free(&pr);
-    if (rows.len) {
-        pending_row *pp = (pending_row *)(void *)rows.data;
-        for (size_t i = rows_done; i < rows.len / sizeof pr; i++)
-            pending_row_free(&pp[i]);
-    }
-    buf_release(&rows);
-fail_table:
-    table_release(&t);
-    return rc;
+    memset(t, 0, sizeof *t);
 }
 
 /* ---- The whole document -------------------------------------------------- */
 
 static const r2x_fiscal_calendar default_calendar = {12, 31, R2X_FY_NAMED_BY_END};
 
-static int extract_tables(const r2x_document *doc, const unsigned char *kinds,
-                          const r2x_extract_options *opts, r2x_tableset **out,
-                          size_t *nerrors, r2x_error *err)
+/* The currency the release's figures are in when it names one alone:
+ * most of its currency signs ("$", "$1,234") say it. */
+static void doc_currency(extract *x)
 {
-    *out = NULL;
-    extract x;
-    memset(&x, 0, sizeof x);
-    x.opts = opts;
-    x.doc = doc;
-    x.kinds = kinds;
-    x.cal = opts && opts->profile ? r2x_profile_calendar(opts->profile) : &default_calendar;
-    buf_init(&x.tables, R2X_BUF_NOCAP);
-    buf_init(&x.diags, R2X_BUF_NOCAP);
-    int rc = R2X_OK;
-    table_plan *plans = calloc(2, sizeof *plans);
-    if (!plans)
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
-    table_plan *cur = &plans[0], *prev_plan = NULL;
+    struct { char code[4]; size_t n; } votes[4];
+    size_t nv = 0, total = 0;
+    for (size_t i = 0; i < x->g->ncells; i++) {
+        const tcell *c = &x->cells[i];
+        const char *code = NULL;
+        if (c->kind == TK_DECORATION && c->len == 1 && c->text[0] == '$')
+            code = "USD";
+        else if (c->kind == TK_FIGURE && c->len && (c->text[0] == '$' || c->text[1] == '$'))
+            code = "USD";
+        else if (c->kind == TK_FIGURE && c->len >= 2 && !memcmp(c->text, "\xE2\x82\xAC", 3))
+            code = "EUR";
+        if (!code)
+            continue;
+        size_t k = 0;
+        while (k < nv && strcmp(votes[k].code, code))
+            k++;
+        if (k == nv && nv < 4) {
+            memcpy(votes[nv].code, code, 4);
+            votes[nv++].n = 0;
+        }
+        if (k < nv)
+            votes[k].n++;
+        total++;
+    }
+    for (size_t k = 0; k < nv; k++)
+        if (votes[k].n >= 3 && votes[k].n * 4 >= total * 3)
+            memcpy(x->doc_currency, votes[k].code, 4);
+}
 
-    size_t n = 1;
-    while (n <= doc->nlines) {
-        size_t len;
-        const char *s = document_line(doc, n, &len);
-        if (!in_table(&x, n, s, len)) {
-            n++;
+static int classify_all(extract *x)
+{
+    const grid *g = x->g;
+    x->cells = calloc(g->ncells ? g->ncells : 1, sizeof *x->cells);
+    x->rows = calloc(g->nrows ? g->nrows : 1, sizeof *x->rows);
+    if (!x->cells || !x->rows)
+        return R2X_ENOMEM;
+    x->nrows = g->nrows;
+    for (size_t r = 0; r < g->nrows; r++)
+        for (size_t i = 0; i < g->rows[r].ncells; i++)
+            classify_cell(x, &g->rows[r], &g->cells[g->rows[r].first + i],
+                          &x->cells[g->rows[r].first + i]);
+    for (size_t r = 0; r < g->nrows; r++) {
+        x->rows[r].gr = &g->rows[r];
+        x->rows[r].first = g->rows[r].first;
+        x->rows[r].n = g->rows[r].ncells;
+    }
+    doc_currency(x);
+    double width = page_width_of(x);
+    for (size_t r = 0; r < g->nrows; r++)
+        classify_row(x, &x->rows[r], width);
+    return R2X_OK;
+}
+
+/* How near figures and headings must stand, in the table's units. */
+static void set_units(extract *x, int units)
+{
+    x->units = units;
+    x->em = units == GRID_UNITS_POINTS ? x->g->em : 1;
+    switch (units) {
+    case GRID_UNITS_COLUMNS:
+        x->tol = 0.25;
+        x->heading_reach = 0.25;
+        break;
+    case GRID_UNITS_POINTS:
+        x->tol = 0.9 * x->em;
+        x->heading_reach = 2.5 * x->em;
+        break;
+    default:
+        x->tol = 1.01;
+        x->heading_reach = 2.01;
+    }
+}
+
+static int extract_tables(extract *x)
+{
+    int rc = classify_all(x);
+    size_t prev_end = 0;
+    for (size_t r = 0; !rc && r < x->nrows;) {
+        if (x->rows[r].cls != TR_DATA) {
+            r++;
             continue;
         }
-        block b = {n, n};
-        while (b.last + 1 <= doc->nlines) {
-            const char *next = document_line(doc, b.last + 1, &len);
-            if (!in_table(&x, b.last + 1, next, len))
-                break;
-            b.last++;
+        block b;
+        memset(&b, 0, sizeof b);
+        b.first = r;
+        b.table = x->rows[r].gr->table;
+        b.last = block_end(x, r);
+        if (lone_row(x, &b)) {
+            r = b.last + 1;
+            continue;
         }
+        size_t floor = prev_end;
+        if (b.table) {      /* a marked-up table's heading rows are its own */
+            while (floor < r && x->rows[floor].gr->table != b.table)
+                floor++;
+        }
+        set_units(x, x->rows[r].gr->units);
+        table_plan *tp = calloc(1, sizeof *tp);
+        if (!tp) {
+            rc = R2X_ENOMEM;
+            break;
+        }
+        tp->shares_scale = -1;
+        if ((rc = columns_find(x, &b, tp))) {
+            free(tp);
+            break;
+        }
+        b.head = head_of(x, r, floor, tp);
         title_info ti;
-        if ((rc = find_title(&x, b.first, &ti)))
-            break;
-        size_t ntab = x.tables.len / sizeof(r2x_table);
-        const r2x_table *prev = ntab ? &((r2x_table *)(void *)x.tables.data)[ntab - 1] : NULL;
-        rc = build_table(&x, b, &ti, prev, prev_plan, cur);
+        rc = find_title(x, &b, prev_end, &ti);
+        if (!rc)
+            rc = build_table(x, &b, &ti, tp);
+        else
+            free(tp);
         free(ti.title);
-        if (x.opts && x.opts->diag)
-            flush_diags(&x);
-        if (rc)
-            break;
-        prev_plan = cur;
-        cur = cur == &plans[0] ? &plans[1] : &plans[0];
-        n = b.last + 1;
+        flush_diags(x);
+        prev_end = b.last + 1;
+        r = b.last + 1;
     }
-    free(plans);
+    if (!rc)
+        periods_settle_calendar(x);
+    flush_diags(x);
+    return rc;
+}
+
+int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
+                       r2x_tableset **out, size_t *nerrors, r2x_error *err)
+{
+    *out = NULL;
+    if (!doc->grid)
+        return r2x_fail(err, R2X_EUSAGE, doc->name, 0, "the document has no grid");
+    extract x;
+    memset(&x, 0, sizeof x);
+    x.doc = doc;
+    x.g = doc->grid;
+    x.opts = opts;
+    x.cal = opts && opts->profile ? r2x_profile_calendar(opts->profile) : &default_calendar;
+    buf_init(&x.tables, R2X_BUF_NOCAP);
+    buf_init(&x.plans, R2X_BUF_NOCAP);
+    buf_init(&x.diags, R2X_BUF_NOCAP);
+    int rc = extract_tables(&x);
     if (!rc && !x.tables.len) {
         /* say why nothing was found rather than return an empty result */
         const char *what = "no tables were found (neither tab-separated nor aligned "
                            "in columns)";
         if (doc->format == R2X_INPUT_HTML)
             what = "no tables with figures were found in the HTML";
+        else if (doc->format == R2X_INPUT_PDF)
+            what = "no tables with figures were found in the PDF's text";
         else if (html_sniff(doc->text, doc->len))
             what = "this looks like HTML but was read as text (--input-format text?); "
                    "no tables were found";
-        report_error(&x, 0, "%s", what);
-    }
-    if (x.opts && x.opts->diag)
+        tb_error(&x, NULL, 0, "%s", what);
         flush_diags(&x);
+    }
+    free(x.cells);
+    free(x.rows);
     buf_release(&x.diags);
+    buf_release(&x.plans);
     if (rc) {
-        r2x_tableset tmp = {x.tables.len / sizeof(r2x_table), (r2x_table *)(void *)x.tables.data};
-        for (size_t i = 0; i < tmp.ntables; i++)
-            table_release(&tmp.tables[i]);
+        r2x_table *ts = (r2x_table *)(void *)x.tables.data;
+        for (size_t i = 0; i < x.tables.len / sizeof(r2x_table); i++)
+            table_release(&ts[i]);
         buf_release(&x.tables);
         return r2x_fail(err, rc, doc->name, 0, "%s", r2x_strerror(rc));
     }
     r2x_tableset *set = calloc(1, sizeof *set);
     if (!set) {
+        r2x_table *ts = (r2x_table *)(void *)x.tables.data;
+        for (size_t i = 0; i < x.tables.len / sizeof(r2x_table); i++)
+            table_release(&ts[i]);
         buf_release(&x.tables);
         return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     }
@@ -1628,23 +1291,6 @@ static int extract_tables(const r2x_document *doc, const unsigned char *kinds,
     return R2X_OK;
 }
 
-int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
-                       r2x_tableset **out, size_t *nerrors, r2x_error *err)
-{
-    /* space-aligned text is rewritten as tab-separated lines first, line
-     * for line, so that positions in messages stay those of the source */
-    r2x_document *laid = NULL;
-    unsigned char *kinds = NULL;
-    *out = NULL;
-    int rc = layout_rewrite(doc, &laid, &kinds, err);
-    if (rc)
-        return rc;
-    rc = extract_tables(laid ? laid : doc, kinds, opts, out, nerrors, err);
-    r2x_document_free(laid);
-    free(kinds);
-    return rc;
-}
-
 void r2x_tableset_free(r2x_tableset *set)
 {
     if (!set)
@@ -1653,4 +1299,160 @@ void r2x_tableset_free(r2x_tableset *set)
         table_release(&set->tables[i]);
     free(set->tables);
     free(set);
+}
+
+/* ---- The calendar pass ----------------------------------------------------- */
+
+/* Every date the release closes a period on: instants and duration ends. */
+static size_t period_ends(const extract *x, r2x_date *out, size_t max)
+{
+    size_t n = 0;
+    const r2x_table *ts = (const r2x_table *)(const void *)x->tables.data;
+    for (size_t i = 0; i < x->tables.len / sizeof *ts; i++)
+        for (size_t j = 0; j < ts[i].ncolumns && n < max; j++) {
+            const r2x_period *p = &ts[i].columns[j].period;
+            if (p->kind != R2X_PERIOD_NONE)
+                out[n++] = p->end;
+        }
+    return n;
+}
+
+/* The fiscal year end the release shows: the profile's when it gives one,
+ * else a balance-sheet date that closes no period of the release (the
+ * prior year end of an interim release) when it is a month end. */
+static int known_year_end(const extract *x, int *month, int *day)
+{
+    if (x->opts && profile_calendar_given(x->opts->profile)) {
+        *month = x->cal->end_month;
+        *day = x->cal->end_day;
+        return 1;
+    }
+    const r2x_table *ts = (const r2x_table *)(const void *)x->tables.data;
+    size_t nt = x->tables.len / sizeof *ts;
+    for (size_t i = 0; i < nt; i++)
+        for (size_t j = 0; j < ts[i].ncolumns; j++) {
+            const r2x_period *p = &ts[i].columns[j].period;
+            if (p->kind != R2X_PERIOD_INSTANT ||
+                p->end.day != date_days_in_month(p->end.year, p->end.month))
+                continue;
+            int closes = 0;
+            for (size_t i2 = 0; i2 < nt && !closes; i2++)
+                for (size_t j2 = 0; j2 < ts[i2].ncolumns && !closes; j2++) {
+                    const r2x_period *q = &ts[i2].columns[j2].period;
+                    closes = q->kind == R2X_PERIOD_DURATION && !date_compare(q->end, p->end);
+                }
+            if (!closes) {
+                *month = p->end.month;
+                *day = p->end.day;
+                return 1;
+            }
+        }
+    return 0;
+}
+
+/* The fiscal year end nearest to d, within a week: the start of a year to
+ * date follows it. */
+static int fiscal_year_end_near(int month, int day, r2x_date d, r2x_date *out)
+{
+    for (int y = d.year - 1; y <= d.year; y++) {
+        r2x_date f = {y, month, day};
+        int dim = date_days_in_month(y, month);
+        if (f.day > dim)
+            f.day = dim;
+        if (labs(date_diff_days(f, d)) <= 7) {
+            *out = f;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* When a duration starts.  Calendar months are right for month-end
+ * calendars; a 52/53-week calendar ends its periods on other days, and its
+ * periods start the day after the comparable period's end: one the release
+ * shows (the prior year's balance-sheet date, the prior quarter), else the
+ * fiscal year's end for a period to date, else counted in weeks. */
+static int settle_start(const extract *x, const period_phrase *ph, const r2x_date *ends,
+                        size_t nends, r2x_period *p, char *why, size_t size)
+{
+    r2x_date e = p->end;
+    if (ph->weeks || !ph->months || p->kind != R2X_PERIOD_DURATION)
+        return 0;
+    r2x_date target = date_minus_months(e, ph->months);
+    long best = 8;
+    r2x_date found = {0, 0, 0};
+    for (size_t i = 0; i < nends; i++) {
+        long d = labs(date_diff_days(ends[i], target));
+        if (d < best && date_compare(ends[i], e) < 0) {
+            best = d;
+            found = ends[i];
+        }
+    }
+    char buf[16];
+    if (found.year) {
+        r2x_date_format(found, buf);
+        snprintf(why, size, "the day after %s, the end of the comparable period the release "
+                 "shows", buf);
+        p->start = date_add_days(found, 1);
+        return 1;
+    }
+    int month_end = e.day == date_days_in_month(e.year, e.month);
+    r2x_date fye;
+    int fm, fd;
+    if (known_year_end(x, &fm, &fd) && fiscal_year_end_near(fm, fd, target, &fye) &&
+        fd == date_days_in_month(fye.year, fye.month)) {
+        r2x_date_format(fye, buf);
+        snprintf(why, size, "the day after the fiscal year end %s", buf);
+        p->start = date_add_days(fye, 1);
+        return !month_end;
+    }
+    if (month_end || ph->months % 3)
+        return 0;
+    int weeks = ph->months / 3 * 13;
+    snprintf(why, size, "%d weeks back from %d-%02d-%02d, which ends no month (a 52/53-week "
+             "calendar)", weeks, e.year, e.month, e.day);
+    p->start = date_add_days(e, -7 * weeks + 1);
+    return 1;
+}
+
+void periods_settle_calendar(extract *x)
+{
+    r2x_date ends[512];
+    size_t nends = period_ends(x, ends, 512);
+    r2x_table *ts = (r2x_table *)(void *)x->tables.data;
+    table_plan *plans = (table_plan *)(void *)x->plans.data;
+    size_t nt = x->tables.len / sizeof *ts;
+    /* one message a period, however many columns show it */
+    r2x_period told[64];
+    size_t ntold = 0;
+    for (size_t i = 0; i < nt; i++)
+        for (size_t j = 0; j < ts[i].ncolumns; j++) {
+            r2x_column *c = &ts[i].columns[j];
+            const vcolumn *v = &plans[i].cols[j];
+            if (c->period.kind != R2X_PERIOD_DURATION || !v->has_period)
+                continue;
+            r2x_period p = c->period;
+            char why[160];
+            if (!settle_start(x, &v->phrase, ends, nends, &p, why, sizeof why) ||
+                !date_compare(p.start, c->period.start))
+                continue;
+            int seen = 0;
+            for (size_t k = 0; k < ntold && !seen; k++)
+                seen = !memcmp(&told[k], &c->period, sizeof told[k]);
+            if (!seen) {
+                char a[16], b[16];
+                r2x_date_format(p.start, a);
+                r2x_date_format(p.end, b);
+                tb_warn(x, NULL, ts[i].first_line, "the period %s..%s starts on %s: %s", a, b,
+                        a, why);
+                if (ntold < 64)
+                    told[ntold++] = c->period;
+            }
+            /* the same period in other columns follows */
+            r2x_period old = c->period;
+            for (size_t i2 = 0; i2 < nt; i2++)
+                for (size_t j2 = 0; j2 < ts[i2].ncolumns; j2++)
+                    if (!memcmp(&ts[i2].columns[j2].period, &old, sizeof old))
+                        ts[i2].columns[j2].period = p;
+        }
 }

@@ -13,6 +13,7 @@
  * instance remembering where in the .htm it came from.  Every finding goes
  * through one reporter (report.c).
  */
+#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <stdarg.h>
@@ -351,7 +352,10 @@ static void ixbrl_diag(void *userdata, const r2x_error *e)
     report_record(&r->rp, &copy);
 }
 
-static int ixbrl_to_instance(vrun *r, const char *path, xmlDocPtr *out, r2x_error *err)
+/* data: the document's bytes when they are had already (standard input),
+ * else NULL: read path. */
+static int ixbrl_to_instance(vrun *r, const char *path, const char *data, size_t len,
+                             xmlDocPtr *out, r2x_error *err)
 {
     *out = NULL;
     xmlDocPtr ix = NULL;
@@ -360,7 +364,8 @@ static int ixbrl_to_instance(vrun *r, const char *path, xmlDocPtr *out, r2x_erro
         srcpos_map_free(in_positions);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
-    int rc = ixbrl_parse_file_mapped(path, &ix, in_positions, err);
+    int rc = data ? ixbrl_parse_memory_mapped(path, data, len, &ix, in_positions, err)
+                  : ixbrl_parse_file_mapped(path, &ix, in_positions, err);
     if (rc == R2X_EINPUT) {
         /* not well-formed: a finding, as for an XML instance (exit 1, not 2) */
         report(&r->rp, R2X_SEV_ERROR, "xml:wellFormedness", r->name, err->line, err->column,
@@ -470,19 +475,64 @@ static int check_entry_dts(vrun *r, const char *path, r2x_error *err)
     return rc;
 }
 
+/* Standard input whole, up to the limit on a release's size. */
+static int read_stdin(char **data, size_t *len, r2x_error *err)
+{
+    r2x_buf b;
+    size_t max = R2X_DEFAULT_MAX_INPUT;
+    buf_init(&b, max);
+    int rc = buf_read_fd(&b, 0);
+    int e = errno;
+    if (rc) {
+        buf_release(&b);
+        if (rc == R2X_ETOOBIG)
+            return r2x_fail(err, rc, "<stdin>", 0, "standard input is larger than %zu "
+                            "bytes", max);
+        if (rc == R2X_EIO)
+            return r2x_fail(err, rc, "<stdin>", 0, "read error: %s", strerror(e));
+        return r2x_fail(err, rc, "<stdin>", 0, "out of memory");
+    }
+    *data = buf_detach(&b, len);
+    return *data ? R2X_OK : r2x_fail(err, R2X_ENOMEM, "<stdin>", 0, "out of memory");
+}
+
 /* The input as a tree: an instance, or (R2X_OK, *doc NULL) a DTS entry
- * point checked already, or a finding that it is neither. */
+ * point checked already, or a finding that it is neither.  Standard input
+ * ("-") is read whole, Inline XBRL told by its content; its relative
+ * references resolve against the current directory. */
 static int read_input(vrun *r, const char *path, xmlDocPtr *doc, r2x_error *err)
 {
     *doc = NULL;
-    if (has_suffix(path, ".htm") || has_suffix(path, ".html") || has_suffix(path, ".xhtml"))
-        return ixbrl_to_instance(r, path, doc, err);
     char *data = NULL;
     size_t len = 0;
-    int rc = fetcher_get(r->v->fetch, path, NULL, &data, &len, NULL, err);
+    int from_stdin = !strcmp(path, "-");
+    int rc = R2X_OK;
+    int inline_xbrl;
+    if (from_stdin) {
+        r2x_sniffed sniffed = {R2X_KIND_TEXT, ""};
+        rc = read_stdin(&data, &len, err);
+        if (rc)
+            return rc;
+        r2x_sniff(data, len, &sniffed);
+        inline_xbrl = sniffed.kind == R2X_KIND_INLINE_XBRL || sniffed.kind == R2X_KIND_HTML;
+    } else {
+        inline_xbrl = has_suffix(path, ".htm") || has_suffix(path, ".html") ||
+                      has_suffix(path, ".xhtml");
+    }
+    if (inline_xbrl) {
+        rc = ixbrl_to_instance(r, path, data, len, doc, err);
+        free(data);
+        return rc;
+    }
+    if (!from_stdin)
+        rc = fetcher_get(r->v->fetch, path, NULL, &data, &len, NULL, err);
     if (!rc && len > 0x7fffffff)
         rc = r2x_fail(err, R2X_ETOOBIG, path, 0, "the input is larger than 2 GB");
-    if (!rc && root_kind(data, len, path) == ROOT_DTS)
+    int dts_entry = !rc && root_kind(data, len, path) == ROOT_DTS;
+    if (dts_entry && from_stdin)
+        rc = r2x_fail(err, R2X_EUSAGE, "<stdin>", 0, "a schema or linkbase is the entry point "
+                      "of its DTS: name its file, not standard input");
+    else if (dts_entry)
         rc = check_entry_dts(r, path, err);
     else if (!rc)
         rc = parse_instance(r, data, len, doc, err);

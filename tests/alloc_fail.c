@@ -101,7 +101,7 @@ static int stage_windows_1252(r2x_error *err)
 {
     static const char text[] = "Statement \x93of\x94 Income\n\n\tSix Months Ended September 30, "
                                "2009\n\tThousands of JPY\nRevenues\t1,234\n";
-    r2x_read_options ro = {0, 0, 1, R2X_INPUT_AUTO};
+    r2x_read_options ro = {0, 0, 1, R2X_INPUT_AUTO, 0, 0};
     return tables_of_memory("cp1252", text, sizeof text - 1, &ro, err);
 }
 
@@ -165,7 +165,7 @@ static int stage_convert(r2x_error *err)
 /* A table-reading stage over one fixture, read as format says. */
 static int read_and_extract(const char *path, int format, r2x_error *err)
 {
-    r2x_read_options ro = {0, 0, 0, format};
+    r2x_read_options ro = {0, 0, 0, format, 0, 0};
     r2x_document *doc = NULL;
     int rc = r2x_document_read_file(path, NULL, &ro, &doc, err);
     return tables_of(rc, doc, err);
@@ -183,7 +183,7 @@ static int stage_html_sjis(r2x_error *err)
     static const char page[] = "<html><head><meta charset=\"Shift_JIS\"></head><body>"
                                "<table><tr><td>\x94\x84\x8F\xE3\x8D\x82</td><td>1,234</td>"
                                "</tr></table></body></html>";
-    r2x_read_options ro = {0, 0, 0, R2X_INPUT_HTML};
+    r2x_read_options ro = {0, 0, 0, R2X_INPUT_HTML, 0, 0};
     return tables_of_memory("sjis.html", page, sizeof page - 1, &ro, err);
 }
 

@@ -3,7 +3,9 @@
  *
  *   - taxonomy_load: directives, concept metadata, schemas (@schema is an
  *     entry point, @import is not), extension concepts, and its errors (code,
- *     line, message);
+ *     line, message); the sections of a whole-taxonomy dictionary (flags and
+ *     kinds, @type-namespace, @labels, @calculation and @presentation with
+ *     their indexes by parent and by child, @replaced-by) and their errors;
  *   - mapping_load: the errors of a malformed table (code, line, message) and
  *     the period-type rules (balance sheet instant, income duration, cash
  *     flows either);
@@ -227,6 +229,191 @@ static void test_taxonomy_valid(void)
     taxonomy_free(t);
 }
 
+/* A whole-taxonomy dictionary: sections after the concepts. */
+static const char sections_dict[] =
+    NS_LINES                                                                           /* 1-2 */
+    "@type-namespace us-types http://fasb.org/us-types/2024\n"                         /* 3 */
+    "@concepts\n"                                                                      /* 4 */
+    "us-gaap:CostOfRevenue xbrli:monetaryItemType duration debit\n"                    /* 5 */
+    "us-gaap:GrossProfit xbrli:monetaryItemType duration credit\n"                     /* 6 */
+    "us-gaap:OperatingIncomeLoss xbrli:monetaryItemType duration credit\n"             /* 7 */
+    "us-gaap:OperatingExpenses xbrli:monetaryItemType duration debit\n"                /* 8 */
+    "us-gaap:Revenues xbrli:monetaryItemType duration credit\n"                        /* 9 */
+    "us-gaap:SalesRevenueNet xbrli:monetaryItemType duration credit deprecated\n"      /* 10 */
+    "us-gaap:IncomeStatementAbstract xbrli:stringItemType duration - abstract\n"       /* 11 */
+    "us-gaap:StatementTable xbrli:stringItemType duration - abstract hypercube\n"      /* 12 */
+    "us-gaap:StatementBusinessSegmentsAxis xbrli:stringItemType duration - abstract axis\n"
+    "us-gaap:DateAxis xbrli:stringItemType duration - abstract axis typed\n"           /* 14 */
+    "us-gaap:ProductMember us-types:domainItemType duration - abstract\n"              /* 15 */
+    "\n"
+    "@labels\n"
+    "us-gaap:GrossProfit   Gross Profit  \n"
+    "us-gaap:Revenues Revenues # a comment\n"
+    "\n"
+    "@calculation http://fasb.org/us-gaap/role/statement/StatementOfIncome\n"
+    "us-gaap:GrossProfit +us-gaap:Revenues -us-gaap:CostOfRevenue\n"
+    "us-gaap:OperatingIncomeLoss +us-gaap:GrossProfit -us-gaap:OperatingExpenses\n"
+    "@calculation http://example.com/role/Other\n"
+    "us-gaap:GrossProfit +us-gaap:Revenues\n"
+    "@presentation http://fasb.org/us-gaap/role/statement/StatementOfIncome\n"
+    "us-gaap:IncomeStatementAbstract us-gaap:Revenues us-gaap:CostOfRevenue us-gaap:GrossProfit\n"
+    "@replaced-by\n"
+    "us-gaap:SalesRevenueNet us-gaap:Revenues\n"
+    "us-gaap:SalesRevenueNet us-gaap:GrossProfit\n"
+    "us-gaap:SalesRevenueGoodsNet us-gaap:Revenues\n";
+
+#define INCOME_ROLE "http://fasb.org/us-gaap/role/statement/StatementOfIncome"
+
+static void test_taxonomy_kinds(const taxonomy *t)
+{
+    const concept *c = taxonomy_find(t, "us-gaap:SalesRevenueNet");
+    ok(c && c->deprecated && c->kind == CONCEPT_ITEM, "SalesRevenueNet: a deprecated item");
+    c = taxonomy_find(t, "us-gaap:StatementTable");
+    ok(c && c->kind == CONCEPT_HYPERCUBE && c->abstract, "StatementTable: a hypercube");
+    c = taxonomy_find(t, "us-gaap:StatementBusinessSegmentsAxis");
+    ok(c && c->kind == CONCEPT_AXIS && !c->typed, "StatementBusinessSegmentsAxis: explicit axis");
+    c = taxonomy_find(t, "us-gaap:DateAxis");
+    ok(c && c->kind == CONCEPT_AXIS && c->typed, "DateAxis: a typed axis");
+    c = taxonomy_find(t, "us-gaap:ProductMember");
+    ok(c && c->kind == CONCEPT_MEMBER, "ProductMember: a member (type domainItemType)");
+    is_str(taxonomy_namespace(t, "us-types"), "http://fasb.org/us-types/2024",
+           "@type-namespace: taxonomy_namespace knows it");
+    ok(taxonomy_namespace_count(t) == 2, "@type-namespace is not an instance namespace "
+       "(%zu namespaces)", taxonomy_namespace_count(t));
+    c = taxonomy_find(t, "us-gaap:GrossProfit");
+    is_str(c ? c->label : NULL, "Gross Profit", "label: trimmed");
+    c = taxonomy_find(t, "us-gaap:Revenues");
+    is_str(c ? c->label : NULL, "Revenues", "label: the comment cut");
+    c = taxonomy_find(t, "us-gaap:CostOfRevenue");
+    ok(c && !c->label, "no label: NULL");
+    ok(taxonomy_count(t) == 11 && taxonomy_at(t, 0) == taxonomy_find(t, "us-gaap:CostOfRevenue") &&
+           taxonomy_at(t, 10)->id == 10,
+       "taxonomy_count and taxonomy_at: declaration order (%zu)", taxonomy_count(t));
+}
+
+static void test_taxonomy_networks(const taxonomy *t)
+{
+    const concept *gp = taxonomy_find(t, "us-gaap:GrossProfit");
+    const concept *rev = taxonomy_find(t, "us-gaap:Revenues");
+    const taxonomy_arc *a = NULL;
+    size_t n = taxonomy_calc_children(t, gp, &a);
+    ok(n == 3, "GrossProfit: 3 calculation children over two networks (got %zu)", n);
+    if (n == 3) {
+        ok(a[0].child == rev && a[0].weight == 1 && a[0].order == 1 && a[0].parent == gp,
+           "first: +Revenues, order 1");
+        is_str(a[0].role, INCOME_ROLE, "first: its role");
+        ok(!strcmp(a[1].child->qname, "us-gaap:CostOfRevenue") && a[1].weight == -1 &&
+               a[1].order == 2, "second: -CostOfRevenue, order 2");
+        ok(a[2].child == rev && !strcmp(a[2].role, "http://example.com/role/Other"),
+           "third: Revenues in the second network");
+    }
+    n = taxonomy_calc_parents(t, rev, &a);
+    ok(n == 2 && a[0].parent == gp && a[1].parent == gp, "Revenues: calculation parents "
+       "GrossProfit twice (got %zu)", n);
+    n = taxonomy_calc_parents(t, gp, &a);
+    ok(n == 1 && !strcmp(a[0].parent->qname, "us-gaap:OperatingIncomeLoss") && a[0].weight == 1,
+       "GrossProfit: calculation parent OperatingIncomeLoss");
+    n = taxonomy_calc_children(t, rev, &a);
+    ok(n == 0, "Revenues: no calculation children");
+    const concept *abs = taxonomy_find(t, "us-gaap:IncomeStatementAbstract");
+    n = taxonomy_pres_children(t, abs, &a);
+    ok(n == 3 && a[0].child == rev && a[2].child == gp && a[2].order == 3 && a[2].weight == 0,
+       "IncomeStatementAbstract: presentation children in order (got %zu)", n);
+    n = taxonomy_pres_parents(t, gp, &a);
+    ok(n == 1 && a[0].parent == abs, "GrossProfit: presentation parent");
+    n = taxonomy_pres_children(t, NULL, &a);
+    ok(n == 0, "NULL concept: no arcs");
+
+    const concept *const *by = NULL;
+    n = taxonomy_replaced_by(t, "us-gaap:SalesRevenueNet", &by);
+    ok(n == 2 && by[0] == rev && by[1] == gp, "SalesRevenueNet: replaced by Revenues, "
+       "GrossProfit (got %zu)", n);
+    n = taxonomy_replaced_by(t, "us-gaap:SalesRevenueGoodsNet", &by);
+    ok(n == 1 && by[0] == rev, "a replaced QName the dictionary does not declare");
+    n = taxonomy_replaced_by(t, "us-gaap:Revenues", &by);
+    ok(n == 0 && by == NULL, "not replaced: 0");
+}
+
+/* Lines longer than the reader's chunk, CRLF, no final line end; a line past
+ * the limit. */
+static void test_taxonomy_long_lines(void)
+{
+    size_t n = 4000;
+    size_t size = 200 + n * 100;     /* a concept line and an arc a child */
+    char *text = malloc(size), *p = text;
+    if (!text) {
+        ok(0, "out of memory");
+        return;
+    }
+    p += sprintf(p, NS_LINES "@concepts\r\nus-gaap:Parent xbrli:monetaryItemType duration debit\r\n");
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, "us-gaap:Child%zu xbrli:monetaryItemType duration debit\n", i);
+    p += sprintf(p, "@calculation http://example.com/role\nus-gaap:Parent");
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, " +us-gaap:Child%zu", i);       /* one line of 70 KB, no line end */
+    taxonomy *t = NULL;
+    r2x_error err;
+    r2x_error_clear(&err);
+    int rc = taxonomy_new(&t, &err);
+    if (!rc)
+        rc = taxonomy_load(t, fixture("long.concepts", text), 0, &err);
+    const taxonomy_arc *a = NULL;
+    size_t nc = rc ? 0 : taxonomy_calc_children(t, taxonomy_find(t, "us-gaap:Parent"), &a);
+    ok(rc == R2X_OK && nc == n && a[n - 1].order == (int)n &&
+           !strcmp(a[n - 1].child->qname, "us-gaap:Child3999"),
+       "a 70 KB line without a line end, after CRLF lines: %zu children (rc %d: %s)", nc, rc,
+       err.message);
+    taxonomy_free(t);
+    free(text);
+
+    size = (2u << 20) + 100;
+    text = malloc(size);
+    if (!text)
+        return;
+    p = text + sprintf(text, NS_LINES "@labels\nus-gaap:A ");
+    memset(p, 'x', (size_t)(text + size - 2 - p));
+    text[size - 2] = '\n';
+    text[size - 1] = '\0';
+    t = NULL;
+    r2x_error_clear(&err);
+    rc = taxonomy_new(&t, &err);
+    if (!rc)
+        rc = taxonomy_load(t, fixture("huge-line.concepts", text), 0, &err);
+    ok(rc == R2X_EPROFILE && err.line == 4 && contains(err.message, "line longer than"),
+       "a line of 2 MB: R2X_EPROFILE at its line (%ld: %s)", err.line, err.message);
+    taxonomy_free(t);
+    free(text);
+}
+
+static void test_taxonomy_sections(void)
+{
+    taxonomy *t = NULL;
+    r2x_error err;
+    r2x_error_clear(&err);
+    int rc = taxonomy_new(&t, &err);
+    if (!rc)
+        rc = taxonomy_load(t, fixture("sections.concepts", sections_dict), 0, &err);
+    ok(rc == R2X_OK, "a dictionary with sections loads (rc %d: %s, line %ld)", rc, err.message,
+       err.line);
+    if (!rc) {
+        test_taxonomy_kinds(t);
+        test_taxonomy_networks(t);
+        /* an extension loaded after: its concepts have no arcs, the indexes cover them */
+        rc = taxonomy_load(t, fixture("sections-ext.concepts",
+                                      "@namespace x http://example.com/x\n"
+                                      "x:Sales xbrli:monetaryItemType duration credit\n"
+                                      "@calculation http://example.com/role/x\n"
+                                      "x:Sales +us-gaap:Revenues\n"), 1, &err);
+        const taxonomy_arc *a;
+        const concept *sales = taxonomy_find(t, "x:Sales");
+        ok(rc == R2X_OK && sales && taxonomy_calc_children(t, sales, &a) == 1 &&
+               a[0].child == taxonomy_find(t, "us-gaap:Revenues") &&
+               taxonomy_calc_parents(t, a[0].child, &a) == 3,
+           "an extension's network joins the base's (rc %d: %s)", rc, err.message);
+    }
+    taxonomy_free(t);
+}
+
 /* Load text as a dictionary into a fresh taxonomy and expect R2X_EPROFILE at
  * line with message containing want (and want2 when not NULL). */
 static void tax_error(const char *what, const char *text, long line, const char *want,
@@ -311,6 +498,93 @@ static void test_taxonomy_errors(void)
               NS_LINES
               "Revenues xbrli:monetaryItemType duration credit\n",
               3, "declared prefix", NULL);
+    tax_error("a flag twice",
+              NS_LINES
+              "us-gaap:A xbrli:stringItemType duration - abstract abstract\n",
+              3, "'abstract'", "at most once");
+    tax_error("axis and hypercube",
+              NS_LINES
+              "us-gaap:A xbrli:stringItemType duration - axis hypercube\n",
+              3, "'hypercube'", "at most once");
+    tax_error("typed without axis",
+              NS_LINES
+              "us-gaap:A xbrli:stringItemType duration - typed\n",
+              3, "'typed' goes with 'axis'", NULL);
+    tax_error("a type namespace is not a concept namespace",
+              NS_LINES
+              "@type-namespace us-types http://fasb.org/us-types/2024\n"
+              "us-types:A xbrli:stringItemType duration -\n",
+              4, "us-types:A", "declared prefix");
+    tax_error("duplicate concept in a later section run",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "@labels\n"
+              "@concepts\n"
+              "us-gaap:A xbrli:monetaryItemType duration credit\n",
+              6, "us-gaap:A", "declared twice");
+    tax_error("a section directive with an argument",
+              NS_LINES
+              "@labels en\n",
+              3, "'@labels' alone", NULL);
+    tax_error("a network without its role",
+              NS_LINES
+              "@calculation\n",
+              3, "'@calculation ROLE-URI'", NULL);
+    tax_error("a label of an undeclared concept",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "@labels\n"
+              "us-gaap:B Bee\n",
+              5, "us-gaap:B", "not declared");
+    tax_error("a label without text",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "@labels\n"
+              "us-gaap:A   \n",
+              5, "PREFIX:Name LABEL", NULL);
+    tax_error("two labels",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "@labels\n"
+              "us-gaap:A Aye\n"
+              "us-gaap:A Again\n",
+              6, "us-gaap:A", "has a label already");
+    tax_error("a calculation child without its sign",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "us-gaap:B xbrli:monetaryItemType duration credit\n"
+              "@calculation http://example.com/role\n"
+              "us-gaap:A us-gaap:B\n",
+              6, "'+QNAME' or '-QNAME'", NULL);
+    tax_error("a network naming an undeclared concept",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "@presentation http://example.com/role\n"
+              "us-gaap:A us-gaap:Later\n"
+              "@concepts\n"
+              "us-gaap:Later xbrli:monetaryItemType duration credit\n",
+              5, "us-gaap:Later", "not declared");
+    tax_error("a parent without children",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "@presentation http://example.com/role\n"
+              "us-gaap:A\n",
+              5, "us-gaap:A", "no children");
+    tax_error("replacements of one concept apart",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "us-gaap:B xbrli:monetaryItemType duration credit\n"
+              "@replaced-by\n"
+              "us-gaap:Old us-gaap:A\n"
+              "us-gaap:Older us-gaap:A\n"
+              "us-gaap:Old us-gaap:B\n",
+              8, "us-gaap:Old", "consecutive");
+    tax_error("a replacement of an undeclared prefix",
+              NS_LINES
+              "us-gaap:A xbrli:monetaryItemType duration credit\n"
+              "@replaced-by\n"
+              "foo:Old us-gaap:A\n",
+              5, "foo:Old", "declared prefix");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -775,6 +1049,8 @@ int main(void)
 
     test_taxonomy_valid();
     test_taxonomy_errors();
+    test_taxonomy_sections();
+    test_taxonomy_long_lines();
 
     taxonomy *tax = NULL;
     r2x_error err;

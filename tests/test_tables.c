@@ -1184,25 +1184,10 @@ static void test_no_options(void)
     r2x_profile_free(NULL);
 }
 
-/* ---- table_split_cells / table_strip_footnote ------------------------------ */
+/* ---- table_strip_footnote ------------------------------------------------- */
 
 static void test_helpers(void)
 {
-    src_cells c;
-    const char *line = "Net sales\t$ 1,234\t\t";
-    table_split_cells(line, strlen(line), &c);
-    ok(c.ncells == 4 && !c.overflow, "split: 'Net sales\\t$ 1,234\\t\\t' has 4 cells");
-    ok(c.start[0] == 0 && c.len[0] == 9 && c.start[1] == 10 && c.len[1] == 7 &&
-       c.start[2] == 18 && c.len[2] == 0 && c.start[3] == 19 && c.len[3] == 0,
-       "split: cell offsets and lengths");
-    table_split_cells("", 0, &c);
-    ok(c.ncells == 1 && c.len[0] == 0, "split: an empty line is one empty cell");
-
-    char many[TABLE_MAX_CELLS + 8];
-    memset(many, '\t', sizeof many);
-    table_split_cells(many, TABLE_MAX_CELLS + 2, &c);
-    ok(c.overflow && c.ncells == TABLE_MAX_CELLS, "split: more than TABLE_MAX_CELLS cells overflow");
-
     char mark[32];
     const char *l1 = "IP Service \xe2\x81\xb4";
     size_t n = table_strip_footnote(l1, strlen(l1), mark, sizeof mark);

@@ -4,99 +4,74 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "cli.h"
+#include "cli_common.h"
+#include "error.h"
 #include "fetch_options.h"
 #include "validate.h"
 
-const cli_option_doc validate_options[] = {
-    CLI_FETCH_OPTION_DOCS,
-    {"--calc", "c11|xbrl21|none", "calculation checks: Calculations 1.1 round-to-nearest "
-                                  "(default), XBRL 2.1 section 5.2.5.2, or none"},
-    {"--format", "text|json", "how findings are printed (default text); JSON also says which "
-                              "checks ran, in part or not at all, and why"},
-    {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
-    {"--duplicates", "error|warning|all", "inconsistent duplicate facts are errors (default, "
-                                          "as filing rules require) or warnings (XBRL 2.1 "
-                                          "alone); all: consistent ones are warned of too"},
-    {"--schema", "auto|full|none", "libxml2's XML Schema validation of the schemas and the "
-                                   "instance, besides the types check: when the DTS has at "
-                                   "most 3000 concepts (default), whatever its size, or never"},
-    {"--ignore", "CODE", "leave out findings whose code matches CODE, a shell pattern "
-                         "('calc11e:*'); may be repeated or comma-separated"},
-    {"--only", "CODE", "report only findings whose code matches CODE; may be repeated"},
-    {"--severity", "warning|error", "report findings of this severity and above (default "
-                                    "warning: all)"},
-    {"--quiet", NULL, "do not print warnings (they are still counted)"},
-    {"--help", NULL, "show this help"},
-    {NULL, NULL, NULL},
-};
+enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
 
 typedef struct validate_args {
     cli_fetch_options fetch;
     int calc;
-    int json;
+    int format;               /* FORMAT_* */
     int quiet;
     int dts_only;
     int duplicates;
     int schema;
+    int jobs;
     int min_severity;
-    char **ignore, **only;      /* NULL-terminated lists of patterns */
+    char **ignore, **only;    /* NULL-terminated lists of patterns */
     size_t nignore, nonly;
+    /* made once per process, when its first input needs them */
+    fetcher *fetcher;
+    r2x_validator *v;
+    size_t shown;             /* findings printed for the current input (commas) */
 } validate_args;
 
-typedef struct output {
-    const validate_args *a;
-    size_t shown;               /* findings printed in the current file (JSON commas) */
-} output;
-
-static void json_string(const char *s)
+/* Findings name standard input "<stdin>", not "-". */
+static const char *shown_name(const char *file)
 {
-    putchar('"');
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            printf("\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", stdout);
-        else if (c == '\t')
-            fputs("\\t", stdout);
-        else if (c < 0x20)
-            printf("\\u%04x", c);
-        else
-            putchar(c);
-    }
-    putchar('"');
+    return strcmp(file, "-") ? file : "<stdin>";
 }
 
-static void on_finding(void *userdata, const r2x_error *e)
+static void print_finding(validate_args *a, int severity, const char *code, const char *file,
+                          long line, long column, const char *msg)
 {
-    output *o = userdata;
-    int warning = e->severity == R2X_SEV_WARNING;
-    if (warning && o->a->quiet)
-        return;
-    char code[128];
-    const char *msg = r2x_diag_rule(e, code, sizeof code);
-    const char *sev = warning ? "warning" : "error";
-    if (o->a->json) {
-        printf("%s\n    {\"severity\": \"%s\", \"code\": ", o->shown++ ? "," : "", sev);
-        json_string(code);
+    const char *sev = r2x_severity_name(severity);
+    if (a->format != FORMAT_TEXT) {
+        printf("%s%s{\"severity\": \"%s\", \"code\": ", a->shown++ ? "," : "",
+               a->format == FORMAT_JSON ? "\n    " : "", sev);
+        cli_json_string(stdout, code);
         fputs(", \"file\": ", stdout);
-        json_string(e->file);
-        printf(", \"line\": %ld, \"column\": %ld, \"message\": ", e->line, e->column);
-        json_string(msg);
+        cli_json_string(stdout, shown_name(file));
+        printf(", \"line\": %ld, \"column\": %ld, \"message\": ", line, column);
+        cli_json_string(stdout, msg);
         putchar('}');
         return;
     }
-    if (e->file[0] && e->line > 0 && e->column > 0)
-        printf("%s:%ld:%ld: ", e->file, e->line, e->column);
-    else if (e->file[0] && e->line > 0)
-        printf("%s:%ld: ", e->file, e->line);
-    else if (e->file[0])
-        printf("%s: ", e->file);
+    if (file[0] && line > 0 && column > 0)
+        printf("%s:%ld:%ld: ", shown_name(file), line, column);
+    else if (file[0] && line > 0)
+        printf("%s:%ld: ", shown_name(file), line);
+    else if (file[0])
+        printf("%s: ", shown_name(file));
     if (code[0])
         printf("%s [%s]: %s\n", sev, code, msg);
     else
         printf("%s: %s\n", sev, msg);
+}
+
+static void on_finding(void *userdata, const r2x_error *e)
+{
+    validate_args *a = userdata;
+    if (e->severity != R2X_SEV_ERROR && a->quiet)
+        return;
+    char code[128];
+    const char *msg = r2x_diag_rule(e, code, sizeof code);
+    print_finding(a, e->severity, code, e->file, e->line, e->column, msg);
 }
 
 /* Add the comma-separated patterns of arg to a NULL-terminated list. */
@@ -111,7 +86,7 @@ static int add_patterns(char ***list, size_t *n, const char *arg)
             if (grown)
                 *list = grown;
             if (!pat) {
-                fprintf(stderr, "release2xbrl: out of memory\n");
+                cli_error("out of memory");
                 return 1;
             }
             memcpy(pat, p, len);
@@ -139,17 +114,20 @@ static int keyword(const char *opt, const char *arg, const char *const *words, i
             *out = i;
             return 0;
         }
-    fprintf(stderr, "release2xbrl: --%s takes ", opt);
-    for (int i = 0; words[i]; i++)
-        fprintf(stderr, "%s%s", i ? words[i + 1] ? ", " : " or " : "", words[i]);
-    fprintf(stderr, ", not '%s'\n", arg);
+    char list[128];
+    size_t used = 0;
+    list[0] = '\0';
+    for (int i = 0; words[i] && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                 i ? words[i + 1] ? ", " : " or " : "", words[i]);
+    cli_error("--%s takes %s, not '%s'", opt, list, arg);
     return 1;
 }
 
 static int parse_option(validate_args *a, int c, const char *arg)
 {
     static const char *const calcs[] = {"c11", "xbrl21", "none", NULL};
-    static const char *const formats[] = {"text", "json", NULL};
+    static const char *const formats[] = {"text", "json", "jsonl", NULL};
     static const char *const dups[] = {"error", "warning", "all", NULL};
     static const char *const schemas[] = {"auto", "full", "none", NULL};
     static const char *const severities[] = {"warning", "error", NULL};
@@ -163,7 +141,13 @@ static int parse_option(validate_args *a, int c, const char *arg)
     case 'f':
         if (keyword("format", arg, formats, &k))
             return 1;
-        a->json = k == 1;
+        a->format = k == 0 ? FORMAT_TEXT : k == 1 ? FORMAT_JSON : FORMAT_JSONL;
+        return 0;
+    case 'j':
+        if (!(a->jobs = cli_parse_jobs(arg))) {
+            cli_error("-j takes a number of jobs from 1 to 64, not '%s'", arg);
+            return 1;
+        }
         return 0;
     case 'u':
         if (keyword("duplicates", arg, dups, &k))
@@ -194,6 +178,8 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         CLI_FETCH_LONGOPTS,
         {"calc", required_argument, NULL, 'c'},
         {"format", required_argument, NULL, 'f'},
+        {"jsonl", no_argument, NULL, CLI_OPT_JSONL},
+        {"jobs", required_argument, NULL, 'j'},
         {"dts-only", no_argument, NULL, 'D'},
         {"duplicates", required_argument, NULL, 'u'},
         {"schema", required_argument, NULL, 's'},
@@ -208,21 +194,20 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":f:j:qh", longopts, NULL)) != -1) {
         int f = cli_fetch_option(&a->fetch, c, optarg);
         if (f == 1)
             return 1;
         if (f == 0)
             continue;
         switch (c) {
+        case CLI_OPT_JSONL: a->format = FORMAT_JSONL; break;
         case 'D': a->dts_only = 1; break;
         case 'q': a->quiet = 1; break;
         case 'h': cli_print_command_help(self); return -1;
         case ':':
-            fprintf(stderr, "release2xbrl: option '%s' needs an argument\n", argv[optind - 1]);
-            return 1;
         case '?':
-            fprintf(stderr, "release2xbrl: unknown option '%s'; see --help\n", argv[optind - 1]);
+            cli_bad_option(c, argv[optind - 1], "validate");
             return 1;
         default:
             if (parse_option(a, c, optarg))
@@ -230,42 +215,43 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         }
     }
     if (optind >= argc) {
-        fprintf(stderr, "release2xbrl: validate takes one or more FILEs; "
-                        "try 'release2xbrl validate --help'\n");
+        cli_error("validate takes one or more FILEs (or - for standard input); "
+                  "try 'release2xbrl validate --help'");
         return 1;
     }
-    return 0;
+    return cli_check_stdin_once(argc - optind, argv + optind);
 }
 
-static void json_checks(const r2x_validate_result *res)
+static void json_checks(const r2x_validate_result *res, int format)
 {
+    const char *indent = format == FORMAT_JSON ? "\n    " : "";
     fputs(", \"checks\": [", stdout);
     for (int i = 0; i < R2X_CHECK_COUNT; i++) {
-        printf("%s\n    {\"check\": \"%s\", \"state\": \"%s\"", i ? "," : "", r2x_check_name(i),
-               r2x_check_state_name(res->checks[i].state));
+        printf("%s%s{\"check\": \"%s\", \"state\": \"%s\"", i ? "," : "", indent,
+               r2x_check_name(i), r2x_check_state_name(res->checks[i].state));
         if (res->checks[i].reason[0]) {
             fputs(", \"reason\": ", stdout);
-            json_string(res->checks[i].reason);
+            cli_json_string(stdout, res->checks[i].reason);
         }
         putchar('}');
     }
-    fputs("\n  ]", stdout);
+    printf("%s]", format == FORMAT_JSON ? "\n  " : "");
 }
 
-static void summary(const char *file, const r2x_validate_result *res, int json)
+static void summary(const char *file, const r2x_validate_result *res, int format)
 {
-    if (json) {
-        printf("\n  ], \"errors\": %zu, \"warnings\": %zu, \"filtered\": %zu, \"facts\": %zu, "
+    if (format != FORMAT_TEXT) {
+        printf("%s], \"errors\": %zu, \"warnings\": %zu, \"filtered\": %zu, \"facts\": %zu, "
                "\"unchecked_facts\": %zu, \"contexts\": %zu, "
                "\"units\": %zu, \"documents\": %zu, \"missing_documents\": %zu, "
                "\"concepts\": %zu, \"relationships\": %zu, \"arcs\": %zu",
-               res->errors, res->warnings, res->filtered, res->facts, res->unchecked,
-               res->contexts, res->units, res->documents, res->missing, res->concepts,
-               res->relationships, res->arcs);
-        json_checks(res);
-        putchar('}');
+               format == FORMAT_JSON ? "\n  " : "", res->errors, res->warnings, res->filtered,
+               res->facts, res->unchecked, res->contexts, res->units, res->documents,
+               res->missing, res->concepts, res->relationships, res->arcs);
+        json_checks(res, format);
         return;
     }
+    file = shown_name(file);
     if (res->input_kind == 1)
         printf("%s: %zu errors, %zu warnings; DTS of %zu documents (%zu missing), %zu concepts, "
                "%zu arcs, %zu relationships\n", file, res->errors, res->warnings,
@@ -279,90 +265,136 @@ static void summary(const char *file, const r2x_validate_result *res, int json)
                file, res->errors, res->warnings, res->facts, res->contexts, res->documents);
 }
 
-/* Validate each file; the exit status. */
-static int run(validate_args *a, r2x_validator *v, output *o, int first, int argc, char **argv)
+/* The fetcher and validator of this process (each batch job makes its own). */
+static int open_validator(validate_args *a, r2x_error *err)
 {
-    int status = EXIT_OK;
-    if (a->json)
-        printf("{\"files\": [");
-    size_t nfiles = 0;
-    for (int i = first; i < argc; i++) {
-        r2x_validate_result res;
-        r2x_error err;
-        r2x_error_clear(&err);
-        o->shown = 0;
-        if (a->json) {
-            printf("%s\n  {\"file\": ", nfiles++ ? "," : "");
-            json_string(argv[i]);
-            printf(", \"findings\": [");
-        }
-        fflush(stdout);
-        int rc = r2x_validate(v, argv[i], &res, &err);
-        if (rc) {
-            if (a->json)
-                printf("\n  ], \"could_not_run\": true}");
-            fflush(stdout);
-            cli_report(&err);
-            status = EXIT_FAILURE_RUN;
-            continue;
-        }
-        summary(argv[i], &res, a->json);
-        if (res.schema_skipped) {
-            fflush(stdout);
-            fprintf(stderr, "release2xbrl: %s: note: XML Schema validation skipped: %s\n",
-                    argv[i], res.schema_skipped == 1
-                                 ? "the DTS has more than 3000 concepts (--schema full "
-                                   "forces it)"
-                                 : "documents of the DTS are missing");
-        }
-        if (res.errors && status == EXIT_OK)
-            status = EXIT_INVALID;
+    if (a->v)
+        return R2X_OK;
+    if (cli_fetch_open(&a->fetch, &a->fetcher))
+        return R2X_EIO;          /* said already */
+    r2x_validate_options vo;
+    memset(&vo, 0, sizeof vo);
+    vo.cache_dir = a->fetch.fetch.cache_dir;
+    vo.offline = a->fetch.fetch.offline;
+    vo.ca_file = a->fetch.fetch.ca_file;
+    vo.calc = a->calc;
+    vo.dts_only = a->dts_only;
+    vo.duplicates = a->duplicates;
+    vo.schema = a->schema;
+    vo.diag = on_finding;
+    vo.diag_userdata = a;
+    vo.ignore = (const char *const *)a->ignore;
+    vo.only = (const char *const *)a->only;
+    vo.min_severity = a->min_severity;
+    return validator_new_with_fetcher(&vo, a->fetcher, &a->v, err);
+}
+
+static int validate_job(void *ctx, cli_job *job)
+{
+    validate_args *a = ctx;
+    r2x_validate_result res;
+    memset(&res, 0, sizeof res);
+    r2x_error err;
+    r2x_error_clear(&err);
+    a->shown = 0;
+    if (a->format == FORMAT_JSON)
+        printf("%s\n  {\"file\": ", job->index ? "," : "");
+    else if (a->format == FORMAT_JSONL)
+        fputs("{\"file\": ", stdout);
+    if (a->format != FORMAT_TEXT) {
+        cli_json_string(stdout, shown_name(job->input));
+        printf(", \"findings\": [");
     }
-    if (a->json)
-        printf("\n]}\n");
+    int status = cli_refuse_not_xbrl(job->input, 0, &err);
+    int rc = R2X_OK;
+    if (status == EXIT_INVALID) {
+        /* not XBRL at all: a finding about the input, as a malformed one is */
+        print_finding(a, R2X_SEV_ERROR, "input:notXBRL", err.file, 0, 0, err.message);
+        res.errors = 1;
+        summary(job->input, &res, a->format);
+    } else if (!status) {
+        fflush(stdout);
+        rc = open_validator(a, &err);
+        if (!rc)
+            rc = r2x_validate(a->v, job->input, &res, &err);
+        if (rc) {
+            status = EXIT_FAILURE_RUN;
+            if (a->format != FORMAT_TEXT)
+                printf("%s], \"could_not_run\": true", a->format == FORMAT_JSON ? "\n  " : "");
+        } else {
+            summary(job->input, &res, a->format);
+            status = res.errors ? EXIT_INVALID : EXIT_OK;
+        }
+    } else if (a->format != FORMAT_TEXT) {
+        printf("], \"could_not_run\": true");
+    }
+    if (a->format != FORMAT_TEXT) {
+        printf(", \"status\": %d}", status);
+        if (a->format == FORMAT_JSONL)
+            putchar('\n');
+    }
+    fflush(stdout);
+    if (status == EXIT_FAILURE_RUN)
+        cli_report(&err);
+    if (status != EXIT_FAILURE_RUN && res.schema_skipped) {
+        fprintf(stderr, "release2xbrl: %s: note: XML Schema validation skipped: %s\n",
+                shown_name(job->input), res.schema_skipped == 1
+                                            ? "the DTS has more than 3000 concepts (--schema "
+                                              "full forces it)"
+                                            : "documents of the DTS are missing");
+    }
     return status;
+}
+
+static void release_args(validate_args *a)
+{
+    r2x_validator_free(a->v);
+    fetcher_free(a->fetcher);
+    free_patterns(a->ignore, a->nignore);
+    free_patterns(a->only, a->nonly);
+    cli_fetch_options_release(&a->fetch);
 }
 
 int cmd_validate(int argc, char **argv)
 {
-    const cli_command *self = cli_command_named("validate");
     validate_args a;
     memset(&a, 0, sizeof a);
     cli_fetch_options_init(&a.fetch);
-    int p = parse(argc, argv, self, &a);
-    fetcher *fetch = NULL;
-    int status = p ? (p < 0 ? EXIT_OK : EXIT_FAILURE_RUN) : cli_fetch_open(&a.fetch, &fetch);
-    if (!p && !status) {
-        output o = {&a, 0};
-        r2x_validate_options vo;
-        memset(&vo, 0, sizeof vo);
-        vo.cache_dir = a.fetch.fetch.cache_dir;
-        vo.offline = a.fetch.fetch.offline;
-        vo.ca_file = a.fetch.fetch.ca_file;
-        vo.calc = a.calc;
-        vo.dts_only = a.dts_only;
-        vo.duplicates = a.duplicates;
-        vo.schema = a.schema;
-        vo.diag = on_finding;
-        vo.diag_userdata = &o;
-        vo.ignore = (const char *const *)a.ignore;
-        vo.only = (const char *const *)a.only;
-        vo.min_severity = a.min_severity;
-        r2x_validator *v = NULL;
-        r2x_error err;
-        r2x_error_clear(&err);
-        int rc = validator_new_with_fetcher(&vo, fetch, &v, &err);
-        if (rc) {
-            cli_report(&err);
-            status = cli_exit_status(rc);
-        } else {
-            status = run(&a, v, &o, optind, argc, argv);
-        }
-        r2x_validator_free(v);
+    int p = parse(argc, argv, cli_command_named("validate"), &a);
+    if (p) {
+        release_args(&a);
+        return p < 0 ? EXIT_OK : EXIT_FAILURE_RUN;
     }
-    fetcher_free(fetch);
-    free_patterns(a.ignore, a.nignore);
-    free_patterns(a.only, a.nonly);
-    cli_fetch_options_release(&a.fetch);
+    const char *const *inputs = (const char *const *)argv + optind;
+    size_t n = (size_t)(argc - optind);
+    /* the cache, remaps and catalogs are checked before any input is read
+     * (batch jobs inherit them) */
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (open_validator(&a, &err)) {
+        if (err.message[0])
+            cli_report(&err);
+        release_args(&a);
+        return EXIT_FAILURE_RUN;
+    }
+    int status = EXIT_OK;
+    if (a.format == FORMAT_JSON)
+        printf("{\"files\": [");
+    if (a.jobs > 1) {
+        cli_batch b = {inputs, NULL, n, a.jobs, 1, a.format == FORMAT_JSONL,
+                       {"valid", "invalid", "not checked"}, validate_job, &a};
+        status = cli_batch_run(&b);
+    } else {
+        /* one process: the DTS documents read for one input serve the next */
+        for (size_t i = 0; i < n; i++) {
+            cli_job job = {i, inputs[i], NULL, stderr, NULL};
+            int st = validate_job(&a, &job);
+            if (st > status)
+                status = st;
+        }
+    }
+    if (a.format == FORMAT_JSON)
+        printf("\n]}\n");
+    release_args(&a);
     return status;
 }

@@ -45,4 +45,8 @@ fetcher *fuzz_offline_fetcher(void);
 /* A diagnostic callback that drops what it is given. */
 void fuzz_ignore_diag(void *userdata, const r2x_error *diag);
 
+/* Every table of doc extracted (the default profile, diagnostics dropped)
+ * and freed: the table stage run on what a reader made. */
+void fuzz_extract_tables(const r2x_document *doc);
+
 #endif

@@ -159,3 +159,17 @@ void fuzz_ignore_diag(void *userdata, const r2x_error *diag)
     (void)userdata;
     (void)diag;
 }
+
+void fuzz_extract_tables(const r2x_document *doc)
+{
+    r2x_profile *profile = NULL;
+    r2x_error err;
+    if (r2x_profile_new_default(&profile, &err))
+        return;
+    r2x_extract_options xo = {profile, fuzz_ignore_diag, NULL};
+    r2x_tableset *set = NULL;
+    size_t nerrors = 0;
+    if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK)
+        r2x_tableset_free(set);
+    r2x_profile_free(profile);
+}

@@ -16,7 +16,7 @@ static void ignore_diag(void *userdata, const r2x_error *diag)
 static void extract(const uint8_t *data, size_t size, int windows_1252,
                     const r2x_profile *profile)
 {
-    r2x_read_options ro = {0, 0, windows_1252, R2X_INPUT_AUTO};
+    r2x_read_options ro = {0, 0, windows_1252, R2X_INPUT_AUTO, 0, 0};
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);

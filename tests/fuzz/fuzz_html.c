@@ -4,29 +4,15 @@
 #include "fuzz.h"
 #include "release2xbrl.h"
 
-static void ignore_diag(void *userdata, const r2x_error *diag)
-{
-    (void)userdata;
-    (void)diag;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    r2x_read_options ro = {0, 0, size && (data[size - 1] & 1), R2X_INPUT_HTML};
+    r2x_read_options ro = {0, 0, size && (data[size - 1] & 1), R2X_INPUT_HTML, 0, 0};
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);
     if (r2x_document_read_memory("fuzz.html", (const char *)data, size, &ro, &doc, &err))
         return 0;
-    r2x_profile *profile = NULL;
-    if (!r2x_profile_new_default(&profile, &err)) {
-        r2x_extract_options xo = {profile, ignore_diag, NULL};
-        r2x_tableset *set = NULL;
-        size_t nerrors = 0;
-        if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK)
-            r2x_tableset_free(set);
-        r2x_profile_free(profile);
-    }
+    fuzz_extract_tables(doc);
     r2x_document_free(doc);
     return 0;
 }
