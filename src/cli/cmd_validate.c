@@ -289,6 +289,11 @@ static int open_validator(validate_args *a, r2x_error *err)
     return validator_new_with_fetcher(&vo, a->fetcher, &a->v, err);
 }
 
+static int is_url(const char *input)
+{
+    return !strncmp(input, "http://", 7) || !strncmp(input, "https://", 8);
+}
+
 static int validate_job(void *ctx, cli_job *job)
 {
     validate_args *a = ctx;
@@ -305,7 +310,8 @@ static int validate_job(void *ctx, cli_job *job)
         cli_json_string(stdout, shown_name(job->input));
         printf(", \"findings\": [");
     }
-    int status = cli_refuse_not_xbrl(job->input, 0, &err);
+    /* a URL is read through the fetcher (the cache, --offline), not sniffed as a file */
+    int status = is_url(job->input) ? EXIT_OK : cli_refuse_not_xbrl(job->input, 0, &err);
     int rc = R2X_OK;
     if (status == EXIT_INVALID) {
         /* not XBRL at all: a finding about the input, as a malformed one is */
