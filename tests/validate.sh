@@ -82,6 +82,21 @@ if [ -f "$cache/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" ]; then
     # the decimals also break XML Schema (xmlSchema:attributesExtraneous), the
     # undefined member also the fact's hypercube (PrimaryItemDimensionallyInvalid)
     expect_grep 'inline.htm: 7 errors, 0 warnings; 5 facts, 2 contexts' "$tmp/out" "Inline XBRL: those, the two missing imports, nothing else"
+    # the same from standard input (told Inline XBRL by its content; its
+    # relative references resolve against the current directory)
+    (cd $g && "$R2X" validate --cache-dir "$cache" --offline - <inline.htm) >"$tmp/stdin" 2>&1
+    expect_grep "^<stdin>:$(at '<xbrldi:explicitMember'): error \\[xbrldie:ExplicitMemberUndefinedQNameError\\]" "$tmp/stdin" "Inline XBRL on standard input: findings at the .htm's line and column"
+    expect_grep '^<stdin>: 7 errors, 0 warnings; 5 facts, 2 contexts' "$tmp/stdin" "Inline XBRL on standard input: the same findings as from its file"
+    # a URL is read through the cache, not refused as a file that is not there
+    v --dts-only https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd >"$tmp/out" 2>&1
+    expect_grep '^https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd: 2 errors, 0 warnings; DTS of [0-9]+ documents \(2 missing\)' "$tmp/out" "a URL as FILE: its DTS read from the cache"
+    # JSON lines: a line per input, with columns, the checks and the status;
+    # the filters apply in each job of a batch
+    v --jsonl --only 'xbrldie:*' -j 2 $g/inline.htm $g/valid.xml >"$tmp/jsonl" 2>"$tmp/err"
+    [ "$(wc -l <"$tmp/jsonl")" -eq 2 ] && pass "--jsonl -j 2: one line per input" || fail "--jsonl -j 2: $(wc -l <"$tmp/jsonl") lines"
+    expect_grep "^\\{\"file\": \"$g/inline.htm\", \"findings\": \\[\\{\"severity\": \"error\", \"code\": \"xbrldie:[A-Za-z]+\", \"file\": \"[^\"]*inline.htm\", \"line\": [0-9]+, \"column\": [0-9]+, " "$tmp/jsonl" "--jsonl: findings with line and column"
+    expect_grep "\"filtered\": [1-9][0-9]*, .*\"check\": \"dimensions\", \"state\": \"ran\".*\"status\": 1\\}$" "$tmp/jsonl" "--jsonl: what --only held back counted, the checks, the exit status"
+    expect_grep "^\\{\"file\": \"$g/valid.xml\", \"findings\": \\[\\], \"errors\": 0, .*\"status\": 0\\}$" "$tmp/jsonl" "--only in a batch job: the missing imports left out, valid"
 else
     echo "# skip: US-GAAP 2024 is not in $cache"
 fi
