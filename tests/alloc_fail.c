@@ -152,7 +152,9 @@ static int stage_convert(r2x_error *err)
     /* tests/memory.sh points this at a short mapping table: each run
      * repeats every allocation before the failing one */
     const char *data = getenv("ALLOC_FAIL_DATADIR");
-    r2x_convert_options co = {profile, data && *data ? data : R2X_SRCDIR, capture_diag, NULL, 0, NULL};
+    r2x_convert_options co = {.profile = profile,
+                              .data_dir = data && *data ? data : R2X_SRCDIR,
+                              .diag = capture_diag};
     r2x_convert_result res;
     if (!rc)
         rc = r2x_convert(doc, set, &co, scratch, &res, err);
