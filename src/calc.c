@@ -11,6 +11,14 @@
 
 #include "validate.h"
 
+/* Document order of two positions. */
+static int cmp_pos(srcpos a, srcpos b)
+{
+    if (a.line != b.line)
+        return a.line < b.line ? -1 : 1;
+    return (a.column > b.column) - (a.column < b.column);
+}
+
 /* ---- exact decimals --------------------------------------------------------- */
 
 #define VDEC_MAX_DIGITS 37
@@ -237,7 +245,7 @@ static int cmp_dup(const void *pa, const void *pb)
     int c;
     if ((c = cmp_binding(a, b)) || (c = cmp_p(a->lang, b->lang)))
         return c;
-    return a->line < b->line ? -1 : a->line > b->line;
+    return cmp_pos(a->pos, b->pos);
 }
 
 static int numeric(const vfact *f)
@@ -258,21 +266,23 @@ static int consistent(const vfact *a, const vfact *b)
     return !strcmp(a->text ? a->text : "", b->text ? b->text : "");
 }
 
-typedef struct group { size_t start, len; long line; } group;
+typedef struct group { size_t start, len; srcpos pos; } group;
 
 static int cmp_group_line(const void *pa, const void *pb)
 {
     const group *a = pa, *b = pb;
-    return a->line < b->line ? -1 : a->line > b->line;
+    return cmp_pos(a->pos, b->pos);
 }
 
-void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep)
+void check_duplicates(vfact *facts, size_t n, int mode, const vreporter *rep)
 {
+    int severity = mode == R2X_DUP_WARNING ? R2X_SEV_WARNING : R2X_SEV_ERROR;
     vfact **idx = malloc((n ? n : 1) * sizeof *idx);
     group *groups = malloc((n ? n : 1) * sizeof *groups);
     if (!idx || !groups) {
         free(idx);
         free(groups);
+        rep->rp->oom = 1;
         return;
     }
     size_t m = 0, ng = 0;
@@ -286,7 +296,7 @@ void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep
         while (j < m && !cmp_binding(idx[i], idx[j]) && idx[i]->lang == idx[j]->lang)
             j++;
         if (j - i > 1)
-            groups[ng++] = (group){i, j - i, idx[i]->line};
+            groups[ng++] = (group){i, j - i, idx[i]->pos};
         i = j;
     }
     /* report in document order */
@@ -298,16 +308,16 @@ void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep
             char va[64], vb[64];
             snprintf(va, sizeof va, "%s", a->nil ? "nil" : a->text ? a->text : "");
             snprintf(vb, sizeof vb, "%s", b->nil ? "nil" : b->text ? b->text : "");
-            if (consistent(a, b))
-                rep->report(rep->self, R2X_SEV_WARNING, b->line,
+            if (consistent(a, b) && mode == R2X_DUP_ALL)
+                report_at(rep, R2X_SEV_WARNING, b->pos,
                             "xbrl.4.10:consistentDuplicateFacts",
                             "%s in context '%s' repeats the fact of line %ld (%s)",
-                            a->concept->name, a->context->id, a->line, va);
-            else
-                rep->report(rep->self, severity, b->line,
+                            a->concept->name, a->context->id, a->pos.line, va);
+            else if (!consistent(a, b))
+                report_at(rep, severity, b->pos,
                             "xbrl.4.10:inconsistentDuplicateFacts",
                             "%s in context '%s' is %s here but %s at line %ld",
-                            a->concept->name, a->context->id, vb, va, a->line);
+                            a->concept->name, a->context->id, vb, va, a->pos.line);
         }
     }
     free(groups);
@@ -329,7 +339,7 @@ static int cmp_idx(const void *pa, const void *pb)
 {
     const vfact *a = *(const vfact *const *)pa, *b = *(const vfact *const *)pb;
     int c = cmp_binding(a, b);
-    return c ? c : a->line < b->line ? -1 : a->line > b->line;
+    return c ? c : cmp_pos(a->pos, b->pos);
 }
 
 /* The run of facts bound like key but for concept c. */
@@ -376,11 +386,11 @@ static const vfact *pick(calc_state *s, vfact **run, size_t len, int *blocked)
             size_t k = (size_t)(f - s->base);
             if (s->mode == R2X_CALC_C11 && !s->dup_reported[k]) {
                 s->dup_reported[k] = 1;
-                s->rep->report(s->rep->self, R2X_SEV_ERROR, f->line,
+                report_at(s->rep, R2X_SEV_ERROR, f->pos,
                                "calc11e:disallowedDuplicateFacts",
                                "%s in context '%s' has inconsistent duplicates (line %ld) "
                                "and takes part in a calculation", f->concept->name,
-                               f->context->id, best->line);
+                               f->context->id, best->pos.line);
             }
             *blocked = 1;
             return NULL;
@@ -448,7 +458,7 @@ static void check_binding(calc_state *s, const dts_rel *rels, size_t nrels,
         snprintf(ds, sizeof ds, "%d", d);
     const char *role = rels[0].linkrole ? rels[0].linkrole : "";
     const char *slash = strrchr(role, '/');
-    s->rep->report(s->rep->self, R2X_SEV_ERROR, p->line,
+    report_at(s->rep, R2X_SEV_ERROR, p->pos,
                    s->mode == R2X_CALC_C11 ? "calc11e:inconsistentCalculationUsingRounding"
                                            : "xbrl.5.2.5.2:calcInconsistency",
                    "%s in context '%s' is %s but its %zu contributing item%s sum to %s "
@@ -509,12 +519,12 @@ static void report_calc21(const calc21 *s, const vfact *p, const dts_rel *rel, s
     const char *role = rel->linkrole ? rel->linkrole : "";
     const char *slash = strrchr(role, '/');
     if (why)
-        s->rep->report(s->rep->self, R2X_SEV_ERROR, p->line, "xbrl.5.2.5.2:calcInconsistency",
+        report_at(s->rep, R2X_SEV_ERROR, p->pos, "xbrl.5.2.5.2:calcInconsistency",
                        "%s in context '%s' and its %zu contributing item%s cannot be consistent: "
                        "%s (network %s)", p->concept->name, p->context->id, nk,
                        nk == 1 ? "" : "s", why, slash ? slash + 1 : role);
     else
-        s->rep->report(s->rep->self, R2X_SEV_ERROR, p->line, "xbrl.5.2.5.2:calcInconsistency",
+        report_at(s->rep, R2X_SEV_ERROR, p->pos, "xbrl.5.2.5.2:calcInconsistency",
                        "%s in context '%s' is %s but its %zu contributing item%s sum to %s "
                        "(decimals %s; network %s)", p->concept->name, p->context->id, exp, nk,
                        nk == 1 ? "" : "s", got, ds, slash ? slash + 1 : role);
@@ -671,7 +681,7 @@ int check_calculations(vfact *facts, size_t n, const dts *d, int mode, const vre
 
 #define ARCROLE_ESSENCE_ALIAS "http://www.xbrl.org/2003/arcrole/essence-alias"
 
-size_t check_alias_concepts(const dts *d, const vreporter *rep)
+size_t check_alias_concepts(const dts *d, reporter *rp)
 {
     size_t nrels, errors = 0;
     const dts_rel *rels = dts_relationships_of(d, ARCROLE_ESSENCE_ALIAS, &nrels);
@@ -683,9 +693,9 @@ size_t check_alias_concepts(const dts *d, const vreporter *rep)
         if (!what)
             continue;
         errors++;
-        rep->report(rep->self, R2X_SEV_ERROR, 0, "xbrl.5.2.6.2.2:essenceAliasAttributes",
-                    "%s is an essence-alias of %s (%s:%ld) but their %s differs", a->name,
-                    e->name, rels[i].document, rels[i].line, what);
+        report(rp, R2X_SEV_ERROR, "xbrl.5.2.6.2.2:essenceAliasAttributes", rels[i].document,
+               rels[i].line, 0, "%s is an essence-alias of %s but their %s differs", a->name,
+               e->name, what);
     }
     return errors;
 }
@@ -698,7 +708,7 @@ static int cmp_alias(const void *pa, const void *pb)
     if ((c = cmp_p(a->concept, b->concept)) || (c = cmp_p(ctx_sig(a), ctx_sig(b))) ||
         (c = cmp_p(a->parent, b->parent)))
         return c;
-    return a->line < b->line ? -1 : a->line > b->line;
+    return cmp_pos(a->pos, b->pos);
 }
 
 int check_essence_alias(vfact *facts, size_t n, const dts *d, const vreporter *rep)
@@ -727,7 +737,7 @@ int check_essence_alias(vfact *facts, size_t n, const dts *d, const vreporter *r
             vfact probe = *e;
             const vfact *pp = &probe;
             probe.concept = rels[r].to;
-            probe.line = 0;
+            probe.pos = (srcpos){0, 0};
             size_t a = 0, b = m;
             while (a < b) {
                 size_t mid = (a + b) / 2;
@@ -737,17 +747,17 @@ int check_essence_alias(vfact *facts, size_t n, const dts *d, const vreporter *r
                    idx[a]->parent == e->parent; a++) {
                 const vfact *al = idx[a];
                 if (unit_sig(al) != unit_sig(e))
-                    rep->report(rep->self, R2X_SEV_ERROR, al->line,
+                    report_at(rep, R2X_SEV_ERROR, al->pos,
                                 "xbrl.5.2.6.2.2:essenceAliasInconsistency",
                                 "%s is an alias of %s (line %ld) in context '%s' but its unit "
-                                "differs", al->concept->name, e->concept->name, e->line,
+                                "differs", al->concept->name, e->concept->name, e->pos.line,
                                 e->context->id);
                 else if (!consistent(e, al))
-                    rep->report(rep->self, R2X_SEV_ERROR, al->line,
+                    report_at(rep, R2X_SEV_ERROR, al->pos,
                                 "xbrl.5.2.6.2.2:essenceAliasInconsistency",
                                 "%s is an alias of %s (line %ld) in context '%s' but its value "
                                 "'%s' differs from '%s'", al->concept->name, e->concept->name,
-                                e->line, e->context->id, al->nil ? "nil" : al->text,
+                                e->pos.line, e->context->id, al->nil ? "nil" : al->text,
                                 e->nil ? "nil" : e->text);
             }
         }

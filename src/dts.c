@@ -9,6 +9,7 @@
  */
 #include "dts.h"
 #include "xml_guard.h"
+#include "xsd.h"
 
 #include <libxml/hash.h>
 #include <libxml/parser.h>
@@ -20,6 +21,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "report.h"
 #include "strmap.h"
 
 typedef struct doc_entry {
@@ -29,10 +31,6 @@ typedef struct doc_entry {
     const char *ns_override;   /* xsd:include: the includer's target namespace */
     const char *import_ns;     /* xsd:import: the namespace it should declare */
 } doc_entry;
-
-typedef struct type_def {
-    const char *base;          /* "{ns}name" of the restriction/extension base */
-} type_def;
 
 /* A relationship before its ends are looked up and prohibition applied. */
 typedef struct raw_rel {
@@ -133,15 +131,23 @@ struct dts {
     size_t next_doc;
     xmlHashTablePtr concepts;  /* "{ns}name" -> dts_concept */
     xmlHashTablePtr by_href;   /* "url#id" -> dts_concept */
-    xmlHashTablePtr types;     /* "{ns}name" -> type_def */
+    xmlHashTablePtr types;     /* "{ns}name" -> dts_type: named types */
+    xmlHashTablePtr attributes;    /* "{ns}name" -> dts_attribute: global declarations */
+    xmlHashTablePtr attr_groups;   /* "{ns}name" -> dts_type: attribute groups */
+    xmlHashTablePtr groups;    /* "{ns}name" -> dts_particle: model groups */
+    r2x_buf type_list;         /* dts_type *: every type and attribute group, owned */
+    r2x_buf particle_list;     /* dts_particle *, owned */
+    r2x_buf attribute_list;    /* dts_attribute *, owned */
     xmlHashTablePtr missing_ns;  /* namespaces whose schema could not be had */
+    xmlHashTablePtr read_ns;   /* target namespaces of the schemas read */
     xmlHashTablePtr label_roles; /* "url#id\001role": a concept-label arc from the
                                   * concept at url#id to a label of that role */
     r2x_buf concept_list;      /* dts_concept *, in reading order */
     r2x_buf raw;               /* raw_rel */
     r2x_buf rels;              /* dts_rel, final */
     dts_counts counts;
-    dts_rules_feed *feed;      /* what the rules of dts_rules.c need, NULL until fed */
+    dts_observer observers[DTS_MAX_OBSERVERS];
+    size_t nobservers;
     int oom;
 };
 
@@ -176,11 +182,6 @@ static const char *unescape_fragment(const char *f, char *buf, size_t size)
     }
     buf[n] = '\0';
     return buf;
-}
-
-static const char *intern_for_rules(void *ctx, const char *s, size_t n)
-{
-    return intern(ctx, s, (int)n);
 }
 
 static const char *intern2(dts *d, const char *a, char sep, const char *b)
@@ -221,112 +222,152 @@ static const char *clark(dts *d, const char *ns, const char *name)
     return r;
 }
 
-/* ---- built-in types ------------------------------------------------------ */
+/* ---- types ---------------------------------------------------------------- */
 
-typedef struct builtin { const char *ns, *name; int lex; unsigned flags; } builtin;
+/* The XBRL instance schema's item types: what each comes down to, for the
+ * flags the checks need (and the built-in, where that schema is missing). */
+typedef struct item_type { const char *name; int builtin; unsigned flags; } item_type;
 
 #define N DTS_NUMERIC
-static const builtin builtins[] = {
-    {XBRLI_NS, "monetaryItemType", DTS_LEX_DECIMAL, N | DTS_MONETARY},
-    {XBRLI_NS, "sharesItemType", DTS_LEX_DECIMAL, N | DTS_SHARES},
-    {XBRLI_NS, "pureItemType", DTS_LEX_DECIMAL, N | DTS_PURE},
-    {XBRLI_NS, "decimalItemType", DTS_LEX_DECIMAL, N},
-    {XBRLI_NS, "floatItemType", DTS_LEX_FLOAT, N},
-    {XBRLI_NS, "doubleItemType", DTS_LEX_FLOAT, N},
-    {XBRLI_NS, "integerItemType", DTS_LEX_INTEGER, N},
-    {XBRLI_NS, "longItemType", DTS_LEX_INTEGER, N},
-    {XBRLI_NS, "intItemType", DTS_LEX_INTEGER, N},
-    {XBRLI_NS, "shortItemType", DTS_LEX_INTEGER, N},
-    {XBRLI_NS, "byteItemType", DTS_LEX_INTEGER, N},
-    {XBRLI_NS, "nonNegativeIntegerItemType", DTS_LEX_NONNEG_INTEGER, N},
-    {XBRLI_NS, "unsignedLongItemType", DTS_LEX_NONNEG_INTEGER, N},
-    {XBRLI_NS, "unsignedIntItemType", DTS_LEX_NONNEG_INTEGER, N},
-    {XBRLI_NS, "unsignedShortItemType", DTS_LEX_NONNEG_INTEGER, N},
-    {XBRLI_NS, "unsignedByteItemType", DTS_LEX_NONNEG_INTEGER, N},
-    {XBRLI_NS, "positiveIntegerItemType", DTS_LEX_POS_INTEGER, N},
-    {XBRLI_NS, "nonPositiveIntegerItemType", DTS_LEX_NONPOS_INTEGER, N},
-    {XBRLI_NS, "negativeIntegerItemType", DTS_LEX_NEG_INTEGER, N},
-    {XBRLI_NS, "fractionItemType", DTS_LEX_FRACTION, N | DTS_FRACTION},
-    {XBRLI_NS, "booleanItemType", DTS_LEX_BOOLEAN, 0},
-    {XBRLI_NS, "dateItemType", DTS_LEX_DATE, 0},
-    {XBRLI_NS, "dateTimeItemType", DTS_LEX_DATE_UNION, 0},
-    {XBRLI_NS, "dateUnion", DTS_LEX_DATE_UNION, 0},
-    {XBRLI_NS, "timeItemType", DTS_LEX_TIME, 0},
-    {XBRLI_NS, "gYearItemType", DTS_LEX_GYEAR, 0},
-    {XBRLI_NS, "gYearMonthItemType", DTS_LEX_GYEARMONTH, 0},
-    {XBRLI_NS, "gMonthDayItemType", DTS_LEX_GMONTHDAY, 0},
-    {XBRLI_NS, "gMonthItemType", DTS_LEX_GMONTH, 0},
-    {XBRLI_NS, "gDayItemType", DTS_LEX_GDAY, 0},
-    {XBRLI_NS, "durationItemType", DTS_LEX_DURATION, 0},
-    {XBRLI_NS, "QNameItemType", DTS_LEX_QNAME, 0},
-    {XBRLI_NS, "stringItemType", DTS_LEX_ANY, 0},
-    {XSD_NS, "decimal", DTS_LEX_DECIMAL, N},
-    {XSD_NS, "float", DTS_LEX_FLOAT, N},
-    {XSD_NS, "double", DTS_LEX_FLOAT, N},
-    {XSD_NS, "integer", DTS_LEX_INTEGER, N},
-    {XSD_NS, "long", DTS_LEX_INTEGER, N},
-    {XSD_NS, "int", DTS_LEX_INTEGER, N},
-    {XSD_NS, "short", DTS_LEX_INTEGER, N},
-    {XSD_NS, "byte", DTS_LEX_INTEGER, N},
-    {XSD_NS, "nonNegativeInteger", DTS_LEX_NONNEG_INTEGER, N},
-    {XSD_NS, "unsignedLong", DTS_LEX_NONNEG_INTEGER, N},
-    {XSD_NS, "unsignedInt", DTS_LEX_NONNEG_INTEGER, N},
-    {XSD_NS, "unsignedShort", DTS_LEX_NONNEG_INTEGER, N},
-    {XSD_NS, "unsignedByte", DTS_LEX_NONNEG_INTEGER, N},
-    {XSD_NS, "positiveInteger", DTS_LEX_POS_INTEGER, N},
-    {XSD_NS, "nonPositiveInteger", DTS_LEX_NONPOS_INTEGER, N},
-    {XSD_NS, "negativeInteger", DTS_LEX_NEG_INTEGER, N},
-    {XSD_NS, "boolean", DTS_LEX_BOOLEAN, 0},
-    {XSD_NS, "date", DTS_LEX_DATE, 0},
-    {XSD_NS, "dateTime", DTS_LEX_DATETIME, 0},
-    {XSD_NS, "time", DTS_LEX_TIME, 0},
-    {XSD_NS, "gYear", DTS_LEX_GYEAR, 0},
-    {XSD_NS, "gYearMonth", DTS_LEX_GYEARMONTH, 0},
-    {XSD_NS, "gMonthDay", DTS_LEX_GMONTHDAY, 0},
-    {XSD_NS, "gMonth", DTS_LEX_GMONTH, 0},
-    {XSD_NS, "gDay", DTS_LEX_GDAY, 0},
-    {XSD_NS, "duration", DTS_LEX_DURATION, 0},
-    {XSD_NS, "QName", DTS_LEX_QNAME, 0},
-    {XSD_NS, "string", DTS_LEX_ANY, 0},
-    {XSD_NS, "anyType", DTS_LEX_ANY, 0},
-    {XSD_NS, "anySimpleType", DTS_LEX_ANY, 0},
+static const item_type item_types[] = {
+    {"monetaryItemType", XSD_DECIMAL, N | DTS_MONETARY},
+    {"sharesItemType", XSD_DECIMAL, N | DTS_SHARES},
+    {"pureItemType", XSD_DECIMAL, N | DTS_PURE},
+    {"decimalItemType", XSD_DECIMAL, N}, {"floatItemType", XSD_FLOAT, N},
+    {"doubleItemType", XSD_DOUBLE, N}, {"integerItemType", XSD_INTEGER, N},
+    {"longItemType", XSD_LONG, N}, {"intItemType", XSD_INT, N},
+    {"shortItemType", XSD_SHORT, N}, {"byteItemType", XSD_BYTE, N},
+    {"nonNegativeIntegerItemType", XSD_NONNEGATIVEINTEGER, N},
+    {"unsignedLongItemType", XSD_UNSIGNEDLONG, N}, {"unsignedIntItemType", XSD_UNSIGNEDINT, N},
+    {"unsignedShortItemType", XSD_UNSIGNEDSHORT, N}, {"unsignedByteItemType", XSD_UNSIGNEDBYTE, N},
+    {"positiveIntegerItemType", XSD_POSITIVEINTEGER, N},
+    {"nonPositiveIntegerItemType", XSD_NONPOSITIVEINTEGER, N},
+    {"negativeIntegerItemType", XSD_NEGATIVEINTEGER, N},
+    {"fractionItemType", XSD_NONE, N | DTS_FRACTION},
+    {"booleanItemType", XSD_BOOLEAN, 0}, {"dateItemType", XSD_DATE, 0},
+    {"dateTimeItemType", XSD_DATETIME, 0}, {"timeItemType", XSD_TIME, 0},
+    {"gYearItemType", XSD_GYEAR, 0}, {"gYearMonthItemType", XSD_GYEARMONTH, 0},
+    {"gMonthDayItemType", XSD_GMONTHDAY, 0}, {"gMonthItemType", XSD_GMONTH, 0},
+    {"gDayItemType", XSD_GDAY, 0}, {"durationItemType", XSD_DURATION, 0},
+    {"QNameItemType", XSD_QNAME, 0}, {"stringItemType", XSD_STRING, 0},
+    {"normalizedStringItemType", XSD_NORMALIZEDSTRING, 0}, {"tokenItemType", XSD_TOKEN, 0},
+    {"languageItemType", XSD_LANGUAGE, 0}, {"NameItemType", XSD_NAME, 0},
+    {"NCNameItemType", XSD_NCNAME, 0}, {"anyURIItemType", XSD_ANYURI, 0},
+    {"hexBinaryItemType", XSD_HEXBINARY, 0}, {"base64BinaryItemType", XSD_BASE64BINARY, 0},
+    {"NOTATIONItemType", XSD_NOTATION, 0},
 };
 #undef N
 
-static const builtin *find_builtin(const char *key)
+static const item_type *find_item_type(const char *key)
 {
-    for (size_t i = 0; i < sizeof builtins / sizeof *builtins; i++) {
-        const builtin *b = &builtins[i];
-        size_t ln = strlen(b->ns);
-        if (key[0] == '{' && !strncmp(key + 1, b->ns, ln) && key[ln + 1] == '}' &&
-            !strcmp(key + ln + 2, b->name))
-            return b;
-    }
+    static const char head[] = "{" XBRLI_NS "}";
+    if (strncmp(key, head, sizeof head - 1))
+        return NULL;
+    for (size_t i = 0; i < sizeof item_types / sizeof *item_types; i++)
+        if (!strcmp(key + sizeof head - 1, item_types[i].name))
+            return &item_types[i];
     return NULL;
 }
 
-/* Follow a type's derivation to a built-in: lexical space and flags. */
-static void classify_type(dts *d, const char *type, int *lex, unsigned *flags)
+/* Flags a type of this key gives all types derived from it. */
+static unsigned key_flags(const char *key)
 {
-    *lex = DTS_LEX_ANY;
-    *flags = 0;
-    for (int depth = 0; type && depth < 64; depth++) {
-        const builtin *b = find_builtin(type);
-        if (b) {
-            *lex = b->lex;
-            *flags |= b->flags;
-            return;
+    const item_type *it = find_item_type(key);
+    unsigned f = it ? it->flags | DTS_ITEM_TYPE : 0;
+    const char *local = strchr(key, '}');
+    local = local ? local + 1 : key;
+    if (!strcmp(local, "perShareItemType"))
+        f |= DTS_PERSHARE;
+    if (!strncmp(key, "{http://xbrl.org/2020/extensible-enumerations-2.0}", 50))
+        f |= !strcmp(local, "enumerationItemType") ? DTS_ENUM2
+             : !strcmp(local, "enumerationSetItemType") ? DTS_ENUM2 | DTS_ENUM2_SET : 0;
+    if (!strncmp(key, "{http://xbrl.org/2014/extensible-enumerations}", 46) &&
+        (!strcmp(local, "enumerationItemType") || !strcmp(local, "enumerationsItemType")))
+        f |= DTS_ENUM1;
+    return f;
+}
+
+/* Resolve t's base and the built-in it comes down to (bases first,
+ * through a depth guard against cycles). */
+static void resolve_type(dts *d, dts_type *t, int depth)
+{
+    if (t->state || depth > 64)
+        return;                 /* done (or a cycle: left unknown) */
+    t->state = 1;
+    unsigned flags = t->key ? key_flags(t->key) : 0;
+    int builtin = XSD_NONE;
+    if (t->variety == DTS_UNION) {
+        /* a union is checked member by member; it has no one built-in */
+        const char **m = (const char **)t->members.data;
+        for (size_t i = 0; i < t->members.len / sizeof *m; i++)
+            if (!xsd_builtin_by_key(m[i]) && !xmlHashLookup(d->types, BAD_CAST m[i]))
+                flags |= DTS_TYPE_UNKNOWN;
+        dts_type **a = (dts_type **)t->member_anon.data;
+        for (size_t i = 0; i < t->member_anon.len / sizeof *a; i++)
+            resolve_type(d, a[i], depth + 1);
+    } else if (t->base_anon) {
+        t->base_type = t->base_anon;
+    } else if (t->base && (builtin = xsd_builtin_by_key(t->base))) {
+        /* an XML Schema built-in */
+    } else if (t->base) {
+        t->base_type = xmlHashLookup(d->types, BAD_CAST t->base);
+        flags |= key_flags(t->base);
+        if (!t->base_type) {
+            const item_type *it = find_item_type(t->base);
+            if (it)
+                builtin = it->builtin;     /* the XBRL instance schema is missing */
+            else
+                flags |= DTS_TYPE_UNKNOWN;
         }
-        const char *local = strchr(type, '}');
-        if (local && !strcmp(local + 1, "perShareItemType"))
-            *flags |= DTS_PERSHARE;
-        const type_def *t = xmlHashLookup(d->types, BAD_CAST type);
-        if (!t) {
-            *flags |= DTS_TYPE_UNKNOWN;
-            return;
-        }
-        type = t->base;
+    } else if (t->variety == DTS_COMPLEX) {
+        builtin = t->simple_content ? XSD_ANYSIMPLETYPE : XSD_NONE;
     }
+    if (t->base_type) {
+        resolve_type(d, (dts_type *)t->base_type, depth + 1);
+        /* a restriction of a list is a list, of a union a union */
+        if (t->variety == DTS_ATOMIC && t->derivation == DTS_RESTRICTION &&
+            (t->base_type->variety == DTS_LIST || t->base_type->variety == DTS_UNION))
+            t->variety = t->base_type->variety;
+        if (!builtin)
+            builtin = t->base_type->builtin;
+        flags |= t->base_type->flags;
+        if (t->variety == DTS_COMPLEX && t->base_type->simple_content)
+            t->simple_content = 1;
+    }
+    if (t->variety == DTS_COMPLEX && !t->simple_content)
+        builtin = XSD_NONE;
+    if (xsd_is_numeric(builtin) && t->variety != DTS_LIST)
+        flags |= DTS_NUMERIC;
+    t->builtin = builtin;
+    t->flags = flags;
+    t->state = 2;
+}
+
+/* A concept's type: its definition, the built-in it comes down to, flags. */
+static void resolve_concept_type(dts *d, dts_concept *c)
+{
+    if (!c->tdef && c->type)
+        c->tdef = xmlHashLookup(d->types, BAD_CAST c->type);
+    if (c->tdef) {
+        resolve_type(d, (dts_type *)c->tdef, 0);
+        c->builtin = c->tdef->builtin;
+        c->flags = c->tdef->flags;
+        return;
+    }
+    if (!c->type) {
+        c->builtin = XSD_ANYTYPE;     /* no type: the ur-type */
+        c->flags = 0;
+        return;
+    }
+    const item_type *it = find_item_type(c->type);
+    c->flags = key_flags(c->type);
+    c->builtin = xsd_builtin_by_key(c->type);
+    if (!c->builtin && it)
+        c->builtin = it->builtin;
+    else if (!c->builtin)
+        c->flags |= DTS_TYPE_UNKNOWN;
+    if (xsd_is_numeric(c->builtin))
+        c->flags |= DTS_NUMERIC;
 }
 
 static int classify_group(dts *d, const char *group)
@@ -410,10 +451,8 @@ typedef struct reader {
     r2x_buf ns_marks;          /* size_t: ns stack height at each depth */
     const char *tns;
     int schema_depth;
-    dts_concept *elem;
-    int elem_depth;
-    type_def *type;
-    int type_depth;
+    int element_qualified, attribute_qualified;   /* elementFormDefault, attributeFormDefault */
+    r2x_buf comps;             /* comp: the schema components open */
     int link_depth;            /* depth of the open extended link, 0 if none */
     int link_kind;
     const char *linkrole;
@@ -422,7 +461,8 @@ typedef struct reader {
     const char *last_base;             /* ... against this base */
     int last_discovered;               /* ... and queued for discovery */
     r2x_buf bases;             /* xml_base: the xml:base in scope (3.5.1.2) */
-    dts_rules_feed *feed;      /* a document of the DTS's own: fed to the rules */
+    const dts_observer *shown[DTS_MAX_OBSERVERS];   /* the observers of this document */
+    size_t nshown;
     char first_error[512];
 } reader;
 
@@ -530,16 +570,413 @@ static int is_true(const char *v)
     return v && (!strcmp(v, "true") || !strcmp(v, "1"));
 }
 
+/* ---- schema components ------------------------------------------------------- */
+
+/* What an open XML Schema element builds; its children attach to it. */
+enum comp_kind {
+    C_SCHEMA = 1, C_ELEMENT, C_LOCAL_ELEMENT, C_TYPE, C_RESTRICTION, C_EXTENSION, C_LIST,
+    C_UNION, C_CONTENT, C_MODEL, C_GROUP_DEF, C_ATTRIBUTE, C_ATTR_GROUP
+};
+typedef struct comp { int depth, kind; void *obj; } comp;
+
+static comp *top_comp(reader *r)
+{
+    size_t n = r->comps.len / sizeof(comp);
+    return n ? &((comp *)r->comps.data)[n - 1] : NULL;
+}
+
+static void push_comp(reader *r, int kind, void *obj)
+{
+    comp c = {r->depth, kind, obj};
+    if (buf_add(&r->comps, &c, sizeof c))
+        r->d->oom = 1;
+}
+
+static void *keep(dts *d, r2x_buf *list, size_t size)
+{
+    void *p = calloc(1, size);
+    if (!p || buf_add(list, &p, sizeof p)) {
+        free(p);
+        d->oom = 1;
+        return NULL;
+    }
+    return p;
+}
+
+static void add_ptr(dts *d, r2x_buf *b, const void *p)
+{
+    if (buf_add(b, &p, sizeof p))
+        d->oom = 1;
+}
+
+static dts_type *new_type(reader *r, const char *key)
+{
+    dts_type *t = keep(r->d, &r->d->type_list, sizeof *t);
+    if (!t)
+        return NULL;
+    t->key = key;
+    t->tns = r->tns;
+    t->document = r->doc->url;
+    t->line = line_of(r);
+    buf_init(&t->members, R2X_BUF_NOCAP);
+    buf_init(&t->member_anon, R2X_BUF_NOCAP);
+    buf_init(&t->facets, R2X_BUF_NOCAP);
+    buf_init(&t->attributes, R2X_BUF_NOCAP);
+    buf_init(&t->attribute_groups, R2X_BUF_NOCAP);
+    return t;
+}
+
+static dts_particle *new_particle(reader *r, int kind, const attrs *at)
+{
+    dts_particle *p = keep(r->d, &r->d->particle_list, sizeof *p);
+    if (!p)
+        return NULL;
+    p->kind = kind;
+    buf_init(&p->children, R2X_BUF_NOCAP);
+    char b[32];
+    const char *min = attr_tmp(at, "minOccurs", b, sizeof b);
+    p->min = min ? atol(min) : 1;
+    const char *max = attr_tmp(at, "maxOccurs", b, sizeof b);
+    p->max = !max ? 1 : !strcmp(max, "unbounded") ? -1 : atol(max);
+    return p;
+}
+
+/* Register a global component under its key (the first of a key wins). */
+static void register_global(dts *d, xmlHashTablePtr h, const char *key, void *obj)
+{
+    if (key && !xmlHashLookup(h, BAD_CAST key) && xmlHashAddEntry(h, BAD_CAST key, obj))
+        d->oom = 1;
+}
+
+/* The "{ns}name" of a local declaration: qualified by the target namespace
+ * when its form (or the schema's default) says so. */
+static const char *local_key(reader *r, const attrs *at, const char *name, int qualified)
+{
+    const char *form = attr(r, at, NULL, "form");
+    if (form)
+        qualified = !strcmp(form, "qualified");
+    return clark(r->d, qualified ? r->tns : NULL, name);
+}
+
+/* The complex or simple type an attribute, element or anonymous type
+ * attaches to, for the component on top. */
+static dts_type *owner_type(const comp *top)
+{
+    if (!top)
+        return NULL;
+    switch (top->kind) {
+    case C_TYPE: case C_RESTRICTION: case C_EXTENSION: case C_LIST: case C_UNION:
+    case C_CONTENT: case C_ATTR_GROUP:
+        return top->obj;
+    }
+    return NULL;
+}
+
+/* A model group or group ref: into the model group on top, or as a complex
+ * type's content, or as a group definition's one group. */
+static void attach_particle(reader *r, comp *top, dts_particle *p)
+{
+    if (!top || !p)
+        return;
+    if (top->kind == C_MODEL || top->kind == C_GROUP_DEF)
+        add_ptr(r->d, &((dts_particle *)top->obj)->children, p);
+    else if (owner_type(top) && top->kind != C_ATTR_GROUP && !owner_type(top)->content)
+        owner_type(top)->content = p;
+}
+
+static void simple_or_complex_type(reader *r, comp *top, const char *local, const attrs *at)
+{
+    dts *d = r->d;
+    int global = top && top->kind == C_SCHEMA;
+    const char *name = global ? attr(r, at, NULL, "name") : NULL;
+    const char *key = name ? clark(d, r->tns, name) : NULL;
+    if (global && (!key || xmlHashLookup(d->types, BAD_CAST key)))
+        return;                /* unnamed, or a second of one name: the first wins */
+    dts_type *t = new_type(r, key);
+    if (!t)
+        return;
+    t->variety = local[0] == 'c' ? DTS_COMPLEX : DTS_ATOMIC;
+    t->mixed = is_true(attr(r, at, NULL, "mixed"));
+    if (global)
+        register_global(d, d->types, key, t);
+    else if (top && top->kind == C_ELEMENT && !((dts_concept *)top->obj)->tdef)
+        ((dts_concept *)top->obj)->tdef = t;
+    else if (top && top->kind == C_LOCAL_ELEMENT)
+        ((dts_particle *)top->obj)->anon = t;
+    else if (top && top->kind == C_ATTRIBUTE)
+        ((dts_attribute *)top->obj)->anon = t;
+    else if (top && (top->kind == C_RESTRICTION || top->kind == C_LIST))
+        ((dts_type *)top->obj)->base_anon = t;
+    else if (top && top->kind == C_UNION)
+        add_ptr(d, &((dts_type *)top->obj)->member_anon, t);
+    push_comp(r, C_TYPE, t);
+}
+
+static void derivation(reader *r, comp *top, const char *local, const attrs *at)
+{
+    dts_type *t = top && (top->kind == C_TYPE || top->kind == C_CONTENT) ? top->obj : NULL;
+    if (!t)
+        return;
+    const char *base = qname_key(r, attr(r, at, NULL, local[0] == 'l' ? "itemType" : "base"));
+    if (local[0] == 'l') {
+        t->variety = DTS_LIST;
+        t->base = base;
+        push_comp(r, C_LIST, t);
+        return;
+    }
+    t->derivation = local[0] == 'r' ? DTS_RESTRICTION : DTS_EXTENSION;
+    t->base = base;
+    /* a concept's anonymous type: its base names it in messages and for
+     * essence-alias's "same type" */
+    size_t n = r->comps.len / sizeof(comp);
+    for (size_t i = n; i-- > 0;) {
+        comp *c = &((comp *)r->comps.data)[i];
+        if (c->kind == C_ELEMENT) {
+            dts_concept *e = c->obj;
+            if (e->tdef == t && !e->type)
+                e->type = base;
+            break;
+        }
+        if (c->kind != C_TYPE && c->kind != C_CONTENT)
+            break;
+    }
+    push_comp(r, local[0] == 'r' ? C_RESTRICTION : C_EXTENSION, t);
+}
+
+static void union_members(reader *r, comp *top, const attrs *at)
+{
+    dts_type *t = top && top->kind == C_TYPE ? top->obj : NULL;
+    if (!t)
+        return;
+    t->variety = DTS_UNION;
+    const char *raw = attr(r, at, NULL, "memberTypes");
+    for (const char *p = raw, *end = raw ? raw + strlen(raw) : NULL; p && p < end;) {
+        while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+            p++;
+        const char *q = p;
+        while (q < end && !(*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+            q++;
+        if (q > p) {
+            char one[512];
+            size_t n = (size_t)(q - p) < sizeof one ? (size_t)(q - p) : sizeof one - 1;
+            memcpy(one, p, n);
+            one[n] = '\0';
+            const char *key = qname_key(r, one);
+            if (key)
+                add_ptr(r->d, &t->members, key);
+        }
+        p = q;
+    }
+    push_comp(r, C_UNION, t);
+}
+
+static int facet_kind(const char *local)
+{
+    static const char *const names[] = {
+        NULL, "length", "minLength", "maxLength", "pattern", "enumeration", "whiteSpace",
+        "maxInclusive", "maxExclusive", "minInclusive", "minExclusive", "totalDigits",
+        "fractionDigits"};
+    for (int k = DTS_FACET_LENGTH; k <= DTS_FACET_FRACTIONDIGITS; k++)
+        if (!strcmp(local, names[k]))
+            return k;
+    return 0;
+}
+
+static void facet(reader *r, comp *top, int kind, const attrs *at)
+{
+    if (!top || top->kind != C_RESTRICTION)
+        return;
+    dts_type *t = top->obj;
+    dts_facet f = {kind, attr(r, at, NULL, "value"), NULL};
+    if (!f.value)
+        return;
+    if (kind == DTS_FACET_ENUMERATION && strchr(f.value, ':'))
+        f.qname = qname_key(r, f.value);
+    if (buf_add(&t->facets, &f, sizeof f))
+        r->d->oom = 1;
+}
+
+static void attribute_decl(reader *r, comp *top, const attrs *at)
+{
+    dts *d = r->d;
+    dts_attribute *a = keep(d, &d->attribute_list, sizeof *a);
+    if (!a)
+        return;
+    const char *name = attr(r, at, NULL, "name");
+    a->ref = qname_key(r, attr(r, at, NULL, "ref"));
+    a->type = qname_key(r, attr(r, at, NULL, "type"));
+    a->dflt = attr(r, at, NULL, "default");
+    a->fixed = attr(r, at, NULL, "fixed");
+    const char *use = attr(r, at, NULL, "use");
+    a->required = use && !strcmp(use, "required");
+    a->prohibited = use && !strcmp(use, "prohibited");
+    if (top && top->kind == C_SCHEMA) {
+        a->key = name ? clark(d, r->tns, name) : NULL;
+        register_global(d, d->attributes, a->key, a);
+    } else {
+        dts_type *owner = owner_type(top);
+        a->key = a->ref ? a->ref : name ? local_key(r, at, name, r->attribute_qualified) : NULL;
+        if (owner && a->key)
+            add_ptr(d, &owner->attributes, a);
+    }
+    push_comp(r, C_ATTRIBUTE, a);
+}
+
+static void attribute_group(reader *r, comp *top, const attrs *at)
+{
+    dts *d = r->d;
+    if (top && top->kind == C_SCHEMA) {
+        const char *name = attr(r, at, NULL, "name");
+        const char *key = name ? clark(d, r->tns, name) : NULL;
+        if (!key || xmlHashLookup(d->attr_groups, BAD_CAST key))
+            return;
+        dts_type *g = new_type(r, key);
+        if (!g)
+            return;
+        g->variety = DTS_COMPLEX;
+        register_global(d, d->attr_groups, key, g);
+        push_comp(r, C_ATTR_GROUP, g);
+        return;
+    }
+    dts_type *owner = owner_type(top);
+    const char *ref = qname_key(r, attr(r, at, NULL, "ref"));
+    if (owner && ref)
+        add_ptr(d, &owner->attribute_groups, ref);
+}
+
+static void particle(reader *r, comp *top, const char *local, const attrs *at)
+{
+    dts *d = r->d;
+    if (!strcmp(local, "group")) {
+        if (top && top->kind == C_SCHEMA) {
+            const char *name = attr(r, at, NULL, "name");
+            dts_particle *g = name ? new_particle(r, DTS_P_GROUP, at) : NULL;
+            if (!g)
+                return;
+            g->name = clark(d, r->tns, name);
+            register_global(d, d->groups, g->name, g);
+            push_comp(r, C_GROUP_DEF, g);
+            return;
+        }
+        dts_particle *p = new_particle(r, DTS_P_GROUP, at);
+        if (p)
+            p->name = qname_key(r, attr(r, at, NULL, "ref"));
+        attach_particle(r, top, p);
+        return;
+    }
+    if (!strcmp(local, "any")) {
+        dts_particle *p = top && top->kind == C_MODEL ? new_particle(r, DTS_P_ANY, at) : NULL;
+        if (!p)
+            return;
+        p->namespaces = attr(r, at, NULL, "namespace");
+        p->tns = r->tns;
+        attach_particle(r, top, p);
+        return;
+    }
+    int kind = !strcmp(local, "sequence") ? DTS_P_SEQUENCE
+               : !strcmp(local, "choice") ? DTS_P_CHOICE : DTS_P_ALL;
+    dts_particle *p = new_particle(r, kind, at);
+    attach_particle(r, top, p);
+    if (p)
+        push_comp(r, C_MODEL, p);
+}
+
+static void local_element(reader *r, comp *top, const attrs *at)
+{
+    dts_particle *p = new_particle(r, DTS_P_ELEMENT, at);
+    if (!p)
+        return;
+    const char *ref = attr(r, at, NULL, "ref"), *name = attr(r, at, NULL, "name");
+    p->is_ref = ref != NULL;
+    p->name = ref ? qname_key(r, ref) : name ? local_key(r, at, name, r->element_qualified)
+                                             : NULL;
+    p->type = qname_key(r, attr(r, at, NULL, "type"));
+    attach_particle(r, top, p);
+    push_comp(r, C_LOCAL_ELEMENT, p);
+}
+
+static void global_element(reader *r, const attrs *at)
+{
+    dts *d = r->d;
+    const char *name = attr(r, at, NULL, "name");
+    if (!name)
+        return;
+    dts_concept *c = calloc(1, sizeof *c);
+    if (!c || buf_add(&d->concept_list, &c, sizeof c)) {
+        free(c);
+        d->oom = 1;
+        return;
+    }
+    c->ns = r->tns;
+    c->name = name;
+    c->key = clark(d, r->tns, name);
+    c->id = attr(r, at, NULL, "id");
+    c->type = qname_key(r, attr(r, at, NULL, "type"));
+    c->subst_group = qname_key(r, attr(r, at, NULL, "substitutionGroup"));
+    c->document = r->doc->url;
+    c->line = line_of(r);
+    c->abstract = is_true(attr(r, at, NULL, "abstract"));
+    c->nillable = is_true(attr(r, at, NULL, "nillable"));
+    c->dflt = attr(r, at, NULL, "default");
+    c->fixed = attr(r, at, NULL, "fixed");
+    c->typed_domain_ref = attr(r, at, XBRLDT_NS, "typedDomainRef");
+    if (c->typed_domain_ref) {
+        char *abs = fetch_resolve(base_of(r), c->typed_domain_ref);
+        char frag[512];
+        const char *hash = abs ? strchr(abs, '#') : NULL;
+        if (hash) {
+            abs[hash - abs] = '\0';
+            c->typed_domain_href = intern2(d, abs, '#', unescape_fragment(hash + 1, frag,
+                                                                          sizeof frag));
+        }
+        if (!abs)
+            d->oom = 1;
+        free(abs);
+    }
+    static const char *const enum_ns[] = {"http://xbrl.org/2020/extensible-enumerations-2.0",
+                                          "http://xbrl.org/2014/extensible-enumerations"};
+    for (int k = 0; k < 2 && !c->enum_domain; k++) {
+        c->enum_domain = qname_key(r, attr(r, at, enum_ns[k], "domain"));
+        c->enum_linkrole = attr(r, at, enum_ns[k], "linkrole");
+        c->enum_head_usable = is_true(attr(r, at, enum_ns[k], "headUsable"));
+    }
+    const char *pt = attr(r, at, XBRLI_NS, "periodType");
+    c->period_type = !pt ? DTS_PERIOD_NONE : !strcmp(pt, "instant") ? DTS_PERIOD_INSTANT
+                     : !strcmp(pt, "duration") ? DTS_PERIOD_DURATION : DTS_PERIOD_NONE;
+    const char *bal = attr(r, at, XBRLI_NS, "balance");
+    c->balance = !bal ? DTS_BALANCE_NONE : !strcmp(bal, "debit") ? DTS_BALANCE_DEBIT
+                 : !strcmp(bal, "credit") ? DTS_BALANCE_CREDIT : DTS_BALANCE_NONE;
+    if (c->key && !xmlHashLookup(d->concepts, BAD_CAST c->key))
+        if (xmlHashAddEntry(d->concepts, BAD_CAST c->key, c))
+            d->oom = 1;
+    if (c->id) {
+        const char *href = intern2(d, r->doc->url, '#', c->id);
+        if (href && !xmlHashLookup(d->by_href, BAD_CAST href) &&
+            xmlHashAddEntry(d->by_href, BAD_CAST href, c))
+            d->oom = 1;
+    }
+    push_comp(r, C_ELEMENT, c);
+}
+
 static void schema_element(reader *r, const char *local, const attrs *at)
 {
     dts *d = r->d;
+    comp *top = top_comp(r);
     if (!strcmp(local, "schema")) {
         if (!r->schema_depth) {
             r->schema_depth = r->depth;
             r->tns = attr(r, at, NULL, "targetNamespace");
             if (!r->tns)
                 r->tns = r->doc->ns_override;
+            const char *ef = attr(r, at, NULL, "elementFormDefault");
+            const char *af = attr(r, at, NULL, "attributeFormDefault");
+            r->element_qualified = ef && !strcmp(ef, "qualified");
+            if (r->tns && !xmlHashLookup(d->read_ns, BAD_CAST r->tns) &&
+                xmlHashAddEntry(d->read_ns, BAD_CAST r->tns, (void *)1))
+                d->oom = 1;
+            r->attribute_qualified = af && !strcmp(af, "qualified");
             d->counts.schemas++;
+            push_comp(r, C_SCHEMA, NULL);
         }
         return;
     }
@@ -551,68 +988,45 @@ static void schema_element(reader *r, const char *local, const attrs *at)
                         import ? attr(r, at, NULL, "namespace") : r->tns);
         return;
     }
-    if (!strcmp(local, "element") && r->depth == r->schema_depth + 1) {
-        const char *name = attr(r, at, NULL, "name");
-        if (!name)
-            return;
-        dts_concept *c = calloc(1, sizeof *c);
-        if (!c || buf_add(&d->concept_list, &c, sizeof c)) {
-            free(c);
-            d->oom = 1;
-            return;
-        }
-        c->ns = r->tns;
-        c->name = name;
-        c->key = clark(d, r->tns, name);
-        c->id = attr(r, at, NULL, "id");
-        c->type = qname_key(r, attr(r, at, NULL, "type"));
-        c->subst_group = qname_key(r, attr(r, at, NULL, "substitutionGroup"));
-        c->document = r->doc->url;
-        c->line = line_of(r);
-        c->abstract = is_true(attr(r, at, NULL, "abstract"));
-        c->nillable = is_true(attr(r, at, NULL, "nillable"));
-        c->typed_domain_ref = attr(r, at, XBRLDT_NS, "typedDomainRef");
-        const char *pt = attr(r, at, XBRLI_NS, "periodType");
-        c->period_type = !pt ? DTS_PERIOD_NONE : !strcmp(pt, "instant") ? DTS_PERIOD_INSTANT
-                         : !strcmp(pt, "duration") ? DTS_PERIOD_DURATION : DTS_PERIOD_NONE;
-        const char *bal = attr(r, at, XBRLI_NS, "balance");
-        c->balance = !bal ? DTS_BALANCE_NONE : !strcmp(bal, "debit") ? DTS_BALANCE_DEBIT
-                     : !strcmp(bal, "credit") ? DTS_BALANCE_CREDIT : DTS_BALANCE_NONE;
-        if (c->key && !xmlHashLookup(d->concepts, BAD_CAST c->key))
-            if (xmlHashAddEntry(d->concepts, BAD_CAST c->key, c))
-                d->oom = 1;
-        if (c->id) {
-            const char *href = intern2(d, r->doc->url, '#', c->id);
-            if (href && !xmlHashLookup(d->by_href, BAD_CAST href) &&
-                xmlHashAddEntry(d->by_href, BAD_CAST href, c))
-                d->oom = 1;
-        }
-        r->elem = c;
-        r->elem_depth = r->depth;
+    if (!top)
         return;
-    }
-    if ((!strcmp(local, "complexType") || !strcmp(local, "simpleType")) &&
-        r->depth == r->schema_depth + 1) {
-        const char *name = attr(r, at, NULL, "name");
-        const char *key = name ? clark(d, r->tns, name) : NULL;
-        if (!key || xmlHashLookup(d->types, BAD_CAST key))
-            return;
-        type_def *t = calloc(1, sizeof *t);
-        if (!t || xmlHashAddEntry(d->types, BAD_CAST key, t)) {
-            free(t);
-            d->oom = 1;
-            return;
+    int kind;
+    if (!strcmp(local, "element")) {
+        if (top->kind == C_SCHEMA)
+            global_element(r, at);
+        else if (top->kind == C_MODEL)
+            local_element(r, top, at);
+    } else if (!strcmp(local, "simpleType") || !strcmp(local, "complexType")) {
+        simple_or_complex_type(r, top, local, at);
+    } else if (!strcmp(local, "restriction") || !strcmp(local, "extension") ||
+               !strcmp(local, "list")) {
+        derivation(r, top, local, at);
+    } else if (!strcmp(local, "union")) {
+        union_members(r, top, at);
+    } else if ((kind = facet_kind(local))) {
+        facet(r, top, kind, at);
+    } else if (!strcmp(local, "simpleContent") || !strcmp(local, "complexContent")) {
+        if (top->kind == C_TYPE) {
+            dts_type *t = top->obj;
+            t->simple_content = local[0] == 's';
+            if (is_true(attr(r, at, NULL, "mixed")))
+                t->mixed = 1;
+            push_comp(r, C_CONTENT, t);
         }
-        r->type = t;
-        r->type_depth = r->depth;
-        return;
-    }
-    if (!strcmp(local, "restriction") || !strcmp(local, "extension")) {
-        const char *base = qname_key(r, attr(r, at, NULL, "base"));
-        if (r->type && !r->type->base)
-            r->type->base = base;
-        else if (!r->type && r->elem && !r->elem->type)
-            r->elem->type = base;      /* an anonymous type: its base stands for it */
+    } else if (!strcmp(local, "sequence") || !strcmp(local, "choice") || !strcmp(local, "all") ||
+               !strcmp(local, "group") || !strcmp(local, "any")) {
+        particle(r, top, local, at);
+    } else if (!strcmp(local, "attribute")) {
+        attribute_decl(r, top, at);
+    } else if (!strcmp(local, "attributeGroup")) {
+        attribute_group(r, top, at);
+    } else if (!strcmp(local, "anyAttribute")) {
+        dts_type *owner = owner_type(top);
+        if (owner) {
+            owner->any_attribute = attr(r, at, NULL, "namespace");
+            if (!owner->any_attribute)
+                owner->any_attribute = intern(d, "##any", -1);
+        }
     }
 }
 
@@ -861,7 +1275,7 @@ static void xlink_element(reader *r, const char *ns, const char *local, const ch
     }
 }
 
-static void on_text(void *ctx, const xmlChar *ch, int len);
+static void set_text_handler(reader *r);
 
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                      const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces,
@@ -891,13 +1305,13 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         if (!b.base || buf_add(&r->bases, &b, sizeof b))
             r->d->oom = 1;
     }
-    if (r->feed)
-        dts_rules_feed_start(r->feed, ns, local, nb_namespaces, (const unsigned char **)namespaces,
-                             nb_attributes, (const unsigned char **)attributes, line_of(r),
-                             base_of(r));
-    /* text is wanted only inside usedOn and definition: libxml2 skips the
-     * rest of it cheaply when no handler is set */
-    ctxt->sax->characters = r->feed && dts_rules_feed_wants_text(r->feed) ? on_text : NULL;
+    for (size_t i = 0; i < r->nshown; i++)
+        r->shown[i]->start(r->shown[i]->self, ns, local, nb_namespaces,
+                           (const unsigned char **)namespaces, nb_attributes,
+                           (const unsigned char **)attributes, line_of(r), base_of(r));
+    /* text only where an observer wants it: libxml2 skips the rest cheaply
+     * when no handler is set */
+    set_text_handler(r);
     if (ns && !strcmp(ns, XSD_NS)) {
         schema_element(r, local, &at);
         return;
@@ -920,20 +1334,14 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     (void)localname, (void)prefix, (void)uri;
     xmlParserCtxtPtr ctxt = ctx;
     reader *r = ctxt->_private;
-    if (r->feed) {
-        dts_rules_feed_end(r->feed);
-        ctxt->sax->characters = NULL;
-    }
+    for (size_t i = 0; i < r->nshown; i++)
+        r->shown[i]->end(r->shown[i]->self);
+    set_text_handler(r);
     if (r->link_depth == r->depth)
         flush_link(r);
-    if (r->elem_depth == r->depth) {
-        r->elem = NULL;
-        r->elem_depth = 0;
-    }
-    if (r->type_depth == r->depth) {
-        r->type = NULL;
-        r->type_depth = 0;
-    }
+    comp *top = top_comp(r);
+    if (top && top->depth == r->depth)
+        r->comps.len -= sizeof *top;
     const xml_base *b = (const xml_base *)r->bases.data;
     if (r->bases.len && b[r->bases.len / sizeof *b - 1].depth == r->depth)
         r->bases.len -= sizeof *b;
@@ -948,12 +1356,17 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 {
     xmlParserCtxtPtr ctxt = ctx;
     reader *r = ctxt->_private;
-    dts_rules_feed_text(r->feed, (const char *)ch, len);
+    for (size_t i = 0; i < r->nshown; i++)
+        if (r->shown[i]->wants_text(r->shown[i]->self))
+            r->shown[i]->text(r->shown[i]->self, (const char *)ch, len);
 }
 
-static int is_remote_url(const char *url)
+static void set_text_handler(reader *r)
 {
-    return !strncmp(url, "http://", 7) || !strncmp(url, "https://", 8);
+    int want = 0;
+    for (size_t i = 0; i < r->nshown && !want; i++)
+        want = r->shown[i]->wants_text(r->shown[i]->self);
+    r->ctxt->sax->characters = want ? on_text : NULL;
 }
 
 static void on_error(void *ctx, xmlErrorPtr e)
@@ -992,10 +1405,10 @@ static void read_document(dts *d, size_t index)
         if (doc.import_ns && !xmlHashLookup(d->missing_ns, BAD_CAST doc.import_ns) &&
             xmlHashAddEntry(d->missing_ns, BAD_CAST doc.import_ns, (void *)doc.url))
             d->oom = 1;
-        r2x_diag(d->opts.diag, d->opts.diag_userdata, R2X_SEV_ERROR, R2X_EIO,
-                 doc.referrer ? doc.referrer : doc.url, doc.referrer ? doc.line : 0, 0,
-                 "[xbrl.3.2:documentUnavailable] %s%s", e.message,
-                 doc.referrer ? ", which this document refers to" : "");
+        if (d->opts.report)
+            report(d->opts.report, R2X_SEV_ERROR, "xbrl.3.2:documentUnavailable",
+                   doc.referrer ? doc.referrer : doc.url, doc.referrer ? doc.line : 0, 0,
+                   "%s%s", e.message, doc.referrer ? ", which this document refers to" : "");
         return;
     }
     d->counts.documents++;
@@ -1008,20 +1421,16 @@ static void read_document(dts *d, size_t index)
     buf_init(&r.locs, R2X_BUF_NOCAP);
     buf_init(&r.arcs, R2X_BUF_NOCAP);
     buf_init(&r.bases, R2X_BUF_NOCAP);
+    buf_init(&r.comps, R2X_BUF_NOCAP);
     xmlSAXHandler sax;
     memset(&sax, 0, sizeof sax);
     sax.initialized = XML_SAX2_MAGIC;
     sax.startElementNs = on_start;
     sax.endElementNs = on_end;
     sax.serror = on_error;
-    /* published taxonomies (http) are taken as checked by their publishers */
-    if (!is_remote_url(doc.url)) {
-        if (!d->feed && !(d->feed = dts_rules_feed_new(intern_for_rules, d)))
-            d->oom = 1;
-        r.feed = d->feed;
-        if (r.feed)
-            dts_rules_feed_doc(r.feed, doc.url);
-    }
+    for (size_t i = 0; i < d->nobservers; i++)
+        if (d->observers[i].document(d->observers[i].self, doc.url))
+            r.shown[r.nshown++] = &d->observers[i];
     /* A push parser fed in slices: libxml2 2.9's memory parser shrinks its
      * input by moving what is left, which is quadratic on a 5 MB schema. */
     const size_t slice = d->opts.slice ? d->opts.slice : 256 * 1024;
@@ -1039,14 +1448,15 @@ static void read_document(dts *d, size_t index)
             snprintf(r.first_error, sizeof r.first_error, "not well-formed XML");
         xmlFreeParserCtxt(ctxt);
     }
-    if (r.first_error[0])
-        r2x_diag(d->opts.diag, d->opts.diag_userdata, R2X_SEV_ERROR, R2X_EINPUT, doc.url, 0, 0,
-                 "[xbrl.3.2:malformedDocument] line %s", r.first_error);
+    if (r.first_error[0] && d->opts.report)
+        report(d->opts.report, R2X_SEV_ERROR, "xbrl.3.2:malformedDocument", doc.url, 0, 0,
+               "line %s", r.first_error);
     buf_release(&r.ns);
     buf_release(&r.ns_marks);
     buf_release(&r.locs);
     buf_release(&r.arcs);
     buf_release(&r.bases);
+    buf_release(&r.comps);
     free(data);
 }
 
@@ -1148,24 +1558,26 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
     d->concepts = xmlHashCreate(32768);
     d->by_href = xmlHashCreate(32768);
     d->types = xmlHashCreate(256);
+    d->attributes = xmlHashCreate(64);
+    d->attr_groups = xmlHashCreate(64);
+    d->groups = xmlHashCreate(64);
     d->missing_ns = xmlHashCreate(16);
+    d->read_ns = xmlHashCreate(64);
     d->label_roles = xmlHashCreate(1024);
     buf_init(&d->docs_list, R2X_BUF_NOCAP);
     buf_init(&d->concept_list, R2X_BUF_NOCAP);
+    buf_init(&d->type_list, R2X_BUF_NOCAP);
+    buf_init(&d->particle_list, R2X_BUF_NOCAP);
+    buf_init(&d->attribute_list, R2X_BUF_NOCAP);
     buf_init(&d->raw, R2X_BUF_NOCAP);
     buf_init(&d->rels, R2X_BUF_NOCAP);
-    if (!d->docs || !d->missing_ns || !d->label_roles || !d->concepts || !d->by_href || !d->types) {
+    if (!d->docs || !d->missing_ns || !d->read_ns || !d->label_roles || !d->concepts ||
+        !d->by_href || !d->types || !d->attributes || !d->attr_groups || !d->groups) {
         dts_free(d);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     *out = d;
     return R2X_OK;
-}
-
-static void free_payload(void *p, const xmlChar *name)
-{
-    (void)name;
-    free(p);
 }
 
 void dts_free(dts *d)
@@ -1175,14 +1587,37 @@ void dts_free(dts *d)
     dts_concept **cl = (dts_concept **)d->concept_list.data;
     for (size_t i = 0; i < d->concept_list.len / sizeof *cl; i++)
         free(cl[i]);
+    dts_type **tl = (dts_type **)d->type_list.data;
+    for (size_t i = 0; i < d->type_list.len / sizeof *tl; i++) {
+        buf_release(&tl[i]->members);
+        buf_release(&tl[i]->member_anon);
+        buf_release(&tl[i]->facets);
+        buf_release(&tl[i]->attributes);
+        buf_release(&tl[i]->attribute_groups);
+        free(tl[i]);
+    }
+    dts_particle **pl = (dts_particle **)d->particle_list.data;
+    for (size_t i = 0; i < d->particle_list.len / sizeof *pl; i++) {
+        buf_release(&pl[i]->children);
+        free(pl[i]);
+    }
+    dts_attribute **al = (dts_attribute **)d->attribute_list.data;
+    for (size_t i = 0; i < d->attribute_list.len / sizeof *al; i++)
+        free(al[i]);
+    buf_release(&d->type_list);
+    buf_release(&d->particle_list);
+    buf_release(&d->attribute_list);
     xmlHashFree(d->docs, NULL);
     xmlHashFree(d->concepts, NULL);
     xmlHashFree(d->by_href, NULL);
-    xmlHashFree(d->types, free_payload);
+    xmlHashFree(d->types, NULL);
+    xmlHashFree(d->attributes, NULL);
+    xmlHashFree(d->attr_groups, NULL);
+    xmlHashFree(d->groups, NULL);
     xmlHashFree(d->missing_ns, NULL);
+    xmlHashFree(d->read_ns, NULL);
     xmlHashFree(d->label_roles, NULL);
     strtab_release(&d->strings);
-    dts_rules_feed_free(d->feed);
     buf_release(&d->docs_list);
     buf_release(&d->concept_list);
     buf_release(&d->raw);
@@ -1201,17 +1636,18 @@ int dts_load(dts *d, r2x_error *err)
 {
     while (!d->oom && d->next_doc < d->docs_list.len / sizeof(doc_entry))
         read_document(d, d->next_doc++);
-    if (d->feed && dts_rules_feed_failed(d->feed))
-        d->oom = 1;
     /* kinds and types once every schema is in: groups and bases may be
      * declared in documents read later */
+    dts_type **tl = (dts_type **)d->type_list.data;
+    for (size_t i = 0; i < d->type_list.len / sizeof *tl; i++)
+        resolve_type(d, tl[i], 0);
     dts_concept **cl = (dts_concept **)d->concept_list.data;
     size_t nc = d->concept_list.len / sizeof *cl;
     d->counts.concepts = d->counts.items = d->counts.tuples = 0;
     for (size_t i = 0; i < nc; i++) {
         dts_concept *c = cl[i];
         c->kind = classify_group(d, c->subst_group);
-        classify_type(d, c->type, &c->lex, &c->flags);
+        resolve_concept_type(d, c);
         d->counts.concepts++;
         d->counts.items += c->kind == DTS_ITEM || c->kind == DTS_DIMENSION ||
                            c->kind == DTS_HYPERCUBE;
@@ -1219,6 +1655,43 @@ int dts_load(dts *d, r2x_error *err)
     }
     resolve_relationships(d);
     return d->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
+}
+
+const dts_type *dts_type_by_key(const dts *d, const char *key)
+{
+    return key ? xmlHashLookup(d->types, BAD_CAST key) : NULL;
+}
+
+const dts_attribute *dts_attribute_by_key(const dts *d, const char *key)
+{
+    return key ? xmlHashLookup(d->attributes, BAD_CAST key) : NULL;
+}
+
+const dts_type *dts_attribute_group_by_key(const dts *d, const char *key)
+{
+    return key ? xmlHashLookup(d->attr_groups, BAD_CAST key) : NULL;
+}
+
+const dts_particle *dts_group_by_key(const dts *d, const char *key)
+{
+    return key ? xmlHashLookup(d->groups, BAD_CAST key) : NULL;
+}
+
+const dts_concept *dts_typed_domain(const dts *d, const dts_concept *dim)
+{
+    if (!dim || !dim->typed_domain_href)
+        return NULL;
+    return xmlHashLookup(d->by_href, BAD_CAST dim->typed_domain_href);
+}
+
+int dts_substitutes(const dts *d, const dts_concept *c, const char *head_key)
+{
+    for (int depth = 0; c && depth < 64; depth++) {
+        if (c->key == head_key || !strcmp(c->key, head_key))
+            return 1;
+        c = c->subst_group ? xmlHashLookup(d->concepts, BAD_CAST c->subst_group) : NULL;
+    }
+    return 0;
 }
 
 const dts_concept *dts_concept_by_key(const dts *d, const char *key)
@@ -1236,7 +1709,18 @@ const dts_concept *dts_concept_get(const dts *d, const char *ns, const char *nam
 
 const char *dts_missing_namespace(const dts *d, const char *ns)
 {
-    return ns ? xmlHashLookup(d->missing_ns, BAD_CAST ns) : NULL;
+    if (!ns)
+        return NULL;
+    const char *url = xmlHashLookup(d->missing_ns, BAD_CAST ns);
+    if (url)
+        return url;
+    /* a document found by a locator or linkbaseRef declares a namespace no
+     * one could know before reading it: any namespace no schema read
+     * declares may be its; but never a W3C namespace (XInclude, XHTML, XML
+     * Schema), which no taxonomy declares elements in */
+    if (!strncmp(ns, "http://www.w3.org/", 18))
+        return NULL;
+    return d->counts.missing && !xmlHashLookup(d->read_ns, BAD_CAST ns) ? "" : NULL;
 }
 
 int dts_has_document(const dts *d, const char *url)
@@ -1298,9 +1782,17 @@ int dts_concept_has_label_role(const dts *d, const dts_concept *c, const char *r
     return hit;
 }
 
-dts_rules_feed *dts_get_rules_feed(const dts *d)
+int dts_add_observer(dts *d, const dts_observer *o, r2x_error *err)
 {
-    return d->feed;
+    if (d->nobservers == DTS_MAX_OBSERVERS)
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "a DTS takes %d observers", DTS_MAX_OBSERVERS);
+    d->observers[d->nobservers++] = *o;
+    return R2X_OK;
+}
+
+const char *dts_intern(dts *d, const char *s, size_t n)
+{
+    return intern(d, s, (int)n);
 }
 
 const dts_options *dts_get_options(const dts *d)

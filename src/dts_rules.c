@@ -5,10 +5,10 @@
  * summation-item endpoints (5.2.5.2) and arc cycles (5.1.4.3, 5.2.4.2).
  *
  * The rules see the DTS's own documents through the one streaming pass of
- * dts.c, which feeds each of their elements here (dts_rules_feed_*): what a
- * rule can settle on the spot becomes a finding; what needs the whole DTS
+ * dts.c, whose observer they are (feed_*: each element of those
+ * documents): what a rule can settle on the spot becomes a finding; what needs the whole DTS
  * (declarations, roleRefs, ids in other documents) is kept as a small
- * pending check and settled by dts_check_rules().  No document is held as a
+ * pending check and settled by dts_rules_check().  No document is held as a
  * tree.  Documents fetched over http(s) are published taxonomies, taken as
  * checked by their publishers, and are not fed.
  */
@@ -26,10 +26,11 @@
 #include <libxml/valid.h>
 
 #include "buf.h"
-#include "dts.h"
+#include "dts_rules.h"
 #include "error.h"
 #include "fetch.h"
 #include "graph.h"
+#include "report.h"
 
 #define ROLE_LINK "http://www.xbrl.org/2003/role/link"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -94,9 +95,10 @@ typedef struct frame {
     unsigned nchild;           /* child elements so far: element() child sequences */
 } frame;
 
-struct dts_rules_feed {
-    dts_intern_fn intern;      /* the DTS's string table: equal strings, equal pointers */
-    void *intern_ctx;
+typedef struct dts_rules dts_rules_feed;
+
+struct dts_rules {
+    dts *d;                    /* interns our strings: equal strings, equal pointers */
     xmlHashTablePtr docs;      /* url -> (void *)1: documents fed */
     xmlHashTablePtr targets;   /* "url#id" or "url" (the root) -> target * */
     xmlHashTablePtr refs;      /* "index\1R|A\1uri" -> (void *)1: roleRefs of a linkbase */
@@ -146,19 +148,27 @@ static const char *dstr(dts_rules_feed *f, const char *s, int len)
 {
     if (!s)
         return NULL;
-    const char *r = f->intern(f->intern_ctx, s, len < 0 ? strlen(s) : (size_t)len);
+    const char *r = dts_intern(f->d, s, len < 0 ? strlen(s) : (size_t)len);
     if (!r)
         f->oom = 1;
     return r;
 }
 
-dts_rules_feed *dts_rules_feed_new(dts_intern_fn intern, void *intern_ctx)
+static int feed_document(void *self, const char *url);
+static void feed_start(void *self, const char *ns, const char *local, int nb_namespaces,
+                       const unsigned char **namespaces, int nb_attributes,
+                       const unsigned char **attributes, long line, const char *base);
+static void feed_text(void *self, const char *s, int len);
+static int feed_wants_text(const void *self);
+static void feed_end(void *self);
+
+int dts_rules_new(dts *d, dts_rules **out, r2x_error *err)
 {
+    *out = NULL;
     dts_rules_feed *f = calloc(1, sizeof *f);
     if (!f)
-        return NULL;
-    f->intern = intern;
-    f->intern_ctx = intern_ctx;
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    f->d = d;
     buf_init(&f->labels, R2X_BUF_NOCAP);
     buf_init(&f->link_locs, R2X_BUF_NOCAP);
     f->docs = xmlHashCreate(64);
@@ -180,13 +190,20 @@ dts_rules_feed *dts_rules_feed_new(dts_intern_fn intern, void *intern_ctx)
     for (size_t i = 0; i < sizeof f->scratch / sizeof *f->scratch; i++)
         buf_init(&f->scratch[i], R2X_BUF_NOCAP);
     if (!f->docs || !f->targets || !f->refs || !f->ctypes) {
-        dts_rules_feed_free(f);
-        return NULL;
+        dts_rules_free(f);
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
-    return f;
+    dts_observer o = {f, feed_document, feed_start, feed_text, feed_wants_text, feed_end};
+    int rc = dts_add_observer(d, &o, err);
+    if (rc) {
+        dts_rules_free(f);
+        return rc;
+    }
+    *out = f;
+    return R2X_OK;
 }
 
-void dts_rules_feed_free(dts_rules_feed *f)
+void dts_rules_free(dts_rules *f)
 {
     if (!f)
         return;
@@ -411,8 +428,13 @@ static const char *feed_resolve(dts_rules_feed *f, const char *base, const char 
     return r;
 }
 
-void dts_rules_feed_doc(dts_rules_feed *f, const char *url)
+/* Published taxonomies (http) are taken as checked by their publishers:
+ * only the DTS's own documents are watched. */
+static int feed_document(void *self, const char *url)
 {
+    dts_rules_feed *f = self;
+    if (is_remote(url))
+        return 0;
     f->url = dstr(f, url, -1);
     f->tns = NULL;
     f->depth = 0;
@@ -423,6 +445,7 @@ void dts_rules_feed_doc(dts_rules_feed *f, const char *url)
     buf_reset(&f->ns);
     if (f->url && xmlHashAddEntry(f->docs, BAD_CAST f->url, (void *)1))
         f->oom = f->oom || !xmlHashLookup(f->docs, BAD_CAST f->url);
+    return 1;
 }
 
 static void start_decl(dts_rules_feed *f, const fattrs *at, long line, int arcrole)
@@ -838,11 +861,11 @@ static void end_content(dts_rules_feed *f)
         f->oom = 1;
 }
 
-void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
-                          int nb_namespaces, const unsigned char **namespaces,
-                          int nb_attributes, const unsigned char **attributes, long line,
-                          const char *base)
+static void feed_start(void *self, const char *ns, const char *local, int nb_namespaces,
+                       const unsigned char **namespaces, int nb_attributes,
+                       const unsigned char **attributes, long line, const char *base)
 {
+    dts_rules_feed *f = self;
     if (f->oom)
         return;        /* out of memory: the feed is dead (dts_load fails) */
     fattrs at = {nb_attributes, attributes};
@@ -1035,24 +1058,22 @@ void dts_rules_feed_start(dts_rules_feed *f, const char *ns, const char *local,
     }
 }
 
-int dts_rules_feed_wants_text(const dts_rules_feed *f)
+static int feed_wants_text(const void *self)
 {
+    const dts_rules_feed *f = self;
     return f->text_depth != 0;
 }
 
-void dts_rules_feed_text(dts_rules_feed *f, const char *s, int len)
+static void feed_text(void *self, const char *s, int len)
 {
+    dts_rules_feed *f = self;
     if (!f->oom && f->text_depth && len > 0 && buf_add(&f->text, s, (size_t)len))
         f->oom = 1;
 }
 
-int dts_rules_feed_failed(const dts_rules_feed *f)
+static void feed_end(void *self)
 {
-    return f->oom;
-}
-
-void dts_rules_feed_end(dts_rules_feed *f)
-{
+    dts_rules_feed *f = self;
     if (!f->depth || f->oom)
         return;
     if (f->text_depth == f->depth) {
@@ -1086,7 +1107,7 @@ void dts_rules_feed_end(dts_rules_feed *f)
 
 typedef struct rules {
     dts *d;
-    const dts_options *opts;
+    reporter *rp;
     dts_rules_feed *f;
     xmlHashTablePtr roles, arcroles;   /* uri -> decl * (the first) */
     size_t errors;
@@ -1099,8 +1120,7 @@ static void fail(rules *ru, const char *url, long line, const char *code, const 
     char msg[700];
     snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
     ru->errors++;
-    r2x_diag(ru->opts->diag, ru->opts->diag_userdata, R2X_SEV_ERROR, R2X_EINPUT, url, line, 0,
-             "[%s] %s", code, msg);
+    report(ru->rp, R2X_SEV_ERROR, code, url, line, 0, "%s", msg);
 }
 
 /* element(id), element(/1/n): what the child sequence or id locates;
@@ -1336,6 +1356,41 @@ static void check_content(rules *ru, const pending *p, const dts_concept *c)
     }
 }
 
+/* 5.1.1.3: an item's type is one of the XBRL item types (xbrli:*ItemType)
+ * or derived from one, by restriction or extension, through any number of
+ * types: 1 it is, 0 it is not, -1 cannot tell (a type the DTS lacks, whose
+ * schema may be missing: what it cannot find is not judged here). */
+static int is_item_type(const dts *d, const dts_concept *c)
+{
+    static const char xbrli[] = "{" XBRLI_NS "}", xsd[] = "{" XSD_NS "}";
+    /* a declaration without a type has its substitution group head's */
+    for (int depth = 0; !c->type && !c->tdef && c->subst_group && depth < 64; depth++) {
+        c = dts_concept_by_key(d, c->subst_group);
+        if (!c)
+            return -1;
+    }
+    const char *key = c->type;
+    const dts_type *t = key ? NULL : c->tdef;
+    for (int depth = 0; depth < 64; depth++) {
+        if (key) {
+            size_t n = strlen(key);
+            if (!strncmp(key, xbrli, sizeof xbrli - 1) && n > 8 &&
+                !strcmp(key + n - 8, "ItemType"))
+                return 1;
+            if (!strncmp(key, xsd, sizeof xsd - 1))
+                return 0;      /* a built-in type: anyType, string ... */
+            t = dts_type_by_key(d, key);
+            if (!t)
+                return -1;
+        }
+        if (!t)
+            return 0;          /* no type at all: anyType */
+        key = t->base;
+        t = key ? NULL : t->base_anon;
+    }
+    return -1;
+}
+
 static void settle_element(rules *ru, const pending *p)
 {
     const char *name = p->b;
@@ -1359,6 +1414,10 @@ static void settle_element(rules *ru, const pending *p)
         if (has_bal && !(c->flags & DTS_MONETARY))
             fail(ru, p->url, p->line, "xbrl.5.1.1.2:balanceNotMonetary",
                  "item %s has xbrli:balance but is not monetary%s", name, "");
+        if (!is_item_type(ru->d, c))
+            fail(ru, p->url, p->line, "xbrl.5.1.1.3:itemType",
+                 "item %s has a type not derived from an XBRL item type (xbrli:*ItemType)%s",
+                 name, "");
     } else if (c->kind == DTS_TUPLE && (has_pt || has_bal)) {
         fail(ru, p->url, p->line, "xbrl.4.9:tupleAttributes",
              "tuple %s has xbrli:%s, which only items carry", name,
@@ -1614,23 +1673,19 @@ static void check_relationships(rules *ru)
 
 /* ---- entry --------------------------------------------------------------------- */
 
-int dts_check_rules(dts *d, size_t *nerrors)
+int dts_rules_check(dts_rules *f, reporter *rp, size_t *nerrors)
 {
     rules ru;
     memset(&ru, 0, sizeof ru);
-    ru.d = d;
-    ru.opts = dts_get_options(d);
-    ru.f = dts_get_rules_feed(d);
+    ru.d = f->d;
+    ru.rp = rp;
+    ru.f = f;
+    ru.oom = f->oom;
     ru.roles = xmlHashCreate(64);
     ru.arcroles = xmlHashCreate(64);
-    if (ru.roles && ru.arcroles) {
-        if (ru.f)
-            settle(&ru);
+    if (ru.roles && ru.arcroles && !ru.oom) {
+        settle(&ru);
         check_relationships(&ru);
-        size_t dim_errors = 0;
-        if (dts_check_dimensions(d, &dim_errors))
-            ru.oom = 1;
-        ru.errors += dim_errors;
     } else {
         ru.oom = 1;
     }

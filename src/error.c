@@ -72,6 +72,7 @@ static void fill(r2x_error *e, int severity, int code, const char *file,
     e->line = line;
     e->column = column;
     vsnprintf(e->message, sizeof e->message, fmt, ap);
+    e->rule[0] = '\0';
 }
 
 int r2x_fail(r2x_error *err, int code, const char *file, long line,

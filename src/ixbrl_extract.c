@@ -27,6 +27,7 @@
 #include "buf.h"
 #include "error.h"
 #include "output.h"
+#include "srcpos.h"
 
 #define NS_IX "http://www.xbrl.org/2013/inlineXBRL"
 #define NS_IX10 "http://www.xbrl.org/2008/inlineXBRL"
@@ -401,20 +402,56 @@ static const name_code us_states[] = {
     {"Puerto Rico", "PR"}, {"Virgin Islands", "VI"}, {"U.S. Virgin Islands", "VI"},
     {NULL, NULL}};
 
+/* Exchange names as the SEC's transformation registry reads them (after its
+ * Arelle plugin, ixt-sec 2015-08-31): "the" before and ", LLC" or ", Inc."
+ * after are optional, case is not significant; the codes are those of
+ * dei:edgarExchangeCodeItemType. */
 static const name_code exchanges[] = {
-    {"The Nasdaq Stock Market LLC", "NASDAQ"}, {"Nasdaq Stock Market LLC", "NASDAQ"},
-    {"The Nasdaq Global Select Market", "NASDAQ"}, {"The Nasdaq Global Market", "NASDAQ"},
-    {"The Nasdaq Capital Market", "NASDAQ"}, {"Nasdaq", "NASDAQ"},
-    {"New York Stock Exchange", "NYSE"}, {"The New York Stock Exchange", "NYSE"},
-    {"New York Stock Exchange LLC", "NYSE"}, {"NYSE", "NYSE"},
-    {"NYSE American LLC", "NYSEAMER"}, {"NYSE American", "NYSEAMER"},
-    {"NYSE Arca, Inc.", "NYSEArca"}, {"NYSE Arca", "NYSEArca"},
-    {"NYSE Chicago, Inc.", "NYSECHX"}, {"NYSE National, Inc.", "NYSENAT"},
-    {"Cboe BZX Exchange, Inc.", "CboeBZX"}, {"Cboe BYX Exchange, Inc.", "CboeBYX"},
-    {"Cboe EDGA Exchange, Inc.", "CboeEDGA"}, {"Cboe EDGX Exchange, Inc.", "CboeEDGX"},
-    {"Nasdaq BX, Inc.", "BX"}, {"Nasdaq PHLX LLC", "PHLX"}, {"NASDAQ OMX PHLX", "PHLX"},
-    {"Investors Exchange LLC", "IEX"}, {"Boston Stock Exchange", "BSE"},
+    {"box exchange", "BOX"}, {"cboe byx exchange", "CboeBYX"},
+    {"cboe bzx exchange", "CboeBZX"}, {"cboe c2 exchange", "C2"},
+    {"cboe edga exchange", "CboeEDGA"}, {"cboe edgx exchange", "CboeEDGX"},
+    {"cboe exchange", "CBOE"}, {"chicago stock exchange", "CHX"},
+    {"investors exchange", "IEX"}, {"miami international securities exchange", "MIAX"},
+    {"miax pearl", "PEARL"}, {"nasdaq bx", "BX"}, {"nasdaq gemx", "GEMX"},
+    {"nasdaq ise", "ISE"}, {"nasdaq mrx", "MRX"}, {"nasdaq phlx", "Phlx"},
+    {"nyse", "NYSE"}, {"new york stock exchange", "NYSE"}, {"nyse american", "NYSEAMER"},
+    {"nyse arca", "NYSEArca"}, {"nyse national", "NYSENAT"}, {"nasdaq", "NASDAQ"},
+    {"nasdaq stock market", "NASDAQ"}, {"nasdaq global market", "NASDAQ"},
+    {"nasdaq global select market", "NASDAQ"},
     {NULL, NULL}};
+
+/* An exchange's name into its code: white space collapsed, then a leading
+ * "the" and a trailing ", LLC" / ", Inc." dropped, case ignored. */
+static int exchange_code(const char *text, char *out, size_t size)
+{
+    char name[256];
+    size_t n = 0;
+    for (const char *p = text; *p && n + 1 < sizeof name; p++) {
+        int space = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+        if (space && (!n || name[n - 1] == ' '))
+            continue;
+        name[n++] = space ? ' ' : (char)tolower((unsigned char)*p);
+    }
+    while (n && name[n - 1] == ' ')
+        n--;
+    name[n] = '\0';
+    char *s = name;
+    if (!strncmp(s, "the ", 4))
+        s += 4;
+    static const char *const suffixes[] = {", llc", " llc", ", inc.", ", inc", " inc.", " inc"};
+    size_t len = strlen(s);
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t k = strlen(suffixes[i]);
+        if (len > k && !strcmp(s + len - k, suffixes[i])) {
+            s[len - k] = '\0';
+            break;
+        }
+    }
+    for (const name_code *e = exchanges; e->name; e++)
+        if (!strcmp(s, e->name))
+            return snprintf(out, size, "%s", e->code) < 0 ? -1 : 0;
+    return -1;
+}
 
 static const name_code filer_categories[] = {
     {"Large accelerated filer", "Large Accelerated Filer"},
@@ -478,6 +515,93 @@ static int registry_transform(const char *f, const char *text, char *out, size_t
     return -2;
 }
 
+/* A separator between the words of a number or a duration: white space,
+ * comma, hyphen, a no-break space or a Unicode dash (U+058A, U+05BE,
+ * U+2010-U+2015, U+FE58, U+FE63, U+FF0D); its length in bytes, 0 if none. */
+static int word_separator(const unsigned char *p)
+{
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ',' || *p == '-')
+        return 1;
+    if ((p[0] == 0xC2 && p[1] == 0xA0) || (p[0] == 0xD6 && p[1] == 0x8A) ||
+        (p[0] == 0xD6 && p[1] == 0xBE))
+        return 2;
+    if ((p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95) ||
+        (p[0] == 0xEF && p[1] == 0xB9 && (p[2] == 0x98 || p[2] == 0xA3)) ||
+        (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8D))
+        return 3;
+    return 0;
+}
+
+/* ixt-sec:durwordsen: "two years, six months and ten days" -> P2Y6M10D;
+ * each part a number in words or up to four digits before its unit, in the
+ * order years, months, days; zero or "no" parts left out ("no days" is
+ * P0D). */
+static int duration_words(const char *text, char *out, size_t size)
+{
+    static const char *const units[] = {"year", "month", "day"};
+    long part[3] = {0, 0, 0};
+    int last = -1;
+    char num[256] = "";
+    size_t nn = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    while (*p) {
+        int sep = word_separator(p);
+        if (sep) {
+            p += sep;
+            continue;
+        }
+        char w[32];
+        size_t n = 0;
+        int digits = isdigit(*p) != 0;
+        while (*p && !word_separator(p) && (digits ? isdigit(*p) : isalpha(*p))) {
+            if (n + 1 >= sizeof w)
+                return -1;
+            w[n++] = (char)tolower(*p++);
+        }
+        w[n] = '\0';
+        if (!n)
+            return -1;           /* neither a word nor a number */
+        int unit = -1;
+        for (int u = 0; u < 3 && !digits; u++) {
+            size_t k = strlen(units[u]);
+            if (!strncmp(w, units[u], k) && (!w[k] || !strcmp(w + k, "s")))
+                unit = u;
+        }
+        if (unit < 0) {
+            if (nn + n + 2 >= sizeof num)
+                return -1;
+            nn += (size_t)snprintf(num + nn, sizeof num - nn, "%s%s", nn ? " " : "", w);
+            continue;
+        }
+        if (unit <= last || !nn)
+            return -1;
+        char value[64];
+        int all_digits = strspn(num, "0123456789") == nn;
+        if (all_digits && nn <= 4)
+            part[unit] = atol(num);
+        else if (!strcmp(num, "zero") || !strcmp(num, "no") || !strcmp(num, "none"))
+            part[unit] = 0;
+        else if (!all_digits && !words_number(num, value, sizeof value))
+            part[unit] = atol(value);
+        else
+            return -1;
+        last = unit;
+        nn = 0;
+        num[0] = '\0';
+    }
+    if (nn || last < 0)
+        return -1;
+    char ys[24] = "", ms[24] = "", ds[24] = "";
+    if (part[0])
+        snprintf(ys, sizeof ys, "%ldY", part[0]);
+    if (part[1])
+        snprintf(ms, sizeof ms, "%ldM", part[1]);
+    if (part[2] || (!part[0] && !part[1]))
+        snprintf(ds, sizeof ds, "%ldD", part[2]);
+    int k = snprintf(out, size, "P%s%s%s", ys, ms, ds);
+    return k < 0 || (size_t)k >= size ? -1 : 0;
+}
+
 static int sec_transform(const char *f, const char *text, char *out, size_t size)
 {
     if (!strcmp(f, "numwordsen"))
@@ -485,7 +609,9 @@ static int sec_transform(const char *f, const char *text, char *out, size_t size
     if (!strcmp(f, "stateprovnameen"))
         return lookup(us_states, text, out, size);
     if (!strcmp(f, "exchnameen"))
-        return lookup(exchanges, text, out, size);
+        return exchange_code(text, out, size);
+    if (!strcmp(f, "durwordsen"))
+        return duration_words(text, out, size);
     if (!strcmp(f, "entityfilercategoryen"))
         return lookup(filer_categories, text, out, size);
     if (!strcmp(f, "duryear"))
@@ -536,12 +662,16 @@ typedef struct extraction {
     r2x_buf relationships;    /* xmlNodePtr[] */
     xmlHashTablePtr continuations;   /* id -> ix:continuation */
     xmlHashTablePtr footnotes;       /* id -> ix:footnote */
+    const srcpos_map *in_positions;  /* where the input's elements are; may be NULL */
+    srcpos_map *out_positions;       /* where the output's come from; may be NULL */
+    int oom;
 } extraction;
 
-static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void finding(extraction *x, xmlNodePtr node, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
-static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
+/* code: the rule, after Arelle's names for Inline XBRL 1.1 (section:name). */
+static void finding(extraction *x, xmlNodePtr node, const char *code, const char *fmt, ...)
 {
     x->nerrors++;
     if (!x->diag)
@@ -551,12 +681,46 @@ static void finding(extraction *x, xmlNodePtr node, const char *fmt, ...)
     e.code = R2X_EINPUT;
     e.severity = R2X_SEV_ERROR;
     r2x_strlcpy(e.file, x->name, sizeof e.file);
-    e.line = node ? xmlGetLineNo(node) : 0;
+    r2x_strlcpy(e.rule, code, sizeof e.rule);
+    srcpos at = srcpos_of(x->in_positions, node);
+    e.line = at.line;
+    e.column = at.column;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(e.message, sizeof e.message, fmt, ap);
     va_end(ap);
     x->diag(x->diag_userdata, &e);
+}
+
+/* The output element out came from the input element in: findings on out
+ * name in's place in the input. */
+static void came_from(extraction *x, const xmlNode *out, const xmlNode *in)
+{
+    if (x->out_positions && out &&
+        srcpos_set(x->out_positions, out, srcpos_of(x->in_positions, in)))
+        x->oom = 1;
+}
+
+/* The same for a copy of an element and its copy's descendants, which are
+ * the original's elements in the same order (only text and entity
+ * references are dropped from a copy). */
+static void copy_came_from(extraction *x, xmlNodePtr out, xmlNodePtr in)
+{
+    came_from(x, out, in);
+    xmlNodePtr a = out->children, b = in->children;
+    while (a && b) {
+        if (a->type != XML_ELEMENT_NODE) {
+            a = a->next;
+            continue;
+        }
+        if (b->type != XML_ELEMENT_NODE) {
+            b = b->next;
+            continue;
+        }
+        copy_came_from(x, a, b);
+        a = a->next;
+        b = b->next;
+    }
 }
 
 static int is_ix(xmlNodePtr n, const char *local)
@@ -594,12 +758,14 @@ static int collect(extraction *x)
                 rc = xmlHashAddEntry(x->continuations, id, n) < 0 &&
                      xmlHashLookup(x->continuations, id) != n;
                 if (rc) {
-                    finding(x, n, "ix:continuation id '%s' is used twice", (const char *)id);
+                    finding(x, n, "ix11.4.1.1:continuationIdDuplicate",
+                            "ix:continuation id '%s' is used twice", (const char *)id);
                     rc = 0;
                 }
             } else if (!strcmp(name, "footnote") && id) {
                 if (xmlHashAddEntry(x->footnotes, id, n) < 0)
-                    finding(x, n, "ix:footnote id '%s' is used twice", (const char *)id);
+                    finding(x, n, "ix11.6.1.1:footnoteIdDuplicate",
+                            "ix:footnote id '%s' is used twice", (const char *)id);
             } else if (!strcmp(name, "header")) {
                 x->headers++;
             } else if (!strcmp(name, "relationship")) {
@@ -610,9 +776,12 @@ static int collect(extraction *x)
                         rc = keep_node(&x->references, c);
                 descend = 0;
             } else if (!strcmp(name, "resources")) {
+                /* contexts, units, roleRefs, arcroleRefs; and ix:relationship,
+                 * whose place this is (Inline XBRL 1.1 schema) */
                 for (xmlNodePtr c = n->children; c && !rc; c = c->next)
                     if (c->type == XML_ELEMENT_NODE)
-                        rc = keep_node(&x->resources, c);
+                        rc = keep_node(is_ix(c, "relationship") ? &x->relationships
+                                                                : &x->resources, c);
                 descend = 0;
             }
             xmlFree(id);
@@ -748,7 +917,8 @@ static int fact_value(extraction *x, xmlNodePtr f, int numeric, r2x_buf *v, int 
     while (next && !rc) {
         xmlNodePtr c = xmlHashLookup(x->continuations, BAD_CAST next);
         if (!c || ++hops > (size_t)xmlHashSize(x->continuations)) {
-            finding(x, f, "the continuation '%s' %s; the fact is left out", next,
+            finding(x, f, c ? "ix11.4.1.2:continuationCycle" : "ix11.4.1.1:continuationMissing",
+                    "the continuation '%s' %s; the fact is left out", next,
                     c ? "loops" : "is missing");
             rc = -1;
             break;
@@ -773,9 +943,13 @@ static int fact_value(extraction *x, xmlNodePtr f, int numeric, r2x_buf *v, int 
                                 trimmed, out, sizeof out);
         if (t) {
             if (t == -2)
-                finding(x, f, "unknown format '%s'; the fact is left out", format);
+                finding(x, f, numeric ? "ix11.10.1.2:invalidTransformation"
+                                      : "ix11.11.1.2:invalidTransformation",
+                        "unknown format '%s'; the fact is left out", format);
             else
-                finding(x, f, "'%s' does not fit the format %s; the fact is left out", trimmed,
+                finding(x, f, numeric ? "ix11.10.1.1:transformValueError"
+                                      : "ix11.11.1.1:transformValueError",
+                        "'%s' does not fit the format %s; the fact is left out", trimmed,
                         format);
             rc = -1;
             goto done;
@@ -788,7 +962,7 @@ static int fact_value(extraction *x, xmlNodePtr f, int numeric, r2x_buf *v, int 
         char num[160];
         int sc = scale ? atoi(scale) : 0;
         if (ixbrl_scale(text, sc, sign && !strcmp(sign, "-"), num, sizeof num)) {
-            finding(x, f, "'%s' is not a number", text);
+            finding(x, f, "ix11.10.1.1:transformValueError", "'%s' is not a number", text);
             rc = -1;
             goto done;
         }
@@ -828,7 +1002,7 @@ static int write_fact(extraction *x, xmlNodePtr f)
 {
     const char *kind = (const char *)f->name;
     if (!strcmp(kind, "tuple") || !strcmp(kind, "fraction")) {
-        finding(x, f, "ix:%s is not supported; the fact is left out", kind);
+        finding(x, f, "ix:unsupported", "ix:%s is not supported; the fact is left out", kind);
         return 0;
     }
     if (xmlHasProp(f, BAD_CAST "target"))
@@ -837,13 +1011,13 @@ static int write_fact(extraction *x, xmlNodePtr f)
     char *name = prop(f, "name");
     if (!name) {
         xmlFree(name);
-        finding(x, f, "ix:%s has no name", kind);
+        finding(x, f, "ix11:missingName", "ix:%s has no name", kind);
         return 0;
     }
     const char *local;
     xmlNsPtr ns = out_ns(x, f, name, &local);
     if (!ns) {
-        finding(x, f, "the prefix of '%s' is not declared", name);
+        finding(x, f, "ix11:undeclaredPrefix", "the prefix of '%s' is not declared", name);
         xmlFree(name);
         return 0;
     }
@@ -862,6 +1036,7 @@ static int write_fact(extraction *x, xmlNodePtr f)
             xmlFreeNode(e);
             rc = -2;
         } else {
+            came_from(x, e, f);
             static const char *const copied[] = {"id", "contextRef", "unitRef", "decimals",
                                                  "precision"};
             for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
@@ -919,8 +1094,9 @@ static int copy_under_root(extraction *x, xmlNodePtr n)
         if (c->type == XML_ENTITY_REF_NODE) {
             /* never loaded nor expanded; copied, it would leave the output
              * naming an entity it does not declare (not well-formed) */
-            finding(x, n, "entity reference '&%s;' is not expanded (entities are never "
-                          "loaded); it is dropped", (const char *)c->name);
+            finding(x, n, "ix:entityReference",
+                    "entity reference '&%s;' is not expanded (entities are never loaded); "
+                    "it is dropped", (const char *)c->name);
             xmlUnlinkNode(c);
             xmlFreeNode(c);
         } else if (c->type == XML_TEXT_NODE && xmlIsBlankNode(c)) {
@@ -929,6 +1105,7 @@ static int copy_under_root(extraction *x, xmlNodePtr n)
         }
         c = next;
     }
+    copy_came_from(x, copy, n);
     return R2X_OK;
 }
 
@@ -952,11 +1129,14 @@ static int write_relationships(extraction *x)
         char *from = prop(r, "fromRefs"), *to = prop(r, "toRefs");
         char *role = prop(r, "linkRole"), *arcrole = prop(r, "arcrole");
         xmlNodePtr fl = link_child(x, x->root, link, "footnoteLink");
+        came_from(x, fl, r);
         if (!fl || !from || !to) {
             xmlFree(from), xmlFree(to), xmlFree(role), xmlFree(arcrole);
-            if (!fl)
-                return R2X_ENOMEM;
-            finding(x, r, "ix:relationship lacks fromRefs or toRefs");
+            if (!fl || (!from && xmlHasProp(r, BAD_CAST "fromRefs")) ||
+                (!to && xmlHasProp(r, BAD_CAST "toRefs")))
+                return R2X_ENOMEM;     /* there, but not read */
+            finding(x, r, "ix11.13.1.1:relationshipRefs",
+                    "ix:relationship lacks fromRefs or toRefs");
             continue;
         }
         xmlSetNsProp(fl, xlink, BAD_CAST "type", BAD_CAST "extended");
@@ -977,6 +1157,7 @@ static int write_relationships(extraction *x)
                         return R2X_ENOMEM;
                     }
                     e = link_child(x, fl, link, "footnote");
+                    came_from(x, e, fn);
                     if (e)
                         xmlNodeAddContent(e, BAD_CAST text.data);
                     buf_release(&text);
@@ -995,6 +1176,7 @@ static int write_relationships(extraction *x)
                     char href[300];
                     snprintf(href, sizeof href, "#%s", id);
                     e = link_child(x, fl, link, "loc");
+                    came_from(x, e, r);
                     if (e) {
                         xmlSetNsProp(e, xlink, BAD_CAST "type", BAD_CAST "locator");
                         xmlSetNsProp(e, xlink, BAD_CAST "href", BAD_CAST href);
@@ -1005,36 +1187,53 @@ static int write_relationships(extraction *x)
                 xmlSetNsProp(e, xlink, BAD_CAST "label", BAD_CAST id);
             }
         }
-        /* one arc per pair, by label */
+        /* one arc per pair, by label (the lists were cut up above: read
+         * again) */
         char *f2 = prop(r, "fromRefs"), *t2 = prop(r, "toRefs");
+        int rc = f2 && t2 ? R2X_OK : R2X_ENOMEM;
         char *s1 = NULL;
-        for (char *a = strtok_r(f2, " \t\n", &s1); a; a = strtok_r(NULL, " \t\n", &s1)) {
+        for (char *a = rc ? NULL : strtok_r(f2, " \t\n", &s1); a;
+             a = strtok_r(NULL, " \t\n", &s1)) {
             char *tcopy = (char *)xmlStrdup(BAD_CAST t2), *s2 = NULL;
+            if (!tcopy) {
+                rc = R2X_ENOMEM;
+                break;
+            }
             for (char *b = strtok_r(tcopy, " \t\n", &s2); b; b = strtok_r(NULL, " \t\n", &s2)) {
                 xmlNodePtr arc = link_child(x, fl, link, "footnoteArc");
-                if (!arc)
+                if (!arc) {
+                    rc = R2X_ENOMEM;
                     break;
+                }
+                came_from(x, arc, r);
                 xmlSetNsProp(arc, xlink, BAD_CAST "type", BAD_CAST "arc");
                 xmlSetNsProp(arc, xlink, BAD_CAST "arcrole", BAD_CAST ar);
                 xmlSetNsProp(arc, xlink, BAD_CAST "from", BAD_CAST a);
                 xmlSetNsProp(arc, xlink, BAD_CAST "to", BAD_CAST b);
             }
             xmlFree(tcopy);
+            if (rc)
+                break;
         }
         xmlFree(f2), xmlFree(t2);
         xmlFree(from), xmlFree(to), xmlFree(role), xmlFree(arcrole);
+        if (rc)
+            return rc;
     }
     return R2X_OK;
 }
 
-static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
-                           void *diag_userdata, xmlDocPtr *out, size_t *nfacts,
-                           size_t *nerrors, r2x_error *err)
+static int extract_guarded(xmlDocPtr ix, const srcpos_map *in_positions, const char *name,
+                           r2x_diag_fn diag, void *diag_userdata, xmlDocPtr *out,
+                           srcpos_map *out_positions, size_t *nfacts, size_t *nerrors,
+                           r2x_error *err)
 {
     *out = NULL;
     extraction x;
     memset(&x, 0, sizeof x);
     x.ix = ix;
+    x.in_positions = in_positions;
+    x.out_positions = out_positions;
     x.name = name;
     x.diag = diag;
     x.diag_userdata = diag_userdata;
@@ -1055,6 +1254,7 @@ static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
     if (!x.root)
         goto fail;
     xmlDocSetRootElement(x.out, x.root);
+    came_from(&x, x.root, html);
     xmlSetNs(x.root, xmlNewNs(x.root, BAD_CAST NS_XBRLI, BAD_CAST "xbrli"));
     /* the input root's prefixes, so that QName values (dimensions, members,
      * measures) keep meaning what they meant; not XHTML's or ix's own */
@@ -1087,7 +1287,8 @@ static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
         goto refused;
     }
     if (!node_count(&x.references))
-        finding(&x, html, "no ix:references: the instance has no schemaRef");
+        finding(&x, html, "ix11.12.1.1:missingReferences",
+                "no ix:references: the instance has no schemaRef");
     /* schemaRef and linkbaseRef, then roleRef and arcroleRef, then contexts
      * and units: the order the XBRL 2.1 schema requires */
     rc = R2X_ENOMEM;
@@ -1104,7 +1305,7 @@ static int extract_guarded(xmlDocPtr ix, const char *name, r2x_diag_fn diag,
     for (size_t i = 0; i < node_count(&x.facts); i++)
         if (write_fact(&x, node_at(&x.facts, i)))
             goto fail;
-    if (write_relationships(&x))
+    if (write_relationships(&x) || x.oom)
         goto fail;
     rc = R2X_OK;
     *out = x.out;
@@ -1154,6 +1355,12 @@ static void quiet_error(void *userdata, xmlErrorPtr e)
 
 int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
 {
+    return ixbrl_parse_file_mapped(path, out, NULL, err);
+}
+
+int ixbrl_parse_file_mapped(const char *path, xmlDocPtr *out, srcpos_map *positions,
+                            r2x_error *err)
+{
     *out = NULL;
     /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
      * unbounded, and tells a failed allocation of its own as an empty file */
@@ -1173,13 +1380,19 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
             return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
         return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
     }
-    rc = ixbrl_parse_memory(path, bytes.data, bytes.len, out, err);
+    rc = ixbrl_parse_memory_mapped(path, bytes.data, bytes.len, out, positions, err);
     buf_release(&bytes);
     return rc;
 }
 
 int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
                        r2x_error *err)
+{
+    return ixbrl_parse_memory_mapped(path, data, len, out, NULL, err);
+}
+
+int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                              srcpos_map *positions, r2x_error *err)
 {
     *out = NULL;
     int rc;
@@ -1200,8 +1413,13 @@ int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr
     if (ctxt) {
         ctxt->_private = &first;
         ctxt->sax->serror = quiet_error;
-        doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+        int oom = 0;
+        doc = positions ? srcpos_read_memory(ctxt, data, (int)len, path, options, positions,
+                                             &oom)
+                        : xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL, options);
+        if (oom)
+            first.out_of_memory = 1;
     }
     if (xml_guard_end(&guard) || !ctxt)
         first.out_of_memory = 1;
@@ -1238,9 +1456,19 @@ int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr
 int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_userdata,
                   xmlDocPtr *out, size_t *nfacts, size_t *nerrors, r2x_error *err)
 {
+    return ixbrl_extract_mapped(ix, NULL, name, diag, diag_userdata, out, NULL, nfacts, nerrors,
+                                err);
+}
+
+int ixbrl_extract_mapped(xmlDocPtr ix, const srcpos_map *in_positions, const char *name,
+                         r2x_diag_fn diag, void *diag_userdata, xmlDocPtr *out,
+                         srcpos_map *out_positions, size_t *nfacts, size_t *nerrors,
+                         r2x_error *err)
+{
     xml_guard guard;
     xml_guard_begin(&guard);
-    int rc = extract_guarded(ix, name, diag, diag_userdata, out, nfacts, nerrors, err);
+    int rc = extract_guarded(ix, in_positions, name, diag, diag_userdata, out, out_positions,
+                             nfacts, nerrors, err);
     /* whatever else went wrong: a failed allocation may be its cause */
     if (xml_guard_end(&guard) && rc != R2X_ENOMEM) {
         if (!rc)

@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "release2xbrl.h"
+#include "srcpos.h"
 
 /* Parse path as XML (XHTML), never touching the network, loading no DTD and
  * substituting no entities.  *out belongs to the caller (xmlFreeDoc). */
@@ -16,6 +17,12 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err);
 int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
                        r2x_error *err);
 
+/* The same, each element's line and column recorded in positions. */
+int ixbrl_parse_file_mapped(const char *path, xmlDocPtr *out, srcpos_map *positions,
+                            r2x_error *err);
+int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                              srcpos_map *positions, r2x_error *err);
+
 /* Build the target instance of the default target document of ix (name is
  * what messages call it).  Findings (an unknown format, text that does not
  * fit its format, a missing continuation) go to diag as errors, the fact
@@ -23,6 +30,14 @@ int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr
  * belongs to the caller. */
 int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_userdata,
                   xmlDocPtr *out, size_t *nfacts, size_t *nerrors, r2x_error *err);
+
+/* The same, findings at the input's elements' places in in_positions (may
+ * be NULL), and each element of the instance recorded in out_positions (may
+ * be NULL) at the place of the input element it came from. */
+int ixbrl_extract_mapped(xmlDocPtr ix, const srcpos_map *in_positions, const char *name,
+                         r2x_diag_fn diag, void *diag_userdata, xmlDocPtr *out,
+                         srcpos_map *out_positions, size_t *nfacts, size_t *nerrors,
+                         r2x_error *err);
 
 /* One transformation: format is the QName's namespace and local name; the
  * value lexical form goes to out (size bytes).  0 done, -1 the text does not

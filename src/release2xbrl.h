@@ -50,6 +50,9 @@ typedef struct r2x_error {
     long line;                /* 1-based, 0 if unknown */
     long column;              /* 1-based, 0 if unknown */
     char message[1024];
+    char rule[128];           /* a validation finding's rule code
+                               * ("xbrl.4.6.1:itemContextRef"), "" for other
+                               * errors and diagnostics */
 } r2x_error;
 
 /* A short, static description of a status code. */
@@ -494,10 +497,15 @@ enum r2x_calc_mode {
     R2X_CALC_NONE             /* no calculation checks */
 };
 
+/* Duplicate facts (XBRL 2.1 4.10: same concept, s-equal context, equal unit
+ * and language, same parent).  Consistent ones are legal and, unless asked
+ * for, not reported. */
 enum r2x_duplicates_mode {
-    R2X_DUP_ERROR = 0,        /* inconsistent duplicate facts are errors (as filing
+    R2X_DUP_ERROR = 0,        /* inconsistent duplicates are errors (as filing
                                * rules require; the default) */
-    R2X_DUP_WARNING           /* XBRL 2.1 alone: they are allowed, only warned of */
+    R2X_DUP_WARNING,          /* XBRL 2.1 alone: they are allowed, only warned of */
+    R2X_DUP_ALL               /* inconsistent ones are errors and consistent ones
+                               * warnings (the default before 2.0) */
 };
 
 enum r2x_schema_mode {
@@ -515,14 +523,61 @@ typedef struct r2x_validate_options {
     int dts_only;             /* load the DTS of each input and check nothing else */
     int duplicates;           /* enum r2x_duplicates_mode */
     int schema;               /* enum r2x_schema_mode */
-    /* Findings: each diagnostic's message starts with the rule's code in
-     * brackets, "[xbrl.4.6.1:itemContextRef] ...", file and line say where
-     * (r2x_diag_rule() splits the code off).  May be NULL. */
+    /* Findings: the rule's code is the record's .rule
+     * ("xbrl.4.6.1:itemContextRef"), .message says what is wrong, .file,
+     * .line and .column where (for Inline XBRL, the element in the .htm).
+     * May be NULL. */
     r2x_diag_fn diag;
     void *diag_userdata;
     const char *ca_file;      /* PEM certificate authorities trusted for https
                                * instead of the system's; NULL: the system's */
+    /* Filters on findings, as Arelle's log filters: a finding is reported and
+     * counted only when its severity is at least min_severity, its code
+     * matches no pattern of ignore and, when only is set, one of only.
+     * Patterns are shell globs on the code ("calc11e:*",
+     * "xbrl.4.10:inconsistentDuplicateFacts"); each list ends with NULL.
+     * Filtered findings are counted in r2x_validate_result.filtered. */
+    const char *const *ignore;    /* NULL: none */
+    const char *const *only;      /* NULL: every code */
+    int min_severity;             /* 0 or R2X_SEV_WARNING: all; R2X_SEV_ERROR: errors */
 } r2x_validate_options;
+
+/* The checks a validation is made of; r2x_validate_result.checks says for
+ * each whether it ran, in full or in part, or was skipped, and why. */
+enum r2x_check {
+    R2X_CHECK_DTS = 0,        /* discovery: every document of the DTS read */
+    R2X_CHECK_TAXONOMY,       /* XBRL 2.1 schema and linkbase rules, XBRL
+                               * Dimensions and enumeration taxonomy rules */
+    R2X_CHECK_XML_SCHEMA,     /* libxml2's XML Schema processor (--schema) */
+    R2X_CHECK_TYPES,          /* every fact's value and attributes against its
+                               * concept's type: built-in types, facets, DTR and
+                               * extensible enumeration types */
+    R2X_CHECK_INSTANCE,       /* XBRL 2.1 instance rules: contexts, units, items,
+                               * tuples, footnotes */
+    R2X_CHECK_DUPLICATES,     /* duplicate facts (4.10) */
+    R2X_CHECK_DIMENSIONS,     /* XBRL Dimensions 1.0 validity of contexts and facts */
+    R2X_CHECK_CALCULATIONS,   /* summation-item consistency (--calc) */
+    R2X_CHECK_COUNT
+};
+
+enum r2x_check_state {
+    R2X_CHECK_NOT_RUN = 0,    /* not applicable to this input (a schema given
+                               * as the entry point has no facts) */
+    R2X_CHECK_RAN,            /* done in full */
+    R2X_CHECK_PARTIAL,        /* done, but something could not be checked */
+    R2X_CHECK_SKIPPED         /* not done */
+};
+
+typedef struct r2x_check_status {
+    int state;                /* enum r2x_check_state */
+    char reason[256];         /* for PARTIAL and SKIPPED: why, else "" */
+} r2x_check_status;
+
+/* "dts", "taxonomy", "xml-schema", "types", "instance", "duplicates",
+ * "dimensions", "calculations"; NULL for an unknown check. */
+const char *r2x_check_name(int check);
+/* "not-run", "ran", "partial", "skipped". */
+const char *r2x_check_state_name(int state);
 
 typedef struct r2x_validate_result {
     size_t errors, warnings;  /* findings sent to the callback */
@@ -535,6 +590,9 @@ typedef struct r2x_validate_result {
     int schema_skipped;       /* XML Schema validation not done: 1 (auto) the DTS
                                * has more concepts than auto compiles, 2 documents
                                * of the DTS are missing (any mode) */
+    size_t filtered;          /* findings the filters of the options held back
+                               * (not in errors and warnings) */
+    r2x_check_status checks[R2X_CHECK_COUNT];   /* by enum r2x_check */
 } r2x_validate_result;
 
 typedef struct r2x_validator r2x_validator;
@@ -553,8 +611,10 @@ void r2x_validator_free(r2x_validator *v);
 int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result,
                  r2x_error *err);
 
-/* The rule code of a validation finding ("xbrl.4.6.1:itemContextRef") into
- * code (size bytes, "" when it has none); returns the message after it. */
+/* The rule code of a validation finding ("xbrl.4.6.1:itemContextRef", its
+ * .rule) into code (size bytes, "" when it has none); returns its message.
+ * (Kept from 1.x, when the code was the message's "[code] " prefix: such a
+ * prefix is still split off.) */
 const char *r2x_diag_rule(const r2x_error *diag, char *code, size_t size);
 
 /* ---- Outputs ------------------------------------------------------------- */

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "report.h"
 #include "schema_check.h"
 
 #define XML_NS_SCHEMA "http://www.w3.org/2001/xml.xsd"
@@ -26,19 +27,20 @@
 struct schema_set {
     const dts *d;
     fetcher *f;
+    reporter *rp;
     xmlSchemaPtr schema;
-    xmlHashTablePtr domains;   /* dimension key -> "{ns}name" of its typed domain */
 };
 
 /* Where libxml2's messages go while it works for us. */
 typedef struct sink {
-    const dts_options *o;      /* its diag and diag_userdata */
+    reporter *rp;
     const char *code;          /* the rule the findings are reported under */
     const char *fallback_file; /* when libxml2 names none */
     int lax;                   /* an element without a declaration is no error */
     size_t errors;
-    r2x_diag_fn diag;          /* when set, instead of o's */
-    void *diag_userdata;
+    const srcpos_map *positions;   /* where the instance's elements are; may be NULL */
+    r2x_diag_fn hold;          /* when set, findings go here instead of rp */
+    void *hold_userdata;
 } sink;
 
 static void on_error(void *userdata, xmlErrorPtr e)
@@ -57,14 +59,25 @@ static void on_error(void *userdata, xmlErrorPtr e)
     size_t n = strlen(msg);
     while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
         msg[--n] = '\0';
-    long line = e->line;
-    if (line <= 0 && e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
-        line = xmlGetLineNo((xmlNodePtr)e->node);
+    srcpos at = {e->line, 0};
+    if (e->node && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE &&
+        (at.line <= 0 || s->positions))
+        at = srcpos_of(s->positions, e->node);
     const char *file = e->file ? e->file : s->fallback_file;
     s->errors++;
-    r2x_diag(s->diag ? s->diag : s->o->diag, s->diag ? s->diag_userdata : s->o->diag_userdata,
-             R2X_SEV_ERROR, R2X_EINPUT, file ? file : "", line > 0 ? line : 0, 0, "[%s] %s",
-             s->code, msg);
+    r2x_error f;
+    memset(&f, 0, sizeof f);
+    f.code = R2X_EINPUT;
+    f.severity = R2X_SEV_ERROR;
+    r2x_strlcpy(f.file, file ? file : "", sizeof f.file);
+    f.line = at.line > 0 ? at.line : 0;
+    f.column = at.column;
+    r2x_strlcpy(f.message, msg, sizeof f.message);
+    r2x_strlcpy(f.rule, s->code, sizeof f.rule);
+    if (s->hold)
+        s->hold(s->hold_userdata, &f);
+    else
+        report_record(s->rp, &f);
 }
 
 /* libxml2 sends the parser's own messages (a schema document that is not
@@ -249,7 +262,7 @@ static int add_import(r2x_buf *w, xmlHashTablePtr seen, const char *ns, const ch
  * validation of 314-lax-validation, custom links declared in schemas that
  * only a linkbase's hint names. */
 static int add_hints(r2x_buf *w, xmlHashTablePtr seen, const char *hints, const char *base,
-                     const dts *d, fetcher *f, long line)
+                     reporter *rp, fetcher *f, long line)
 {
     char *v = r2x_strdup(hints ? hints : "");
     int rc = v ? 0 : -1;
@@ -271,11 +284,9 @@ static int add_hints(r2x_buf *w, xmlHashTablePtr seen, const char *hints, const 
         } else if (fetcher_get(f, url, NULL, &data, &len, NULL, &err)) {
             /* a hint is no part of the DTS (XBRL 2.1 3.2): one that cannot be
              * had leaves its namespace to lax validation, and is no error */
-            const dts_options *o = dts_get_options(d);
-            r2x_diag(o->diag, o->diag_userdata, R2X_SEV_WARNING, R2X_EINPUT, base, line, 0,
-                     "[xmlSchema:hintUnavailable] the xsi:schemaLocation hint '%s' for the "
-                     "namespace %s cannot be had (%s); that namespace is validated laxly",
-                     loc, ns, err.message);
+            report(rp, R2X_SEV_WARNING, "xmlSchema:hintUnavailable", base, line, 0,
+                   "the xsi:schemaLocation hint '%s' for the namespace %s cannot be had (%s); "
+                   "that namespace is validated laxly", loc, ns, err.message);
         } else {
             rc = add_import(w, seen, ns, url);
         }
@@ -296,7 +307,7 @@ static int is_remote(const char *url)
  * document of the DTS that declares it (discovery order: deterministic);
  * then the instance's hints; then the XBRL instance schema, which validates
  * the root of every instance even when the DTS does not import it. */
-static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
+static int wrapper_schema(const dts *d, fetcher *f, reporter *rp, xmlDocPtr hints, r2x_buf *w)
 {
     xmlHashTablePtr seen = xmlHashCreate(64);
     r2x_buf ns, hint, later;
@@ -319,7 +330,7 @@ static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
     xmlChar *v = root ? xmlGetNsProp(root, BAD_CAST "schemaLocation", BAD_CAST XSI_NS) : NULL;
     if (!rc && v)
         rc = add_hints(w, seen, (const char *)v, hints->URL ? (const char *)hints->URL : "",
-                       d, f, xmlGetLineNo(root));
+                       rp, f, xmlGetLineNo(root));
     xmlFree(v);
     /* attribute values are normalized: no newline inside the hints */
     char *p = later.data;
@@ -328,7 +339,7 @@ static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
         if (!end)
             break;
         *nl = *end = '\0';
-        rc = add_hints(w, seen, nl + 1, p, d, f, 1);
+        rc = add_hints(w, seen, nl + 1, p, rp, f, 1);
         p = end + 1;
     }
     buf_release(&hint);
@@ -356,13 +367,13 @@ static int wrapper_schema(const dts *d, fetcher *f, xmlDocPtr hints, r2x_buf *w)
     return rc;
 }
 
-int schema_set_new(const dts *d, fetcher *f, xmlDocPtr hints, schema_set **out,
+int schema_set_new(const dts *d, fetcher *f, reporter *rp, xmlDocPtr hints, schema_set **out,
                    r2x_error *err)
 {
     *out = NULL;
     r2x_buf w;
     buf_init(&w, R2X_BUF_NOCAP);
-    if (wrapper_schema(d, f, hints, &w)) {
+    if (wrapper_schema(d, f, rp, hints, &w)) {
         buf_release(&w);
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
@@ -375,13 +386,8 @@ int schema_set_new(const dts *d, fetcher *f, xmlDocPtr hints, schema_set **out,
     }
     s->d = d;
     s->f = f;
-    if (!(s->domains = xmlHashCreate(16))) {
-        xmlSchemaFreeParserCtxt(pc);
-        free(s);
-        buf_release(&w);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
-    }
-    sink k = {dts_get_options(d), "xmlSchema:schema", NULL, 0, 0, NULL, NULL};
+    s->rp = rp;
+    sink k = {rp, "xmlSchema:schema", NULL, 0, 0, NULL, NULL, NULL};
     xmlSchemaSetParserStructuredErrors(pc, on_error, &k);
     dts_counts dc;
     dts_get_counts(d, &dc);
@@ -400,70 +406,12 @@ int schema_set_new(const dts *d, fetcher *f, xmlDocPtr hints, schema_set **out,
     return R2X_OK;
 }
 
-static void free_entry(void *p, const xmlChar *name)
-{
-    (void)name;
-    free(p);
-}
-
 void schema_set_free(schema_set *s)
 {
     if (!s)
         return;
     xmlSchemaFree(s->schema);
-    xmlHashFree(s->domains, free_entry);
     free(s);
-}
-
-/* "{ns}name" of the global element declaration a typedDomainRef points at
- * (URL#id, relative to the dimension's schema); malloc'd, "" when it cannot
- * be found (dimensions.c and dts_rules.c report that). */
-static char *find_domain(schema_set *s, const dts_concept *dim)
-{
-    const char *ref = dim->typed_domain_ref, *hash = strchr(ref, '#');
-    if (!hash || !dim->document)
-        return r2x_strdup("");
-    char *path = r2x_strndup(ref, (size_t)(hash - ref));
-    char *url = path && *path ? fetch_resolve(dim->document, path) : r2x_strdup(dim->document);
-    free(path);
-    char *data = NULL, *found = NULL;
-    size_t len = 0;
-    r2x_error err;
-    r2x_error_clear(&err);
-    if (url && !fetcher_get(s->f, url, NULL, &data, &len, NULL, &err) && len < 0x7fffffff) {
-        xmlTextReaderPtr rd = xmlReaderForMemory(data, (int)len, url, NULL,
-                                                 XML_PARSE_NONET | XML_PARSE_NOERROR |
-                                                     XML_PARSE_NOWARNING);
-        xmlChar *tns = NULL;
-        while (rd && !found && xmlTextReaderRead(rd) == 1) {
-            if (xmlTextReaderNodeType(rd) != XML_READER_TYPE_ELEMENT)
-                continue;
-            const xmlChar *uri = xmlTextReaderConstNamespaceUri(rd);
-            const char *local = (const char *)xmlTextReaderConstLocalName(rd);
-            if (!uri || strcmp((const char *)uri, XSD_NS))
-                continue;
-            if (xmlTextReaderDepth(rd) == 0 && !strcmp(local, "schema"))
-                tns = xmlTextReaderGetAttribute(rd, BAD_CAST "targetNamespace");
-            if (xmlTextReaderDepth(rd) != 1 || strcmp(local, "element"))
-                continue;
-            xmlChar *id = xmlTextReaderGetAttribute(rd, BAD_CAST "id");
-            if (id && !strcmp((const char *)id, hash + 1)) {
-                xmlChar *name = xmlTextReaderGetAttribute(rd, BAD_CAST "name");
-                size_t n = (tns ? strlen((const char *)tns) : 0) +
-                           (name ? strlen((const char *)name) : 0) + 3;
-                if (name && (found = malloc(n)))
-                    snprintf(found, n, "{%s}%s", tns ? (const char *)tns : "",
-                             (const char *)name);
-                xmlFree(name);
-            }
-            xmlFree(id);
-        }
-        xmlFree(tns);
-        xmlFreeTextReader(rd);
-    }
-    free(data);
-    free(url);
-    return found ? found : r2x_strdup("");
 }
 
 static int is_el(const xmlNode *n, const char *ns, const char *name)
@@ -472,93 +420,19 @@ static int is_el(const xmlNode *n, const char *ns, const char *name)
            !strcmp((const char *)n->name, name);
 }
 
-/* The typed dimension a typedMember names, or NULL. */
-static const dts_concept *member_dimension(const dts *d, xmlNodePtr m)
-{
-    xmlChar *q = xmlGetNoNsProp(m, BAD_CAST "dimension");
-    const dts_concept *c = NULL;
-    if (q) {
-        char *colon = strchr((char *)q, ':');
-        if (colon)
-            *colon = '\0';
-        xmlNsPtr ns = xmlSearchNs(m->doc, m, colon ? q : NULL);
-        if (ns || !colon)
-            c = dts_concept_get(d, ns ? (const char *)ns->href : "",
-                                colon ? colon + 1 : (const char *)q);
-    }
-    xmlFree(q);
-    return c && c->typed_domain_ref ? c : NULL;
-}
-
-/* Typed dimension values (XDT 3.1.4.4.3): the one element in a typedMember
- * must be the dimension's domain element, and valid against its
- * declaration. */
-static void typed_members(schema_set *s, xmlSchemaValidCtxtPtr vc, xmlNodePtr box, sink *k)
-{
-    for (xmlNodePtr m = box ? box->children : NULL; m; m = m->next) {
-        if (!is_el(m, XBRLDI_NS, "typedMember"))
-            continue;
-        xmlNodePtr value = NULL;
-        int elements = 0;
-        for (xmlNodePtr c = m->children; c; c = c->next)
-            if (c->type == XML_ELEMENT_NODE) {
-                value = c;
-                elements++;
-            }
-        if (elements != 1)          /* dimensions.c says so */
-            continue;
-        const dts_concept *dim = member_dimension(s->d, m);
-        char *domain = dim ? xmlHashLookup(s->domains, BAD_CAST dim->key) : NULL;
-        if (dim && !domain && (domain = find_domain(s, dim)) &&
-            xmlHashAddEntry(s->domains, BAD_CAST dim->key, domain)) {
-            free(domain);
-            domain = NULL;
-        }
-        if (domain && *domain) {
-            char key[600];
-            snprintf(key, sizeof key, "{%s}%s", value->ns ? (const char *)value->ns->href : "",
-                     (const char *)value->name);
-            if (strcmp(key, domain)) {
-                k->errors++;
-                r2x_diag(k->o->diag, k->o->diag_userdata, R2X_SEV_ERROR, R2X_EINPUT,
-                         k->fallback_file, xmlGetLineNo(value), 0,
-                         "[%s] the value of typed dimension %s is %s, not its domain element %s",
-                         k->code, dim->key, key, domain);
-                continue;
-            }
-        }
-        xmlSchemaValidateOneElement(vc, value);
-    }
-}
-
-size_t schema_validate_instance(schema_set *s, xmlDocPtr doc, r2x_diag_fn diag,
-                                void *diag_userdata)
+size_t schema_validate_instance(schema_set *s, xmlDocPtr doc, const srcpos_map *positions,
+                                r2x_diag_fn hold, void *hold_userdata)
 {
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (!vc)
         return 0;
     const char *name = doc->URL ? (const char *)doc->URL : "";
-    sink k = {dts_get_options(s->d), "xmlSchema:validity", name, 0, 0, diag, diag_userdata};
+    sink k = {s->rp, "xmlSchema:validity", name, 0, 0, positions, hold, hold_userdata};
     xmlSchemaSetValidStructuredErrors(vc, on_error, &k);
     xmlSchemaSetValidOptions(vc, XML_SCHEMA_VAL_VC_I_CREATE);
     install(s->f, 0);
     saved_handler h = catch_global(&k);
     xmlSchemaValidateDoc(vc, doc);
-    k.code = "xbrldie:IllegalTypedDimensionContentError";
-    k.diag = NULL;
-    xmlNodePtr root = xmlDocGetRootElement(doc);
-    for (xmlNodePtr c = root ? root->children : NULL; c; c = c->next) {
-        if (!is_el(c, XBRLI_NS, "context"))
-            continue;
-        for (xmlNodePtr p = c->children; p; p = p->next) {
-            if (is_el(p, XBRLI_NS, "scenario"))
-                typed_members(s, vc, p, &k);
-            else if (is_el(p, XBRLI_NS, "entity"))
-                for (xmlNodePtr g = p->children; g; g = g->next)
-                    if (is_el(g, XBRLI_NS, "segment"))
-                        typed_members(s, vc, g, &k);
-        }
-    }
     restore_global(h);
     uninstall();
     xmlSchemaFreeValidCtxt(vc);
@@ -623,7 +497,7 @@ size_t schema_validate_documents(schema_set *s)
     xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(s->schema);
     if (!vc)
         return 0;
-    sink k = {dts_get_options(s->d), "xmlSchema:validity", "", 1, 0, NULL, NULL};
+    sink k = {s->rp, "xmlSchema:validity", "", 1, 0, NULL, NULL, NULL};
     xmlSchemaSetValidStructuredErrors(vc, on_error, &k);
     install(s->f, 0);
     saved_handler h = catch_global(&k);

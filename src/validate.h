@@ -9,6 +9,8 @@
 
 #include "dts.h"
 #include "release2xbrl.h"
+#include "report.h"
+#include "srcpos.h"
 
 __extension__ typedef __int128 vint;
 
@@ -35,7 +37,8 @@ int vdec_decimals_from_precision(vdec v, int precision);
 
 typedef struct vcontext {
     const char *id;
-    long line;
+    xmlNodePtr node;
+    srcpos pos;
     const char *sig;           /* interned: s-equal contexts share it */
     int period;                /* enum dts_period; DTS_PERIOD_NONE: forever/bad */
     int forever;
@@ -43,7 +46,7 @@ typedef struct vcontext {
 
 typedef struct vunit {
     const char *id;
-    long line;
+    srcpos pos;
     const char *sig;           /* interned: equal units share it */
     int iso4217;               /* one measure, in the ISO 4217 namespace */
     int shares, pure;          /* one measure, xbrli:shares / xbrli:pure */
@@ -56,7 +59,7 @@ typedef struct vfact {
     const vunit *unit;
     const char *lang;          /* interned xml:lang in scope, for non-numerics */
     xmlNodePtr parent;         /* the tuple it is in, NULL at the top */
-    long line;
+    srcpos pos;
     int nil;
     char *text;                /* the value, trimmed; owned */
     vdec value;                /* numerics */
@@ -69,23 +72,31 @@ typedef struct vfact {
     size_t order, scope_lo, scope_hi;
 } vfact;
 
-/* Where checks report: severity, rule code, line, message. */
+/* Where the instance checks report: every finding names the instance
+ * (file) and a position in it (for Inline XBRL, in the .htm). */
 typedef struct vreporter {
-    void (*report)(void *self, int severity, long line, const char *code,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-    void *self;
+    reporter *rp;
+    const char *file;
+    const srcpos_map *positions;   /* where the instance's elements come from; may be NULL */
+    r2x_buf *error_lines;      /* long: the lines errors were reported on; may be NULL */
 } vreporter;
 
-/* Duplicate facts (same concept, s-equal context, unit, language) at the top
- * level: inconsistent ones have severity, consistent ones are warnings.
- * (Items repeated inside a tuple are its content, not duplicates.) */
-void check_duplicates(vfact *facts, size_t n, int severity, const vreporter *rep);
+/* Where n is (srcpos_of through the reporter's positions). */
+srcpos vpos(const vreporter *v, const xmlNode *n);
+void report_at(const vreporter *v, int severity, srcpos at, const char *code, const char *fmt,
+               ...) __attribute__((format(printf, 5, 6)));
 
-/* XBRL Dimensions 1.0 validity of the contexts and facts (dimensions.c):
- * root is the instance's xbrli:xbrl element.  R2X_OK, or R2X_ENOMEM when
- * the checks could not be made whole. */
-int check_dimensions(vfact *facts, size_t n, xmlNodePtr root, const dts *d,
-                     const vreporter *rep);
+/* Duplicate facts (same concept, s-equal context, unit, language) at the top
+ * level, as mode (enum r2x_duplicates_mode) says.  (Items repeated inside a
+ * tuple are its content, not duplicates.) */
+void check_duplicates(vfact *facts, size_t n, int mode, const vreporter *rep);
+
+/* XBRL Dimensions 1.0 validity of the contexts and facts (xdt_instance.c).
+ * Dimensions and members whose namespace's schema could not be had are not
+ * judged: their number goes to *unjudged.  R2X_OK, or R2X_ENOMEM when the
+ * checks could not be made whole. */
+int xdt_check_instance(vfact *facts, size_t n, vcontext *const *contexts, size_t ncontexts,
+                       const dts *d, const vreporter *rep, size_t *unjudged);
 
 /* Summation-item consistency of every calculation network. */
 int check_calculations(vfact *facts, size_t n, const dts *d, int mode,
@@ -94,7 +105,7 @@ int check_calculations(vfact *facts, size_t n, const dts *d, int mode,
 /* essence-alias (XBRL 2.1 5.2.6.2.2): aliased concepts share type, periodType
  * and balance (returns the number of errors); aliased items in the same
  * context and parent share unit and value. */
-size_t check_alias_concepts(const dts *d, const vreporter *rep);
+size_t check_alias_concepts(const dts *d, reporter *rp);
 int check_essence_alias(vfact *facts, size_t n, const dts *d, const vreporter *rep);
 
 /* A validator that reads every document through f (remaps, catalogs,

@@ -8,6 +8,7 @@
 #ifndef R2X_XML_HASH_H
 #define R2X_XML_HASH_H
 
+#include <libxml/xmlstring.h>
 #include <libxml/dict.h>
 #include <libxml/hash.h>
 

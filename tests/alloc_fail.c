@@ -46,8 +46,8 @@ static void capture_diag(void *userdata, const r2x_error *diag)
 {
     (void)userdata;
     if (ndiags < sizeof diags) {
-        int n = snprintf(diags + ndiags, sizeof diags - ndiags, "%ld: %s\n", diag->line,
-                         diag->message);
+        int n = snprintf(diags + ndiags, sizeof diags - ndiags, "%ld:%ld: [%s] %s\n",
+                         diag->line, diag->column, diag->rule, diag->message);
         ndiags += n > 0 ? (size_t)n : 0;
     }
 }
@@ -152,7 +152,9 @@ static int stage_convert(r2x_error *err)
     /* tests/memory.sh points this at a short mapping table: each run
      * repeats every allocation before the failing one */
     const char *data = getenv("ALLOC_FAIL_DATADIR");
-    r2x_convert_options co = {profile, data && *data ? data : R2X_SRCDIR, capture_diag, NULL, 0, NULL};
+    r2x_convert_options co = {.profile = profile,
+                              .data_dir = data && *data ? data : R2X_SRCDIR,
+                              .diag = capture_diag};
     r2x_convert_result res;
     if (!rc)
         rc = r2x_convert(doc, set, &co, scratch, &res, err);
@@ -206,7 +208,8 @@ static int stage_ixbrl(r2x_error *err)
 static int validate_offline(const char *path, r2x_error *err)
 {
     r2x_validate_options vo = {R2X_SRCDIR "/../shared/xbrl-cache", 1, R2X_CALC_C11, 0,
-                               R2X_DUP_ERROR, R2X_SCHEMA_NONE, capture_diag, NULL, NULL};
+                               R2X_DUP_ERROR, R2X_SCHEMA_NONE, capture_diag, NULL, NULL,
+                               NULL, NULL, 0};
     r2x_validator *v = NULL;
     r2x_validate_result res;
     int rc = r2x_validator_new(&vo, &v, err);
@@ -228,6 +231,22 @@ static int validate_offline(const char *path, r2x_error *err)
 static int stage_validate(r2x_error *err)
 {
     return validate_offline(R2X_SRCDIR "/tests/validate/valid.xml", err);
+}
+
+/* The types check: a valid instance of every kind of type of
+ * tests/validate/types (facets, unions, lists, QNames, attributes, a tuple,
+ * a typed dimension), then a tuple out of order */
+static int stage_types(r2x_error *err)
+{
+    int rc = validate_offline(R2X_SRCDIR "/tests/validate/types/valid.xml", err);
+    return rc ? rc : validate_offline(R2X_SRCDIR "/tests/validate/types/tuple-order.xml", err);
+}
+
+/* Inline XBRL validated: extraction with positions, a footnote, a missing
+ * schema */
+static int stage_ixbrl_validate(r2x_error *err)
+{
+    return validate_offline(R2X_SRCDIR "/tests/fixtures/ixbrl/footnotes.htm", err);
 }
 
 /* Dimensions: a member outside its domain, from the XDT conformance suite */
@@ -256,6 +275,8 @@ static const struct stage {
     {"Inline XBRL extract", stage_ixbrl, NULL},
     {"validate (instance and DTS readers)", stage_validate, R2X_SRCDIR "/../shared/xbrl-cache"},
     {"validate (dimensions)", stage_dimensions, XDT_CASE},
+    {"validate (types)", stage_types, R2X_SRCDIR "/../shared/xbrl-cache"},
+    {"validate (Inline XBRL)", stage_ixbrl_validate, R2X_SRCDIR "/../shared/xbrl-cache"},
 };
 
 /* What a run gave: its output file (if it wrote one), then its

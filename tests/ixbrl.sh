@@ -67,6 +67,11 @@ grep -q '<p>tables: 32</p>' "$out/mine.htm" && pass "--stylesheet renders with t
 
 # Every transformation, sign, scale, continuation, exclusion and hidden
 # fact, with values worked out by hand.
+# ix:relationship in ix:resources, where the schema puts it: a footnote link,
+# never an element of the instance
+expect_status 0 "extract the footnotes fixture" "$R2X" extract -q tests/fixtures/ixbrl/footnotes.htm -o "$out/footnotes.xml"
+[ "$(grep -c '<link:footnoteArc' "$out/footnotes.xml")" -eq 2 ] && pass "a relationship in ix:resources gives its two footnote arcs" || fail "footnote arcs of a relationship in ix:resources"
+grep -q 'relationship' "$out/footnotes.xml" && fail "ix:relationship copied into the instance" || pass "ix:relationship is not copied into the instance"
 expect_status 0 "extract the formats fixture" "$R2X" extract tests/fixtures/ixbrl/formats.htm -o "$out/formats.xml"
 "$factlist" "$out/formats.xml" >"$out/formats.got"
 if cmp -s tests/fixtures/ixbrl/formats.expected "$out/formats.got"; then pass "every format gives its hand-computed value"; else

@@ -13,27 +13,25 @@
 /* ---- findings --------------------------------------------------------------- */
 
 static int n_errors;
-static char last_code[128], last_msg[512];
+static char last_code[128], last_msg[1024];
 
-static void collect(void *self, int severity, long line, const char *code, const char *fmt, ...)
+static void collect(void *self, const r2x_error *e)
 {
-    (void)self, (void)line;
-    if (severity != R2X_SEV_ERROR)
+    (void)self;
+    if (e->severity != R2X_SEV_ERROR)
         return;
     n_errors++;
-    snprintf(last_code, sizeof last_code, "%s", code);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(last_msg, sizeof last_msg, fmt, ap);
-    va_end(ap);
+    snprintf(last_code, sizeof last_code, "%s", e->rule);
+    snprintf(last_msg, sizeof last_msg, "%s", e->message);
 }
 
-static const vreporter rep = {collect, NULL};
+static reporter rp = {collect, NULL, NULL, NULL, 0, 0, 0, 0, 0};
+static const vreporter rep = {&rp, "test", NULL, NULL};
 
 /* ---- facts ---------------------------------------------------------------------- */
 
-static vcontext ctx = {"I2024", 1, "sig-I2024", DTS_PERIOD_INSTANT, 0};
-static vunit usd = {"USD", 1, "USD", 1, 0, 0}, eur = {"EUR", 1, "EUR", 1, 0, 0};
+static vcontext ctx = {"I2024", NULL, {1, 0}, "sig-I2024", DTS_PERIOD_INSTANT, 0};
+static vunit usd = {"USD", {1, 0}, "USD", 1, 0, 0}, eur = {"EUR", {1, 0}, "EUR", 1, 0, 0};
 
 /* An item of concept k with value v (NULL: nil) and decimals d (-1000:
  * precision 0), at preorder number order, inside the tuple whose preorder
@@ -47,7 +45,7 @@ static vfact item(const dts_concept *k, const char *v, int d, const vunit *u, xm
     f.context = &ctx;
     f.unit = u;
     f.parent = parent;
-    f.line = (long)order;
+    f.pos.line = (long)order;
     f.nil = v == NULL;
     f.text = (char *)(v ? v : "");
     if (v) {
@@ -178,7 +176,7 @@ static void with_dts(void)
     dts *d = NULL;
     r2x_error err;
     memset(&err, 0, sizeof err);
-    dts_options dopts = {NULL, NULL, NULL, 0};
+    dts_options dopts = {NULL, NULL, 0};
     if (fetcher_new(&fo, &f, &err)) {
         printf("# skip: no fetcher: %s\n", err.message);
         return;

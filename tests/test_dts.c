@@ -8,7 +8,10 @@
  * must be the same, byte for byte (TAP output).
  */
 #include "dts.h"
+#include "dts_rules.h"
 #include "fetch.h"
+#include "report.h"
+#include "xdt.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -24,24 +27,32 @@
 static void collect(void *userdata, const r2x_error *diag)
 {
     r2x_buf *b = userdata;
-    if (buf_addf(b, "%s:%ld: %s\n", diag->file, diag->line, diag->message))
+    if (buf_addf(b, "%s:%ld: [%s] %s\n", diag->file, diag->line, diag->rule, diag->message))
         abort();
 }
 
 /* Everything one DTS load gives, as text, into out; 0 on success. */
 static int load(fetcher *f, const char *path, size_t slice, r2x_buf *out)
 {
-    dts_options o = {f, collect, out, slice};
+    reporter rp;
+    reporter_init(&rp, collect, out);
+    dts_options o = {f, &rp, slice};
     dts *d = NULL;
+    dts_rules *ru = NULL;
     r2x_error err;
-    size_t nerrors = 0;
+    size_t nerrors = 0, xdt_errors = 0;
     int rc = dts_new(&o, &d, &err);
+    if (!rc)
+        rc = dts_rules_new(d, &ru, &err);
     if (!rc)
         rc = dts_add(d, path, NULL, NULL, 0, &err);
     if (!rc)
         rc = dts_load(d, &err);
     if (!rc)
-        rc = dts_check_rules(d, &nerrors);
+        rc = dts_rules_check(ru, &rp, &nerrors);
+    if (!rc)
+        rc = xdt_check_taxonomy(d, &rp, &xdt_errors);
+    nerrors += xdt_errors;
     if (!rc) {
         dts_counts c;
         dts_get_counts(d, &c);
@@ -50,6 +61,7 @@ static int load(fetcher *f, const char *path, size_t slice, r2x_buf *out)
                       c.documents, c.missing, c.concepts, c.arcs, c.relationships,
                       c.prohibited, c.resources, nerrors);
     }
+    dts_rules_free(ru);
     dts_free(d);
     return rc;
 }

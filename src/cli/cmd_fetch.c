@@ -13,6 +13,7 @@
 #include "error.h"
 #include "fetch_options.h"
 #include "output.h"
+#include "report.h"
 #include "zip.h"
 
 typedef struct fetch_args {
@@ -104,7 +105,9 @@ static int fetch_dts(fetch_args *a, fetcher *f, const char *arg)
     fetcher_stats(f, &before);
     size_t warnings = a->fo.warnings;
     dts_report rep = {0};
-    dts_options dopts = {f, on_dts_diag, &rep, 0};
+    reporter rp;
+    reporter_init(&rp, on_dts_diag, &rep);
+    dts_options dopts = {f, &rp, 0};
     dts *d = NULL;
     r2x_error err;
     r2x_error_clear(&err);

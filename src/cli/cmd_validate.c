@@ -22,6 +22,9 @@ typedef struct validate_args {
     int duplicates;
     int schema;
     int jobs;
+    int min_severity;
+    char **ignore, **only;    /* NULL-terminated lists of patterns */
+    size_t nignore, nonly;
     /* made once per process, when its first input needs them */
     fetcher *fetcher;
     r2x_validator *v;
@@ -35,7 +38,7 @@ static const char *shown_name(const char *file)
 }
 
 static void print_finding(validate_args *a, int severity, const char *code, const char *file,
-                          long line, const char *msg)
+                          long line, long column, const char *msg)
 {
     const char *sev = r2x_severity_name(severity);
     if (a->format != FORMAT_TEXT) {
@@ -44,12 +47,14 @@ static void print_finding(validate_args *a, int severity, const char *code, cons
         cli_json_string(stdout, code);
         fputs(", \"file\": ", stdout);
         cli_json_string(stdout, shown_name(file));
-        printf(", \"line\": %ld, \"message\": ", line);
+        printf(", \"line\": %ld, \"column\": %ld, \"message\": ", line, column);
         cli_json_string(stdout, msg);
         putchar('}');
         return;
     }
-    if (file[0] && line > 0)
+    if (file[0] && line > 0 && column > 0)
+        printf("%s:%ld:%ld: ", shown_name(file), line, column);
+    else if (file[0] && line > 0)
         printf("%s:%ld: ", shown_name(file), line);
     else if (file[0])
         printf("%s: ", shown_name(file));
@@ -66,8 +71,105 @@ static void on_finding(void *userdata, const r2x_error *e)
         return;
     char code[128];
     const char *msg = r2x_diag_rule(e, code, sizeof code);
-    print_finding(a, e->severity == R2X_SEV_ERROR ? R2X_SEV_ERROR : e->severity, code,
-                  e->file, e->line, msg);
+    print_finding(a, e->severity, code, e->file, e->line, e->column, msg);
+}
+
+/* Add the comma-separated patterns of arg to a NULL-terminated list. */
+static int add_patterns(char ***list, size_t *n, const char *arg)
+{
+    const char *p = arg;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        if (len) {
+            char **grown = realloc(*list, (*n + 2) * sizeof **list);
+            char *pat = grown ? malloc(len + 1) : NULL;
+            if (grown)
+                *list = grown;
+            if (!pat) {
+                cli_error("out of memory");
+                return 1;
+            }
+            memcpy(pat, p, len);
+            pat[len] = '\0';
+            (*list)[(*n)++] = pat;
+            (*list)[*n] = NULL;
+        }
+        p += len + (p[len] == ',');
+    }
+    return 0;
+}
+
+static void free_patterns(char **list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(list[i]);
+    free(list);
+}
+
+/* One of the words of a keyword option; 1 (after a message) when arg is none of them. */
+static int keyword(const char *opt, const char *arg, const char *const *words, int *out)
+{
+    for (int i = 0; words[i]; i++)
+        if (!strcmp(arg, words[i])) {
+            *out = i;
+            return 0;
+        }
+    char list[128];
+    size_t used = 0;
+    list[0] = '\0';
+    for (int i = 0; words[i] && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s",
+                                 i ? words[i + 1] ? ", " : " or " : "", words[i]);
+    cli_error("--%s takes %s, not '%s'", opt, list, arg);
+    return 1;
+}
+
+static int parse_option(validate_args *a, int c, const char *arg)
+{
+    static const char *const calcs[] = {"c11", "xbrl21", "none", NULL};
+    static const char *const formats[] = {"text", "json", "jsonl", NULL};
+    static const char *const dups[] = {"error", "warning", "all", NULL};
+    static const char *const schemas[] = {"auto", "full", "none", NULL};
+    static const char *const severities[] = {"warning", "error", NULL};
+    int k;
+    switch (c) {
+    case 'c':
+        if (keyword("calc", arg, calcs, &k))
+            return 1;
+        a->calc = k == 0 ? R2X_CALC_C11 : k == 1 ? R2X_CALC_XBRL21 : R2X_CALC_NONE;
+        return 0;
+    case 'f':
+        if (keyword("format", arg, formats, &k))
+            return 1;
+        a->format = k == 0 ? FORMAT_TEXT : k == 1 ? FORMAT_JSON : FORMAT_JSONL;
+        return 0;
+    case 'j':
+        if (!(a->jobs = cli_parse_jobs(arg))) {
+            cli_error("-j takes a number of jobs from 1 to 64, not '%s'", arg);
+            return 1;
+        }
+        return 0;
+    case 'u':
+        if (keyword("duplicates", arg, dups, &k))
+            return 1;
+        a->duplicates = k == 0 ? R2X_DUP_ERROR : k == 1 ? R2X_DUP_WARNING : R2X_DUP_ALL;
+        return 0;
+    case 's':
+        if (keyword("schema", arg, schemas, &k))
+            return 1;
+        a->schema = k == 0 ? R2X_SCHEMA_AUTO : k == 1 ? R2X_SCHEMA_FULL : R2X_SCHEMA_NONE;
+        return 0;
+    case 'v':
+        if (keyword("severity", arg, severities, &k))
+            return 1;
+        a->min_severity = k == 0 ? 0 : R2X_SEV_ERROR;
+        return 0;
+    case 'i':
+        return add_patterns(&a->ignore, &a->nignore, arg);
+    case 'o':
+        return add_patterns(&a->only, &a->nonly, arg);
+    }
+    return 1;
 }
 
 static int parse(int argc, char **argv, const cli_command *self, validate_args *a)
@@ -81,6 +183,9 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         {"dts-only", no_argument, NULL, 'D'},
         {"duplicates", required_argument, NULL, 'u'},
         {"schema", required_argument, NULL, 's'},
+        {"ignore", required_argument, NULL, 'i'},
+        {"only", required_argument, NULL, 'o'},
+        {"severity", required_argument, NULL, 'v'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -96,62 +201,17 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
         if (f == 0)
             continue;
         switch (c) {
-        case 'c':
-            if (!strcmp(optarg, "c11"))
-                a->calc = R2X_CALC_C11;
-            else if (!strcmp(optarg, "xbrl21"))
-                a->calc = R2X_CALC_XBRL21;
-            else if (!strcmp(optarg, "none"))
-                a->calc = R2X_CALC_NONE;
-            else {
-                cli_error("--calc takes c11, xbrl21 or none, not '%s'", optarg);
-                return 1;
-            }
-            break;
-        case 'f':
-            if (!strcmp(optarg, "text"))
-                a->format = FORMAT_TEXT;
-            else if (!strcmp(optarg, "json"))
-                a->format = FORMAT_JSON;
-            else if (!strcmp(optarg, "jsonl"))
-                a->format = FORMAT_JSONL;
-            else {
-                cli_error("--format takes text, json or jsonl, not '%s'", optarg);
-                return 1;
-            }
-            break;
         case CLI_OPT_JSONL: a->format = FORMAT_JSONL; break;
-        case 'j':
-            if (!(a->jobs = cli_parse_jobs(optarg))) {
-                cli_error("-j takes a number of jobs from 1 to 64, not '%s'", optarg);
-                return 1;
-            }
-            break;
         case 'D': a->dts_only = 1; break;
-        case 'u':
-            if (strcmp(optarg, "error") && strcmp(optarg, "warning")) {
-                cli_error("--duplicates takes error or warning, not '%s'", optarg);
-                return 1;
-            }
-            a->duplicates = !strcmp(optarg, "warning") ? R2X_DUP_WARNING : R2X_DUP_ERROR;
-            break;
-        case 's':
-            if (!strcmp(optarg, "auto"))
-                a->schema = R2X_SCHEMA_AUTO;
-            else if (!strcmp(optarg, "full"))
-                a->schema = R2X_SCHEMA_FULL;
-            else if (!strcmp(optarg, "none"))
-                a->schema = R2X_SCHEMA_NONE;
-            else {
-                cli_error("--schema takes auto, full or none, not '%s'", optarg);
-                return 1;
-            }
-            break;
         case 'q': a->quiet = 1; break;
         case 'h': cli_print_command_help(self); return -1;
-        default:
+        case ':':
+        case '?':
             cli_bad_option(c, argv[optind - 1], "validate");
             return 1;
+        default:
+            if (parse_option(a, c, optarg))
+                return 1;
         }
     }
     if (optind >= argc) {
@@ -162,16 +222,33 @@ static int parse(int argc, char **argv, const cli_command *self, validate_args *
     return cli_check_stdin_once(argc - optind, argv + optind);
 }
 
+static void json_checks(const r2x_validate_result *res, int format)
+{
+    const char *indent = format == FORMAT_JSON ? "\n    " : "";
+    fputs(", \"checks\": [", stdout);
+    for (int i = 0; i < R2X_CHECK_COUNT; i++) {
+        printf("%s%s{\"check\": \"%s\", \"state\": \"%s\"", i ? "," : "", indent,
+               r2x_check_name(i), r2x_check_state_name(res->checks[i].state));
+        if (res->checks[i].reason[0]) {
+            fputs(", \"reason\": ", stdout);
+            cli_json_string(stdout, res->checks[i].reason);
+        }
+        putchar('}');
+    }
+    printf("%s]", format == FORMAT_JSON ? "\n  " : "");
+}
+
 static void summary(const char *file, const r2x_validate_result *res, int format)
 {
     if (format != FORMAT_TEXT) {
-        printf("%s], \"errors\": %zu, \"warnings\": %zu, \"facts\": %zu, "
+        printf("%s], \"errors\": %zu, \"warnings\": %zu, \"filtered\": %zu, \"facts\": %zu, "
                "\"unchecked_facts\": %zu, \"contexts\": %zu, "
                "\"units\": %zu, \"documents\": %zu, \"missing_documents\": %zu, "
                "\"concepts\": %zu, \"relationships\": %zu, \"arcs\": %zu",
-               format == FORMAT_JSON ? "\n  " : "", res->errors, res->warnings, res->facts,
-               res->unchecked, res->contexts, res->units, res->documents, res->missing,
-               res->concepts, res->relationships, res->arcs);
+               format == FORMAT_JSON ? "\n  " : "", res->errors, res->warnings, res->filtered,
+               res->facts, res->unchecked, res->contexts, res->units, res->documents,
+               res->missing, res->concepts, res->relationships, res->arcs);
+        json_checks(res, format);
         return;
     }
     file = shown_name(file);
@@ -206,7 +283,15 @@ static int open_validator(validate_args *a, r2x_error *err)
     vo.schema = a->schema;
     vo.diag = on_finding;
     vo.diag_userdata = a;
+    vo.ignore = (const char *const *)a->ignore;
+    vo.only = (const char *const *)a->only;
+    vo.min_severity = a->min_severity;
     return validator_new_with_fetcher(&vo, a->fetcher, &a->v, err);
+}
+
+static int is_url(const char *input)
+{
+    return !strncmp(input, "http://", 7) || !strncmp(input, "https://", 8);
 }
 
 static int validate_job(void *ctx, cli_job *job)
@@ -225,11 +310,12 @@ static int validate_job(void *ctx, cli_job *job)
         cli_json_string(stdout, shown_name(job->input));
         printf(", \"findings\": [");
     }
-    int status = cli_refuse_not_xbrl(job->input, 0, &err);
+    /* a URL is read through the fetcher (the cache, --offline), not sniffed as a file */
+    int status = is_url(job->input) ? EXIT_OK : cli_refuse_not_xbrl(job->input, 0, &err);
     int rc = R2X_OK;
     if (status == EXIT_INVALID) {
         /* not XBRL at all: a finding about the input, as a malformed one is */
-        print_finding(a, R2X_SEV_ERROR, "input:notXBRL", err.file, 0, err.message);
+        print_finding(a, R2X_SEV_ERROR, "input:notXBRL", err.file, 0, 0, err.message);
         res.errors = 1;
         summary(job->input, &res, a->format);
     } else if (!status) {
@@ -266,6 +352,15 @@ static int validate_job(void *ctx, cli_job *job)
     return status;
 }
 
+static void release_args(validate_args *a)
+{
+    r2x_validator_free(a->v);
+    fetcher_free(a->fetcher);
+    free_patterns(a->ignore, a->nignore);
+    free_patterns(a->only, a->nonly);
+    cli_fetch_options_release(&a->fetch);
+}
+
 int cmd_validate(int argc, char **argv)
 {
     validate_args a;
@@ -273,7 +368,7 @@ int cmd_validate(int argc, char **argv)
     cli_fetch_options_init(&a.fetch);
     int p = parse(argc, argv, cli_command_named("validate"), &a);
     if (p) {
-        cli_fetch_options_release(&a.fetch);
+        release_args(&a);
         return p < 0 ? EXIT_OK : EXIT_FAILURE_RUN;
     }
     const char *const *inputs = (const char *const *)argv + optind;
@@ -285,9 +380,7 @@ int cmd_validate(int argc, char **argv)
     if (open_validator(&a, &err)) {
         if (err.message[0])
             cli_report(&err);
-        r2x_validator_free(a.v);
-        fetcher_free(a.fetcher);
-        cli_fetch_options_release(&a.fetch);
+        release_args(&a);
         return EXIT_FAILURE_RUN;
     }
     int status = EXIT_OK;
@@ -308,8 +401,6 @@ int cmd_validate(int argc, char **argv)
     }
     if (a.format == FORMAT_JSON)
         printf("\n]}\n");
-    r2x_validator_free(a.v);
-    fetcher_free(a.fetcher);
-    cli_fetch_options_release(&a.fetch);
+    release_args(&a);
     return status;
 }

@@ -105,16 +105,24 @@ static const cli_option_doc validate_options[] = {
     {"--calc", "c11|xbrl21|none", "calculation checks: Calculations 1.1 round-to-nearest "
                                   "(default), XBRL 2.1 section 5.2.5.2, or none"},
     {"-f, --format", "text|json|jsonl", "how findings are printed: text (default), one JSON "
-                                        "document, or one JSON line per input"},
+                                        "document, or one JSON line per input; JSON also "
+                                        "says which checks ran, in part or not at all, and "
+                                        "why"},
     {"-j, --jobs", "N", "check N inputs at once, each in its own process (default 1)"},
     {"--jsonl", NULL, "the same as --format jsonl"},
     {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
-    {"--duplicates", "error|warning", "inconsistent duplicate facts are errors (default, as "
-                                      "filing rules require) or warnings (XBRL 2.1 alone)"},
-    {"--schema", "auto|full|none", "XML Schema validation of the schemas and the instance: "
-                                   "when the DTS has at most 3000 concepts (default), whatever "
-                                   "its size, or never"},
-    {"-q, --quiet", NULL, "do not print warnings"},
+    {"--duplicates", "error|warning|all", "inconsistent duplicate facts are errors (default, "
+                                          "as filing rules require) or warnings (XBRL 2.1 "
+                                          "alone); all: consistent ones are warned of too"},
+    {"--schema", "auto|full|none", "libxml2's XML Schema validation of the schemas and the "
+                                   "instance, besides the types check: when the DTS has at "
+                                   "most 3000 concepts (default), whatever its size, or never"},
+    {"--ignore", "CODE", "leave out findings whose code matches CODE, a shell pattern "
+                         "('calc11e:*'); may be repeated or comma-separated"},
+    {"--only", "CODE", "report only findings whose code matches CODE; may be repeated"},
+    {"--severity", "warning|error", "report findings of this severity and above (default "
+                                    "warning: all)"},
+    {"-q, --quiet", NULL, "do not print warnings (they are still counted)"},
     HELP_OPTION,
     {NULL, NULL, NULL},
 };

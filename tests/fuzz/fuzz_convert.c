@@ -24,7 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         r2x_extract_options xo = {profile, ignore_diag, NULL};
         size_t nerrors;
         if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK) {
-            r2x_convert_options co = {profile, R2X_SRCDIR, ignore_diag, NULL, 0, NULL};
+            r2x_convert_options co = {.profile = profile, .data_dir = R2X_SRCDIR,
+                                      .diag = ignore_diag};
             r2x_convert_result result;
             r2x_convert(doc, set, &co, "/dev/null", &result, &err);
         }

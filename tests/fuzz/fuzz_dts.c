@@ -8,8 +8,11 @@
 #include <string.h>
 
 #include "dts.h"
+#include "dts_rules.h"
 #include "fetch.h"
 #include "fuzz.h"
+#include "report.h"
+#include "xdt.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -17,14 +20,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *path = fuzz_work_file("entry.xsd", data, size);
     if (!path)
         return 0;
-    dts_options opts = {f, fuzz_ignore_diag, NULL, 0};
+    reporter rp;
+    reporter_init(&rp, fuzz_ignore_diag, NULL);
+    dts_options opts = {f, &rp, 0};
     dts *d = NULL;
+    dts_rules *ru = NULL;
     r2x_error err;
     r2x_error_clear(&err);
     if (dts_new(&opts, &d, &err))
         return 0;
-    if (!dts_add(d, path, NULL, NULL, 0, &err) && !dts_load(d, &err)) {
-        dts_check_rules(d, NULL);
+    if (!dts_rules_new(d, &ru, &err) && !dts_add(d, path, NULL, NULL, 0, &err) &&
+        !dts_load(d, &err)) {
+        dts_rules_check(ru, &rp, NULL);
+        xdt_check_taxonomy(d, &rp, NULL);
         size_t n = 0;
         const dts_rel *rel = dts_relationships(d, &n);
         for (size_t i = 0; i < n; i++)
@@ -33,6 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         dts_counts counts;
         dts_get_counts(d, &counts);
     }
+    dts_rules_free(ru);
     dts_free(d);
     fetch_stats st;
     fetcher_stats(f, &st);
