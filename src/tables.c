@@ -12,6 +12,7 @@
 #include "tables.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,9 +104,17 @@ size_t table_strip_footnote(const char *label, size_t len, char *mark, size_t si
     }
     if (end == e) {
         /* "(1)" or "(a)" at the end, after a word */
+        size_t d = 0;
+        while (d < len && d < 3 && isdigit(e[-1 - (long)d]))
+            d++;
         if (len >= 4 && e[-1] == ')' && e[-3] == '(' &&
             (isdigit(e[-2]) || (e[-2] >= 'a' && e[-2] <= 'e')) && e[-4] == ' ')
             end = e - 3;
+        /* "Per Share1": a superscript flattened by text extraction onto a
+         * word of three letters or more that ends in a small letter */
+        else if ((d == 1 || d == 2) && len >= d + 3 && islower(e[-1 - (long)d]) &&
+                 isalpha(e[-2 - (long)d]) && isalpha(e[-3 - (long)d]))
+            end = e - d;
         else
             return len;
     }
@@ -432,6 +441,71 @@ static void classify_row(const extract *x, trow *t, double page_width)
     }
 }
 
+/* A bare whole number 1..31: the day of a date printed under its month. */
+static int day_number(const tcell *c)
+{
+    if (c->kind != TK_FIGURE || c->len > 3)
+        return 0;
+    size_t n = c->len;
+    if (n && c->text[n - 1] == ',')
+        n--;
+    if (!n || n > 2 || !isdigit((unsigned char)c->text[0]) ||
+        (n == 2 && !isdigit((unsigned char)c->text[1])))
+        return 0;
+    int d = atoi(c->text);
+    return d >= 1 && d <= 31;
+}
+
+/* A cell that names a month ("June 30", "Six months ended June"); *open
+ * is set when it names no day (the day is on the next line). */
+static int names_month(const extract *x, const tcell *c, int *open)
+{
+    char buf[256];
+    tb_quote(c->text, c->len, buf, sizeof buf);
+    period_phrase pp[4];
+    size_t np = period_scan(buf, x->cal, pp, 4);
+    for (size_t k = 0; k < np; k++)
+        if (pp[k].date.month) {
+            if (open)
+                *open = !pp[k].date.day;
+            return 1;
+        }
+    return 0;
+}
+
+/* Rows of day numbers (and dates) stacked between heading lines:
+ * "Six months ended June   Three months ended" over "30   June 30" over
+ * "2025  2024  2025  2024".  Every figure of the row is a day 1..31, every
+ * word a date, and the line above leaves a month without its day or the
+ * line below is years: a heading line, not figures. */
+static int day_line(const extract *x, size_t r)
+{
+    const trow *t = &x->rows[r];
+    int days = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        if (day_number(c))
+            days++;
+        else if (c->kind != TK_DECORATION && !(c->kind == TK_TEXT && names_month(x, c, NULL)))
+            return 0;
+    }
+    if (!days)
+        return 0;
+    size_t k = r;
+    while (k-- > 0 && x->rows[k].cls == TR_SKIP)
+        ;
+    if (k < r && x->rows[k].cls == TR_TEXT)
+        for (size_t i = 0; i < x->rows[k].n; i++) {
+            int open = 0;
+            const tcell *c = &x->cells[x->rows[k].first + i];
+            if (c->kind == TK_TEXT && names_month(x, c, &open) && open)
+                return 1;
+        }
+    for (k = r + 1; k < x->nrows && x->rows[k].cls == TR_SKIP; k++)
+        ;
+    return k < x->nrows && x->rows[k].cls == TR_YEARS;
+}
+
 /* The width of the page's text: most lines end before it. */
 static double page_width_of(const extract *x)
 {
@@ -749,14 +823,52 @@ static int wrapped_label_line(const extract *x, size_t r)
                                      last->text[last->len - 1] == ',');
 }
 
+/* The left edge of the first figure of row r (beyond the labels), or
+ * HUGE_VAL when it has none. */
+static double figures_left(const extract *x, size_t r)
+{
+    const trow *t = &x->rows[r];
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        if (c->kind == TK_FIGURE || c->kind == TK_DASH || c->kind == TK_PLACEHOLDER ||
+            (c->kind == TK_DECORATION && i > 0))
+            return c->gc->x0;
+    }
+    return HUGE_VAL;
+}
+
+/* Lines of a label too long for one line read like prose ("Effect of
+ * Exchange Rate Changes on Cash, Cash Equivalents, Restricted Cash and
+ * Restricted" over "  Cash Equivalents   (623)   (73)"): up to three lines
+ * of one cell, none ending in a full stop, all left of where the figures of
+ * the table's last row stand, then a row of figures. */
+static int long_label_lines(const extract *x, size_t r, size_t last_data)
+{
+    double left = figures_left(x, last_data);
+    for (size_t k = r, lines = 0; k < x->nrows; k++) {
+        const trow *t = &x->rows[k];
+        if (t->cls == TR_SKIP && t->gr->kind != GRID_ROW_BLANK)
+            continue;
+        if (t->cls == TR_DATA)
+            return lines > 0;
+        if ((t->cls != TR_PROSE && t->cls != TR_TEXT) || t->n != 1 || ++lines > 3)
+            return 0;
+        const tcell *c = &x->cells[t->first];
+        if (c->text[c->len - 1] == '.' || c->gc->x1 >= left)
+            return 0;
+    }
+    return 0;
+}
+
 /* Extend a block of data rows from first: rows with figures, labels, rules,
  * and up to two blank rows in a row; prose, a page break or a heading band
- * ends it.  Returns the last data row. */
-static size_t block_end(const extract *x, size_t first)
+ * ends it (a line of prose that is a long label's is made a text row).
+ * Returns the last data row. */
+static size_t block_end(extract *x, size_t first)
 {
     size_t last = first, blanks = 0, texts = 0;
     for (size_t r = first + 1; r < x->nrows; r++) {
-        const trow *t = &x->rows[r];
+        trow *t = &x->rows[r];
         if (t->gr->table || x->rows[first].gr->table) {
             if (t->gr->table != x->rows[first].gr->table)
                 break;
@@ -766,8 +878,11 @@ static size_t block_end(const extract *x, size_t first)
             blanks = texts = 0;
             continue;
         }
-        if (t->cls == TR_PROSE && wrapped_label_line(x, r))
+        if (t->cls == TR_PROSE && !t->gr->table &&
+            (wrapped_label_line(x, r) || long_label_lines(x, r, last))) {
+            x->rows[r].cls = TR_TEXT;
             continue;
+        }
         if (t->cls == TR_PAGE || t->cls == TR_PROSE || note_row(x, t))
             break;
         if (heading_band_ahead(x, r) && !t->gr->table)
@@ -1003,6 +1118,14 @@ static int classify_all(extract *x)
     double width = page_width_of(x);
     for (size_t r = 0; r < g->nrows; r++)
         classify_row(x, &x->rows[r], width);
+    for (size_t r = 0; r < g->nrows; r++)
+        if (x->rows[r].cls == TR_DATA && day_line(x, r)) {
+            x->rows[r].cls = TR_TEXT;
+            x->rows[r].nfig = 0;
+            for (size_t i = 0; i < x->rows[r].n; i++)
+                if (x->cells[x->rows[r].first + i].kind == TK_FIGURE)
+                    x->cells[x->rows[r].first + i].kind = TK_TEXT;
+        }
     return R2X_OK;
 }
 

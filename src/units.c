@@ -274,9 +274,36 @@ static const char *find_word(const char *hay, const char *word)
     return NULL;
 }
 
+/* The scale a parenthesis of a count's label states: "(millions)", "(in
+ * thousands)", "(M's)", "(000s)"; -1 none. */
+static int label_scale(const char *label)
+{
+    static const struct { const char *word; int scale; } words[] = {
+        {"millions", 6}, {"million", 6}, {"m", 6}, {"m's", 6}, {"m\xE2\x80\x99s", 6},
+        {"mm", 6}, {"mn", 6}, {"thousands", 3}, {"thousand", 3}, {"000s", 3},
+        {"000's", 3}, {"000", 3}, {"k", 3}, {"billions", 9}, {"billion", 9}, {"bn", 9}};
+    for (const char *open = strchr(label, '('); open; open = strchr(open + 1, '(')) {
+        const char *s = open + 1, *close = strchr(s, ')');
+        if (!close)
+            break;
+        while (*s == ' ')
+            s++;
+        if (!strncasecmp(s, "in ", 3))
+            s += 3;
+        size_t n = (size_t)(close - s);
+        while (n && s[n - 1] == ' ')
+            n--;
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+            if (strlen(words[i].word) == n && !strncasecmp(s, words[i].word, n))
+                return words[i].scale;
+    }
+    return -1;
+}
+
 void unit_from_label(const char *label, label_unit *out)
 {
     memset(out, 0, sizeof *out);
+    out->scale = -1;
     if (!label)
         return;
     const char *per = NULL;
@@ -346,4 +373,6 @@ void unit_from_label(const char *label, label_unit *out)
             }
         }
     }
+    if (out->kind == LABEL_UNIT_SHARES || out->kind == LABEL_UNIT_OTHER_COUNT)
+        out->scale = label_scale(label);
 }

@@ -42,6 +42,8 @@ typedef struct label_unit {
     char count_unit[16];      /* counts: "shares", "ADS" */
     size_t ncurrencies;       /* "(JPY / U.S. Dollars / JPY)": per value, in order */
     char currencies[8][4];
+    int scale;                /* a count's scale the label states in parentheses:
+                               * "(millions)", "(in thousands)", "(M's)"; -1 none */
 } label_unit;
 
 void unit_from_label(const char *label, label_unit *out);
