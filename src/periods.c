@@ -302,6 +302,19 @@ static int month_of(const scan_ctx *sc, const tok *t)
     return 0;
 }
 
+int period_month_word(const char *s, size_t n)
+{
+    scan_ctx sc;
+    memset(&sc, 0, sizeof sc);
+    sc.s = s;
+    sc.len = n;
+    tok t = {0, n, 0};
+    for (size_t i = 0; i < n; i++)
+        if (!is_alpha(s[i]))
+            return 0;
+    return month_of(&sc, &t);
+}
+
 /* A day of the month: "30", "3", "31st". */
 static int day_of(const scan_ctx *sc, const tok *t)
 {

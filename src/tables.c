@@ -421,13 +421,15 @@ static void classify_row(const extract *x, trow *t, double page_width)
             t->cls = prose(x, t, page_width) ? TR_PROSE : TR_TEXT;
         else if (texts && nfig)
             t->cls = TR_DATA;          /* "Preferred stock  —  —" */
-        else if (years && gr->units == GRID_UNITS_COLUMNS)
-            t->cls = TR_YEARS;
+        else if (years && (gr->units == GRID_UNITS_COLUMNS ||
+                           x->cells[t->first].gc->x0 > 0.3 * page_width))
+            t->cls = TR_YEARS;     /* one year, over a column right of the labels */
         return;
     }
-    /* a page number alone ("7", "A-1" reads as text) */
+    /* a page number alone ("7", "A-1" reads as text); "31," is a day */
+    const tcell *only = &x->cells[t->first];
     if (nfig == 1 && small_int == 1 && !texts && !years && t->n == 1 && !gr->table &&
-        gr->units != GRID_UNITS_COLUMNS)
+        gr->units != GRID_UNITS_COLUMNS && only->text[only->len - 1] != ',')
         return;
     t->cls = TR_DATA;
     /* a sentence that happens to end in a figure (a row of marked-up table
@@ -462,6 +464,17 @@ static int names_month(const extract *x, const tcell *c, int *open)
 {
     char buf[256];
     tb_quote(c->text, c->len, buf, sizeof buf);
+    /* the last word a month: "June 30, 2025 December" */
+    size_t e = strlen(buf), b;
+    while (e && (buf[e - 1] == ',' || buf[e - 1] == '.'))
+        e--;
+    for (b = e; b && buf[b - 1] != ' '; b--)
+        ;
+    if (period_month_word(buf + b, e - b)) {
+        if (open)
+            *open = 1;
+        return 1;
+    }
     period_phrase pp[4];
     size_t np = period_scan(buf, x->cal, pp, 4);
     for (size_t k = 0; k < np; k++)
@@ -491,8 +504,10 @@ static int day_line(const extract *x, size_t r)
     }
     if (!days)
         return 0;
-    size_t k = r;
-    while (k-- > 0 && x->rows[k].cls == TR_SKIP)
+    /* the line above, over a line of years ("December" / "2024" / "31,") */
+    size_t k = r, years = 0;
+    while (k-- > 0 && (x->rows[k].cls == TR_SKIP ||
+                       (x->rows[k].cls == TR_YEARS && ++years < 2)))
         ;
     if (k < r && x->rows[k].cls == TR_TEXT)
         for (size_t i = 0; i < x->rows[k].n; i++) {
@@ -755,6 +770,25 @@ static int has_heading_cell(const extract *x, const trow *t, const table_plan *t
     return 0;
 }
 
+/* A heading row that names a period, a year or a unit over the columns. */
+static int heading_names_period_or_unit(const extract *x, const trow *t, const table_plan *tp)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        if (!columns_heading_cell(x, tp, c))
+            continue;
+        if (c->kind == TK_YEAR)
+            return 1;
+        char buf[256];
+        tb_quote(c->text, c->len, buf, sizeof buf);
+        period_phrase pp[2];
+        unit_phrase up[2];
+        if (period_scan(buf, x->cal, pp, 2) || unit_scan(buf, up, 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* Rows that stand before a table's first figures and belong to it: the
  * heading rows (cells over the figures), and the label rows between them
  * and the figures ("ASSETS", "Revenues:"); the lines above the topmost
@@ -778,6 +812,10 @@ static size_t head_of(const extract *x, size_t first, size_t floor, const table_
         if (t->cls != TR_TEXT || ++text > MAX_HEAD_ROWS)
             break;
         if (has_heading_cell(x, t, tp)) {
+            /* over the title lines, a mark of the page ("ATTACHMENT I-b"),
+             * not a heading: headings there must name periods or units */
+            if (since && h < first && !heading_names_period_or_unit(x, t, tp))
+                break;
             h = r;
             since = 0;
         } else if (++since > 3) {
