@@ -164,7 +164,12 @@ int columns_of_cell(const extract *x, const table_plan *tp, const tcell *c);
 
 /* table_rows.c */
 int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t);
-void rows_structure(r2x_table *t);
+int rows_structure(r2x_table *t);
+
+/* table_sums.c: the printed totals that are sums of the rows above them;
+ * sets r2x_row.total of their addends and sum_checks (and is_total of a
+ * line with no label that is such a sum).  R2X_ENOMEM. */
+int sums_find(r2x_table *t);
 void table_release(r2x_table *t);
 
 /* tables.c: the calendar pass, once every table is read */

@@ -959,15 +959,16 @@ static void find_totals(r2x_table *t)
 {
     for (size_t r = 0; r < t->nrows; r++) {
         r2x_row *row = &t->rows[r];
-        row->total = -1;
-        if (!row->nvalues)
-            continue;
+        if (!row->nvalues || row->total >= 0)
+            continue;       /* placed by the sums, or no figures */
         for (size_t k = r + 1; k < t->nrows; k++) {
             const r2x_row *s = &t->rows[k];
             if (!s->nvalues && is_section_heading(t, k) && s->indent <= row->indent)
                 break;
             if (s->nvalues && s->is_total && s->indent <= row->indent) {
-                row->total = (int)k;
+                /* a total whose addends the sums found has them all */
+                if (!s->sum_checks)
+                    row->total = (int)k;
                 break;
             }
             if (s->nvalues && s->indent < row->indent && !s->is_total)
@@ -976,9 +977,13 @@ static void find_totals(r2x_table *t)
     }
 }
 
-void rows_structure(r2x_table *t)
+int rows_structure(r2x_table *t)
 {
     int section = -1;
+    for (size_t r = 0; r < t->nrows; r++)
+        t->rows[r].total = -1;
+    if (sums_find(t))
+        return R2X_ENOMEM;
     for (size_t r = 0; r < t->nrows; r++) {
         r2x_row *row = &t->rows[r];
         row->position = R2X_POS_NONE;
@@ -996,4 +1001,5 @@ void rows_structure(r2x_table *t)
     else if (t->statement == R2X_STMT_CASH_FLOWS)
         cash_flow_positions(t);
     find_totals(t);
+    return R2X_OK;
 }

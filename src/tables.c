@@ -1067,8 +1067,7 @@ static int build_table(extract *x, const block *b, const title_info *ti, table_p
     }
     t.title = title ? r2x_strdup(title) : NULL;
     t.title_line = title_line;
-    rows_structure(&t);
-    if ((title && !t.title) || buf_add(&x->tables, &t, sizeof t) ||
+    if ((title && !t.title) || rows_structure(&t) || buf_add(&x->tables, &t, sizeof t) ||
         buf_add(&x->plans, tp, sizeof *tp)) {
         if (x->tables.len / sizeof(r2x_table) > ntab)
             x->tables.len -= sizeof t;

@@ -21,6 +21,9 @@
 
 static const cli_option_doc tables_options[] = {
     {"--output", "FILE", "write the JSON to FILE instead of standard output"},
+    {"--stats", NULL, "print how well the tables were read (statement figures placed in a "
+                      "period and unit, totals that add up) instead of the JSON; with "
+                      "--output, the JSON too"},
     {"--profile", "FILE", "read the company profile FILE (default: the installed "
                           "profile whose match phrase the release contains)"},
     {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
