@@ -98,6 +98,8 @@ typedef struct table_plan {
     int shares_scale;         /* -1 unknown */
     char main_currency[4];
     int currency_scale, currency_scale_set;
+    char label_context[512];  /* heading rows' words in the label column
+                               * ("Quarters Ended March 31," left of the years) */
     size_t nhead;             /* heading rows read */
     long heading_line;
 } table_plan;

@@ -711,12 +711,6 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
         return;
     }
     const double skip = 2.0 * x->em, inf = 1e30;
-    int one_date[25];
-    for (size_t c = 0; c < k; c++) {
-        period_phrase pp[2];
-        size_t np = period_scan(h->cells[c].text, x->cal, pp, 2);
-        one_date[c] = np == 1 && pp[0].date.year && !pp[0].months && !pp[0].weeks;
-    }
     /* best[c][j]: the least cost of placing cells [0, c) over columns [0, j) */
     double best[25][MAX_COLUMNS + 1];
     int from[25][MAX_COLUMNS + 1];
@@ -748,10 +742,6 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
                 heading_span(x, tp, j, e, &s0, &s1);
                 if (fmin(p->x1, s1) - fmax(p->x0, s0) <= 0)
                     continue;       /* the run must reach the cell */
-                /* a year or a date over several columns reaches them all */
-                if (e > j + 1 && one_date[c] && (p->x0 > tp->cols[j].x1 + x->heading_reach ||
-                                                  p->x1 < tp->cols[e - 1].x0 - x->heading_reach))
-                    break;
                 /* a column under another cell's middle is not this one's */
                 int bad = 0;
                 for (size_t i = j; i < e && !bad; i++) {
@@ -859,15 +849,86 @@ static int day_apart(const extract *x, const char *text, period_phrase *out)
 
 /* Each column's heading text and period, from the heading cell of each
  * row that stands over it. */
+/* A phrase stacked over two lines, one under the other ("Percent" over "to
+ * Sales", aligned at the left, the right or the centre, of like widths),
+ * heads the columns its lower line heads: centred over three columns, its
+ * upper line alone would span the neighbours too.  Bottom up, so a stack of
+ * three lines follows its last. */
+static void stacked_phrases(const extract *x, const table_plan *tp, const head_row *rows,
+                            size_t nrows, int assign[][MAX_COLUMNS])
+{
+    if (x->units == GRID_UNITS_COLUMNS || nrows < 2)
+        return;
+    for (size_t r = nrows - 1; r-- > 0;) {
+        const head_row *up = &rows[r], *down = &rows[r + 1];
+        for (size_t k = 0; k < up->ncells; k++) {
+            const head_piece *a = &up->cells[k];
+            for (size_t q = 0; q < down->ncells; q++) {
+                const head_piece *b = &down->cells[q];
+                double wa = a->x1 - a->x0, wb = b->x1 - b->x0;
+                int aligned = fabs(a->x0 - b->x0) <= x->tol || fabs(a->x1 - b->x1) <= x->tol ||
+                              fabs((a->x0 + a->x1) / 2 - (b->x0 + b->x1) / 2) <= x->tol;
+                if (!aligned || wa > 1.5 * wb || wb > 1.5 * wa)
+                    continue;
+                int any = 0;
+                for (size_t i = 0; i < tp->ncols; i++)
+                    any |= assign[r + 1][i] == (int)q;
+                for (size_t i = 0; any && i < tp->ncols; i++) {
+                    if (assign[r + 1][i] == (int)q)
+                        assign[r][i] = (int)k;
+                    else if (assign[r][i] == (int)k)
+                        assign[r][i] = -1;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/* A column has one date: a year over several columns ("2024" in the gutter
+ * between two) does not reach a column whose heading above already names
+ * a year ("June 30, 2025" over the first, "December" over the second). */
+static void one_year_a_column(const extract *x, const table_plan *tp, const head_row *rows,
+                              size_t nrows, int assign[][MAX_COLUMNS])
+{
+    int has_year[MAX_COLUMNS] = {0};
+    for (size_t r = 0; r < nrows; r++) {
+        int year[MAX_COLUMNS];
+        for (size_t k = 0; k < rows[r].ncells; k++) {
+            period_phrase pp[2];
+            year[k] = period_scan(rows[r].cells[k].text, x->cal, pp, 2) > 0 &&
+                      pp[0].date.year != 0;
+        }
+        for (size_t k = 0; k < rows[r].ncells; k++) {
+            size_t n = 0, dated = 0;
+            for (size_t i = 0; i < tp->ncols; i++)
+                if (assign[r][i] == (int)k) {
+                    n++;
+                    dated += has_year[i];
+                }
+            if (year[k] && n > 1 && dated && dated < n)
+                for (size_t i = 0; i < tp->ncols; i++)
+                    if (assign[r][i] == (int)k && has_year[i])
+                        assign[r][i] = -1;
+        }
+        for (size_t i = 0; i < tp->ncols; i++)
+            if (assign[r][i] >= 0 && year[assign[r][i]])
+                has_year[i] = 1;
+    }
+}
+
 static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, size_t nrows,
                                  const title_info *ti)
 {
     period_phrase ctx;
-    int have_ctx = context_phrase(x, ti->context, &ctx);
+    int have_ctx = context_phrase(x, tp->label_context, &ctx) ||
+                   context_phrase(x, ti->context, &ctx);
     int assign[MAX_HEAD_ROWS][MAX_COLUMNS];
     for (size_t r = 0; r < nrows; r++)
         assign_row(x, tp, &rows[r], assign[r]);
+    stacked_phrases(x, tp, rows, nrows, assign);
     extend_group_headings(tp, rows, nrows, assign);
+    one_year_a_column(x, tp, rows, nrows, assign);
     for (size_t i = 0; i < tp->ncols; i++) {
         vcolumn *v = &tp->cols[i];
         int have = 0;
@@ -1096,6 +1157,7 @@ static void label_area_units(extract *x, table_plan *tp, const trow *t)
             continue;
         char buf[512];
         tb_quote(c->text, c->len, buf, sizeof buf);
+        append(tp->label_context, sizeof tp->label_context, "\n", buf, strlen(buf));
         unit_phrase up[4];
         size_t nu = unit_scan(buf, up, 4);
         for (size_t k = 0; k < nu; k++) {
@@ -1265,7 +1327,8 @@ void columns_assign_roles(extract *x, table_plan *tp)
             c->change = 1;
         if (c->change || tb_contains_ci(c->heading, "yoy") ||
             tb_contains_ci(c->heading, "change") || tb_contains_ci(c->heading, "variance") ||
-            tb_contains_ci(c->heading, "increase/") || tb_contains_ci(c->heading, "% inc")) {
+            tb_contains_ci(c->heading, "increase/") || tb_contains_ci(c->heading, "% inc") ||
+            tb_contains_ci(c->heading, "inc/") || tb_contains_ci(c->heading, "(dec)")) {
             c->change = 1;
             c->role = R2X_COL_CHANGE;
         } else if (c->percent) {

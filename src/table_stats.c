@@ -31,7 +31,7 @@ void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out)
                                v->unit.kind != R2X_UNIT_NONE;
                 amounts += c->role == R2X_COL_AMOUNT;
             }
-            if (row->is_total && amounts) {
+            if ((row->is_total || row->sum_checks) && amounts) {
                 out->totals++;
                 out->totals_checked += row->sum_checks != 0;
             }

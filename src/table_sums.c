@@ -7,7 +7,7 @@
  * ..." row is subtracted.  A run of rows whose sum is the total in every
  * amount column is its addends: each gets the total as r2x_row.total, and
  * the total is marked as checking.  A line of figures with no label that is
- * such a sum (Boeing's revenues less costs) is a total too.
+ * such a sum (Boeing's revenues less costs) is a total too (is_total).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -109,7 +109,7 @@ int sums_find(r2x_table *t)
                 for (size_t i = (size_t)j; i < n; i++)
                     t->rows[items[i]].total = (int)r;
                 row->sum_checks = 1;
-                row->is_total = 1;
+                row->is_total |= !row->label;
                 n = (size_t)j;
             }
         }

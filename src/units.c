@@ -123,6 +123,9 @@ static size_t tokenize(const char *text, tok *toks, size_t max)
         if (p) {
             t.kind = T_SCALE;
             t.scale = p;
+        } else if (is_word(w, n, "percent") || is_word(w, n, "percentage") ||
+                   is_word(w, n, "pct")) {
+            t.kind = T_PCT;         /* "Percent to Sales", "Percent Increase" */
         } else if (is_word(w, n, "of")) {
             t.kind = T_OF;
         } else if (is_word(w, n, "in")) {
