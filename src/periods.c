@@ -933,6 +933,18 @@ int period_resolve(period_phrase *p, const r2x_fiscal_calendar *cal)
         return resolve_fiscal(p, cal);
 
     r2x_date d = p->date;
+    /* "Six Months 2023", "Nine months ended 2024": so many months of the
+     * fiscal year from its first day (a quarter with a year alone could be
+     * any of four) */
+    if (d.year && !d.month && !d.day && p->months >= 6 && p->months < 12 && !p->weeks &&
+        !p->as_of) {
+        period_phrase part = *p;
+        part.fiscal = 1;
+        if (!resolve_fiscal(&part, cal))
+            return 0;
+        p->period = part.period;
+        return 1;
+    }
     /* "Year ended March 2010": a duration's end without a day is the month's end */
     if (d.year && d.month && !d.day && !p->as_of && (p->ended || p->months || p->weeks))
         d.day = date_days_in_month(d.year, d.month);
