@@ -933,10 +933,10 @@ int period_resolve(period_phrase *p, const r2x_fiscal_calendar *cal)
         return resolve_fiscal(p, cal);
 
     r2x_date d = p->date;
-    /* "Six Months 2023", "Nine months ended 2024": so many months of the
+    /* "Six Months 2023", "TWELVE MONTHS 2022": so many months of the
      * fiscal year from its first day (a quarter with a year alone could be
      * any of four) */
-    if (d.year && !d.month && !d.day && p->months >= 6 && p->months < 12 && !p->weeks &&
+    if (d.year && !d.month && !d.day && p->months >= 6 && p->months <= 12 && !p->weeks &&
         !p->as_of) {
         period_phrase part = *p;
         part.fiscal = 1;

@@ -204,6 +204,7 @@ static void test_fiscal(void)
     check_one("SIX MONTHS 2023", &cal_dec, "2023-01-01..2023-06-30");
     check_one("Nine months 2024", &cal_sep, "2023-10-01..2024-06-30");
     check_one("Six Months 2009", &cal_iij, "2009-04-01..2009-09-30");
+    check_one("TWELVE MONTHS 2022", &cal_dec, "2022-01-01..2022-12-31");
 
     r2x_fiscal_calendar feb = {2, 28, R2X_FY_NAMED_BY_END};
     check_one("FY2008", &feb, "2007-03-01..2008-02-29");
