@@ -1173,6 +1173,18 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
             return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
         return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
     }
+    rc = ixbrl_parse_memory(path, bytes.data, bytes.len, out, err);
+    buf_release(&bytes);
+    return rc;
+}
+
+int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                       r2x_error *err)
+{
+    *out = NULL;
+    int rc;
+    if (len > INT_MAX)
+        return r2x_fail(err, R2X_ETOOBIG, path, 0, "larger than %d bytes", INT_MAX);
     /* no network, no DTD, no entity substitution; errors are ours to report.
      * No XML_PARSE_HUGE: libxml2's limits (depth 256, 10 MB per attribute)
      * bound the tree, and the depth bounds the recursion of content() --
@@ -1188,10 +1200,9 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
     if (ctxt) {
         ctxt->_private = &first;
         ctxt->sax->serror = quiet_error;
-        doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,
+        doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     }
-    buf_release(&bytes);
     if (xml_guard_end(&guard) || !ctxt)
         first.out_of_memory = 1;
     if (first.out_of_memory) {

@@ -12,6 +12,9 @@
 /* Parse path as XML (XHTML), never touching the network, loading no DTD and
  * substituting no entities.  *out belongs to the caller (xmlFreeDoc). */
 int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err);
+/* The same from memory, path naming it in messages and as its base URL. */
+int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                       r2x_error *err);
 
 /* Build the target instance of the default target document of ix (name is
  * what messages call it).  Findings (an unknown format, text that does not
