@@ -796,7 +796,16 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (t->n && x->cells[t->first + t->n - 1].gc->x1 > width)
             width = x->cells[t->first + t->n - 1].gc->x1;
     }
-    for (size_t k = b->head; k < b->first; k++) {
+    /* in text, the label rows under the last line of years are the first
+     * section headings of the body ("REVENUE BY SEGMENT"), not a title */
+    size_t head_end = b->first;
+    if (!b->table)
+        for (size_t k = b->first; k-- > b->head;)
+            if (x->rows[k].cls == TR_YEARS) {
+                head_end = k;
+                break;
+            }
+    for (size_t k = b->head; k < head_end; k++) {
         const trow *t = &x->rows[k];
         if (t->cls != TR_TEXT || t->n != 1)
             continue;

@@ -1236,6 +1236,42 @@ static void test_row_footnotes(void)
     teardown(&f);
 }
 
+/* A section heading under the years ("REVENUE BY SEGMENT") is the body's,
+ * not the title's: the table is an income statement by what it holds. */
+static const char segment_row_first[] =
+    "                 COMPARATIVE FINANCIAL RESULTS\n"                               /* 1 */
+    "      (Dollars in millions except per share amounts)\n"                        /* 2 */
+    "\n"                                                                             /* 3 */
+    "                                 Three Months Ended June 30,\n"                 /* 4 */
+    "                                     2025         2024\n"                       /* 5 */
+    "REVENUE BY SEGMENT\n"                                                           /* 6 */
+    "Software                           7,387        6,739\n"                        /* 7 */
+    "Consulting                         5,314        5,179\n"                        /* 8 */
+    "TOTAL REVENUE                     12,701       11,918\n"                        /* 9 */
+    "SG&A                               5,027        4,938\n"                        /* 10 */
+    "R&D                                2,097        1,840\n"                        /* 11 */
+    "INCOME BEFORE INCOME TAXES         5,577        5,140\n"                        /* 12 */
+    "Provision for income taxes           404          389\n"                        /* 13 */
+    "NET INCOME                         5,173        4,751\n"                        /* 14 */
+    "EARNINGS PER SHARE\n"                                                           /* 15 */
+    "  Diluted                           2.31         1.96\n";                       /* 16 */
+
+static void test_segment_row_first(void)
+{
+    fixture f;
+    if (!setup(&f, "segment-row.txt", segment_row_first, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "segment row first: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        is_str(t->title, "COMPARATIVE FINANCIAL RESULTS", "segment row first: the title");
+        is_str(r2x_statement_name(t->statement), "income-statement",
+               "segment row first: an income statement, not a segment table");
+        ok(row_by_label(t, "REVENUE BY SEGMENT") != NULL, "... the heading is a row");
+    }
+    teardown(&f);
+}
+
 int main(void)
 {
     test_balance_sheet();
@@ -1263,5 +1299,6 @@ int main(void)
     test_no_options();
     test_uneven_periods();
     test_table_at_top();
+    test_segment_row_first();
     return tap_done();
 }
