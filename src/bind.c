@@ -135,9 +135,45 @@ static const char *local_name(const concept *c)
 
 /* "Cash and cash equivalents at beginning of period" in a column of a
  * duration: an instant concept is right there. */
-static int instant_in_flow(const r2x_row *row)
+static int balance_in_flow(const r2x_row *row)
 {
     return contains_ci(row->label, "beginning") || contains_ci(row->label, "end of");
+}
+
+/* A line of cash that is no flow: no payment, receipt, activity or change. */
+static int cash_amount_label(const char *l)
+{
+    static const char *const flows[] = {"paid", "received", "activities", "increase",
+                                        "decrease", "change", "effect", "interest", "tax",
+                                        NULL};
+    if (!contains_ci(l, "cash"))
+        return 0;
+    for (size_t i = 0; flows[i]; i++)
+        if (contains_ci(l, flows[i]))
+            return 0;
+    return 1;
+}
+
+/* An instant in a flow column: the balance at the beginning or end of the
+ * period, and the lines of cash right under it that break it down ("Less
+ * restricted cash & cash equivalents, included in Investments" under
+ * "Cash ..., including restricted, at end of period"). */
+static int instant_in_flow(const r2x_table *t, const r2x_row *row)
+{
+    if (balance_in_flow(row))
+        return 1;
+    if (!row->label || !cash_amount_label(row->label))
+        return 0;
+    for (size_t r = (size_t)(row - t->rows); r-- > 0;) {
+        const r2x_row *above = &t->rows[r];
+        if (!above->nvalues)
+            continue;
+        if (!above->label || !cash_amount_label(above->label))
+            return 0;
+        if (balance_in_flow(above))
+            return 1;
+    }
+    return 0;
 }
 
 /* A concept whose figures may be either sign by nature: results, gains and
@@ -485,7 +521,7 @@ static double fit(const binder *b, const r2x_row *row, const row_facts *f, const
     if (f->period_kind == R2X_PERIOD_INSTANT && c->period_type != R2X_PERIOD_INSTANT)
         return 0;
     if (f->period_kind == R2X_PERIOD_DURATION && c->period_type != R2X_PERIOD_DURATION &&
-        !(b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(row)))
+        !(b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(b->t, row)))
         return 0;
     return c->deprecated ? 0.6 : 1;
 }
@@ -648,11 +684,19 @@ static const char *type_for(int unit_kind)
     return "xbrli:decimalItemType";
 }
 
+/* A label that names a cost or outflow, printed as a deduction.  A result
+ * is none, though it may say "loss" ("Net loss attributable to common
+ * shareholders (820)" is -820). */
 static int costlike(const char *label)
 {
     static const char *const words[] = {"cost", "expense", "payment", "purchase", "repayment",
                                         "acquisition", "capital expenditure", "additions to",
                                         "dividends paid", "loss", NULL};
+    static const char *const results[] = {"net loss", "net (loss)", "net income",
+                                          "net earnings", NULL};
+    for (size_t i = 0; results[i]; i++)
+        if (!strncasecmp(label, results[i], strlen(results[i])))
+            return 0;
     for (size_t i = 0; words[i]; i++)
         if (contains_ci(label, words[i]))
             return 1;
@@ -664,7 +708,7 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
 {
     *out = NULL;
     int pt = f->period_kind == R2X_PERIOD_INSTANT ||
-                     (b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(row))
+                     (b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(b->t, row))
                  ? R2X_PERIOD_INSTANT : R2X_PERIOD_DURATION;
     if (b->t->statement == R2X_STMT_BALANCE_SHEET)
         pt = R2X_PERIOD_INSTANT;
@@ -791,24 +835,62 @@ static int good_enough(const cand *c)
     return c->source == BIND_MAP ? c->score > 0.1 : c->score >= GOOD_ENOUGH;
 }
 
+/* Do two rows bound to concept c print different figures for one fact:
+ * in a column both fill, unless one is the instant before the period
+ * ("... at beginning of year") and the other its end? */
+static int rows_disagree(const r2x_table *t, const r2x_row *a, const r2x_row *b,
+                         const concept *c)
+{
+    if (c->period_type == R2X_PERIOD_INSTANT &&
+        contains_ci(a->label, "beginning") != contains_ci(b->label, "beginning"))
+        return 0;
+    for (size_t k = 0; k < a->nvalues; k++) {
+        const r2x_value *va = &a->values[k];
+        if (!amount_role(t->columns[va->column].role) || va->nil_dash)
+            continue;
+        for (size_t q = 0; q < b->nvalues; q++)
+            if (b->values[q].column == va->column && !b->values[q].nil_dash &&
+                r2x_decimal_cmp(b->values[q].value, va->value))
+                return 1;
+    }
+    return 0;
+}
+
+/* A mapping entry of the shared table with no dimensions. */
+static int plain_entry(const map_entry *e)
+{
+    return e && !e->company && !e->ndims;
+}
+
 /* A statement shows a concept on one line: when the label table gives two
  * rows of a table the same concept, the row it fits less takes its next
- * candidate no other row has, or none.  (Mapping table entries are the
- * company's word and may repeat: a subtotal printed twice.) */
-static void one_row_a_concept(const row_cands *rc, int *pick, size_t n)
+ * candidate no other row has, or none.  Mapping table entries may repeat
+ * (a subtotal printed twice; a company's own word; members of an axis),
+ * unless two plain entries' rows print other figures: then the later row
+ * gives way ("Net loss
+ * attributable to Boeing common shareholders" under "... to Boeing
+ * shareholders", "Cash & cash equivalents at end of period" under "...,
+ * including restricted, at end of period"). */
+static void one_row_a_concept(const r2x_table *t, const row_bind *rb, const row_cands *rc,
+                              int *pick, size_t n)
 {
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t i = 0; i < n; i++) {
-            if (pick[i] < 0 || rc[i].c[pick[i]].source != BIND_LABELS)
+            if (pick[i] < 0)
                 continue;
             const cand *ci = &rc[i].c[pick[i]];
             for (size_t j = 0; j < n; j++) {
                 if (j == i || pick[j] < 0 || rc[j].c[pick[j]].concept != ci->concept)
                     continue;
                 const cand *cj = &rc[j].c[pick[j]];
-                if (cj->score > ci->score || (cj->score == ci->score && j < i) ||
-                    cj->source == BIND_MAP) {
+                int yields = ci->source == BIND_LABELS
+                             ? cj->score > ci->score || (cj->score == ci->score && j < i) ||
+                                   cj->source == BIND_MAP
+                             : cj->source == BIND_MAP && j < i && plain_entry(ci->entry) &&
+                                   plain_entry(cj->entry) && rows_disagree(t, &t->rows[rb[i].row],
+                                                      &t->rows[rb[j].row], ci->concept);
+                if (yields) {
                     /* i gives way: its next candidate that nobody holds */
                     int next = -1;
                     for (size_t k = (size_t)pick[i] + 1; k < rc[i].n && next < 0; k++) {
@@ -1003,7 +1085,7 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
     for (size_t i = 0; i < n && !rcode; i++)
         pick[i] = rc[i].n && good_enough(&rc[i].c[0]) ? 0 : -1;
     if (!rcode)
-        one_row_a_concept(rc, pick, n);
+        one_row_a_concept(t, rb, rc, pick, n);
     for (size_t i = 0; i < n && !rcode; i++) {
         row_bind *bind = &rb[i];
         const r2x_row *row = &t->rows[bind->row];

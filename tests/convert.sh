@@ -116,6 +116,19 @@ wk us-gaap:TreasuryStockValue I20040703 5000000000 "treasury stock (5,000) is po
 wk us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment D20021229-20030628 8000000 "26 weeks (182 days) ended June 28, 2003 start on December 29, 2002"
 grep -q 'no standard concept' "$tmp/err" && fail "weeks: every line maps" || pass "weeks: every line maps"
 
+# Lines that print other figures than an earlier line of their concept are
+# another fact: "... common shareholders" under "... shareholders", cash
+# without restricted cash under cash with it; the cash lines under the
+# balance at the end of the period are instants (a fixture written for this
+# test).
+expect_status 0 "convert a statement with lines that repeat a concept" "$R2X" convert -q --cik 12345 tests/fixtures/text/cash-end.txt -o "$out/ce.xml"
+ce() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/ce.xml" && pass "$4" || fail "$4"; }
+ce us-gaap:NetIncomeLoss D20240101-20241231 -440000000 "net loss attributable to the shareholders is NetIncomeLoss"
+ce exampleco:NetLossAttributableToExampleCoCommonShareholders D20240101-20241231 -500000000 "... to the common shareholders (500), after preferred dividends, is another fact of -500"
+ce us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I20241231 2740000000 "cash with restricted cash at the end of 2024"
+ce us-gaap:CashAndCashEquivalentsAtCarryingValue I20241231 2699000000 "cash at the end of 2024, under it, is another concept"
+ce exampleco:LessRestrictedCashIncludedInOtherAssets I20231231 29000000 "the restricted cash between them is an instant too"
+
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
 # in a copy of the data, to the ATM member of the consolidation-items axis.
