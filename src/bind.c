@@ -488,6 +488,21 @@ static int cash_flow_place_fits(const binder *b, const r2x_row *row, const conce
     return 1;
 }
 
+/* A concept of the income statement that adds into no section of the cash
+ * flows ("Other" there is no other non-operating income): a cash-flow line
+ * is read so only when nothing else fits. */
+static int income_line_in_flows(const binder *b, const label_candidate *lc)
+{
+    if (b->t->statement != R2X_STMT_CASH_FLOWS || lc->usage_statement != R2X_STMT_INCOME)
+        return 0;
+    static const char *const *const sections[] = {operating_roots, investing_roots,
+                                                  financing_roots};
+    for (size_t i = 0; i < 3; i++)
+        if (weight_to(b->o->tax, lc->concept, sections[i], CASH_FLOW_NETWORK))
+            return 0;
+    return 1;
+}
+
 /* Does the statement's arithmetic place the concept where the row stands:
  * a cash-flow line's concept adds into its own section's net cash, an
  * income-statement line's into the result, a balance-sheet line's into
@@ -620,7 +635,8 @@ static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
             ft *= 0.9;
         }
         double s = lc[i].score * ft * place_fit(row, &lc[i], c) *
-                   (cash_flow_place_fits(b, row, c) ? 1 : 0.5);
+                   (cash_flow_place_fits(b, row, c) ? 1 : 0.5) *
+                   (income_line_in_flows(b, &lc[i]) ? 0.5 : 1);
         if (row->is_total && lc[i].usage_total == 0)
             s *= 0.9;
         char why[120];

@@ -129,6 +129,14 @@ ce us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I202412
 ce us-gaap:CashAndCashEquivalentsAtCarryingValue I20241231 2699000000 "cash at the end of 2024, under it, is another concept"
 ce exampleco:LessRestrictedCashIncludedInOtherAssets I20231231 29000000 "the restricted cash between them is an instant too"
 
+# "Other" among the changes in assets and liabilities of the cash flows is
+# no other non-operating income, a concept of the income statement that adds
+# into no section of the flows (a fixture written for this test).
+expect_status 0 "convert cash flows with an 'Other' change" "$R2X" convert -q --cik 12345 tests/fixtures/text/cash-changes.txt -o "$out/cc.xml"
+grep -qF -- '<us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet contextRef="D20240101-20241231" unitRef="USD" decimals="-6">-202000000<' "$out/cc.xml" &&
+    pass "'Other 202' under the changes is a decrease in other operating capital of 202" ||
+    fail "'Other 202' under the changes is a decrease in other operating capital of 202"
+
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
 # in a copy of the data, to the ATM member of the consolidation-items axis.
