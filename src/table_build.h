@@ -115,6 +115,7 @@ typedef struct title_info {
     long title_line;
     char context[1024];       /* title lines joined, for units, periods, statement */
     int directly_after_table; /* nothing but blank rows since the last table */
+    int titled_after_table;   /* nothing but its title lines since the last table */
 } title_info;
 
 typedef struct extract {

@@ -833,6 +833,8 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (r < prev_end) {     /* the last table's rows */
             if (!seen_text)
                 ti->directly_after_table = 1;
+            else
+                ti->titled_after_table = 1;
             break;
         }
         if (t->cls == TR_SKIP)
@@ -845,6 +847,8 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (t->cls == TR_DATA || t->cls == TR_YEARS) {
             if (!seen_text)
                 ti->directly_after_table = 1;
+            else
+                ti->titled_after_table = 1;
             break;
         }
         if (t->cls == TR_PROSE)
@@ -1171,6 +1175,22 @@ static void plan_from_context(table_plan *tp, const char *context)
     }
 }
 
+/* Does the table's first line of figures give earnings per share?  Under
+ * a title of its own ("OTHER FINANCIAL DATA") right after the income
+ * statement, such a table is the statement's end. */
+static int opens_with_earnings_per_share(const r2x_table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        const r2x_row *row = &t->rows[r];
+        if (!row->nvalues)
+            continue;
+        return row->label && row->values[0].unit.kind == R2X_UNIT_PER_SHARE &&
+               (tb_contains_ci(row->label, "earnings") || tb_contains_ci(row->label, "income") ||
+                tb_contains_ci(row->label, "loss"));
+    }
+    return 0;
+}
+
 /* Build the table of block b, whose columns tp holds; tp is freed. */
 static int build_table(extract *x, const block *b, const title_info *ti, table_plan *tp)
 {
@@ -1222,6 +1242,10 @@ static int build_table(extract *x, const block *b, const title_info *ti, table_p
     t.statement = classify_statement(ti->context);
     if (t.statement == R2X_STMT_OTHER && !continues)
         t.statement = statement_by_content(&t, ti->context);
+    if (t.statement == R2X_STMT_OTHER && !continues && prev &&
+        prev->statement == R2X_STMT_INCOME && ti->titled_after_table &&
+        opens_with_earnings_per_share(&t))
+        t.statement = R2X_STMT_INCOME;
     if (continues && (t.statement == R2X_STMT_OTHER || t.statement == prev->statement)) {
         title = prev->title;
         title_line = prev->title_line;

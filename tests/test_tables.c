@@ -1272,6 +1272,46 @@ static void test_segment_row_first(void)
     teardown(&f);
 }
 
+/* Earnings per share under a title of their own right after the income
+ * statement are the statement's end; a table after prose is not. */
+static const char eps_apart[] =
+    "CONDENSED CONSOLIDATED STATEMENT OF INCOME\n"                                 /* 1 */
+    "                                        Three Months Ended\n"                   /* 2 */
+    "Dollars in millions                           June 30,\n"                       /* 3 */
+    "                                            2025      2024\n"                   /* 4 */
+    "Revenues                                  79,477    89,986\n"                   /* 5 */
+    "Costs                                     70,801    79,395\n"                   /* 6 */
+    "Income before income taxes                 8,676    10,591\n"                   /* 7 */
+    "Income tax expense                         3,351     4,094\n"                   /* 8 */
+    "Net income                                 5,325     6,497\n"                   /* 9 */
+    "\n"                                                                             /* 10 */
+    "OTHER FINANCIAL DATA\n"                                                         /* 11 */
+    "                                        Three Months Ended\n"                   /* 12 */
+    "Dollars in millions                           June 30,\n"                       /* 13 */
+    "                                            2025      2024\n"                   /* 14 */
+    "Earnings per common share (U.S. dollars)    1.64      2.14\n"                   /* 15 */
+    "Dividends on common stock                  4,288     4,285\n"                   /* 16 */
+    "\n"                                                                             /* 17 */
+    "The figures below are from our operations and are discussed above in full.\n"  /* 18 */
+    "                                            2025      2024\n"                   /* 19 */
+    "Earnings per common share (U.S. dollars)    1.64      2.14\n";                  /* 20 */
+
+static void test_eps_apart(void)
+{
+    fixture f;
+    if (!setup(&f, "eps-apart.txt", eps_apart, CAL_DEC))
+        return;
+    ok(f.set->ntables == 3, "eps apart: three tables (got %zu)", f.set->ntables);
+    if (f.set->ntables == 3) {
+        is_str(f.set->tables[1].title, "OTHER FINANCIAL DATA", "eps apart: its own title");
+        is_str(r2x_statement_name(f.set->tables[1].statement), "income-statement",
+               "eps apart: the income statement's end");
+        is_str(r2x_statement_name(f.set->tables[2].statement), "other",
+               "eps apart: not after prose");
+    }
+    teardown(&f);
+}
+
 int main(void)
 {
     test_balance_sheet();
@@ -1300,5 +1340,6 @@ int main(void)
     test_uneven_periods();
     test_table_at_top();
     test_segment_row_first();
+    test_eps_apart();
     return tap_done();
 }
