@@ -530,10 +530,29 @@ static int label_below(extract *x, pending_row *prev, pending_row *pr)
     return 1;
 }
 
+/* A label that ends the way a heading does: "Changes in assets and
+ * liabilities -" (a spaced dash of any kind) or a colon. */
+static int heading_mark(const char *label)
+{
+    size_t n = strlen(label);
+    while (n && label[n - 1] == ' ')
+        n--;
+    if (n && label[n - 1] == ':')
+        return 1;
+    static const char *const dashes[] = {" -", " \xe2\x80\x93", " \xe2\x80\x94", NULL};
+    for (size_t i = 0; dashes[i]; i++) {
+        size_t d = strlen(dashes[i]);
+        if (n >= d && !memcmp(label + n - d, dashes[i], d))
+            return 1;
+    }
+    return 0;
+}
+
 /* A label wrapped over two lines: the figures are on the second.  It goes
  * on in small letters, after an open word, or on a line indented deeper
  * under a line that reaches across the label column (a short line over
- * deeper ones is their heading: "Inventories" over "  Crude oil"). */
+ * deeper ones is their heading: "Inventories" over "  Crude oil"; so is a
+ * line that ends as a heading does). */
 static int wrapped_label(const extract *x, const table_plan *tp, const pending_row *prev,
                          const pending_row *pr)
 {
@@ -543,7 +562,8 @@ static int wrapped_label(const extract *x, const table_plan *tp, const pending_r
     int lower = islower((unsigned char)l[0]) || l[0] == '(' || l[0] == '$';
     int aligned = x->units != GRID_UNITS_COLUMNS;
     int deeper = aligned && pr->npending && pr->x0 > prev->x0 + 0.5 * x->em &&
-                 prev->x1 >= tp->label_left + 0.6 * (tp->label_right - tp->label_left);
+                 prev->x1 >= tp->label_left + 0.6 * (tp->label_right - tp->label_left) &&
+                 !heading_mark(prev->row.label);
     return lower || deeper || label_ends_open(prev->row.label) ||
            (aligned && isdigit((unsigned char)l[0]));
 }

@@ -1312,6 +1312,34 @@ static void test_eps_apart(void)
     teardown(&f);
 }
 
+/* A line that ends as a heading does ("Changes in assets and liabilities
+ * -") heads the deeper lines under it, though it reaches across a narrow
+ * label column. */
+static const char dash_heading[] =
+    "                                                2024      2023\n"      /* 1 */
+    "Cash flows - operating activities:\n"                                  /* 2 */
+    "  Net loss                                    (1,829)      242\n"      /* 3 */
+    "    Changes in assets and liabilities \xe2\x80\x93\n"                  /* 4 */
+    "       Accounts receivable                       (37)     (128)\n"     /* 5 */
+    "       Inventories                            (1,353)   (1,681)\n"     /* 6 */
+    "         Net cash used by operating activities  (3,219)   (1,567)\n";  /* 7 */
+
+static void test_dash_heading(void)
+{
+    fixture f;
+    if (!setup(&f, "dash-heading.txt", dash_heading, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "dash heading: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        ok(row_by_label(t, "Accounts receivable") != NULL,
+           "dash heading: 'Accounts receivable' is a line of its own");
+        const r2x_row *h = row_by_line(t, 4);
+        ok(h && h->nvalues == 0, "dash heading: the heading is a row without figures");
+    }
+    teardown(&f);
+}
+
 int main(void)
 {
     test_balance_sheet();
@@ -1341,5 +1369,6 @@ int main(void)
     test_table_at_top();
     test_segment_row_first();
     test_eps_apart();
+    test_dash_heading();
     return tap_done();
 }
