@@ -719,6 +719,45 @@ static int costlike(const char *label)
     return 0;
 }
 
+static int starts_ci(const char *s, const char *prefix)
+{
+    return s && !strncasecmp(s, prefix, strlen(prefix));
+}
+
+static int is_section_heading(const r2x_table *t, size_t r);
+
+/* The nearest section heading above a row and less indented, NULL none. */
+static const char *heading_over(const r2x_table *t, const r2x_row *row)
+{
+    for (size_t r = (size_t)(row - t->rows); r-- > 0;)
+        if (is_section_heading(t, r) && t->rows[r].indent < row->indent)
+            return t->rows[r].label;
+    return NULL;
+}
+
+/* A cash-flow line no standard concept fits is written as the taxonomy
+ * writes its kind: a change in operating assets and liabilities as the
+ * increase it is (cash a rise takes), an investing or financing line
+ * printed negative in every period as the outflow it is ("Additional
+ * investments and advances (472)" is a payment of 472). */
+static void flow_extension_sign(const binder *b, const r2x_row *row, const row_facts *f,
+                                int *sign, const char **rule)
+{
+    if (b->t->statement != R2X_STMT_CASH_FLOWS || instant_in_flow(b->t, row))
+        return;
+    if (row->position == R2X_POS_OPERATING &&
+        (starts_ci(row->label, "change") || starts_ci(row->label, "(increase)") ||
+         starts_ci(row->label, "increase") || starts_ci(row->label, "decrease") ||
+         starts_ci(heading_over(b->t, row), "changes in"))) {
+        *sign = -1;
+        *rule = "a change in operating assets and liabilities: a rise takes cash";
+    } else if ((row->position == R2X_POS_INVESTING || row->position == R2X_POS_FINANCING) &&
+               f->all_negative) {
+        *sign = -1;
+        *rule = "an outflow printed as a deduction";
+    }
+}
+
 static int make_extension(const binder *b, const r2x_row *row, const row_facts *f,
                           const concept **out, int *sign, const char **rule, r2x_error *err)
 {
@@ -742,6 +781,7 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
     }
     *sign = deduction ? -1 : 1;
     *rule = deduction ? "a cost printed as a deduction" : "as printed";
+    flow_extension_sign(b, row, f, sign, rule);
     char name[128], qname[200];
     name_from_label(row->label, name, sizeof name);
     for (int k = 1; k < 100; k++) {

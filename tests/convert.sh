@@ -136,6 +136,9 @@ expect_status 0 "convert cash flows with an 'Other' change" "$R2X" convert -q --
 grep -qF -- '<us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet contextRef="D20240101-20241231" unitRef="USD" decimals="-6">-202000000<' "$out/cc.xml" &&
     pass "'Other 202' under the changes is a decrease in other operating capital of 202" ||
     fail "'Other 202' under the changes is a decrease in other operating capital of 202"
+cc() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/cc.xml" && pass "$4" || fail "$4"; }
+cc exampleco:ToolingAndLaunchBalancesNet D20240101-20241231 -512000000 "a change no standard concept fits is an increase: 512 of cash is a decrease of 512"
+cc exampleco:AdditionalInvestmentsAndAdvances D20240101-20241231 472000000 "an investing line no standard concept fits, (472), is an outflow of 472"
 
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
