@@ -736,10 +736,11 @@ static const char *heading_over(const r2x_table *t, const r2x_row *row)
 }
 
 /* A cash-flow line no standard concept fits is written as the taxonomy
- * writes its kind: a change in operating assets and liabilities as the
- * increase it is (cash a rise takes), an investing or financing line
- * printed negative in every period as the outflow it is ("Additional
- * investments and advances (472)" is a payment of 472). */
+ * writes its kind: a change in operating assets as the increase it is
+ * (cash a rise takes; a liability's change as printed, its rise brings
+ * cash), an investing or financing line printed negative in every period
+ * as the outflow it is ("Additional investments and advances (472)" is a
+ * payment of 472). */
 static void flow_extension_sign(const binder *b, const r2x_row *row, const row_facts *f,
                                 int *sign, const char **rule)
 {
@@ -749,8 +750,13 @@ static void flow_extension_sign(const binder *b, const r2x_row *row, const row_f
         (starts_ci(row->label, "change") || starts_ci(row->label, "(increase)") ||
          starts_ci(row->label, "increase") || starts_ci(row->label, "decrease") ||
          starts_ci(heading_over(b->t, row), "changes in"))) {
+        /* a liability's rise brings cash, as the figure says */
+        if (!contains_ci(row->label, "asset") &&
+            (contains_ci(row->label, "liabilit") || contains_ci(row->label, "payable") ||
+             contains_ci(row->label, "accrued")))
+            return;
         *sign = -1;
-        *rule = "a change in operating assets and liabilities: a rise takes cash";
+        *rule = "a change in operating assets: a rise takes cash";
     } else if ((row->position == R2X_POS_INVESTING || row->position == R2X_POS_FINANCING) &&
                f->all_negative) {
         *sign = -1;

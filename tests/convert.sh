@@ -138,6 +138,7 @@ grep -qF -- '<us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet contextRef="D20
     fail "'Other 202' under the changes is a decrease in other operating capital of 202"
 cc() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/cc.xml" && pass "$4" || fail "$4"; }
 cc exampleco:ToolingAndLaunchBalancesNet D20240101-20241231 -512000000 "a change no standard concept fits is an increase: 512 of cash is a decrease of 512"
+cc exampleco:ChangeInToolingLiabilities D20240101-20241231 -41000000 "... but a liability's change is as printed: (41) is a decrease of 41"
 cc exampleco:AdditionalInvestmentsAndAdvances D20240101-20241231 472000000 "an investing line no standard concept fits, (472), is an outflow of 472"
 
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
