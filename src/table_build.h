@@ -98,6 +98,7 @@ typedef struct table_plan {
     int shares_scale;         /* -1 unknown */
     char main_currency[4];
     int currency_scale, currency_scale_set;
+    int percent_of_total;     /* the title says "As a percentage of total revenues" */
     char label_context[512];  /* heading rows' words in the label column
                                * ("Quarters Ended March 31," left of the years) */
     size_t nhead;             /* heading rows read */

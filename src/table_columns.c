@@ -1325,6 +1325,7 @@ void columns_assign_roles(extract *x, table_plan *tp)
         if (!c->unit_set && c->nfigures && c->npercent == c->nfigures &&
             tb_contains_ci(c->heading, "change"))
             c->change = 1;
+        c->percent |= tp->percent_of_total;
         if (c->change || tb_contains_ci(c->heading, "yoy") ||
             tb_contains_ci(c->heading, "change") || tb_contains_ci(c->heading, "variance") ||
             tb_contains_ci(c->heading, "increase/") || tb_contains_ci(c->heading, "% inc") ||

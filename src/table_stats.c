@@ -24,8 +24,8 @@ void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out)
             for (size_t k = 0; k < row->nvalues; k++) {
                 const r2x_value *v = &row->values[k];
                 const r2x_column *c = &t->columns[v->column];
-                if (c->role == R2X_COL_CHANGE)
-                    continue;
+                if (c->role == R2X_COL_CHANGE || c->role == R2X_COL_PERCENT_OF_TOTAL)
+                    continue;       /* amount columns only, as the man page says */
                 out->figures++;
                 out->placed += c->period.kind != R2X_PERIOD_NONE &&
                                v->unit.kind != R2X_UNIT_NONE;

@@ -1158,6 +1158,11 @@ static void plan_from_line(table_plan *tp, const char *line)
             tp->currency_scale_set = 1;
         }
     }
+    /* a line that is all of it: "(As a percentage of total revenues)" */
+    const char *s = line + strspn(line, "( ");
+    if (!strncasecmp(s, "as a percentage of", 18) || !strncasecmp(s, "as a percent of", 15) ||
+        !strncasecmp(s, "percentage of total", 19) || !strncasecmp(s, "percent of total", 16))
+        tp->percent_of_total = 1;
 }
 
 /* ... and all of them, a line at a time ("(millions)" alone on its line is

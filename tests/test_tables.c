@@ -1340,6 +1340,38 @@ static void test_dash_heading(void)
     teardown(&f);
 }
 
+/* A statement "As a percentage of total revenues": its bare figures are
+ * percentages of the total, not amounts. */
+static const char percent_of_revenues[] =
+    "Condensed Consolidated Statements of Operations\n"                        /* 1 */
+    "(As a percentage of total revenues)\n"                                    /* 2 */
+    "                                   Three Months Ended July 31,\n"         /* 3 */
+    "                                       2023          2022\n"              /* 4 */
+    "Subscription and support                 93 %          93 %\n"            /* 5 */
+    "Professional services and other           7             7\n"              /* 6 */
+    "Total revenues                          100           100\n";             /* 7 */
+
+static void test_percent_of_revenues(void)
+{
+    fixture f;
+    if (!setup(&f, "percent-of-revenues.txt", percent_of_revenues, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "percent of revenues: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        ok(t->ncolumns == 2 && t->columns[0].role == R2X_COL_PERCENT_OF_TOTAL &&
+           t->columns[1].role == R2X_COL_PERCENT_OF_TOTAL,
+           "percent of revenues: the columns are percentages of the total");
+        const r2x_row *r = row_by_label(t, "Professional services and other");
+        ok(r && r->nvalues == 2 && r->values[0].unit.kind == R2X_UNIT_PURE,
+           "percent of revenues: a bare 7 is a ratio");
+        r2x_table_stats st;
+        r2x_tables_stats(f.set, &st);
+        ok(st.figures == 0, "percent of revenues: no amount figures to place (%zu)", st.figures);
+    }
+    teardown(&f);
+}
+
 int main(void)
 {
     test_balance_sheet();
@@ -1370,5 +1402,6 @@ int main(void)
     test_segment_row_first();
     test_eps_apart();
     test_dash_heading();
+    test_percent_of_revenues();
     return tap_done();
 }
