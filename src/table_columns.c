@@ -575,6 +575,19 @@ static int fold_phrase(extract *x, period_phrase *acc, int have, const period_ph
     return 1;
 }
 
+/* Where a heading cell holds two spans one space apart ("Three Months
+ * Ended Six Months Ended"), the byte offset where the second begins; 0
+ * when none.  Each heads its own columns. */
+static size_t second_span_at(const extract *x, const char *text)
+{
+    period_phrase pp[4];
+    size_t np = period_scan(text, x->cal, pp, 4);
+    if (np < 2 || !(pp[0].months || pp[0].weeks) || !(pp[1].months || pp[1].weeks) ||
+        pp[1].start <= pp[0].end)
+        return 0;
+    return pp[1].start;
+}
+
 /* Where a heading cell holds two dates one space apart ("June 30, 2025
  * December", "2025 2024"), the byte offset where the second begins: after
  * a phrase that ends in a year, at a month or a year; 0 when none.  One
@@ -630,6 +643,8 @@ static void read_head_row(extract *x, table_plan *tp, const trow *t, head_row *h
         tb_quote(c->text, c->len, text, sizeof text);
         size_t at = x->units == GRID_UNITS_COLUMNS || c->kind != TK_TEXT
                         ? 0 : second_date_at(x, text);
+        if (!at && x->units != GRID_UNITS_COLUMNS && c->kind == TK_TEXT)
+            at = second_span_at(x, text);
         if (!at || h->ncells + 1 == MAX_COLUMNS) {
             add_head_piece(h, c, g->x0, g->x1, g->column, text, strlen(text));
             continue;
@@ -774,6 +789,25 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
         c--;
         j = (size_t)f;
     }
+}
+
+/* A line of bare years, one a column, whose geometry left a column out or
+ * gave two columns one year: text extraction spread the figures wider than
+ * the headings ("2023  2022  2023  2022" over four columns that reach a
+ * third further right).  The years head the columns in order. */
+static void years_in_order(const table_plan *tp, const head_row *h, int *assign)
+{
+    if (h->ncells != tp->ncols || tp->ncols < 2)
+        return;
+    int odd = 0;
+    for (size_t i = 0; i < tp->ncols; i++) {
+        if (h->tc[i]->kind != TK_YEAR)
+            return;
+        odd |= assign[i] < 0 || (i && assign[i] == assign[i - 1]);
+    }
+    if (odd)
+        for (size_t i = 0; i < tp->ncols; i++)
+            assign[i] = (int)i;
 }
 
 /* A heading over a group of columns that stops short of the group's last
@@ -924,8 +958,11 @@ static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, siz
     int have_ctx = context_phrase(x, tp->label_context, &ctx) ||
                    context_phrase(x, ti->context, &ctx);
     int assign[MAX_HEAD_ROWS][MAX_COLUMNS];
-    for (size_t r = 0; r < nrows; r++)
+    for (size_t r = 0; r < nrows; r++) {
         assign_row(x, tp, &rows[r], assign[r]);
+        if (x->units != GRID_UNITS_COLUMNS)
+            years_in_order(tp, &rows[r], assign[r]);
+    }
     stacked_phrases(x, tp, rows, nrows, assign);
     extend_group_headings(tp, rows, nrows, assign);
     one_year_a_column(x, tp, rows, nrows, assign);

@@ -1372,6 +1372,63 @@ static void test_percent_of_revenues(void)
     teardown(&f);
 }
 
+/* Years one a column, the figures spread wider than they are by text
+ * extraction: the years head the columns in order. */
+static const char spread_years[] =
+    "Condensed Consolidated Statement of Cash Flows\n"                                   /* 1 */
+    "                                 Three Months Ended   Six Months Ended\n"          /* 2 */
+    "                                       June 30,          June 30,\n"                /* 3 */
+    "                                   2023     2022     2023     2022\n"               /* 4 */
+    "Net income (loss)                 $   171  $   (531)  $        738   $    (1,872)\n" /* 5 */
+    "Provision for transaction losses       90        86            174          182\n"  /* 6 */
+    "Net cash from operating activities    261      (445)           912       (1,690)\n";/* 7 */
+
+static void test_spread_years(void)
+{
+    fixture f;
+    if (!setup(&f, "spread-years.txt", spread_years, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "spread years: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        ok(t->ncolumns == 4, "spread years: four columns (%zu)", t->ncolumns);
+        static const char *const want[] = {"2023-04-01..2023-06-30", "2022-04-01..2022-06-30",
+                                           "2023-01-01..2023-06-30", "2022-01-01..2022-06-30"};
+        for (size_t i = 0; i < 4 && i < t->ncolumns; i++)
+            is_str(period_str(&t->columns[i].period), want[i],
+                   "spread years: column %zu is %s", i + 1, want[i]);
+    }
+    teardown(&f);
+}
+
+/* Two spans one space apart in one heading cell ("Three Months Ended Six
+ * Months Ended") each head their own columns. */
+static const char spans_one_space[] =
+    "Condensed Consolidated Statement of Operations\n"                  /* 1 */
+    "                               Three Months Ended Six Months Ended\n" /* 2 */
+    "                                    June 30,         June 30,\n"  /* 3 */
+    "                                 2023    2022     2023    2022\n"  /* 4 */
+    "Net revenues                    2,540   2,420    5,050   4,870\n"  /* 5 */
+    "Net income                        171    (531)     738  (1,872)\n"; /* 6 */
+
+static void test_spans_one_space(void)
+{
+    fixture f;
+    if (!setup(&f, "spans-one-space.txt", spans_one_space, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "spans one space: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        static const char *const want[] = {"2023-04-01..2023-06-30", "2022-04-01..2022-06-30",
+                                           "2023-01-01..2023-06-30", "2022-01-01..2022-06-30"};
+        ok(t->ncolumns == 4, "spans one space: four columns");
+        for (size_t i = 0; i < 4 && i < t->ncolumns; i++)
+            is_str(period_str(&t->columns[i].period), want[i],
+                   "spans one space: column %zu is %s", i + 1, want[i]);
+    }
+    teardown(&f);
+}
+
 int main(void)
 {
     test_balance_sheet();
@@ -1403,5 +1460,7 @@ int main(void)
     test_eps_apart();
     test_dash_heading();
     test_percent_of_revenues();
+    test_spread_years();
+    test_spans_one_space();
     return tap_done();
 }
