@@ -127,6 +127,15 @@ static int contains_ci(const char *hay, const char *needle)
     return 0;
 }
 
+/* Does hay contain any of the NULL-ended needles? */
+static int contains_any_ci(const char *hay, const char *const *needles)
+{
+    for (size_t i = 0; needles[i]; i++)
+        if (contains_ci(hay, needles[i]))
+            return 1;
+    return 0;
+}
+
 static const char *local_name(const concept *c)
 {
     const char *colon = strchr(c->qname, ':');
@@ -146,12 +155,7 @@ static int cash_amount_label(const char *l)
     static const char *const flows[] = {"paid", "received", "activities", "increase",
                                         "decrease", "change", "effect", "interest", "tax",
                                         NULL};
-    if (!contains_ci(l, "cash"))
-        return 0;
-    for (size_t i = 0; flows[i]; i++)
-        if (contains_ci(l, flows[i]))
-            return 0;
-    return 1;
+    return contains_ci(l, "cash") && !contains_any_ci(l, flows);
 }
 
 /* An instant in a flow column: the balance at the beginning or end of the
@@ -713,10 +717,7 @@ static int costlike(const char *label)
     for (size_t i = 0; results[i]; i++)
         if (!strncasecmp(label, results[i], strlen(results[i])))
             return 0;
-    for (size_t i = 0; words[i]; i++)
-        if (contains_ci(label, words[i]))
-            return 1;
-    return 0;
+    return contains_any_ci(label, words);
 }
 
 static int starts_ci(const char *s, const char *prefix)
