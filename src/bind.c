@@ -190,7 +190,7 @@ static int either_sign(const concept *c)
         "AccumulatedOtherComprehensiveIncome", "EarningsPerShare", "PerBasicShare",
         "PerDilutedShare", "ComprehensiveIncome", "StockholdersEquity", "ExpenseBenefit",
         "PaymentsForProceeds", "ProceedsFromPayments", "PaidReceived", "ProceedsFromRepayments",
-        "NetOfTax", NULL};
+        "NetOfTax", "MinorityInterest", NULL};
     const char *n = local_name(c);
     for (size_t i = 0; parts[i]; i++)
         if (strstr(n, parts[i]))

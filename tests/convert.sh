@@ -119,8 +119,8 @@ grep -q 'no standard concept' "$tmp/err" && fail "weeks: every line maps" || pas
 # Lines that print other figures than an earlier line of their concept are
 # another fact: "... common shareholders" under "... shareholders", cash
 # without restricted cash under cash with it; the cash lines under the
-# balance at the end of the period are instants (a fixture written for this
-# test).
+# balance at the end of the period are instants; noncontrolling interests may
+# be negative (a fixture written for this test).
 expect_status 0 "convert a statement with lines that repeat a concept" "$R2X" convert -q --cik 12345 tests/fixtures/text/cash-end.txt -o "$out/ce.xml"
 ce() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/ce.xml" && pass "$4" || fail "$4"; }
 ce us-gaap:NetIncomeLoss D20240101-20241231 -440000000 "net loss attributable to the shareholders is NetIncomeLoss"
@@ -128,6 +128,7 @@ ce exampleco:NetLossAttributableToExampleCoCommonShareholders D20240101-20241231
 ce us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I20241231 2740000000 "cash with restricted cash at the end of 2024"
 ce us-gaap:CashAndCashEquivalentsAtCarryingValue I20241231 2699000000 "cash at the end of 2024, under it, is another concept"
 ce exampleco:LessRestrictedCashIncludedInOtherAssets I20231231 29000000 "the restricted cash between them is an instant too"
+ce us-gaap:MinorityInterest I20241231 -6000000 "noncontrolling interests (6) in a deficit are -6, not a deduction of 6"
 
 # "Other" among the changes in assets and liabilities of the cash flows is
 # no other non-operating income, a concept of the income statement that adds
