@@ -133,6 +133,15 @@ static int contains_ci(const char *hay, const char *needle)
     return find_ci(hay, needle) != NULL;
 }
 
+/* Does hay contain any of the NULL-ended needles? */
+static int contains_any_ci(const char *hay, const char *const *needles)
+{
+    for (size_t i = 0; needles[i]; i++)
+        if (contains_ci(hay, needles[i]))
+            return 1;
+    return 0;
+}
+
 static const char *local_name(const concept *c)
 {
     const char *colon = strchr(c->qname, ':');
@@ -141,9 +150,40 @@ static const char *local_name(const concept *c)
 
 /* "Cash and cash equivalents at beginning of period" in a column of a
  * duration: an instant concept is right there. */
-static int instant_in_flow(const r2x_row *row)
+static int balance_in_flow(const r2x_row *row)
 {
     return contains_ci(row->label, "beginning") || contains_ci(row->label, "end of");
+}
+
+/* A line of cash that is no flow: no payment, receipt, activity or change. */
+static int cash_amount_label(const char *l)
+{
+    static const char *const flows[] = {"paid", "received", "activities", "increase",
+                                        "decrease", "change", "effect", "interest", "tax",
+                                        NULL};
+    return contains_ci(l, "cash") && !contains_any_ci(l, flows);
+}
+
+/* An instant in a flow column: the balance at the beginning or end of the
+ * period, and the lines of cash right under it that break it down ("Less
+ * restricted cash & cash equivalents, included in Investments" under
+ * "Cash ..., including restricted, at end of period"). */
+static int instant_in_flow(const r2x_table *t, const r2x_row *row)
+{
+    if (balance_in_flow(row))
+        return 1;
+    if (!row->label || !cash_amount_label(row->label))
+        return 0;
+    for (size_t r = (size_t)(row - t->rows); r-- > 0;) {
+        const r2x_row *above = &t->rows[r];
+        if (!above->nvalues)
+            continue;
+        if (!above->label || !cash_amount_label(above->label))
+            return 0;
+        if (balance_in_flow(above))
+            return 1;
+    }
+    return 0;
 }
 
 /* A concept whose figures may be either sign by nature: results, gains and
@@ -467,6 +507,21 @@ static int cash_flow_place_fits(const binder *b, const r2x_row *row, const conce
     return 1;
 }
 
+/* A concept of the income statement that adds into no section of the cash
+ * flows ("Other" there is no other non-operating income): a cash-flow line
+ * is read so only when nothing else fits. */
+static int income_line_in_flows(const binder *b, const label_candidate *lc)
+{
+    if (b->t->statement != R2X_STMT_CASH_FLOWS || lc->usage_statement != R2X_STMT_INCOME)
+        return 0;
+    static const char *const *const sections[] = {operating_roots, investing_roots,
+                                                  financing_roots};
+    for (size_t i = 0; i < 3; i++)
+        if (weight_to(b->o->tax, lc->concept, sections[i], CASH_FLOW_NETWORK))
+            return 0;
+    return 1;
+}
+
 /* Does the statement's arithmetic place the concept where the row stands:
  * a cash-flow line's concept adds into its own section's net cash, an
  * income-statement line's into the result, a balance-sheet line's into
@@ -500,7 +555,7 @@ static double fit(const binder *b, const r2x_row *row, const row_facts *f, const
     if (f->period_kind == R2X_PERIOD_INSTANT && c->period_type != R2X_PERIOD_INSTANT)
         return 0;
     if (f->period_kind == R2X_PERIOD_DURATION && c->period_type != R2X_PERIOD_DURATION &&
-        !(b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(row)))
+        !(b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(b->t, row)))
         return 0;
     return c->deprecated ? 0.6 : 1;
 }
@@ -675,7 +730,8 @@ static int label_candidates(const binder *b, const r2x_row *row, const row_facts
             ft *= strncmp(local_name(c), "IncreaseDecrease", 16) ? 0.7 : 1.2;
         ft *= one_side_only(label, c) ? 0.5 : 1;
         double s = weight * lc[i].score * ft * place_fit(row, &lc[i], c) *
-                   (cash_flow_place_fits(b, row, c) ? 1 : 0.5);
+                   (cash_flow_place_fits(b, row, c) ? 1 : 0.5) *
+                   (income_line_in_flows(b, &lc[i]) ? 0.5 : 1);
         if (row->is_total && lc[i].usage_total == 0)
             s *= 0.9;
         char why[120];
@@ -818,15 +874,65 @@ static int label_either_sign(const char *label)
     return 0;
 }
 
+/* A label that names a cost or outflow, printed as a deduction.  A result
+ * is none, though it may say "loss" ("Net loss attributable to common
+ * shareholders (820)" is -820). */
 static int costlike(const char *label)
 {
     static const char *const words[] = {"cost", "expense", "payment", "purchase", "repayment",
                                         "acquisition", "capital expenditure", "additions to",
                                         "dividends paid", "loss", NULL};
-    for (size_t i = 0; words[i]; i++)
-        if (contains_ci(label, words[i]))
-            return 1;
-    return 0;
+    static const char *const results[] = {"net loss", "net (loss)", "net income",
+                                          "net earnings", NULL};
+    for (size_t i = 0; results[i]; i++)
+        if (!strncasecmp(label, results[i], strlen(results[i])))
+            return 0;
+    return contains_any_ci(label, words);
+}
+
+static int starts_ci(const char *s, const char *prefix)
+{
+    return s && !strncasecmp(s, prefix, strlen(prefix));
+}
+
+static int is_section_heading(const r2x_table *t, size_t r);
+
+/* The nearest section heading above a row and less indented, NULL none. */
+static const char *heading_over(const r2x_table *t, const r2x_row *row)
+{
+    for (size_t r = (size_t)(row - t->rows); r-- > 0;)
+        if (is_section_heading(t, r) && t->rows[r].indent < row->indent)
+            return t->rows[r].label;
+    return NULL;
+}
+
+/* A cash-flow line no standard concept fits is written as the taxonomy
+ * writes its kind: a change in operating assets as the increase it is
+ * (cash a rise takes; a liability's change as printed, its rise brings
+ * cash), an investing or financing line printed negative in every period
+ * as the outflow it is ("Additional investments and advances (472)" is a
+ * payment of 472). */
+static void flow_extension_sign(const binder *b, const r2x_row *row, const row_facts *f,
+                                int *sign, const char **rule)
+{
+    if (b->t->statement != R2X_STMT_CASH_FLOWS || instant_in_flow(b->t, row))
+        return;
+    if (row->position == R2X_POS_OPERATING &&
+        (starts_ci(row->label, "change") || starts_ci(row->label, "(increase)") ||
+         starts_ci(row->label, "increase") || starts_ci(row->label, "decrease") ||
+         starts_ci(heading_over(b->t, row), "changes in"))) {
+        /* a liability's rise brings cash, as the figure says */
+        if (!contains_ci(row->label, "asset") &&
+            (contains_ci(row->label, "liabilit") || contains_ci(row->label, "payable") ||
+             contains_ci(row->label, "accrued")))
+            return;
+        *sign = -1;
+        *rule = "a change in operating assets: a rise takes cash";
+    } else if ((row->position == R2X_POS_INVESTING || row->position == R2X_POS_FINANCING) &&
+               f->all_negative) {
+        *sign = -1;
+        *rule = "an outflow printed as a deduction";
+    }
 }
 
 static int make_extension(const binder *b, const r2x_row *row, const row_facts *f,
@@ -834,7 +940,7 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
 {
     *out = NULL;
     int pt = f->period_kind == R2X_PERIOD_INSTANT ||
-                     (b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(row))
+                     (b->t->statement == R2X_STMT_CASH_FLOWS && instant_in_flow(b->t, row))
                  ? R2X_PERIOD_INSTANT : R2X_PERIOD_DURATION;
     if (b->t->statement == R2X_STMT_BALANCE_SHEET)
         pt = R2X_PERIOD_INSTANT;
@@ -843,7 +949,8 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
      * parentheses throughout (a cost, a payment, income that reduces the
      * expenses it stands among) is a deduction, unless the label names a
      * net amount, a result or a change */
-    int deduction = f->all_negative && (costlike(row->label) || !label_either_sign(row->label));
+    int deduction = f->all_negative && !under_changes(b, row) &&
+                    (costlike(row->label) || !label_either_sign(row->label));
     int balance = BALANCE_NONE;
     if (!strcmp(type, "xbrli:monetaryItemType")) {
         if (b->t->statement == R2X_STMT_BALANCE_SHEET)
@@ -856,6 +963,7 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
     }
     *sign = deduction ? -1 : 1;
     *rule = deduction ? "a cost printed as a deduction" : "as printed";
+    flow_extension_sign(b, row, f, sign, rule);
     char name[128], qname[200];
     name_from_label(row->label, name, sizeof name);
     /* "Collateral (paid) received, net": a net flow named payments first
@@ -1039,24 +1147,62 @@ static int good_enough(const cand *c)
     return c->source == BIND_MAP ? c->score > 0.1 : c->score >= GOOD_ENOUGH;
 }
 
+/* Do two rows bound to concept c print different figures for one fact:
+ * in a column both fill, unless one is the instant before the period
+ * ("... at beginning of year") and the other its end? */
+static int rows_disagree(const r2x_table *t, const r2x_row *a, const r2x_row *b,
+                         const concept *c)
+{
+    if (c->period_type == R2X_PERIOD_INSTANT &&
+        contains_ci(a->label, "beginning") != contains_ci(b->label, "beginning"))
+        return 0;
+    for (size_t k = 0; k < a->nvalues; k++) {
+        const r2x_value *va = &a->values[k];
+        if (!amount_role(t->columns[va->column].role) || va->nil_dash)
+            continue;
+        for (size_t q = 0; q < b->nvalues; q++)
+            if (b->values[q].column == va->column && !b->values[q].nil_dash &&
+                r2x_decimal_cmp(b->values[q].value, va->value))
+                return 1;
+    }
+    return 0;
+}
+
+/* A mapping entry of the shared table with no dimensions. */
+static int plain_entry(const map_entry *e)
+{
+    return e && !e->company && !e->ndims;
+}
+
 /* A statement shows a concept on one line: when the label table gives two
  * rows of a table the same concept, the row it fits less takes its next
- * candidate no other row has, or none.  (Mapping table entries are the
- * company's word and may repeat: a subtotal printed twice.) */
-static void one_row_a_concept(const row_cands *rc, int *pick, size_t n)
+ * candidate no other row has, or none.  Mapping table entries may repeat
+ * (a subtotal printed twice; a company's own word; members of an axis),
+ * unless two plain entries' rows print other figures: then the later row
+ * gives way ("Net loss
+ * attributable to Boeing common shareholders" under "... to Boeing
+ * shareholders", "Cash & cash equivalents at end of period" under "...,
+ * including restricted, at end of period"). */
+static void one_row_a_concept(const r2x_table *t, const row_bind *rb, const row_cands *rc,
+                              int *pick, size_t n)
 {
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t i = 0; i < n; i++) {
-            if (pick[i] < 0 || rc[i].c[pick[i]].source != BIND_LABELS)
+            if (pick[i] < 0)
                 continue;
             const cand *ci = &rc[i].c[pick[i]];
             for (size_t j = 0; j < n; j++) {
                 if (j == i || pick[j] < 0 || rc[j].c[pick[j]].concept != ci->concept)
                     continue;
                 const cand *cj = &rc[j].c[pick[j]];
-                if (cj->score > ci->score || (cj->score == ci->score && j < i) ||
-                    cj->source == BIND_MAP) {
+                int yields = ci->source == BIND_LABELS
+                             ? cj->score > ci->score || (cj->score == ci->score && j < i) ||
+                                   cj->source == BIND_MAP
+                             : cj->source == BIND_MAP && j < i && plain_entry(ci->entry) &&
+                                   plain_entry(cj->entry) && rows_disagree(t, &t->rows[rb[i].row],
+                                                      &t->rows[rb[j].row], ci->concept);
+                if (yields) {
                     /* i gives way: its next candidate that nobody holds */
                     int next = -1;
                     for (size_t k = (size_t)pick[i] + 1; k < rc[i].n && next < 0; k++) {
@@ -1256,7 +1402,7 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
     for (size_t i = 0; i < n && !rcode; i++)
         pick[i] = rc[i].n && good_enough(&rc[i].c[0]) ? 0 : -1;
     if (!rcode)
-        one_row_a_concept(rc, pick, n);
+        one_row_a_concept(t, rb, rc, pick, n);
     for (size_t i = 0; i < n && !rcode; i++) {
         row_bind *bind = &rb[i];
         const r2x_row *row = &t->rows[bind->row];

@@ -302,6 +302,19 @@ static int month_of(const scan_ctx *sc, const tok *t)
     return 0;
 }
 
+int period_month_word(const char *s, size_t n)
+{
+    scan_ctx sc;
+    memset(&sc, 0, sizeof sc);
+    sc.s = s;
+    sc.len = n;
+    tok t = {0, n, 0};
+    for (size_t i = 0; i < n; i++)
+        if (!is_alpha(s[i]))
+            return 0;
+    return month_of(&sc, &t);
+}
+
 /* A day of the month: "30", "3", "31st". */
 static int day_of(const scan_ctx *sc, const tok *t)
 {
@@ -920,6 +933,18 @@ int period_resolve(period_phrase *p, const r2x_fiscal_calendar *cal)
         return resolve_fiscal(p, cal);
 
     r2x_date d = p->date;
+    /* "Six Months 2023", "TWELVE MONTHS 2022": so many months of the
+     * fiscal year from its first day (a quarter with a year alone could be
+     * any of four) */
+    if (d.year && !d.month && !d.day && p->months >= 6 && p->months <= 12 && !p->weeks &&
+        !p->as_of) {
+        period_phrase part = *p;
+        part.fiscal = 1;
+        if (!resolve_fiscal(&part, cal))
+            return 0;
+        p->period = part.period;
+        return 1;
+    }
     /* "Year ended March 2010": a duration's end without a day is the month's end */
     if (d.year && d.month && !d.day && !p->as_of && (p->ended || p->months || p->weeks))
         d.day = date_days_in_month(d.year, d.month);

@@ -54,6 +54,10 @@ int period_inherit(period_phrase *below, const period_phrase *above,
 int period_repair_from_sibling(period_phrase *damaged, const char *damaged_text,
                                const period_phrase *sibling);
 
+/* The month (1..12) a word of n letters names ("December", "Dec", "Sept"),
+ * else 0. */
+int period_month_word(const char *s, size_t n);
+
 /* Date arithmetic on the proleptic Gregorian calendar. */
 int date_valid(r2x_date d);
 int date_days_in_month(int year, int month);

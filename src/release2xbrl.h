@@ -348,6 +348,8 @@ typedef struct r2x_row {
     int position;             /* enum r2x_position */
     int total;                /* index in the table's rows of the printed total
                                * this row adds into, -1 none */
+    int sum_checks;           /* a total that equals the sum of its addends (the
+                               * rows whose total it is) in every amount column */
     size_t nvalues;
     r2x_value *values;
 } r2x_row;
@@ -391,6 +393,23 @@ void r2x_tableset_free(r2x_tableset *set);
  * output) through a temporary file renamed into place. */
 int r2x_tables_write_json(const r2x_tableset *set, const r2x_document *doc,
                           const char *path, r2x_error *err);
+
+/* How well the tables were read, for a release nobody has checked: the
+ * statements' figures (income statement, balance sheet, cash flows,
+ * equity), how many of them stand in a column with a period and carry a
+ * unit, and how many printed totals equal the sum of the rows they total
+ * (r2x_row.sum_checks). */
+typedef struct r2x_table_stats {
+    size_t tables;            /* tables found */
+    size_t statements;        /* of them, financial statements */
+    size_t figures;           /* figures of the statements' amount columns (not
+                               * of "% change" columns), nil dashes included */
+    size_t placed;            /* of them, in a column with a period, with a unit */
+    size_t totals;            /* the statements' total rows with figures */
+    size_t totals_checked;    /* of them, sums of their rows in every column */
+} r2x_table_stats;
+
+void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out);
 
 /* ---- Conversion to XBRL ---------------------------------------------------- */
 

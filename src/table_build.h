@@ -98,6 +98,9 @@ typedef struct table_plan {
     int shares_scale;         /* -1 unknown */
     char main_currency[4];
     int currency_scale, currency_scale_set;
+    int percent_of_total;     /* the title says "As a percentage of total revenues" */
+    char label_context[512];  /* heading rows' words in the label column
+                               * ("Quarters Ended March 31," left of the years) */
     size_t nhead;             /* heading rows read */
     long heading_line;
 } table_plan;
@@ -113,6 +116,7 @@ typedef struct title_info {
     long title_line;
     char context[1024];       /* title lines joined, for units, periods, statement */
     int directly_after_table; /* nothing but blank rows since the last table */
+    int titled_after_table;   /* nothing but its title lines since the last table */
 } title_info;
 
 typedef struct extract {
@@ -164,7 +168,12 @@ int columns_of_cell(const extract *x, const table_plan *tp, const tcell *c);
 
 /* table_rows.c */
 int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t);
-void rows_structure(r2x_table *t);
+int rows_structure(r2x_table *t);
+
+/* table_sums.c: the printed totals that are sums of the rows above them;
+ * sets r2x_row.total of their addends and sum_checks (and is_total of a
+ * line with no label that is such a sum).  R2X_ENOMEM. */
+int sums_find(r2x_table *t);
 void table_release(r2x_table *t);
 
 /* tables.c: the calendar pass, once every table is read */

@@ -381,20 +381,39 @@ void columns_stats(extract *x, const block *b, table_plan *tp)
 
 /* ---- Headings ------------------------------------------------------------- */
 
-/* The heading cell of row k nearest to column v, -1 when none reaches it. */
-static int nearest_piece(const extract *x, const head_piece *p, size_t np, const vcolumn *v)
+/* Where the headings of columns [j, e) may stand: over their figures, or
+ * in the gutters that part them from their neighbours' figures (text
+ * extraction pushes a heading off its column: "2024" ending three
+ * characters left of the figures under it), or heading_reach beyond the
+ * table's outer columns.  Tab-separated and marked-up cells must overlap. */
+static void heading_span(const extract *x, const table_plan *tp, size_t j, size_t e,
+                         double *r0, double *r1)
 {
+    *r0 = tp->cols[j].x0;
+    *r1 = tp->cols[e - 1].x1;
+    if (x->units == GRID_UNITS_COLUMNS)
+        return;
+    *r0 = j > 0 ? fmin(*r0, tp->cols[j - 1].x1) : *r0 - x->heading_reach;
+    *r1 = e < tp->ncols ? fmax(*r1, tp->cols[e].x0) : *r1 + x->heading_reach;
+}
+
+/* The heading cell nearest to column i, -1 when none reaches it. */
+static int nearest_piece(const extract *x, const table_plan *tp, const head_piece *p,
+                         size_t np, size_t i)
+{
+    const vcolumn *v = &tp->cols[i];
+    double r0, r1;
+    heading_span(x, tp, i, i + 1, &r0, &r1);
     int best = -1;
     double best_score = -1e30;
-    for (size_t i = 0; i < np; i++) {
-        double ov = fmin(p[i].x1, v->x1) - fmax(p[i].x0, v->x0);
+    for (size_t k = 0; k < np; k++) {
+        double ov = fmin(p[k].x1, v->x1) - fmax(p[k].x0, v->x0);
         double score = ov > 0 ? ov : ov - 1e6;       /* any overlap beats a near miss */
-        /* tab-separated cells must overlap: touching is the next cell */
-        if (ov <= 0 && (x->units == GRID_UNITS_COLUMNS || -ov > x->heading_reach))
+        if (ov <= 0 && fmin(p[k].x1, r1) - fmax(p[k].x0, r0) <= 0)
             continue;
         if (score > best_score) {
             best_score = score;
-            best = (int)i;
+            best = (int)k;
         }
     }
     return best;
@@ -423,12 +442,11 @@ int columns_heading_cell(const extract *x, const table_plan *tp, const tcell *c)
             g->x0 < tp->cols[0].x0 - 3 * x->em)
             return 0;
     }
-    for (size_t i = 0; i < tp->ncols; i++) {
-        double ov = fmin(g->x1, tp->cols[i].x1) - fmax(g->x0, tp->cols[i].x0);
-        if (ov > 0 || -ov <= x->heading_reach)
-            return 1;
-    }
-    return 0;
+    if (!tp->ncols)
+        return 0;
+    double r0, r1;
+    heading_span(x, tp, 0, tp->ncols, &r0, &r1);
+    return fmin(g->x1, r1) - fmax(g->x0, r0) > 0;
 }
 
 static void set_unit(vcolumn *v, const unit_phrase *u)
@@ -557,6 +575,61 @@ static int fold_phrase(extract *x, period_phrase *acc, int have, const period_ph
     return 1;
 }
 
+/* Where a heading cell holds two spans one space apart ("Three Months
+ * Ended Six Months Ended"), the byte offset where the second begins; 0
+ * when none.  Each heads its own columns. */
+static size_t second_span_at(const extract *x, const char *text)
+{
+    period_phrase pp[4];
+    size_t np = period_scan(text, x->cal, pp, 4);
+    if (np < 2 || !(pp[0].months || pp[0].weeks) || !(pp[1].months || pp[1].weeks) ||
+        pp[1].start <= pp[0].end)
+        return 0;
+    return pp[1].start;
+}
+
+/* Where a heading cell holds two dates one space apart ("June 30, 2025
+ * December", "2025 2024"), the byte offset where the second begins: after
+ * a phrase that ends in a year, at a month or a year; 0 when none.  One
+ * column has one period, so such a cell stands over two. */
+static size_t second_date_at(const extract *x, const char *text)
+{
+    period_phrase pp[4];
+    size_t np = period_scan(text, x->cal, pp, 4);
+    for (size_t k = 0; k < np; k++) {
+        if (!pp[k].date.year || pp[k].months || pp[k].weeks)
+            continue;
+        size_t b = pp[k].end;
+        while (text[b] == ' ' || text[b] == ',')
+            b++;
+        size_t e = b;
+        while (isalnum((unsigned char)text[e]) || text[e] == '.')
+            e++;
+        if (b == pp[k].end || e == b)
+            continue;
+        int year = e - b == 4 && isdigit((unsigned char)text[b]) && atoi(text + b) >= 1900 &&
+                   atoi(text + b) <= 2100;
+        size_t w = e;
+        while (w > b && text[w - 1] == '.')
+            w--;
+        if (year || period_month_word(text + b, w - b))
+            return b;
+    }
+    return 0;
+}
+
+static void add_head_piece(head_row *h, const tcell *c, double x0, double x1, long column,
+                           const char *text, size_t n)
+{
+    head_piece *p = &h->cells[h->ncells];
+    h->tc[h->ncells++] = c;
+    p->x0 = x0;
+    p->x1 = x1;
+    p->line = c->gc->line;
+    p->column = column;
+    tb_quote(text, n, p->text, sizeof p->text);
+}
+
 static void read_head_row(extract *x, table_plan *tp, const trow *t, head_row *h)
 {
     memset(h, 0, sizeof *h);
@@ -565,13 +638,30 @@ static void read_head_row(extract *x, table_plan *tp, const trow *t, head_row *h
         const tcell *c = &x->cells[t->first + i];
         if (!columns_heading_cell(x, tp, c))
             continue;
-        head_piece *p = &h->cells[h->ncells];
-        h->tc[h->ncells++] = c;
-        p->x0 = c->gc->x0;
-        p->x1 = c->gc->x1;
-        p->line = c->gc->line;
-        p->column = c->gc->column;
-        tb_quote(c->text, c->len, p->text, sizeof p->text);
+        const grid_cell *g = c->gc;
+        char text[256];
+        tb_quote(c->text, c->len, text, sizeof text);
+        size_t at = x->units == GRID_UNITS_COLUMNS || c->kind != TK_TEXT
+                        ? 0 : second_date_at(x, text);
+        if (!at && x->units != GRID_UNITS_COLUMNS && c->kind == TK_TEXT)
+            at = second_span_at(x, text);
+        if (!at || h->ncells + 1 == MAX_COLUMNS) {
+            add_head_piece(h, c, g->x0, g->x1, g->column, text, strlen(text));
+            continue;
+        }
+        /* cut where the second date begins, in proportion to characters
+         * (exact for text, near enough for a PDF's glyphs) */
+        size_t chars = 0, before = 0;
+        for (size_t k = 0; text[k]; k++)
+            if (((unsigned char)text[k] & 0xC0) != 0x80) {
+                chars++;
+                before += k < at;
+            }
+        double cut = g->x0 + (g->x1 - g->x0) * (double)before / (double)chars;
+        double end1 = g->x0 + (g->x1 - g->x0) * (double)(before - 1) / (double)chars;
+        add_head_piece(h, c, g->x0, end1, g->column, text, at);
+        add_head_piece(h, c, cut, g->x1, g->column ? g->column + (long)before : 0, text + at,
+                       strlen(text + at));
     }
     row_phrases(x, h);
     for (size_t k = 0; k < h->nphrases; k++)
@@ -601,9 +691,10 @@ static int context_phrase(extract *x, const char *context, period_phrase *out)
 /* A tab-separated heading line's period phrase over column v: the one in
  * its cells, else the last one left of it ("\tTwenty-Six Weeks Ended\t"
  * printed once over two dates).  Folded into v's phrase. */
-static int fold_tab_phrase(extract *x, const head_row *h, vcolumn *v, int have)
+static int fold_tab_phrase(extract *x, const table_plan *tp, const head_row *h, vcolumn *v,
+                           int have)
 {
-    int p = nearest_piece(x, h->phrases, h->nphrases, v);
+    int p = nearest_piece(x, tp, h->phrases, h->nphrases, (size_t)(v - tp->cols));
     if (p < 0) {
         for (size_t k = 0; k < h->nphrases; k++)
             if (h->phrases[k].x0 <= v->x0)
@@ -631,7 +722,7 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
         return;
     if (x->units == GRID_UNITS_COLUMNS || k > 24) {
         for (size_t i = 0; i < n; i++)
-            assign[i] = nearest_piece(x, h->cells, h->ncells, &tp->cols[i]);
+            assign[i] = nearest_piece(x, tp, h->cells, h->ncells, i);
         return;
     }
     const double skip = 2.0 * x->em, inf = 1e30;
@@ -662,8 +753,9 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
             const head_piece *p = &h->cells[c];
             double pc = (p->x0 + p->x1) / 2;
             for (size_t e = j + 1; e <= n; e++) {
-                double r0 = tp->cols[j].x0, r1 = tp->cols[e - 1].x1;
-                if (fmin(p->x1, r1) - fmax(p->x0, r0) < -x->heading_reach)
+                double r0 = tp->cols[j].x0, r1 = tp->cols[e - 1].x1, s0, s1;
+                heading_span(x, tp, j, e, &s0, &s1);
+                if (fmin(p->x1, s1) - fmax(p->x0, s0) <= 0)
                     continue;       /* the run must reach the cell */
                 /* a column under another cell's middle is not this one's */
                 int bad = 0;
@@ -683,7 +775,7 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
         }
     if (best[k][n] >= inf) {        /* no split fits: nearest cells */
         for (size_t i = 0; i < n; i++)
-            assign[i] = nearest_piece(x, h->cells, h->ncells, &tp->cols[i]);
+            assign[i] = nearest_piece(x, tp, h->cells, h->ncells, i);
         return;
     }
     for (size_t c = k, j = n; j > 0;) {
@@ -697,6 +789,25 @@ static void assign_row(const extract *x, const table_plan *tp, const head_row *h
         c--;
         j = (size_t)f;
     }
+}
+
+/* A line of bare years, one a column, whose geometry left a column out or
+ * gave two columns one year: text extraction spread the figures wider than
+ * the headings ("2023  2022  2023  2022" over four columns that reach a
+ * third further right).  The years head the columns in order. */
+static void years_in_order(const table_plan *tp, const head_row *h, int *assign)
+{
+    if (h->ncells != tp->ncols || tp->ncols < 2)
+        return;
+    int odd = 0;
+    for (size_t i = 0; i < tp->ncols; i++) {
+        if (h->tc[i]->kind != TK_YEAR)
+            return;
+        odd |= assign[i] < 0 || (i && assign[i] == assign[i - 1]);
+    }
+    if (odd)
+        for (size_t i = 0; i < tp->ncols; i++)
+            assign[i] = (int)i;
 }
 
 /* A heading over a group of columns that stops short of the group's last
@@ -737,17 +848,124 @@ static void extend_group_headings(const table_plan *tp, const head_row *rows, si
         }
 }
 
+/* "December" over "2024" over "31,": text extraction stacked the parts of
+ * a date out of order.  A phrase with a month and a year but no day, and a
+ * day number standing alone elsewhere in the column's heading, are that
+ * date. */
+static int day_apart(const extract *x, const char *text, period_phrase *out)
+{
+    period_phrase pp[8];
+    size_t np = period_scan(text, x->cal, pp, 8);
+    for (size_t k = 0; k < np; k++) {
+        if (!pp[k].date.year || !pp[k].date.month || pp[k].date.day)
+            continue;
+        for (size_t b = 0; text[b];) {
+            size_t e = b;
+            while (isdigit((unsigned char)text[e]))
+                e++;
+            int alone = e > b && e - b <= 2 && (b == 0 || text[b - 1] == ' ') &&
+                        (text[e] == '\0' || text[e] == ' ' || text[e] == ',') &&
+                        (b >= pp[k].end || e <= pp[k].start);
+            int day = alone ? atoi(text + b) : 0;
+            if (day >= 1 && day <= 31) {
+                period_phrase p = pp[k];
+                p.date.day = day;
+                if (period_resolve(&p, x->cal) && p.period.kind != R2X_PERIOD_NONE) {
+                    *out = p;
+                    return 1;
+                }
+            }
+            b = e > b ? e : b + 1;
+        }
+    }
+    return 0;
+}
+
 /* Each column's heading text and period, from the heading cell of each
  * row that stands over it. */
+/* A phrase stacked over two lines, one under the other ("Percent" over "to
+ * Sales", aligned at the left, the right or the centre, of like widths),
+ * heads the columns its lower line heads: centred over three columns, its
+ * upper line alone would span the neighbours too.  Bottom up, so a stack of
+ * three lines follows its last. */
+static void stacked_phrases(const extract *x, const table_plan *tp, const head_row *rows,
+                            size_t nrows, int assign[][MAX_COLUMNS])
+{
+    if (x->units == GRID_UNITS_COLUMNS || nrows < 2)
+        return;
+    for (size_t r = nrows - 1; r-- > 0;) {
+        const head_row *up = &rows[r], *down = &rows[r + 1];
+        for (size_t k = 0; k < up->ncells; k++) {
+            const head_piece *a = &up->cells[k];
+            for (size_t q = 0; q < down->ncells; q++) {
+                const head_piece *b = &down->cells[q];
+                double wa = a->x1 - a->x0, wb = b->x1 - b->x0;
+                int aligned = fabs(a->x0 - b->x0) <= x->tol || fabs(a->x1 - b->x1) <= x->tol ||
+                              fabs((a->x0 + a->x1) / 2 - (b->x0 + b->x1) / 2) <= x->tol;
+                if (!aligned || wa > 1.5 * wb || wb > 1.5 * wa)
+                    continue;
+                int any = 0;
+                for (size_t i = 0; i < tp->ncols; i++)
+                    any |= assign[r + 1][i] == (int)q;
+                for (size_t i = 0; any && i < tp->ncols; i++) {
+                    if (assign[r + 1][i] == (int)q)
+                        assign[r][i] = (int)k;
+                    else if (assign[r][i] == (int)k)
+                        assign[r][i] = -1;
+                }
+                break;
+            }
+        }
+    }
+}
+
+/* A column has one date: a year over several columns ("2024" in the gutter
+ * between two) does not reach a column whose heading above already names
+ * a year ("June 30, 2025" over the first, "December" over the second). */
+static void one_year_a_column(const extract *x, const table_plan *tp, const head_row *rows,
+                              size_t nrows, int assign[][MAX_COLUMNS])
+{
+    int has_year[MAX_COLUMNS] = {0};
+    for (size_t r = 0; r < nrows; r++) {
+        int year[MAX_COLUMNS];
+        for (size_t k = 0; k < rows[r].ncells; k++) {
+            period_phrase pp[2];
+            year[k] = period_scan(rows[r].cells[k].text, x->cal, pp, 2) > 0 &&
+                      pp[0].date.year != 0;
+        }
+        for (size_t k = 0; k < rows[r].ncells; k++) {
+            size_t n = 0, dated = 0;
+            for (size_t i = 0; i < tp->ncols; i++)
+                if (assign[r][i] == (int)k) {
+                    n++;
+                    dated += has_year[i];
+                }
+            if (year[k] && n > 1 && dated && dated < n)
+                for (size_t i = 0; i < tp->ncols; i++)
+                    if (assign[r][i] == (int)k && has_year[i])
+                        assign[r][i] = -1;
+        }
+        for (size_t i = 0; i < tp->ncols; i++)
+            if (assign[r][i] >= 0 && year[assign[r][i]])
+                has_year[i] = 1;
+    }
+}
+
 static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, size_t nrows,
                                  const title_info *ti)
 {
     period_phrase ctx;
-    int have_ctx = context_phrase(x, ti->context, &ctx);
+    int have_ctx = context_phrase(x, tp->label_context, &ctx) ||
+                   context_phrase(x, ti->context, &ctx);
     int assign[MAX_HEAD_ROWS][MAX_COLUMNS];
-    for (size_t r = 0; r < nrows; r++)
+    for (size_t r = 0; r < nrows; r++) {
         assign_row(x, tp, &rows[r], assign[r]);
+        if (x->units != GRID_UNITS_COLUMNS)
+            years_in_order(tp, &rows[r], assign[r]);
+    }
+    stacked_phrases(x, tp, rows, nrows, assign);
     extend_group_headings(tp, rows, nrows, assign);
+    one_year_a_column(x, tp, rows, nrows, assign);
     for (size_t i = 0; i < tp->ncols; i++) {
         vcolumn *v = &tp->cols[i];
         int have = 0;
@@ -762,7 +980,7 @@ static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, siz
             int k = assign[r][i];
             if (k < 0) {
                 if (x->units == GRID_UNITS_COLUMNS)
-                    have = fold_tab_phrase(x, h, v, have);
+                    have = fold_tab_phrase(x, tp, h, v, have);
                 continue;
             }
             const tcell *c = h->tc[k];
@@ -773,7 +991,7 @@ static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, siz
             append(v->period_text, sizeof v->period_text, " ", h->cells[k].text,
                    strlen(h->cells[k].text));
             if (x->units == GRID_UNITS_COLUMNS)
-                have = fold_tab_phrase(x, h, v, have);
+                have = fold_tab_phrase(x, tp, h, v, have);
         }
         v->has_period = have && v->phrase.period.kind != R2X_PERIOD_NONE;
         /* the heading lines read as one phrase: "Fourth Quarter" over
@@ -809,6 +1027,14 @@ static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, siz
             v->has_period = 1;
         } else if (!have) {
             v->phrase = acc;        /* partial: a sibling may mend it */
+        }
+        if (!v->has_period && day_apart(x, v->period_text, &v->phrase)) {
+            char d[16];
+            r2x_date_format(v->phrase.period.end, d);
+            v->has_period = 1;
+            tb_warn(x, NULL, tp->heading_line, "the heading '%s' over column %zu gives its "
+                    "date's day apart from its month and year; read as %s", v->period_text,
+                    i + 1, d);
         }
     }
     /* units: each cell for the columns under it */
@@ -968,6 +1194,7 @@ static void label_area_units(extract *x, table_plan *tp, const trow *t)
             continue;
         char buf[512];
         tb_quote(c->text, c->len, buf, sizeof buf);
+        append(tp->label_context, sizeof tp->label_context, "\n", buf, strlen(buf));
         unit_phrase up[4];
         size_t nu = unit_scan(buf, up, 4);
         for (size_t k = 0; k < nu; k++) {
@@ -1135,9 +1362,11 @@ void columns_assign_roles(extract *x, table_plan *tp)
         if (!c->unit_set && c->nfigures && c->npercent == c->nfigures &&
             tb_contains_ci(c->heading, "change"))
             c->change = 1;
+        c->percent |= tp->percent_of_total;
         if (c->change || tb_contains_ci(c->heading, "yoy") ||
             tb_contains_ci(c->heading, "change") || tb_contains_ci(c->heading, "variance") ||
-            tb_contains_ci(c->heading, "increase/") || tb_contains_ci(c->heading, "% inc")) {
+            tb_contains_ci(c->heading, "increase/") || tb_contains_ci(c->heading, "% inc") ||
+            tb_contains_ci(c->heading, "inc/") || tb_contains_ci(c->heading, "(dec)")) {
             c->change = 1;
             c->role = R2X_COL_CHANGE;
         } else if (c->percent) {

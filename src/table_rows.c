@@ -30,6 +30,7 @@ typedef struct pending_row {
     pending_value *pending;   /* a view of pending_buf */
     int section;              /* label ends with ':' */
     double x0;                /* where the label starts */
+    double x1;                /* and ends */
     const grid_cell *at;      /* its first cell, for messages */
 } pending_row;
 
@@ -282,6 +283,7 @@ static int read_row(row_reader *rr)
                 pr->at = c->gc;
                 pr->row.column = c->gc->column;
             }
+            pr->x1 = c->gc->x1;
             rc = (rr->label.len ? buf_addc(&rr->label, ' ') : 0) ||
                  buf_add(&rr->label, c->text, c->len);
             continue;
@@ -371,7 +373,7 @@ static void value_unit(const table_plan *tp, const vcolumn *col, const label_uni
         r2x_strlcpy(v->unit.measure, lu->count_unit, sizeof v->unit.measure);
         /* a scale tied to a currency ("Thousands of JPY") does not scale
          * share counts; a bare one does unless shares are stated apart */
-        *scale = lu->count_scale ? lu->count_scale
+        *scale = lu->scale >= 0 ? lu->scale
                  : tp->shares_scale >= 0 ? tp->shares_scale
                  : (tp->bare_scale_set ? tp->bare_scale : 0);
     } else if (f->percent || col->percent || lu->kind == LABEL_UNIT_RATIO) {
@@ -522,23 +524,48 @@ static int label_below(extract *x, pending_row *prev, pending_row *pr)
     prev->row.column = pr->row.column;
     prev->row.footnote = pr->row.footnote;
     prev->x0 = pr->x0;
+    prev->x1 = pr->x1;
     pr->row.label = NULL;
     pr->row.footnote = NULL;
     return 1;
 }
 
-/* A label wrapped over two lines: the figures are on the second. */
-static int wrapped_label(const extract *x, const pending_row *prev, const pending_row *pr)
+/* A label that ends the way a heading does: "Changes in assets and
+ * liabilities -" (a spaced dash of any kind) or a colon. */
+static int heading_mark(const char *label)
+{
+    size_t n = strlen(label);
+    while (n && label[n - 1] == ' ')
+        n--;
+    if (n && label[n - 1] == ':')
+        return 1;
+    static const char *const dashes[] = {" -", " \xe2\x80\x93", " \xe2\x80\x94", NULL};
+    for (size_t i = 0; dashes[i]; i++) {
+        size_t d = strlen(dashes[i]);
+        if (n >= d && !memcmp(label + n - d, dashes[i], d))
+            return 1;
+    }
+    return 0;
+}
+
+/* A label wrapped over two lines: the figures are on the second.  It goes
+ * on in small letters, after an open word, or on a line indented deeper
+ * under a line that reaches across the label column (a short line over
+ * deeper ones is their heading: "Inventories" over "  Crude oil"; so is a
+ * line that ends as a heading does). */
+static int wrapped_label(const extract *x, const table_plan *tp, const pending_row *prev,
+                         const pending_row *pr)
 {
     if (!(prev && prev->row.label && !prev->npending && !prev->section && pr->row.label))
         return 0;
     const char *l = pr->row.label;
     int lower = islower((unsigned char)l[0]) || l[0] == '(' || l[0] == '$';
-    int deeper = x->units != GRID_UNITS_COLUMNS && pr->x0 > prev->x0 + 0.5 * x->em &&
-                 !pr->npending;
-    (void)deeper;
-    return lower || label_ends_open(prev->row.label) ||
-           (x->units != GRID_UNITS_COLUMNS && isdigit((unsigned char)l[0]));
+    int aligned = x->units != GRID_UNITS_COLUMNS;
+    int deeper = aligned && pr->npending && pr->x0 > prev->x0 + 0.5 * x->em &&
+                 prev->x1 >= tp->label_left + 0.6 * (tp->label_right - tp->label_left) &&
+                 !heading_mark(prev->row.label);
+    return lower || deeper || label_ends_open(prev->row.label) ||
+           (aligned && isdigit((unsigned char)l[0]));
 }
 
 static int join_labels(pending_row *prev, pending_row *pr)
@@ -655,7 +682,7 @@ static int collect_rows(extract *x, const block *b, table_plan *tp, r2x_buf *row
             pending_row_free(&pr);
             continue;
         }
-        if (adjacent && prev->row.line == pr.row.line - 1 && wrapped_label(x, prev, &pr)) {
+        if (adjacent && prev->row.line == pr.row.line - 1 && wrapped_label(x, tp, prev, &pr)) {
             if ((rc = join_labels(prev, &pr))) {
                 pending_row_free(&pr);
                 break;
@@ -668,6 +695,85 @@ static int collect_rows(extract *x, const block *b, table_plan *tp, r2x_buf *row
     }
     buf_release(&rr.label);
     return rc;
+}
+
+/* The section headings a row stands under, outermost first: a label with
+ * no figures that ends in ':', is in capitals, or has deeper rows under
+ * it.  A heading closes those at its depth or deeper (two heading lines in
+ * a row at one depth are one heading wrapped); a total closes the
+ * innermost one at its depth or shallower. */
+#define MAX_SECTION_DEPTH 8
+typedef struct section_stack {
+    char label[MAX_SECTION_DEPTH][256];
+    int indent[MAX_SECTION_DEPTH];
+    size_t n;
+    int rows_since;           /* rows with figures since the last heading */
+} section_stack;
+
+static int pending_heading(const pending_row *prs, size_t n, size_t i)
+{
+    const pending_row *p = &prs[i];
+    if (!p->row.label || p->npending)
+        return 0;
+    if (p->section)
+        return 1;
+    int upper = 1, letters = 0;
+    for (const char *c = p->row.label; *c; c++)
+        if (isalpha((unsigned char)*c)) {
+            letters++;
+            upper &= isupper((unsigned char)*c) != 0;
+        }
+    if (upper && letters > 2)
+        return 1;
+    return i + 1 < n && prs[i + 1].row.label && prs[i + 1].row.indent > p->row.indent;
+}
+
+static void sections_follow(section_stack *ss, const pending_row *prs, size_t n, size_t i)
+{
+    const pending_row *p = &prs[i];
+    int indent = p->row.indent;
+    if (pending_heading(prs, n, i)) {
+        if (ss->n && !ss->rows_since && ss->indent[ss->n - 1] == indent) {
+            /* "WEIGHTED-AVERAGE NUMBER OF COMMON SHARES" / "OUTSTANDING (M's)" */
+            char *top = ss->label[ss->n - 1];
+            size_t l = strlen(top);
+            snprintf(top + l, sizeof ss->label[0] - l, " %s", p->row.label);
+            return;
+        }
+        while (ss->n && ss->indent[ss->n - 1] >= indent)
+            ss->n--;
+        if (ss->n == MAX_SECTION_DEPTH) {
+            ss->n--;
+            memmove(ss->label, ss->label + 1, ss->n * sizeof ss->label[0]);
+            memmove(ss->indent, ss->indent + 1, ss->n * sizeof ss->indent[0]);
+        }
+        r2x_strlcpy(ss->label[ss->n], p->row.label, sizeof ss->label[0]);
+        ss->indent[ss->n++] = indent;
+        ss->rows_since = 0;
+        return;
+    }
+    if (!p->npending)
+        return;
+    ss->rows_since++;
+    if (label_is_total(p->row.label) && ss->n) {
+        size_t k = ss->n;
+        while (k > 0 && ss->indent[k - 1] > indent)
+            k--;
+        ss->n = k ? k - 1 : ss->n - 1;
+    }
+}
+
+/* The innermost heading that names a unit ("Earnings per share:" over
+ * "Basic" over "Continuing operations"), else the innermost. */
+static const char *sections_unit(const section_stack *ss)
+{
+    for (size_t k = ss->n; k-- > 0;) {
+        label_unit lu;
+        unit_from_label(ss->label[k], &lu);
+        if (lu.kind != LABEL_UNIT_NONE)
+            return ss->label[k];
+    }
+    return ss->n ? ss->label[ss->n - 1] : NULL;
 }
 
 /* Below a per-share line, a line whose label names no unit and whose
@@ -742,22 +848,33 @@ int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
     for (size_t i = 0; i < n; i++)
         if (prs[i].row.label && prs[i].row.indent < min_indent)
             min_indent = prs[i].row.indent;
-    const char *section = NULL, *per_share_label = NULL, *unit_heading = NULL;
+    double min_x0 = 1e30;
+    for (size_t k = 0; k < n; k++)
+        if (prs[k].row.label && prs[k].x0 >= 0 && prs[k].x0 < min_x0)
+            min_x0 = prs[k].x0;
+    for (size_t k = 0; k < n; k++) {
+        if (!prs[k].row.label || x->units == GRID_UNITS_COLUMNS)
+            continue;
+        /* a PDF's indents in characters from the leftmost label, rounded
+         * once: a one-space indent is half an average glyph */
+        if (x->units == GRID_UNITS_POINTS && prs[k].x0 >= 0)
+            prs[k].row.indent = (int)((prs[k].x0 - min_x0) / x->em + 0.5);
+        else if (min_indent < (1 << 30))
+            prs[k].row.indent -= min_indent;
+    }
+    const char *per_share_label = NULL, *unit_heading = NULL;
     char joined_heading[512] = "";
+    section_stack ss;
+    memset(&ss, 0, sizeof ss);
     size_t i = 0;
     for (; i < n && !rc; i++) {
         pending_row *p = &prs[i];
-        if (p->row.label && min_indent < (1 << 30) && x->units != GRID_UNITS_COLUMNS)
-            p->row.indent -= min_indent;
-        if (p->row.label && !p->npending && p->section)
-            section = p->row.label;
-        else if (p->npending && label_is_total(p->row.label))
-            section = NULL;
+        sections_follow(&ss, prs, n, i);
         const char *was = unit_heading;
         unit_heading = next_unit_heading(p, unit_heading, joined_heading, sizeof joined_heading);
         if (unit_heading != was || (!p->npending && unit_heading == joined_heading))
             per_share_label = NULL;   /* a heading of another unit ends the per-share lines */
-        const char *source = unit_source(p, section, per_share_label, unit_heading);
+        const char *source = unit_source(p, sections_unit(&ss), per_share_label, unit_heading);
         if ((rc = finish_values(x, tp, p, source)))
             break;
         if (p->row.nvalues) {
@@ -912,15 +1029,16 @@ static void find_totals(r2x_table *t)
 {
     for (size_t r = 0; r < t->nrows; r++) {
         r2x_row *row = &t->rows[r];
-        row->total = -1;
-        if (!row->nvalues)
-            continue;
+        if (!row->nvalues || row->total >= 0)
+            continue;       /* placed by the sums, or no figures */
         for (size_t k = r + 1; k < t->nrows; k++) {
             const r2x_row *s = &t->rows[k];
             if (!s->nvalues && is_section_heading(t, k) && s->indent <= row->indent)
                 break;
             if (s->nvalues && s->is_total && s->indent <= row->indent) {
-                row->total = (int)k;
+                /* a total whose addends the sums found has them all */
+                if (!s->sum_checks)
+                    row->total = (int)k;
                 break;
             }
             if (s->nvalues && s->indent < row->indent && !s->is_total)
@@ -929,9 +1047,13 @@ static void find_totals(r2x_table *t)
     }
 }
 
-void rows_structure(r2x_table *t)
+int rows_structure(r2x_table *t)
 {
     int section = -1;
+    for (size_t r = 0; r < t->nrows; r++)
+        t->rows[r].total = -1;
+    if (sums_find(t))
+        return R2X_ENOMEM;
     for (size_t r = 0; r < t->nrows; r++) {
         r2x_row *row = &t->rows[r];
         row->position = R2X_POS_NONE;
@@ -949,4 +1071,5 @@ void rows_structure(r2x_table *t)
     else if (t->statement == R2X_STMT_CASH_FLOWS)
         cash_flow_positions(t);
     find_totals(t);
+    return R2X_OK;
 }

@@ -12,6 +12,7 @@
 #include "tables.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,9 +104,17 @@ size_t table_strip_footnote(const char *label, size_t len, char *mark, size_t si
     }
     if (end == e) {
         /* "(1)" or "(a)" at the end, after a word */
+        size_t d = 0;
+        while (d < len && d < 3 && isdigit(e[-1 - (long)d]))
+            d++;
         if (len >= 4 && e[-1] == ')' && e[-3] == '(' &&
             (isdigit(e[-2]) || (e[-2] >= 'a' && e[-2] <= 'e')) && e[-4] == ' ')
             end = e - 3;
+        /* "Per Share1": a superscript flattened by text extraction onto a
+         * word of three letters or more that ends in a small letter */
+        else if ((d == 1 || d == 2) && len >= d + 3 && islower(e[-1 - (long)d]) &&
+                 isalpha(e[-2 - (long)d]) && isalpha(e[-3 - (long)d]))
+            end = e - d;
         else
             return len;
     }
@@ -412,13 +421,15 @@ static void classify_row(const extract *x, trow *t, double page_width)
             t->cls = prose(x, t, page_width) ? TR_PROSE : TR_TEXT;
         else if (texts && nfig)
             t->cls = TR_DATA;          /* "Preferred stock  —  —" */
-        else if (years && gr->units == GRID_UNITS_COLUMNS)
-            t->cls = TR_YEARS;
+        else if (years && (gr->units == GRID_UNITS_COLUMNS ||
+                           x->cells[t->first].gc->x0 > 0.3 * page_width))
+            t->cls = TR_YEARS;     /* one year, over a column right of the labels */
         return;
     }
-    /* a page number alone ("7", "A-1" reads as text) */
+    /* a page number alone ("7", "A-1" reads as text); "31," is a day */
+    const tcell *only = &x->cells[t->first];
     if (nfig == 1 && small_int == 1 && !texts && !years && t->n == 1 && !gr->table &&
-        gr->units != GRID_UNITS_COLUMNS)
+        gr->units != GRID_UNITS_COLUMNS && only->text[only->len - 1] != ',')
         return;
     t->cls = TR_DATA;
     /* a sentence that happens to end in a figure (a row of marked-up table
@@ -430,6 +441,84 @@ static void classify_row(const extract *x, trow *t, double page_width)
         if (words.n && prose(x, &words, page_width))
             t->cls = TR_PROSE;
     }
+}
+
+/* A bare whole number 1..31: the day of a date printed under its month. */
+static int day_number(const tcell *c)
+{
+    if (c->kind != TK_FIGURE || c->len > 3)
+        return 0;
+    size_t n = c->len;
+    if (n && c->text[n - 1] == ',')
+        n--;
+    if (!n || n > 2 || !isdigit((unsigned char)c->text[0]) ||
+        (n == 2 && !isdigit((unsigned char)c->text[1])))
+        return 0;
+    int d = atoi(c->text);
+    return d >= 1 && d <= 31;
+}
+
+/* A cell that names a month ("June 30", "Six months ended June"); *open
+ * is set when it names no day (the day is on the next line). */
+static int names_month(const extract *x, const tcell *c, int *open)
+{
+    char buf[256];
+    tb_quote(c->text, c->len, buf, sizeof buf);
+    /* the last word a month: "June 30, 2025 December" */
+    size_t e = strlen(buf), b;
+    while (e && (buf[e - 1] == ',' || buf[e - 1] == '.'))
+        e--;
+    for (b = e; b && buf[b - 1] != ' '; b--)
+        ;
+    if (period_month_word(buf + b, e - b)) {
+        if (open)
+            *open = 1;
+        return 1;
+    }
+    period_phrase pp[4];
+    size_t np = period_scan(buf, x->cal, pp, 4);
+    for (size_t k = 0; k < np; k++)
+        if (pp[k].date.month) {
+            if (open)
+                *open = !pp[k].date.day;
+            return 1;
+        }
+    return 0;
+}
+
+/* Rows of day numbers (and dates) stacked between heading lines:
+ * "Six months ended June   Three months ended" over "30   June 30" over
+ * "2025  2024  2025  2024".  Every figure of the row is a day 1..31, every
+ * word a date, and the line above leaves a month without its day or the
+ * line below is years: a heading line, not figures. */
+static int day_line(const extract *x, size_t r)
+{
+    const trow *t = &x->rows[r];
+    int days = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        if (day_number(c))
+            days++;
+        else if (c->kind != TK_DECORATION && !(c->kind == TK_TEXT && names_month(x, c, NULL)))
+            return 0;
+    }
+    if (!days)
+        return 0;
+    /* the line above, over a line of years ("December" / "2024" / "31,") */
+    size_t k = r, years = 0;
+    while (k-- > 0 && (x->rows[k].cls == TR_SKIP ||
+                       (x->rows[k].cls == TR_YEARS && ++years < 2)))
+        ;
+    if (k < r && x->rows[k].cls == TR_TEXT)
+        for (size_t i = 0; i < x->rows[k].n; i++) {
+            int open = 0;
+            const tcell *c = &x->cells[x->rows[k].first + i];
+            if (c->kind == TK_TEXT && names_month(x, c, &open) && open)
+                return 1;
+        }
+    for (k = r + 1; k < x->nrows && x->rows[k].cls == TR_SKIP; k++)
+        ;
+    return k < x->nrows && x->rows[k].cls == TR_YEARS;
 }
 
 /* The width of the page's text: most lines end before it. */
@@ -707,7 +796,16 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (t->n && x->cells[t->first + t->n - 1].gc->x1 > width)
             width = x->cells[t->first + t->n - 1].gc->x1;
     }
-    for (size_t k = b->head; k < b->first; k++) {
+    /* in text, the label rows under the last line of years are the first
+     * section headings of the body ("REVENUE BY SEGMENT"), not a title */
+    size_t head_end = b->first;
+    if (!b->table)
+        for (size_t k = b->first; k-- > b->head;)
+            if (x->rows[k].cls == TR_YEARS) {
+                head_end = k;
+                break;
+            }
+    for (size_t k = b->head; k < head_end; k++) {
         const trow *t = &x->rows[k];
         if (t->cls != TR_TEXT || t->n != 1)
             continue;
@@ -735,6 +833,8 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (r < prev_end) {     /* the last table's rows */
             if (!seen_text)
                 ti->directly_after_table = 1;
+            else
+                ti->titled_after_table = 1;
             break;
         }
         if (t->cls == TR_SKIP)
@@ -747,6 +847,8 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (t->cls == TR_DATA || t->cls == TR_YEARS) {
             if (!seen_text)
                 ti->directly_after_table = 1;
+            else
+                ti->titled_after_table = 1;
             break;
         }
         if (t->cls == TR_PROSE)
@@ -828,6 +930,25 @@ static int has_heading_cell(const extract *x, const trow *t, const table_plan *t
     return 0;
 }
 
+/* A heading row that names a period, a year or a unit over the columns. */
+static int heading_names_period_or_unit(const extract *x, const trow *t, const table_plan *tp)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        if (!columns_heading_cell(x, tp, c))
+            continue;
+        if (c->kind == TK_YEAR)
+            return 1;
+        char buf[256];
+        tb_quote(c->text, c->len, buf, sizeof buf);
+        period_phrase pp[2];
+        unit_phrase up[2];
+        if (period_scan(buf, x->cal, pp, 2) || unit_scan(buf, up, 2))
+            return 1;
+    }
+    return 0;
+}
+
 /* Rows that stand before a table's first figures and belong to it: the
  * heading rows (cells over the figures), and the label rows between them
  * and the figures ("ASSETS", "Revenues:"); the lines above the topmost
@@ -854,8 +975,10 @@ static size_t head_of(const extract *x, size_t first, size_t floor, const table_
         if (t->cls != TR_TEXT || ++text > MAX_HEAD_ROWS)
             break;
         if (has_heading_cell(x, t, tp)) {
-            /* headings over a title are another thing ("ATTACHMENT I-a") */
-            if (found && since >= 2)
+            /* headings over title lines are another thing ("ATTACHMENT
+             * I-a"): over two lines always, over one unless they name
+             * periods or units */
+            if (found && since && (since >= 2 || !heading_names_period_or_unit(x, t, tp)))
                 break;
             h = r;
             since = 0;
@@ -903,14 +1026,52 @@ static int wrapped_label_line(const extract *x, size_t r)
                                      last->text[last->len - 1] == ',');
 }
 
+/* The left edge of the first figure of row r (beyond the labels), or
+ * HUGE_VAL when it has none. */
+static double figures_left(const extract *x, size_t r)
+{
+    const trow *t = &x->rows[r];
+    for (size_t i = 0; i < t->n; i++) {
+        const tcell *c = &x->cells[t->first + i];
+        if (c->kind == TK_FIGURE || c->kind == TK_DASH || c->kind == TK_PLACEHOLDER ||
+            (c->kind == TK_DECORATION && i > 0))
+            return c->gc->x0;
+    }
+    return HUGE_VAL;
+}
+
+/* Lines of a label too long for one line read like prose ("Effect of
+ * Exchange Rate Changes on Cash, Cash Equivalents, Restricted Cash and
+ * Restricted" over "  Cash Equivalents   (623)   (73)"): up to three lines
+ * of one cell, none ending in a full stop, all left of where the figures of
+ * the table's last row stand, then a row of figures. */
+static int long_label_lines(const extract *x, size_t r, size_t last_data)
+{
+    double left = figures_left(x, last_data);
+    for (size_t k = r, lines = 0; k < x->nrows; k++) {
+        const trow *t = &x->rows[k];
+        if (t->cls == TR_SKIP && t->gr->kind != GRID_ROW_BLANK)
+            continue;
+        if (t->cls == TR_DATA)
+            return lines > 0;
+        if ((t->cls != TR_PROSE && t->cls != TR_TEXT) || t->n != 1 || ++lines > 3)
+            return 0;
+        const tcell *c = &x->cells[t->first];
+        if (c->text[c->len - 1] == '.' || c->gc->x1 >= left)
+            return 0;
+    }
+    return 0;
+}
+
 /* Extend a block of data rows from first: rows with figures, labels, rules,
  * and up to two blank rows in a row; prose, a page break or a heading band
- * ends it.  Returns the last data row. */
-static size_t block_end(const extract *x, size_t first)
+ * ends it (a line of prose that is a long label's is made a text row).
+ * Returns the last data row. */
+static size_t block_end(extract *x, size_t first)
 {
     size_t last = first, blanks = 0, texts = 0;
     for (size_t r = first + 1; r < x->nrows; r++) {
-        const trow *t = &x->rows[r];
+        trow *t = &x->rows[r];
         if (t->gr->table || x->rows[first].gr->table) {
             if (t->gr->table != x->rows[first].gr->table)
                 break;
@@ -920,8 +1081,11 @@ static size_t block_end(const extract *x, size_t first)
             blanks = texts = 0;
             continue;
         }
-        if (t->cls == TR_PROSE && wrapped_label_line(x, r))
+        if (t->cls == TR_PROSE && !t->gr->table &&
+            (wrapped_label_line(x, r) || long_label_lines(x, r, last))) {
+            x->rows[r].cls = TR_TEXT;
             continue;
+        }
         if (t->cls == TR_PAGE || t->cls == TR_PROSE || note_row(x, t))
             break;
         if (heading_band_ahead(x, r) && !t->gr->table)
@@ -994,6 +1158,11 @@ static void plan_from_line(table_plan *tp, const char *line)
             tp->currency_scale_set = 1;
         }
     }
+    /* a line that is all of it: "(As a percentage of total revenues)" */
+    const char *s = line + strspn(line, "( ");
+    if (!strncasecmp(s, "as a percentage of", 18) || !strncasecmp(s, "as a percent of", 15) ||
+        !strncasecmp(s, "percentage of total", 19) || !strncasecmp(s, "percent of total", 16))
+        tp->percent_of_total = 1;
 }
 
 /* ... and all of them, a line at a time ("(millions)" alone on its line is
@@ -1009,6 +1178,22 @@ static void plan_from_context(table_plan *tp, const char *context)
         plan_from_line(tp, line);
         p += nl ? n + 1 : n;
     }
+}
+
+/* Does the table's first line of figures give earnings per share?  Under
+ * a title of its own ("OTHER FINANCIAL DATA") right after the income
+ * statement, such a table is the statement's end. */
+static int opens_with_earnings_per_share(const r2x_table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        const r2x_row *row = &t->rows[r];
+        if (!row->nvalues)
+            continue;
+        return row->label && row->values[0].unit.kind == R2X_UNIT_PER_SHARE &&
+               (tb_contains_ci(row->label, "earnings") || tb_contains_ci(row->label, "income") ||
+                tb_contains_ci(row->label, "loss"));
+    }
+    return 0;
 }
 
 /* Build the table of block b, whose columns tp holds; tp is freed. */
@@ -1062,6 +1247,10 @@ static int build_table(extract *x, const block *b, const title_info *ti, table_p
     t.statement = classify_statement(ti->context);
     if (t.statement == R2X_STMT_OTHER && !continues)
         t.statement = statement_by_content(&t, ti->context);
+    if (t.statement == R2X_STMT_OTHER && !continues && prev &&
+        prev->statement == R2X_STMT_INCOME && ti->titled_after_table &&
+        opens_with_earnings_per_share(&t))
+        t.statement = R2X_STMT_INCOME;
     if (continues && (t.statement == R2X_STMT_OTHER || t.statement == prev->statement)) {
         title = prev->title;
         title_line = prev->title_line;
@@ -1070,8 +1259,7 @@ static int build_table(extract *x, const block *b, const title_info *ti, table_p
     }
     t.title = title ? r2x_strdup(title) : NULL;
     t.title_line = title_line;
-    rows_structure(&t);
-    if ((title && !t.title) || buf_add(&x->tables, &t, sizeof t) ||
+    if ((title && !t.title) || rows_structure(&t) || buf_add(&x->tables, &t, sizeof t) ||
         buf_add(&x->plans, tp, sizeof *tp)) {
         if (x->tables.len / sizeof(r2x_table) > ntab)
             x->tables.len -= sizeof t;
@@ -1159,6 +1347,14 @@ static int classify_all(extract *x)
     double width = page_width_of(x);
     for (size_t r = 0; r < g->nrows; r++)
         classify_row(x, &x->rows[r], width);
+    for (size_t r = 0; r < g->nrows; r++)
+        if (x->rows[r].cls == TR_DATA && day_line(x, r)) {
+            x->rows[r].cls = TR_TEXT;
+            x->rows[r].nfig = 0;
+            for (size_t i = 0; i < x->rows[r].n; i++)
+                if (x->cells[x->rows[r].first + i].kind == TK_FIGURE)
+                    x->cells[x->rows[r].first + i].kind = TK_TEXT;
+        }
     return R2X_OK;
 }
 

@@ -123,6 +123,9 @@ static size_t tokenize(const char *text, tok *toks, size_t max)
         if (p) {
             t.kind = T_SCALE;
             t.scale = p;
+        } else if (is_word(w, n, "percent") || is_word(w, n, "percentage") ||
+                   is_word(w, n, "pct")) {
+            t.kind = T_PCT;         /* "Percent to Sales", "Percent Increase" */
         } else if (is_word(w, n, "of")) {
             t.kind = T_OF;
         } else if (is_word(w, n, "in")) {
@@ -274,35 +277,36 @@ static const char *find_word(const char *hay, const char *word)
     return NULL;
 }
 
-/* "(M's)", "(in millions)", "(000s)": the scale a count's label states in
- * parentheses; 0 none. */
-static int count_scale_of(const char *label)
+/* The scale a parenthesis of a count's label states: "(millions)", "(in
+ * thousands)", "(M's)", "(000s)"; -1 none. */
+static int label_scale(const char *label)
 {
-    static const struct { const char *w; int p; } forms[] = {
-        {"(m's)", 6}, {"(m)", 6}, {"(mm)", 6}, {"(mn)", 6}, {"(millions)", 6},
-        {"(in millions)", 6}, {"(thousands)", 3}, {"(in thousands)", 3}, {"(000s)", 3},
-        {"(000's)", 3}, {"(in 000s)", 3}, {"(billions)", 9}, {"(in billions)", 9}};
-    char low[512];
-    size_t n = 0;
-    /* lower case, typographic apostrophes as plain ones */
-    for (const unsigned char *p = (const unsigned char *)label; *p && n + 1 < sizeof low; p++) {
-        if (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99) {
-            low[n++] = '\'';
-            p += 2;
-        } else {
-            low[n++] = (char)tolower(*p);
-        }
+    static const struct { const char *word; int scale; } words[] = {
+        {"millions", 6}, {"million", 6}, {"m", 6}, {"m's", 6}, {"m\xE2\x80\x99s", 6},
+        {"mm", 6}, {"mn", 6}, {"thousands", 3}, {"thousand", 3}, {"000s", 3},
+        {"000's", 3}, {"000", 3}, {"k", 3}, {"billions", 9}, {"billion", 9}, {"bn", 9}};
+    for (const char *open = strchr(label, '('); open; open = strchr(open + 1, '(')) {
+        const char *s = open + 1, *close = strchr(s, ')');
+        if (!close)
+            break;
+        while (*s == ' ')
+            s++;
+        if (!strncasecmp(s, "in ", 3))
+            s += 3;
+        size_t n = (size_t)(close - s);
+        while (n && s[n - 1] == ' ')
+            n--;
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+            if (strlen(words[i].word) == n && !strncasecmp(s, words[i].word, n))
+                return words[i].scale;
     }
-    low[n] = '\0';
-    for (size_t i = 0; i < sizeof forms / sizeof *forms; i++)
-        if (strstr(low, forms[i].w))
-            return forms[i].p;
-    return 0;
+    return -1;
 }
 
 void unit_from_label(const char *label, label_unit *out)
 {
     memset(out, 0, sizeof *out);
+    out->scale = -1;
     if (!label)
         return;
     const char *per = NULL;
@@ -355,8 +359,6 @@ void unit_from_label(const char *label, label_unit *out)
                find_word(label, "as a percentage of") || find_word(label, "percent of")) {
         out->kind = LABEL_UNIT_RATIO;
     }
-    if (out->kind == LABEL_UNIT_SHARES || out->kind == LABEL_UNIT_OTHER_COUNT)
-        out->count_scale = count_scale_of(label);
     /* A list of currencies in parentheses: "(JPY / U.S. Dollars / JPY)" */
     if (out->kind == LABEL_UNIT_PER_SHARE) {
         const char *open = strrchr(label, '(');
@@ -378,4 +380,6 @@ void unit_from_label(const char *label, label_unit *out)
             }
         }
     }
+    if (out->kind == LABEL_UNIT_SHARES || out->kind == LABEL_UNIT_OTHER_COUNT)
+        out->scale = label_scale(label);
 }

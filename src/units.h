@@ -40,10 +40,10 @@ typedef struct label_unit {
     int kind;                 /* enum label_unit_kind */
     char denominator[16];     /* per-share: "shares" or "ADS" */
     char count_unit[16];      /* counts: "shares", "ADS" */
-    int count_scale;          /* counts: the power of ten the label states
-                               * ("(M's)", "(in thousands)"), 0 none */
     size_t ncurrencies;       /* "(JPY / U.S. Dollars / JPY)": per value, in order */
     char currencies[8][4];
+    int scale;                /* a count's scale the label states in parentheses:
+                               * "(millions)", "(in thousands)", "(M's)"; -1 none */
 } label_unit;
 
 void unit_from_label(const char *label, label_unit *out);

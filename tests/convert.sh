@@ -187,6 +187,32 @@ blk us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding shares -5 102500000 
 blk us-gaap:WeightedAverageNumberOfSharesOutstandingBasic shares -5 100000000 "'Basic' under it: 100.0 million shares"
 blk us-gaap:NetIncomeLoss USD -6 410000000 "no noncontrolling interest in the income statement: NET INCOME is NetIncomeLoss"
 
+# Lines that print other figures than an earlier line of their concept are
+# another fact: "... common shareholders" under "... shareholders", cash
+# without restricted cash under cash with it; the cash lines under the
+# balance at the end of the period are instants; noncontrolling interests may
+# be negative (a fixture written for this test).
+expect_status 0 "convert a statement with lines that repeat a concept" "$R2X" convert -q --cik 12345 tests/fixtures/text/cash-end.txt -o "$out/ce.xml"
+ce() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/ce.xml" && pass "$4" || fail "$4"; }
+ce us-gaap:NetIncomeLoss D20240101-20241231 -440000000 "net loss attributable to the shareholders is NetIncomeLoss"
+ce exampleco:NetLossAttributableToExampleCoCommonShareholders D20240101-20241231 -500000000 "... to the common shareholders (500), after preferred dividends, is another fact of -500"
+ce us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I20241231 2740000000 "cash with restricted cash at the end of 2024"
+ce us-gaap:CashAndCashEquivalentsAtCarryingValue I20241231 2699000000 "cash at the end of 2024, under it, is another concept"
+ce exampleco:LessRestrictedCashIncludedInOtherAssets I20231231 29000000 "the restricted cash between them is an instant too"
+ce us-gaap:MinorityInterest I20241231 -6000000 "noncontrolling interests (6) in a deficit are -6, not a deduction of 6"
+
+# "Other" among the changes in assets and liabilities of the cash flows is
+# no other non-operating income, a concept of the income statement that adds
+# into no section of the flows (a fixture written for this test).
+expect_status 0 "convert cash flows with an 'Other' change" "$R2X" convert -q --cik 12345 tests/fixtures/text/cash-changes.txt -o "$out/cc.xml"
+grep -qF -- '<us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet contextRef="D20240101-20241231" unitRef="USD" decimals="-6">-202000000<' "$out/cc.xml" &&
+    pass "'Other 202' under the changes is a decrease in other operating capital of 202" ||
+    fail "'Other 202' under the changes is a decrease in other operating capital of 202"
+cc() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/cc.xml" && pass "$4" || fail "$4"; }
+cc exampleco:ToolingAndLaunchBalancesNet D20240101-20241231 -512000000 "a change no standard concept fits is an increase: 512 of cash is a decrease of 512"
+cc exampleco:ChangeInToolingLiabilities D20240101-20241231 -41000000 "... but a liability's change is as printed: (41) is a decrease of 41"
+cc exampleco:AdditionalInvestmentsAndAdvances D20240101-20241231 472000000 "an investing line no standard concept fits, (472), is an outflow of 472"
+
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
 # in a copy of the data, to the ATM member of the consolidation-items axis.

@@ -199,6 +199,12 @@ static void test_fiscal(void)
     check_one("FY99", &cal_dec, "1999-01-01..1999-12-31");
     check_one("Fiscal 2009", &cal_sep, "2008-10-01..2009-09-30");
     check_one("Second Quarter 2009", &cal_iij, "2009-07-01..2009-09-30");
+    /* a length of six months or more with a year alone: so many months
+     * from the fiscal year's first day (J&J's "SIX MONTHS" over "2023") */
+    check_one("SIX MONTHS 2023", &cal_dec, "2023-01-01..2023-06-30");
+    check_one("Nine months 2024", &cal_sep, "2023-10-01..2024-06-30");
+    check_one("Six Months 2009", &cal_iij, "2009-04-01..2009-09-30");
+    check_one("TWELVE MONTHS 2022", &cal_dec, "2022-01-01..2022-12-31");
 
     r2x_fiscal_calendar feb = {2, 28, R2X_FY_NAMED_BY_END};
     check_one("FY2008", &feb, "2007-03-01..2008-02-29");

@@ -1236,6 +1236,199 @@ static void test_row_footnotes(void)
     teardown(&f);
 }
 
+/* A section heading under the years ("REVENUE BY SEGMENT") is the body's,
+ * not the title's: the table is an income statement by what it holds. */
+static const char segment_row_first[] =
+    "                 COMPARATIVE FINANCIAL RESULTS\n"                               /* 1 */
+    "      (Dollars in millions except per share amounts)\n"                        /* 2 */
+    "\n"                                                                             /* 3 */
+    "                                 Three Months Ended June 30,\n"                 /* 4 */
+    "                                     2025         2024\n"                       /* 5 */
+    "REVENUE BY SEGMENT\n"                                                           /* 6 */
+    "Software                           7,387        6,739\n"                        /* 7 */
+    "Consulting                         5,314        5,179\n"                        /* 8 */
+    "TOTAL REVENUE                     12,701       11,918\n"                        /* 9 */
+    "SG&A                               5,027        4,938\n"                        /* 10 */
+    "R&D                                2,097        1,840\n"                        /* 11 */
+    "INCOME BEFORE INCOME TAXES         5,577        5,140\n"                        /* 12 */
+    "Provision for income taxes           404          389\n"                        /* 13 */
+    "NET INCOME                         5,173        4,751\n"                        /* 14 */
+    "EARNINGS PER SHARE\n"                                                           /* 15 */
+    "  Diluted                           2.31         1.96\n";                       /* 16 */
+
+static void test_segment_row_first(void)
+{
+    fixture f;
+    if (!setup(&f, "segment-row.txt", segment_row_first, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "segment row first: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        is_str(t->title, "COMPARATIVE FINANCIAL RESULTS", "segment row first: the title");
+        is_str(r2x_statement_name(t->statement), "income-statement",
+               "segment row first: an income statement, not a segment table");
+        ok(row_by_label(t, "REVENUE BY SEGMENT") != NULL, "... the heading is a row");
+    }
+    teardown(&f);
+}
+
+/* Earnings per share under a title of their own right after the income
+ * statement are the statement's end; a table after prose is not. */
+static const char eps_apart[] =
+    "CONDENSED CONSOLIDATED STATEMENT OF INCOME\n"                                 /* 1 */
+    "                                        Three Months Ended\n"                   /* 2 */
+    "Dollars in millions                           June 30,\n"                       /* 3 */
+    "                                            2025      2024\n"                   /* 4 */
+    "Revenues                                  79,477    89,986\n"                   /* 5 */
+    "Costs                                     70,801    79,395\n"                   /* 6 */
+    "Income before income taxes                 8,676    10,591\n"                   /* 7 */
+    "Income tax expense                         3,351     4,094\n"                   /* 8 */
+    "Net income                                 5,325     6,497\n"                   /* 9 */
+    "\n"                                                                             /* 10 */
+    "OTHER FINANCIAL DATA\n"                                                         /* 11 */
+    "                                        Three Months Ended\n"                   /* 12 */
+    "Dollars in millions                           June 30,\n"                       /* 13 */
+    "                                            2025      2024\n"                   /* 14 */
+    "Earnings per common share (U.S. dollars)    1.64      2.14\n"                   /* 15 */
+    "Dividends on common stock                  4,288     4,285\n"                   /* 16 */
+    "\n"                                                                             /* 17 */
+    "The figures below are from our operations and are discussed above in full.\n"  /* 18 */
+    "                                            2025      2024\n"                   /* 19 */
+    "Earnings per common share (U.S. dollars)    1.64      2.14\n";                  /* 20 */
+
+static void test_eps_apart(void)
+{
+    fixture f;
+    if (!setup(&f, "eps-apart.txt", eps_apart, CAL_DEC))
+        return;
+    ok(f.set->ntables == 3, "eps apart: three tables (got %zu)", f.set->ntables);
+    if (f.set->ntables == 3) {
+        is_str(f.set->tables[1].title, "OTHER FINANCIAL DATA", "eps apart: its own title");
+        is_str(r2x_statement_name(f.set->tables[1].statement), "income-statement",
+               "eps apart: the income statement's end");
+        is_str(r2x_statement_name(f.set->tables[2].statement), "other",
+               "eps apart: not after prose");
+    }
+    teardown(&f);
+}
+
+/* A line that ends as a heading does ("Changes in assets and liabilities
+ * -") heads the deeper lines under it, though it reaches across a narrow
+ * label column. */
+static const char dash_heading[] =
+    "                                                2024      2023\n"      /* 1 */
+    "Cash flows - operating activities:\n"                                  /* 2 */
+    "  Net loss                                    (1,829)      242\n"      /* 3 */
+    "    Changes in assets and liabilities \xe2\x80\x93\n"                  /* 4 */
+    "       Accounts receivable                       (37)     (128)\n"     /* 5 */
+    "       Inventories                            (1,353)   (1,681)\n"     /* 6 */
+    "         Net cash used by operating activities  (3,219)   (1,567)\n";  /* 7 */
+
+static void test_dash_heading(void)
+{
+    fixture f;
+    if (!setup(&f, "dash-heading.txt", dash_heading, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "dash heading: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        ok(row_by_label(t, "Accounts receivable") != NULL,
+           "dash heading: 'Accounts receivable' is a line of its own");
+        const r2x_row *h = row_by_line(t, 4);
+        ok(h && h->nvalues == 0, "dash heading: the heading is a row without figures");
+    }
+    teardown(&f);
+}
+
+/* A statement "As a percentage of total revenues": its bare figures are
+ * percentages of the total, not amounts. */
+static const char percent_of_revenues[] =
+    "Condensed Consolidated Statements of Operations\n"                        /* 1 */
+    "(As a percentage of total revenues)\n"                                    /* 2 */
+    "                                   Three Months Ended July 31,\n"         /* 3 */
+    "                                       2023          2022\n"              /* 4 */
+    "Subscription and support                 93 %          93 %\n"            /* 5 */
+    "Professional services and other           7             7\n"              /* 6 */
+    "Total revenues                          100           100\n";             /* 7 */
+
+static void test_percent_of_revenues(void)
+{
+    fixture f;
+    if (!setup(&f, "percent-of-revenues.txt", percent_of_revenues, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "percent of revenues: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        ok(t->ncolumns == 2 && t->columns[0].role == R2X_COL_PERCENT_OF_TOTAL &&
+           t->columns[1].role == R2X_COL_PERCENT_OF_TOTAL,
+           "percent of revenues: the columns are percentages of the total");
+        const r2x_row *r = row_by_label(t, "Professional services and other");
+        ok(r && r->nvalues == 2 && r->values[0].unit.kind == R2X_UNIT_PURE,
+           "percent of revenues: a bare 7 is a ratio");
+        r2x_table_stats st;
+        r2x_tables_stats(f.set, &st);
+        ok(st.figures == 0, "percent of revenues: no amount figures to place (%zu)", st.figures);
+    }
+    teardown(&f);
+}
+
+/* Years one a column, the figures spread wider than they are by text
+ * extraction: the years head the columns in order. */
+static const char spread_years[] =
+    "Condensed Consolidated Statement of Cash Flows\n"                                   /* 1 */
+    "                                 Three Months Ended   Six Months Ended\n"          /* 2 */
+    "                                       June 30,          June 30,\n"                /* 3 */
+    "                                   2023     2022     2023     2022\n"               /* 4 */
+    "Net income (loss)                 $   171  $   (531)  $        738   $    (1,872)\n" /* 5 */
+    "Provision for transaction losses       90        86            174          182\n"  /* 6 */
+    "Net cash from operating activities    261      (445)           912       (1,690)\n";/* 7 */
+
+static void test_spread_years(void)
+{
+    fixture f;
+    if (!setup(&f, "spread-years.txt", spread_years, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "spread years: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        ok(t->ncolumns == 4, "spread years: four columns (%zu)", t->ncolumns);
+        static const char *const want[] = {"2023-04-01..2023-06-30", "2022-04-01..2022-06-30",
+                                           "2023-01-01..2023-06-30", "2022-01-01..2022-06-30"};
+        for (size_t i = 0; i < 4 && i < t->ncolumns; i++)
+            is_str(period_str(&t->columns[i].period), want[i],
+                   "spread years: column %zu is %s", i + 1, want[i]);
+    }
+    teardown(&f);
+}
+
+/* Two spans one space apart in one heading cell ("Three Months Ended Six
+ * Months Ended") each head their own columns. */
+static const char spans_one_space[] =
+    "Condensed Consolidated Statement of Operations\n"                  /* 1 */
+    "                               Three Months Ended Six Months Ended\n" /* 2 */
+    "                                    June 30,         June 30,\n"  /* 3 */
+    "                                 2023    2022     2023    2022\n"  /* 4 */
+    "Net revenues                    2,540   2,420    5,050   4,870\n"  /* 5 */
+    "Net income                        171    (531)     738  (1,872)\n"; /* 6 */
+
+static void test_spans_one_space(void)
+{
+    fixture f;
+    if (!setup(&f, "spans-one-space.txt", spans_one_space, CAL_DEC))
+        return;
+    ok(f.set->ntables == 1, "spans one space: one table");
+    if (f.set->ntables == 1) {
+        const r2x_table *t = &f.set->tables[0];
+        static const char *const want[] = {"2023-04-01..2023-06-30", "2022-04-01..2022-06-30",
+                                           "2023-01-01..2023-06-30", "2022-01-01..2022-06-30"};
+        ok(t->ncolumns == 4, "spans one space: four columns");
+        for (size_t i = 0; i < 4 && i < t->ncolumns; i++)
+            is_str(period_str(&t->columns[i].period), want[i],
+                   "spans one space: column %zu is %s", i + 1, want[i]);
+    }
+    teardown(&f);
+}
+
 int main(void)
 {
     test_balance_sheet();
@@ -1263,5 +1456,11 @@ int main(void)
     test_no_options();
     test_uneven_periods();
     test_table_at_top();
+    test_segment_row_first();
+    test_eps_apart();
+    test_dash_heading();
+    test_percent_of_revenues();
+    test_spread_years();
+    test_spans_one_space();
     return tap_done();
 }

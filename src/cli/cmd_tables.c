@@ -1,4 +1,5 @@
-/* cmd_tables.c - release2xbrl tables: the extracted tables as JSON. */
+/* cmd_tables.c - release2xbrl tables: the extracted tables as JSON, or
+ * with --stats how well they were read. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,15 +25,33 @@ static void summary(const char *name, const char *output, const r2x_tableset *se
             counts);
 }
 
+static double share(size_t part, size_t whole)
+{
+    return whole ? 100.0 * (double)part / (double)whole : 100.0;
+}
+
+/* One line on standard output, fields by name (bench/tables adds them up). */
+static void print_stats(const char *name, const r2x_tableset *set)
+{
+    r2x_table_stats st;
+    r2x_tables_stats(set, &st);
+    printf("%s: tables %zu statements %zu figures %zu placed %zu (%.1f%%) totals %zu "
+           "checking %zu (%.1f%%)\n", name, st.tables, st.statements, st.figures, st.placed,
+           share(st.placed, st.figures), st.totals, st.totals_checked,
+           share(st.totals_checked, st.totals));
+}
+
 int cmd_tables(int argc, char **argv)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
+        {"stats", no_argument, NULL, 'S'},
         CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    const char *output = "-";
+    const char *output = NULL;
+    int stats = 0;
     cli_input_options in;
     cli_input_options_init(&in);
     int c;
@@ -41,6 +60,7 @@ int cmd_tables(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":o:h" CLI_INPUT_SHORTOPTS, longopts, NULL)) != -1) {
         switch (c) {
         case 'o': output = optarg; break;
+        case 'S': stats = 1; break;
         case 'h': cli_print_command_help(cli_command_named("tables")); return EXIT_OK;
         default: {
             int r = cli_input_option(&in, c, optarg);
@@ -57,12 +77,14 @@ int cmd_tables(int argc, char **argv)
         return EXIT_FAILURE_RUN;
     }
     const char *path = argv[optind];
+    if (!output && !stats)
+        output = "-";
     r2x_error err;
     r2x_error_clear(&err);
     int status = cli_check_input(path, &err);
     if (!status && in.profile_path)
         status = cli_check_input(in.profile_path, &err);
-    if (!status)
+    if (!status && output)
         status = cli_check_output(output, path, in.profile_path, &err);
     if (status) {
         cli_report(&err);
@@ -91,8 +113,10 @@ int cmd_tables(int argc, char **argv)
                           "strict: %zu figures could not be placed in their tables; nothing "
                           "written", nerrors);
     }
-    if (!rc)
+    if (!rc && output)
         rc = r2x_tables_write_json(set, doc, output, &err);
+    if (!rc && stats)
+        print_stats(r2x_document_name(doc), set);
     cli_messages_finish(&m, path);
     if (no_tables) {
         cli_nothing_written(r2x_document_name(doc), &m);
@@ -100,7 +124,7 @@ int cmd_tables(int argc, char **argv)
     } else if (rc) {
         cli_report(&err);
         status = cli_exit_status(rc);
-    } else if (!in.quiet) {
+    } else if (!in.quiet && output) {
         summary(r2x_document_name(doc), output, set, &m);
     }
     cli_messages_release(&m);

@@ -26,6 +26,9 @@
 
 static const cli_option_doc tables_options[] = {
     {"-o, --output", "FILE", "write the JSON to FILE instead of standard output"},
+    {"--stats", NULL, "print how well the tables were read (statement figures placed in a "
+                      "period and unit, totals that add up) instead of the JSON; with "
+                      "--output, the JSON too"},
     CLI_INPUT_OPTION_DOCS("write nothing and exit 1 when a figure cannot be placed in "
                           "its table"),
     HELP_OPTION,
