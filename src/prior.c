@@ -702,6 +702,8 @@ static void read_schema(prior_index *p, fetcher *f, const char *url, r2x_diag_fn
         ixbrl_parse_memory(resolved, data, len, &doc, &e)) {
         if (diag) {
             e.severity = R2X_SEV_NOTE;
+            if (!e.file[0])
+                r2x_strlcpy(e.file, p->name, sizeof e.file);
             char m[sizeof e.message];
             snprintf(m, sizeof m, "the prior filing's labels are not used: %.900s", e.message);
             r2x_strlcpy(e.message, m, sizeof e.message);
@@ -783,6 +785,13 @@ static int to_instance(const char *name, const char *data, size_t len, xmlDocPtr
 {
     xmlDocPtr doc;
     int rc = ixbrl_parse_memory(name, data, len, &doc, err);
+    const char *why = "not well-formed XML (Inline XBRL must be XHTML): ";
+    if (rc == R2X_EINPUT && !strncmp(err->message, why, strlen(why))) {
+        char m[sizeof err->message];
+        snprintf(m, sizeof m, "not an XBRL instance or an Inline XBRL document: not "
+                 "well-formed XML: %.900s", err->message + strlen(why));
+        r2x_strlcpy(err->message, m, sizeof err->message);
+    }
     if (rc)
         return rc;
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -849,7 +858,7 @@ int prior_load(const char *path, fetcher *f, r2x_diag_fn diag, void *diag_userda
     }
     if (!rc && !prior_fact_count(p))
         rc = r2x_fail(err, R2X_EINPUT, path, 0, "the prior filing holds no numeric fact "
-                      "usable to bind lines (none without typed dimensions)");
+                      "to bind lines with");
     else if (!rc) {
         qsort(p->facts.data, prior_fact_count(p), sizeof(prior_fact), by_group_value);
         read_dts_labels(p, f, root, resolved, diag, diag_userdata);
