@@ -836,6 +836,8 @@ static int add_prior(const binder *b, const r2x_row *row, row_cands *rc, r2x_err
         size_t k = 0;
         while (k < rc->n && rc->c[k].concept != pc[i].concept)
             k++;
+        if (pc[i].weak && k == rc->n)
+            continue;         /* two digits alone: the row's reading must name it too */
         if (k < rc->n && by_prior_value(&rc->c[k]))
             continue;         /* the same concept, better placed (fewer dimensions) */
         if (k == rc->n && rc->n == MAX_CANDIDATES)

@@ -1129,11 +1129,10 @@ int prior_match_values(const prior_index *p, taxonomy *tax, const char *ext_pref
     for (size_t k = 0; k < row->nvalues && ncols < MAX_COLUMNS; k++) {
         const r2x_value *v = &row->values[k];
         const r2x_column *c = &t->columns[v->column];
-        /* one digit matches too much by chance; two, only with the label's
-         * word (below) */
+        /* one or two digits match by chance: only with other evidence
+         * (prior_cand.weak) */
         int64_t a = v->value.coef < 0 ? -v->value.coef : v->value.coef;
-        if (!amount_column(c->role) || c->period.kind == R2X_PERIOD_NONE || v->nil_dash ||
-            a < 10)
+        if (!amount_column(c->role) || c->period.kind == R2X_PERIOD_NONE || v->nil_dash || !a)
             continue;
         char g[3][128];
         size_t ng = groups_of(&c->period, &v->unit, row, g);
@@ -1159,11 +1158,11 @@ int prior_match_values(const prior_index *p, taxonomy *tax, const char *ext_pref
         int rc = resolve_key(p, tax, ext_prefix, k, err);
         if (rc)
             return rc;
-        if (k->resolved < 0 || (!ts[i].strong && !(row->label &&
-                                                    named_by_label(p, row->label,
-                                                                   k->entry[0].concept))))
+        if (k->resolved < 0)
             continue;
         prior_cand *pc = &out[(*n)++];
+        pc->weak = !ts[i].strong &&
+                   !(row->label && named_by_label(p, row->label, k->entry[0].concept));
         pc->concept = k->entry[0].concept;
         pc->entry = &k->entry[ts[i].negate];
         pc->score = ALWAYS_SCORE * (double)ts[i].hits / (double)ts[i].present *
@@ -1223,6 +1222,7 @@ int prior_match_label(const prior_index *p, taxonomy *tax, const char *ext_prefi
     out->concept = c;
     out->entry = NULL;
     out->score = 0;
+    out->weak = 0;
     snprintf(out->why, sizeof out->why, "prior filing's label for %.90s", q);
     return R2X_OK;
 }

@@ -45,6 +45,9 @@ typedef struct prior_cand {
                                * owned by the index.  NULL: by label */
     double score;             /* by value: the share of the row's comparable
                                * figures that are this fact, in (0, 1] */
+    int weak;                 /* by value, of figures of one or two digits only (which
+                               * chance matches): to be taken only where the
+                               * row's own reading also names the concept */
     char why[120];
 } prior_cand;
 
