@@ -800,9 +800,10 @@ static int to_instance(const char *name, const char *data, size_t len, xmlDocPtr
         return R2X_OK;
     }
     if (!root || !root->ns || strcmp((const char *)root->ns->href, XHTML_NS)) {
+        rc = r2x_fail(err, R2X_EINPUT, name, 0, "not an XBRL instance or an Inline XBRL "
+                      "document (its root is <%s>)", root ? (const char *)root->name : "");
         xmlFreeDoc(doc);
-        return r2x_fail(err, R2X_EINPUT, name, 0, "not an XBRL instance or an Inline XBRL "
-                        "document (its root is <%s>)", root ? (const char *)root->name : "");
+        return rc;
     }
     size_t nfacts = 0;
     rc = ixbrl_extract(doc, name, NULL, NULL, inst, &nfacts, NULL, err);
