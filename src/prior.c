@@ -28,17 +28,14 @@
 #include "periods.h"
 #include "xml_hash.h"
 
-#define IX_NS "http://www.xbrl.org/2013/inlineXBRL"
 #define XHTML_NS "http://www.w3.org/1999/xhtml"
-#define LABEL_ARCROLE "http://www.xbrl.org/2003/arcrole/concept-label"
-#define MAX_LABEL_BYTES (64u << 20)   /* a label linkbase larger than this is not read */
-#define ALWAYS_SCORE 0.9              /* a figure of the filing: the company's word */
+#define MAX_LINKBASE_BYTES (64u << 20)  /* a linkbase larger than this is not read */
+#define FACT_SCORE 0.9                  /* every figure a fact: the company's word */
 
 /* A concept and dimensions of the filing, with an entry for each sign. */
 typedef struct prior_key {
     const char *prefix;       /* "us-gaap", "srt", "dei"; NULL: the company's own */
     const char *name;         /* local name (interned) */
-    const char *label;        /* its standard label in the filing, NULL unknown */
     int period_type, unit_kind, balance;
     size_t ndims;
     int resolved;             /* 0 not yet, 1 entries hold the concept, -1 none fits */
@@ -51,11 +48,6 @@ typedef struct prior_fact {
     size_t key;               /* into keys */
     long line;
 } prior_fact;
-
-/* A schema element of the company's, for its extension concepts. */
-typedef struct ext_decl {
-    const char *balance;
-} ext_decl;
 
 struct prior_index {
     char name[512];           /* the path or URL as given */
@@ -747,7 +739,7 @@ static void read_schema(prior_index *p, fetcher *f, const char *url, r2x_diag_fn
                 xmlDocPtr lab = NULL;
                 r2x_error le;
                 memset(&le, 0, sizeof le);
-                if (!fetcher_get(f, href, resolved, &ld, &ll, &lres, &le) && ll <= MAX_LABEL_BYTES &&
+                if (!fetcher_get(f, href, resolved, &ld, &ll, &lres, &le) && ll <= MAX_LINKBASE_BYTES &&
                     !ixbrl_parse_memory(lres, ld, ll, &lab, &le))
                     (is_lab ? read_labels : read_statements)(p, xmlDocGetRootElement(lab),
                                                              schema_file);
@@ -1166,7 +1158,7 @@ int prior_match_values(const prior_index *p, taxonomy *tax, const char *ext_pref
                    !(row->label && named_by_label(p, row->label, k->entry[0].concept));
         pc->concept = k->entry[0].concept;
         pc->entry = &k->entry[ts[i].negate];
-        pc->score = ALWAYS_SCORE * (double)ts[i].hits / (double)ts[i].present *
+        pc->score = FACT_SCORE * (double)ts[i].hits / (double)ts[i].present *
                     (k->ndims ? 0.9 : 1);
         const char *file = strrchr(p->name, '/') ? strrchr(p->name, '/') + 1 : p->name;
         char at[40] = "";
