@@ -48,6 +48,7 @@ const char *bind_source_name(int source)
     case BIND_MAP: return "mapping";
     case BIND_LABELS: return "labels";
     case BIND_EXTENSION: return "extension";
+    case BIND_PRIOR: return "prior";
     }
     return "none";
 }
@@ -798,9 +799,17 @@ static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
     return rc;
 }
 
+/* A figure of the company's last filing (prior.h): the company's word. */
+static int by_prior_value(const cand *c)
+{
+    return c->source == BIND_PRIOR && c->entry;
+}
+
 static int by_score_desc(const void *a, const void *b)
 {
     const cand *x = a, *y = b;
+    if (by_prior_value(x) != by_prior_value(y))
+        return by_prior_value(x) ? -1 : 1;
     int xm = x->source == BIND_MAP && x->score > 0.1, ym = y->source == BIND_MAP && y->score > 0.1;
     if (xm != ym)
         return xm ? -1 : 1;
@@ -1140,6 +1149,7 @@ static const concept *prefer_current(const binder *b, const row_bind *rb, size_t
 typedef struct row_cands {
     cand c[MAX_CANDIDATES];
     size_t n;
+    const concept *general;   /* the choice without the prior filing */
 } row_cands;
 
 static int good_enough(const cand *c)
@@ -1172,6 +1182,62 @@ static int rows_disagree(const r2x_table *t, const r2x_row *a, const r2x_row *b,
 static int plain_entry(const map_entry *e)
 {
     return e && !e->company && !e->ndims;
+}
+
+/* The company's last filing: a row whose figures are its facts takes their
+ * concept first (in place of the same concept from another source); a row
+ * whose label is its label gets that concept as a label candidate.  What
+ * the row would have had without it is kept for the report. */
+static int add_prior(const binder *b, const r2x_row *row, row_cands *rc, r2x_error *err)
+{
+    const bind_options *o = b->o;
+    qsort(rc->c, rc->n, sizeof *rc->c, by_score_desc);
+    /* (the concept preparers use today in its place is chosen with the
+     * row's bind, where the rows above it are known) */
+    rc->general = rc->n && good_enough(&rc->c[0]) ? rc->c[0].concept : NULL;
+    row_facts f;
+    row_facts_of(b->t, row, &f);
+    prior_cand pc[4];
+    size_t np;
+    int rcode = prior_match_values(o->prior, o->tax, o->ext_prefix, b->t, row, pc, 4, &np, err);
+    /* facts of equal value (Assets and LiabilitiesAndStockholdersEquity, basic
+     * and diluted per share): the concept the row's own reading chose */
+    for (size_t i = 0; i < np; i++) {
+        double boost = 1;
+        for (size_t k = 0; k < rc->n && boost == 1; k++)
+            if (rc->c[k].concept == pc[i].concept)
+                boost = pc[i].concept == rc->general ? 1.05 : 1.02;
+        pc[i].score = fmin(1.0, pc[i].score * boost);
+    }
+    for (size_t i = 0; i < np && !rcode; i++) {
+        /* the figures are the facts: of an instant concept too, in a flow's
+         * column (cash at its end) */
+        const concept *c = pc[i].concept;
+        if (c->abstract || c->kind != CONCEPT_ITEM || (f.unit_kind && !bind_unit_fits(c, &f.unit)) ||
+            pc[i].score < 0.5)
+            continue;
+        size_t k = 0;
+        while (k < rc->n && rc->c[k].concept != pc[i].concept)
+            k++;
+        if (pc[i].weak && k == rc->n)
+            continue;         /* two digits alone: the row's reading must name it too */
+        if (k < rc->n && by_prior_value(&rc->c[k]))
+            continue;         /* the same concept, better placed (fewer dimensions) */
+        if (k == rc->n && rc->n == MAX_CANDIDATES)
+            k--;              /* the weakest gives way */
+        else if (k == rc->n)
+            rc->n++;
+        rc->c[k] = (cand){pc[i].concept, pc[i].entry, pc[i].score, BIND_PRIOR, ""};
+        r2x_strlcpy(rc->c[k].why, pc[i].why, sizeof rc->c[k].why);
+    }
+    int found = 0;
+    if (!rcode && statement_table(b->t))
+        rcode = prior_match_label(o->prior, o->tax, rc->general ? NULL : o->ext_prefix,
+                                  row->label, &pc[0], &found, err);
+    double ft = found ? fit(b, row, &f, pc[0].concept) : 0;
+    if (ft)
+        add_cand(rc->c, &rc->n, pc[0].concept, NULL, 0.8 * ft, BIND_PRIOR, pc[0].why);
+    return rcode;
 }
 
 /* A statement shows a concept on one line: when the label table gives two
@@ -1386,6 +1452,8 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         bind.sign = 1;
         if ((rcode = gather(b, row, rc[n].c, &rc[n].n)))
             break;
+        if (b->o->prior && (rcode = add_prior(b, row, &rc[n], err)))
+            break;
         qsort(rc[n].c, rc[n].n, sizeof *rc[n].c, by_score_desc);
         if (buf_add(&out->binds, &bind, sizeof bind)) {
             rcode = R2X_ENOMEM;
@@ -1408,9 +1476,11 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         const r2x_row *row = &t->rows[bind->row];
         const cand *best = pick[i] >= 0 ? &rc[i].c[pick[i]] : NULL;
         if (best) {
-            bind->concept = best->entry && best->entry->company
+            bind->concept = (best->entry && best->entry->company) || best->source == BIND_PRIOR
                                 ? best->concept
                                 : prefer_current(b, rb, i, best->concept);
+            if (best->source == BIND_PRIOR)
+                bind->general = rc[i].general ? prefer_current(b, rb, i, rc[i].general) : NULL;
             bind->entry = best->entry;
             bind->source = best->source;
             bind->score = best->score;
@@ -1443,9 +1513,14 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
     b->sign.expenses_negative =
         !rcode && t->statement == R2X_STMT_INCOME && prints_expenses_negative(b, rb, n);
     for (size_t i = 0; i < n && !rcode; i++)
-        if (rb[i].concept && rb[i].source != BIND_EXTENSION)
+        if (rb[i].source == BIND_PRIOR && rb[i].entry) {
+            rb[i].sign = rb[i].entry->negate ? -1 : 1;
+            rb[i].sign_rule = rb[i].entry->negate ? "the prior filing's fact is the figure negated"
+                                                  : "the prior filing's fact is the figure";
+        } else if (rb[i].concept && rb[i].source != BIND_EXTENSION) {
             rb[i].sign = choose_sign(&b->sign, t, &t->rows[rb[i].row], rb[i].concept,
                                      rb[i].entry, &rb[i].sign_rule);
+        }
     if (!rcode)
         signs_from_sums(b, rb, n);
     free(rc);
@@ -1533,7 +1608,8 @@ static int agree_across_statements(binding *bd)
             ;
         for (size_t i = lo; i < hi; i++) {
             row_bind *flow = order[i];
-            if (flow->table->statement != R2X_STMT_CASH_FLOWS)
+            if (flow->table->statement != R2X_STMT_CASH_FLOWS ||
+                (flow->source == BIND_PRIOR && flow->entry))
                 continue;
             for (size_t j = lo; j < hi; j++) {
                 const row_bind *other = order[j];

@@ -21,6 +21,7 @@
 
 #include "labels.h"
 #include "mapping.h"
+#include "prior.h"
 #include "release2xbrl.h"
 #include "taxonomy.h"
 
@@ -28,7 +29,9 @@ enum bind_source {
     BIND_NONE = 0,            /* not bound: no statement row, or nothing fits */
     BIND_MAP,                 /* a mapping table entry (mapping.h) */
     BIND_LABELS,              /* the label table, weighed by structure */
-    BIND_EXTENSION            /* a concept of the company's own */
+    BIND_EXTENSION,           /* a concept of the company's own */
+    BIND_PRIOR                /* the company's last filing (prior.h): its figures or
+                               * its label */
 };
 const char *bind_source_name(int source);
 
@@ -45,6 +48,8 @@ typedef struct row_bind {
     const char *sign_rule;    /* why the sign is what it is (static text) */
     char why[160];            /* what chose the concept */
     int reported;             /* a statement row that nothing bound */
+    const concept *general;   /* BIND_PRIOR: what the binding would have chosen
+                               * without the prior filing, NULL nothing */
 } row_bind;
 
 typedef struct bind_options {
@@ -54,6 +59,7 @@ typedef struct bind_options {
     const r2x_profile *profile;
     const char *ext_prefix;   /* the company's extension prefix (declared in tax);
                                * NULL: no extension concepts are made */
+    const prior_index *prior; /* the company's last filing, NULL none */
 } bind_options;
 
 /* Does a figure's unit suit the concept's type? */

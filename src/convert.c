@@ -13,10 +13,12 @@
 #include "entity.h"
 #include "error.h"
 #include "facts.h"
+#include "fetch.h"
 #include "labels.h"
 #include "mapping.h"
 #include "output.h"
 #include "periods.h"
+#include "prior.h"
 #include "taxonomy.h"
 #include "write_ixbrl.h"
 #include "write_xbrl.h"
@@ -25,12 +27,14 @@ typedef struct loaded {
     taxonomy *tax;
     mapping *map;
     label_table *labels;
+    prior_index *prior;       /* --prior, NULL none */
     char ext_prefix[32];      /* the company's extension prefix, declared in tax */
     char ext_namespace[256];
 } loaded;
 
 static void loaded_free(loaded *l)
 {
+    prior_free(l->prior);
     labels_free(l->labels);
     mapping_free(l->map);
     taxonomy_free(l->tax);
@@ -94,6 +98,24 @@ static void default_extension(const r2x_profile *p, const entity *ent, char *pre
     snprintf(ns, nsize, "urn:release2xbrl:extension:%s", prefix);
 }
 
+/* The company's last filing, read through the fetcher (a URL is cached like
+ * a taxonomy's documents). */
+static int load_prior(const r2x_convert_options *o, prior_index **out, r2x_error *err)
+{
+    fetch_options fo;
+    memset(&fo, 0, sizeof fo);
+    fo.cache_dir = o->cache_dir;
+    fo.diag = o->diag;
+    fo.diag_userdata = o->diag_userdata;
+    fetcher *f;
+    int rc = fetcher_new(&fo, &f, err);
+    if (rc)
+        return rc;
+    rc = prior_load(o->prior, f, o->diag, o->diag_userdata, out, err);
+    fetcher_free(f);
+    return rc;
+}
+
 static int load(const r2x_convert_options *o, const entity *ent, loaded *l, r2x_error *err)
 {
     memset(l, 0, sizeof *l);
@@ -145,6 +167,8 @@ static int load(const r2x_convert_options *o, const entity *ent, loaded *l, r2x_
         snprintf(concepts, sizeof concepts, "%s/mappings/label-concepts.tsv", dir);
         rc = labels_load(&l->labels, path, concepts, l->tax, err);
     }
+    if (!rc && o->prior)
+        rc = load_prior(o, &l->prior, err);
     if (rc)
         loaded_free(l);
     return rc;
@@ -221,8 +245,8 @@ static int prepare(const r2x_document *doc, const r2x_tableset *set,
     if (rc)
         return rc;
     severity_filter filter = {o->diag, o->diag_userdata, o->strict};
-    fact_options fo = {l->tax,     l->map,  l->labels, l->ext_prefix, o->profile,
-                       doc,        o->diag ? filter_diag : NULL,      &filter};
+    fact_options fo = {l->tax, l->map, l->labels, l->ext_prefix, o->profile,
+                       doc,    o->diag ? filter_diag : NULL, &filter, l->prior};
     rc = facts_build(set, &fo, fs, &res->unmapped, &res->failed_sums, &res->errors, err);
     if (!rc && o->strict && (res->unmapped || res->failed_sums || res->errors)) {
         rc = r2x_fail(err, R2X_EINPUT, doc->name, 0,

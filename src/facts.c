@@ -676,6 +676,30 @@ static int check_sums(build *b, const r2x_table *t)
     return R2X_OK;
 }
 
+/* What the prior filing did: the lines it bound, and each that the binding
+ * would have bound otherwise. */
+static void report_prior(build *b, const binding *bd)
+{
+    size_t bound = 0, by_label = 0, disagreed = 0;
+    for (size_t i = 0; i < bind_count(bd); i++) {
+        const row_bind *rb = bind_at(bd, i);
+        if (rb->source != BIND_PRIOR)
+            continue;
+        bound++;
+        by_label += !rb->entry;
+        if (rb->general == rb->concept)
+            continue;
+        disagreed++;
+        const r2x_row *row = &rb->table->rows[rb->row];
+        diag(b, R2X_SEV_NOTE, row->line, "'%s': the prior filing says %s; without it %s",
+             row->label, rb->concept->qname,
+             rb->general ? rb->general->qname : "no standard concept fits");
+    }
+    diag(b, R2X_SEV_NOTE, 0, "the prior filing %s bound %zu lines (%zu by its figures, %zu by "
+         "its labels); %zu of them differ from what the binding would have chosen without it",
+         prior_name(b->o->prior), bound, bound - by_label, by_label, disagreed);
+}
+
 int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                 size_t *unmapped, size_t *failed_sums, size_t *nerrors, r2x_error *err)
 {
@@ -694,12 +718,14 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     buf_init(&fs->contexts, R2X_BUF_NOCAP);
     buf_init(&fs->rows, R2X_BUF_NOCAP);
     build b = {o, fs, 0, 0, 0};
-    bind_options bo = {o->tax, o->map, o->labels, o->profile, o->ext_prefix};
+    bind_options bo = {o->tax, o->map, o->labels, o->profile, o->ext_prefix, o->prior};
     int rc = bind_new(set, &bo, &fs->binding, err);
     if (rc) {
         factset_free(fs);
         return rc;
     }
+    if (o->prior)
+        report_prior(&b, fs->binding);
     const r2x_fiscal_calendar *cal = r2x_profile_calendar(o->profile);
     for (size_t i = 0; i < set->ntables && !rc; i++) {
         const r2x_table *t = &set->tables[i];

@@ -46,6 +46,7 @@ typedef struct fact_options {
     const r2x_document *doc;  /* for messages */
     r2x_diag_fn diag;
     void *diag_userdata;
+    const prior_index *prior; /* the company's last filing (--prior), NULL none */
 } fact_options;
 
 /* What a row mapped to, for `map` and for unmapped-row reports. */

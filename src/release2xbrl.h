@@ -457,6 +457,17 @@ typedef struct r2x_convert_options {
                                    * no registry identifier */
     const char *companies;        /* the SEC's company list (mappings/sec-companies.tsv
                                    * format); NULL: data_dir/mappings/sec-companies.tsv */
+    /* Added with the roll-forward (issue 16): */
+    const char *prior;            /* the company's last filing: an XBRL instance or
+                                   * Inline XBRL document, a path or an http(s) URL;
+                                   * lines whose figures are its facts take its
+                                   * concepts and signs.  NULL: none.  Not XBRL
+                                   * or holding no numeric fact: R2X_EINPUT;
+                                   * unreadable: R2X_EIO; a URL to a private
+                                   * address is refused (R2X_EINPUT), as fetch
+                                   * refuses it */
+    const char *cache_dir;        /* where an http(s) prior filing is cached; NULL:
+                                   * the fetcher's default */
 } r2x_convert_options;
 
 #define R2X_MAX_OUTPUTS 3

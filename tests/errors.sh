@@ -138,6 +138,9 @@ make_input() {
     printf 'entity-name: Broken\nmatch: nothing\nfiscal year end 03-31\n' >"$tmp/bad.profile"
     printf 'fiscal-year-end: --02-30\n' >"$tmp/baddate.profile"
     printf 'entity-name: No CIK\nfiscal-year-end: --03-31\n' >"$tmp/nocik.profile"
+    # --prior filings that are none
+    printf '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="http://example.com/p"/>\n' >"$tmp/prior-schema.xsd"
+    printf '<?xml version="1.0"?>\n<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance">\n</xbrli:xbrl>\n' >"$tmp/prior-empty.xml"
     echo "$f"
 }
 

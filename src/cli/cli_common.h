@@ -35,7 +35,8 @@ enum {
     CLI_OPT_INPUT_FORMAT,
     CLI_OPT_MAX_INPUT,
     CLI_OPT_MAX_PAGES,
-    CLI_OPT_PDF_TIMEOUT
+    CLI_OPT_PDF_TIMEOUT,
+    CLI_OPT_PRIOR
 };
 
 /* The getopt_long entries of the shared options, so every command that reads

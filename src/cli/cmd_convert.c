@@ -29,6 +29,7 @@ typedef struct convert_args {
     const char *entity_name;
     const char *companies;    /* --companies, or the refreshed list in the cache */
     char companies_buf[4096];
+    const char *prior;        /* --prior FILING */
     const char *data_dir;
     int batch;                /* several inputs, or -d */
 } convert_args;
@@ -46,6 +47,7 @@ static int parse_options(int argc, char **argv, convert_args *a)
         {"cik", required_argument, NULL, CLI_OPT_CIK},
         {"entity-name", required_argument, NULL, CLI_OPT_ENTITY_NAME},
         {"companies", required_argument, NULL, CLI_OPT_COMPANIES},
+        {"prior", required_argument, NULL, CLI_OPT_PRIOR},
         CLI_INPUT_LONGOPTS,
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
@@ -72,6 +74,7 @@ static int parse_options(int argc, char **argv, convert_args *a)
         case CLI_OPT_CIK: cik = optarg; break;
         case CLI_OPT_ENTITY_NAME: a->entity_name = optarg; break;
         case CLI_OPT_COMPANIES: a->companies = optarg; break;
+        case CLI_OPT_PRIOR: a->prior = optarg; break;
         case 'h': cli_print_command_help(a->self); return -1;
         default: {
             int r = cli_input_option(&a->in, c, optarg);
@@ -171,7 +174,10 @@ static int check_files(int argc, char **argv, convert_args *a)
         return EXIT_FAILURE_RUN;
     }
     r2x_error err;
-    const char *named[] = {a->in.profile_path, a->stylesheet, a->companies};
+    int prior_url = a->prior && (!strncmp(a->prior, "https://", 8) ||
+                                 !strncmp(a->prior, "http://", 7));
+    const char *named[] = {a->in.profile_path, a->stylesheet, a->companies,
+                           prior_url ? NULL : a->prior};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (named[i] && cli_check_input(named[i], &err)) {
             cli_report(&err);
@@ -249,7 +255,7 @@ static void run_one(const convert_args *a, const char *input, const char *output
     if (!rc)
         rc = r2x_profile_infer(profile, doc, set, cli_messages_diag, m, err);
     r2x_convert_options co = {profile, a->data_dir, cli_messages_diag, m, a->format_code,
-                              a->stylesheet, a->in.strict, a->companies};
+                              a->stylesheet, a->in.strict, a->companies, a->prior, NULL};
     if (!rc)
         rc = a->is_map ? r2x_map_write(doc, set, &co, output, &o->res, err)
                        : r2x_convert(doc, set, &co, output, &o->res, err);

@@ -46,6 +46,13 @@ static const cli_option_doc tables_options[] = {
                             "(default: the one 'fetch --companies' refreshed, else the "     \
                             "installed snapshot)"}
 
+/* The roll-forward convert and map share. */
+#define PRIOR_OPTION_DOC                                                                    \
+    {"--prior", "FILING", "the company's last filing, an XBRL instance or Inline XBRL "    \
+                          "document (a path or an https URL): lines whose figures are its " \
+                          "facts take its concepts and signs, lines with its labels its "   \
+                          "concepts"}
+
 #define STRICT_CONVERT "write nothing and exit 1 when a line is unmapped, a total does not " \
                        "add up, duplicates disagree, a figure cannot be placed or the entity " \
                        "has no registry identifier"
@@ -67,6 +74,7 @@ static const cli_option_doc convert_options[] = {
     {"--stylesheet", "FILE", "the XSLT stylesheet that renders the Inline XBRL (default: "
                              "the installed xslt/ixbrl.xsl)"},
     ENTITY_OPTION_DOCS,
+    PRIOR_OPTION_DOC,
     CLI_INPUT_OPTION_DOCS(STRICT_CONVERT),
     HELP_OPTION,
     {NULL, NULL, NULL},
@@ -77,6 +85,7 @@ static const cli_option_doc convert_options[] = {
 static const cli_option_doc map_options[] = {
     {"-o, --output", "FILE", "write the review table to FILE (default: standard output)"},
     ENTITY_OPTION_DOCS,
+    PRIOR_OPTION_DOC,
     CLI_INPUT_OPTION_DOCS(STRICT_CONVERT),
     HELP_OPTION,
     {NULL, NULL, NULL},
