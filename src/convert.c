@@ -8,13 +8,13 @@
 
 #include "document.h"
 #include "error.h"
+#include "extension.h"
 #include "facts.h"
 #include "mapping.h"
 #include "output.h"
 #include "periods.h"
 #include "taxonomy.h"
-#include "write_ixbrl.h"
-#include "write_xbrl.h"
+#include "write_outputs.h"
 
 typedef struct loaded {
     taxonomy *tax;
@@ -121,58 +121,17 @@ static int prepare(const r2x_document *doc, const r2x_tableset *set,
     return rc;
 }
 
-/* The outputs --format asks for.  With several, each is written to its
- * temporary file first and all are renamed into place only when every one
- * is complete. */
-static int write_outputs(const r2x_document *doc, const r2x_tableset *set, const factset *fs,
-                         const r2x_convert_options *o, xbrl_options *xo, const char *path,
-                         r2x_error *err)
+/* The Inline XBRL stylesheet: the option's file, or a shipped one by name
+ * ("review"), else the default. */
+static void stylesheet_path(const r2x_convert_options *o, char *out, size_t size)
 {
-    char style[4096];
-    if (o->stylesheet)
-        r2x_strlcpy(style, o->stylesheet, sizeof style);
+    const char *dir = o->data_dir ? o->data_dir : ".";
+    if (o->stylesheet && !strcmp(o->stylesheet, "review"))
+        snprintf(out, size, "%s/xslt/ixbrl-review.xsl", dir);
+    else if (o->stylesheet)
+        r2x_strlcpy(out, o->stylesheet, size);
     else
-        snprintf(style, sizeof style, "%s/xslt/ixbrl.xsl", o->data_dir ? o->data_dir : ".");
-    if (o->format == R2X_FORMAT_XBRL)
-        return xbrl_write(fs, xo, path, err);
-    if (o->format == R2X_FORMAT_IXBRL) {
-        r2x_output *schema = NULL, *html = NULL;
-        int rc = xbrl_write_extension_schema(xo, path, &schema, err);
-        if (!rc)
-            rc = ixbrl_write(doc, set, fs, xo, style, path, &html, err);
-        if (!rc)
-            rc = output_commit(html, err);
-        else
-            output_abort(html);
-        if (!rc)
-            return schema ? output_commit(schema, err) : R2X_OK;
-        output_abort(schema);
-        return rc;
-    }
-    if (!strcmp(path, "-"))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format all writes several files: "
-                        "give -o FILE, not standard output");
-    char htm[4096];
-    size_t n = strlen(path);
-    if (n > 4 && !strcmp(path + n - 4, ".xml"))
-        snprintf(htm, sizeof htm, "%.*s.htm", (int)(n - 4), path);
-    else
-        snprintf(htm, sizeof htm, "%s.htm", path);
-    r2x_output *outs[3] = {NULL, NULL, NULL};
-    xo->deferred = outs;
-    int rc = xbrl_write(fs, xo, path, err);
-    xo->deferred = NULL;
-    if (!rc)
-        rc = ixbrl_write(doc, set, fs, xo, style, htm, &outs[2], err);
-    for (int i = 0; i < 3; i++) {
-        if (!outs[i])
-            continue;
-        if (rc)
-            output_abort(outs[i]);
-        else
-            rc = output_commit(outs[i], err);
-    }
-    return rc;
+        snprintf(out, size, "%s/xslt/ixbrl.xsl", dir);
 }
 
 int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
@@ -213,20 +172,23 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
     xo.entity_scheme = pget(o->profile, "entity-scheme", "http://www.sec.gov/CIK");
     xo.entity_id = cik;
     xo.entity_name = pget(o->profile, "entity-name", "");
-    xo.ext_prefix = pget(o->profile, "extension-prefix", NULL);
-    xo.ext_namespace = pget(o->profile, "extension-namespace", NULL);
+    /* every conversion has an extension taxonomy: the profile's prefix and
+     * namespace, else ones made from the entity and the period end */
+    char prefix[32], ns[256];
+    ext_default_naming(pget(o->profile, "ticker", NULL), xo.entity_name, end, prefix,
+                       sizeof prefix, ns, sizeof ns);
+    xo.ext_prefix = pget(o->profile, "extension-prefix", prefix);
+    xo.ext_namespace = pget(o->profile, "extension-namespace", ns);
+    xo.lang = pget(o->profile, "language", document_language(doc));
     xo.document_type = pget(o->profile, "document-type", "8-K");
     xo.fiscal_year_end = fye;
     xo.fiscal_year_focus = year;
     xo.fiscal_period_focus = period;
     xo.period_end = end;
-    if (!strcmp(path, "-") && xo.ext_prefix && taxonomy_extension_count(l.tax))
-        r2x_diag(o->diag, o->diag_userdata, R2X_SEV_WARNING, R2X_OK, "-", 0, 0,
-                 "the instance refers to the extension schema %s-%04d%02d%02d.xsd, which "
-                 "is written beside the output file; with standard output it is not "
-                 "written (use -o FILE)", xo.ext_prefix, end.year % 10000, end.month % 100,
-                 end.day % 100);
-    rc = write_outputs(doc, set, fs, o, &xo, path, err);
+    char style[4096];
+    stylesheet_path(o, style, sizeof style);
+    outputs_request rq = {doc, set, fs, &xo, o->format, style, o->diag, o->diag_userdata};
+    rc = outputs_write(&rq, path, &res->sums_written, &res->sums_left_out, err);
     res->facts = factset_count(fs);
     res->contexts = factset_context_count(fs);
 done:

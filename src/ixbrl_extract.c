@@ -862,6 +862,10 @@ static int write_fact(extraction *x, xmlNodePtr f)
             xmlFreeNode(e);
             rc = -2;
         } else {
+            /* where the fact is in the Inline XBRL, for listings (libxml2
+             * keeps 65534 lines in a node; past them, none) */
+            long line = xmlGetLineNo(f);
+            e->line = line > 0 && line < 65535 ? (unsigned short)line : 0;
             static const char *const copied[] = {"id", "contextRef", "unitRef", "decimals",
                                                  "precision"};
             for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
@@ -1152,7 +1156,7 @@ static void quiet_error(void *userdata, xmlErrorPtr e)
     }
 }
 
-int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
+int xml_parse_file(const char *path, const char *what, xmlDocPtr *out, r2x_error *err)
 {
     *out = NULL;
     /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
@@ -1189,7 +1193,8 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
         ctxt->_private = &first;
         ctxt->sax->serror = quiet_error;
         doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                    XML_PARSE_BIG_LINES);
     }
     buf_release(&bytes);
     if (xml_guard_end(&guard) || !ctxt)
@@ -1205,10 +1210,10 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         if (first.message[0])
             rc = r2x_fail(err, R2X_EINPUT, path, e && e->line ? e->line : first.line,
-                          "not well-formed XML (Inline XBRL must be XHTML): %s", first.message);
+                          "not well-formed XML%s: %s", what ? what : "", first.message);
         else
             rc = r2x_fail(err, R2X_EINPUT, path, e ? e->line : 0,
-                          "not well-formed XML (Inline XBRL must be XHTML): %s",
+                          "not well-formed XML%s: %s", what ? what : "",
                           e && e->message ? e->message : "parse error");
         size_t n = strlen(err->message);
         while (n && err->message[n - 1] == '\n')
@@ -1220,6 +1225,11 @@ int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
     xmlFreeParserCtxt(ctxt);
     *out = doc;
     return R2X_OK;
+}
+
+int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
+{
+    return xml_parse_file(path, " (Inline XBRL must be XHTML)", out, err);
 }
 
 /* The tree built under a guard: libxml2 tells of an allocation that failed
@@ -1238,43 +1248,4 @@ int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_u
         rc = r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
     }
     return rc;
-}
-
-static int stream_write(void *ctx, const char *buffer, int len)
-{
-    fwrite(buffer, 1, (size_t)len, (FILE *)ctx);
-    return len;
-}
-
-int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,
-                           void *diag_userdata, size_t *nfacts, size_t *nerrors,
-                           r2x_error *err)
-{
-    xmlDocPtr ix, inst;
-    int rc = ixbrl_parse_file(path, &ix, err);
-    if (rc)
-        return rc;
-    rc = ixbrl_extract(ix, path, diag, diag_userdata, &inst, nfacts, nerrors, err);
-    xmlFreeDoc(ix);
-    if (rc)
-        return rc;
-    r2x_output *out;
-    if ((rc = output_open(out_path, &out, err))) {
-        xmlFreeDoc(inst);
-        return rc;
-    }
-    /* stream_write cannot fail (output_commit sees a write error), so a
-     * failed save is libxml2 out of memory; the guard keeps it quiet */
-    xml_guard guard;
-    xml_guard_begin(&guard);
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(stream_write, NULL, output_stream(out),
-                                                    NULL);
-    int saved = ob && xmlSaveFormatFileTo(ob, inst, "UTF-8", 1) >= 0;
-    if (xml_guard_end(&guard) || !saved) {
-        output_abort(out);
-        xmlFreeDoc(inst);
-        return r2x_fail(err, R2X_ENOMEM, out_path, 0, "out of memory");
-    }
-    xmlFreeDoc(inst);
-    return output_commit(out, err);
 }

@@ -343,8 +343,18 @@ int r2x_tables_write_json(const r2x_tableset *set, const r2x_document *doc,
 enum r2x_format {
     R2X_FORMAT_XBRL = 0,          /* an XBRL 2.1 instance */
     R2X_FORMAT_IXBRL,             /* the release as Inline XBRL 1.1 (XHTML) */
-    R2X_FORMAT_ALL                /* both, and the extension schema, all or none */
+    R2X_FORMAT_ALL,               /* every format below but the listings, and the
+                                   * extension taxonomy, all or none */
+    R2X_FORMAT_JSON,              /* xBRL-JSON 1.0 (Open Information Model) */
+    R2X_FORMAT_CSV,               /* xBRL-CSV 1.0: a CSV table and its JSON metadata */
+    R2X_FORMAT_FACTS,             /* a listing of the facts, one a line, for people */
+    R2X_FORMAT_FACTS_JSON         /* the same listing as JSON */
 };
+
+/* "xbrl", "ixbrl", "all", "json", "csv", "facts", "facts-json"; and back
+ * (-1 when none). */
+const char *r2x_format_name(int format);
+int r2x_format_from_name(const char *name);
 
 typedef struct r2x_convert_options {
     const r2x_profile *profile;   /* company profile (fiscal year, CIK, overlay) */
@@ -352,7 +362,9 @@ typedef struct r2x_convert_options {
     r2x_diag_fn diag;             /* warnings and non-fatal errors; may be NULL */
     void *diag_userdata;
     int format;                   /* enum r2x_format; 0: XBRL */
-    const char *stylesheet;       /* Inline XBRL stylesheet; NULL: data_dir/xslt/ixbrl.xsl */
+    const char *stylesheet;       /* Inline XBRL stylesheet: a file, or "review" (the
+                                   * shipped data_dir/xslt/ixbrl-review.xsl, which
+                                   * marks every tagged cell); NULL: data_dir/xslt/ixbrl.xsl */
 } r2x_convert_options;
 
 typedef struct r2x_convert_result {
@@ -360,16 +372,30 @@ typedef struct r2x_convert_result {
     size_t unmapped;              /* statement rows no mapping entry matched */
     size_t failed_sums;           /* printed totals that do not add up */
     size_t errors;                /* disagreeing duplicates, misfit concepts */
+    size_t sums_written;          /* checked totals in the calculation linkbase */
+    size_t sums_left_out;         /* checked totals it could not hold (warned of) */
 } r2x_convert_result;
 
 /* Map the tables to concepts and write an XBRL 2.1 instance to path ("-":
- * standard output); a company with extension concepts also gets its
- * extension schema written beside the instance.  The profile must give the
- * entity identifier (cik).  With opts->format R2X_FORMAT_IXBRL, path gets
- * the release as Inline XBRL instead (the same facts, contexts, units and
- * schemaRef); with R2X_FORMAT_ALL path gets the instance and the Inline XBRL
- * goes beside it, path with ".htm" in place of a final ".xml", and the
- * outputs are committed only when all have been written. */
+ * standard output), with the company's extension taxonomy beside it: its
+ * entry schema PREFIX-YYYYMMDD.xsd (the instance's schemaRef) and label,
+ * presentation, calculation and definition linkbases (_lab.xml, _pre.xml,
+ * _cal.xml, _def.xml).  The prefix and namespace are the profile's
+ * (extension-prefix, extension-namespace), else made from the entity's
+ * ticker or name and the period end (see README).  To standard output the
+ * taxonomy is not written: the instance then refers to the US-GAAP, DEI
+ * and SRT entry points, unless the company has concepts of its own (a
+ * warning says so).  The profile must give the entity identifier (cik).
+ *
+ * opts->format chooses what path gets: R2X_FORMAT_IXBRL, the release as
+ * Inline XBRL (the same facts, contexts, units and schemaRef);
+ * R2X_FORMAT_JSON, xBRL-JSON; R2X_FORMAT_CSV, the xBRL-CSV table (its
+ * metadata beside it, path with "-metadata.json" for a final ".csv"; not to
+ * standard output); R2X_FORMAT_ALL, the instance, and beside it the Inline
+ * XBRL, xBRL-JSON and xBRL-CSV (path's final ".xml" made ".htm", ".json",
+ * ".csv"); R2X_FORMAT_FACTS and R2X_FORMAT_FACTS_JSON, a listing of the
+ * facts with the release's line of each (no taxonomy).  Whatever the
+ * format, the files are committed only when all have been written. */
 int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
                 const r2x_convert_options *opts, const char *path,
                 r2x_convert_result *result, r2x_error *err);
@@ -392,6 +418,30 @@ int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
 int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,
                            void *diag_userdata, size_t *nfacts, size_t *nerrors,
                            r2x_error *err);
+/* The same in another format: R2X_FORMAT_XBRL (the instance),
+ * R2X_FORMAT_JSON (xBRL-JSON), R2X_FORMAT_CSV (xBRL-CSV, the metadata beside
+ * out_path as for r2x_convert), or R2X_FORMAT_ALL (the instance to out_path
+ * and, beside it, the xBRL-JSON and xBRL-CSV), all or none. */
+int r2x_ixbrl_extract_to(const char *path, const char *out_path, int format,
+                         r2x_diag_fn diag, void *diag_userdata, size_t *nfacts,
+                         size_t *nerrors, r2x_error *err);
+
+/* ---- Listing facts ---------------------------------------------------------- */
+
+enum r2x_xbrl_kind { R2X_NOT_XBRL = 0, R2X_XBRL_INSTANCE, R2X_XBRL_INLINE };
+
+/* What a file is by its root element: an XBRL instance (xbrli:xbrl), an
+ * Inline XBRL document (html declaring the Inline XBRL 1.1 or 1.0
+ * namespace), or neither (a release).  R2X_EIO when it cannot be read. */
+int r2x_xbrl_file_kind(const char *path, int *kind, r2x_error *err);
+
+/* List the facts of an XBRL instance or Inline XBRL document to out_path
+ * (format R2X_FORMAT_FACTS or R2X_FORMAT_FACTS_JSON): concept, period,
+ * dimensions, unit, value as written, decimals and the line of path the
+ * fact is on.  A release is listed by r2x_convert with those formats.
+ * Extraction errors of an Inline XBRL document go to diag and *nerrors. */
+int r2x_facts_list(const char *path, int format, const char *out_path, r2x_diag_fn diag,
+                   void *diag_userdata, size_t *nfacts, size_t *nerrors, r2x_error *err);
 /* ---- Validation ------------------------------------------------------------ */
 
 enum r2x_calc_mode {

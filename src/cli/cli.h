@@ -41,5 +41,8 @@ int cmd_map(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
+/* facts for a release: convert's runner, writing the listing. */
+int cli_facts_of_release(int argc, char **argv);
 
 #endif

@@ -1,4 +1,5 @@
-/* cmd_convert.c - release2xbrl convert and map: tables -> concepts -> XBRL. */
+/* cmd_convert.c - release2xbrl convert and map: tables -> concepts -> XBRL;
+ * and facts, for a release (cmd_facts.c lists XBRL files itself). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,7 +19,11 @@ typedef struct convert_args {
     int strict;
 } convert_args;
 
-static int parse(int argc, char **argv, const cli_command *self, int is_map, convert_args *a)
+/* What the run writes: XBRL (convert), the review table (map) or the facts
+ * listing (facts, whose --format is table or json). */
+enum run_mode { MODE_CONVERT, MODE_MAP, MODE_FACTS };
+
+static int parse(int argc, char **argv, const cli_command *self, int mode, convert_args *a)
 {
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
@@ -34,7 +39,7 @@ static int parse(int argc, char **argv, const cli_command *self, int is_map, con
     memset(a, 0, sizeof *a);
     cli_input_options_init(&a->in);
     a->output = "-";
-    a->format = "xbrl";
+    a->format = mode == MODE_FACTS ? "table" : "xbrl";
     int c;
     optind = 1;
     opterr = 0;
@@ -52,20 +57,30 @@ static int parse(int argc, char **argv, const cli_command *self, int is_map, con
                 return 1;
         }
     }
-    if (is_map && (strcmp(a->format, "xbrl") || a->stylesheet)) {
-        fprintf(stderr, "release2xbrl: map writes a review table, not XBRL: --%s is an "
-                        "option of convert\n", a->stylesheet ? "stylesheet" : "format");
+    if (mode != MODE_CONVERT && ((mode == MODE_MAP && strcmp(a->format, "xbrl")) ||
+                                 a->stylesheet)) {
+        fprintf(stderr, "release2xbrl: %s writes %s, not XBRL: --%s is an option of "
+                        "convert\n", self->name, mode == MODE_MAP ? "a review table"
+                                                                   : "a listing",
+                a->stylesheet ? "stylesheet" : "format");
         return 1;
     }
-    if (!strcmp(a->format, "xbrl"))
-        a->format_code = R2X_FORMAT_XBRL;
-    else if (!strcmp(a->format, "ixbrl"))
-        a->format_code = R2X_FORMAT_IXBRL;
-    else if (!strcmp(a->format, "all"))
-        a->format_code = R2X_FORMAT_ALL;
-    else {
-        fprintf(stderr, "release2xbrl: --format takes xbrl, ixbrl or all, not '%s'\n",
-                a->format);
+    if (mode == MODE_FACTS) {
+        int json = !strcmp(a->format, "json");
+        if (!json && strcmp(a->format, "table")) {
+            fprintf(stderr, "release2xbrl: --format takes table or json, not '%s'\n",
+                    a->format);
+            return 1;
+        }
+        a->format_code = json ? R2X_FORMAT_FACTS_JSON : R2X_FORMAT_FACTS;
+    } else {
+        a->format_code = r2x_format_from_name(a->format);
+    }
+    if (mode != MODE_FACTS && (a->format_code < 0 || a->format_code == R2X_FORMAT_FACTS ||
+                               a->format_code == R2X_FORMAT_FACTS_JSON)) {
+        fprintf(stderr, "release2xbrl: --format takes xbrl, ixbrl, json, csv or all, not "
+                        "'%s'%s\n", a->format, a->format_code < 0 ? "" :
+                        " (release2xbrl facts lists the facts)");
         return 1;
     }
     if (a->cik) {
@@ -83,10 +98,10 @@ static int parse(int argc, char **argv, const cli_command *self, int is_map, con
     return 0;
 }
 
-static int run(int argc, char **argv, const cli_command *self, int is_map)
+static int run(int argc, char **argv, const cli_command *self, int mode)
 {
     convert_args a;
-    int p = parse(argc, argv, self, is_map, &a);
+    int p = parse(argc, argv, self, mode, &a);
     if (p)
         return p < 0 ? EXIT_OK : EXIT_FAILURE_RUN;
     const char *path = argv[optind];
@@ -131,7 +146,7 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
                  "cannot find the mappings and taxonomy data (set R2X_DATADIR)");
     }
     if (!rc)
-        rc = is_map ? r2x_map_write(doc, set, &co, a.output, &res, &err)
+        rc = mode == MODE_MAP ? r2x_map_write(doc, set, &co, a.output, &res, &err)
                     : r2x_convert(doc, set, &co, a.output, &res, &err);
     if (rc) {
         cli_report(&err);
@@ -153,10 +168,15 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
 
 int cmd_convert(int argc, char **argv)
 {
-    return run(argc, argv, cli_command_named("convert"), 0);
+    return run(argc, argv, cli_command_named("convert"), MODE_CONVERT);
 }
 
 int cmd_map(int argc, char **argv)
 {
-    return run(argc, argv, cli_command_named("map"), 1);
+    return run(argc, argv, cli_command_named("map"), MODE_MAP);
+}
+
+int cli_facts_of_release(int argc, char **argv)
+{
+    return run(argc, argv, cli_command_named("facts"), MODE_FACTS);
 }

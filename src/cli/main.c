@@ -56,12 +56,15 @@ static const cli_option_doc tables_options[] = {
     {NULL, NULL, NULL}
 
 static const cli_option_doc convert_options[] = {
-    {"--output", "FILE", "write to FILE (default: standard output); convert writes the "
-                         "extension schema beside it"},
-    {"--format", "xbrl|ixbrl|all", "an XBRL 2.1 instance (default), the release as Inline "
-                                   "XBRL 1.1, or both (the .htm beside the instance)"},
-    {"--stylesheet", "FILE", "the XSLT stylesheet that renders the Inline XBRL (default: "
-                             "the installed xslt/ixbrl.xsl)"},
+    {"--output", "FILE", "write to FILE (default: standard output), and the extension "
+                         "taxonomy beside it (PREFIX-DATE.xsd and its _lab, _pre, _cal, "
+                         "_def.xml)"},
+    {"--format", "xbrl|ixbrl|json|csv|all", "an XBRL 2.1 instance (default), the release "
+                                   "as Inline XBRL 1.1, xBRL-JSON, xBRL-CSV (FILE.csv and "
+                                   "FILE-metadata.json), or all of them beside FILE.xml"},
+    {"--stylesheet", "FILE|review", "the XSLT stylesheet that renders the Inline XBRL "
+                             "(default: the installed xslt/ixbrl.xsl; review: one that "
+                             "marks every tagged cell)"},
     CONVERT_AND_MAP_OPTION_DOCS,
 };
 
@@ -81,7 +84,30 @@ static const cli_option_doc fetch_option_docs[] = {
 
 static const cli_option_doc extract_options[] = {
     {"--output", "FILE", "write the instance to FILE (default: standard output)"},
+    {"--format", "xbrl|json|csv|all", "an XBRL 2.1 instance (default), xBRL-JSON, xBRL-CSV "
+                                      "(FILE.csv and FILE-metadata.json), or all three "
+                                      "beside FILE.xml"},
     {"--quiet", NULL, "do not print the summary line"},
+    {"--help", NULL, "show this help"},
+    {NULL, NULL, NULL},
+};
+
+static const cli_option_doc facts_options[] = {
+    {"--output", "FILE", "write the listing to FILE (default: standard output)"},
+    {"--format", "table|json", "a table for people (default) or JSON for programs"},
+    {"--quiet", NULL, "do not print warnings or the summary line"},
+    {"--profile", "FILE", "a release: read the company profile FILE"},
+    {"--cik", "DIGITS", "a release: the entity's SEC Central Index Key"},
+    {"--entity-name", "NAME", "a release: the registrant's name"},
+    {"--fiscal-year-end", "--MM-DD", "a release: the last day of the fiscal year"},
+    {"--fiscal-year-named-by", "start|end", "a release: whether FY2009 starts or ends in 2009"},
+    {"--strict", NULL, "a release: exit 1 when a statement line is unmapped or a total does "
+                       "not add up"},
+    {"--encoding", "utf-8|windows-1252", "a release: its character encoding (default utf-8)"},
+    {"--input-format", "auto|text|html|pdf", "a release: read it as text, HTML or PDF"},
+    {"--max-input", "BYTES", "a release: refuse one larger than BYTES (default 67108864)"},
+    {"--max-pages", "N", "a release: refuse PDFs of more than N pages (default 500)"},
+    {"--pdf-timeout", "SECONDS", "a release: give up reading a PDF after SECONDS (default 30)"},
     {"--help", NULL, "show this help"},
     {NULL, NULL, NULL},
 };
@@ -115,6 +141,8 @@ const cli_command cli_commands[] = {
      "release2xbrl extract [OPTIONS] FILE", extract_options},
     {"validate", cmd_validate, "check XBRL instances against their taxonomy and XBRL 2.1",
      "release2xbrl validate [OPTIONS] FILE...", validate_options},
+    {"facts", cmd_facts, "list the facts of an instance, Inline XBRL document or release",
+     "release2xbrl facts [OPTIONS] FILE", facts_options},
     {NULL, NULL, NULL, NULL, NULL},
 };
 
