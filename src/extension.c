@@ -109,11 +109,14 @@ static int is_alnum(char c)
 
 /* "Current assets:" -> "CurrentAssets": each word's first letter upper case,
  * everything but ASCII letters and digits left out, at most size - 1 bytes;
+ * a text in capitals ("BALANCE SHEETS") is read as words ("BalanceSheets");
  * a name that would start with a digit gets lead in front. */
 static void camel_name(const char *text, const char *lead, char *out, size_t size)
 {
     size_t n = 0;
-    int word_start = 1;
+    int word_start = 1, capitals = 1;
+    for (const char *p = text; *p && capitals; p++)
+        capitals = !(*p >= 'a' && *p <= 'z');
     for (const char *p = text; *p && n + 1 < size; p++) {
         if (!is_alnum(*p)) {
             word_start = 1;
@@ -122,7 +125,8 @@ static void camel_name(const char *text, const char *lead, char *out, size_t siz
         if (!n && *p >= '0' && *p <= '9')
             for (const char *l = lead; *l && n + 2 < size; l++)
                 out[n++] = *l;
-        out[n++] = word_start ? (char)toupper((unsigned char)*p) : *p;
+        out[n++] = word_start ? (char)toupper((unsigned char)*p)
+                   : capitals ? (char)tolower((unsigned char)*p) : *p;
         word_start = 0;
     }
     out[n] = '\0';
@@ -317,10 +321,18 @@ static int add_arc(builder *b, size_t from, size_t to, int arcrole, int weight, 
         return 0;
     char key[96];
     snprintf(key, sizeof key, "%zu|%zu|%zu|%d", b->role, from, to, arcrole);
-    if (strmap_get(&b->x->arc_seen, key))
+    void *seen = strmap_get(&b->x->arc_seen, key);
+    if (seen) {
+        /* a line shown again: a wording of its own (a total's, say) goes
+         * before none (a line of a dimension, which labels nothing) */
+        ext_arc *a = &((ext_arc *)(void *)role(b, b->role)->arcs.data)[(uintptr_t)seen - 1];
+        if (a->preferred == EXT_LABEL)
+            a->preferred = preferred;
         return 0;
+    }
     const char *k = keep(b, key);
-    if (k && strmap_put(&b->x->arc_seen, k, (void *)1, NULL))
+    size_t index = ext_arc_count(role(b, b->role));
+    if (k && strmap_put(&b->x->arc_seen, k, (void *)(uintptr_t)(index + 1), NULL))
         b->rc = R2X_ENOMEM;
     snprintf(key, sizeof key, "%zu|%zu|%d", b->role, from, arcrole);
     void *have = strmap_get(&b->order, key);
@@ -487,7 +499,12 @@ static void build_lines(builder *b, size_t g, size_t root, size_t items)
             size_t parent = heading_of(b, t, row->section, items, root, heads);
             size_t n = node_of(b, rm->entry->concept->qname, rm->entry->concept,
                                EXT_NODE_CONCEPT);
-            int pref = row_label(b, n, row->label, row->is_total, rm->negated);
+            /* a line of a dimension ("Subscription" under "Revenues:", or
+             * "Revenues" under a segment's heading) may name the member or
+             * the concept: it labels neither */
+            int pref = rm->entry->ndims ? EXT_LABEL
+                                        : row_label(b, n, row->label, row->is_total,
+                                                    rm->negated);
             add_arc(b, parent, n, EXT_ARC_PARENT_CHILD, 0, pref);
         }
         free(heads);
@@ -859,20 +876,20 @@ static int group_has_lines(const builder *b, size_t g, int *dimensional)
     return any;
 }
 
-/* One statement: its role, root, lines, dimensions and totals. */
-static void build_statement(builder *b, size_t g, const sum_plan *plans, const fact_key *idx,
-                            size_t nidx)
+/* One statement: its role, root, lines and dimensions; SIZE_MAX when it has
+ * no mapped line and so no role. */
+static size_t build_statement(builder *b, size_t g)
 {
     int dimensional;
     if (!group_has_lines(b, g, &dimensional))
-        return;
+        return SIZE_MAX;
     const r2x_table *t = &b->in->set->tables[g];
     char fallback[64];
     camel_name(r2x_statement_name(t->statement), "", fallback, sizeof fallback);
     role_begin(b, t->title, fallback, t->statement == R2X_STMT_OTHER ? "Disclosure"
                                                                       : "Statement");
     if (b->rc)
-        return;
+        return SIZE_MAX;
     const ext_role *r = role(b, b->role);
     size_t root = abstract_node(b, t->title && *t->title ? t->title : r->id, r->id);
     size_t items = root, table;
@@ -882,7 +899,32 @@ static void build_statement(builder *b, size_t g, const sum_plan *plans, const f
     else
         items = root;
     build_lines(b, g, root, items);
-    build_calculations(b, g, plans, idx, nidx);
+    return b->role;
+}
+
+/* The roles, then their totals: the nodes come in the order the
+ * presentation shows them, and every total's plan is known (each warned of
+ * once) before a role widens its own with the others'. */
+static void build_statements(builder *b, const fact_key *idx)
+{
+    const ext_input *in = b->in;
+    size_t nsums = factset_sum_count(in->fs), nt = in->set->ntables;
+    sum_plan *plans = malloc((nsums ? nsums : 1) * sizeof *plans);
+    size_t *roles = malloc((nt ? nt : 1) * sizeof *roles);
+    if (!plans || !roles)
+        b->rc = R2X_ENOMEM;
+    for (size_t g = 0; g < nt && !b->rc; g++)
+        roles[g] = b->group[g] == g ? build_statement(b, g) : SIZE_MAX;
+    for (size_t i = 0; i < nsums && !b->rc; i++)
+        plan_sum(b, factset_sum(in->fs, i), &plans[i]);
+    for (size_t g = 0; g < nt && !b->rc; g++) {
+        if (roles[g] == SIZE_MAX)
+            continue;
+        b->role = roles[g];
+        build_calculations(b, g, plans, idx, factset_count(in->fs));
+    }
+    free(plans);
+    free(roles);
 }
 
 int ext_build(const ext_input *in, ext_taxonomy **out, r2x_error *err)
@@ -909,19 +951,11 @@ int ext_build(const ext_input *in, ext_taxonomy **out, r2x_error *err)
     strmap_init(&b.order);
     buf_init(&b.counts, R2X_BUF_NOCAP);
     fact_key *idx = fact_index(in->fs);
-    size_t nsums = factset_sum_count(in->fs);
-    sum_plan *plans = malloc((nsums ? nsums : 1) * sizeof *plans);
-    b.rc = idx && plans ? index_rows(&b) : R2X_ENOMEM;
+    b.rc = idx ? index_rows(&b) : R2X_ENOMEM;
     build_cover(&b);
-    /* every total's plan first, each warned of once: roles widen theirs
-     * with the others' */
-    for (size_t i = 0; i < nsums && !b.rc; i++)
-        plan_sum(&b, factset_sum(in->fs, i), &plans[i]);
-    for (size_t g = 0; g < in->set->ntables && !b.rc; g++)
-        if (b.group[g] == g)
-            build_statement(&b, g, plans, idx, factset_count(in->fs));
+    if (!b.rc)
+        build_statements(&b, idx);
     standard_labels(&b);
-    free(plans);
     free(idx);
     free(b.rm);
     free(b.row_base);

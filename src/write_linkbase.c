@@ -192,6 +192,11 @@ static int write_schema(const ext_taxonomy *x, const char *path, r2x_output **ou
         snprintf(name, sizeof name, "xmlns:%s", prefix);
         W(attr(w, name, uri));
     }
+    if (!taxonomy_namespace(tax, x->prefix)) {
+        char name[80];
+        snprintf(name, sizeof name, "xmlns:%s", x->prefix);
+        W(attr(w, name, x->ns));
+    }
     W(attr(w, "xmlns:link", NS_LINK));
     W(attr(w, "xmlns:xlink", NS_XLINK));
     W(write_appinfo(w, x));
