@@ -13,6 +13,7 @@
 #include "html.h"
 #include "read_text.h"
 #include "read_pdf.h"
+#include "sniff.h"
 
 /* Windows-1252 bytes 0x80..0x9F as Unicode; 0 where undefined. */
 static const unsigned short cp1252_high[32] = {
@@ -333,6 +334,10 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
                              const r2x_read_options *opts, r2x_document **out,
                              r2x_error *err)
 {
+    *out = NULL;
+    int refused = sniff_refuse(name, data, len, opts ? opts->format : R2X_INPUT_AUTO, err);
+    if (refused)
+        return refused;
     /* UTF-16 (Windows tools save "Unicode" text so), by its byte order mark:
      * read as the UTF-8 it is, whatever --encoding says */
     const unsigned char *u = (const unsigned char *)data;
@@ -467,6 +472,19 @@ size_t document_source_line(const r2x_document *doc, size_t n)
     if (!doc || !doc->source_line || n < 1 || n > doc->nlines)
         return n;
     return (size_t)doc->source_line[n - 1];
+}
+
+size_t document_line_of_offset(const r2x_document *doc, size_t off)
+{
+    size_t lo = 0, hi = doc->nlines;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->line_start[mid] <= off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 const char *r2x_document_name(const r2x_document *doc)

@@ -33,6 +33,9 @@ const char *document_language(const r2x_document *doc);
  * text; 0 stays 0, "no line"). */
 size_t document_source_line(const r2x_document *doc, size_t n);
 
+/* The line (1-based) holding byte offset off of the text. */
+size_t document_line_of_offset(const r2x_document *doc, size_t off);
+
 /* Shared with the HTML reader and the cell reader: Windows-1252 byte c as a
  * code point (0 where undefined), the code point of the valid UTF-8 sequence
  * at s and its length (*len 0 if invalid), that length alone, and a code

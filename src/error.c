@@ -21,6 +21,15 @@ const char *r2x_strerror(int code)
     return "unknown error";
 }
 
+const char *r2x_severity_name(int severity)
+{
+    switch (severity) {
+    case R2X_SEV_NOTE: return "note";
+    case R2X_SEV_WARNING: return "warning";
+    }
+    return "error";
+}
+
 void r2x_error_clear(r2x_error *err)
 {
     if (err)

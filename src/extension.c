@@ -169,64 +169,6 @@ static void label_from_name(const char *qname, char *out, size_t size)
         snprintf(out + n, size - n, "%s%s", n ? " " : "", tail);
 }
 
-static int word_is(const char *w, size_t n, const char *const *list)
-{
-    for (; *list; list++)
-        if (strlen(*list) == n && !strncasecmp(w, *list, n))
-            return 1;
-    return 0;
-}
-
-void ext_default_naming(const char *ticker, const char *entity_name, r2x_date end,
-                        char *prefix, size_t prefix_size, char *ns, size_t ns_size)
-{
-    static const char *const skipped[] = {
-        "the", "and", "of", "inc", "incorporated", "corp", "corporation", "co", "company",
-        "ltd", "limited", "plc", "llc", "lp", "llp", "sa", "ag", "nv", "se", "group",
-        "holdings", NULL};
-    char words[16][64];
-    size_t nwords = 0;
-    const char *p = ticker && *ticker ? ticker : entity_name ? entity_name : "";
-    while (*p && nwords < 16) {
-        while (*p && !is_alnum(*p) && *p != '&')
-            p++;
-        const char *w = p;
-        /* "Coca-Cola" and "AT&T" are one word each */
-        while (*p && (is_alnum(*p) || ((*p == '-' || *p == '&' || *p == '.') && is_alnum(p[1]))))
-            p++;
-        if (p == w) {
-            if (*p)
-                p++;
-            continue;
-        }
-        size_t n = 0;
-        for (const char *c = w; c < p && n + 1 < sizeof words[0]; c++)
-            if (is_alnum(*c))
-                words[nwords][n++] = (char)tolower((unsigned char)*c);
-        words[nwords][n] = '\0';
-        if (n && (ticker && *ticker ? 1 : !word_is(words[nwords], n, skipped)))
-            nwords++;
-    }
-    size_t n = 0;
-    if (nwords == 1 || (ticker && *ticker)) {
-        for (size_t i = 0; i < nwords; i++)
-            for (const char *c = words[i]; *c && n + 1 < prefix_size && n < 16; c++)
-                prefix[n++] = *c;
-    } else {
-        for (size_t i = 0; i < nwords && n + 1 < prefix_size; i++)
-            prefix[n++] = words[i][0];
-    }
-    prefix[n] = '\0';
-    /* a prefix is an NCName: a letter first; "xml" is reserved */
-    if (!n || !(prefix[0] >= 'a' && prefix[0] <= 'z') || !strncmp(prefix, "xml", 3)) {
-        char tmp[64];
-        snprintf(tmp, sizeof tmp, "co%s", prefix);
-        r2x_strlcpy(prefix, tmp, prefix_size);
-    }
-    snprintf(ns, ns_size, "http://release2xbrl.invalid/%s/%04d%02d%02d", prefix,
-             end.year % 10000, end.month % 100, end.day % 100);
-}
-
 /* ---- Building ------------------------------------------------------------- */
 
 typedef struct builder {
@@ -400,10 +342,18 @@ static void standard_labels(builder *b)
 
 /* ---- Roles ------------------------------------------------------------------ */
 
-static const row_mapping *mapping_of(const builder *b, size_t table, size_t row)
+/* The binding of a row that has a concept (bind.c chose it: a standard
+ * concept or the company's own), NULL for any other row. */
+static const row_bind *bound(const builder *b, size_t table, size_t row)
 {
-    return b->rm[b->row_base[table] + row];
+    const row_mapping *rm = b->rm[b->row_base[table] + row];
+    return rm && rm->bind && rm->bind->concept ? rm->bind : NULL;
 }
+
+/* A bound row's dimensions: its mapping entry's (only a mapping table
+ * entry names members). */
+static size_t bind_ndims(const row_bind *rb) { return rb->entry ? rb->entry->ndims : 0; }
+static const map_dim *bind_dims(const row_bind *rb) { return rb->entry ? rb->entry->dims : NULL; }
 
 /* Start a role: its id from the title ("Quarterly Consolidated Balance
  * Sheets (Unaudited)" -> "QuarterlyConsolidatedBalanceSheetsUnaudited"),
@@ -492,19 +442,18 @@ static void build_lines(builder *b, size_t g, size_t root, size_t items)
         for (size_t r = 0; r < t->nrows; r++)
             heads[r] = SIZE_MAX;
         for (size_t r = 0; r < t->nrows && !b->rc; r++) {
-            const row_mapping *rm = mapping_of(b, i, r);
-            if (!rm || !rm->entry)
+            const row_bind *rb = bound(b, i, r);
+            if (!rb)
                 continue;
             const r2x_row *row = &t->rows[r];
             size_t parent = heading_of(b, t, row->section, items, root, heads);
-            size_t n = node_of(b, rm->entry->concept->qname, rm->entry->concept,
-                               EXT_NODE_CONCEPT);
+            size_t n = node_of(b, rb->concept->qname, rb->concept, EXT_NODE_CONCEPT);
             /* a line of a dimension ("Subscription" under "Revenues:", or
              * "Revenues" under a segment's heading) may name the member or
              * the concept: it labels neither */
-            int pref = rm->entry->ndims ? EXT_LABEL
-                                        : row_label(b, n, row->label, row->is_total,
-                                                    rm->negated);
+            int pref = bind_ndims(rb) ? EXT_LABEL
+                                      : row_label(b, n, row->label, row->is_total,
+                                                  rb->sign < 0);
             add_arc(b, parent, n, EXT_ARC_PARENT_CHILD, 0, pref);
         }
         free(heads);
@@ -525,15 +474,15 @@ static void build_dimensions(builder *b, size_t g, size_t root, size_t table, si
         if (b->group[i] != g)
             continue;
         for (size_t r = 0; r < set->tables[i].nrows && !b->rc; r++) {
-            const row_mapping *rm = mapping_of(b, i, r);
-            if (!rm || !rm->entry)
+            const row_bind *rb = bound(b, i, r);
+            if (!rb)
                 continue;
-            const map_entry *e = rm->entry;
-            add_arc(b, items, node_of(b, e->concept->qname, e->concept, EXT_NODE_CONCEPT),
+            const map_dim *dims = bind_dims(rb);
+            add_arc(b, items, node_of(b, rb->concept->qname, rb->concept, EXT_NODE_CONCEPT),
                     EXT_ARC_DOMAIN_MEMBER, 0, EXT_LABEL);
-            for (size_t d = 0; d < e->ndims; d++) {
-                const concept *ac = taxonomy_find(b->in->tax, e->dims[d].axis);
-                const concept *mc = taxonomy_find(b->in->tax, e->dims[d].member);
+            for (size_t d = 0; d < bind_ndims(rb); d++) {
+                const concept *ac = taxonomy_find(b->in->tax, dims[d].axis);
+                const concept *mc = taxonomy_find(b->in->tax, dims[d].member);
                 if (!ac || !mc)
                     continue;       /* mapping_load admits no such entry */
                 size_t axis = node_of(b, ac->qname, ac, EXT_NODE_CONCEPT);
@@ -547,7 +496,7 @@ static void build_dimensions(builder *b, size_t g, size_t root, size_t table, si
                     domain = node_of(b, arcs[k].child->qname, arcs[k].child, EXT_NODE_CONCEPT);
                 } else {
                     char name[256], qname[320];
-                    const char *local = strchr(e->dims[d].axis, ':') + 1;
+                    const char *local = strchr(dims[d].axis, ':') + 1;
                     size_t len = strlen(local);
                     if (len > 4 && !strcmp(local + len - 4, "Axis"))
                         len -= 4;
@@ -611,23 +560,24 @@ static fact_key *fact_index(const factset *fs)
  * weights. */
 typedef struct sum_plan {
     int ok;                   /* the total can be a summation */
-    const map_entry *total;   /* its mapping: concept and dimensions */
+    const row_bind *total;    /* its binding: concept and dimensions */
     size_t parent;
     size_t n;
     size_t child[MAX_SUM_ITEMS];
     int weight[MAX_SUM_ITEMS];
 } sum_plan;
 
-static int same_dims(const map_entry *a, const map_entry *b)
+static int same_dims(const row_bind *a, const row_bind *b)
 {
-    if (a->ndims != b->ndims)
+    size_t na = bind_ndims(a), nb = bind_ndims(b);
+    const map_dim *da = bind_dims(a), *db = bind_dims(b);
+    if (na != nb)
         return 0;
-    for (size_t i = 0; i < a->ndims; i++) {
+    for (size_t i = 0; i < na; i++) {
         size_t k = 0;
-        while (k < b->ndims && (strcmp(a->dims[i].axis, b->dims[k].axis) ||
-                                strcmp(a->dims[i].member, b->dims[k].member)))
+        while (k < nb && (strcmp(da[i].axis, db[k].axis) || strcmp(da[i].member, db[k].member)))
             k++;
-        if (k == b->ndims)
+        if (k == nb)
             return 0;
     }
     return 1;
@@ -663,30 +613,29 @@ static int plan_sum(builder *b, const checked_sum *cs, sum_plan *p)
     memset(p, 0, sizeof *p);
     const r2x_table *t = cs->table;
     size_t ti = (size_t)(t - b->in->set->tables);
-    const row_mapping *total = mapping_of(b, ti, cs->total);
+    const row_bind *total = bound(b, ti, cs->total);
     const r2x_row *trow = &t->rows[cs->total];
-    if (!total || !total->entry || cs->nitems < 1)
+    if (!total || cs->nitems < 1)
         return 0;
     if (cs->nitems > MAX_SUM_ITEMS) {
         sum_warning(b, trow->line, trow->label, "it adds %zu lines, more than %d", cs->nitems,
                     MAX_SUM_ITEMS);
         return 0;
     }
-    const concept *pc = total->entry->concept;
-    p->total = total->entry;
+    const concept *pc = total->concept;
+    p->total = total;
     p->parent = node_of(b, pc->qname, pc, EXT_NODE_CONCEPT);
     p->n = 0;
     for (size_t k = 0; k < cs->nitems; k++) {
         const sum_item *it = factset_sum_item(b->in->fs, cs->first + k);
-        const row_mapping *rm = mapping_of(b, ti, it->row);
-        if (!rm || !rm->entry || !same_dims(rm->entry, total->entry) ||
-            rm->entry->concept == pc)
+        const row_bind *rb = bound(b, ti, it->row);
+        if (!rb || !same_dims(rb, total) || rb->concept == pc)
             return 0;
-        const concept *c = rm->entry->concept;
+        const concept *c = rb->concept;
         for (size_t j = 0; j < k; j++)
             if (node(b, p->child[j])->concept == c)
                 return 0;          /* two lines of one concept: reported as duplicates */
-        int w = it->sign * (total->negated ? -1 : 1) * (rm->negated ? -1 : 1);
+        int w = it->sign * (total->sign < 0 ? -1 : 1) * (rb->sign < 0 ? -1 : 1);
         if (pc->balance && c->balance && (pc->balance == c->balance) != (w > 0)) {
             sum_warning(b, trow->line, trow->label, "line %ld (%s, %s) adds in with weight %d "
                         "to %s (%s), which their balances forbid; check the sign rule of "
@@ -866,10 +815,10 @@ static int group_has_lines(const builder *b, size_t g, int *dimensional)
         if (b->group[i] != g)
             continue;
         for (size_t r = 0; r < set->tables[i].nrows; r++) {
-            const row_mapping *rm = mapping_of(b, i, r);
-            if (rm && rm->entry) {
+            const row_bind *rb = bound(b, i, r);
+            if (rb) {
                 any = 1;
-                *dimensional |= rm->entry->ndims > 0;
+                *dimensional |= bind_ndims(rb) > 0;
             }
         }
     }

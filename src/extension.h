@@ -116,13 +116,4 @@ const ext_arc *ext_arc_at(const ext_role *r, size_t i);
  * its profile's concept file) and the abstracts and domains made here. */
 int ext_node_declared(const ext_node *n);
 
-/* The extension's prefix and namespace when the profile gives none: the
- * ticker, else the initials of the entity's name (two words or more: "Time
- * Warner Inc." is "tw") or its one word ("Apple Inc." is "apple"), lower
- * case, leaving out "the", "and", "of" and legal forms; "co" when nothing
- * is left.  The namespace is http://release2xbrl.invalid/PREFIX/YYYYMMDD
- * (the period end): a name no one owns (RFC 2606), never fetched. */
-void ext_default_naming(const char *ticker, const char *entity_name, r2x_date period_end,
-                        char *prefix, size_t prefix_size, char *ns, size_t ns_size);
-
 #endif

@@ -23,14 +23,13 @@ struct factset {
     xmlHashTablePtr context_ids;  /* key (period and dimensions) -> index */
     xmlHashTablePtr ids;          /* the ids given: a context id is unique */
     xmlHashTablePtr fact_keys;    /* "concept|context|unit" -> index + 1 */
+    binding *binding;             /* each row's concept and sign */
 };
 
 typedef struct build {
     const fact_options *o;
     factset *fs;
     size_t nerrors, unmapped, failed_sums;
-    int expenses_negative;    /* the current table prints its costs negative */
-    const char *position;     /* where a balance-sheet row stands: "current assets", ... */
 } build;
 
 static void diag(build *b, int sev, long line, const char *fmt, ...)
@@ -76,6 +75,7 @@ void factset_free(factset *fs)
     xmlHashFree(fs->context_ids, free_index);
     xmlHashFree(fs->ids, NULL);
     xmlHashFree(fs->fact_keys, free_index);
+    bind_free(fs->binding);
     free(fs);
 }
 
@@ -256,31 +256,17 @@ int factset_context_for(factset *fs, r2x_period period, size_t *index)
 
 /* ---- Units and types ----------------------------------------------------- */
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && !strcmp(s + a - b, suffix);
-}
-
-/* Does the figure's unit suit the concept's type? */
-static int unit_fits(const concept *c, const r2x_unit *u)
-{
-    const char *t = c->type;
-    if (ends_with(t, ":monetaryItemType"))
-        return u->kind == R2X_UNIT_CURRENCY;
-    if (ends_with(t, ":perShareItemType"))
-        return u->kind == R2X_UNIT_PER_SHARE;
-    if (ends_with(t, ":sharesItemType"))
-        return u->kind == R2X_UNIT_SHARES ||
-               (u->kind == R2X_UNIT_OTHER && !strcmp(u->measure, "ADS"));
-    if (ends_with(t, ":percentItemType") || ends_with(t, ":pureItemType"))
-        return u->kind == R2X_UNIT_PURE;
-    if (ends_with(t, ":decimalItemType") || ends_with(t, ":integerItemType"))
-        return u->kind != R2X_UNIT_CURRENCY && u->kind != R2X_UNIT_PER_SHARE;
-    return 0;
-}
 
 /* ---- Facts --------------------------------------------------------------- */
+
+/* "line 12" or, where the source has long lines (HTML), "line 4:5512". */
+static void fact_place(const build *b, const fact *f, char *out, size_t size)
+{
+    if (f->source && f->source->column_no > 0)
+        snprintf(out, size, "line %ld:%ld", SRC(b, f->line), f->source->column_no);
+    else
+        snprintf(out, size, "line %ld", SRC(b, f->line));
+}
 
 static int add_fact(build *b, const fact *f)
 {
@@ -324,11 +310,15 @@ static int add_fact(build *b, const fact *f)
             char v1[R2X_DECIMAL_STRLEN], v2[R2X_DECIMAL_STRLEN];
             r2x_decimal_format(precise->value, v1);
             r2x_decimal_format(rough->value, v2);
+            char at1[48], at2[48], kept[48];
+            fact_place(b, precise, at1, sizeof at1);
+            fact_place(b, rough, at2, sizeof at2);
+            fact_place(b, have, kept, sizeof kept);
             diag(b, R2X_SEV_ERROR, f->line,
-                 "%s in context %s is %s at line %ld but %s at line %ld; they disagree "
-                 "at the precision of the rougher one (the value of line %ld is written)",
-                 f->concept->qname, factset_context(b->fs, f->context)->id, v1,
-                 SRC(b, precise->line), v2, SRC(b, rough->line), SRC(b, have->line));
+                 "%s in context %s is %s at %s but %s at %s; they disagree at the precision "
+                 "of the rougher one (the value at %s is written)",
+                 f->concept->qname, factset_context(b->fs, f->context)->id, v1, at1, v2, at2,
+                 kept);
             return R2X_OK;
         }
         if (precise == f) {
@@ -360,78 +350,6 @@ static int contains_word_ci(const char *hay, const char *word)
     return 0;
 }
 
-/* Try "title > label", "section > label", then the label alone: the same
- * words ("Total", a segment's name) mean different things in different
- * sections and tables. */
-/* The same words ("Total", a segment's name) mean different things in
- * different sections and tables: entries may name the table title or the
- * section heading ("Systems integration: > Total"). */
-static const map_entry *match_row(build *b, const r2x_table *t, const char *section,
-                                  const char *label)
-{
-    char norm[512], qt[1100], qs[1100], head[512];
-    label_normalize(label, norm, sizeof norm);
-    const char *forms[3] = {norm, NULL, NULL};
-    size_t n = 1;
-    if (t->title) {
-        label_normalize(t->title, head, sizeof head);
-        snprintf(qt, sizeof qt, "%s > %s", head, norm);
-        forms[n++] = qt;
-    }
-    if (section) {
-        label_normalize(section, head, sizeof head);
-        snprintf(qs, sizeof qs, "%s > %s", head, norm);
-        forms[n++] = qs;
-    }
-    const map_entry *e = mapping_match(b->o->map, t->statement, forms, n);
-    /* A qualified pattern is the more specific: the label under its
-     * section ("Revenues: > Advertising"), title, or place in the balance
-     * sheet ("noncurrent liabilities > Deferred revenue") goes before the
-     * label alone from the same table; a company overlay still comes first. */
-    char qp[600];
-    const char *qforms[4] = {"", NULL, NULL, NULL};
-    size_t nq = 1;
-    for (size_t i = 1; i < n; i++)
-        qforms[nq++] = forms[i];
-    if (t->statement == R2X_STMT_BALANCE_SHEET) {
-        snprintf(qp, sizeof qp, "position %s > %s", b->position ? b->position : "current assets",
-                 norm);
-        qforms[nq++] = qp;
-    }
-    if (nq > 1) {
-        const map_entry *qe = mapping_match(b->o->map, t->statement, qforms, nq);
-        if (qe && (!e || !strcmp(e->file, qe->file)))
-            return qe;
-    }
-    return e;
-}
-
-/* Where the rows after this one stand in a balance sheet: "current assets"
- * until "Total current assets", "noncurrent assets" until "Total assets",
- * then the liabilities likewise, then "equity".  Mapping patterns may name
- * the place ("position noncurrent liabilities > deferred income taxes"). */
-static const char *position_after(const build *b, const r2x_table *t, const r2x_row *row)
-{
-    if (t->statement != R2X_STMT_BALANCE_SHEET || !row->label)
-        return b->position;
-    const char *pos = b->position ? b->position : "current assets";
-    char norm[512];
-    label_normalize(row->label, norm, sizeof norm);
-    int liabilities = !strcmp(pos, "current liabilities") || !strcmp(pos, "noncurrent liabilities");
-    if (!strcmp(pos, "equity"))
-        return pos;
-    if (!strncmp(norm, "total current ", 14))
-        return strstr(norm, "liabilit") ? "noncurrent liabilities" : "noncurrent assets";
-    if (!strcmp(norm, "total assets"))
-        return "current liabilities";
-    if (liabilities && (!strncmp(norm, "total liabilities", 17) ||
-                        (!row->nvalues && strstr(norm, "equity") && !strstr(norm, "liabilit"))))
-        return "equity";
-    if (!row->nvalues && !strncmp(norm, "liabilities", 11))
-        return "current liabilities";
-    return pos;
-}
-
 /* A label that is nothing but a period heading ("Six months ended",
  * "September 30, 2009", "Fiscal Year Ended"): the table has its periods in
  * its rows, and the row is not a line item. */
@@ -448,93 +366,12 @@ static int label_is_period(const char *label, const r2x_fiscal_calendar *cal)
     return covered * 10 >= len * 7;        /* the heading is most of the label */
 }
 
-/* Expenses printed negative: an income statement that prints its costs in
- * parentheses ("Costs of revenues (5,921)"), or a cost alone printed so
- * ("Income tax expense (32)"), means positive amounts of debit concepts such
- * as CostOfRevenue; the sign of the concept, not the print, is written. */
-static int row_all_negative(const r2x_table *t, const r2x_row *row)
+/* The facts of one bound row: one a value of an amount column with a
+ * period, in the concept's period type and unit, in its sign. */
+static int row_facts(build *b, const r2x_table *t, const r2x_row *row, const row_bind *rb)
 {
-    int neg = 0;
-    for (size_t k = 0; k < row->nvalues; k++) {
-        if (t->columns[row->values[k].column].role != R2X_COL_AMOUNT)
-            continue;
-        if (row->values[k].value.coef > 0)
-            return 0;
-        if (row->values[k].value.coef < 0)
-            neg = 1;
-    }
-    return neg;
-}
-
-static int debit_as_printed(const map_entry *e)
-{
-    return e && !e->negate && e->concept->balance == BALANCE_DEBIT;
-}
-
-/* A label-only row heads the rows below it when it ends with ':'
- * ("Revenues:"), is in capitals ("FINANCING ACTIVITIES") or the row below is
- * indented under it ("Basic" over "  Earnings per share"). */
-static int is_section_heading(const r2x_table *t, size_t r)
-{
-    const r2x_row *row = &t->rows[r];
-    if (!row->label || row->nvalues || !row->label[0])
-        return 0;
-    if (row->label[strlen(row->label) - 1] == ':')
-        return 1;
-    int upper = 0, lower = 0;
-    for (const char *p = row->label; *p; p++) {
-        upper += *p >= 'A' && *p <= 'Z';
-        lower += *p >= 'a' && *p <= 'z';
-    }
-    if (upper >= 2 && !lower)
-        return 1;
-    return r + 1 < t->nrows && t->rows[r + 1].label && t->rows[r + 1].indent > row->indent;
-}
-
-static int table_prints_expenses_negative(build *b, const r2x_table *t)
-{
-    if (t->statement != R2X_STMT_INCOME)
-        return 0;
-    size_t debit = 0, negative = 0;
-    const char *section = NULL;
-    for (size_t r = 0; r < t->nrows; r++) {
-        const r2x_row *row = &t->rows[r];
-        if (is_section_heading(t, r))
-            section = row->label;
-        if (!row->label || !row->nvalues)
-            continue;
-        if (!debit_as_printed(match_row(b, t, section, row->label)))
-            continue;
-        debit++;
-        negative += (size_t)row_all_negative(t, row);
-    }
-    return debit >= 2 && negative * 3 >= debit * 2;
-}
-
-static int map_row(build *b, const r2x_table *t, const char *section, const r2x_row *row,
-                   const char *block)
-{
-    const map_entry *e = NULL;
-    if (block) {
-        /* read as "Basic discontinued operations" first */
-        char both[600];
-        snprintf(both, sizeof both, "%s %s", block, row->label);
-        e = match_row(b, t, section, both);
-    }
-    if (!e)
-        e = match_row(b, t, section, row->label);
-    int flip = t->statement == R2X_STMT_INCOME && debit_as_printed(e) &&
-               (b->expenses_negative || row_all_negative(t, row));
-    row_mapping rm = {t, row, e, 0, e && (e->negate || flip)};
-    if (!e && t->statement != R2X_STMT_OTHER) {
-        rm.reported = 1;
-        b->unmapped++;
-        diag(b, R2X_SEV_WARNING, row->line, "unmapped line item '%s'", row->label);
-    }
-    if (buf_add(&b->fs->rows, &rm, sizeof rm))
-        return R2X_ENOMEM;
-    if (!e)
-        return R2X_OK;
+    const concept *c = rb->concept;
+    const map_entry *e = rb->entry;
     for (size_t k = 0; k < row->nvalues; k++) {
         const r2x_value *v = &row->values[k];
         const r2x_column *col = &t->columns[v->column];
@@ -546,34 +383,32 @@ static int map_row(build *b, const r2x_table *t, const char *section, const r2x_
             continue;
         }
         r2x_period p = col->period;
-        if (e->concept->period_type == R2X_PERIOD_INSTANT && p.kind == R2X_PERIOD_DURATION) {
+        if (c->period_type == R2X_PERIOD_INSTANT && p.kind == R2X_PERIOD_DURATION) {
             /* "Cash ... beginning of the period" is the instant before the
              * duration starts; other instants in a flow column are its end */
             if (contains_word_ci(row->label, "beginning"))
                 p.end = date_add_days(p.start, -1);
             p.kind = R2X_PERIOD_INSTANT;
             memset(&p.start, 0, sizeof p.start);
-        } else if (e->concept->period_type == R2X_PERIOD_DURATION &&
-                   p.kind == R2X_PERIOD_INSTANT) {
+        } else if (c->period_type == R2X_PERIOD_DURATION && p.kind == R2X_PERIOD_INSTANT) {
             diag(b, R2X_SEV_ERROR, row->line, "'%s' maps to %s, a duration concept, but its "
-                 "column is an instant (%s:%ld)", row->label, e->concept->qname, e->file,
-                 e->line);
+                 "column is an instant (%s)", row->label, c->qname, rb->why);
             continue;
         }
-        if (!unit_fits(e->concept, &v->unit)) {
+        if (!bind_unit_fits(c, &v->unit)) {
             char u[40];
             r2x_unit_format(&v->unit, u);
             diag(b, R2X_SEV_WARNING, row->line, "'%s' is in %s, which does not suit %s (%s); "
-                 "no fact is written for it", v->text, u[0] ? u : "no unit",
-                 e->concept->qname, e->concept->type);
+                 "no fact is written for it", v->text, u[0] ? u : "no unit", c->qname,
+                 c->type);
             continue;
         }
         fact f;
         memset(&f, 0, sizeof f);
-        f.concept = e->concept;
+        f.concept = c;
         f.unit = v->unit;
         f.value = v->value;
-        if (e->negate || flip)
+        if (rb->sign < 0)
             f.value.coef = -f.value.coef;
         f.decimals = v->decimals;
         f.convenience = col->role == R2X_COL_CONVENIENCE;
@@ -584,6 +419,28 @@ static int map_row(build *b, const r2x_table *t, const char *section, const r2x_
             return R2X_ENOMEM;
     }
     return R2X_OK;
+}
+
+static int map_row(build *b, const r2x_table *t, size_t r, const binding *bd)
+{
+    const r2x_row *row = &t->rows[r];
+    const row_bind *rb = bind_of(bd, t, r);
+    if (!rb)
+        return R2X_OK;
+    row_mapping rm = {t, row, rb, rb->reported};
+    if (rb->reported) {
+        b->unmapped++;
+        diag(b, R2X_SEV_WARNING, row->line, "unmapped line item '%s'", row->label);
+    } else if (rb->source == BIND_EXTENSION) {
+        b->unmapped++;
+        diag(b, R2X_SEV_WARNING, row->line, "line item '%s': no standard concept fits; "
+             "extension concept %s made%s%s%s", row->label, rb->concept->qname,
+             rb->runner_up ? " (the nearest was " : "",
+             rb->runner_up ? rb->runner_up->qname : "", rb->runner_up ? ")" : "");
+    }
+    if (buf_add(&b->fs->rows, &rm, sizeof rm))
+        return R2X_ENOMEM;
+    return rb->concept ? row_facts(b, t, row, rb) : R2X_OK;
 }
 
 /* ---- Sum checks ---------------------------------------------------------- */
@@ -776,25 +633,19 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     buf_init(&fs->rows, R2X_BUF_NOCAP);
     buf_init(&fs->sums, R2X_BUF_NOCAP);
     buf_init(&fs->sum_items, R2X_BUF_NOCAP);
-    build b = {o, fs, 0, 0, 0, 0, NULL};
-    const char *next_position = NULL;
-    for (size_t i = 0; i < set->ntables; i++) {
+    build b = {o, fs, 0, 0, 0};
+    bind_options bo = {o->tax, o->map, o->labels, o->profile, o->ext_prefix};
+    int rc = bind_new(set, &bo, &fs->binding, err);
+    if (rc) {
+        factset_free(fs);
+        return rc;
+    }
+    const r2x_fiscal_calendar *cal = r2x_profile_calendar(o->profile);
+    for (size_t i = 0; i < set->ntables && !rc; i++) {
         const r2x_table *t = &set->tables[i];
-        const char *section = NULL;
-        const r2x_fiscal_calendar *cal = r2x_profile_calendar(o->profile);
         int transposed_reported = 0;
-        b.expenses_negative = table_prints_expenses_negative(&b, t);
-        /* a table continued from the one before goes on from its place */
-        if (!t->continues)
-            next_position = NULL;
-        const char *per_share_block = NULL;
-        for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t r = 0; r < t->nrows && !rc; r++) {
             const r2x_row *row = &t->rows[r];
-            /* a row maps by where it stands; a total moves the rows after it */
-            b.position = next_position;
-            next_position = position_after(&b, t, row);
-            if (is_section_heading(t, r))
-                section = row->label;       /* "Systems integration:" */
             if (!row->label || !row->nvalues)
                 continue;
             if (label_is_period(row->label, cal)) {
@@ -804,28 +655,14 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
                          SRC(&b, t->first_line), row->label);
                 continue;
             }
-            /* "Basic income per share before ..." opens a block of per-share
-             * lines ("Discontinued operations") that are basic too */
-            const char *block = NULL;
-            if (row->nvalues && row->values[0].unit.kind == R2X_UNIT_PER_SHARE) {
-                if (!strncasecmp(row->label, "basic ", 6))
-                    per_share_block = "Basic";
-                else if (!strncasecmp(row->label, "diluted ", 8))
-                    per_share_block = "Diluted";
-                else
-                    block = per_share_block;
-            } else {
-                per_share_block = NULL;
-            }
-            if (map_row(&b, t, section, row, block)) {
-                factset_free(fs);
-                return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
-            }
+            rc = map_row(&b, t, r, fs->binding);
         }
-        if (check_sums(&b, t)) {
-            factset_free(fs);
-            return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
-        }
+        if (!rc)
+            rc = check_sums(&b, t);
+    }
+    if (rc) {
+        factset_free(fs);
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     if (unmapped)
         *unmapped = b.unmapped;

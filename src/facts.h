@@ -10,6 +10,8 @@
 #ifndef R2X_FACTS_H
 #define R2X_FACTS_H
 
+#include "bind.h"
+#include "labels.h"
 #include "mapping.h"
 #include "release2xbrl.h"
 #include "taxonomy.h"
@@ -36,8 +38,10 @@ typedef struct fact {
 typedef struct factset factset;
 
 typedef struct fact_options {
-    const taxonomy *tax;
+    taxonomy *tax;            /* extension concepts are declared in it */
     const mapping *map;
+    const label_table *labels;    /* NULL: the mapping tables alone */
+    const char *ext_prefix;   /* the company's extension prefix; NULL: none made */
     const r2x_profile *profile;
     const r2x_document *doc;  /* for messages */
     r2x_diag_fn diag;
@@ -48,10 +52,8 @@ typedef struct fact_options {
 typedef struct row_mapping {
     const r2x_table *table;
     const r2x_row *row;
-    const map_entry *entry;   /* NULL: unmapped */
-    int reported;             /* a statement row that should have mapped */
-    int negated;              /* its facts are the printed figures negated (the
-                               * entry's sign rule, or costs printed negative) */
+    const row_bind *bind;     /* its concept, sign and why (bind.h) */
+    int reported;             /* a statement row that nothing bound */
 } row_mapping;
 
 /* A printed total that equals the run of rows above it in every amount

@@ -27,6 +27,7 @@
 #include "error.h"
 #include "output.h"
 #include "xml_guard.h"
+#include "zip.h"
 
 #define DEFAULT_CONNECT_TIMEOUT 20
 #define DEFAULT_TIMEOUT 60
@@ -42,6 +43,7 @@ typedef struct mapping {
     int exact;
     int catalog;               /* 0 a remap, else the catalog's place in the
                                 * order catalogs were read, from 1 */
+    const zip_archive *zip;    /* a taxonomy package's: to names its entries */
 } mapping;
 
 /* What this run already got for a URL, so each is looked up once. */
@@ -59,6 +61,9 @@ struct fetcher {
     char *user_agent;
     char *ca_file;
     int catalogs_read;         /* numbers the catalogs (mapping.catalog) */
+    int refresh;               /* fetcher_get_fresh: download even what is cached */
+    r2x_buf zips;              /* zip_archive *[]: the taxonomy packages read */
+    const zip_archive *loading; /* the package whose catalog is being read */
     CURL *curl_doc;           /* URLs documents named (address-checked) */
     CURL *curl_user;          /* URLs a remap or catalog chose */
     r2x_buf maps;             /* mapping[] */
@@ -702,6 +707,7 @@ int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err)
     f->opts.user_agent = f->user_agent;
     f->opts.ca_file = f->ca_file;
     buf_init(&f->maps, R2X_BUF_NOCAP);
+    buf_init(&f->zips, R2X_BUF_NOCAP);
     if (!f->user_agent || (opts && opts->cache_dir && !f->cache_dir) ||
         (opts && opts->ca_file && !f->ca_file)) {
         fetcher_free(f);
@@ -733,6 +739,10 @@ void fetcher_free(fetcher *f)
         free(m[i].to);
     }
     buf_release(&f->maps);
+    zip_archive **z = (zip_archive **)f->zips.data;
+    for (size_t i = 0; i < f->zips.len / sizeof *z; i++)
+        zip_close(z[i]);
+    buf_release(&f->zips);
     for (size_t i = 0; i < f->index_size; i++)
         entry_free(f->index[i]);
     free(f->index);
@@ -755,7 +765,7 @@ void fetcher_stats(const fetcher *f, fetch_stats *out)
 static int add_mapping(fetcher *f, const char *from, const char *to, int exact,
                        int catalog, r2x_error *err)
 {
-    mapping m = {r2x_strdup(from), r2x_strdup(to), exact, catalog};
+    mapping m = {r2x_strdup(from), r2x_strdup(to), exact, catalog, catalog ? f->loading : NULL};
     if (!m.from || !m.to || buf_add(&f->maps, &m, sizeof m)) {
         free(m.from);
         free(m.to);
@@ -832,6 +842,9 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
             if (!cat)
                 rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
                               "catalog entry <nextCatalog> lacks catalog");
+            else if (f->loading)
+                rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                              "nextCatalog in a taxonomy package is not followed");
             else if (!target)
                 rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
             else if (scheme_len(target) && !has_scheme(target, "file"))
@@ -855,6 +868,115 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
     return R2X_OK;
 }
 
+/* A catalog's bytes into f's mappings; name is its base for relative
+ * targets, path what messages call it. */
+static int read_catalog(fetcher *f, const char *path, const char *name, const char *data,
+                        size_t len, r2x_buf *next, r2x_error *err)
+{
+    if (len > INT_MAX)
+        return r2x_fail(err, R2X_ETOOBIG, path, 0, "catalog too large");
+    /* guarded from the parse to the last of the walk: xmlGetProp or
+     * xmlNodeGetBase failing would read as an attribute missing */
+    xml_guard guard;
+    xml_guard_begin(&guard);
+    xmlDocPtr doc = xmlReadMemory(data, (int)len, name, NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    int rc = R2X_OK;
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!doc) {
+        const xmlError *xe = xmlGetLastError();
+        rc = r2x_fail(err, R2X_EINPUT, path, xe ? xe->line : 0, "not a readable catalog: %s",
+                      xe && xe->message ? xe->message : "malformed XML");
+        size_t n = strlen(err ? err->message : "");
+        if (err && n && err->message[n - 1] == '\n')
+            err->message[n - 1] = '\0';
+    } else if (!root || strcmp((const char *)root->name, "catalog")) {
+        rc = r2x_fail(err, R2X_EINPUT, path, 0, "not an XML catalog (no <catalog> root)");
+    } else {
+        rc = catalog_walk(f, doc, root->children, name, ++f->catalogs_read, next, err);
+    }
+    xmlFreeDoc(doc);
+    if (xml_guard_end(&guard))
+        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    return rc;
+}
+
+/* A taxonomy package (a .zip): its META-INF/catalog.xml, whose targets name
+ * the package's own entries, which are read from it when asked for. */
+static int load_package_catalog(fetcher *f, const char *path, r2x_error *err)
+{
+    zip_archive *z = NULL;
+    int rc = zip_open(path, f->opts.max_bytes, &z, err);
+    if (rc)
+        return rc;
+    size_t cat = zip_package_catalog(z);
+    if (cat == (size_t)-1) {
+        zip_close(z);
+        return r2x_fail(err, R2X_EINPUT, path, 0, "not a taxonomy package: it has no "
+                        "META-INF/catalog.xml");
+    }
+    if (buf_add(&f->zips, &z, sizeof z)) {
+        zip_close(z);
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
+    char *data;
+    size_t len;
+    rc = zip_read(z, cat, &data, &len, err);
+    if (rc)
+        return rc;
+    char where[4096 + 64];
+    snprintf(where, sizeof where, "%s:%s", path, zip_name(z, cat));
+    r2x_buf next;
+    buf_init(&next, R2X_BUF_NOCAP);
+    f->loading = z;
+    rc = read_catalog(f, where, zip_name(z, cat), data, len, &next, err);
+    f->loading = NULL;
+    buf_release(&next);        /* empty: nextCatalog is refused in a package */
+    free(data);
+    return rc;
+}
+
+int fetcher_install_package(fetcher *f, const char *path, size_t *stored, r2x_error *err)
+{
+    *stored = 0;
+    if (!f->cache_dir)
+        return r2x_fail(err, R2X_EUSAGE, path, 0, "there is no cache directory to install the "
+                        "package into (set --cache-dir, HOME or XDG_CACHE_HOME)");
+    size_t first = f->maps.len / sizeof(mapping);
+    int rc = load_package_catalog(f, path, err);
+    if (rc)
+        return rc;
+    const zip_archive *z = ((zip_archive **)f->zips.data)[f->zips.len / sizeof(zip_archive *) - 1];
+    const mapping *m = (const mapping *)f->maps.data;
+    size_t n = f->maps.len / sizeof *m;
+    for (size_t k = first; !rc && k < n; k++) {
+        size_t tl = strlen(m[k].to);
+        for (size_t i = 0; !rc && i < zip_count(z); i++) {
+            const char *name = zip_name(z, i);
+            size_t nl = strlen(name);
+            if (!nl || name[nl - 1] == '/' ||
+                (m[k].exact ? strcmp(name, m[k].to) != 0 : strncmp(name, m[k].to, tl) != 0))
+                continue;
+            char *url = m[k].exact ? r2x_strdup(m[k].from)
+                                   : concat3(m[k].from, "", 0, name + tl);
+            char *cached = url ? fetch_cache_path(f->cache_dir, url, err) : NULL;
+            char *data = NULL;
+            size_t len = 0;
+            if (!url)
+                rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+            else if (!cached)
+                rc = err ? err->code : R2X_EINPUT;
+            else if (!(rc = zip_read(z, i, &data, &len, err)) &&
+                     !(rc = cache_store(cached, data, len, url, err)))
+                (*stored)++;
+            free(data);
+            free(cached);
+            free(url);
+        }
+    }
+    return rc;
+}
+
 /* nextCatalog chains are followed this deep (loops are caught before) */
 #define MAX_CATALOG_DEPTH 16
 
@@ -863,6 +985,8 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
 
 int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err)
 {
+    if (zip_is_package_path(path))
+        return load_package_catalog(f, path, err);
     r2x_buf seen;              /* char *[]: the catalogs read, by real path */
     buf_init(&seen, R2X_BUF_NOCAP);
     int rc = load_catalog(f, path, 0, &seen, err);
@@ -914,36 +1038,10 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
         free(abs);
         return rc;
     }
-    if (len > INT_MAX) {
-        free(data);
-        free(abs);
-        return r2x_fail(err, R2X_ETOOBIG, path, 0, "catalog too large");
-    }
-    /* guarded from the parse to the last of the walk: xmlGetProp or
-     * xmlNodeGetBase failing would read as an attribute missing */
-    xml_guard guard;
-    xml_guard_begin(&guard);
-    xmlDocPtr doc = xmlReadMemory(data, (int)len, name, NULL,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    free(data);
     r2x_buf next;              /* char *[]: nextCatalog targets */
     buf_init(&next, R2X_BUF_NOCAP);
-    xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (!doc) {
-        const xmlError *xe = xmlGetLastError();
-        rc = r2x_fail(err, R2X_EINPUT, path, xe ? xe->line : 0, "not a readable catalog: %s",
-                      xe && xe->message ? xe->message : "malformed XML");
-        size_t n = strlen(err ? err->message : "");
-        if (err && n && err->message[n - 1] == '\n')
-            err->message[n - 1] = '\0';
-    } else if (!root || strcmp((const char *)root->name, "catalog")) {
-        rc = r2x_fail(err, R2X_EINPUT, path, 0, "not an XML catalog (no <catalog> root)");
-    } else {
-        rc = catalog_walk(f, doc, root->children, name, ++f->catalogs_read, &next, err);
-    }
-    xmlFreeDoc(doc);
-    if (xml_guard_end(&guard))
-        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    rc = read_catalog(f, path, name, data, len, &next, err);
+    free(data);
     /* after this catalog's own entries, which come first (the first match
      * wins) */
     char **targets = (char **)next.data;
@@ -969,8 +1067,9 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
 /* Where the bytes of url come from, when a remap or the catalog says:
  * malloc'd, or NULL (no mapping; or *oom set: 1 out of memory, 2 the
  * mapping would climb out of its target). */
-static char *map_url(const fetcher *f, const char *url, int *oom)
+static char *map_url(const fetcher *f, const char *url, int *oom, const mapping **which)
 {
+    *which = NULL;
     const mapping *m = (const mapping *)f->maps.data;
     size_t n = f->maps.len / sizeof *m;
     const mapping *best = NULL;
@@ -1003,6 +1102,7 @@ static char *map_url(const fetcher *f, const char *url, int *oom)
     }
     if (!best)
         return NULL;
+    *which = best;
     const char *tail = best->exact ? "" : url + strlen(best->from);
     size_t to_len = strlen(best->to);
     /* "DIR" and "FROM/" join with one slash */
@@ -1320,7 +1420,7 @@ static int get_http(fetcher *f, const char *logical, const char *source, int tru
         if (!path)
             return err ? err->code : R2X_EINPUT;
         struct stat st;
-        if (stat(path, &st) == 0) {
+        if ((!f->refresh || f->opts.offline) && stat(path, &st) == 0) {
             int rc = read_file(path, f->opts.max_bytes, "cached file", data, len, err);
             if (rc) {
                 free(path);
@@ -1394,21 +1494,35 @@ static int map_failure(const char *url, int why, r2x_error *err)
                     "refused '%s': remapped, it would climb out of the remap's target", url);
 }
 
+/* The entry of a taxonomy package a catalog mapped url to. */
+static int read_package_entry(const fetcher *f, const zip_archive *z, const char *entry,
+                              const char *url, char **data, size_t *len, r2x_error *err)
+{
+    (void)f;
+    size_t i = zip_find(z, entry);
+    if (i == (size_t)-1)
+        return r2x_fail(err, R2X_EIO, "", 0, "'%s' is not in the taxonomy package %s (its "
+                        "catalog maps it to '%s')", url, zip_path(z), entry);
+    return zip_read(z, i, data, len, err);
+}
+
 /* Fetch, without the index: abs is absolute (URL or path), fragment gone. */
 static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
                         char **source, r2x_error *err)
 {
     *source = NULL;
+    const mapping *which;
     if (!scheme_len(abs)) {
         int oom;
-        char *mapped = map_url(f, abs, &oom);
+        char *mapped = map_url(f, abs, &oom, &which);
         if (oom)
             return map_failure(abs, oom, err);
         const char *path = mapped ? mapped : abs;
-        int rc = read_file(path, f->opts.max_bytes, "file", data, len, err);
+        int rc = which && which->zip ? read_package_entry(f, which->zip, path, abs, data, len, err)
+                                     : read_file(path, f->opts.max_bytes, "file", data, len, err);
         if (!rc) {
             f->stats.local_reads++;
-            *source = r2x_strdup(path);
+            *source = which && which->zip ? NULL : r2x_strdup(path);
         }
         free(mapped);
         return rc;
@@ -1425,11 +1539,15 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
     if (!is_http(abs))
         return refuse_scheme(abs, err);
     int oom;
-    char *mapped = map_url(f, abs, &oom);
+    char *mapped = map_url(f, abs, &oom, &which);
     if (oom)
         return map_failure(abs, oom, err);
     int rc;
-    if (mapped && is_http(mapped)) {
+    if (mapped && which->zip) {
+        rc = read_package_entry(f, which->zip, mapped, abs, data, len, err);
+        if (!rc)
+            f->stats.local_reads++;
+    } else if (mapped && is_http(mapped)) {
         rc = get_http(f, abs, mapped, 1, data, len, source, err);
     } else if (mapped) {
         /* a local directory the user (remap) or a catalog named */
@@ -1565,6 +1683,15 @@ int fetcher_get(fetcher *f, const char *url, const char *base, char **data, size
                 char **resolved, r2x_error *err)
 {
     return get(f, url, base, base != NULL, data, len, resolved, err);
+}
+
+int fetcher_get_fresh(fetcher *f, const char *url, char **data, size_t *len, char **resolved,
+                      r2x_error *err)
+{
+    f->refresh = 1;
+    int rc = get(f, url, NULL, 0, data, len, resolved, err);
+    f->refresh = 0;
+    return rc;
 }
 
 /* ---- libxml2's entity loader ------------------------------------------------ */

@@ -39,10 +39,17 @@ void fetcher_free(fetcher *f);
 /* --remap FROM=TO: URLs starting with FROM start with TO instead
  * (applied before the cache; repeatable, longest FROM wins). */
 int fetcher_add_remap(fetcher *f, const char *from, const char *to, r2x_error *err);
-/* An XML catalog (OASIS; rewriteURI, rewriteSystem, uri, system) or a
- * taxonomy package's META-INF/catalog.xml; relative targets resolve
- * against the catalog's own location. */
+/* An XML catalog (OASIS; rewriteURI, rewriteSystem, uri, system), a
+ * taxonomy package's META-INF/catalog.xml, or a taxonomy package itself (a
+ * path ending in .zip: its entries are then read from the archive);
+ * relative targets resolve against the catalog's own location. */
 int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err);
+
+/* A taxonomy package (.zip; also what fetcher_load_catalog takes for a path
+ * ending in .zip): every entry its catalog maps a URL to is stored in the
+ * cache under that URL, so that the taxonomy is there --offline; *stored
+ * receives their number. */
+int fetcher_install_package(fetcher *f, const char *path, size_t *stored, r2x_error *err);
 
 /* The bytes of url, resolved against base (NULL: url is absolute or a
  * local path the user gave).  The result is malloc'd, NUL-terminated
@@ -53,6 +60,12 @@ int fetcher_load_catalog(fetcher *f, const char *path, r2x_error *err);
  * document. */
 int fetcher_get(fetcher *f, const char *url, const char *base,
                 char **data, size_t *len, char **resolved, r2x_error *err);
+
+/* fetcher_get for a document that changes (the SEC's company list): an
+ * http(s) URL is downloaded again even when cached (unless offline), and the
+ * cache updated. */
+int fetcher_get_fresh(fetcher *f, const char *url, char **data, size_t *len,
+                      char **resolved, r2x_error *err);
 
 /* Resolve a reference against a base URL or path (RFC 3986 / local paths);
  * malloc'd result. */

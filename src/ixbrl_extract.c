@@ -1177,6 +1177,18 @@ int xml_parse_file(const char *path, const char *what, xmlDocPtr *out, r2x_error
             return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
         return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
     }
+    rc = xml_parse_memory(path, what, bytes.data, bytes.len, out, err);
+    buf_release(&bytes);
+    return rc;
+}
+
+int xml_parse_memory(const char *path, const char *what, const char *data, size_t len,
+                     xmlDocPtr *out, r2x_error *err)
+{
+    *out = NULL;
+    int rc;
+    if (len > INT_MAX)
+        return r2x_fail(err, R2X_ETOOBIG, path, 0, "larger than %d bytes", INT_MAX);
     /* no network, no DTD, no entity substitution; errors are ours to report.
      * No XML_PARSE_HUGE: libxml2's limits (depth 256, 10 MB per attribute)
      * bound the tree, and the depth bounds the recursion of content() --
@@ -1192,11 +1204,10 @@ int xml_parse_file(const char *path, const char *what, xmlDocPtr *out, r2x_error
     if (ctxt) {
         ctxt->_private = &first;
         ctxt->sax->serror = quiet_error;
-        doc = xmlCtxtReadMemory(ctxt, bytes.data, (int)bytes.len, path, NULL,
+        doc = xmlCtxtReadMemory(ctxt, data, (int)len, path, NULL,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                     XML_PARSE_BIG_LINES);
     }
-    buf_release(&bytes);
     if (xml_guard_end(&guard) || !ctxt)
         first.out_of_memory = 1;
     if (first.out_of_memory) {
@@ -1227,9 +1238,17 @@ int xml_parse_file(const char *path, const char *what, xmlDocPtr *out, r2x_error
     return R2X_OK;
 }
 
+#define NOT_XHTML " (Inline XBRL must be XHTML)"
+
 int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
 {
-    return xml_parse_file(path, " (Inline XBRL must be XHTML)", out, err);
+    return xml_parse_file(path, NOT_XHTML, out, err);
+}
+
+int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                       r2x_error *err)
+{
+    return xml_parse_memory(path, NOT_XHTML, data, len, out, err);
 }
 
 /* The tree built under a guard: libxml2 tells of an allocation that failed

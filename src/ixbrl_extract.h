@@ -14,8 +14,13 @@
  * error (" (Inline XBRL must be XHTML)"), may be NULL.  *out belongs to the
  * caller (xmlFreeDoc). */
 int xml_parse_file(const char *path, const char *what, xmlDocPtr *out, r2x_error *err);
+/* The same from memory, path naming it in messages and as its base URL. */
+int xml_parse_memory(const char *path, const char *what, const char *data, size_t len,
+                     xmlDocPtr *out, r2x_error *err);
 /* The same for an Inline XBRL document. */
 int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err);
+int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                       r2x_error *err);
 
 /* Build the target instance of the default target document of ix (name is
  * what messages call it).  Findings (an unknown format, text that does not

@@ -178,6 +178,13 @@ static int exact_key(char *key, size_t size, int statement, const char *pattern)
     return snprintf(key, size, "%d:%s", statement, pattern) < (int)size;
 }
 
+void mapping_mark_company(mapping *m)
+{
+    map_entry *e = (map_entry *)(void *)m->entries.data;
+    for (size_t i = 0; i < m->entries.len / sizeof *e; i++)
+        e[i].company = 1;
+}
+
 int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *err)
 {
     linefile lf;

@@ -25,6 +25,7 @@ typedef struct map_entry {
     map_dim dims[MAP_MAX_DIMS];
     const char *file;
     long line;
+    int company;              /* from a company's overlay: its own word */
 } map_entry;
 
 typedef struct mapping mapping;
@@ -34,6 +35,8 @@ void mapping_free(mapping *m);
 /* Append the entries of a table; concepts must be in tax, non-abstract, and
  * fit the statement (balance-sheet entries instant, income duration). */
 int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *err);
+/* Mark every entry loaded so far as the company's own (an overlay). */
+void mapping_mark_company(mapping *m);
 /* The first entry, in table order (overlay first), for the statement (or
  * "any") that matches: a plain pattern matches labels[0], the normalised
  * label alone; a pattern with " > " matches one of the qualified forms

@@ -127,6 +127,11 @@ FILE *output_stream(r2x_output *o)
     return o->fp;
 }
 
+const char *output_target(const r2x_output *o)
+{
+    return o->to_stdout ? "-" : o->target;
+}
+
 int output_commit(r2x_output *o, r2x_error *err)
 {
     int rc = R2X_OK;

@@ -17,6 +17,8 @@ typedef struct r2x_output r2x_output;
 
 int output_open(const char *path, r2x_output **out, r2x_error *err);
 FILE *output_stream(r2x_output *o);
+/* The path the output goes to ("-" for standard output). */
+const char *output_target(const r2x_output *o);
 /* Commit (flush, fsync, rename) and free.  On failure the temporary file is
  * removed and the target left as it was. */
 int output_commit(r2x_output *o, r2x_error *err);

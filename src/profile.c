@@ -13,8 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "profile.h"
+
 #include "buf.h"
+#include "companies.h"
 #include "document.h"
+#include "entity.h"
 #include "error.h"
 #include "profile.h"
 #include "linefile.h"
@@ -23,9 +27,11 @@
 typedef struct profile_entry {
     char *key;
     char *value;
+    int given;                /* set by the caller (an option), not read from the file */
 } profile_entry;
 
 struct r2x_profile {
+    char *path;               /* the file it was read from; NULL for a default */
     r2x_fiscal_calendar cal;
     int is_default;           /* no profile file: r2x_profile_infer may fill it */
     int cal_given;            /* the fiscal year end was set by an option */
@@ -43,6 +49,7 @@ void r2x_profile_free(r2x_profile *p)
         free(p->entries[i].value);
     }
     buf_release(&p->entry_buf);
+    free(p->path);
     free(p);
 }
 
@@ -111,7 +118,7 @@ int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error 
 static int add_entry(r2x_profile *p, const char *key, size_t kl, const char *value,
                      size_t vl)
 {
-    profile_entry e = {r2x_strndup(key, kl), r2x_strndup(value, vl)};
+    profile_entry e = {r2x_strndup(key, kl), r2x_strndup(value, vl), 0};
     if (!e.key || !e.value || buf_add(&p->entry_buf, &e, sizeof e)) {
         free(e.key);
         free(e.value);
@@ -135,6 +142,11 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
         return rc;
     }
     p->is_default = 0;
+    if (!(p->path = r2x_strdup(path))) {
+        linefile_close(&lf);
+        r2x_profile_free(p);
+        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
     while (linefile_next(&lf, err)) {
         long lineno = lf.lineno;
         char *line = lf.line;
@@ -239,11 +251,37 @@ int r2x_profile_set(r2x_profile *p, const char *key, const char *value, r2x_erro
                 return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
             free(p->entries[i].value);
             p->entries[i].value = v;
+            p->entries[i].given = 1;
             return R2X_OK;
         }
     if (add_entry(p, key, strlen(key), value, strlen(value)))
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    p->entries[p->nentries - 1].given = 1;
     return R2X_OK;
+}
+
+int r2x_profile_set_entity(r2x_profile *p, const char *scheme_id, r2x_error *err)
+{
+    entity e;
+    int rc = entity_parse(scheme_id, &e, err);
+    if (rc)
+        return rc;
+    char value[sizeof e.scheme + sizeof e.id];
+    entity_format(&e, value, sizeof value);
+    return r2x_profile_set(p, "entity", value, err);
+}
+
+int profile_key_given(const r2x_profile *p, const char *key)
+{
+    for (size_t i = 0; i < p->nentries; i++)
+        if (strcmp(p->entries[i].key, key) == 0)
+            return p->entries[i].given;
+    return 0;
+}
+
+const char *profile_path(const r2x_profile *p)
+{
+    return p->path;
 }
 
 /* ---- A default profile learns from the release ----------------------------- */
@@ -279,17 +317,10 @@ static int read_month_day(const char *s, int *month, int *day)
     return 0;
 }
 
+/* The input file's line of a byte offset of the text, to name in messages. */
 static long line_of(const r2x_document *doc, size_t off)
 {
-    size_t lo = 0, hi = doc->nlines;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->line_start[mid] <= off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return (long)lo;
+    return (long)document_source_line(doc, document_line_of_offset(doc, off));
 }
 
 typedef struct name_candidate {
@@ -308,10 +339,8 @@ static int name_word_ok(const char *w, size_t n)
     return isupper((unsigned char)w[0]);
 }
 
-/* The company named most often with a legal-form suffix ("Sears, Roebuck
- * and Co.", "TIME WARNER INC."): 1 found, 0 none, -1 out of memory. */
-static int infer_entity_name(const r2x_document *doc, char *out, size_t size, size_t *where,
-                             size_t *times)
+int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, size_t *where,
+                              size_t *times)
 {
     static const char *const suffixes[] = {"Inc.", "Incorporated", "Corporation", "Corp.",
                                            "Co.", "Company", "Ltd.", "Limited", "plc", NULL};
@@ -340,8 +369,12 @@ static int infer_entity_name(const r2x_document *doc, char *out, size_t size, si
         size_t p = i;
         while (nwords < 6) {
             size_t e = p;
+            int newline = 0;
             while (e > 0 && isspace((unsigned char)t[e - 1]))
-                e--;
+                newline |= t[--e] == '\n';
+            /* a name does not go on from the line above (a heading, a dateline) */
+            if (newline)
+                break;
             if (e > 0 && t[e - 1] == ',')
                 e--;
             size_t b = e;
@@ -381,6 +414,11 @@ static int infer_entity_name(const r2x_document *doc, char *out, size_t size, si
             shown[kl++] = t[q];
         }
         key[kl] = shown[kl] = '\0';
+        /* "The Company", "the Corporation": a legal form alone names nobody */
+        char identity[128];
+        company_name_key(key, identity, sizeof identity);
+        if (!identity[0])
+            continue;
         size_t k = 0;
         while (k < nc && strcmp(c[k].key, key))
             k++;
@@ -413,30 +451,6 @@ static int infer_entity_name(const r2x_document *doc, char *out, size_t size, si
     }
     free(c);
     return best < nc ? 1 : 0;
-}
-
-static int infer_cik(const r2x_document *doc, char *out, size_t size, size_t *where)
-{
-    const char *keys[] = {"CIK", "Central Index Key", NULL};
-    for (size_t k = 0; keys[k]; k++) {
-        const char *p = doc->text;
-        while ((p = strstr(p, keys[k]))) {
-            const char *q = p + strlen(keys[k]);
-            while (*q == ':' || *q == '#' || *q == ' ' || *q == '-')
-                q++;
-            size_t n = strspn(q, "0123456789");
-            if (n >= 1 && n <= 10 && !isalnum((unsigned char)q[n])) {
-                char digits[16];
-                memcpy(digits, q, n);
-                digits[n] = '\0';
-                snprintf(out, size, "%010lu", strtoul(digits, NULL, 10));
-                *where = (size_t)(p - doc->text);
-                return 1;
-            }
-            p = q;
-        }
-    }
-    return 0;
 }
 
 /* The fiscal year end: "fiscal year ended January 3, 2004" in the text, a
@@ -480,7 +494,7 @@ static int infer_year_end(const r2x_document *doc, const r2x_tableset *set, int 
                 *month = b.month;
                 *day = b.day;
                 *how = "from a column of a whole year";
-                *line = t->first_line;
+                *line = (long)document_source_line(doc, (size_t)t->first_line);
                 return 1;
             }
         }
@@ -506,7 +520,7 @@ static int infer_year_end(const r2x_document *doc, const r2x_tableset *set, int 
             if (!ends_a_period && (!best.year || p->end.year > best.year ||
                                    (p->end.year == best.year && p->end.month > best.month))) {
                 best = p->end;
-                best_line = t->first_line;
+                best_line = (long)document_source_line(doc, (size_t)t->first_line);
             }
         }
     }
@@ -528,22 +542,16 @@ int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tablese
     char buf[160];
     size_t where = 0, times = 0;
     if (!r2x_profile_get(p, "entity-name")) {
-        rc = infer_entity_name(doc, buf, sizeof buf, &where, &times);
+        rc = profile_infer_entity_name(doc, buf, sizeof buf, &where, &times);
         if (rc < 0)
             return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
         if (rc == 1) {
             if ((rc = r2x_profile_set(p, "entity-name", buf, err)))
                 return rc;
-            r2x_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, line_of(doc, where), 0,
+            r2x_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line_of(doc, where), 0,
                      "no company profile: entity name '%s' inferred from the release "
                      "(named %zu times; give --entity-name to override)", buf, times);
         }
-    }
-    if (!r2x_profile_get(p, "cik") && infer_cik(doc, buf, sizeof buf, &where)) {
-        if ((rc = r2x_profile_set(p, "cik", buf, err)))
-            return rc;
-        r2x_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, line_of(doc, where), 0,
-                 "no company profile: CIK %s read from the release", buf);
     }
     int month, day;
     const char *how;
@@ -555,7 +563,7 @@ int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tablese
         /* a 52/53-week year ending in the first days of January is named by
          * the year it mostly falls in */
         p->cal.naming = month == 1 && day <= 7 ? R2X_FY_NAMED_BY_START : R2X_FY_NAMED_BY_END;
-        r2x_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, line, 0,
+        r2x_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line, 0,
                  "no company profile: fiscal year end --%02d-%02d inferred %s (give "
                  "--fiscal-year-end to override)", month, day, how);
     }

@@ -34,7 +34,12 @@ enum r2x_status {
     R2X_ETABLE      /* a table could not be read consistently */
 };
 
-enum r2x_severity { R2X_SEV_WARNING = 1, R2X_SEV_ERROR = 2 };
+/* A note says what was decided and why (which rule identified the entity);
+ * a warning, something the caller should look at; an error, something
+ * wrong. */
+enum r2x_severity { R2X_SEV_WARNING = 1, R2X_SEV_ERROR = 2, R2X_SEV_NOTE = 3 };
+/* "note", "warning" or "error". */
+const char *r2x_severity_name(int severity);
 
 /* One error or diagnostic: what went wrong and where.  Fixed buffers, so that
  * reporting never allocates (as curl's error buffer). */
@@ -162,6 +167,13 @@ int r2x_profile_set(r2x_profile *profile, const char *key, const char *value,
 /* Override the fiscal-year naming from "start" or "end". */
 int r2x_profile_set_fiscal_year_named_by(r2x_profile *profile, const char *naming,
                                          r2x_error *err);
+/* Set the entity identifier, as --entity does: "cik:320193" (the SEC's
+ * Central Index Key, up to 10 digits, kept zero-padded to 10) or
+ * "lei:HWUPKR0MPOU8FGXBT394" (an ISO 17442 Legal Entity Identifier, its
+ * check digits verified); the scheme is case-insensitive.  R2X_EUSAGE with a
+ * message saying what is wrong otherwise.  An identifier set so is the
+ * caller's word: it comes before the profile's and anything inferred. */
+int r2x_profile_set_entity(r2x_profile *profile, const char *scheme_id, r2x_error *err);
 /* True when any of the profile's "match:" phrases occurs in text. */
 int r2x_profile_matches(const r2x_profile *profile, const char *text, size_t len);
 
@@ -169,15 +181,48 @@ typedef struct r2x_document r2x_document;
 typedef struct r2x_tableset r2x_tableset;
 /* A profile made by r2x_profile_new_default() (no company profile) learns
  * what it can from the release: the entity name (the company named most
- * often with a legal form: "Sears, Roebuck and Co."), a CIK only if one is
- * printed, and the fiscal year end ("fiscal year ended January 3, 2004", a
+ * often with a legal form: "Sears, Roebuck and Co.") and the fiscal year end
+ * ("fiscal year ended January 3, 2004", a
  * column of a whole year, or the balance-sheet date that ends none of the
  * release's periods).  What is already set (by options) is kept; each
- * inference is reported through diag as a warning that says so.  set may be
+ * inference is reported through diag as a note that says so.  set may be
  * NULL.  Profiles read from a file are left alone. */
 int r2x_profile_infer(r2x_profile *profile, const r2x_document *doc,
                       const r2x_tableset *set, r2x_diag_fn diag, void *userdata,
                       r2x_error *err);
+
+/* ---- What a file is ------------------------------------------------------ */
+
+enum r2x_input_kind {
+    R2X_KIND_TEXT = 0,            /* text (a release, or anything else) */
+    R2X_KIND_HTML,                /* HTML that is not Inline XBRL */
+    R2X_KIND_PDF,
+    R2X_KIND_WORD,                /* .doc (OLE2) or .docx */
+    R2X_KIND_OFFICE,              /* another Office file: .xls(x), .ppt(x), OLE2 */
+    R2X_KIND_RTF,
+    R2X_KIND_XBRL_INSTANCE,
+    R2X_KIND_INLINE_XBRL,
+    R2X_KIND_XBRL_TAXONOMY,       /* a taxonomy schema or linkbase */
+    R2X_KIND_IMAGE,
+    R2X_KIND_TAXONOMY_PACKAGE,    /* a zip with META-INF/taxonomyPackage.xml */
+    R2X_KIND_ZIP,
+    R2X_KIND_GZIP,
+    R2X_KIND_XML                  /* other XML */
+};
+
+typedef struct r2x_sniffed {
+    int kind;                     /* enum r2x_input_kind */
+    char what[64];                /* "a PDF document", "a Word document (.docx)",
+                                   * "a PNG image", "an XBRL instance" */
+} r2x_sniffed;
+
+/* What the first bytes of a file (64 KiB are enough) say it is: magic
+ * numbers, zip entry names, the XML root element and its namespaces. */
+void r2x_sniff(const char *data, size_t len, r2x_sniffed *out);
+
+/* The same for a file ("-" is not sniffed: text).  R2X_EIO if it cannot be
+ * read. */
+int r2x_sniff_file(const char *path, r2x_sniffed *out, r2x_error *err);
 
 /* ---- The release document ------------------------------------------------ */
 
@@ -205,7 +250,11 @@ enum r2x_input_format { R2X_INPUT_AUTO = 0, R2X_INPUT_TEXT, R2X_INPUT_HTML, R2X_
 #define R2X_DEFAULT_PDF_TIMEOUT_MS 30000UL
 
 /* Read a release from a file ("-" is standard input).  name is what messages
- * call it (the path when NULL).  Errors name the file and line.  An HTML
+ * call it (the path when NULL).  Errors name the file and line.  A file that
+ * cannot be a release is R2X_EINPUT naming what it is and what to do
+ * (r2x_sniff): a PDF in a build without the PDF reader, a Word or Office
+ * document, an image, an archive; with R2X_INPUT_AUTO also an XBRL instance,
+ * taxonomy or Inline XBRL document (R2X_INPUT_HTML reads the latter).  An HTML
  * release becomes lines of text, each table row one tab-separated line;
  * line numbers in diagnostics are still those of the HTML file.  A PDF
  * release becomes the lines of its pages laid out as `pdftotext -layout`
@@ -355,23 +404,67 @@ enum r2x_format {
  * (-1 when none). */
 const char *r2x_format_name(int format);
 int r2x_format_from_name(const char *name);
+/* How the entity (the xbrli:identifier of every context) was identified,
+ * in this order of precedence. */
+enum r2x_entity_rule {
+    R2X_ENTITY_NONE = 0,
+    R2X_ENTITY_GIVEN,             /* by the caller: r2x_profile_set_entity (--entity) */
+    R2X_ENTITY_PROFILE,           /* the company profile's entity: (or cik:) key */
+    R2X_ENTITY_PRINTED,           /* a CIK or LEI printed in the release */
+    R2X_ENTITY_TICKER,            /* an exchange ticker printed in the release
+                                   * ("NYSE: BA"), in the SEC's company list, whose
+                                   * company the release names */
+    R2X_ENTITY_NAME,              /* the company's name, in the SEC's list, one
+                                   * company only */
+    R2X_ENTITY_OWN_SCHEME         /* none of those: the name under
+                                   * R2X_SCHEME_ENTITY_NAME, with a warning */
+};
+/* "given", "profile", "printed", "ticker", "name", "own-scheme" ("none"). */
+const char *r2x_entity_rule_name(int rule);
+
+#define R2X_SCHEME_CIK "http://www.sec.gov/CIK"
+#define R2X_SCHEME_LEI "http://standards.iso.org/iso/17442"
+/* Ours, for an entity with no registry identifier: the identifier is its
+ * name as the release prints it. */
+#define R2X_SCHEME_ENTITY_NAME "urn:release2xbrl:entity-name"
 
 typedef struct r2x_convert_options {
-    const r2x_profile *profile;   /* company profile (fiscal year, CIK, overlay) */
+    const r2x_profile *profile;   /* company profile (fiscal year, entity, overlay) */
     const char *data_dir;         /* holds mappings/, taxonomy/ and xslt/ */
-    r2x_diag_fn diag;             /* warnings and non-fatal errors; may be NULL */
+    r2x_diag_fn diag;             /* notes, warnings and non-fatal errors; may be NULL */
     void *diag_userdata;
     int format;                   /* enum r2x_format; 0: XBRL */
     const char *stylesheet;       /* Inline XBRL stylesheet: a file, or "review" (the
                                    * shipped data_dir/xslt/ixbrl-review.xsl, which
                                    * marks every tagged cell); NULL: data_dir/xslt/ixbrl.xsl */
+    /* Added with the entity rules (issue 20): */
+    int strict;                   /* refuse (R2X_EINPUT, nothing written) when a
+                                   * statement line is unmapped, a total does not
+                                   * add up, duplicates disagree or the entity has
+                                   * no registry identifier */
+    const char *companies;        /* the SEC's company list (mappings/sec-companies.tsv
+                                   * format); NULL: data_dir/mappings/sec-companies.tsv */
 } r2x_convert_options;
+
+/* The most files one conversion writes: the instance, the Inline XBRL,
+ * xBRL-JSON, xBRL-CSV and its metadata, the extension schema and its four
+ * linkbases. */
+#define R2X_MAX_OUTPUTS 10
 
 typedef struct r2x_convert_result {
     size_t facts, contexts;
-    size_t unmapped;              /* statement rows no mapping entry matched */
+    size_t unmapped;              /* statement rows no standard concept fits (an
+                                   * extension concept, or none) */
     size_t failed_sums;           /* printed totals that do not add up */
     size_t errors;                /* disagreeing duplicates, misfit concepts */
+    /* Added with the entity rules (issue 20): */
+    int entity_rule;              /* enum r2x_entity_rule */
+    char entity[192];             /* "cik:0000320193", "lei:...", "name:Sears, Roebuck and Co." */
+    size_t noutputs;              /* files written (none for standard output) */
+    char outputs[R2X_MAX_OUTPUTS][512];   /* their paths, the instance (or the
+                                   * Inline XBRL, the JSON, the CSV) first, the
+                                   * extension taxonomy last */
+    /* Added with the extension taxonomy (issue 17): */
     size_t sums_written;          /* checked totals in the calculation linkbase */
     size_t sums_left_out;         /* checked totals it could not hold (warned of) */
 } r2x_convert_result;
@@ -385,7 +478,11 @@ typedef struct r2x_convert_result {
  * ticker or name and the period end (see README).  To standard output the
  * taxonomy is not written: the instance then refers to the US-GAAP, DEI
  * and SRT entry points, unless the company has concepts of its own (a
- * warning says so).  The profile must give the entity identifier (cik).
+ * warning says so).  The entity is identified by the first of the rules of
+ * enum r2x_entity_rule that applies, each decision reported through
+ * opts->diag as a note.  Without opts->strict, disagreeing duplicates and
+ * misfit concepts reach opts->diag as warnings (the output is written;
+ * result->errors counts them).
  *
  * opts->format chooses what path gets: R2X_FORMAT_IXBRL, the release as
  * Inline XBRL (the same facts, contexts, units and schemaRef);
@@ -428,17 +525,11 @@ int r2x_ixbrl_extract_to(const char *path, const char *out_path, int format,
 
 /* ---- Listing facts ---------------------------------------------------------- */
 
-enum r2x_xbrl_kind { R2X_NOT_XBRL = 0, R2X_XBRL_INSTANCE, R2X_XBRL_INLINE };
-
-/* What a file is by its root element: an XBRL instance (xbrli:xbrl), an
- * Inline XBRL document (html declaring the Inline XBRL 1.1 or 1.0
- * namespace), or neither (a release).  R2X_EIO when it cannot be read. */
-int r2x_xbrl_file_kind(const char *path, int *kind, r2x_error *err);
-
 /* List the facts of an XBRL instance or Inline XBRL document to out_path
  * (format R2X_FORMAT_FACTS or R2X_FORMAT_FACTS_JSON): concept, period,
  * dimensions, unit, value as written, decimals and the line of path the
- * fact is on.  A release is listed by r2x_convert with those formats.
+ * fact is on (r2x_sniff_file tells them).  A release is listed by
+ * r2x_convert with those formats.
  * Extraction errors of an Inline XBRL document go to diag and *nerrors. */
 int r2x_facts_list(const char *path, int format, const char *out_path, r2x_diag_fn diag,
                    void *diag_userdata, size_t *nfacts, size_t *nerrors, r2x_error *err);

@@ -670,13 +670,15 @@ static int collect_rows(extract *x, const block *b, table_plan *tp, r2x_buf *row
 }
 
 /* Below a per-share line, a line whose label names no unit and whose
- * figures are in cents is per share too ("Discontinued operations  0.02"). */
+ * figures are in cents is per share too ("Discontinued operations  0.02");
+ * so is one under a sub-heading of a per-share heading ("EARNINGS PER
+ * SHARE" / "Assuming dilution" / "Continuing operations  2.31"). */
 static const char *unit_source(const pending_row *p, const char *section,
-                               const char *per_share_label)
+                               const char *per_share_label, const char *unit_heading)
 {
     if (!p->npending)
         return NULL;
-    if (per_share_label && p->row.label) {
+    if ((per_share_label || unit_heading) && p->row.label) {
         label_unit own, sect;
         unit_from_label(p->row.label, &own);
         unit_from_label(section, &sect);
@@ -685,9 +687,22 @@ static const char *unit_source(const pending_row *p, const char *section,
             if (!p->pending[k].dash && p->pending[k].fig.frac_digits != 2)
                 cents = 0;
         if (own.kind == LABEL_UNIT_NONE && sect.kind == LABEL_UNIT_NONE && cents)
-            return per_share_label;
+            return per_share_label ? per_share_label : unit_heading;
     }
     return section;
+}
+
+/* A heading row that names a per-share unit, kept across the sub-headings
+ * under it until a heading names another unit. */
+static const char *next_unit_heading(const pending_row *p, const char *current)
+{
+    if (!p->row.label || p->npending)
+        return current;
+    label_unit lu;
+    unit_from_label(p->row.label, &lu);
+    if (lu.kind == LABEL_UNIT_PER_SHARE)
+        return p->row.label;
+    return lu.kind == LABEL_UNIT_NONE ? current : NULL;
 }
 
 int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
@@ -707,7 +722,7 @@ int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
     for (size_t i = 0; i < n; i++)
         if (prs[i].row.label && prs[i].row.indent < min_indent)
             min_indent = prs[i].row.indent;
-    const char *section = NULL, *per_share_label = NULL;
+    const char *section = NULL, *per_share_label = NULL, *unit_heading = NULL;
     size_t i = 0;
     for (; i < n && !rc; i++) {
         pending_row *p = &prs[i];
@@ -717,11 +732,18 @@ int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
             section = p->row.label;
         else if (p->npending && label_is_total(p->row.label))
             section = NULL;
-        if ((rc = finish_values(x, tp, p, unit_source(p, section, per_share_label))))
+        unit_heading = next_unit_heading(p, unit_heading);
+        const char *source = unit_source(p, section, per_share_label, unit_heading);
+        if ((rc = finish_values(x, tp, p, source)))
             break;
-        if (p->row.nvalues)
-            per_share_label = p->row.values[0].unit.kind == R2X_UNIT_PER_SHARE
-                              ? p->row.label : NULL;
+        if (p->row.nvalues) {
+            /* the label that named the unit: the row's own or the one it took */
+            label_unit own;
+            unit_from_label(p->row.label, &own);
+            per_share_label = p->row.values[0].unit.kind != R2X_UNIT_PER_SHARE ? NULL
+                              : own.kind == LABEL_UNIT_PER_SHARE || !source ? p->row.label
+                              : source;
+        }
         p->row.is_total = label_is_total(p->row.label);
         p->row.is_heading = p->row.nvalues == 0;
         if (!p->row.label && p->row.nvalues)
@@ -786,7 +808,9 @@ static void balance_sheet_positions(r2x_table *t)
         const r2x_row *row = &t->rows[r];
         if (tca < 0 && total_of(row, "current assets"))
             tca = (long)r;
-        else if (ta < 0 && total_of(row, "assets") && !tb_contains_ci(row->label, "current"))
+        else if (ta < 0 && ((total_of(row, "assets") && !tb_contains_ci(row->label, "current")) ||
+                            (tca >= 0 && row->nvalues && row->label &&
+                             !strcasecmp(row->label, "total"))))
             ta = (long)r;
         else if (tcl < 0 && total_of(row, "current liabilities"))
             tcl = (long)r;
@@ -837,15 +861,18 @@ static void cash_flow_positions(r2x_table *t)
                       starts_ci(l, "cash used") || starts_ci(l, "total") ||
                       starts_ci(l, "net increase") || starts_ci(l, "net decrease"));
         int p = -1;
-        if (tb_contains_ci(l, "operating activities"))
+        /* "Non-cash investing and financing activities" is no section of
+         * flows; "Non-cash items" among the operating adjustments is */
+        int noncash = tb_contains_ci(l, "non-cash") || tb_contains_ci(l, "noncash");
+        if (tb_contains_ci(l, "supplemental") ||
+            (noncash && tb_contains_ci(l, "activities")))
+            p = R2X_POS_SUPPLEMENTAL;
+        else if (tb_contains_ci(l, "operating activities"))
             p = R2X_POS_OPERATING;
         else if (tb_contains_ci(l, "investing activities"))
             p = R2X_POS_INVESTING;
         else if (tb_contains_ci(l, "financing activities"))
             p = R2X_POS_FINANCING;
-        else if (tb_contains_ci(l, "supplemental") || tb_contains_ci(l, "non-cash") ||
-                 tb_contains_ci(l, "noncash"))
-            p = R2X_POS_SUPPLEMENTAL;
         if (p >= 0 && !closes)
             position = p;
         row->position = position;

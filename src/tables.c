@@ -461,31 +461,160 @@ static double page_width_of(const extract *x)
 
 /* ---- Titles and statements ----------------------------------------------- */
 
+/* The statement one title line names, after the words that qualify a
+ * statement's name ("Unaudited Condensed Consolidated ..."): the phrase must
+ * open the line, so that "From ExxonMobil's Consolidated Statement of
+ * Income" over a reconciliation names no statement. */
+static int statement_of_line(const char *s, size_t n)
+{
+    static const char *const qualifiers[] = {
+        "unaudited", "condensed", "consolidated", "combined", "interim", "preliminary",
+        "the", "(unaudited)", "summarized", "summary", "abbreviated", NULL};
+    char line[256];
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < sizeof line; i++)
+        line[o++] = (char)tolower((unsigned char)s[i]);
+    line[o] = '\0';
+    const char *p = line;
+    /* a name before "Consolidated" ("Quarterly", a company's name), but no
+     * sentence ("From ExxonMobil's Consolidated Statement of Income") */
+    const char *q = NULL;
+    for (const char *w = line; (w = strstr(w, "consolidated ")) || (w = NULL); w++)
+        q = w;
+    if (!q)
+        for (const char *w = line; (w = strstr(w, "condensed ")); w++)
+            q = w;
+    if (q) {
+        static const char *const sentence[] = {"from ", "see ", "per ", "in ", "to ", "as ",
+                                               "reported ", "according ", "of ", NULL};
+        int prose = 0;
+        for (const char *w = line; w < q && !prose; w++)
+            if (w == line || w[-1] == ' ')
+                for (size_t i = 0; sentence[i] && !prose; i++)
+                    prose = !strncmp(w, sentence[i], strlen(sentence[i]));
+        if (!prose)
+            p = q;
+    }
+    for (int again = 1; again;) {
+        again = 0;
+        while (*p == ' ')
+            p++;
+        for (size_t i = 0; qualifiers[i]; i++) {
+            size_t k = strlen(qualifiers[i]);
+            if (!strncmp(p, qualifiers[i], k) && (p[k] == ' ' || !p[k])) {
+                p += k;
+                again = 1;
+            }
+        }
+    }
+    static const struct { const char *phrase; int statement; } starts[] = {
+        {"balance sheet", R2X_STMT_BALANCE_SHEET},
+        {"statement of financial position", R2X_STMT_BALANCE_SHEET},
+        {"statements of financial position", R2X_STMT_BALANCE_SHEET},
+        {"statement of financial condition", R2X_STMT_BALANCE_SHEET},
+        {"statements of financial condition", R2X_STMT_BALANCE_SHEET},
+        {"statement of cash flow", R2X_STMT_CASH_FLOWS},
+        {"statements of cash flow", R2X_STMT_CASH_FLOWS},
+        {"cash flow statement", R2X_STMT_CASH_FLOWS},
+        {"cash flows", R2X_STMT_CASH_FLOWS},
+        {"statement of income", R2X_STMT_INCOME}, {"statements of income", R2X_STMT_INCOME},
+        {"statement of operations", R2X_STMT_INCOME},
+        {"statements of operations", R2X_STMT_INCOME},
+        {"statement of earnings", R2X_STMT_INCOME},
+        {"statements of earnings", R2X_STMT_INCOME},
+        {"statement of comprehensive income", R2X_STMT_INCOME},
+        {"statements of comprehensive income", R2X_STMT_INCOME},
+        {"income statement", R2X_STMT_INCOME}, {"income\n", R2X_STMT_INCOME},
+        {"financial position", R2X_STMT_BALANCE_SHEET},
+        {"financial condition", R2X_STMT_BALANCE_SHEET},
+        {"statement of changes in", R2X_STMT_EQUITY},
+        {"statements of changes in", R2X_STMT_EQUITY},
+        {"statement of shareholders", R2X_STMT_EQUITY},
+        {"statements of shareholders", R2X_STMT_EQUITY},
+        {"statement of stockholders", R2X_STMT_EQUITY},
+        {"statements of stockholders", R2X_STMT_EQUITY},
+    };
+    for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++)
+        if (!strncmp(p, starts[i].phrase, strlen(starts[i].phrase)))
+            return starts[i].statement;
+    if (!strcmp(p, "income"))
+        return R2X_STMT_INCOME;     /* "CONSOLIDATED INCOME" */
+    return R2X_STMT_OTHER;
+}
+
+/* The statement a table's title lines name (one a line, the nearest first
+ * wins), else a segment table when they speak of segments. */
 static int classify_statement(const char *text)
 {
-    if (tb_contains_ci(text, "balance sheet") || tb_contains_ci(text, "financial position") ||
-        tb_contains_ci(text, "financial condition"))
-        return R2X_STMT_BALANCE_SHEET;
-    if (tb_contains_ci(text, "cash flow"))
-        return R2X_STMT_CASH_FLOWS;
-    if (tb_contains_ci(text, "segment"))
+    int found = R2X_STMT_OTHER;
+    for (const char *p = text; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p) : strlen(p);
+        int st = statement_of_line(p, n);
+        if (st != R2X_STMT_OTHER)
+            found = st;       /* lines run top to bottom: the lowest is nearest */
+        p += nl ? n + 1 : n;
+    }
+    if (found == R2X_STMT_OTHER && tb_contains_ci(text, "segment"))
         return R2X_STMT_SEGMENT;
-    if (tb_contains_ci(text, "consolidated income\n") ||
-        tb_contains_ci(text, "statements of income") ||
-        tb_contains_ci(text, "statement of income") ||
-        tb_contains_ci(text, "statements of operations") ||
-        tb_contains_ci(text, "statement of operations") ||
-        tb_contains_ci(text, "income statement") ||
-        tb_contains_ci(text, "statements of earnings") ||
-        tb_contains_ci(text, "statement of earnings") ||
-        tb_contains_ci(text, "statements of comprehensive income"))
+    return found;
+}
+
+/* A table whose title names no statement ("COMPARATIVE FINANCIAL RESULTS",
+ * "CASH FLOW") is one by what it holds: the three cash-flow activities, or
+ * total assets beside liabilities, or revenue down to net income and
+ * earnings per share after taxes. Reconciliations and adjusted figures hold
+ * such lines too, so a table that speaks of them is none. */
+static int statement_by_content(const r2x_table *t, const char *context)
+{
+    static const char *const not_statement[] = {
+        "non-gaap", "reconcil", "adjusted", "adjustment", "segment", "guidance",
+        "outlook", "pro forma", NULL};
+    for (size_t i = 0; not_statement[i]; i++)
+        if (context && tb_contains_ci(context, not_statement[i]))
+            return R2X_STMT_OTHER;
+    enum { OPERATING = 1, INVESTING = 2, FINANCING = 4, ASSETS = 8, LIABILITIES = 16,
+           REVENUE = 32, TAXES = 64, NET_INCOME = 128, PER_SHARE = 256 };
+    unsigned seen = 0;
+    size_t valued = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *l = t->rows[r].label;
+        if (!l)
+            continue;
+        if (tb_contains_ci(l, "non-gaap") || tb_contains_ci(l, "reconcil"))
+            return R2X_STMT_OTHER;
+        valued += t->rows[r].nvalues > 0;
+        if (tb_contains_ci(l, "operating activities"))
+            seen |= OPERATING;
+        if (tb_contains_ci(l, "investing activities"))
+            seen |= INVESTING;
+        if (tb_contains_ci(l, "financing activities"))
+            seen |= FINANCING;
+        if (tb_contains_ci(l, "total assets"))
+            seen |= ASSETS;
+        if (tb_contains_ci(l, "total liabilities") || tb_contains_ci(l, "total equity") ||
+            tb_contains_ci(l, "stockholders' equity") || tb_contains_ci(l, "shareholders' equity"))
+            seen |= LIABILITIES;
+        if ((tb_contains_ci(l, "revenue") || tb_contains_ci(l, "sales")) && !(seen & TAXES))
+            seen |= REVENUE;
+        if ((seen & REVENUE) && tb_contains_ci(l, "tax"))
+            seen |= TAXES;
+        if ((seen & TAXES) && (tb_contains_ci(l, "net income") || tb_contains_ci(l, "net earnings") ||
+                               tb_contains_ci(l, "net loss")))
+            seen |= NET_INCOME;
+        if ((seen & NET_INCOME) && (tb_contains_ci(l, "per share") ||
+                                    tb_contains_ci(l, "earnings per") ||
+                                    tb_contains_ci(l, "per common share")))
+            seen |= PER_SHARE;
+    }
+    if (valued < 8)
+        return R2X_STMT_OTHER;
+    if ((seen & (OPERATING | INVESTING | FINANCING)) == (OPERATING | INVESTING | FINANCING))
+        return R2X_STMT_CASH_FLOWS;
+    if ((seen & (ASSETS | LIABILITIES)) == (ASSETS | LIABILITIES))
+        return R2X_STMT_BALANCE_SHEET;
+    if (seen & PER_SHARE)
         return R2X_STMT_INCOME;
-    if ((tb_contains_ci(text, "shareholders' equity") ||
-         tb_contains_ci(text, "stockholders' equity") ||
-         tb_contains_ci(text, "shareholders\xE2\x80\x99 equity") ||
-         tb_contains_ci(text, "stockholders\xE2\x80\x99 equity") ||
-         tb_contains_ci(text, "changes in equity")) && tb_contains_ci(text, "statement"))
-        return R2X_STMT_EQUITY;
     return R2X_STMT_OTHER;
 }
 
@@ -544,6 +673,23 @@ static void row_text(const extract *x, const trow *t, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* A line that names a statement or a table: short, no sentence, not in
+ * parentheses, mostly capitals or title words ("CONDENSED CONSOLIDATED
+ * STATEMENT OF INCOME", "Consolidated Balance Sheets"). */
+static int title_like(const tcell *c)
+{
+    if (c->len > 100 || c->text[0] == '(' || c->text[c->len - 1] == '.' ||
+        c->text[c->len - 1] == ':')
+        return 0;
+    int words = 0, capital = 0;
+    for (size_t i = 0; i < c->len; i++)
+        if (isalpha((unsigned char)c->text[i]) && (i == 0 || c->text[i - 1] == ' ')) {
+            words++;
+            capital += isupper((unsigned char)c->text[i]) != 0;
+        }
+    return words >= 2 && capital * 3 >= words * 2;
+}
+
 /* The lines just above a table (and its heading rows that stand in the
  * label column, as "(Dollars in millions)"): its title and what they say
  * of units and periods.  Stops at another table or at prose. */
@@ -561,12 +707,13 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (t->n && x->cells[t->first + t->n - 1].gc->x1 > width)
             width = x->cells[t->first + t->n - 1].gc->x1;
     }
-    for (size_t k = b->head; b->table && k < b->first; k++) {
+    for (size_t k = b->head; k < b->first; k++) {
         const trow *t = &x->rows[k];
         if (t->cls != TR_TEXT || t->n != 1)
             continue;
         const tcell *c = &x->cells[t->first];
-        if (c->gc->x0 > 0.5 * x->em || c->gc->x1 - c->gc->x0 < 0.6 * width)
+        if (b->table ? c->gc->x0 > 0.5 * x->em || c->gc->x1 - c->gc->x0 < 0.6 * width
+                     : !title_like(c))
             continue;
         row_text(x, t, line, sizeof line);
         size_t cl = strlen(ti->context);
@@ -688,24 +835,31 @@ static int has_heading_cell(const extract *x, const trow *t, const table_plan *t
 static size_t head_of(const extract *x, size_t first, size_t floor, const table_plan *tp)
 {
     size_t h = first, r = first, blanks = 0, text = 0, since = 0;
+    int found = 0;            /* a heading row was met */
     while (r-- > floor) {
         const trow *t = &x->rows[r];
-        if (t->cls == TR_SKIP) {
-            if (t->gr->kind == GRID_ROW_BLANK &&
-                (++blanks > 2 || t->gr->units == GRID_UNITS_COLUMNS))
+        if (t->cls == TR_SKIP || t->cls == TR_PAGE) {
+            if (t->cls == TR_PAGE ||
+                (t->gr->kind == GRID_ROW_BLANK &&
+                 (++blanks > 2 || t->gr->units == GRID_UNITS_COLUMNS)))
                 break;
             continue;
         }
         if (t->cls == TR_YEARS) {
             h = r;
             blanks = since = 0;
+            found = 1;
             continue;
         }
         if (t->cls != TR_TEXT || ++text > MAX_HEAD_ROWS)
             break;
         if (has_heading_cell(x, t, tp)) {
+            /* headings over a title are another thing ("ATTACHMENT I-a") */
+            if (found && since >= 2)
+                break;
             h = r;
             since = 0;
+            found = 1;
         } else if (++since > 3) {
             break;
         }
@@ -906,6 +1060,8 @@ static int build_table(extract *x, const block *b, const title_info *ti, table_p
     const char *title = ti->title;
     long title_line = ti->title_line;
     t.statement = classify_statement(ti->context);
+    if (t.statement == R2X_STMT_OTHER && !continues)
+        t.statement = statement_by_content(&t, ti->context);
     if (continues && (t.statement == R2X_STMT_OTHER || t.statement == prev->statement)) {
         title = prev->title;
         title_line = prev->title_line;

@@ -611,6 +611,45 @@ size_t taxonomy_replaced_by(const taxonomy *t, const char *qname, const concept 
     return run ? run->count : 0;
 }
 
+/* ---- Extension concepts made while converting ------------------------------------ */
+
+int taxonomy_add_extension(taxonomy *t, const char *qname, const char *type, int period_type,
+                           int balance, const char *label, const concept **out, r2x_error *err)
+{
+    *out = NULL;
+    const char *colon = strchr(qname, ':');
+    char prefix[64];
+    size_t pl = colon ? (size_t)(colon - qname) : 0;
+    if (!colon || pl >= sizeof prefix)
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "'%s' is not a QName", qname);
+    memcpy(prefix, qname, pl);
+    prefix[pl] = '\0';
+    if (!taxonomy_namespace(t, prefix))
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "the prefix of '%s' is not declared", qname);
+    if (strmap_get(&t->by_qname, qname))
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "concept '%s' is declared already", qname);
+    concept *c = calloc(1, sizeof *c);
+    if (!c || buf_add(&t->blocks, &c, sizeof c)) {
+        free(c);
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    }
+    c->qname = strpool_add(&t->pool, qname, strlen(qname));
+    c->type = intern_type(t, type);
+    c->label = label ? strpool_add(&t->pool, label, strlen(label)) : NULL;
+    if (!c->qname || !c->type || (label && !c->label))
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    c->period_type = (unsigned char)period_type;
+    c->balance = (unsigned char)balance;
+    c->extension = 1;
+    c->id = taxonomy_count(t);
+    void *have = NULL;
+    if (buf_add(&t->concepts, &c, sizeof c) || buf_add(&t->extensions, &c, sizeof c) ||
+        strmap_put(&t->by_qname, c->qname, c, &have))
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    *out = c;
+    return R2X_OK;
+}
+
 /* ---- Loading ------------------------------------------------------------------- */
 
 int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)

@@ -77,6 +77,14 @@ size_t taxonomy_pres_parents(const taxonomy *t, const concept *child, const taxo
  * concept that moved to SRT 2024).  The count is returned, 0 if none. */
 size_t taxonomy_replaced_by(const taxonomy *t, const char *qname, const concept *const **out);
 
+/* Declare an extension concept of the company (written to its schema) while
+ * converting: qname's prefix must be declared; label is the line's label
+ * as printed (copied), or NULL.  *out is the new concept.  R2X_EUSAGE when
+ * the name is taken or its prefix undeclared, R2X_ENOMEM. */
+int taxonomy_add_extension(taxonomy *t, const char *qname, const char *type, int period_type,
+                           int balance, const char *label, const concept **out,
+                           r2x_error *err);
+
 /* The namespace URI of a prefix (@namespace or @type-namespace), NULL if
  * undeclared. */
 const char *taxonomy_namespace(const taxonomy *t, const char *prefix);

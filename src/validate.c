@@ -10,6 +10,7 @@
  * schema_check.c runs libxml2's on DTSs small enough to compile (--schema).
  */
 #include <ctype.h>
+#include <errno.h>
 #include <libxml/xmlstring.h>
 #include <libxml/dict.h>
 #include <libxml/hash.h>
@@ -1084,11 +1085,15 @@ static void ixbrl_diag(void *userdata, const r2x_error *e)
     dts_diag(userdata, e);
 }
 
-static int ixbrl_to_instance(vrun *r, const char *path, xmlDocPtr *out, r2x_error *err)
+/* data: the document's bytes when they are had already (standard input),
+ * else NULL: read path. */
+static int ixbrl_to_instance(vrun *r, const char *path, const char *data, size_t len,
+                             xmlDocPtr *out, r2x_error *err)
 {
     *out = NULL;
     xmlDocPtr ix = NULL;
-    int rc = ixbrl_parse_file(path, &ix, err);
+    int rc = data ? ixbrl_parse_memory(path, data, len, &ix, err)
+                  : ixbrl_parse_file(path, &ix, err);
     if (rc == R2X_EINPUT) {
         /* not well-formed: a finding, as for an XML instance (exit 1, not 2) */
         report(r, R2X_SEV_ERROR, err->line, "xml:wellFormedness", "%s", err->message);
@@ -1532,6 +1537,27 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     return rc;
 }
 
+/* Standard input whole, up to the limit on a release's size. */
+static int read_stdin(char **data, size_t *len, r2x_error *err)
+{
+    r2x_buf b;
+    size_t max = R2X_DEFAULT_MAX_INPUT;
+    buf_init(&b, max);
+    int rc = buf_read_fd(&b, 0);
+    int e = errno;
+    if (rc) {
+        buf_release(&b);
+        if (rc == R2X_ETOOBIG)
+            return r2x_fail(err, rc, "<stdin>", 0, "standard input is larger than %zu "
+                            "bytes", max);
+        if (rc == R2X_EIO)
+            return r2x_fail(err, rc, "<stdin>", 0, "read error: %s", strerror(e));
+        return r2x_fail(err, rc, "<stdin>", 0, "out of memory");
+    }
+    *data = buf_detach(&b, len);
+    return *data ? R2X_OK : r2x_fail(err, R2X_ENOMEM, "<stdin>", 0, "out of memory");
+}
+
 static int validate_guarded(r2x_validator *v, const char *path, r2x_validate_result *result,
                             r2x_error *err)
 {
@@ -1558,16 +1584,33 @@ static int validate_guarded(r2x_validator *v, const char *path, r2x_validate_res
                  ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory")
                  : dts_new(&dopts, &r.d, err);
     xmlDocPtr doc = NULL;
-    if (!rc && (has_suffix(path, ".htm") || has_suffix(path, ".html") ||
-                has_suffix(path, ".xhtml")))
-        rc = ixbrl_to_instance(&r, path, &doc, err);
-    else if (!rc) {
-        char *data = NULL;
-        size_t len = 0;
-        rc = fetcher_get(v->fetch, path, NULL, &data, &len, NULL, err);
+    /* standard input ("-"): read whole, Inline XBRL told by its content;
+     * relative references resolve against the current directory */
+    char *in_data = NULL;
+    size_t in_len = 0;
+    int from_stdin = !strcmp(path, "-");
+    r2x_sniffed sniffed = {R2X_KIND_TEXT, ""};
+    if (!rc && from_stdin) {
+        rc = read_stdin(&in_data, &in_len, err);
+        if (!rc)
+            r2x_sniff(in_data, in_len, &sniffed);
+    }
+    if (!rc && (from_stdin ? sniffed.kind == R2X_KIND_INLINE_XBRL || sniffed.kind == R2X_KIND_HTML
+                           : has_suffix(path, ".htm") || has_suffix(path, ".html") ||
+                                 has_suffix(path, ".xhtml"))) {
+        rc = ixbrl_to_instance(&r, path, in_data, in_len, &doc, err);
+        free(in_data);
+    } else if (!rc) {
+        char *data = in_data;
+        size_t len = in_len;
+        if (!from_stdin)
+            rc = fetcher_get(v->fetch, path, NULL, &data, &len, NULL, err);
         if (!rc && len > 0x7fffffff)
             rc = r2x_fail(err, R2X_ETOOBIG, path, 0, "the input is larger than 2 GB");
-        if (!rc && root_kind(data, len, path) == ROOT_DTS) {
+        if (!rc && root_kind(data, len, path) == ROOT_DTS && from_stdin) {
+            rc = r2x_fail(err, R2X_EUSAGE, "<stdin>", 0, "a schema or linkbase is the "
+                          "entry point of its DTS: name its file, not standard input");
+        } else if (!rc && root_kind(data, len, path) == ROOT_DTS) {
             /* a schema or linkbase as the entry point: its DTS is the check */
             result->input_kind = 1;
             rc = dts_add(r.d, path, NULL, NULL, 0, err);

@@ -96,19 +96,39 @@ static int write_taxonomy(const outputs_request *rq, const char *path, r2x_outpu
 enum { OUT_TAXONOMY = 0, OUT_XBRL = LINKBASE_FILES, OUT_IXBRL, OUT_JSON, OUT_CSV,
        OUT_CSV_METADATA, NOUTS };
 
-int outputs_write(const outputs_request *rq, const char *path, size_t *sums_written,
-                  size_t *sums_left_out, r2x_error *err)
+/* The outputs in the order a reader wants them named: what was asked
+ * for first, the taxonomy after (commits go taxonomy first: an instance is
+ * never in place without its schema). */
+static void list_written(r2x_output *const *outs, r2x_convert_result *res)
+{
+    static const int order[] = {OUT_XBRL, OUT_IXBRL, OUT_JSON, OUT_CSV, OUT_CSV_METADATA};
+    res->noutputs = 0;
+    for (size_t i = 0; i < sizeof order / sizeof order[0] + LINKBASE_FILES; i++) {
+        int k = i < sizeof order / sizeof order[0] ? order[i]
+                                                    : OUT_TAXONOMY + (int)(i - sizeof order /
+                                                                            sizeof order[0]);
+        const char *target = outs[k] ? output_target(outs[k]) : "-";
+        if (strcmp(target, "-") && res->noutputs < R2X_MAX_OUTPUTS)
+            r2x_strlcpy(res->outputs[res->noutputs++], target, sizeof res->outputs[0]);
+    }
+}
+
+int outputs_write(const outputs_request *rq, const char *path, r2x_convert_result *res,
+                  r2x_error *err)
 {
     int format = rq->format;
     int to_stdout = !strcmp(path, "-");
-    *sums_written = *sums_left_out = 0;
+    res->sums_written = res->sums_left_out = 0;
+    res->noutputs = 0;
     if (to_stdout && (format == R2X_FORMAT_ALL || format == R2X_FORMAT_CSV))
         return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
                         "-o FILE, not standard output", r2x_format_name(format));
     if (format == R2X_FORMAT_FACTS || format == R2X_FORMAT_FACTS_JSON)
         return write_listing(rq, path, err);
     xbrl_options *xo = rq->xo;
-    xo->taxonomy = !to_stdout || taxonomy_extension_count(xo->tax) > 0;
+    /* a release with no facts has no period end to name a taxonomy after,
+     * and nothing for one to present */
+    xo->taxonomy = (!to_stdout && xo->period_end.year) || taxonomy_extension_count(xo->tax) > 0;
     if (to_stdout && xo->taxonomy)
         r2x_diag(rq->diag, rq->diag_userdata, R2X_SEV_WARNING, R2X_OK, "-", 0, 0,
                  "the instance refers to the extension schema %s-%04d%02d%02d.xsd, which "
@@ -125,8 +145,9 @@ int outputs_write(const outputs_request *rq, const char *path, size_t *sums_writ
         return r2x_fail(err, R2X_EUSAGE, path, 0, "the path is too long");
     r2x_output *outs[NOUTS] = {NULL};
     int rc = R2X_OK;
-    if (!to_stdout)
-        rc = write_taxonomy(rq, path, &outs[OUT_TAXONOMY], sums_written, sums_left_out, err);
+    if (!to_stdout && xo->taxonomy)
+        rc = write_taxonomy(rq, path, &outs[OUT_TAXONOMY], &res->sums_written,
+                            &res->sums_left_out, err);
     if (!rc && (format == R2X_FORMAT_XBRL || all))
         rc = xbrl_write(rq->fs, xo, paths[OUT_XBRL], &outs[OUT_XBRL], err);
     if (!rc && (format == R2X_FORMAT_IXBRL || all))
@@ -144,6 +165,8 @@ int outputs_write(const outputs_request *rq, const char *path, size_t *sums_writ
                                &outs[OUT_CSV], err);
         xfacts_free(x);
     }
+    if (!rc)
+        list_written(outs, res);      /* before the commits free the outputs */
     for (int i = 0; i < NOUTS; i++) {
         if (!outs[i])
             continue;
@@ -152,5 +175,7 @@ int outputs_write(const outputs_request *rq, const char *path, size_t *sums_writ
         else
             rc = output_commit(outs[i], err);
     }
+    if (rc)
+        res->noutputs = 0;
     return rc;
 }

@@ -20,11 +20,12 @@ typedef struct outputs_request {
     void *diag_userdata;
 } outputs_request;
 
-/* Write what rq->format asks for to path (see r2x_convert); the counts of
- * checked totals written to and left out of the calculation linkbase go to
- * *sums_written and *sums_left_out. */
-int outputs_write(const outputs_request *rq, const char *path, size_t *sums_written,
-                  size_t *sums_left_out, r2x_error *err);
+/* Write what rq->format asks for to path (see r2x_convert).  Into res go
+ * the counts of checked totals written to and left out of the calculation
+ * linkbase and, once all are committed, the files written: the instance (or
+ * the format asked for) first, the extension taxonomy last. */
+int outputs_write(const outputs_request *rq, const char *path, r2x_convert_result *res,
+                  r2x_error *err);
 
 /* "iij.xml" -> "iij.htm" (ext ".htm"): a final ".xml" replaced, else ext
  * added.  0 when it does not fit. */

@@ -200,17 +200,26 @@ int xbrl_dei(const xbrl_options *o, size_t i, const char **name, const char **va
     if (!o->dei_context)
         return 0;
     r2x_date_format(o->period_end, date);
+    /* the identifier is a DEI fact only in a registry's scheme: a CIK or an LEI */
+    const char *id_name = !strcmp(o->entity_scheme, R2X_SCHEME_CIK) ? "dei:EntityCentralIndexKey"
+                          : !strcmp(o->entity_scheme, R2X_SCHEME_LEI) ? "dei:LegalEntityIdentifier"
+                          : NULL;
     const char *names[] = {"dei:DocumentType", "dei:DocumentPeriodEndDate",
                            "dei:AmendmentFlag", "dei:EntityRegistrantName",
-                           "dei:EntityCentralIndexKey", "dei:CurrentFiscalYearEndDate",
+                           id_name, "dei:CurrentFiscalYearEndDate",
                            "dei:DocumentFiscalYearFocus", "dei:DocumentFiscalPeriodFocus"};
     const char *values[] = {o->document_type, date, "false", o->entity_name, o->entity_id,
                             o->fiscal_year_end, o->fiscal_year_focus, o->fiscal_period_focus};
-    if (i >= sizeof names / sizeof names[0])
-        return 0;
-    *name = names[i];
-    *value = values[i];
-    return 1;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        if (!names[k])
+            continue;
+        if (i-- == 0) {
+            *name = names[k];
+            *value = values[k];
+            return 1;
+        }
+    }
+    return 0;
 }
 
 void xbrl_schema_name(const xbrl_options *o, char *out, size_t size)

@@ -3,10 +3,8 @@
  * format (the instance an Inline XBRL document carries, as XML, xBRL-JSON
  * or xBRL-CSV) and the facts listing of an instance or Inline XBRL document.
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "error.h"
 #include "instance_facts.h"
@@ -16,61 +14,6 @@
 #include "write_oim.h"
 #include "write_outputs.h"
 #include "xml_guard.h"
-
-#define NS_IX11 "http://www.xbrl.org/2013/inlineXBRL"
-#define NS_IX10 "http://www.xbrl.org/2008/inlineXBRL"
-#define NS_XBRLI "http://www.xbrl.org/2003/instance"
-
-/* The local name of the first element in the first bytes of an XML file
- * ("xbrl" for <xbrli:xbrl ...>), "" when there is none. */
-static void root_name(const char *s, size_t n, char *out, size_t size)
-{
-    out[0] = '\0';
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] != '<')
-            continue;
-        char c = s[i + 1];
-        if (c == '?' || c == '!' || c == '/')
-            continue;
-        size_t j = i + 1, k = 0;
-        while (j < n && s[j] != ' ' && s[j] != '>' && s[j] != '/' && s[j] != '\t' &&
-               s[j] != '\n' && s[j] != '\r') {
-            if (s[j] == ':')
-                k = 0;
-            else if (k + 1 < size)
-                out[k++] = s[j];
-            j++;
-        }
-        out[k] = '\0';
-        return;
-    }
-}
-
-int r2x_xbrl_file_kind(const char *path, int *kind, r2x_error *err)
-{
-    *kind = R2X_NOT_XBRL;
-    if (!strcmp(path, "-"))
-        return R2X_OK;          /* standard input is read once, as a release */
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open the file");
-    char head[65537];
-    ssize_t got = 0, r;
-    while (got < (ssize_t)sizeof head - 1 &&
-           (r = read(fd, head + got, sizeof head - 1 - (size_t)got)) > 0)
-        got += r;
-    close(fd);
-    if (got < 0)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot read the file");
-    head[got] = '\0';
-    char name[64];
-    root_name(head, (size_t)got, name, sizeof name);
-    if (!strcmp(name, "xbrl") && strstr(head, NS_XBRLI))
-        *kind = R2X_XBRL_INSTANCE;
-    else if (!strcmp(name, "html") && (strstr(head, NS_IX11) || strstr(head, NS_IX10)))
-        *kind = R2X_XBRL_INLINE;
-    return R2X_OK;
-}
 
 /* The instance an Inline XBRL document carries, as a tree. */
 static int extract_tree(const char *path, r2x_diag_fn diag, void *ud, xmlDocPtr *inst,
@@ -176,14 +119,14 @@ int r2x_facts_list(const char *path, int format, const char *out_path, r2x_diag_
     if (format != R2X_FORMAT_FACTS && format != R2X_FORMAT_FACTS_JSON)
         return r2x_fail(err, R2X_EUSAGE, NULL, 0, "a listing is facts or facts-json, not %s",
                         r2x_format_name(format));
-    int kind;
-    int rc = r2x_xbrl_file_kind(path, &kind, err);
+    r2x_sniffed what;
+    int rc = r2x_sniff_file(path, &what, err);
     if (rc)
         return rc;
     xmlDocPtr inst = NULL;
-    if (kind == R2X_XBRL_INLINE)
+    if (what.kind == R2X_KIND_INLINE_XBRL)
         rc = extract_tree(path, diag, diag_userdata, &inst, NULL, nerrors, err);
-    else if (kind == R2X_XBRL_INSTANCE)
+    else if (what.kind == R2X_KIND_XBRL_INSTANCE)
         rc = xml_parse_file(path, NULL, &inst, err);
     else
         rc = r2x_fail(err, R2X_EINPUT, path, 0, "neither an XBRL instance nor Inline XBRL");

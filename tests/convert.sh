@@ -9,14 +9,21 @@ mkdir -p "$out"
 # The release disagrees with itself once: its three-month income statement
 # prints (53,701) for 2Q08 "Net gains on sales of other investments" (the
 # figure of the line below, shifted by extraction), where its cash-flow
-# statement prints "-".  That is an error naming both lines: exit 1.
-expect_status 1 "convert the sample (one disagreement in the release)" "$R2X" convert -q samples/iij-2009-1h.txt -o "$out/iij.xml"
-expect_grep 'samples/iij-2009-1h.txt:687: us-gaap:GainLossOnInvestments in context D20080701-20080930 is -53701000 at line 648 but 0 at line 687; they disagree at the precision of the rougher one \(the value of line 648 is written\)' "$tmp/err" "the disagreement names both lines"
-[ "$(grep -c 'disagree' "$tmp/err")" -eq 1 ] && pass "no other disagreement" || fail "no other disagreement"
+# statement prints "-".  A warning naming both lines; the instance is
+# written (exit 0).  --strict makes it an error: exit 1, nothing written.
+expect_status 0 "convert the sample (one disagreement in the release)" "$R2X" convert samples/iij-2009-1h.txt -o "$out/iij.xml"
+expect_grep 'samples/iij-2009-1h.txt:687: warning: us-gaap:GainLossOnInvestments in context D20080701-20080930 is -53701000 at line 648:41 but 0 at line 687:41; they disagree at the precision of the rougher one \(the value at line 648:41 is written\)' "$tmp/err" "the disagreement names both lines"
+[ "$(grep -c 'disagree at the precision' "$tmp/err")" -eq 1 ] && pass "no other disagreement" || fail "no other disagreement"
+expect_grep '^release2xbrl: samples/iij-2009-1h.txt: wrote [^ ]*/iij.xml and [^ ]*/iij-20090930.xsd with its 4 linkbases: 573 facts in 16 contexts for cik:0001090633 \(profile\); 0 line items without a standard concept, 1 total that does not add up, 1 disagreeing or misfit fact; 66 warnings, 1 note$' "$tmp/err" "the summary says what was written where (the taxonomy's linkbases counted), and counts"
+expect_grep '^release2xbrl: samples/iij-2009-1h.txt: note: entity cik:0001090633: from the company profile .*iij.profile$' "$tmp/err" "a note says which rule found the entity"
+expect_status 1 "--strict refuses the disagreement" "$R2X" convert --strict samples/iij-2009-1h.txt -o "$out/strict.xml"
+expect_grep '^release2xbrl: samples/iij-2009-1h.txt: error: strict: 0 line items without a standard concept, 1 totals that do not add up, 1 disagreeing or misfit facts; nothing written$' "$tmp/err" "--strict: the error counts what it refuses for"
+[ ! -e "$out/strict.xml" ] && [ ! -e "$out/iij-20090930.xsd" ] || [ "$out/iij-20090930.xsd" -ot "$out/iij.xml" ] && pass "--strict: nothing written" || fail "--strict: nothing written"
+ls "$out" | grep -q 'strict' && fail "--strict left a file" || pass "--strict left no file"
 # Tables with their periods in their rows (the TSE summary) are not line items.
 "$R2X" convert samples/iij-2009-1h.txt -o "$out/again-loud.xml" 2>"$tmp/loud.err"
 expect_grep "iij-2009-1h.txt:776: warning: the table at line 774 has its periods in its rows \('Six months ended'\)" "$tmp/loud.err" "a table with periods in its rows is named, not its rows reported unmapped"
-grep -q "unmapped line item 'September 30, 2009'" "$tmp/loud.err" && fail "period rows are not unmapped line items" || pass "period rows are not unmapped line items"
+grep -q "'September 30, 2009': no standard concept" "$tmp/loud.err" && fail "period rows are not unmapped line items" || pass "period rows are not unmapped line items"
 [ -s "$out/iij.xml" ] && [ -s "$out/iij-20090930.xsd" ] && pass "instance and extension schema written" || fail "instance and extension schema written"
 
 # fact CONCEPT CONTEXT UNIT DECIMALS VALUE DESCRIPTION: the instance holds it.
@@ -94,7 +101,7 @@ us us-gaap:EarningsPerShareDiluted D20090101-20091231 USDPerShare 2 1.44 "US: FY
 us us-gaap:WeightedAverageNumberOfSharesOutstandingBasic D20091001-20091231 shares -3 25000000 "US: 'Basic' under 'Weighted average shares outstanding:' is shares, in thousands"
 us us-gaap:InterestIncomeExpenseNonoperatingNet D20091001-20091231 USD -3 -1200000 "US: 'Interest expense, net (1,200)' is net interest of -1,200"
 us us-gaap:AssetsCurrent I20091231 USD -3 145000000 "US: current assets at 31 December 2009"
-grep -q 'unmapped' "$tmp/err" && fail "US: every line maps" || pass "US: every line maps"
+grep -q 'no standard concept' "$tmp/err" && fail "US: every line maps" || pass "US: every line maps"
 
 # 52/53-week periods, cash-flow signs, and cash at the beginning of the
 # period (a fixture written for this test).
@@ -107,7 +114,7 @@ wk us-gaap:DeferredIncomeTaxExpenseBenefit D20040104-20040703 -15000000 "deferre
 wk us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I20040103 4037000000 "cash at the beginning of the 26 weeks is at January 3"
 wk us-gaap:TreasuryStockValue I20040703 5000000000 "treasury stock (5,000) is positive"
 wk us-gaap:ProceedsFromSaleOfPropertyPlantAndEquipment D20021229-20030628 8000000 "26 weeks (182 days) ended June 28, 2003 start on December 29, 2002"
-grep -q 'unmapped' "$tmp/err" && fail "weeks: every line maps" || pass "weeks: every line maps"
+grep -q 'no standard concept' "$tmp/err" && fail "weeks: every line maps" || pass "weeks: every line maps"
 
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
@@ -135,8 +142,22 @@ grep -q "<us-gaap:Revenues contextRef=\"D20090401-20090930_ATMOperationBusinessM
 grep -q '^423	cash-flows	Purchase of property and equipment	us-gaap:PaymentsToAcquirePropertyPlantAndEquipment	negate	2=1747972000 JPY -3' "$tmp/map.txt" && pass "map shows concept, sign and value" || { fail "map shows concept, sign and value"; grep '^423' "$tmp/map.txt" | sed 's/^/#   /'; }
 printf 'Consolidated Statements of Income\n\n\tYear Ended December 31, 2009\n\t(in millions)\nFrobnication income\t1,234\n' >"$tmp/unmapped.txt"
 expect_status 1 "--strict fails on an unmapped line" "$R2X" convert --strict --cik 123 "$tmp/unmapped.txt" -o "$tmp/u.xml"
-expect_grep "unmapped line item 'Frobnication income'" "$tmp/err" "the unmapped line is named"
+expect_grep "line item 'Frobnication income': no standard concept fits; extension concept" "$tmp/err" "the line without a standard concept is named"
 expect_status 0 "without --strict an unmapped line is a warning" "$R2X" convert --cik 123 "$tmp/unmapped.txt" -o "$tmp/u.xml"
-expect_status 1 "no CIK is an error" "$R2X" convert "$tmp/unmapped.txt" -o "$tmp/u.xml"
-expect_grep "no entity identifier" "$tmp/err" "the missing CIK is explained"
+# No identifier anywhere: the name under our own scheme, with a warning
+# that says which option gives a registry identifier; --strict refuses.
+printf 'Frobnicator Widgets, Inc.\nConsolidated Statements of Income\n\n\tYear Ended December 31, 2009\n\t(in millions)\nNet sales\t$1,234\n' >"$tmp/noid.txt"
+expect_status 0 "no identifier: converted all the same" "$R2X" convert "$tmp/noid.txt" -o "$tmp/u.xml"
+expect_grep "noid.txt:1: warning: no registry identifier for the entity 'Frobnicator Widgets, Inc.' \(no company in the SEC's company list is named 'Frobnicator Widgets, Inc.'\): it is identified as 'Frobnicator Widgets, Inc.' under the scheme urn:release2xbrl:entity-name; give --entity cik:NUMBER or --entity lei:CODE for a registry identifier$" "$tmp/err" "no identifier: the warning names the options"
+grep -qF '<xbrli:identifier scheme="urn:release2xbrl:entity-name">Frobnicator Widgets, Inc.</xbrli:identifier>' "$tmp/u.xml" && pass "no identifier: our own scheme in the instance" || fail "no identifier: our own scheme in the instance"
+grep -q 'EntityCentralIndexKey' "$tmp/u.xml" && fail "no identifier: no dei:EntityCentralIndexKey" || pass "no identifier: no dei:EntityCentralIndexKey"
+grep -qF '<dei:EntityRegistrantName contextRef="D20090101-20091231">Frobnicator Widgets, Inc.</dei:EntityRegistrantName>' "$tmp/u.xml" && pass "no identifier: the name is the registrant's" || fail "no identifier: the name is the registrant's"
+rm -f "$tmp/u.xml"
+expect_status 1 "no identifier, --strict: refused" "$R2X" convert --strict "$tmp/noid.txt" -o "$tmp/u.xml"
+expect_grep "error: no registry identifier for the entity 'Frobnicator Widgets, Inc.' \(no company in the SEC's company list is named 'Frobnicator Widgets, Inc.'\); --strict refuses to identify it by its name alone: give --entity cik:NUMBER or --entity lei:CODE$" "$tmp/err" "no identifier, --strict: the error says why"
+[ ! -e "$tmp/u.xml" ] && pass "no identifier, --strict: nothing written" || fail "no identifier, --strict: nothing written"
+expect_status 0 "--entity lei:CODE" "$R2X" convert --entity lei:HWUPKR0MPOU8FGXBT394 "$tmp/noid.txt" -o "$tmp/lei.xml"
+grep -qF '<xbrli:identifier scheme="http://standards.iso.org/iso/17442">HWUPKR0MPOU8FGXBT394</xbrli:identifier>' "$tmp/lei.xml" && pass "--entity lei: the LEI scheme" || fail "--entity lei: the LEI scheme"
+grep -qF '<dei:LegalEntityIdentifier contextRef="D20090101-20091231">HWUPKR0MPOU8FGXBT394</dei:LegalEntityIdentifier>' "$tmp/lei.xml" && pass "--entity lei: dei:LegalEntityIdentifier" || fail "--entity lei: dei:LegalEntityIdentifier"
+expect_grep "note: entity lei:HWUPKR0MPOU8FGXBT394: given by the caller \(--entity\)" "$tmp/err" "--entity: the note says it was given"
 finish

@@ -11,13 +11,8 @@ net=$tmp/net.log
 : >"$net"
 if command -v python3 >/dev/null 2>&1; then
     mkdir -p "$tmp/www"
-    python3 "$top_srcdir/tests/httpd.py" "$tmp/www" "$net" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
-    httpd=$!
-    trap 'kill "$httpd" 2>/dev/null; rm -rf "$tmp"' EXIT
-    i=0
-    while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    [ -s "$tmp/port" ] || { echo "Bail out! the test server did not start"; cat "$tmp/httpd.err"; exit 1; }
-    port=$(cat "$tmp/port")
+    start_httpd "$tmp/www" "$net" net
+    port=$httpd_port
 else
     echo "# no python3: requests are not counted (the proxy is a closed port)"
 fi
@@ -102,6 +97,20 @@ make_input() {
     cp1252undef) printf 'Title \201\n' >"$f" ;;
     manycells) { printf 'Revenue'; i=0; while [ $i -lt 100 ]; do printf '\t1'; i=$((i + 1)); done; echo; } >"$f" ;;
     crlf) printf 'Statement\r\n\r\n\t2009\t2008\r\nRevenue\t1,000\t900\r\n' >"$f" ;;
+    # files that are not releases, named by what they are (src/sniff.c):
+    # the first bytes each kind starts with, as .txt so that only the
+    # content can tell
+    pdf) printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' >"$f" ;;
+    docx) printf 'PK\003\004\024\000\000\000\010\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\021\000\000\000word/document.xml' >"$f" ;;
+    doc) { printf '\320\317\021\340\241\261\032\341'; head -c 504 /dev/zero
+           printf 'R\000o\000o\000t\000 \000E\000n\000t\000r\000y\000W\000o\000r\000d\000D\000o\000c\000u\000m\000e\000n\000t\000'; } >"$f" ;;
+    png) printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001' >"$f" ;;
+    zip) printf 'PK\003\004\024\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\000\013\000\000\000release.txt' >"$f" ;;
+    gz) printf 'Net sales\t1,234\n' | gzip -n >"$f" ;;
+    pkgzip) f=$tmp/package.zip      # a .zip with no end of central directory
+        printf 'PK\003\004\024\000\000\000\000\000' >"$f" ;;
+    instance) printf '<?xml version="1.0"?>\n<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance">\n</xbrli:xbrl>\n' >"$f" ;;
+    ixdoc) printf '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL">\n<body><ix:header/><table><tr><td>Net sales</td><td>1,234</td></tr></table></body></html>\n' >"$f" ;;
     esac
     printf 'entity-name: X\ncik: 1\000x\n' >"$tmp/nul.profile"
     { printf 'entity-name: '; head -c 5000 /dev/zero | tr '\000' x; echo; } >"$tmp/long.profile"
@@ -145,7 +154,7 @@ while IFS='	' read -r name input command status message; do
     in=$(make_input "$input")
     out=$tmp/out-$name
     mkdir -p "$out"
-    cmd=$(printf '%s' "$command" | sed -e "s|{in}|$in|g" -e "s|{out}|$out/result|g" -e "s|{tmp}|$tmp|g")
+    cmd=$(printf '%s' "$command" | sed -e "s|{in}|$in|g" -e "s|{outdir}|$out|g" -e "s|{out}|$out/result|g" -e "s|{tmp}|$tmp|g")
     before=$( [ -n "$in" ] && [ -f "$in" ] && cksum <"$in")
     # shellcheck disable=SC2086 # the command is split into words on purpose
     "$R2X" $cmd >"$tmp/stdout" 2>"$tmp/stderr"
@@ -171,6 +180,20 @@ while IFS='	' read -r name input command status message; do
     if find "$tmp" -name '*.tmp.*' | grep -q .; then
         fail "$name: a temporary file was left"; find "$tmp" -name '*.tmp.*' -delete
     fi
+    # Exit status 1 or 2: nothing written (a batch- case writes its good inputs).
+    case $name in batch-*) ;; *)
+        if [ "$got" -ne 0 ] && [ -n "$(ls -A "$out")" ]; then
+            fail "$name: exit $got, but it wrote $(ls "$out" | head -1)"
+        fi ;;
+    esac
+    # A usage or I/O failure found before any work says so in one line, with
+    # nothing before it (a disk found full after the work is the exception).
+    case $name in *disk-full|batch-*) ;; *)
+        if [ "$got" -eq 2 ] && [ "$(wc -l <"$tmp/stderr")" -ne 1 ]; then
+            fail "$name: exit 2 after $(wc -l <"$tmp/stderr") lines; a failure found before any work is one line"
+            sed 's/^/#   /' "$tmp/stderr" | head -3
+        fi ;;
+    esac
     [ -n "$in" ] && [ "$input" = huge ] && rm -f "$in"
 done <"$top_srcdir/tests/errors/catalogue.tsv"
 finish

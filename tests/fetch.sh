@@ -13,13 +13,8 @@ unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy
 
 log=$tmp/requests.log
 : >"$log"
-python3 "$top_srcdir/tests/httpd.py" "$cache_src" "$log" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
-i=0
-while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-[ -s "$tmp/port" ] || { echo "Bail out! the test server did not start"; cat "$tmp/httpd.err"; exit 1; }
-port=$(cat "$tmp/port")
+start_httpd "$cache_src" "$log" main
+port=$httpd_port
 srv=http://127.0.0.1:$port
 
 c=$tmp/cache
@@ -172,7 +167,7 @@ expect_grep "^local +http://example.com/r/xlink-2003-12-31.xsd" "$tmp/out" \
 printf '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><nextCatalog catalog="http://example.com/c.xml"/></catalog>\n' >"$tmp/pkg/remote.xml"
 expect_status 2 "--catalog: a nextCatalog on the network is refused" \
     "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/remote.xml" "$inst"
-expect_grep "remote.xml:1: nextCatalog 'http://example.com/c.xml': only local catalogs are followed" "$tmp/err" "--catalog: the remote nextCatalog is named"
+expect_grep "remote.xml:1: error: nextCatalog 'http://example.com/c.xml': only local catalogs are followed" "$tmp/err" "--catalog: the remote nextCatalog is named"
 printf '<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog"><nextCatalog catalog="gone.xml"/></catalog>\n' >"$tmp/pkg/gone-next.xml"
 expect_status 2 "--catalog: a nextCatalog that is not there" \
     "$R2X" fetch --offline --cache-dir "$tmp/cache4" --catalog "$tmp/pkg/gone-next.xml" "$inst"
@@ -209,7 +204,7 @@ start_tls() {   # NAME CERT: starts the server, sets $tls_port
     while [ ! -s "$tmp/port-$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
     tls_port=$(cat "$tmp/port-$1" 2>/dev/null)
 }
-trap 'kill $server $(cat "$tmp/tls-pids" 2>/dev/null) 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'kill $httpd_pids $(cat "$tmp/tls-pids" 2>/dev/null) 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
 if python3 -c 'import ssl' 2>/dev/null && start_tls good localhost && [ -n "$tls_port" ]; then
     good=https://127.0.0.1:$tls_port
     tfetch() { "$R2X" fetch --cache-dir "$tmp/tls-cache" --remap "https://=$good/" "$@"; }
@@ -233,10 +228,98 @@ if python3 -c 'import ssl' 2>/dev/null && start_tls good localhost && [ -n "$tls
         https://www.xbrl.org/2003/xlink-2003-12-31.xsd
     expect_grep "xlink-2003-12-31.xsd.*host name" "$tmp/err" "https: the host-name mismatch is said"
     expect_status 2 "--ca-file: a file that cannot be read" tfetch --ca-file "$tmp/no-such.pem" "$inst"
-    expect_grep "no-such.pem: cannot read the CA file: No such file or directory" "$tmp/err" "--ca-file: the file and why"
+    expect_grep "no-such.pem: error: cannot read the CA file: No such file or directory" "$tmp/err" "--ca-file: the file and why"
 else
     echo "# skip https: python3's ssl module or the TLS server is not available"
 fi
+
+# ---- --recursive: a schema's whole DTS into the cache --------------------------------
+n=$(requests)
+expect_status 0 "--recursive: the DTS of the instance schema" fetch --recursive --cache-dir "$tmp/rcache" "$inst"
+expect_grep "^dts +$inst: DTS of 4 documents \(4 downloaded, 0 cached, 0 local, 0 missing\) -> $tmp/rcache$" "$tmp/out" \
+    "--recursive: one line: the documents and how they were had"
+for d in xbrl-instance-2003-12-31.xsd xbrl-linkbase-2003-12-31.xsd xl-2003-12-31.xsd xlink-2003-12-31.xsd; do
+    cmp -s "$tmp/rcache/www.xbrl.org/2003/$d" "$cache_src/www.xbrl.org/2003/$d" && pass "--recursive: $d cached whole" \
+        || fail "--recursive: $d missing or different"
+done
+expect_status 0 "--recursive --offline: the DTS is in the cache now" "$R2X" fetch --recursive --offline --cache-dir "$tmp/rcache" "$inst"
+expect_grep "DTS of 4 documents \(0 downloaded, 4 cached, 0 local, 0 missing\)" "$tmp/out" "--recursive --offline: all 4 cached"
+expect_status 1 "--recursive: a DTS with a document missing" "$R2X" fetch --recursive --offline --cache-dir "$tmp/empty-cache" "$inst"
+expect_grep "error: .*is not in the cache" "$tmp/err" "--recursive: the missing document is named"
+
+# ---- taxonomy packages (.zip): installed by fetch, read by --catalog ------------------
+# A package made here with Python's zipfile: the four XBRL 2.1 schemas,
+# deflated, under a top directory, and META-INF/catalog.xml mapping their URL.
+mkdir -p "$tmp/pkgsrc/xbrl21/META-INF" "$tmp/pkgsrc/xbrl21/2003"
+cp "$cache_src"/www.xbrl.org/2003/*-2003-12-31.xsd "$tmp/pkgsrc/xbrl21/2003/"
+cat >"$tmp/pkgsrc/xbrl21/META-INF/catalog.xml" <<'XML'
+<?xml version="1.0"?>
+<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">
+  <rewriteURI uriStartString="http://www.xbrl.org/2003/" rewritePrefix="../2003/"/>
+</catalog>
+XML
+printf '<?xml version="1.0"?>\n<taxonomyPackage xmlns="http://xbrl.org/2016/taxonomy-package"/>\n' \
+    >"$tmp/pkgsrc/xbrl21/META-INF/taxonomyPackage.xml"
+(cd "$tmp/pkgsrc" && python3 -c 'import sys, zipfile, os
+z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+for root, dirs, files in sorted(os.walk("xbrl21")):
+    for f in sorted(files):
+        z.write(os.path.join(root, f))
+z.close()' "$tmp/xbrl21.zip")
+npkg=$(ls "$tmp/pkgsrc/xbrl21/2003" | wc -l)
+n=$(requests)
+expect_status 0 "fetch PACKAGE.zip: installed into the cache" "$R2X" fetch --cache-dir "$tmp/pcache" "$tmp/xbrl21.zip"
+expect_grep "^package +$tmp/xbrl21.zip: $npkg documents -> $tmp/pcache$" "$tmp/out" "fetch PACKAGE.zip: says how many, where"
+cmp -s "$tmp/pcache/www.xbrl.org/2003/xl-2003-12-31.xsd" "$cache_src/www.xbrl.org/2003/xl-2003-12-31.xsd" \
+    && pass "fetch PACKAGE.zip: a document is in the cache under its URL, whole" || fail "fetch PACKAGE.zip: document missing or different"
+[ "$(requests)" -eq "$n" ] && pass "fetch PACKAGE.zip: no request" || fail "fetch PACKAGE.zip made a request"
+expect_status 0 "the installed package serves --offline" "$R2X" fetch --recursive --offline --cache-dir "$tmp/pcache" "$inst"
+expect_grep "DTS of 4 documents \(0 downloaded, 4 cached, 0 local, 0 missing\)" "$tmp/out" "the installed package: the whole DTS is cached"
+expect_status 0 "--catalog PACKAGE.zip: documents read from the package" "$R2X" fetch --recursive --offline --cache-dir "$tmp/empty-cache" --catalog "$tmp/xbrl21.zip" "$inst"
+expect_grep "DTS of 4 documents \(0 downloaded, 0 cached, 4 local, 0 missing\)" "$tmp/out" "--catalog PACKAGE.zip: the DTS from the package, nothing cached"
+[ ! -e "$tmp/empty-cache/www.xbrl.org" ] && pass "--catalog PACKAGE.zip: the cache is not written" || fail "--catalog PACKAGE.zip wrote the cache"
+(cd "$tmp/pkgsrc" && python3 -c 'import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], "w")
+z.writestr("x/readme.txt", "no catalog")
+z.close()' "$tmp/nocatalog.zip")
+expect_status 1 "fetch of a zip that is no taxonomy package" "$R2X" fetch --cache-dir "$tmp/pcache" "$tmp/nocatalog.zip"
+expect_grep "nocatalog.zip: error: not a taxonomy package: it has no META-INF/catalog.xml$" "$tmp/err" "a zip without a catalog: says so"
+
+# ---- --companies: the SEC's company list, refreshed over loopback ------------------------
+# A small copy of company_tickers_exchange.json served by a second loopback
+# server; the refreshed list is what convert then reads.
+mkdir -p "$tmp/sec/www.sec.gov/files"
+cat >"$tmp/sec/www.sec.gov/files/company_tickers_exchange.json" <<'JSON'
+{"fields":["cik","name","ticker","exchange"],"data":[[12927,"BOEING CO","BA","NYSE"],[4242,"Frobnicator Widgets, Inc.","FRBW","Nasdaq"],[21344,"COCA COLA CO","KO","NYSE"]]}
+JSON
+seclog=$tmp/sec.log
+: >"$seclog"
+start_httpd "$tmp/sec" "$seclog" sec
+sec=http://127.0.0.1:$httpd_port
+cfetch() { "$R2X" fetch --companies --cache-dir "$tmp/ccache" --remap "https://www.sec.gov/=$sec/www.sec.gov/" \
+    --user-agent 'release2xbrl tests test@example.com' "$@"; }
+expect_status 0 "fetch --companies: the list from the (loopback) SEC" cfetch
+expect_grep "^companies +https://www.sec.gov/files/company_tickers_exchange.json: 3 tickers -> $tmp/ccache/sec-companies.tsv$" \
+    "$tmp/out" "fetch --companies: says how many and where"
+expect_grep "^4242	FRBW	Nasdaq	Frobnicator Widgets, Inc.$" "$tmp/ccache/sec-companies.tsv" "fetch --companies: the snapshot format, sorted by CIK"
+[ "$(grep -c 'company_tickers_exchange.json' "$seclog")" -eq 1 ] && pass "fetch --companies: one request" || fail "fetch --companies: $(wc -l <"$seclog") requests"
+expect_status 0 "fetch --companies again" cfetch
+[ "$(grep -c 'company_tickers_exchange.json' "$seclog")" -eq 2 ] && pass "fetch --companies: refreshed, not taken from the cache" \
+    || fail "fetch --companies: the second run did not download again"
+expect_status 0 "fetch --companies -o FILE" cfetch -o "$tmp/companies.tsv"
+cmp -s "$tmp/companies.tsv" "$tmp/ccache/sec-companies.tsv" && pass "fetch --companies -o: the same list" || fail "fetch --companies -o differs"
+printf 'Frobnicator Widgets, Inc. (Nasdaq: FRBW) reports\n\nIncome statement\n\n\tYear Ended December 31, 2009\n\t(in millions)\nNet sales\t$1,234\n' >"$tmp/frob.txt"
+mkdir -p "$tmp/xdg"
+cp -R "$tmp/ccache" "$tmp/xdg/release2xbrl"
+XDG_CACHE_HOME=$tmp/xdg expect_status 0 "convert reads the refreshed list from the cache" "$R2X" convert "$tmp/frob.txt" -o "$tmp/frob.xml"
+expect_grep "note: entity cik:0000004242: the ticker 'Nasdaq: FRBW' is Frobnicator Widgets, Inc\. in the SEC's company list \($tmp/xdg/release2xbrl/sec-companies.tsv\)" \
+    "$tmp/err" "convert: the ticker found in the refreshed list"
+expect_status 0 "--companies FILE names the list" "$R2X" convert --companies "$tmp/companies.tsv" "$tmp/frob.txt" -o "$tmp/frob2.xml"
+cmp -s "$tmp/frob.xml" "$tmp/frob2.xml" && pass "--companies FILE: the same instance" || fail "--companies FILE: another instance"
+echo '{"fields":["cik"],"data":[[1' >"$tmp/sec/www.sec.gov/files/company_tickers_exchange.json"
+expect_status 1 "fetch --companies: a damaged list" cfetch -o "$tmp/damaged.tsv"
+expect_grep "error: not the SEC's company list \(company_tickers_exchange.json\)" "$tmp/err" "a damaged list is named"
+[ ! -e "$tmp/damaged.tsv" ] && pass "a damaged list: nothing written" || fail "a damaged list was written"
 
 # ---- usage ------------------------------------------------------------------------
 expect_status 2 "fetch without a URL" "$R2X" fetch

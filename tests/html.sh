@@ -11,12 +11,14 @@ expect_status 0 "tables reads an HTML fixture" "$R2X" tables "$fx/css-indent.htm
 expect_grep "css-indent.html:4:[0-9]*: warning: column heading '2009' is not a period" "$tmp/err" "a warning names the HTML line of the heading row"
 expect_grep '"line": 8, "label": "Inventories", "indent": 3' "$tmp/css.json" "the JSON gives the HTML line and the CSS indent"
 expect_status 0 "convert an HTML fixture" "$R2X" convert --cik 12345 "$fx/colspan.html" -o "$tmp/colspan.xml"
-expect_grep 'colspan.html:9: warning: unmapped|colspan.html: [0-9]+ facts' "$tmp/err" "convert reports on the HTML release"
+expect_grep 'colspan.html:9: warning: unmapped|colspan.html: wrote [^ ]*colspan.xml and [^ ]*ext-20091231.xsd with its 4 linkbases: [0-9]+ facts' "$tmp/err" "convert reports on the HTML release"
 grep -q '<us-gaap:Revenues contextRef="D20091001-20091231" .*>125400000</us-gaap:Revenues>' "$tmp/colspan.xml" \
     && pass "a spanned 'Three Months Ended' gives each column its quarter" || fail "a spanned 'Three Months Ended' gives each column its quarter"
-# --input-format text reads the markup as text: no table.
+# --input-format text reads the markup as text: no table, nothing written.
 expect_status 1 "--input-format text reads HTML as text" "$R2X" tables --input-format text "$fx/colspan.html" -o "$tmp/t.json"
-expect_grep 'read as text' "$tmp/err" "and says the input looks like HTML"
+expect_grep 'colspan.html: error: this looks like HTML but was read as text' "$tmp/err" "and says the input looks like HTML"
+expect_grep '^release2xbrl: tests/fixtures/html/colspan.html: nothing written; 1 error$' "$tmp/err" "and that nothing was written"
+[ ! -e "$tmp/t.json" ] && pass "no table: no JSON" || fail "no table: no JSON"
 
 apple=$shared/releases/apple-2011q1.html
 if [ ! -f "$apple" ]; then
@@ -25,7 +27,7 @@ if [ ! -f "$apple" ]; then
     exit $?
 fi
 expect_status 0 "tables on the Apple release" "$R2X" tables "$apple" -o "$tmp/apple.json"
-expect_grep 'apple-2011q1.html: 4 tables, 86 rows, 142 figures; 0 warnings, 0 errors' "$tmp/err" "4 tables, 142 figures, no warnings"
+expect_grep 'apple-2011q1.html: wrote [^ ]*apple.json: 4 tables, 86 rows, 142 figures; no warnings$' "$tmp/err" "4 tables, 142 figures, no warnings"
 expect_status 0 "convert the Apple release with no profile" "$R2X" convert --cik 0000320193 "$apple" -o "$tmp/apple.xml"
 f() {
     grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"$3\" decimals=\"$4\">$5</$1>" "$tmp/apple.xml" && pass "$6" || {

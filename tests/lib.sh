@@ -12,7 +12,21 @@ shared=$top_srcdir/../shared
 failures=0
 checks=0
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/r2x-test.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+httpd_pids=
+trap 'kill $httpd_pids 2>/dev/null; wait $httpd_pids 2>/dev/null; rm -rf "$tmp"' EXIT
+
+# start_httpd ROOT LOG NAME [CERT KEY]: a loopback server (tests/httpd.py)
+# serving ROOT, logging its requests to LOG; sets httpd_port (and kills it at
+# exit), or bails out.  NAME keeps the port files of several servers apart.
+start_httpd() {
+    python3 "$top_srcdir/tests/httpd.py" "$1" "$2" "$tmp/port-$3" ${4:+"$4"} ${5:+"$5"} \
+        >/dev/null 2>"$tmp/httpd-$3.err" &
+    httpd_pids="$httpd_pids $!"
+    i=0
+    while [ ! -s "$tmp/port-$3" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    [ -s "$tmp/port-$3" ] || { echo "Bail out! the test server $3 did not start"; cat "$tmp/httpd-$3.err"; exit 1; }
+    httpd_port=$(cat "$tmp/port-$3")
+}
 
 pass() { checks=$((checks + 1)); echo "ok $checks - $1"; }
 fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "not ok $checks - $1"; }

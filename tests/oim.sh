@@ -95,7 +95,7 @@ expect_status 2 "facts --format xml is refused" "$R2X" facts --format xml "$out/
 expect_status 2 "facts of a missing file" "$R2X" facts "$fixture.missing"
 printf '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance"><x:a xmlns:x="urn:x" contextRef="c1">1</x:a></xbrli:xbrl>\n' >"$tmp/nocontext.xml"
 expect_status 1 "facts of an instance whose fact lacks its context" "$R2X" facts "$tmp/nocontext.xml"
-expect_grep "nocontext.xml:1: x:a names context 'c1', which the instance lacks" "$tmp/err" "the missing context is named with its line"
+expect_grep "nocontext.xml:1: error: x:a names context 'c1', which the instance lacks" "$tmp/err" "the missing context is named with its line"
 
 # The fixture: its dimension and its taxonomy come along; deterministic.
 "$R2X" convert -q --cik 1234 --format all "$fixture" -o "$out/fx/f.xml"

@@ -19,21 +19,21 @@ no_temp() {
 # -- a full disk
 for cmd in tables convert; do
     expect_status 2 "$cmd -o /dev/full" "$R2X" "$cmd" -q -o /dev/full "$tmp/in.txt"
-    expect_grep '^release2xbrl: /dev/full: cannot write output: No space left on device$' \
+    expect_grep '^release2xbrl: /dev/full: error: cannot write output: No space left on device$' \
         "$tmp/err" "$cmd -o /dev/full says why"
 done
 
 # -- an unwritable directory
 : >"$tmp/plainfile"
 expect_status 2 "output under a regular file" "$R2X" tables -q -o "$tmp/plainfile/out.json" "$tmp/in.txt"
-expect_grep 'out\.json: cannot create output: Not a directory$' "$tmp/err" \
+expect_grep 'out\.json: error: cannot create output: Not a directory$' "$tmp/err" \
     "output under a regular file says why"
 if [ "$(id -u)" -eq 0 ]; then
     echo "# skip: read-only directory: running as root, whom chmod does not stop"
 else
     mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
     expect_status 2 "output in a read-only directory" "$R2X" tables -q -o "$tmp/ro/out.json" "$tmp/in.txt"
-    expect_grep 'out\.json: cannot create output: Permission denied$' "$tmp/err" \
+    expect_grep 'out\.json: error: cannot create output: Permission denied$' "$tmp/err" \
         "a read-only directory says why"
     chmod 755 "$tmp/ro"
 fi

@@ -45,14 +45,15 @@ same=1
 for f in fixture.xml $files; do cmp -s "$out/a/$f" "$out/b/$f" || same=0; done
 [ $same -eq 1 ] && pass "a second run writes the same bytes" || fail "a second run writes the same bytes"
 
-# Without a profile: the prefix from the ticker, else the name; the period
-# end names the files and the namespace.
+# Without a profile's prefix: the prefix from the ticker, else the name; the
+# period end names the files; the namespace is the project's URN for the
+# prefix.
 mkdir -p "$out/tick"
 printf 'entity-name: Fixture Corp\nticker: FXC\n' >"$tmp/fxc.profile"
 "$R2X" convert -q --cik 1234 --profile "$tmp/fxc.profile" "$fixture" -o "$out/tick/f.xml" 2>/dev/null
 [ -s "$out/tick/fxc-20091231_pre.xml" ] && pass "a ticker names the extension (fxc)" || fail "ticker: $(ls "$out/tick")"
-grep -q 'targetNamespace="http://release2xbrl.invalid/fxc/20091231"' "$out/tick/fxc-20091231.xsd" \
-    && pass "the namespace is made of the prefix and the period end" || fail "namespace"
+grep -q 'targetNamespace="urn:release2xbrl:extension:fxc"' "$out/tick/fxc-20091231.xsd" \
+    && pass "the namespace is made of the prefix" || fail "namespace"
 
 # All or none: a stylesheet that fails leaves no taxonomy behind either.
 mkdir -p "$out/none"

@@ -95,7 +95,7 @@ v "$tmp/iij.xml" >"$tmp/out" 2>&1
 # those two are reported; nothing else may be.
 others=$(grep ' error \[' "$tmp/out" | grep -v 'documentUnavailable.*\(country\|stpr\)-2024.xsd' | wc -l)
 [ "$others" -eq 0 ] && pass "the converted sample is valid (apart from the two schemas the cache lacks)" || { fail "the converted sample is valid"; grep ' error \[' "$tmp/out" | head -5 | sed 's/^/#   /'; }
-expect_grep 'iij.xml: 2 errors, 0 warnings; 578 facts, 16 contexts, DTS of 22 documents' "$tmp/out" "the converted sample: 578 facts in 16 contexts, its taxonomy (schema, four linkbases, the negated label roles) in the DTS"
+expect_grep 'iij.xml: 2 errors, 0 warnings; 581 facts, 16 contexts, DTS of 22 documents' "$tmp/out" "the converted sample: 581 facts in 16 contexts, its taxonomy (schema, four linkbases, the negated label roles) in the DTS"
 expect_grep 'iij.xml: note: XML Schema validation skipped: the DTS has more than 3000 concepts' "$tmp/out" "US-GAAP is too large for --schema auto, and the note says so"
 
 # ---- Inline XBRL: the target instance is extracted and validated ---------------
@@ -103,7 +103,7 @@ expect_grep 'iij.xml: note: XML Schema validation skipped: the DTS has more than
 v "$tmp/iij.htm" >"$tmp/out" 2>&1
 others=$(grep ' error \[' "$tmp/out" | grep -v 'documentUnavailable.*\(country\|stpr\)-2024.xsd' | wc -l)
 [ "$others" -eq 0 ] && pass "the sample as Inline XBRL is valid (apart from the two schemas the cache lacks)" || { fail "the sample as Inline XBRL is valid"; grep ' error \[' "$tmp/out" | head -5 | sed 's/^/#   /'; }
-expect_grep 'iij.htm: 2 errors, 0 warnings; 578 facts, 16 contexts' "$tmp/out" "the sample as Inline XBRL: the same 578 facts in 16 contexts"
+expect_grep 'iij.htm: 2 errors, 0 warnings; 581 facts, 16 contexts' "$tmp/out" "the sample as Inline XBRL: the same 581 facts in 16 contexts"
 sed 's/format="ixt:num-dot-decimal"/format="ixt:no-such-format"/' "$tmp/iij.htm" >"$tmp/bad.htm"
 expect_status 1 "an Inline XBRL fact with an unknown format is invalid" v "$tmp/bad.htm"
 
@@ -111,12 +111,8 @@ expect_status 1 "an Inline XBRL fact with an unknown format is invalid" v "$tmp/
 if command -v python3 >/dev/null 2>&1; then
     unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
     : >"$tmp/requests.log"
-    python3 "$top_srcdir/tests/httpd.py" "$cache" "$tmp/requests.log" "$tmp/port" >/dev/null 2>"$tmp/httpd.err" &
-    server=$!
-    trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$tmp"' EXIT
-    i=0
-    while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-    srv=http://127.0.0.1:$(cat "$tmp/port")
+    start_httpd "$cache" "$tmp/requests.log" main
+    srv=http://127.0.0.1:$httpd_port
     "$R2X" validate --cache-dir "$tmp/http-cache" --remap "http://=$srv/" --remap "https://=$srv/" \
         "$tmp/iij.xml" >"$tmp/out" 2>&1
     others=$(grep ' error \[' "$tmp/out" | grep -v 'documentUnavailable.*\(country\|stpr\)-2024.xsd' | wc -l)
@@ -124,7 +120,7 @@ if command -v python3 >/dev/null 2>&1; then
     [ -s "$tmp/http-cache/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" ] && pass "over loopback HTTP: the cache filled" || fail "over loopback HTTP: the cache did not fill"
     n=$(wc -l <"$tmp/requests.log")
     "$R2X" validate --offline --cache-dir "$tmp/http-cache" "$tmp/iij.xml" >"$tmp/out2" 2>&1
-    expect_grep 'iij.xml: 2 errors, 0 warnings; 578 facts, 16 contexts, DTS of 22 documents' "$tmp/out2" "then offline from the filled cache: the same result"
+    expect_grep 'iij.xml: 2 errors, 0 warnings; 581 facts, 16 contexts, DTS of 22 documents' "$tmp/out2" "then offline from the filled cache: the same result"
     [ "$(wc -l <"$tmp/requests.log")" -eq "$n" ] && pass "offline: no request" || fail "offline made a request"
 fi
 

@@ -4,11 +4,13 @@
 
 #include "release2xbrl.h"
 
-/* Exit statuses. */
+/* Exit statuses, the same for every command: 0 an output was written
+ * (warnings may have been printed), 1 the input has errors and nothing was
+ * written, 2 a usage or I/O failure, found before any work where it can be. */
 enum { EXIT_OK = 0, EXIT_INVALID = 1, EXIT_FAILURE_RUN = 2 };
 
 typedef struct cli_option_doc {
-    const char *name;        /* "--output", or NULL to end */
+    const char *name;        /* "-o, --output" or "--profile", or NULL to end */
     const char *arg;         /* "FILE", or NULL */
     const char *help;
 } cli_option_doc;
@@ -19,13 +21,18 @@ typedef struct cli_command {
     const char *summary;
     const char *usage;
     const cli_option_doc *options;
+    const char *exit_status;  /* what 0, 1 and 2 mean for it, for --help */
 } cli_command;
 
 extern const cli_command cli_commands[];
 
-/* "release2xbrl: FILE:LINE: message" (FILE and LINE when known). */
+/* "release2xbrl: FILE:LINE: error: message" (FILE and LINE when known) on
+ * standard error. */
 void cli_report(const r2x_error *err);
-/* Print a command's usage and options to stdout. */
+/* "release2xbrl: error: message" on standard error: a usage error, or an
+ * I/O failure found before any work. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print a command's usage and options to stdout, wrapped to 80 columns. */
 void cli_print_command_help(const cli_command *cmd);
 /* The command called name (commands find their own entry by name, not by
  * its place in the table). */
@@ -42,7 +49,5 @@ int cmd_fetch(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_facts(int argc, char **argv);
-/* facts for a release: convert's runner, writing the listing. */
-int cli_facts_of_release(int argc, char **argv);
 
 #endif

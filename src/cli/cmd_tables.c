@@ -5,6 +5,24 @@
 
 #include "cli.h"
 #include "cli_common.h"
+#include "error.h"
+
+/* "FILE: wrote t.json: 32 tables, 410 rows, 1234 figures; 75 warnings" */
+static void summary(const char *name, const char *output, const r2x_tableset *set,
+                    const cli_messages *m)
+{
+    size_t rows = 0, figures = 0;
+    for (size_t i = 0; i < set->ntables; i++) {
+        rows += set->tables[i].nrows;
+        for (size_t r = 0; r < set->tables[i].nrows; r++)
+            figures += set->tables[i].rows[r].nvalues;
+    }
+    char counts[128];
+    cli_messages_counts(m, counts, sizeof counts);
+    fprintf(stderr, "release2xbrl: %s: wrote %s: %zu tables, %zu rows, %zu figures; %s\n", name,
+            strcmp(output, "-") ? output : "standard output", set->ntables, rows, figures,
+            counts);
+}
 
 int cmd_tables(int argc, char **argv)
 {
@@ -24,47 +42,68 @@ int cmd_tables(int argc, char **argv)
         switch (c) {
         case 'o': output = optarg; break;
         case 'h': cli_print_command_help(cli_command_named("tables")); return EXIT_OK;
-        default:
-            if (cli_input_option(&in, c, optarg, argv[optind - 1]))
+        default: {
+            int r = cli_input_option(&in, c, optarg);
+            if (r < 0)
+                return cli_bad_option(c, argv[optind - 1], "tables");
+            if (r > 0)
                 return EXIT_FAILURE_RUN;
+        }
         }
     }
     if (optind != argc - 1) {
-        fprintf(stderr, "release2xbrl: tables takes one FILE (or - for standard input); "
-                        "try 'release2xbrl tables --help'\n");
+        cli_error("tables takes one FILE (or - for standard input); "
+                  "try 'release2xbrl tables --help'");
         return EXIT_FAILURE_RUN;
     }
     const char *path = argv[optind];
+    r2x_error err;
+    r2x_error_clear(&err);
+    int status = cli_check_input(path, &err);
+    if (!status && in.profile_path)
+        status = cli_check_input(in.profile_path, &err);
+    if (!status)
+        status = cli_check_output(output, path, in.profile_path, &err);
+    if (status) {
+        cli_report(&err);
+        return status;
+    }
     r2x_document *doc = NULL;
     r2x_profile *profile = NULL;
     r2x_tableset *set = NULL;
-    r2x_error err;
-    r2x_error_clear(&err);
-    int status = cli_load_input(&in, path, &doc, &profile, &err);
-    if (status) {
-        cli_report(&err);
-        return cli_exit_status(status);
-    }
-    r2x_extract_options xo = {profile, cli_diag, &in};
+    cli_messages m;
+    cli_input_messages(&in, &m, stderr);
     size_t nerrors = 0;
-    int rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
-    const char *clash = cli_output_clash(&in, path, output);
-    if (rc == R2X_OK && clash) {
-        rc = R2X_EUSAGE;
-        snprintf(err.message, sizeof err.message,
-                 "output '%s' is %s; refusing to overwrite it", output, clash);
-        err.file[0] = '\0';
+    int rc = cli_load_input(&in, path, &doc, &profile, &err);
+    r2x_extract_options xo = {profile, cli_messages_diag, &m};
+    if (!rc)
+        rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
+    /* no table at all: the finding that says why is the error (exit 1) */
+    int no_tables = !rc && !set->ntables;
+    if (no_tables) {
+        m.errors_as_warnings = 0;
+        rc = R2X_EINPUT;
     }
-    if (rc == R2X_OK)
+    if (!rc) {
+        cli_messages_set_tables(&m, doc, set);
+        if (in.strict && nerrors)
+            rc = r2x_fail(&err, R2X_EINPUT, r2x_document_name(doc), 0,
+                          "strict: %zu figures could not be placed in their tables; nothing "
+                          "written", nerrors);
+    }
+    if (!rc)
         rc = r2x_tables_write_json(set, doc, output, &err);
-    if (rc) {
+    cli_messages_finish(&m, path);
+    if (no_tables) {
+        cli_nothing_written(r2x_document_name(doc), &m);
+        status = EXIT_INVALID;
+    } else if (rc) {
         cli_report(&err);
         status = cli_exit_status(rc);
-    } else {
-        status = nerrors ? EXIT_INVALID : EXIT_OK;
-        if (!in.quiet || nerrors)
-            cli_summary_tables(r2x_document_name(doc), set, &in.counts);
+    } else if (!in.quiet) {
+        summary(r2x_document_name(doc), output, set, &m);
     }
+    cli_messages_release(&m);
     r2x_tableset_free(set);
     r2x_profile_free(profile);
     r2x_document_free(doc);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "messages.h"
 
 void cli_fetch_options_init(cli_fetch_options *o)
 {
@@ -47,13 +48,13 @@ static int parse_size(const char *arg, unsigned long long *out)
 
 static int usage(const char *opt, const char *want, const char *arg)
 {
-    fprintf(stderr, "release2xbrl: %s takes %s, not '%s'\n", opt, want, arg);
+    cli_error("%s takes %s, not '%s'", opt, want, arg);
     return 1;
 }
 
 static int out_of_memory(void)
 {
-    fprintf(stderr, "release2xbrl: out of memory\n");
+    cli_error("out of memory");
     return 1;
 }
 
@@ -97,6 +98,11 @@ int cli_fetch_option(cli_fetch_options *o, int c, const char *arg)
             return usage("--ca-file", "a file of PEM certificates", arg);
         o->fetch.ca_file = arg;
         return 0;
+    case CLI_FETCH_USER_AGENT:
+        if (!*arg || strpbrk(arg, "\r\n"))
+            return usage("--user-agent", "one line of text", arg);
+        o->fetch.user_agent = arg;
+        return 0;
     }
     return -1;
 }
@@ -106,7 +112,7 @@ static void fetch_diag(void *userdata, const r2x_error *diag)
     cli_fetch_options *o = userdata;
     if (diag->severity == R2X_SEV_WARNING)
         o->warnings++;
-    cli_report(diag);
+    cli_messages_print(stderr, diag, NULL);
 }
 
 int cli_fetch_open(cli_fetch_options *o, fetcher **out)

@@ -22,7 +22,8 @@ enum {
     CLI_FETCH_TIMEOUT,
     CLI_FETCH_MAX_SIZE,
     CLI_FETCH_MAX_REDIRECTS,
-    CLI_FETCH_CA_FILE
+    CLI_FETCH_CA_FILE,
+    CLI_FETCH_USER_AGENT
 };
 
 #define CLI_FETCH_LONGOPTS                                                 \
@@ -33,7 +34,8 @@ enum {
     {"timeout", required_argument, NULL, CLI_FETCH_TIMEOUT},               \
     {"max-size", required_argument, NULL, CLI_FETCH_MAX_SIZE},             \
     {"max-redirects", required_argument, NULL, CLI_FETCH_MAX_REDIRECTS},   \
-    {"ca-file", required_argument, NULL, CLI_FETCH_CA_FILE}
+    {"ca-file", required_argument, NULL, CLI_FETCH_CA_FILE},               \
+    {"user-agent", required_argument, NULL, CLI_FETCH_USER_AGENT}
 
 /* Their lines in --help (cli_option_doc entries). */
 #define CLI_FETCH_OPTION_DOCS                                                       \
@@ -42,15 +44,18 @@ enum {
     {"--offline", NULL, "use the cache alone; a file not in it is an error"},        \
     {"--remap", "FROM=TO", "read URLs starting with FROM from TO (a URL or a local " \
                            "directory) instead; repeatable, the longest FROM wins"},  \
-    {"--catalog", "FILE", "an XML catalog or a taxonomy package's "                  \
-                          "META-INF/catalog.xml; repeatable"},                       \
+    {"--catalog", "FILE", "an XML catalog, a taxonomy package's "                    \
+                          "META-INF/catalog.xml, or the package itself (.zip); "      \
+                          "repeatable"},                                             \
     {"--timeout", "SECONDS", "give up a download after SECONDS (default 60), or "    \
                              "when it stalls that long (at most 30)"},               \
     {"--max-size", "BYTES", "refuse documents larger than BYTES; K, M and G "        \
                             "suffixes (default 64M)"},                               \
     {"--max-redirects", "N", "follow at most N redirects, 1 to 50 (default 5)"},   \
     {"--ca-file", "FILE", "trust the certificate authorities in FILE (PEM) for "   \
-                          "https, instead of the system's"}
+                          "https, instead of the system's"},                       \
+    {"--user-agent", "TEXT", "the User-Agent sent (default release2xbrl/VERSION); "  \
+                             "sec.gov wants one that names a contact"}
 
 typedef struct cli_fetch_options {
     fetch_options fetch;

@@ -9,6 +9,7 @@
 #include <libxml/xmlversion.h>
 #include <libxslt/xsltconfig.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,99 +17,103 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_common.h"
 #include "fetch_options.h"
 #include "read_pdf.h"
+#include "messages.h"
+
+#define HELP_OPTION {"-h, --help", NULL, "show this help"}
 
 static const cli_option_doc tables_options[] = {
-    {"--output", "FILE", "write the JSON to FILE instead of standard output"},
-    {"--profile", "FILE", "read the company profile FILE (default: the installed "
-                          "profile whose match phrase the release contains)"},
-    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"},
-    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},
-    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"},
-    {"--input-format", "auto|text|html|pdf", "read the release as text, HTML or PDF "
-                                             "(default: by what it looks like)"},
-    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},
-    {"--max-pages", "N", "refuse PDFs of more than N pages (default 500)"},
-    {"--pdf-timeout", "SECONDS", "give up reading a PDF after SECONDS (default 30)"},
-    {"--quiet", NULL, "do not print warnings"},
-    {"--help", NULL, "show this help"},
+    {"-o, --output", "FILE", "write the JSON to FILE instead of standard output"},
+    CLI_INPUT_OPTION_DOCS("write nothing and exit 1 when a figure cannot be placed in "
+                          "its table"),
+    HELP_OPTION,
     {NULL, NULL, NULL},
 };
 
-/* The options convert and map share, after their own. */
-#define CONVERT_AND_MAP_OPTION_DOCS                                                         \
-    {"--profile", "FILE", "read the company profile FILE (default: the installed "          \
-                          "profile whose match phrase the release contains)"},               \
-    {"--cik", "DIGITS", "the entity's SEC Central Index Key (overrides the profile)"},      \
+/* The entity options convert and map share. */
+#define ENTITY_OPTION_DOCS                                                                  \
+    {"--entity", "SCHEME:ID", "the entity identifier: cik:320193 or lei:CODE (default: "    \
+                              "the profile's, else one the release prints, else its ticker "\
+                              "or name in the SEC's company list)"},                        \
+    {"--cik", "DIGITS", "the same as --entity cik:DIGITS"},                                 \
     {"--entity-name", "NAME", "the registrant's name (overrides the profile)"},             \
-    {"--fiscal-year-end", "--MM-DD", "the last day of the fiscal year (overrides the profile)"}, \
-    {"--fiscal-year-named-by", "start|end", "whether FY2009 starts or ends in 2009"},       \
-    {"--strict", NULL, "exit 1 when a statement line is unmapped or a total does not add up"}, \
-    {"--encoding", "utf-8|windows-1252", "the input's character encoding (default utf-8)"}, \
-    {"--input-format", "auto|text|html|pdf", "read the release as text, HTML or PDF "       \
-                                             "(default: by what it looks like)"},           \
-    {"--max-input", "BYTES", "refuse inputs larger than BYTES (default 67108864)"},         \
-    {"--max-pages", "N", "refuse PDFs of more than N pages (default 500)"},                 \
-    {"--pdf-timeout", "SECONDS", "give up reading a PDF after SECONDS (default 30)"},       \
-    {"--quiet", NULL, "do not print warnings"},                                             \
-    {"--help", NULL, "show this help"},                                                     \
-    {NULL, NULL, NULL}
+    {"--companies", "FILE", "the SEC's company list to look tickers and names up in "       \
+                            "(default: the one 'fetch --companies' refreshed, else the "     \
+                            "installed snapshot)"}
+
+#define STRICT_CONVERT "write nothing and exit 1 when a line is unmapped, a total does not " \
+                       "add up, duplicates disagree, a figure cannot be placed or the entity " \
+                       "has no registry identifier"
+
+/* The options of every command that runs over many inputs. */
+#define BATCH_OPTION_DOCS(EXT)                                                               \
+    {"-d, --output-dir", "DIR", "write each input's output into DIR, as its name with "      \
+                                EXT " (several inputs need it)"},                            \
+    {"-j, --jobs", "N", "work on N inputs at once, each in its own process (default 1)"},    \
+    {"--jsonl", NULL, "print one JSON line per input on standard output: its status, "      \
+                      "outputs and counts"}
 
 static const cli_option_doc convert_options[] = {
-    {"--output", "FILE", "write to FILE (default: standard output), and the extension "
-                         "taxonomy beside it (PREFIX-DATE.xsd and its _lab, _pre, _cal, "
-                         "_def.xml)"},
-    {"--format", "xbrl|ixbrl|json|csv|all", "an XBRL 2.1 instance (default), the release "
-                                   "as Inline XBRL 1.1, xBRL-JSON, xBRL-CSV (FILE.csv and "
-                                   "FILE-metadata.json), or all of them beside FILE.xml"},
+    {"-o, --output", "FILE", "write to FILE (default: standard output), and the extension "
+                             "taxonomy beside it (PREFIX-DATE.xsd and its _lab, _pre, _cal, "
+                             "_def.xml)"},
+    BATCH_OPTION_DOCS(".xml (.htm, .json, .csv for --format ixbrl, json, csv)"),
+    {"-f, --format", "xbrl|ixbrl|json|csv|all", "an XBRL 2.1 instance (default), the release "
+                                                "as Inline XBRL 1.1, xBRL-JSON, xBRL-CSV "
+                                                "(FILE.csv and FILE-metadata.json), or all of "
+                                                "them beside FILE.xml"},
     {"--stylesheet", "FILE|review", "the XSLT stylesheet that renders the Inline XBRL "
-                             "(default: the installed xslt/ixbrl.xsl; review: one that "
-                             "marks every tagged cell)"},
-    CONVERT_AND_MAP_OPTION_DOCS,
+                                    "(default: the installed xslt/ixbrl.xsl; review: one that "
+                                    "marks every tagged cell)"},
+    ENTITY_OPTION_DOCS,
+    CLI_INPUT_OPTION_DOCS(STRICT_CONVERT),
+    HELP_OPTION,
+    {NULL, NULL, NULL},
 };
 
 /* map's: no --format or --stylesheet, which only a writer of XBRL has
- * (src/cli/cmd_convert.c refuses them for map) */
+ * (src/cli/cmd_convert.c refuses them for map), and one input */
 static const cli_option_doc map_options[] = {
-    {"--output", "FILE", "write the review table to FILE (default: standard output)"},
-    CONVERT_AND_MAP_OPTION_DOCS,
+    {"-o, --output", "FILE", "write the review table to FILE (default: standard output)"},
+    ENTITY_OPTION_DOCS,
+    CLI_INPUT_OPTION_DOCS(STRICT_CONVERT),
+    HELP_OPTION,
+    {NULL, NULL, NULL},
 };
 
 static const cli_option_doc fetch_option_docs[] = {
+    {"-r, --recursive", NULL, "also fetch every document each one refers to (a schema's "
+                              "imports and linkbases: its whole DTS)"},
+    {"--companies", NULL, "refresh the SEC's company list (for the entity rules of "
+                          "convert) from sec.gov into the cache"},
+    {"-o, --output", "FILE", "with --companies: write the list to FILE instead"},
     CLI_FETCH_OPTION_DOCS,
-    {"--quiet", NULL, "do not list what was fetched"},
-    {"--help", NULL, "show this help"},
+    {"-q, --quiet", NULL, "do not list what was fetched"},
+    HELP_OPTION,
     {NULL, NULL, NULL},
 };
 
 static const cli_option_doc extract_options[] = {
-    {"--output", "FILE", "write the instance to FILE (default: standard output)"},
-    {"--format", "xbrl|json|csv|all", "an XBRL 2.1 instance (default), xBRL-JSON, xBRL-CSV "
-                                      "(FILE.csv and FILE-metadata.json), or all three "
-                                      "beside FILE.xml"},
-    {"--quiet", NULL, "do not print the summary line"},
-    {"--help", NULL, "show this help"},
+    {"-o, --output", "FILE", "write the instance to FILE (default: standard output)"},
+    BATCH_OPTION_DOCS(".xml (.json, .csv for --format json, csv)"),
+    {"-f, --format", "xbrl|json|csv|all", "an XBRL 2.1 instance (default), xBRL-JSON, "
+                                          "xBRL-CSV (FILE.csv and FILE-metadata.json), or all "
+                                          "three beside FILE.xml"},
+    {"--max-messages", "N", "print at most N messages (default: all)"},
+    {"-q, --quiet", NULL, "print errors only (no warnings or summary)"},
+    HELP_OPTION,
     {NULL, NULL, NULL},
 };
 
+/* facts: convert's options for a release, but none that writes XBRL */
 static const cli_option_doc facts_options[] = {
-    {"--output", "FILE", "write the listing to FILE (default: standard output)"},
-    {"--format", "table|json", "a table for people (default) or JSON for programs"},
-    {"--quiet", NULL, "do not print warnings or the summary line"},
-    {"--profile", "FILE", "a release: read the company profile FILE"},
-    {"--cik", "DIGITS", "a release: the entity's SEC Central Index Key"},
-    {"--entity-name", "NAME", "a release: the registrant's name"},
-    {"--fiscal-year-end", "--MM-DD", "a release: the last day of the fiscal year"},
-    {"--fiscal-year-named-by", "start|end", "a release: whether FY2009 starts or ends in 2009"},
-    {"--strict", NULL, "a release: exit 1 when a statement line is unmapped or a total does "
-                       "not add up"},
-    {"--encoding", "utf-8|windows-1252", "a release: its character encoding (default utf-8)"},
-    {"--input-format", "auto|text|html|pdf", "a release: read it as text, HTML or PDF"},
-    {"--max-input", "BYTES", "a release: refuse one larger than BYTES (default 67108864)"},
-    {"--max-pages", "N", "a release: refuse PDFs of more than N pages (default 500)"},
-    {"--pdf-timeout", "SECONDS", "a release: give up reading a PDF after SECONDS (default 30)"},
-    {"--help", NULL, "show this help"},
+    {"-o, --output", "FILE", "write the listing to FILE (default: standard output)"},
+    {"-f, --format", "table|json", "a table for people (default) or JSON for programs"},
+    ENTITY_OPTION_DOCS,
+    CLI_INPUT_OPTION_DOCS(STRICT_CONVERT),
+    HELP_OPTION,
     {NULL, NULL, NULL},
 };
 
@@ -116,49 +121,68 @@ static const cli_option_doc validate_options[] = {
     CLI_FETCH_OPTION_DOCS,
     {"--calc", "c11|xbrl21|none", "calculation checks: Calculations 1.1 round-to-nearest "
                                   "(default), XBRL 2.1 section 5.2.5.2, or none"},
-    {"--format", "text|json", "how findings are printed (default text)"},
+    {"-f, --format", "text|json|jsonl", "how findings are printed: text (default), one JSON "
+                                        "document, or one JSON line per input"},
+    {"-j, --jobs", "N", "check N inputs at once, each in its own process (default 1)"},
+    {"--jsonl", NULL, "the same as --format jsonl"},
     {"--dts-only", NULL, "load each input's DTS and print its counts; check nothing else"},
     {"--duplicates", "error|warning", "inconsistent duplicate facts are errors (default, as "
                                       "filing rules require) or warnings (XBRL 2.1 alone)"},
     {"--schema", "auto|full|none", "XML Schema validation of the schemas and the instance: "
                                    "when the DTS has at most 3000 concepts (default), whatever "
                                    "its size, or never"},
-    {"--quiet", NULL, "do not print warnings"},
-    {"--help", NULL, "show this help"},
+    {"-q, --quiet", NULL, "do not print warnings"},
+    HELP_OPTION,
     {NULL, NULL, NULL},
 };
 
+#define EXIT_WRITTEN "0 the output was written (warnings may have been printed), 1 the " \
+                     "input has errors and nothing was written, 2 usage or I/O failure"
+#define EXIT_BATCH EXIT_WRITTEN "; over several inputs, the worst of theirs"
+
 const cli_command cli_commands[] = {
     {"tables", cmd_tables, "extract the tables of a release as JSON",
-     "release2xbrl tables [OPTIONS] FILE", tables_options},
+     "release2xbrl tables [OPTIONS] FILE", tables_options, EXIT_WRITTEN},
     {"convert", cmd_convert, "convert a release into an XBRL 2.1 instance",
-     "release2xbrl convert [OPTIONS] FILE", convert_options},
+     "release2xbrl convert [OPTIONS] FILE...", convert_options, EXIT_BATCH},
     {"map", cmd_map, "show how every line item maps to a concept, for review",
-     "release2xbrl map [OPTIONS] FILE", map_options},
+     "release2xbrl map [OPTIONS] FILE", map_options, EXIT_WRITTEN},
     {"fetch", cmd_fetch, "fill the download cache with the documents at URLs",
-     "release2xbrl fetch [OPTIONS] URL...", fetch_option_docs},
+     "release2xbrl fetch [OPTIONS] URL...\n       release2xbrl fetch --companies [OPTIONS]",
+     fetch_option_docs,
+     "0 every document was had, 1 one could not be had (or was refused), 2 usage or I/O "
+     "failure"},
     {"extract", cmd_extract, "extract the XBRL 2.1 instance of an Inline XBRL document",
-     "release2xbrl extract [OPTIONS] FILE", extract_options},
+     "release2xbrl extract [OPTIONS] FILE...", extract_options, EXIT_BATCH},
     {"validate", cmd_validate, "check XBRL instances against their taxonomy and XBRL 2.1",
-     "release2xbrl validate [OPTIONS] FILE...", validate_options},
+     "release2xbrl validate [OPTIONS] FILE...", validate_options,
+     "0 valid (warnings may have been printed), 1 an input has errors, 2 usage or I/O "
+     "failure (an input could not be checked)"},
     {"facts", cmd_facts, "list the facts of an instance, Inline XBRL document or release",
-     "release2xbrl facts [OPTIONS] FILE", facts_options},
-    {NULL, NULL, NULL, NULL, NULL},
+     "release2xbrl facts [OPTIONS] FILE", facts_options, EXIT_WRITTEN},
+    {NULL, NULL, NULL, NULL, NULL, NULL},
 };
+
+static void vprint_error(const char *fmt, va_list ap)
+{
+    fputs("release2xbrl: error: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vprint_error(fmt, ap);
+    va_end(ap);
+}
 
 void cli_report(const r2x_error *err)
 {
-    const char *sev = err->severity == R2X_SEV_WARNING ? "warning: " : "";
-    if (err->file[0] && err->line > 0 && err->column > 0)
-        fprintf(stderr, "release2xbrl: %s:%ld:%ld: %s%s\n", err->file, err->line, err->column,
-                sev, err->message);
-    else if (err->file[0] && err->line > 0)
-        fprintf(stderr, "release2xbrl: %s:%ld: %s%s\n", err->file, err->line, sev,
-                err->message);
-    else if (err->file[0])
-        fprintf(stderr, "release2xbrl: %s: %s%s\n", err->file, sev, err->message);
-    else
-        fprintf(stderr, "release2xbrl: %s%s\n", sev, err->message);
+    r2x_error e = *err;
+    e.severity = R2X_SEV_ERROR;
+    cli_messages_print(stderr, &e, NULL);
 }
 
 int cli_exit_status(int code)
@@ -200,18 +224,53 @@ const cli_command *cli_command_named(const char *name)
     return NULL;
 }
 
+#define HELP_WIDTH 80
+#define HELP_COLUMN 30      /* where an option's description starts */
+
+/* text from column col, wrapped to HELP_WIDTH, continued lines at indent. */
+static void print_wrapped(const char *text, int col, int indent)
+{
+    const char *p = text;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t room = (size_t)(HELP_WIDTH - col);
+        size_t n = strlen(p);
+        if (n > room) {
+            n = room;
+            while (n > 0 && p[n] != ' ')
+                n--;
+            if (!n)                     /* one word longer than the line */
+                n = strcspn(p, " ");
+        }
+        printf("%.*s\n", (int)n, p);
+        p += n;
+        if (*p)
+            printf("%*s", indent, "");
+        col = indent;
+    }
+}
+
 void cli_print_command_help(const cli_command *cmd)
 {
     /* the summary is lower-case in the command list; a sentence here */
     printf("Usage: %s\n\n%c%s.\n\nOptions:\n", cmd->usage,
            toupper((unsigned char)cmd->summary[0]), cmd->summary + 1);
     for (const cli_option_doc *o = cmd->options; o->name; o++) {
-        char left[64];
-        snprintf(left, sizeof left, "%s%s%s", o->name, o->arg ? " " : "",
-                 o->arg ? o->arg : "");
-        printf("  %-34s %s\n", left, o->help);
+        char left[80];
+        /* long options line up under the long form of "-o, --output" */
+        snprintf(left, sizeof left, "%s%s%s%s", o->name[1] == '-' ? "    " : "", o->name,
+                 o->arg ? " " : "", o->arg ? o->arg : "");
+        int col = printf("  %s", left);
+        if (col > HELP_COLUMN - 2) {
+            printf("\n%*s", HELP_COLUMN, "");
+        } else {
+            printf("%*s", HELP_COLUMN - col, "");
+        }
+        print_wrapped(o->help, HELP_COLUMN, HELP_COLUMN);
     }
-    printf("\nExit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n");
+    printf("\nExit status: ");
+    print_wrapped(cmd->exit_status, 13, 0);
 }
 
 static void print_help(void)
@@ -221,10 +280,11 @@ static void print_help(void)
     for (const cli_command *c = cli_commands; c->name; c++)
         printf("  %-10s %s\n", c->name, c->summary);
     printf("\nGeneral options:\n"
-           "  --help       show this help; 'release2xbrl COMMAND --help' for a command\n"
-           "  --version    show the version of release2xbrl and its libraries\n\n"
-           "Exit status: 0 success, 1 the input has errors, 2 usage or I/O failure.\n"
-           "See release2xbrl(1).\n");
+           "  -h, --help     show this help; 'release2xbrl COMMAND --help' for a command\n"
+           "  -V, --version  show the version of release2xbrl and its libraries\n\n"
+           "Exit status, for every command: 0 an output was written (warnings may have\n"
+           "been printed), 1 the input has errors and nothing was written, 2 usage or\n"
+           "I/O failure.  See release2xbrl(1).\n");
 }
 
 static void print_version(void)
@@ -263,7 +323,7 @@ int main(int argc, char **argv)
                     cli_print_command_help(c);
                     return EXIT_OK;
                 }
-            fprintf(stderr, "release2xbrl: unknown command '%s'\n", argv[2]);
+            cli_error("unknown command '%s'", argv[2]);
             return EXIT_FAILURE_RUN;
         }
         print_help();
@@ -276,6 +336,6 @@ int main(int argc, char **argv)
     for (const cli_command *c = cli_commands; c->name; c++)
         if (!strcmp(c->name, cmd))
             return c->run(argc - 1, argv + 1);
-    fprintf(stderr, "release2xbrl: unknown command '%s'; try 'release2xbrl --help'\n", cmd);
+    cli_error("unknown command '%s'; try 'release2xbrl --help'", cmd);
     return EXIT_FAILURE_RUN;
 }

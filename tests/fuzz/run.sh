@@ -10,7 +10,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 build=$1; secs=$2; shift 2
 [ $# -gt 0 ] || set -- document numbers periods units mapping profile taxonomy labels convert \
-    html layout ixbrl validate dts pdf
+    html layout ixbrl validate dts pdf companies zip
 work=${FUZZ_WORK:-/tmp/r2x-fuzz}
 for name in "$@"; do
     mkdir -p "$work/corpus/$name" "$work/artifacts/$name"
