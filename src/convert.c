@@ -301,6 +301,7 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
     xo.ext_prefix = l.ext_prefix;
     xo.ext_namespace = l.ext_namespace;
     xo.lang = pget(o->profile, "language", document_language(doc));
+    xo.taxonomy_stem = o->taxonomy_name;
     xo.document_type = pget(o->profile, "document-type", "8-K");
     xo.fiscal_year_end = fye;
     xo.fiscal_year_focus = year;

@@ -190,3 +190,17 @@ void output_abort(r2x_output *o)
     free(o->target);
     free(o);
 }
+
+int output_commit_all(r2x_output **outs, size_t n, int rc, r2x_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i])
+            continue;
+        if (rc)
+            output_abort(outs[i]);
+        else
+            rc = output_commit(outs[i], err);
+        outs[i] = NULL;
+    }
+    return rc;
+}

@@ -24,5 +24,9 @@ const char *output_target(const r2x_output *o);
 int output_commit(r2x_output *o, r2x_error *err);
 /* Discard and free (NULL is fine). */
 void output_abort(r2x_output *o);
+/* Outputs written together, all or none: with rc R2X_OK commit each (NULL
+ * entries skipped) and abort the rest once one fails, else abort them all;
+ * returns rc or the failed commit's status. */
+int output_commit_all(r2x_output **outs, size_t n, int rc, r2x_error *err);
 
 #endif

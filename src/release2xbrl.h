@@ -444,6 +444,12 @@ typedef struct r2x_convert_options {
                                    * no registry identifier */
     const char *companies;        /* the SEC's company list (mappings/sec-companies.tsv
                                    * format); NULL: data_dir/mappings/sec-companies.tsv */
+    /* Added with the extension taxonomy (issue 17): */
+    const char *taxonomy_name;    /* the extension taxonomy's file stem: "a-release"
+                                   * gives a-release.xsd, a-release_lab.xml, ...;
+                                   * NULL: PREFIX-YYYYMMDD (several conversions of
+                                   * one company and period into one directory
+                                   * need their own) */
 } r2x_convert_options;
 
 /* The most files one conversion writes: the instance, the Inline XBRL,

@@ -167,14 +167,7 @@ int outputs_write(const outputs_request *rq, const char *path, r2x_convert_resul
     }
     if (!rc)
         list_written(outs, res);      /* before the commits free the outputs */
-    for (int i = 0; i < NOUTS; i++) {
-        if (!outs[i])
-            continue;
-        if (rc)
-            output_abort(outs[i]);
-        else
-            rc = output_commit(outs[i], err);
-    }
+    rc = output_commit_all(outs, NOUTS, rc, err);
     if (rc)
         res->noutputs = 0;
     return rc;

@@ -225,7 +225,9 @@ int xbrl_dei(const xbrl_options *o, size_t i, const char **name, const char **va
 void xbrl_schema_name(const xbrl_options *o, char *out, size_t size)
 {
     out[0] = '\0';
-    if (o->ext_prefix && o->taxonomy) {
+    if (o->ext_prefix && o->taxonomy && o->taxonomy_stem && o->taxonomy_stem[0]) {
+        snprintf(out, size, "%s.xsd", o->taxonomy_stem);
+    } else if (o->ext_prefix && o->taxonomy) {
         /* "iij-20090930.xsd" beside the instance */
         char d[16];
         r2x_date_format(o->period_end, d);

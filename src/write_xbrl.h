@@ -25,6 +25,7 @@ typedef struct xbrl_options {
     const char *dei_context;      /* context id for DEI facts, NULL: none */
     r2x_date period_end;
     const char *lang;             /* the release's language (labels, the XHTML) */
+    const char *taxonomy_stem;    /* the taxonomy's file stem; NULL: PREFIX-YYYYMMDD */
 } xbrl_options;
 
 /* Write the instance to path ("-": standard output).  With deferred

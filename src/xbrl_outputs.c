@@ -90,15 +90,7 @@ int r2x_ixbrl_extract_to(const char *path, const char *out_path, int format,
         xfacts_free(x);
     }
     xmlFreeDoc(inst);
-    for (int i = 0; i < 4; i++) {
-        if (!outs[i])
-            continue;
-        if (rc)
-            output_abort(outs[i]);
-        else
-            rc = output_commit(outs[i], err);
-    }
-    return rc;
+    return output_commit_all(outs, 4, rc, err);
 }
 
 int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,

@@ -270,8 +270,17 @@ static void run_one(const convert_args *a, const char *input, const char *output
     }
     if (!rc)
         rc = r2x_profile_infer(profile, doc, set, cli_messages_diag, m, err);
-    r2x_convert_options co = {profile, a->data_dir, cli_messages_diag, m, a->format_code,
-                              a->stylesheet, a->in.strict, a->companies};
+    /* in a batch, inputs of one company and period (a release as HTML and as
+     * text) share PREFIX-YYYYMMDD: each taxonomy is named after its output */
+    char stem[512] = "";
+    if (a->batch) {
+        const char *base = strrchr(output, '/') ? strrchr(output, '/') + 1 : output;
+        const char *dot = strrchr(base, '.');
+        snprintf(stem, sizeof stem, "%.*s", (int)(dot ? dot - base : (long)strlen(base)), base);
+    }
+    r2x_convert_options co = {profile,    a->data_dir,     cli_messages_diag,
+                              m,          a->format_code,  a->stylesheet,
+                              a->in.strict, a->companies,  stem[0] ? stem : NULL};
     if (!rc)
         rc = a->mode == MODE_MAP ? r2x_map_write(doc, set, &co, output, &o->res, err)
                                  : r2x_convert(doc, set, &co, output, &o->res, err);
