@@ -364,7 +364,10 @@ static void role_begin(builder *b, const char *title, const char *fallback, cons
         return;
     char base[128], id[160], text[1200];
     camel_name(title ? title : "", "Table", base, 100);
-    if (!base[0])
+    /* a title with no word in it ("`", left of a table by extraction)
+     * names neither the role nor its definition */
+    int titled = base[0] != '\0';
+    if (!titled)
         r2x_strlcpy(base, fallback, sizeof base);
     r2x_strlcpy(id, base, sizeof id);
     for (int k = 2; strmap_get(&b->names, id); k++)
@@ -380,7 +383,7 @@ static void role_begin(builder *b, const char *title, const char *fallback, cons
     char label[1024];
     label_from_name(id, label, sizeof label);
     snprintf(text, sizeof text, "%04zu - %s - %s", ext_role_count(b->x) + 1, kind,
-             title && *title ? title : label);
+             titled ? title : label);
     r.definition = keep(b, text);
     if (b->rc || strmap_put(&b->names, r.id, (void *)1, NULL) ||
         buf_add(&b->x->roles, &r, sizeof r)) {

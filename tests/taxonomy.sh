@@ -55,6 +55,20 @@ printf 'entity-name: Fixture Corp\nticker: FXC\n' >"$tmp/fxc.profile"
 grep -q 'targetNamespace="urn:release2xbrl:extension:fxc"' "$out/tick/fxc-20091231.xsd" \
     && pass "the namespace is made of the prefix" || fail "namespace"
 
+# A statement whose title is a stray mark (Boeing's income statement of
+# 2024 Q4 as HTML reads as titled "`") gets a role named after its kind.
+boeing=$shared/corpus/pairs/boeing-2024q4/release.html
+if [ -f "$boeing" ]; then
+    mkdir -p "$out/mark"
+    "$R2X" convert -q "$boeing" -o "$out/mark/ba.xml" 2>/dev/null
+    grep -q '<link:definition>0002 - Statement - `</link:definition>' "$out/mark/ba-20241231.xsd" \
+        && fail "a stray mark is no role definition" || pass "a stray mark is no role definition"
+    grep -q '<link:definition>0002 - Statement - Income Statement</link:definition>' "$out/mark/ba-20241231.xsd" \
+        && pass "the role is defined by its kind" || { fail "role definition"; grep definition "$out/mark/ba-20241231.xsd" | head -3 | sed 's/^/#   /'; }
+else
+    echo "# skip: $boeing absent; the stray-mark title not checked"
+fi
+
 # All or none: a stylesheet that fails leaves no taxonomy behind either.
 mkdir -p "$out/none"
 printf '<not-xslt/>\n' >"$tmp/broken.xsl"

@@ -99,7 +99,7 @@ table.text td { padding: 0.1em 0.6em; vertical-align: top; }
     <p><xsl:value-of select="."/></p>
   </xsl:template>
 
-  <xsl:template match="grid">
+  <xsl:template match="grid[tr]">
     <table class="text">
       <xsl:for-each select="tr">
         <tr>
@@ -119,23 +119,34 @@ table.text td { padding: 0.1em 0.6em; vertical-align: top; }
       <xsl:if test="caption">
         <caption><xsl:value-of select="caption"/></caption>
       </xsl:if>
-      <thead>
-        <tr>
-          <th></th>
-          <xsl:for-each select="columns/column">
-            <th>
-              <xsl:for-each select="part">
-                <xsl:if test="position() &gt; 1"><br/></xsl:if>
-                <xsl:value-of select="."/>
-              </xsl:for-each>
-            </th>
-          </xsl:for-each>
-        </tr>
-      </thead>
-      <tbody>
-        <xsl:apply-templates select="row"/>
-      </tbody>
+      <!-- XHTML's table needs a body row: a table of headings alone (a
+           contacts block read as a table) has them as its body -->
+      <xsl:choose>
+        <xsl:when test="row">
+          <thead><xsl:call-template name="column-headings"/></thead>
+          <tbody>
+            <xsl:apply-templates select="row"/>
+          </tbody>
+        </xsl:when>
+        <xsl:otherwise>
+          <tbody><xsl:call-template name="column-headings"/></tbody>
+        </xsl:otherwise>
+      </xsl:choose>
     </table>
+  </xsl:template>
+
+  <xsl:template name="column-headings">
+    <tr>
+      <th></th>
+      <xsl:for-each select="columns/column">
+        <th>
+          <xsl:for-each select="part">
+            <xsl:if test="position() &gt; 1"><br/></xsl:if>
+            <xsl:value-of select="."/>
+          </xsl:for-each>
+        </th>
+      </xsl:for-each>
+    </tr>
   </xsl:template>
 
   <xsl:template match="row">
