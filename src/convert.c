@@ -20,8 +20,7 @@
 #include "periods.h"
 #include "prior.h"
 #include "taxonomy.h"
-#include "write_ixbrl.h"
-#include "write_xbrl.h"
+#include "write_outputs.h"
 
 typedef struct loaded {
     taxonomy *tax;
@@ -59,7 +58,8 @@ static int legal_form(const char *w, size_t n)
 }
 
 /* The prefix of the company's extension concepts when its profile names
- * none, as filers choose theirs: the ticker in lower case ("BA" -> "ba");
+ * none, as filers choose theirs: the ticker (the profile's, else the one the
+ * entity rules found) in lower case ("BA" -> "ba");
  * else from the name without its legal forms, the initials of three words
  * or more ("International Business Machines" -> "ibm"), the first word of
  * fewer ("The Boeing Company" -> "boeing"); else "ext".  Its namespace is
@@ -68,7 +68,8 @@ static void default_extension(const r2x_profile *p, const entity *ent, char *pre
                               size_t psize, char *ns, size_t nsize)
 {
     size_t o = 0;
-    for (const char *t = ent ? ent->ticker : ""; *t && o + 1 < psize && o < 12; t++)
+    for (const char *t = pget(p, "ticker", ent ? ent->ticker : ""); *t && o + 1 < psize && o < 12;
+         t++)
         if (isalnum((unsigned char)*t) && (o || isalpha((unsigned char)*t)))
             prefix[o++] = (char)tolower((unsigned char)*t);
     const char *name = pget(p, "entity-name", ent && ent->name[0] ? ent->name : "");
@@ -261,88 +262,17 @@ static int prepare(const r2x_document *doc, const r2x_tableset *set,
     return rc;
 }
 
-/* --format all: the Inline XBRL beside the instance, its ".xml" made ".htm". */
-static void htm_beside(const char *path, char *htm, size_t size)
+/* The Inline XBRL stylesheet: the option's file, or a shipped one by name
+ * ("review"), else the default. */
+static void stylesheet_path(const r2x_convert_options *o, char *out, size_t size)
 {
-    size_t n = strlen(path);
-    if (n > 4 && !strcmp(path + n - 4, ".xml"))
-        snprintf(htm, size, "%.*s.htm", (int)(n - 4), path);
+    const char *dir = o->data_dir ? o->data_dir : ".";
+    if (o->stylesheet && !strcmp(o->stylesheet, "review"))
+        snprintf(out, size, "%s/xslt/ixbrl-review.xsl", dir);
+    else if (o->stylesheet)
+        r2x_strlcpy(out, o->stylesheet, size);
     else
-        snprintf(htm, size, "%s.htm", path);
-}
-
-/* Record a file written, for the caller's summary. */
-static void wrote(r2x_convert_result *res, const char *path)
-{
-    if (!strcmp(path, "-") || res->noutputs >= R2X_MAX_OUTPUTS)
-        return;
-    r2x_strlcpy(res->outputs[res->noutputs++], path, sizeof res->outputs[0]);
-}
-
-/* The paths write_outputs writes, in the order of r2x_convert_result. */
-static void list_outputs(const r2x_convert_options *o, const xbrl_options *xo,
-                         const char *path, r2x_convert_result *res)
-{
-    char htm[4096], schema[4096], name[256];
-    wrote(res, path);
-    if (o->format == R2X_FORMAT_ALL) {
-        htm_beside(path, htm, sizeof htm);
-        wrote(res, htm);
-    }
-    xbrl_schema_name(xo, name, sizeof name);
-    if (name[0] && strcmp(path, "-")) {
-        const char *slash = strrchr(path, '/');
-        int dir = slash ? (int)(slash - path + 1) : 0;
-        snprintf(schema, sizeof schema, "%.*s%s", dir, path, name);
-        wrote(res, schema);
-    }
-}
-
-/* The outputs --format asks for.  With several, each is written to its
- * temporary file first and all are renamed into place only when every one
- * is complete. */
-static int write_outputs(const r2x_document *doc, const r2x_tableset *set, const factset *fs,
-                         const r2x_convert_options *o, xbrl_options *xo, const char *path,
-                         r2x_error *err)
-{
-    char style[4096];
-    if (o->stylesheet)
-        r2x_strlcpy(style, o->stylesheet, sizeof style);
-    else
-        snprintf(style, sizeof style, "%s/xslt/ixbrl.xsl", o->data_dir ? o->data_dir : ".");
-    if (o->format == R2X_FORMAT_XBRL)
-        return xbrl_write(fs, xo, path, err);
-    if (o->format == R2X_FORMAT_IXBRL) {
-        r2x_output *schema = NULL, *html = NULL;
-        int rc = xbrl_write_extension_schema(xo, path, &schema, err);
-        if (!rc)
-            rc = ixbrl_write(doc, set, fs, xo, style, path, &html, err);
-        if (!rc)
-            rc = output_commit(html, err);
-        else
-            output_abort(html);
-        if (!rc)
-            return schema ? output_commit(schema, err) : R2X_OK;
-        output_abort(schema);
-        return rc;
-    }
-    char htm[4096];
-    htm_beside(path, htm, sizeof htm);
-    r2x_output *outs[3] = {NULL, NULL, NULL};
-    xo->deferred = outs;
-    int rc = xbrl_write(fs, xo, path, err);
-    xo->deferred = NULL;
-    if (!rc)
-        rc = ixbrl_write(doc, set, fs, xo, style, htm, &outs[2], err);
-    for (int i = 0; i < 3; i++) {
-        if (!outs[i])
-            continue;
-        if (rc)
-            output_abort(outs[i]);
-        else
-            rc = output_commit(outs[i], err);
-    }
-    return rc;
+        snprintf(out, size, "%s/xslt/ixbrl.xsl", dir);
 }
 
 int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
@@ -353,9 +283,9 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
     if (!res)
         res = &local;
     memset(res, 0, sizeof *res);
-    if (o->format == R2X_FORMAT_ALL && !strcmp(path, "-"))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format all writes several files: "
-                        "give -o FILE, not standard output");
+    if ((o->format == R2X_FORMAT_ALL || o->format == R2X_FORMAT_CSV) && !strcmp(path, "-"))
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
+                        "-o FILE, not standard output", r2x_format_name(o->format));
     char company_list[4096];
     company_list_path(o, company_list, sizeof company_list);
     entity ent;
@@ -391,22 +321,20 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
     xo.entity_scheme = ent.scheme;
     xo.entity_id = ent.id;
     xo.entity_name = pget(o->profile, "entity-name", ent.name);
-    xo.ext_prefix = taxonomy_extension_count(l.tax) ? l.ext_prefix : NULL;
+    /* every conversion has an extension taxonomy */
+    xo.ext_prefix = l.ext_prefix;
     xo.ext_namespace = l.ext_namespace;
+    xo.lang = pget(o->profile, "language", document_language(doc));
+    xo.taxonomy_stem = o->taxonomy_name;
     xo.document_type = pget(o->profile, "document-type", "8-K");
     xo.fiscal_year_end = fye;
     xo.fiscal_year_focus = year;
     xo.fiscal_period_focus = period;
     xo.period_end = end;
-    if (!strcmp(path, "-") && xo.ext_prefix && taxonomy_extension_count(l.tax))
-        r2x_diag(o->diag, o->diag_userdata, R2X_SEV_WARNING, R2X_OK, "-", 0, 0,
-                 "the instance refers to the extension schema %s-%04d%02d%02d.xsd, which "
-                 "is written beside the output file; with standard output it is not "
-                 "written (use -o FILE)", xo.ext_prefix, end.year % 10000, end.month % 100,
-                 end.day % 100);
-    rc = write_outputs(doc, set, fs, o, &xo, path, err);
-    if (!rc)
-        list_outputs(o, &xo, path, res);
+    char style[4096];
+    stylesheet_path(o, style, sizeof style);
+    outputs_request rq = {doc, set, fs, &xo, o->format, style, o->diag, o->diag_userdata};
+    rc = outputs_write(&rq, path, res, err);
     res->facts = factset_count(fs);
     res->contexts = factset_context_count(fs);
 done:

@@ -462,6 +462,11 @@ const char *document_line(const r2x_document *doc, size_t n, size_t *len)
     return doc->text + a;
 }
 
+const char *document_language(const r2x_document *doc)
+{
+    return doc && doc->grid && doc->grid->lang[0] ? doc->grid->lang : "en";
+}
+
 size_t document_source_line(const r2x_document *doc, size_t n)
 {
     if (!doc || !doc->source_line || n < 1 || n > doc->nlines)

@@ -25,6 +25,10 @@ struct r2x_document {
 /* Line n (1-based) as pointer and length without its '\n'. */
 const char *document_line(const r2x_document *doc, size_t n, size_t *len);
 
+/* The release's language as an xml:lang: what an HTML release declares,
+ * else "en". */
+const char *document_language(const r2x_document *doc);
+
 /* The input file's line for line n, to name in diagnostics (n itself for
  * text; 0 stays 0, "no line"). */
 size_t document_source_line(const r2x_document *doc, size_t n);

@@ -19,6 +19,8 @@ struct factset {
     r2x_buf facts;            /* fact[] */
     r2x_buf contexts;         /* context[] */
     r2x_buf rows;             /* row_mapping[] */
+    r2x_buf sums;             /* checked_sum[] */
+    r2x_buf sum_items;        /* sum_item[] */
     xmlHashTablePtr context_ids;  /* key (period and dimensions) -> index */
     xmlHashTablePtr ids;          /* the ids given: a context id is unique */
     xmlHashTablePtr fact_keys;    /* "concept|context|unit" -> index + 1 */
@@ -69,6 +71,8 @@ void factset_free(factset *fs)
     buf_release(&fs->facts);
     buf_release(&fs->contexts);
     buf_release(&fs->rows);
+    buf_release(&fs->sums);
+    buf_release(&fs->sum_items);
     xmlHashFree(fs->context_ids, free_index);
     xmlHashFree(fs->ids, NULL);
     xmlHashFree(fs->fact_keys, free_index);
@@ -90,6 +94,16 @@ size_t factset_row_count(const factset *fs) { return fs->rows.len / sizeof(row_m
 const row_mapping *factset_row(const factset *fs, size_t i)
 {
     return &((const row_mapping *)(const void *)fs->rows.data)[i];
+}
+
+size_t factset_sum_count(const factset *fs) { return fs->sums.len / sizeof(checked_sum); }
+const checked_sum *factset_sum(const factset *fs, size_t i)
+{
+    return &((const checked_sum *)(const void *)fs->sums.data)[i];
+}
+const sum_item *factset_sum_item(const factset *fs, size_t i)
+{
+    return &((const sum_item *)(const void *)fs->sum_items.data)[i];
 }
 
 r2x_date factset_period_end(const factset *fs)
@@ -584,6 +598,18 @@ static int other_columns_disagree(const r2x_table *t, const r2x_row *row, const 
     return -1;
 }
 
+/* Keep a total that added up, with its items and their printed signs. */
+static int record_sum(build *b, const r2x_table *t, size_t total, const size_t *rows, size_t n)
+{
+    checked_sum cs = {t, total, b->fs->sum_items.len / sizeof(sum_item), n};
+    for (size_t j = 0; j < n; j++) {
+        sum_item it = {rows[j], label_subtracts(t->rows[rows[j]].label) ? -1 : 1};
+        if (buf_add(&b->fs->sum_items, &it, sizeof it))
+            return R2X_ENOMEM;
+    }
+    return buf_add(&b->fs->sums, &cs, sizeof cs);
+}
+
 static int check_sums(build *b, const r2x_table *t)
 {
     if (t->statement == R2X_STMT_OTHER || !t->nrows)
@@ -647,7 +673,9 @@ static int check_sums(build *b, const r2x_table *t)
                 }
             }
         }
+        int failed = 0;
         if (!found && candidate) {
+            failed = 1;
             start = first_start;
             r2x_decimal got;
             int k = other_columns_disagree(t, row, items, start, n, col, &got);
@@ -660,6 +688,10 @@ static int check_sums(build *b, const r2x_table *t)
                  t->columns[tv->column].index + 1, SRC(b, t->rows[items[start]].line),
                  SRC(b, t->rows[items[n - 1]].line), s1);
             found = 1;
+        }
+        if (found && !failed && record_sum(b, t, r, items + start, n - start)) {
+            free(items);
+            return R2X_ENOMEM;
         }
         if (found) {
             n = start;
@@ -717,6 +749,8 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     buf_init(&fs->facts, R2X_BUF_NOCAP);
     buf_init(&fs->contexts, R2X_BUF_NOCAP);
     buf_init(&fs->rows, R2X_BUF_NOCAP);
+    buf_init(&fs->sums, R2X_BUF_NOCAP);
+    buf_init(&fs->sum_items, R2X_BUF_NOCAP);
     build b = {o, fs, 0, 0, 0};
     bind_options bo = {o->tax, o->map, o->labels, o->profile, o->ext_prefix, o->prior};
     int rc = bind_new(set, &bo, &fs->binding, err);

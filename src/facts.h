@@ -57,6 +57,21 @@ typedef struct row_mapping {
     int reported;             /* a statement row that nothing bound */
 } row_mapping;
 
+/* A printed total that equals the run of rows above it in every amount
+ * column (facts_build's sum check): the rows are indexes into the table's
+ * rows; a checked subtotal stands for the rows it sums. */
+typedef struct checked_sum {
+    const r2x_table *table;
+    size_t total;             /* the total row */
+    size_t first, nitems;     /* its items: factset_sum_item(first .. first + nitems) */
+} checked_sum;
+
+typedef struct sum_item {
+    size_t row;               /* index in the table's rows */
+    int sign;                 /* +1, or -1 where the row is subtracted as printed
+                               * ("Less allowance ...") */
+} sum_item;
+
 /* Build the facts.  Counts of unmapped statement rows and failed checks go
  * to *unmapped and *failed_sums; duplicate disagreements are errors
  * (counted in *nerrors) reported through the callback. */
@@ -70,6 +85,10 @@ size_t factset_context_count(const factset *fs);
 const context *factset_context(const factset *fs, size_t i);
 size_t factset_row_count(const factset *fs);
 const row_mapping *factset_row(const factset *fs, size_t i);
+/* The totals that added up, in table and row order. */
+size_t factset_sum_count(const factset *fs);
+const checked_sum *factset_sum(const factset *fs, size_t i);
+const sum_item *factset_sum_item(const factset *fs, size_t i);
 /* The index of the context for a period without dimensions, made if new. */
 int factset_context_for(factset *fs, r2x_period period, size_t *index);
 /* The document period end: the latest end date of the facts' periods. */

@@ -82,6 +82,8 @@ typedef struct grid {
     double em;                /* a typical character's width in units (1 for
                                * characters and columns; the body font's average
                                * glyph width for a PDF): the yardstick for gaps */
+    char lang[16];            /* the language the document declares (HTML lang),
+                               * "" when none */
     size_t nrows;
     grid_row *rows;           /* views of the buffers below */
     size_t ncells;

@@ -1408,6 +1408,25 @@ static int index_lines(node_places *p)
     return R2X_OK;
 }
 
+/* The language the document declares: <html lang="en-US"> (or xml:lang),
+ * kept when it looks like a language tag. */
+static void read_language(const xmlNode *html, grid *g)
+{
+    xmlChar *lang = xmlGetProp(html, BAD_CAST "lang");
+    if (!lang)
+        lang = xmlGetNsProp(html, BAD_CAST "lang", XML_XML_NAMESPACE);
+    size_t n = lang ? strlen((const char *)lang) : 0;
+    int ok = n >= 2 && n < sizeof g->lang;
+    for (size_t i = 0; ok && i < n; i++) {
+        char c = (char)lang[i];
+        ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             (c == '-' && i);
+    }
+    if (ok)
+        memcpy(g->lang, lang, n + 1);
+    xmlFree(lang);
+}
+
 int html_read(const char *name, const char *data, size_t len, int windows_1252,
               size_t max_line, size_t max_output, r2x_buf *text,
               r2x_buf *source_lines, grid *g, r2x_error *err)
@@ -1459,6 +1478,7 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
     w.o.err = err;
     w.o.last_blank = 1;
     textacc_init(&w.para);
+    read_language(xmlDocGetRootElement(doc), g);
     walk_blocks(&w, (const xmlNode *)doc, 0);
     flush_para(&w);
     buf_release(&w.para.b);

@@ -1037,6 +1037,10 @@ static int write_fact(extraction *x, xmlNodePtr f)
             rc = -2;
         } else {
             came_from(x, e, f);
+            /* where the fact is in the Inline XBRL, for listings (libxml2
+             * keeps 65534 lines in a node; past them, none) */
+            long line = xmlGetLineNo(f);
+            e->line = line > 0 && line < 65535 ? (unsigned short)line : 0;
             static const char *const copied[] = {"id", "contextRef", "unitRef", "decimals",
                                                  "precision"};
             for (size_t i = 0; i < sizeof copied / sizeof copied[0]; i++) {
@@ -1353,46 +1357,8 @@ static void quiet_error(void *userdata, xmlErrorPtr e)
     }
 }
 
-int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
-{
-    return ixbrl_parse_file_mapped(path, out, NULL, err);
-}
-
-int ixbrl_parse_file_mapped(const char *path, xmlDocPtr *out, srcpos_map *positions,
-                            r2x_error *err)
-{
-    *out = NULL;
-    /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
-     * unbounded, and tells a failed allocation of its own as an empty file */
-    int is_stdin = !strcmp(path, "-");
-    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
-    r2x_buf bytes;
-    buf_init(&bytes, INT_MAX);
-    int rc = fd < 0 ? R2X_EIO : buf_read_fd(&bytes, fd);
-    int saved_errno = errno;
-    if (!is_stdin && fd >= 0)
-        close(fd);
-    if (rc) {
-        buf_release(&bytes);
-        if (rc == R2X_ENOMEM)
-            return r2x_fail(err, rc, path, 0, "out of memory");
-        if (rc == R2X_ETOOBIG)
-            return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
-        return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
-    }
-    rc = ixbrl_parse_memory_mapped(path, bytes.data, bytes.len, out, positions, err);
-    buf_release(&bytes);
-    return rc;
-}
-
-int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
-                       r2x_error *err)
-{
-    return ixbrl_parse_memory_mapped(path, data, len, out, NULL, err);
-}
-
-int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xmlDocPtr *out,
-                              srcpos_map *positions, r2x_error *err)
+static int parse_memory(const char *path, const char *what, const char *data, size_t len,
+                        xmlDocPtr *out, srcpos_map *positions, r2x_error *err)
 {
     *out = NULL;
     int rc;
@@ -1413,7 +1379,9 @@ int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xm
     if (ctxt) {
         ctxt->_private = &first;
         ctxt->sax->serror = quiet_error;
-        int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+        /* big lines: listings name a fact's line past 65535 */
+        int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                      XML_PARSE_BIG_LINES;
         int oom = 0;
         doc = positions ? srcpos_read_memory(ctxt, data, (int)len, path, options, positions,
                                              &oom)
@@ -1434,10 +1402,10 @@ int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xm
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         if (first.message[0])
             rc = r2x_fail(err, R2X_EINPUT, path, e && e->line ? e->line : first.line,
-                          "not well-formed XML (Inline XBRL must be XHTML): %s", first.message);
+                          "not well-formed XML%s: %s", what ? what : "", first.message);
         else
             rc = r2x_fail(err, R2X_EINPUT, path, e ? e->line : 0,
-                          "not well-formed XML (Inline XBRL must be XHTML): %s",
+                          "not well-formed XML%s: %s", what ? what : "",
                           e && e->message ? e->message : "parse error");
         size_t n = strlen(err->message);
         while (n && err->message[n - 1] == '\n')
@@ -1449,6 +1417,69 @@ int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xm
     xmlFreeParserCtxt(ctxt);
     *out = doc;
     return R2X_OK;
+}
+
+static int parse_file(const char *path, const char *what, xmlDocPtr *out,
+                      srcpos_map *positions, r2x_error *err)
+{
+    *out = NULL;
+    /* read here, not by xmlCtxtReadFile: libxml2 would inflate a gzip file
+     * unbounded, and tells a failed allocation of its own as an empty file */
+    int is_stdin = !strcmp(path, "-");
+    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
+    r2x_buf bytes;
+    buf_init(&bytes, INT_MAX);
+    int rc = fd < 0 ? R2X_EIO : buf_read_fd(&bytes, fd);
+    int saved_errno = errno;
+    if (!is_stdin && fd >= 0)
+        close(fd);
+    if (rc) {
+        buf_release(&bytes);
+        if (rc == R2X_ENOMEM)
+            return r2x_fail(err, rc, path, 0, "out of memory");
+        if (rc == R2X_ETOOBIG)
+            return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
+        return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
+    }
+    rc = parse_memory(path, what, bytes.data, bytes.len, out, positions, err);
+    buf_release(&bytes);
+    return rc;
+}
+
+#define NOT_XHTML " (Inline XBRL must be XHTML)"
+
+int xml_parse_file(const char *path, const char *what, xmlDocPtr *out, r2x_error *err)
+{
+    return parse_file(path, what, out, NULL, err);
+}
+
+int xml_parse_memory(const char *path, const char *what, const char *data, size_t len,
+                     xmlDocPtr *out, r2x_error *err)
+{
+    return parse_memory(path, what, data, len, out, NULL, err);
+}
+
+int ixbrl_parse_file_mapped(const char *path, xmlDocPtr *out, srcpos_map *positions,
+                            r2x_error *err)
+{
+    return parse_file(path, NOT_XHTML, out, positions, err);
+}
+
+int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                              srcpos_map *positions, r2x_error *err)
+{
+    return parse_memory(path, NOT_XHTML, data, len, out, positions, err);
+}
+
+int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err)
+{
+    return xml_parse_file(path, NOT_XHTML, out, err);
+}
+
+int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
+                       r2x_error *err)
+{
+    return xml_parse_memory(path, NOT_XHTML, data, len, out, err);
 }
 
 /* The tree built under a guard: libxml2 tells of an allocation that failed
@@ -1477,43 +1508,4 @@ int ixbrl_extract_mapped(xmlDocPtr ix, const srcpos_map *in_positions, const cha
         rc = r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
     }
     return rc;
-}
-
-static int stream_write(void *ctx, const char *buffer, int len)
-{
-    fwrite(buffer, 1, (size_t)len, (FILE *)ctx);
-    return len;
-}
-
-int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,
-                           void *diag_userdata, size_t *nfacts, size_t *nerrors,
-                           r2x_error *err)
-{
-    xmlDocPtr ix, inst;
-    int rc = ixbrl_parse_file(path, &ix, err);
-    if (rc)
-        return rc;
-    rc = ixbrl_extract(ix, path, diag, diag_userdata, &inst, nfacts, nerrors, err);
-    xmlFreeDoc(ix);
-    if (rc)
-        return rc;
-    r2x_output *out;
-    if ((rc = output_open(out_path, &out, err))) {
-        xmlFreeDoc(inst);
-        return rc;
-    }
-    /* stream_write cannot fail (output_commit sees a write error), so a
-     * failed save is libxml2 out of memory; the guard keeps it quiet */
-    xml_guard guard;
-    xml_guard_begin(&guard);
-    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(stream_write, NULL, output_stream(out),
-                                                    NULL);
-    int saved = ob && xmlSaveFormatFileTo(ob, inst, "UTF-8", 1) >= 0;
-    if (xml_guard_end(&guard) || !saved) {
-        output_abort(out);
-        xmlFreeDoc(inst);
-        return r2x_fail(err, R2X_ENOMEM, out_path, 0, "out of memory");
-    }
-    xmlFreeDoc(inst);
-    return output_commit(out, err);
 }

@@ -10,10 +10,16 @@
 #include "release2xbrl.h"
 #include "srcpos.h"
 
-/* Parse path as XML (XHTML), never touching the network, loading no DTD and
- * substituting no entities.  *out belongs to the caller (xmlFreeDoc). */
-int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err);
+/* Parse path as XML, never touching the network, loading no DTD and
+ * substituting no entities; what is said after "not well-formed XML" in the
+ * error (" (Inline XBRL must be XHTML)"), may be NULL.  *out belongs to the
+ * caller (xmlFreeDoc). */
+int xml_parse_file(const char *path, const char *what, xmlDocPtr *out, r2x_error *err);
 /* The same from memory, path naming it in messages and as its base URL. */
+int xml_parse_memory(const char *path, const char *what, const char *data, size_t len,
+                     xmlDocPtr *out, r2x_error *err);
+/* The same for an Inline XBRL document. */
+int ixbrl_parse_file(const char *path, xmlDocPtr *out, r2x_error *err);
 int ixbrl_parse_memory(const char *path, const char *data, size_t len, xmlDocPtr *out,
                        r2x_error *err);
 
@@ -27,7 +33,8 @@ int ixbrl_parse_memory_mapped(const char *path, const char *data, size_t len, xm
  * what messages call it).  Findings (an unknown format, text that does not
  * fit its format, a missing continuation) go to diag as errors, the fact
  * left out; counts to *nfacts / *nerrors (either may be NULL).  *out
- * belongs to the caller. */
+ * belongs to the caller; each fact's node has the line of its ix element
+ * (0 past line 65534). */
 int ixbrl_extract(xmlDocPtr ix, const char *name, r2x_diag_fn diag, void *diag_userdata,
                   xmlDocPtr *out, size_t *nfacts, size_t *nerrors, r2x_error *err);
 

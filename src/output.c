@@ -127,6 +127,11 @@ FILE *output_stream(r2x_output *o)
     return o->fp;
 }
 
+const char *output_target(const r2x_output *o)
+{
+    return o->to_stdout ? "-" : o->target;
+}
+
 int output_commit(r2x_output *o, r2x_error *err)
 {
     int rc = R2X_OK;
@@ -184,4 +189,18 @@ void output_abort(r2x_output *o)
     }
     free(o->target);
     free(o);
+}
+
+int output_commit_all(r2x_output **outs, size_t n, int rc, r2x_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!outs[i])
+            continue;
+        if (rc)
+            output_abort(outs[i]);
+        else
+            rc = output_commit(outs[i], err);
+        outs[i] = NULL;
+    }
+    return rc;
 }

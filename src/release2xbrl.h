@@ -416,9 +416,18 @@ void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out);
 enum r2x_format {
     R2X_FORMAT_XBRL = 0,          /* an XBRL 2.1 instance */
     R2X_FORMAT_IXBRL,             /* the release as Inline XBRL 1.1 (XHTML) */
-    R2X_FORMAT_ALL                /* both, and the extension schema, all or none */
+    R2X_FORMAT_ALL,               /* every format below but the listings, and the
+                                   * extension taxonomy, all or none */
+    R2X_FORMAT_JSON,              /* xBRL-JSON 1.0 (Open Information Model) */
+    R2X_FORMAT_CSV,               /* xBRL-CSV 1.0: a CSV table and its JSON metadata */
+    R2X_FORMAT_FACTS,             /* a listing of the facts, one a line, for people */
+    R2X_FORMAT_FACTS_JSON         /* the same listing as JSON */
 };
 
+/* "xbrl", "ixbrl", "all", "json", "csv", "facts", "facts-json"; and back
+ * (-1 when none). */
+const char *r2x_format_name(int format);
+int r2x_format_from_name(const char *name);
 /* How the entity (the xbrli:identifier of every context) was identified,
  * in this order of precedence. */
 enum r2x_entity_rule {
@@ -449,7 +458,9 @@ typedef struct r2x_convert_options {
     r2x_diag_fn diag;             /* notes, warnings and non-fatal errors; may be NULL */
     void *diag_userdata;
     int format;                   /* enum r2x_format; 0: XBRL */
-    const char *stylesheet;       /* Inline XBRL stylesheet; NULL: data_dir/xslt/ixbrl.xsl */
+    const char *stylesheet;       /* Inline XBRL stylesheet: a file, or "review" (the
+                                   * shipped data_dir/xslt/ixbrl-review.xsl, which
+                                   * marks every tagged cell); NULL: data_dir/xslt/ixbrl.xsl */
     /* Added with the entity rules (issue 20): */
     int strict;                   /* refuse (R2X_EINPUT, nothing written) when a
                                    * statement line is unmapped, a total does not
@@ -468,9 +479,18 @@ typedef struct r2x_convert_options {
                                    * refuses it */
     const char *cache_dir;        /* where an http(s) prior filing is cached; NULL:
                                    * the fetcher's default */
+    /* Added with the extension taxonomy (issue 17): */
+    const char *taxonomy_name;    /* the extension taxonomy's file stem: "a-release"
+                                   * gives a-release.xsd, a-release_lab.xml, ...;
+                                   * NULL: PREFIX-YYYYMMDD (several conversions of
+                                   * one company and period into one directory
+                                   * need their own) */
 } r2x_convert_options;
 
-#define R2X_MAX_OUTPUTS 3
+/* The most files one conversion writes: the instance, the Inline XBRL,
+ * xBRL-JSON, xBRL-CSV and its metadata, the extension schema and its four
+ * linkbases. */
+#define R2X_MAX_OUTPUTS 10
 
 typedef struct r2x_convert_result {
     size_t facts, contexts;
@@ -483,20 +503,37 @@ typedef struct r2x_convert_result {
     char entity[192];             /* "cik:0000320193", "lei:...", "name:Sears, Roebuck and Co." */
     size_t noutputs;              /* files written (none for standard output) */
     char outputs[R2X_MAX_OUTPUTS][512];   /* their paths, the instance (or the
-                                   * Inline XBRL) first */
+                                   * Inline XBRL, the JSON, the CSV) first, the
+                                   * extension taxonomy last */
+    /* Added with the extension taxonomy (issue 17): */
+    size_t sums_written;          /* checked totals in the calculation linkbase */
+    size_t sums_left_out;         /* checked totals it could not hold (warned of) */
 } r2x_convert_result;
 
 /* Map the tables to concepts and write an XBRL 2.1 instance to path ("-":
- * standard output); a company with extension concepts also gets its
- * extension schema written beside the instance.  The entity is identified by
- * the first of the rules of enum r2x_entity_rule that applies, each decision
- * reported through opts->diag as a note.  Without opts->strict, disagreeing
- * duplicates and misfit concepts reach opts->diag as warnings (the output is
- * written; result->errors counts them).  With opts->format R2X_FORMAT_IXBRL, path gets
- * the release as Inline XBRL instead (the same facts, contexts, units and
- * schemaRef); with R2X_FORMAT_ALL path gets the instance and the Inline XBRL
- * goes beside it, path with ".htm" in place of a final ".xml", and the
- * outputs are committed only when all have been written. */
+ * standard output), with the company's extension taxonomy beside it: its
+ * entry schema PREFIX-YYYYMMDD.xsd (the instance's schemaRef) and label,
+ * presentation, calculation and definition linkbases (_lab.xml, _pre.xml,
+ * _cal.xml, _def.xml).  The prefix and namespace are the profile's
+ * (extension-prefix, extension-namespace), else made from the entity's
+ * ticker or name and the period end (see README).  To standard output the
+ * taxonomy is not written: the instance then refers to the US-GAAP, DEI
+ * and SRT entry points, unless the company has concepts of its own (a
+ * warning says so).  The entity is identified by the first of the rules of
+ * enum r2x_entity_rule that applies, each decision reported through
+ * opts->diag as a note.  Without opts->strict, disagreeing duplicates and
+ * misfit concepts reach opts->diag as warnings (the output is written;
+ * result->errors counts them).
+ *
+ * opts->format chooses what path gets: R2X_FORMAT_IXBRL, the release as
+ * Inline XBRL (the same facts, contexts, units and schemaRef);
+ * R2X_FORMAT_JSON, xBRL-JSON; R2X_FORMAT_CSV, the xBRL-CSV table (its
+ * metadata beside it, path with "-metadata.json" for a final ".csv"; not to
+ * standard output); R2X_FORMAT_ALL, the instance, and beside it the Inline
+ * XBRL, xBRL-JSON and xBRL-CSV (path's final ".xml" made ".htm", ".json",
+ * ".csv"); R2X_FORMAT_FACTS and R2X_FORMAT_FACTS_JSON, a listing of the
+ * facts with the release's line of each (no taxonomy).  Whatever the
+ * format, the files are committed only when all have been written. */
 int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
                 const r2x_convert_options *opts, const char *path,
                 r2x_convert_result *result, r2x_error *err);
@@ -519,6 +556,24 @@ int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
 int r2x_ixbrl_extract_file(const char *path, const char *out_path, r2x_diag_fn diag,
                            void *diag_userdata, size_t *nfacts, size_t *nerrors,
                            r2x_error *err);
+/* The same in another format: R2X_FORMAT_XBRL (the instance),
+ * R2X_FORMAT_JSON (xBRL-JSON), R2X_FORMAT_CSV (xBRL-CSV, the metadata beside
+ * out_path as for r2x_convert), or R2X_FORMAT_ALL (the instance to out_path
+ * and, beside it, the xBRL-JSON and xBRL-CSV), all or none. */
+int r2x_ixbrl_extract_to(const char *path, const char *out_path, int format,
+                         r2x_diag_fn diag, void *diag_userdata, size_t *nfacts,
+                         size_t *nerrors, r2x_error *err);
+
+/* ---- Listing facts ---------------------------------------------------------- */
+
+/* List the facts of an XBRL instance or Inline XBRL document to out_path
+ * (format R2X_FORMAT_FACTS or R2X_FORMAT_FACTS_JSON): concept, period,
+ * dimensions, unit, value as written, decimals and the line of path the
+ * fact is on (r2x_sniff_file tells them).  A release is listed by
+ * r2x_convert with those formats.
+ * Extraction errors of an Inline XBRL document go to diag and *nerrors. */
+int r2x_facts_list(const char *path, int format, const char *out_path, r2x_diag_fn diag,
+                   void *diag_userdata, size_t *nfacts, size_t *nerrors, r2x_error *err);
 /* ---- Validation ------------------------------------------------------------ */
 
 enum r2x_calc_mode {

@@ -10,6 +10,7 @@
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
 #include <libxslt/xsltutils.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "buf.h"
 #include "document.h"
 #include "error.h"
+#include "grid.h"
 #include "output.h"
 
 #define NS_XBRLI "http://www.xbrl.org/2003/instance"
@@ -283,9 +285,28 @@ static size_t words_in(const char *s, size_t len)
     return n;
 }
 
-/* A block of non-blank lines outside the tables: one short line without a
- * final full stop reads as a heading, anything else as a paragraph.  The
- * first heading of four words or more is the release's title. */
+/* A heading or a paragraph; the first heading of four words or more is the
+ * release's title (level 1). */
+static int start_block(xmlTextWriterPtr w, int heading, long line, const char *first_text,
+                       size_t first_len, int *have_title)
+{
+    W(xmlTextWriterStartElement(w, BAD_CAST(heading ? "heading" : "para")));
+    char num[32];
+    snprintf(num, sizeof num, "%ld", line);
+    W(xmlTextWriterWriteAttribute(w, BAD_CAST "line", BAD_CAST num));
+    if (heading) {
+        int title = !*have_title && words_in(first_text, first_len) >= 4;
+        *have_title |= title;
+        W(xmlTextWriterWriteAttribute(w, BAD_CAST "level", BAD_CAST(title ? "1" : "2")));
+    }
+    return 0;
+write_error:
+    return -1;
+}
+
+/* A block of text lines outside the tables (plain text, a PDF page, HTML
+ * <pre>): one short line without a final full stop reads as a heading,
+ * anything else as a paragraph. */
 static int write_block(xmlTextWriterPtr w, const r2x_document *doc, size_t first, size_t last,
                        int *have_title)
 {
@@ -297,16 +318,7 @@ static int write_block(xmlTextWriterPtr w, const r2x_document *doc, size_t first
     for (size_t i = 1; heading && i + 1 < len; i++)
         if (s[i] == ',' && s[i - 1] >= '0' && s[i - 1] <= '9' && s[i + 1] >= '0' && s[i + 1] <= '9')
             heading = 0;
-    const char *name = heading ? "heading" : "para";
-    W(xmlTextWriterStartElement(w, BAD_CAST name));
-    char num[32];
-    snprintf(num, sizeof num, "%zu", first);
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "line", BAD_CAST num));
-    if (heading) {
-        int title = !*have_title && words_in(s, len) >= 4;
-        *have_title |= title;
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "level", BAD_CAST(title ? "1" : "2")));
-    }
+    W(start_block(w, heading, (long)first, s, len, have_title));
     for (size_t n = first; n <= last; n++) {
         s = document_line(doc, n, &len);
         if (n > first)
@@ -319,12 +331,53 @@ write_error:
     return -1;
 }
 
-static int blank(const char *s, size_t len)
+/* A paragraph or heading the reader marked (HTML): its cells' text. */
+static int write_marked(xmlTextWriterPtr w, const grid *g, const grid_row *r, int *have_title)
 {
-    for (size_t i = 0; i < len; i++)
-        if (s[i] != ' ' && s[i] != '\t')
-            return 0;
-    return 1;
+    if (!r->ncells)
+        return 0;
+    const char *first = grid_cell_text(g, grid_row_cell(g, r, 0));
+    W(start_block(w, r->kind == GRID_ROW_HEADING, r->line, first, strlen(first), have_title));
+    for (size_t c = 0; c < r->ncells; c++) {
+        const char *t = grid_cell_text(g, grid_row_cell(g, r, c));
+        if (c)
+            W(xmlTextWriterWriteString(w, BAD_CAST " "));
+        W(write_text(w, t, strlen(t)));
+    }
+    W(xmlTextWriterEndElement(w));
+    return 0;
+write_error:
+    return -1;
+}
+
+/* A row of a marked-up table the table stage did not read (a layout table,
+ * a table of words): its cells as they stand, a cell spanning the columns
+ * it covers. */
+static int write_text_row(xmlTextWriterPtr w, const grid *g, const grid_row *r)
+{
+    W(xmlTextWriterStartElement(w, BAD_CAST "tr"));
+    double at = 0;
+    int columns = r->units == GRID_UNITS_COLUMNS;
+    for (size_t c = 0; c < r->ncells; c++) {
+        const grid_cell *cell = grid_row_cell(g, r, c);
+        for (; columns && at + 0.5 < cell->x0 && at < 64; at += 1)
+            W(xmlTextWriterWriteElement(w, BAD_CAST "td", BAD_CAST ""));
+        W(xmlTextWriterStartElement(w, BAD_CAST "td"));
+        int span = columns ? (int)(cell->x1 - cell->x0 + 0.5) : 1;
+        if (span > 1 && span <= 64) {
+            char num[16];
+            snprintf(num, sizeof num, "%d", span);
+            W(xmlTextWriterWriteAttribute(w, BAD_CAST "span", BAD_CAST num));
+        }
+        const char *t = grid_cell_text(g, cell);
+        W(write_text(w, t, strlen(t)));
+        W(xmlTextWriterEndElement(w));
+        at = cell->x1;
+    }
+    W(xmlTextWriterEndElement(w));
+    return 0;
+write_error:
+    return -1;
 }
 
 static long table_start(const r2x_table *t)
@@ -341,15 +394,94 @@ static int cmp_table_start(const void *a, const void *b)
     return x < y ? -1 : x > y;      /* stable: in extraction order */
 }
 
-/* The text in line order: blocks of lines outside the tables, and each
- * table where it starts. */
+/* What the body is being written from: the reader's rows in order, each
+ * statement table where it starts. */
+typedef struct body {
+    xmlTextWriterPtr w;
+    const r2x_document *doc;
+    const factset *fs;
+    const binding *b;
+    size_t nb;
+    char *tagged;
+    const r2x_table **order;
+    size_t ntables, next;     /* tables written so far */
+    size_t block_first, block_last;     /* the text lines gathered, 0: none */
+    int open_grid;            /* the marked-up table whose rows a <grid> holds, 0 none */
+    int have_title;
+} body;
+
+/* End what is open: a block of text lines, a table of text rows. */
+static int flush(body *bd)
+{
+    if (bd->block_first) {
+        W(write_block(bd->w, bd->doc, bd->block_first, bd->block_last, &bd->have_title));
+        bd->block_first = bd->block_last = 0;
+    }
+    if (bd->open_grid) {
+        W(xmlTextWriterEndElement(bd->w));
+        bd->open_grid = 0;
+    }
+    return 0;
+write_error:
+    return -1;
+}
+
+/* The statement tables that start at or before doc line upto. */
+static int tables_before(body *bd, long upto)
+{
+    while (bd->next < bd->ntables && table_start(bd->order[bd->next]) <= upto) {
+        W(flush(bd));
+        W(write_table(bd->w, bd->order[bd->next++], bd->fs, bd->b, bd->nb, bd->tagged));
+    }
+    return 0;
+write_error:
+    return -1;
+}
+
+static int write_row(body *bd, const grid *g, const grid_row *r, long line)
+{
+    xmlTextWriterPtr w = bd->w;
+    switch (r->kind) {
+    case GRID_ROW_LINE:
+        if (bd->open_grid || (bd->block_first && (size_t)line != bd->block_last + 1))
+            W(flush(bd));
+        if (!bd->block_first)
+            bd->block_first = (size_t)line;
+        bd->block_last = (size_t)line;
+        return 0;
+    case GRID_ROW_PARAGRAPH:
+    case GRID_ROW_HEADING:
+        W(flush(bd));
+        return write_marked(w, g, r, &bd->have_title);
+    case GRID_ROW_TABLE:
+        if (bd->block_first || (bd->open_grid && bd->open_grid != r->table))
+            W(flush(bd));
+        if (!bd->open_grid) {
+            char num[32];
+            snprintf(num, sizeof num, "%ld", r->line);
+            W(xmlTextWriterStartElement(w, BAD_CAST "grid"));
+            W(xmlTextWriterWriteAttribute(w, BAD_CAST "line", BAD_CAST num));
+            bd->open_grid = r->table ? r->table : -1;
+        }
+        return write_text_row(w, g, r);
+    default:                  /* blank, rule, page break: the end of a block */
+        return flush(bd);
+    }
+write_error:
+    return -1;
+}
+
+/* The release in reading order, from the reader's rows: headings and
+ * paragraphs (an HTML release's own), blocks of text lines, tables the
+ * table stage did not read as they stand, and each statement table (its
+ * rows bound to facts) where it starts. */
 static int write_body(xmlTextWriterPtr w, const r2x_document *doc, const r2x_tableset *set,
                       const factset *fs, const binding *b, size_t nb, char *tagged)
 {
-    size_t nlines = doc->nlines, ti = 0, block = 0;
-    int have_title = 0;
+    size_t nlines = doc->nlines;
     char *covered = calloc(nlines + 2, 1);
     const r2x_table **order = malloc((set->ntables + 1) * sizeof *order);
+    body bd = {w, doc, fs, b, nb, tagged, order, set->ntables, 0, 0, 0, 0, 0};
     if (!covered || !order)
         goto write_error;
     for (size_t i = 0; i < set->ntables; i++) {
@@ -360,24 +492,17 @@ static int write_body(xmlTextWriterPtr w, const r2x_document *doc, const r2x_tab
     }
     qsort(order, set->ntables, sizeof *order, cmp_table_start);
     W(xmlTextWriterStartElement(w, BAD_CAST "body"));
-    for (size_t n = 1; n <= nlines + 1; n++) {
-        size_t len = 0;
-        const char *s = n <= nlines ? document_line(doc, n, &len) : "";
-        int ends = n > nlines || covered[n] || blank(s, len) ||
-                   (ti < set->ntables && (size_t)table_start(order[ti]) <= n);
-        if (block && ends) {
-            W(write_block(w, doc, block, n - 1, &have_title));
-            block = 0;
-        }
-        while (ti < set->ntables && (size_t)table_start(order[ti]) <= n)
-            W(write_table(w, order[ti++], fs, b, nb, tagged));
-        if (!ends && !block)
-            block = n;
-        else if (!block && n <= nlines && !covered[n] && !blank(s, len))
-            block = n;
+    const grid *g = doc->grid;
+    for (size_t i = 0; g && i < g->nrows; i++) {
+        const grid_row *r = &g->rows[i];
+        long line = r->doc_line ? r->doc_line : r->line;
+        W(tables_before(&bd, line));
+        if (line >= 1 && (size_t)line <= nlines && covered[line])
+            continue;
+        W(write_row(&bd, g, r, line));
     }
-    while (ti < set->ntables)
-        W(write_table(w, order[ti++], fs, b, nb, tagged));
+    W(tables_before(&bd, LONG_MAX));
+    W(flush(&bd));
     W(xmlTextWriterEndElement(w));
     free(covered);
     free(order);
@@ -448,7 +573,7 @@ int ixbrl_docxml(const r2x_document *doc, const r2x_tableset *set, const factset
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xbrli", BAD_CAST NS_XBRLI));
     W(xbrl_write_namespaces(w, o));
     W(xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST r2x_document_name(doc)));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "lang", BAD_CAST "en"));
+    W(xmlTextWriterWriteAttribute(w, BAD_CAST "lang", BAD_CAST(o->lang ? o->lang : "en")));
     if (o->entity_name && *o->entity_name)
         W(xmlTextWriterWriteAttribute(w, BAD_CAST "entity", BAD_CAST o->entity_name));
     W(write_body(w, doc, set, fs, b, nb, tagged));

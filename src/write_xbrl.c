@@ -1,6 +1,6 @@
 /*
- * write_xbrl.c - the fact set as an XBRL 2.1 instance, and the company's
- * extension schema beside it (libxml2's xmlTextWriter, streaming).
+ * write_xbrl.c - the fact set as an XBRL 2.1 instance (libxml2's
+ * xmlTextWriter, streaming), and the writer every XML output shares.
  */
 #include "write_xbrl.h"
 
@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "output.h"
+#include "document.h"
 #include "periods.h"
 #include "units.h"
 #include "xml_guard.h"
@@ -20,16 +21,8 @@
 #define NS_XLINK "http://www.w3.org/1999/xlink"
 #define NS_XBRLDI "http://xbrl.org/2006/xbrldi"
 #define NS_ISO4217 "http://www.xbrl.org/2003/iso4217"
-#define NS_XS "http://www.w3.org/2001/XMLSchema"
-#define SCHEMA_XBRLI "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 
 #define W(call) do { if ((call) < 0) goto write_error; } while (0)
-
-static const char *local_of(const char *qname)
-{
-    const char *c = strchr(qname, ':');
-    return c ? c + 1 : qname;
-}
 
 /* The measure QName of a unit part: currencies in iso4217, shares in xbrli,
  * anything else (ADS) in the extension namespace. */
@@ -68,13 +61,13 @@ static int stream_write(void *ctx, const char *buffer, int len)
 /* libxml2 2.9 drops what it cannot allocate (an element name, escaped text)
  * from the document and carries on, saying so only to its error handler:
  * while a writer is open, a guard notes the failure (and keeps libxml2 from
- * printing), and writer_close() then fails the output.  One writer is open
+ * printing), and xbrl_writer_close() then fails the output.  One writer is open
  * at a time. */
 static xml_guard writer_guard;
 
 /* Open path through a safe output and put an indenting xmlTextWriter on it. */
-static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
-                       r2x_error *err)
+int xbrl_writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
+                     r2x_error *err)
 {
     int rc = output_open(path, out, err);
     if (rc)
@@ -102,8 +95,8 @@ static int writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
 }
 
 /* Finish the document and commit the output; on a write error, abort it. */
-static int writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const char *path,
-                        const char *what, r2x_output **deferred, r2x_error *err)
+int xbrl_writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const char *path,
+                      const char *what, r2x_output **deferred, r2x_error *err)
 {
     if (!failed && (xmlTextWriterEndDocument(w) < 0))
         failed = 1;
@@ -121,70 +114,6 @@ static int writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const c
         return R2X_OK;
     }
     return output_commit(out, err);
-}
-
-/* ---- Extension schema ---------------------------------------------------- */
-
-static int write_schema(const xbrl_options *o, const char *path, r2x_output **deferred,
-                        r2x_error *err)
-{
-    r2x_output *out;
-    xmlTextWriterPtr w;
-    int rc = writer_open(path, &out, &w, err);
-    if (rc)
-        return rc;
-    const taxonomy *tax = o->tax;
-    W(xmlTextWriterStartElementNS(w, BAD_CAST "xs", BAD_CAST "schema", BAD_CAST NS_XS));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "targetNamespace", BAD_CAST o->ext_namespace));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "elementFormDefault", BAD_CAST "qualified"));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "attributeFormDefault", BAD_CAST "unqualified"));
-    for (size_t i = 0; i < taxonomy_namespace_count(tax); i++) {
-        const char *prefix;
-        const char *uri = taxonomy_namespace_at(tax, i, &prefix);
-        char attr[80];
-        snprintf(attr, sizeof attr, "xmlns:%s", prefix);
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST attr, BAD_CAST uri));
-    }
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:link", BAD_CAST NS_LINK));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:xlink", BAD_CAST NS_XLINK));
-    W(xmlTextWriterStartElementNS(w, BAD_CAST "xs", BAD_CAST "import", NULL));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "namespace", BAD_CAST NS_XBRLI));
-    W(xmlTextWriterWriteAttribute(w, BAD_CAST "schemaLocation", BAD_CAST SCHEMA_XBRLI));
-    W(xmlTextWriterEndElement(w));
-    for (size_t i = 0; i < taxonomy_schema_count(tax); i++) {
-        const char *prefix;
-        const char *url = taxonomy_schema(tax, i, &prefix);
-        W(xmlTextWriterStartElementNS(w, BAD_CAST "xs", BAD_CAST "import", NULL));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "namespace",
-                                      BAD_CAST taxonomy_namespace(tax, prefix)));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "schemaLocation", BAD_CAST url));
-        W(xmlTextWriterEndElement(w));
-    }
-    for (size_t i = 0; i < taxonomy_extension_count(tax); i++) {
-        const concept *c = taxonomy_extension_at(tax, i);
-        char id[256];
-        snprintf(id, sizeof id, "%s_%s", o->ext_prefix, local_of(c->qname));
-        W(xmlTextWriterStartElementNS(w, BAD_CAST "xs", BAD_CAST "element", NULL));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST id));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "name", BAD_CAST local_of(c->qname)));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST c->type));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "substitutionGroup", BAD_CAST "xbrli:item"));
-        if (c->abstract)
-            W(xmlTextWriterWriteAttribute(w, BAD_CAST "abstract", BAD_CAST "true"));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "nillable", BAD_CAST "true"));
-        W(xmlTextWriterWriteAttribute(w, BAD_CAST "xbrli:periodType",
-                                      BAD_CAST(c->period_type == R2X_PERIOD_INSTANT
-                                                   ? "instant" : "duration")));
-        if (c->balance)
-            W(xmlTextWriterWriteAttribute(w, BAD_CAST "xbrli:balance",
-                                          BAD_CAST(c->balance == BALANCE_DEBIT ? "debit"
-                                                                               : "credit")));
-        W(xmlTextWriterEndElement(w));
-    }
-    W(xmlTextWriterEndElement(w));
-    return writer_close(w, out, 0, path, "extension schema", deferred, err);
-write_error:
-    return writer_close(w, out, 1, path, "extension schema", deferred, err);
 }
 
 /* ---- Instance ------------------------------------------------------------ */
@@ -298,7 +227,9 @@ int xbrl_dei(const xbrl_options *o, size_t i, const char **name, const char **va
 void xbrl_schema_name(const xbrl_options *o, char *out, size_t size)
 {
     out[0] = '\0';
-    if (o->ext_prefix && taxonomy_extension_count(o->tax)) {
+    if (o->ext_prefix && o->taxonomy && o->taxonomy_stem && o->taxonomy_stem[0]) {
+        snprintf(out, size, "%s.xsd", o->taxonomy_stem);
+    } else if (o->ext_prefix && o->taxonomy) {
         /* "iij-20090930.xsd" beside the instance */
         char d[16];
         r2x_date_format(o->period_end, d);
@@ -376,32 +307,11 @@ int xbrl_write_resources(xmlTextWriterPtr w, const factset *fs, const xbrl_optio
     return 0;
 }
 
-int xbrl_write_extension_schema(const xbrl_options *o, const char *path,
-                                r2x_output **deferred, r2x_error *err)
+/* The instance itself, from its root element to its end. */
+static int write_instance(xmlTextWriterPtr w, const factset *fs, const xbrl_options *o)
 {
     char schema_name[256];
     xbrl_schema_name(o, schema_name, sizeof schema_name);
-    if (!schema_name[0] || !strcmp(path, "-"))
-        return R2X_OK;
-    char schema_path[4096];
-    const char *slash = strrchr(path, '/');
-    int dir = slash ? (int)(slash - path + 1) : 0;
-    snprintf(schema_path, sizeof schema_path, "%.*s%s", dir, path, schema_name);
-    return write_schema(o, schema_path, deferred, err);
-}
-
-int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_error *err)
-{
-    int rc;
-    char schema_name[256];
-    xbrl_schema_name(o, schema_name, sizeof schema_name);
-    if ((rc = xbrl_write_extension_schema(o, path, o->deferred ? &o->deferred[0] : NULL, err)))
-        return rc;
-
-    r2x_output *out;
-    xmlTextWriterPtr w;
-    if ((rc = writer_open(path, &out, &w, err)))
-        return rc;
     W(xmlTextWriterStartElementNS(w, BAD_CAST "xbrli", BAD_CAST "xbrl", BAD_CAST NS_XBRLI));
     W(xbrl_write_namespaces(w, o));
     W(xbrl_write_schema_refs(w, o, schema_name));
@@ -428,8 +338,61 @@ int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_e
         W(xmlTextWriterEndElement(w));
     }
     W(xmlTextWriterEndElement(w));
-    return writer_close(w, out, 0, path, "instance", o->deferred ? &o->deferred[1] : NULL, err);
-
+    return 0;
 write_error:
-    return writer_close(w, out, 1, path, "instance", NULL, err);
+    return -1;
+}
+
+int xbrl_write(const factset *fs, const xbrl_options *o, const char *path,
+               r2x_output **deferred, r2x_error *err)
+{
+    r2x_output *out;
+    xmlTextWriterPtr w;
+    int rc = xbrl_writer_open(path, &out, &w, err);
+    if (rc)
+        return rc;
+    int failed = write_instance(w, fs, o) < 0;
+    return xbrl_writer_close(w, out, failed, path, "instance", failed ? NULL : deferred, err);
+}
+
+/* The element children of the root that are facts, in order: the DEI cover
+ * first, then the fact set's. */
+static void set_fact_lines(xmlDocPtr d, const factset *fs, const xbrl_options *o,
+                           const r2x_document *doc)
+{
+    size_t ndei = 0, k = 0;
+    const char *name, *value;
+    char date[16];
+    while (xbrl_dei(o, ndei, &name, &value, date))
+        ndei++;
+    xmlNodePtr root = xmlDocGetRootElement(d);
+    for (xmlNodePtr n = root ? root->children : NULL; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE || (n->ns && (!strcmp((char *)n->ns->href, NS_XBRLI) ||
+                                                      !strcmp((char *)n->ns->href, NS_LINK))))
+            continue;
+        long line = 0;
+        if (k >= ndei && k - ndei < factset_count(fs))
+            line = (long)document_source_line(doc, (size_t)factset_fact(fs, k - ndei)->line);
+        n->line = line > 0 && line < 65535 ? (unsigned short)line : 0;
+        k++;
+    }
+}
+
+int xbrl_write_tree(const factset *fs, const xbrl_options *o, const r2x_document *doc,
+                    xmlDocPtr *out, r2x_error *err)
+{
+    *out = NULL;
+    xmlDocPtr d = NULL;
+    xml_guard_begin(&writer_guard);
+    xmlTextWriterPtr w = xmlNewTextWriterDoc(&d, 0);
+    int failed = !w || xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
+                 write_instance(w, fs, o) < 0 || xmlTextWriterEndDocument(w) < 0;
+    xmlFreeTextWriter(w);
+    if (xml_guard_end(&writer_guard) || writer_guard.errors || failed || !d) {
+        xmlFreeDoc(d);
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory building the instance");
+    }
+    set_fact_lines(d, fs, o, doc);
+    *out = d;
+    return R2X_OK;
 }

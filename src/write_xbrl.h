@@ -13,34 +13,48 @@ typedef struct xbrl_options {
     const char *entity_scheme;    /* "http://www.sec.gov/CIK" */
     const char *entity_id;        /* "0001090633" */
     const char *entity_name;
-    const char *ext_prefix;       /* NULL: no extension schema */
+    const char *ext_prefix;       /* the company extension taxonomy's */
     const char *ext_namespace;
+    int taxonomy;                 /* the extension taxonomy goes with the instance:
+                                   * its entry schema is the schemaRef (else the
+                                   * taxonomy's entry points are) */
     const char *document_type;    /* "6-K" */
     const char *fiscal_year_end;  /* "--03-31" */
     const char *fiscal_year_focus;    /* "2009" */
     const char *fiscal_period_focus;  /* "Q2" */
     const char *dei_context;      /* context id for DEI facts, NULL: none */
     r2x_date period_end;
-    /* NULL: commit each output as it is written.  Else [0] receives the
-     * extension schema (or stays NULL) and [1] the instance, written but not
-     * committed, so that a caller writing several outputs commits them all
-     * or none. */
-    r2x_output **deferred;
+    const char *lang;             /* the release's language (labels, the XHTML) */
+    const char *taxonomy_stem;    /* the taxonomy's file stem; NULL: PREFIX-YYYYMMDD */
 } xbrl_options;
 
-/* Write the instance to path ("-": standard output) and, when the company
- * declares extension concepts, its schema beside it. */
-int xbrl_write(const factset *fs, const xbrl_options *o, const char *path, r2x_error *err);
+/* Write the instance to path ("-": standard output).  With deferred
+ * non-NULL the output is written but left for the caller to commit with
+ * its other outputs (all or none). */
+int xbrl_write(const factset *fs, const xbrl_options *o, const char *path,
+               r2x_output **deferred, r2x_error *err);
+
+/* The instance as a tree, for the OIM writers and the facts listing: each
+ * fact's node has the line of doc (the release) it was read from (0 for the
+ * DEI cover and past line 65534).  *out belongs to the caller. */
+int xbrl_write_tree(const factset *fs, const xbrl_options *o, const r2x_document *doc,
+                    xmlDocPtr *out, r2x_error *err);
+
+/* Open path through a safe output with an indenting xmlTextWriter on it;
+ * close it (ending the document) and commit it, or hand it to *deferred
+ * (not NULL) uncommitted.  failed: a write call failed; the output is
+ * aborted.  what names the output in the out-of-memory message. */
+int xbrl_writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w, r2x_error *err);
+int xbrl_writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const char *path,
+                      const char *what, r2x_output **deferred, r2x_error *err);
 
 /* The pieces, for the Inline XBRL writer, which must say exactly what the
  * instance says.  The xmlTextWriter functions return -1 on a write error. */
 /* The unit id the instance uses: "JPY", "USDPerShare", "shares", "pure". */
 void xbrl_unit_id(const r2x_unit *u, char *out, size_t size);
-/* The extension schema's file name ("iij-20090930.xsd"); "" when none. */
+/* The extension schema's file name ("iij-20090930.xsd"); "" when the
+ * taxonomy does not go with the instance. */
 void xbrl_schema_name(const xbrl_options *o, char *out, size_t size);
-/* Write the extension schema (if any) beside path; not for path "-". */
-int xbrl_write_extension_schema(const xbrl_options *o, const char *path,
-                                r2x_output **deferred, r2x_error *err);
 /* xmlns attributes of the taxonomy prefixes, link, xlink, xbrldi, iso4217. */
 int xbrl_write_namespaces(xmlTextWriterPtr w, const xbrl_options *o);
 /* link:schemaRef elements (schema_name from xbrl_schema_name()). */

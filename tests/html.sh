@@ -11,7 +11,7 @@ expect_status 0 "tables reads an HTML fixture" "$R2X" tables "$fx/css-indent.htm
 expect_grep "css-indent.html:4:[0-9]*: warning: column heading '2009' is not a period" "$tmp/err" "a warning names the HTML line of the heading row"
 expect_grep '"line": 8, "label": "Inventories", "indent": 3' "$tmp/css.json" "the JSON gives the HTML line and the CSS indent"
 expect_status 0 "convert an HTML fixture" "$R2X" convert --cik 12345 "$fx/colspan.html" -o "$tmp/colspan.xml"
-expect_grep 'colspan.html:9: warning: unmapped|colspan.html: wrote [^ ]*colspan.xml: [0-9]+ facts' "$tmp/err" "convert reports on the HTML release"
+expect_grep 'colspan.html:9: warning: unmapped|colspan.html: wrote [^ ]*colspan.xml and [^ ]*ext-20091231.xsd with its 4 linkbases: [0-9]+ facts' "$tmp/err" "convert reports on the HTML release"
 grep -q '<us-gaap:Revenues contextRef="D20091001-20091231" .*>125400000</us-gaap:Revenues>' "$tmp/colspan.xml" \
     && pass "a spanned 'Three Months Ended' gives each column its quarter" || fail "a spanned 'Three Months Ended' gives each column its quarter"
 # --input-format text reads the markup as text: no table, nothing written.

@@ -109,4 +109,34 @@ printf '<html xmlns="http://www.w3.org/1999/xhtml"><body><p>1,234</p></body></ht
 expect_status 1 "extract of XHTML with no ix:header" "$R2X" extract "$tmp/plain.htm" -o "$out/plain.xml"
 [ -e "$out/plain.xml" ] && fail "nothing is written for a document that is not Inline XBRL" \
     || pass "nothing is written for a document that is not Inline XBRL"
+
+# An HTML release keeps its own headings, paragraphs and tables of text
+# (the reader's grid), in its language; its statement is tagged.
+expect_status 0 "convert an HTML release to Inline XBRL" "$R2X" convert -q --cik 1234 --format ixbrl tests/fixtures/html/narrative.html -o "$out/narrative.htm"
+h=$out/narrative.htm
+grep -q '<h1>Fixture Corp Reports Fourth Quarter Results</h1>' "$h" && pass "HTML: its h1 is the title" || fail "HTML: h1"
+grep -q '<h2>Highlights</h2>' "$h" && pass "HTML: its h2 stays a heading" || fail "HTML: h2"
+grep -q '<p>Subscription revenues grew 17 percent.</p>' "$h" && grep -q '<p>About Fixture Corp: Fixture Corp makes fixtures.</p>' "$h" \
+    && pass "HTML: its paragraphs stay paragraphs, each its own" || fail "HTML: paragraphs"
+grep -q '<td>Investor contact: Jane Doe, Fixture Corp, telephone (555) 010-0000</td>' "$h" \
+    && grep -q '<table class="text">' "$h" && pass "HTML: a table of text stays a table" || fail "HTML: table of text"
+grep -q 'name="us-gaap:GrossProfit" contextRef="D20091001-20091231" unitRef="USD" decimals="-3" scale="3" format="ixt:num-dot-decimal">600<' "$h" \
+    && pass "HTML: the statement's cells are tagged" || fail "HTML: tagged statement"
+grep -q '<html [^>]*xml:lang="en-US"' "$h" && pass "HTML: the release's language (lang=\"en-US\")" || fail "HTML: xml:lang"
+awk '/<h1>/{a=NR} /Highlights/{b=NR} /Investor contact/{c=NR} /GrossProfit/{d=NR} /About Fixture/{e=NR} END{exit !(a<b && b<c && c<d && d<e)}' "$h" \
+    && pass "HTML: in the release's order" || fail "HTML: order"
+
+# --stylesheet review: the same facts, the tagged cells marked.
+"$R2X" convert -q --format ixbrl --stylesheet review samples/iij-2009-1h.txt -o "$out/review.htm" 2>/dev/null
+"$R2X" extract -q "$out/review.htm" -o "$out/review.xml"
+"$factlist" "$out/review.xml" | sort >"$out/review.facts"
+cmp -s "$out/want" "$out/review.facts" && pass "review: the same facts as the instance" || fail "review: the same facts"
+cells=$(grep -c '<td class="num tagged' "$out/review.htm")
+tags=$(grep -c '<ix:nonFraction' "$out/iij.htm")
+hidden=$(sed -n '/<ix:hidden>/,/<\/ix:hidden>/p' "$out/iij.htm" | grep -c '<ix:nonFraction')
+[ "$cells" -eq $((tags - hidden)) ] && pass "review: every tagged cell marked ($cells)" || fail "review: $cells cells marked, $tags tags, $hidden hidden"
+grep -q '<td class="num tagged negative" title="us-gaap:RetainedEarningsAccumulatedDeficit | I20090331 | JPY | decimals -3 | negative">' "$out/review.htm" \
+    && pass "review: a negative fact's cell and tooltip" || fail "review: negative cell"
+tr -d ' \n' <"$out/review.htm" | grep -q '<tr><td>dei:DocumentType</td><td>D20090401-20090930</td><td/><td>6-K</td></tr>' \
+    && pass "review: the hidden facts listed" || fail "review: hidden facts listed"
 finish

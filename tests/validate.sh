@@ -173,7 +173,7 @@ v "$tmp/iij.xml" >"$tmp/out" 2>&1
 # those two are reported; nothing else may be.
 others=$(grep ' error \[' "$tmp/out" | grep -v 'documentUnavailable.*\(country\|stpr\)-2024.xsd' | wc -l)
 [ "$others" -eq 0 ] && pass "the converted sample is valid (apart from the two schemas the cache lacks)" || { fail "the converted sample is valid"; grep ' error \[' "$tmp/out" | head -5 | sed 's/^/#   /'; }
-expect_grep 'iij.xml: 2 errors, 0 warnings; 591 facts, 16 contexts, DTS of 17 documents' "$tmp/out" "the converted sample: 591 facts in 16 contexts"
+expect_grep 'iij.xml: 2 errors, 0 warnings; 591 facts, 16 contexts, DTS of 22 documents' "$tmp/out" "the converted sample: 591 facts in 16 contexts, its taxonomy (schema, four linkbases, the negated label roles) in the DTS"
 expect_grep 'iij.xml: note: XML Schema validation skipped: the DTS has more than 3000 concepts' "$tmp/out" "US-GAAP is too large for --schema auto, and the note says so"
 
 # ---- Inline XBRL: the target instance is extracted and validated ---------------
@@ -198,7 +198,7 @@ if command -v python3 >/dev/null 2>&1; then
     [ -s "$tmp/http-cache/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" ] && pass "over loopback HTTP: the cache filled" || fail "over loopback HTTP: the cache did not fill"
     n=$(wc -l <"$tmp/requests.log")
     "$R2X" validate --offline --cache-dir "$tmp/http-cache" "$tmp/iij.xml" >"$tmp/out2" 2>&1
-    expect_grep 'iij.xml: 2 errors, 0 warnings; 591 facts, 16 contexts, DTS of 17 documents' "$tmp/out2" "then offline from the filled cache: the same result"
+    expect_grep 'iij.xml: 2 errors, 0 warnings; 591 facts, 16 contexts, DTS of 22 documents' "$tmp/out2" "then offline from the filled cache: the same result"
     [ "$(wc -l <"$tmp/requests.log")" -eq "$n" ] && pass "offline: no request" || fail "offline made a request"
 fi
 

@@ -4,8 +4,12 @@
 
   The input (see doc/release2xbrl.1, "convert") is a <release> element that
   declares every namespace prefix the facts use, and holds:
-    <body>       <heading level="1|2">, <para>, <table> in reading order; a
-                 table has <caption>, <columns><column role><part>..., and
+    <body>       <heading level="1|2">, <para>, <grid>, <table> in reading
+                 order (the release's own headings and paragraphs where its
+                 reader marks them: HTML's); a <grid line> is a table the
+                 release prints that holds no statement (<tr> rows of <td
+                 span?> cells, nothing tagged); a <table line statement> has
+                 <caption>, <columns><column role><part>..., and
                  <row line indent total? heading?> with a <label> and one
                  <cell> per column; a tagged cell holds a <nonFraction> with
                  every Inline XBRL attribute already set, its text outside.
@@ -13,8 +17,9 @@
     <resources>  xbrli:context and xbrli:unit elements
     <hidden>     <nonNumeric>/<nonFraction> facts no cell shows (DEI cover)
   Copy this file and name it with convert's stylesheet option to restyle the
-  output;
-  keep the ix: elements and their attributes as they are.
+  output (xslt/ixbrl-review.xsl, "stylesheet review", imports this one and
+  marks the tagged cells); keep the ix: elements and their attributes as
+  they are.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -55,7 +60,10 @@ table.statement td.num { text-align: right; white-space: nowrap; }
 table.statement tr.total td { border-top: 1px solid #888; font-weight: bold; }
 table.statement tr.heading td { font-weight: bold; padding-top: 0.5em; }
 table.statement tbody tr:nth-child(even) { background: #f4f6f8; }
+table.text { border-collapse: collapse; margin: 0.6em 0; }
+table.text td { padding: 0.1em 0.6em; vertical-align: top; }
 </style>
+        <xsl:call-template name="extra-style"/>
       </head>
       <body>
         <div style="display:none">
@@ -74,6 +82,7 @@ table.statement tbody tr:nth-child(even) { background: #f4f6f8; }
           </ix:header>
         </div>
         <xsl:apply-templates select="body/*"/>
+        <xsl:call-template name="after-body"/>
       </body>
     </html>
   </xsl:template>
@@ -90,28 +99,54 @@ table.statement tbody tr:nth-child(even) { background: #f4f6f8; }
     <p><xsl:value-of select="."/></p>
   </xsl:template>
 
+  <xsl:template match="grid[tr]">
+    <table class="text">
+      <xsl:for-each select="tr">
+        <tr>
+          <xsl:for-each select="td">
+            <td>
+              <xsl:if test="@span"><xsl:attribute name="colspan"><xsl:value-of select="@span"/></xsl:attribute></xsl:if>
+              <xsl:value-of select="."/>
+            </td>
+          </xsl:for-each>
+        </tr>
+      </xsl:for-each>
+    </table>
+  </xsl:template>
+
   <xsl:template match="table">
     <table class="statement">
       <xsl:if test="caption">
         <caption><xsl:value-of select="caption"/></caption>
       </xsl:if>
-      <thead>
-        <tr>
-          <th></th>
-          <xsl:for-each select="columns/column">
-            <th>
-              <xsl:for-each select="part">
-                <xsl:if test="position() &gt; 1"><br/></xsl:if>
-                <xsl:value-of select="."/>
-              </xsl:for-each>
-            </th>
-          </xsl:for-each>
-        </tr>
-      </thead>
-      <tbody>
-        <xsl:apply-templates select="row"/>
-      </tbody>
+      <!-- XHTML's table needs a body row: a table of headings alone (a
+           contacts block read as a table) has them as its body -->
+      <xsl:choose>
+        <xsl:when test="row">
+          <thead><xsl:call-template name="column-headings"/></thead>
+          <tbody>
+            <xsl:apply-templates select="row"/>
+          </tbody>
+        </xsl:when>
+        <xsl:otherwise>
+          <tbody><xsl:call-template name="column-headings"/></tbody>
+        </xsl:otherwise>
+      </xsl:choose>
     </table>
+  </xsl:template>
+
+  <xsl:template name="column-headings">
+    <tr>
+      <th></th>
+      <xsl:for-each select="columns/column">
+        <th>
+          <xsl:for-each select="part">
+            <xsl:if test="position() &gt; 1"><br/></xsl:if>
+            <xsl:value-of select="."/>
+          </xsl:for-each>
+        </th>
+      </xsl:for-each>
+    </tr>
   </xsl:template>
 
   <xsl:template match="row">
@@ -128,11 +163,17 @@ table.statement tbody tr:nth-child(even) { background: #f4f6f8; }
           <sup><xsl:value-of select="label/note"/></sup>
         </xsl:if>
       </td>
-      <xsl:for-each select="cell">
-        <td class="num"><xsl:apply-templates select="node()"/></td>
-      </xsl:for-each>
+      <xsl:apply-templates select="cell"/>
     </tr>
   </xsl:template>
+
+  <xsl:template match="cell">
+    <td class="num"><xsl:apply-templates select="node()"/></td>
+  </xsl:template>
+
+  <!-- Hooks a stylesheet importing this one overrides (ixbrl-review.xsl). -->
+  <xsl:template name="extra-style"/>
+  <xsl:template name="after-body"/>
 
   <!-- A fact: its attributes as they are; the figure only inside the tag. -->
   <xsl:template match="nonFraction">

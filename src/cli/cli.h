@@ -48,5 +48,6 @@ int cmd_map(int argc, char **argv);
 int cmd_fetch(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
+int cmd_facts(int argc, char **argv);
 
 #endif

@@ -1,4 +1,6 @@
-/* cmd_convert.c - release2xbrl convert and map: tables -> concepts -> XBRL. */
+/* cmd_convert.c - release2xbrl convert and map: tables -> concepts -> XBRL;
+ * and facts: the facts of an instance, an Inline XBRL document or a release
+ * (converted as convert would), listed. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,9 +15,13 @@
 #include "companies.h"
 #include "fetch.h"
 
+/* What the run writes: XBRL (convert), the review table (map) or the facts
+ * listing (facts, whose --format is table or json). */
+enum run_mode { MODE_CONVERT, MODE_MAP, MODE_FACTS };
+
 typedef struct convert_args {
     const cli_command *self;
-    int is_map;
+    int mode;                 /* enum run_mode */
     cli_input_options in;
     const char *output;       /* -o, or NULL */
     const char *output_dir;   /* -d, or NULL */
@@ -107,24 +113,33 @@ static int parse_options(int argc, char **argv, convert_args *a)
 static int check_arguments(int argc, char **argv, convert_args *a)
 {
     int ninputs = argc - optind;
-    if (a->is_map && (strcmp(a->format, "xbrl") || a->stylesheet)) {
-        cli_error("map writes a review table, not XBRL: --%s is an option of convert",
+    int is_map = a->mode == MODE_MAP, is_facts = a->mode == MODE_FACTS;
+    if ((is_map && strcmp(a->format, "xbrl")) || (a->mode != MODE_CONVERT && a->stylesheet)) {
+        cli_error("%s writes %s, not XBRL: --%s is an option of convert", a->self->name,
+                  is_map ? "a review table" : "a listing",
                   a->stylesheet ? "stylesheet" : "format");
         return 1;
     }
-    if (a->is_map && (a->output_dir || a->jobs || a->jsonl)) {
-        cli_error("map reviews one release: -d, -j and --jsonl are options of convert");
+    if (a->mode != MODE_CONVERT && (a->output_dir || a->jobs || a->jsonl)) {
+        cli_error("%s: -d, -j and --jsonl are options of convert",
+                  is_map ? "map reviews one release" : "facts lists one file");
         return 1;
     }
-    if (!strcmp(a->format, "xbrl"))
-        a->format_code = R2X_FORMAT_XBRL;
-    else if (!strcmp(a->format, "ixbrl"))
-        a->format_code = R2X_FORMAT_IXBRL;
-    else if (!strcmp(a->format, "all"))
-        a->format_code = R2X_FORMAT_ALL;
-    else {
-        cli_error("--format takes xbrl, ixbrl or all, not '%s'", a->format);
-        return 1;
+    if (is_facts) {
+        int json = !strcmp(a->format, "json");
+        if (!json && strcmp(a->format, "table")) {
+            cli_error("--format takes table or json, not '%s'", a->format);
+            return 1;
+        }
+        a->format_code = json ? R2X_FORMAT_FACTS_JSON : R2X_FORMAT_FACTS;
+    } else {
+        a->format_code = r2x_format_from_name(a->format);
+        if (a->format_code < 0 || a->format_code == R2X_FORMAT_FACTS ||
+            a->format_code == R2X_FORMAT_FACTS_JSON) {
+            cli_error("--format takes xbrl, ixbrl, json, csv or all, not '%s'%s", a->format,
+                      a->format_code < 0 ? "" : " (release2xbrl facts lists the facts)");
+            return 1;
+        }
     }
     if (a->entity) {
         r2x_profile *scratch = NULL;
@@ -141,11 +156,13 @@ static int check_arguments(int argc, char **argv, convert_args *a)
     }
     if (ninputs < 1) {
         cli_error("%s takes %s (or - for standard input); try 'release2xbrl %s --help'",
-                  a->self->name, a->is_map ? "one FILE" : "one or more FILEs", a->self->name);
+                  a->self->name, a->mode != MODE_CONVERT ? "one FILE" : "one or more FILEs",
+                  a->self->name);
         return 1;
     }
-    if (a->is_map && ninputs > 1) {
-        cli_error("map takes one FILE; try 'release2xbrl map --help'");
+    if (a->mode != MODE_CONVERT && ninputs > 1) {
+        cli_error("%s takes one FILE; try 'release2xbrl %s --help'", a->self->name,
+                  a->self->name);
         return 1;
     }
     if (cli_check_stdin_once(argc - optind, argv + optind))
@@ -159,8 +176,10 @@ static int check_arguments(int argc, char **argv, convert_args *a)
         cli_error("%d inputs: give -d DIR for their outputs (-o names one)", ninputs);
         return 1;
     }
-    if (!a->batch && a->format_code == R2X_FORMAT_ALL && (!a->output || !strcmp(a->output, "-"))) {
-        cli_error("--format all writes several files: give -o FILE, not standard output");
+    if (!a->batch && (a->format_code == R2X_FORMAT_ALL || a->format_code == R2X_FORMAT_CSV) &&
+        (!a->output || !strcmp(a->output, "-"))) {
+        cli_error("--format %s writes several files: give -o FILE, not standard output",
+                  a->format);
         return 1;
     }
     return 0;
@@ -176,7 +195,9 @@ static int check_files(int argc, char **argv, convert_args *a)
     r2x_error err;
     int prior_url = a->prior && (!strncmp(a->prior, "https://", 8) ||
                                  !strncmp(a->prior, "http://", 7));
-    const char *named[] = {a->in.profile_path, a->stylesheet, a->companies,
+    /* "review" names the shipped review stylesheet, not a file */
+    const char *style = a->stylesheet && strcmp(a->stylesheet, "review") ? a->stylesheet : NULL;
+    const char *named[] = {a->in.profile_path, style, a->companies,
                            prior_url ? NULL : a->prior};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
         if (named[i] && cli_check_input(named[i], &err)) {
@@ -211,6 +232,7 @@ static int check_files(int argc, char **argv, convert_args *a)
 typedef struct outcome {
     int status;
     int told;                 /* the reason was a finding, told already */
+    const char *listed;       /* facts of an XBRL file: what it is ("Inline XBRL") */
     r2x_convert_result res;
     size_t placement_errors;  /* figures the tables could not place */
     r2x_error err;            /* why it failed, when it did */
@@ -254,21 +276,52 @@ static void run_one(const convert_args *a, const char *input, const char *output
     }
     if (!rc)
         rc = r2x_profile_infer(profile, doc, set, cli_messages_diag, m, err);
-    r2x_convert_options co = {profile, a->data_dir, cli_messages_diag, m, a->format_code,
-                              a->stylesheet, a->in.strict, a->companies, a->prior, NULL};
+    /* in a batch, inputs of one company and period (a release as HTML and as
+     * text) share PREFIX-YYYYMMDD: each taxonomy is named after its output */
+    char stem[512] = "";
+    if (a->batch) {
+        const char *base = strrchr(output, '/') ? strrchr(output, '/') + 1 : output;
+        const char *dot = strrchr(base, '.');
+        snprintf(stem, sizeof stem, "%.*s", (int)(dot ? dot - base : (long)strlen(base)), base);
+    }
+    r2x_convert_options co = {profile,      a->data_dir,    cli_messages_diag, m,
+                              a->format_code, a->stylesheet, a->in.strict,     a->companies,
+                              a->prior,     NULL,           stem[0] ? stem : NULL};
     if (!rc)
-        rc = a->is_map ? r2x_map_write(doc, set, &co, output, &o->res, err)
-                       : r2x_convert(doc, set, &co, output, &o->res, err);
+        rc = a->mode == MODE_MAP ? r2x_map_write(doc, set, &co, output, &o->res, err)
+                                 : r2x_convert(doc, set, &co, output, &o->res, err);
     o->status = rc ? cli_exit_status(rc) : EXIT_OK;
     r2x_tableset_free(set);
     r2x_profile_free(profile);
     r2x_document_free(doc);
 }
 
+static int is_linkbase(const char *path)
+{
+    static const char *const ends[] = {"_lab.xml", "_pre.xml", "_cal.xml", "_def.xml"};
+    size_t n = strlen(path);
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+        if (n > 8 && !strcmp(path + n - 8, ends[i]))
+            return 1;
+    return 0;
+}
+
+/* The files written, the extension taxonomy's linkbases counted rather
+ * than named (--jsonl names them all). */
 static void say_list(FILE *fp, size_t n, const char (*items)[512])
 {
+    size_t named = 0, linkbases = 0;
     for (size_t i = 0; i < n; i++)
-        fprintf(fp, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ", items[i]);
+        if (is_linkbase(items[i]))
+            linkbases++;
+    for (size_t i = 0; i < n; i++) {
+        if (is_linkbase(items[i]))
+            continue;
+        named++;
+        fprintf(fp, "%s%s", named == 1 ? "" : named + linkbases == n ? " and " : ", ", items[i]);
+    }
+    if (linkbases)
+        fprintf(fp, " with its %zu linkbases", linkbases);
 }
 
 static void summary(const convert_args *a, const char *input, const cli_messages *m,
@@ -277,12 +330,13 @@ static void summary(const convert_args *a, const char *input, const cli_messages
     const r2x_convert_result *r = &o->res;
     char counts[128];
     cli_messages_counts(m, counts, sizeof counts);
-    fprintf(stderr, "release2xbrl: %s: wrote ", strcmp(input, "-") ? input : "<stdin>");
+    fprintf(stderr, "release2xbrl: %s: %s ", strcmp(input, "-") ? input : "<stdin>",
+            a->mode == MODE_FACTS ? "listed to" : "wrote");
     if (r->noutputs)
         say_list(stderr, r->noutputs, r->outputs);
     else
         fputs("standard output", stderr);
-    if (a->is_map)
+    if (a->mode == MODE_MAP)
         fprintf(stderr, ": the mapping of %zu facts", r->facts);
     else
         fprintf(stderr, ": %zu facts in %zu contexts for %s (%s)", r->facts, r->contexts,
@@ -343,6 +397,27 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* facts: an instance or Inline XBRL document is listed as it is (1, o
+ * filled); a release (0) is converted first.  Standard input is a release. */
+static int list_xbrl(const convert_args *a, const char *input, const char *output,
+                     cli_messages *m, outcome *o)
+{
+    r2x_sniffed what;
+    if (a->mode != MODE_FACTS || !strcmp(input, "-"))
+        return 0;
+    if (r2x_sniff_file(input, &what, &o->err)) {
+        o->status = EXIT_FAILURE_RUN;
+        return 1;
+    }
+    if (what.kind != R2X_KIND_XBRL_INSTANCE && what.kind != R2X_KIND_INLINE_XBRL)
+        return 0;
+    o->listed = what.kind == R2X_KIND_INLINE_XBRL ? "Inline XBRL" : "XBRL instance";
+    int rc = r2x_facts_list(input, a->format_code, output, cli_messages_diag, m, &o->res.facts,
+                            &o->res.errors, &o->err);
+    o->status = rc ? cli_exit_status(rc) : EXIT_OK;
+    return 1;
+}
+
 static int convert_job(void *ctx, cli_job *job)
 {
     const convert_args *a = ctx;
@@ -354,28 +429,44 @@ static int convert_job(void *ctx, cli_job *job)
     /* in a batch the checks of a single input come here, for each */
     if (a->batch && (o.status = cli_check_input(job->input, &o.err)) == 0)
         o.status = cli_check_output(job->output, job->input, a->in.profile_path, &o.err);
-    if (!o.status)
+    if (!o.status && !list_xbrl(a, job->input, job->output, &m, &o))
         run_one(a, job->input, job->output, &m, &o);
     cli_messages_finish(&m, job->input);
-    if (o.told)
+    if (o.told) {
         cli_nothing_written(o.err.file, &m);
-    else if (o.status)
+    } else if (o.status) {
         cli_report(&o.err);
-    else if (!o.status && !a->in.quiet)
+    } else if (o.listed && !a->in.quiet) {
+        char counts[128];
+        cli_messages_counts(&m, counts, sizeof counts);
+        fprintf(stderr, "release2xbrl: %s: listed %zu facts (%s); %s\n", job->input,
+                o.res.facts, o.listed, counts);
+    } else if (!a->in.quiet) {
         summary(a, job->input, &m, &o);
+    }
     if (job->json)
         json_line(job->json, job->input, &m, &o, now() - t0);
     cli_messages_release(&m);
     return o.status;
 }
 
-static int run(int argc, char **argv, const cli_command *self, int is_map)
+static const char *output_extension(int format)
+{
+    switch (format) {
+    case R2X_FORMAT_IXBRL: return ".htm";
+    case R2X_FORMAT_JSON: return ".json";
+    case R2X_FORMAT_CSV: return ".csv";
+    default: return ".xml";
+    }
+}
+
+static int run(int argc, char **argv, const cli_command *self, int mode)
 {
     convert_args a;
     memset(&a, 0, sizeof a);
     a.self = self;
-    a.is_map = is_map;
-    a.format = "xbrl";
+    a.mode = mode;
+    a.format = mode == MODE_FACTS ? "table" : "xbrl";
     cli_input_options_init(&a.in);
     int p = parse_options(argc, argv, &a);
     if (p)
@@ -388,16 +479,20 @@ static int run(int argc, char **argv, const cli_command *self, int is_map)
     size_t n = (size_t)(argc - optind);
     const char *const *inputs = (const char *const *)argv + optind;
     return cli_batch_writers(inputs, n, a.output, a.batch ? a.output_dir : NULL,
-                             a.format_code == R2X_FORMAT_IXBRL ? ".htm" : ".xml", a.jobs,
-                             a.jsonl, convert_job, &a);
+                             output_extension(a.format_code), a.jobs, a.jsonl, convert_job, &a);
 }
 
 int cmd_convert(int argc, char **argv)
 {
-    return run(argc, argv, cli_command_named("convert"), 0);
+    return run(argc, argv, cli_command_named("convert"), MODE_CONVERT);
 }
 
 int cmd_map(int argc, char **argv)
 {
-    return run(argc, argv, cli_command_named("map"), 1);
+    return run(argc, argv, cli_command_named("map"), MODE_MAP);
+}
+
+int cmd_facts(int argc, char **argv)
+{
+    return run(argc, argv, cli_command_named("facts"), MODE_FACTS);
 }

@@ -11,7 +11,33 @@ typedef struct extract_args {
     cli_input_options in;     /* --quiet and --max-messages */
     const char *output, *output_dir;
     int jobs, jsonl, batch;
+    int format;               /* R2X_FORMAT_XBRL, _JSON, _CSV or _ALL */
 } extract_args;
+
+/* The files a job writes, as r2x_ixbrl_extract_to names them: the output,
+ * and for csv its metadata, for all the JSON, the CSV and its metadata
+ * beside it (its final ".xml" replaced). */
+static size_t extract_outputs(int format, const char *output, char (*files)[4096])
+{
+    if (!strcmp(output, "-"))
+        return 0;
+    size_t n = strlen(output), stem = n > 4 && !strcmp(output + n - 4, ".xml") ? n - 4 : n;
+    size_t k = 0;
+    snprintf(files[k++], sizeof files[0], "%s", output);
+    if (format == R2X_FORMAT_ALL) {
+        snprintf(files[k++], sizeof files[0], "%.*s.json", (int)stem, output);
+        snprintf(files[k++], sizeof files[0], "%.*s.csv", (int)stem, output);
+    }
+    if (format == R2X_FORMAT_ALL || format == R2X_FORMAT_CSV) {
+        const char *csv = files[k - 1];
+        size_t c = strlen(csv);
+        if (c > 4 && !strcmp(csv + c - 4, ".csv"))
+            c -= 4;
+        snprintf(files[k], sizeof files[0], "%.*s-metadata.json", (int)c, csv);
+        k++;
+    }
+    return k;
+}
 
 static int extract_job(void *ctx, cli_job *job)
 {
@@ -27,26 +53,32 @@ static int extract_job(void *ctx, cli_job *job)
     if (!status)
         status = cli_refuse_not_xbrl(job->input, 1, &err);
     if (!status) {
-        int rc = r2x_ixbrl_extract_file(job->input, job->output, cli_messages_diag, &m,
-                                        &nfacts, &nerrors, &err);
+        int rc = r2x_ixbrl_extract_to(job->input, job->output, a->format, cli_messages_diag,
+                                      &m, &nfacts, &nerrors, &err);
         status = rc ? cli_exit_status(rc) : EXIT_OK;
     }
     cli_messages_finish(&m, job->input);
     const char *name = strcmp(job->input, "-") ? job->input : "<stdin>";
+    char files[4][4096];
+    size_t nfiles = status ? 0 : extract_outputs(a->format, job->output, files);
     if (status) {
         cli_report(&err);
     } else if (!a->in.quiet) {
         char counts[128];
         cli_messages_counts(&m, counts, sizeof counts);
-        fprintf(stderr, "release2xbrl: %s: wrote %s: %zu facts; %s\n", name,
-                strcmp(job->output, "-") ? job->output : "standard output", nfacts, counts);
+        fprintf(stderr, "release2xbrl: %s: wrote ", name);
+        for (size_t i = 0; i < nfiles; i++)
+            fprintf(stderr, "%s%s", i == 0 ? "" : i + 1 == nfiles ? " and " : ", ", files[i]);
+        fprintf(stderr, "%s: %zu facts; %s\n", nfiles ? "" : "standard output", nfacts, counts);
     }
     if (job->json) {
         fputs("{\"file\": ", job->json);
         cli_json_string(job->json, job->input);
         fprintf(job->json, ", \"status\": %d, \"outputs\": [", status);
-        if (!status && strcmp(job->output, "-"))
-            cli_json_string(job->json, job->output);
+        for (size_t i = 0; i < nfiles; i++) {
+            fputs(i ? ", " : "", job->json);
+            cli_json_string(job->json, files[i]);
+        }
         fprintf(job->json, "], \"facts\": %zu, \"facts_left_out\": %zu, \"errors\": %zu, "
                 "\"warnings\": %zu", nfacts, nerrors, m.errors, m.warnings);
         if (status) {
@@ -65,6 +97,7 @@ int cmd_extract(int argc, char **argv)
     static const struct option longopts[] = {
         {"output", required_argument, NULL, 'o'},
         {"output-dir", required_argument, NULL, 'd'},
+        {"format", required_argument, NULL, 'f'},
         {"jobs", required_argument, NULL, 'j'},
         {"jsonl", no_argument, NULL, CLI_OPT_JSONL},
         {"max-messages", required_argument, NULL, CLI_OPT_MAX_MESSAGES},
@@ -79,9 +112,11 @@ int cmd_extract(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:d:j:qh", longopts, NULL)) != -1) {
+    const char *format = "xbrl";
+    while ((c = getopt_long(argc, argv, ":o:d:j:f:qh", longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a.output = optarg; break;
+        case 'f': format = optarg; break;
         case 'd': a.output_dir = optarg; break;
         case 'j':
             if (!(a.jobs = cli_parse_jobs(optarg))) {
@@ -99,6 +134,12 @@ int cmd_extract(int argc, char **argv)
                 return EXIT_FAILURE_RUN;
         }
         }
+    }
+    a.format = r2x_format_from_name(format);
+    if (a.format != R2X_FORMAT_XBRL && a.format != R2X_FORMAT_JSON &&
+        a.format != R2X_FORMAT_CSV && a.format != R2X_FORMAT_ALL) {
+        cli_error("--format takes xbrl, json, csv or all, not '%s'", format);
+        return EXIT_FAILURE_RUN;
     }
     size_t n = optind < argc ? (size_t)(argc - optind) : 0;
     if (!n) {
@@ -128,6 +169,9 @@ int cmd_extract(int argc, char **argv)
         cli_report(&err);
         return rc;
     }
-    return cli_batch_writers(inputs, n, a.output, a.output_dir, ".xml", a.jobs, a.jsonl,
-                             extract_job, &a);
+    return cli_batch_writers(inputs, n, a.output, a.output_dir,
+                             a.format == R2X_FORMAT_JSON  ? ".json"
+                             : a.format == R2X_FORMAT_CSV ? ".csv"
+                                                          : ".xml",
+                             a.jobs, a.jsonl, extract_job, &a);
 }

@@ -66,13 +66,17 @@ static const cli_option_doc tables_options[] = {
                       "outputs and counts"}
 
 static const cli_option_doc convert_options[] = {
-    {"-o, --output", "FILE", "write to FILE (default: standard output); convert writes the "
-                             "extension schema beside it"},
-    BATCH_OPTION_DOCS(".xml (.htm for --format ixbrl)"),
-    {"-f, --format", "xbrl|ixbrl|all", "an XBRL 2.1 instance (default), the release as Inline "
-                                       "XBRL 1.1, or both (the .htm beside the instance)"},
-    {"--stylesheet", "FILE", "the XSLT stylesheet that renders the Inline XBRL (default: "
-                             "the installed xslt/ixbrl.xsl)"},
+    {"-o, --output", "FILE", "write to FILE (default: standard output), and the extension "
+                             "taxonomy beside it (PREFIX-DATE.xsd and its _lab, _pre, _cal, "
+                             "_def.xml)"},
+    BATCH_OPTION_DOCS(".xml (.htm, .json, .csv for --format ixbrl, json, csv)"),
+    {"-f, --format", "xbrl|ixbrl|json|csv|all", "an XBRL 2.1 instance (default), the release "
+                                                "as Inline XBRL 1.1, xBRL-JSON, xBRL-CSV "
+                                                "(FILE.csv and FILE-metadata.json), or all of "
+                                                "them beside FILE.xml"},
+    {"--stylesheet", "FILE|review", "the XSLT stylesheet that renders the Inline XBRL "
+                                    "(default: the installed xslt/ixbrl.xsl; review: one that "
+                                    "marks every tagged cell)"},
     ENTITY_OPTION_DOCS,
     PRIOR_OPTION_DOC,
     CLI_INPUT_OPTION_DOCS(STRICT_CONVERT),
@@ -105,9 +109,22 @@ static const cli_option_doc fetch_option_docs[] = {
 
 static const cli_option_doc extract_options[] = {
     {"-o, --output", "FILE", "write the instance to FILE (default: standard output)"},
-    BATCH_OPTION_DOCS(".xml"),
+    BATCH_OPTION_DOCS(".xml (.json, .csv for --format json, csv)"),
+    {"-f, --format", "xbrl|json|csv|all", "an XBRL 2.1 instance (default), xBRL-JSON, "
+                                          "xBRL-CSV (FILE.csv and FILE-metadata.json), or all "
+                                          "three beside FILE.xml"},
     {"--max-messages", "N", "print at most N messages (default: all)"},
     {"-q, --quiet", NULL, "print errors only (no warnings or summary)"},
+    HELP_OPTION,
+    {NULL, NULL, NULL},
+};
+
+/* facts: convert's options for a release, but none that writes XBRL */
+static const cli_option_doc facts_options[] = {
+    {"-o, --output", "FILE", "write the listing to FILE (default: standard output)"},
+    {"-f, --format", "table|json", "a table for people (default) or JSON for programs"},
+    ENTITY_OPTION_DOCS,
+    CLI_INPUT_OPTION_DOCS(STRICT_CONVERT),
     HELP_OPTION,
     {NULL, NULL, NULL},
 };
@@ -161,6 +178,8 @@ const cli_command cli_commands[] = {
      "release2xbrl validate [OPTIONS] FILE...", validate_options,
      "0 valid (warnings may have been printed), 1 an input has errors, 2 usage or I/O "
      "failure (an input could not be checked)"},
+    {"facts", cmd_facts, "list the facts of an instance, Inline XBRL document or release",
+     "release2xbrl facts [OPTIONS] FILE", facts_options, EXIT_WRITTEN},
     {NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
