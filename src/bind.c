@@ -294,20 +294,65 @@ static int statement_weight(const taxonomy *tax, const r2x_row *row, int stateme
 
 /* ---- Signs ------------------------------------------------------------------- */
 
-/* "Income tax benefit/(expense)": the label names first what the concept
- * counts negative. */
+/* The first of words in label, NULL none. */
+static const char *first_of(const char *label, const char *const *words)
+{
+    const char *first = NULL;
+    for (size_t i = 0; words[i]; i++) {
+        const char *p = find_ci(label, words[i]);
+        if (p && (!first || p < first))
+            first = p;
+    }
+    return first;
+}
+
+/* A label that names first what its concept counts negative: "Income tax
+ * benefit/(expense)" of IncomeTaxExpenseBenefit, "Other operating expense
+ * (income), net" of OtherOperatingIncomeExpenseNet, "Loss (gain) on sale"
+ * of a GainLoss concept: printed positive, it is the first.  Both readings
+ * must be named. */
 static int label_inverts(const concept *c, const char *label)
 {
-    if (strcmp(local_name(c), "IncomeTaxExpenseBenefit"))
-        return 0;
-    const char *b = NULL, *e = NULL;
-    for (const char *p = label; *p; p++) {
-        if (!b && !strncasecmp(p, "benefit", 7))
-            b = p;
-        if (!e && (!strncasecmp(p, "expense", 7) || !strncasecmp(p, "provision", 9)))
-            e = p;
+    static const char *const benefit[] = {"benefit", NULL};
+    static const char *const expense[] = {"expense", "provision", NULL};
+    static const char *const income[] = {"income", "gain", NULL};
+    static const char *const charge[] = {"expense", "loss", NULL};
+    const char *n = local_name(c);
+    if (strstr(n, "ExpenseBenefit")) {
+        const char *b = first_of(label, benefit), *e = first_of(label, expense);
+        return b && (!e || b < e);
     }
-    return b && (!e || b < e);
+    /* (a result, IncomeLoss, prints its own sign whatever it names first:
+     * "(Loss)/earnings from operations 285" is earnings) */
+    if (strstr(n, "IncomeExpense") || strstr(n, "GainLoss")) {
+        const char *i = first_of(label, income), *x = first_of(label, charge);
+        return i && x && x < i;
+    }
+    return 0;
+}
+
+/* "Loss (gain)", "expense/(income)": a label that reads either way, the two
+ * words side by side (not "Interest expense, net of interest income"). */
+static int names_both_ways(const char *label)
+{
+    char flat[600];
+    size_t n = 0;
+    int space = 1;
+    for (const char *p = label; *p && n + 2 < sizeof flat; p++) {
+        int sep = *p == '(' || *p == ')' || *p == '/' || *p == ' ' || *p == ',';
+        if (sep && !space)
+            flat[n++] = ' ';
+        else if (!sep)
+            flat[n++] = (char)tolower((unsigned char)*p);
+        space = sep;
+    }
+    flat[n] = '\0';
+    static const char *const pairs[] = {"loss gain", "gain loss", "expense income",
+                                        "income expense", NULL};
+    for (size_t i = 0; pairs[i]; i++)
+        if (strstr(flat, pairs[i]))
+            return 1;
+    return 0;
 }
 
 typedef struct sign_ctx {
@@ -338,8 +383,13 @@ static int choose_sign(const sign_ctx *s, const r2x_table *t, const r2x_row *row
     row_facts f;
     row_facts_of(t, row, &f);
     if (label_inverts(c, row->label)) {
-        *rule = "the label names the benefit first: printed positive is a benefit";
+        *rule = "the label names first what the concept counts negative";
         return -1;
+    }
+    if (names_both_ways(row->label) && !either_sign(c)) {
+        /* "Loss (gain) on sale (12)": the print's sign is the concept's */
+        *rule = "the label names both readings: as printed";
+        return 1;
     }
     if (e && e->company) {
         *rule = e->negate ? "the company's mapping negates it" : "the company's mapping: as printed";

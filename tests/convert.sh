@@ -213,6 +213,15 @@ cc exampleco:ToolingAndLaunchBalancesNet D20240101-20241231 -512000000 "a change
 cc exampleco:ChangeInToolingLiabilities D20240101-20241231 -41000000 "... but a liability's change is as printed: (41) is a decrease of 41"
 cc exampleco:AdditionalInvestmentsAndAdvances D20240101-20241231 472000000 "an investing line no standard concept fits, (472), is an outflow of 472"
 
+# A label that names first what its concept counts negative, and one that
+# reads both ways (inline fixture).
+printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions of U.S. dollars)\nRevenues\t1,000\nCost of sales\t600\nOther operating expense (income), net\t30\nOperating income\t370\nLoss (gain) on sale of investments\t(12)\nIncome before income taxes\t382\n' >"$tmp/inv.txt"
+expect_status 0 "convert labels read either way" "$R2X" convert -q --cik 1 "$tmp/inv.txt" -o "$out/inv.xml"
+grep -qF '<us-gaap:OtherOperatingIncomeExpenseNet contextRef="D20240101-20241231" unitRef="USD" decimals="-6">-30000000<' "$out/inv.xml" \
+    && pass "'Other operating expense (income), net 30' is an expense: -30 of income" || fail "'Other operating expense (income), net 30' is an expense: -30 of income"
+grep -qF '<us-gaap:LossOnSaleOfInvestments contextRef="D20240101-20241231" unitRef="USD" decimals="-6">-12000000<' "$out/inv.xml" \
+    && pass "'Loss (gain) on sale (12)' is a gain: a loss of -12" || fail "'Loss (gain) on sale (12)' is a gain: a loss of -12"
+
 # Two contexts whose readable ids would be one ("..._ATMOperationBusinessMember"
 # under two axes) stay two, with two ids: the eliminations are mapped here,
 # in a copy of the data, to the ATM member of the consolidation-items axis.
