@@ -149,6 +149,9 @@ long tb_doc_line(const extract *x, size_t r);
 int tb_contains_ci(const char *hay, const char *needle);
 /* A cell's text as one line, quoted for a message (at most size bytes). */
 void tb_quote(const char *s, size_t n, char *out, size_t size);
+/* The units and scales text states ("(Dollars in millions, except per share
+ * data)", "Thousands of JPY") into the table's plan. */
+void tb_plan_units(table_plan *tp, const char *text);
 /* A bare year 1900..2100 as printed in a heading. */
 int tb_is_year(const cell_reading *r);
 

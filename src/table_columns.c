@@ -1195,20 +1195,7 @@ static void label_area_units(extract *x, table_plan *tp, const trow *t)
         char buf[512];
         tb_quote(c->text, c->len, buf, sizeof buf);
         append(tp->label_context, sizeof tp->label_context, "\n", buf, strlen(buf));
-        unit_phrase up[4];
-        size_t nu = unit_scan(buf, up, 4);
-        for (size_t k = 0; k < nu; k++) {
-            if (up[k].unit.kind == R2X_UNIT_NONE && !up[k].change && !up[k].percent) {
-                tp->bare_scale = up[k].scale;
-                tp->bare_scale_set = 1;
-                if (up[k].shares_scale >= 0)
-                    tp->shares_scale = up[k].shares_scale;
-            } else if (up[k].unit.kind == R2X_UNIT_CURRENCY && up[k].scale) {
-                r2x_strlcpy(tp->main_currency, up[k].unit.measure, 4);
-                tp->currency_scale = up[k].scale;
-                tp->currency_scale_set = 1;
-            }
-        }
+        tb_plan_units(tp, buf);
     }
 }
 

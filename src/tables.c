@@ -1141,11 +1141,10 @@ static void inherit_plan(table_plan *tp, const table_plan *prev)
     }
 }
 
-/* Units and scales that one line above a table states. */
-static void plan_from_line(table_plan *tp, const char *line)
+void tb_plan_units(table_plan *tp, const char *text)
 {
     unit_phrase up[8];
-    size_t nu = unit_scan(line, up, 8);
+    size_t nu = unit_scan(text, up, 8);
     for (size_t k = 0; k < nu; k++) {
         if (up[k].unit.kind == R2X_UNIT_NONE && !up[k].change && !up[k].percent) {
             tp->bare_scale = up[k].scale;
@@ -1158,6 +1157,12 @@ static void plan_from_line(table_plan *tp, const char *line)
             tp->currency_scale_set = 1;
         }
     }
+}
+
+/* Units and scales that one line above a table states. */
+static void plan_from_line(table_plan *tp, const char *line)
+{
+    tb_plan_units(tp, line);
     /* a line that is all of it: "(As a percentage of total revenues)" */
     const char *s = line + strspn(line, "( ");
     if (!strncasecmp(s, "as a percentage of", 18) || !strncasecmp(s, "as a percent of", 15) ||
