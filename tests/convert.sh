@@ -16,10 +16,12 @@ expect_grep 'samples/iij-2009-1h.txt:687: warning: us-gaap:GainLossOnInvestments
 [ "$(grep -c 'disagree at the precision' "$tmp/err")" -eq 1 ] && pass "no other disagreement" || fail "no other disagreement"
 expect_grep '^release2xbrl: samples/iij-2009-1h.txt: wrote [^ ]*/iij.xml and [^ ]*/iij-20090930.xsd with its 4 linkbases: 583 facts in 16 contexts for cik:0001090633 \(profile\); 0 line items without a standard concept, 1 total that does not add up, 1 disagreeing or misfit fact; 66 warnings, 1 note$' "$tmp/err" "the summary says what was written where (the taxonomy's linkbases counted), and counts"
 expect_grep '^release2xbrl: samples/iij-2009-1h.txt: note: entity cik:0001090633: from the company profile .*iij.profile$' "$tmp/err" "a note says which rule found the entity"
-expect_status 1 "--strict refuses the disagreement" "$R2X" convert --strict samples/iij-2009-1h.txt -o "$out/strict.xml"
+# Into a directory of its own: an empty directory shows "nothing written"
+# without comparing file times, which coarse clocks can make equal.
+mkdir -p "$out/strict"
+expect_status 1 "--strict refuses the disagreement" "$R2X" convert --strict samples/iij-2009-1h.txt -o "$out/strict/strict.xml"
 expect_grep '^release2xbrl: samples/iij-2009-1h.txt: error: strict: 0 line items without a standard concept, 1 totals that do not add up, 1 disagreeing or misfit facts; nothing written$' "$tmp/err" "--strict: the error counts what it refuses for"
-[ ! -e "$out/strict.xml" ] && [ ! -e "$out/iij-20090930.xsd" ] || [ "$out/iij-20090930.xsd" -ot "$out/iij.xml" ] && pass "--strict: nothing written" || fail "--strict: nothing written"
-ls "$out" | grep -q 'strict' && fail "--strict left a file" || pass "--strict left no file"
+[ -z "$(ls -A "$out/strict")" ] && pass "--strict: nothing written, no temporary file left" || { fail "--strict: nothing written, no temporary file left"; ls -A "$out/strict" | sed 's/^/#   /'; }
 # Tables with their periods in their rows (the TSE summary) are not line items.
 "$R2X" convert samples/iij-2009-1h.txt -o "$out/again-loud.xml" 2>"$tmp/loud.err"
 expect_grep "iij-2009-1h.txt:776: warning: the table at line 774 has its periods in its rows \('Six months ended'\)" "$tmp/loud.err" "a table with periods in its rows is named, not its rows reported unmapped"
