@@ -177,6 +177,10 @@ int rows_structure(r2x_table *t);
  * sets r2x_row.total of their addends and sum_checks (and is_total of a
  * line with no label that is such a sum).  R2X_ENOMEM. */
 int sums_find(r2x_table *t);
+/* Does the release print row as a total ("Total ...", "Net cash ...", a
+ * line of figures with no label that sums the rows above it)?  Rows whose
+ * labels do not say so may sum others too (sum_checks) without being one. */
+int sums_printed_total(const r2x_row *row);
 void table_release(r2x_table *t);
 
 /* tables.c: the calendar pass, once every table is read */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "release2xbrl.h"
+#include "table_build.h"
 
 static int is_statement(int statement)
 {
@@ -31,7 +32,9 @@ void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out)
                                v->unit.kind != R2X_UNIT_NONE;
                 amounts += c->role == R2X_COL_AMOUNT;
             }
-            if ((row->is_total || row->sum_checks) && amounts) {
+            /* totals as printed: a line that happens to sum others is
+             * not one more total that checks */
+            if (sums_printed_total(row) && amounts) {
                 out->totals++;
                 out->totals_checked += row->sum_checks != 0;
             }

@@ -7,7 +7,10 @@
  * ..." row is subtracted.  A run of rows whose sum is the total in every
  * amount column is its addends: each gets the total as r2x_row.total, and
  * the total is marked as checking.  A line of figures with no label that is
- * such a sum (Boeing's revenues less costs) is a total too (is_total).
+ * such a sum (Boeing's revenues less costs) is a total too (is_total); a
+ * labeled line that sums two or more rows above it in every column checks
+ * as a total though its label does not say so ("ExxonMobil share of
+ * equity").
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -26,6 +29,11 @@ static int total_like(const r2x_row *row)
 {
     return row->is_total || starts_ci(row->label, "net cash") ||
            starts_ci(row->label, "cash provided by") || starts_ci(row->label, "cash used in");
+}
+
+int sums_printed_total(const r2x_row *row)
+{
+    return row->label ? total_like(row) : row->is_total;
 }
 
 static int subtracted(const r2x_row *row)
@@ -100,18 +108,17 @@ int sums_find(r2x_table *t)
         row->sum_checks = 0;
         if (!row->nvalues)
             continue;
+        /* a labeled total may have one addend; a line with no label, or a
+         * label that does not say it totals ("ExxonMobil share of equity"),
+         * needs two */
         int labeled_total = row->label && total_like(row);
-        if (labeled_total || !row->label) {
-            /* a labeled total may have one addend, a line with no label
-             * needs two */
-            long j = run_sums(t, items, n, r, labeled_total ? 1 : 2);
-            if (j >= 0) {
-                for (size_t i = (size_t)j; i < n; i++)
-                    t->rows[items[i]].total = (int)r;
-                row->sum_checks = 1;
-                row->is_total |= !row->label;
-                n = (size_t)j;
-            }
+        long j = run_sums(t, items, n, r, labeled_total ? 1 : 2);
+        if (j >= 0) {
+            for (size_t i = (size_t)j; i < n; i++)
+                t->rows[items[i]].total = (int)r;
+            row->sum_checks = 1;
+            row->is_total |= !row->label;
+            n = (size_t)j;
         }
         items[n++] = r;
     }
