@@ -108,6 +108,7 @@ static const struct {
     {"sga", "selling general administrative"},
     {"shareholder", "stockholder"}, {"shareowner", "stockholder"},
     {"dilution", "diluted"},  {"dilutive", "diluted"},
+    {"reinvested", "retained"},       /* "Earnings reinvested": retained earnings */
 };
 
 static int is_stop_word(const char *w, size_t n)
