@@ -49,6 +49,7 @@ const char *bind_source_name(int source)
     case BIND_LABELS: return "labels";
     case BIND_EXTENSION: return "extension";
     case BIND_PRIOR: return "prior";
+    case BIND_SUM: return "sum";
     }
     return "none";
 }
@@ -611,26 +612,22 @@ static double fit(const binder *b, const r2x_row *row, const row_facts *f, const
     return c->deprecated ? 0.6 : 1;
 }
 
+/* Adds c, or raises its score. */
 static void add_cand(cand *cs, size_t *n, const concept *c, const map_entry *e, double score,
-                     int source, const char *why)
+                      int source, const char *why)
 {
-    for (size_t i = 0; i < *n; i++)
+    cand *k = NULL;
+    for (size_t i = 0; i < *n && !k; i++)
         if (cs[i].concept == c) {
-            if (score > cs[i].score) {
-                cs[i].score = score;
-                cs[i].entry = e;
-                cs[i].source = source;
-                r2x_strlcpy(cs[i].why, why, sizeof cs[i].why);
-            }
-            return;
+            if (score <= cs[i].score)
+                return;
+            k = &cs[i];
         }
-    if (*n == MAX_CANDIDATES)
+    if (!k && *n == MAX_CANDIDATES)
         return;
-    cand *k = &cs[(*n)++];
-    k->concept = c;
-    k->entry = e;
-    k->score = score;
-    k->source = source;
+    if (!k)
+        k = &cs[(*n)++];
+    *k = (cand){c, e, score, source, ""};
     r2x_strlcpy(k->why, why, sizeof k->why);
 }
 
@@ -743,6 +740,41 @@ static int label_variant(const char *label, char *out, size_t size)
     return changed;
 }
 
+/* What an income-statement label says its line is, outside its
+ * parentheses: BALANCE_DEBIT a cost or expense, BALANCE_CREDIT a revenue,
+ * income or gain, BALANCE_NONE it does not say (taxes on income are an
+ * expense whatever their words). */
+static int label_balance(const char *label)
+{
+    static const char *const debit[] = {"cost", "expense", "deduction", "charge", NULL};
+    static const char *const credit[] = {"revenue", "sales", "income", "gain", "earnings", NULL};
+    char words[600];
+    size_t n = 0;
+    int depth = 0;
+    for (const char *p = label; *p && n + 1 < sizeof words; p++) {
+        depth += *p == '(' ? 1 : *p == ')' && depth ? -1 : 0;
+        if (!depth && *p != ')')
+            words[n++] = *p;
+    }
+    words[n] = '\0';
+    if (contains_any_ci(words, debit))
+        return BALANCE_DEBIT;
+    if (contains_ci(words, "tax"))
+        return BALANCE_NONE;
+    return contains_any_ci(words, credit) ? BALANCE_CREDIT : BALANCE_NONE;
+}
+
+/* A revenue line read as a cost ("Sales and other operating revenue" as
+ * OtherCostOfOperatingRevenue) or a cost as a revenue: the words the two
+ * share are the wrong ones.  Concepts of either sign say nothing. */
+static int balance_disagrees(const binder *b, const char *label, const concept *c)
+{
+    if (b->t->statement != R2X_STMT_INCOME || c->balance == BALANCE_NONE || either_sign(c))
+        return 0;
+    int says = label_balance(label);
+    return says != BALANCE_NONE && says != c->balance;
+}
+
 /* The label table's candidates for one wording of the row's label, times
  * weight. */
 static int label_candidates(const binder *b, const r2x_row *row, const row_facts *f,
@@ -780,6 +812,7 @@ static int label_candidates(const binder *b, const r2x_row *row, const row_facts
         if (under_changes(b, row))
             ft *= strncmp(local_name(c), "IncreaseDecrease", 16) ? 0.7 : 1.2;
         ft *= one_side_only(label, c) ? 0.5 : 1;
+        ft *= balance_disagrees(b, label, c) ? 0.6 : 1;
         double s = weight * lc[i].score * ft * place_fit(row, &lc[i], c) *
                    (cash_flow_place_fits(b, row, c) ? 1 : 0.5) *
                    (income_line_in_flows(b, &lc[i]) ? 0.5 : 1);
@@ -1359,6 +1392,125 @@ static void weigh_structure(const binder *b, row_cands *rc, const row_bind *rb, 
     }
 }
 
+/* The calculation network of a table's statement, NULL none. */
+static const char *statement_network(int statement)
+{
+    switch (statement) {
+    case R2X_STMT_INCOME: return INCOME_NETWORK;
+    case R2X_STMT_BALANCE_SHEET: return BALANCE_NETWORK;
+    case R2X_STMT_CASH_FLOWS: return CASH_FLOW_NETWORK;
+    }
+    return NULL;
+}
+
+enum { ANCESTORS_MAX = 24, ANCESTOR_DEPTH = 3 };
+
+typedef struct ancestor {
+    const concept *c;
+    int depth;
+} ancestor;
+
+/* c, then the summations it adds into in network, up to ANCESTOR_DEPTH
+ * steps, each once at its nearest depth. */
+static size_t ancestors_of(const taxonomy *tax, const concept *c, const char *network,
+                           ancestor *out)
+{
+    size_t n = 0;
+    out[n++] = (ancestor){c, 0};
+    for (size_t head = 0; head < n; head++) {
+        if (out[head].depth == ANCESTOR_DEPTH)
+            continue;
+        const taxonomy_arc *arcs;
+        size_t na = taxonomy_calc_parents(tax, out[head].c, &arcs);
+        for (size_t k = 0; k < na && n < ANCESTORS_MAX; k++) {
+            if (!strstr(arcs[k].role, network))
+                continue;
+            size_t j = 0;
+            while (j < n && out[j].c != arcs[k].parent)
+                j++;
+            if (j == n)
+                out[n++] = (ancestor){arcs[k].parent, out[head].depth + 1};
+        }
+    }
+    return n;
+}
+
+typedef struct vote {
+    const concept *c;
+    int lines, depth;          /* how many lines add into it; their summed distance */
+} vote;
+
+/* The concept the bound lines above a printed total add into: the summation
+ * most of them reach, the nearest of equals; NULL where fewer than two lines,
+ * or fewer than half of those bound to a standard concept, reach one.
+ * ("Total costs and other deductions" over purchases, production expenses,
+ * SG&A and depreciation is CostsAndExpenses, whatever its words.) */
+static const concept *sum_of_lines(const binder *b, const row_bind *rb, const int *pick,
+                                   const row_cands *rc, size_t n, size_t total)
+{
+    const char *network = statement_network(b->t->statement);
+    if (!network)
+        return NULL;
+    vote votes[64];
+    size_t nv = 0;
+    int bound = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (j == total || b->t->rows[rb[j].row].total != (int)rb[total].row || pick[j] < 0)
+            continue;
+        ancestor up[ANCESTORS_MAX];
+        size_t na = ancestors_of(b->o->tax, rc[j].c[pick[j]].concept, network, up);
+        bound++;
+        for (size_t a = 1; a < na; a++) {
+            size_t v = 0;
+            while (v < nv && votes[v].c != up[a].c)
+                v++;
+            if (v == nv) {
+                if (nv == sizeof votes / sizeof *votes)
+                    continue;
+                votes[nv++] = (vote){up[a].c, 0, 0};
+            }
+            votes[v].lines++;
+            votes[v].depth += up[a].depth;
+        }
+    }
+    const vote *best = NULL;
+    for (size_t v = 0; v < nv; v++)
+        if (!best || votes[v].lines > best->lines ||
+            (votes[v].lines == best->lines && votes[v].depth < best->depth))
+            best = &votes[v];
+    if (!best || best->lines < 2 || 2 * best->lines < bound)
+        return NULL;
+    return best->c;
+}
+
+/* A printed total that no label reading fits takes the concept its lines
+ * add into, where that fits the row and no other row holds it.  (A guess
+ * from some words in common stays: "Total revenues and other income" over
+ * revenues, equity income and other income is Revenues to its preparer,
+ * though the lines reach pre-tax income first.) */
+static void totals_from_lines(const binder *b, const row_bind *rb, row_cands *rc, int *pick,
+                              size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const r2x_row *row = &b->t->rows[rb[i].row];
+        if (pick[i] >= 0 || (!row->is_total && !row->sum_checks))
+            continue;
+        const concept *c = sum_of_lines(b, rb, pick, rc, n, i);
+        row_facts f;
+        row_facts_of(b->t, row, &f);
+        if (!c || !fit(b, row, &f, c))
+            continue;
+        int taken = 0;
+        for (size_t q = 0; q < n && !taken; q++)
+            taken = pick[q] >= 0 && rc[q].c[pick[q]].concept == c;
+        if (taken)
+            continue;
+        size_t k = rc[i].n < MAX_CANDIDATES ? rc[i].n++ : rc[i].n - 1;
+        rc[i].c[k] = (cand){c, NULL, GOOD_ENOUGH, BIND_SUM, "the concept its lines add into"};
+        pick[i] = (int)k;
+    }
+}
+
 /* ---- The statement's arithmetic ----------------------------------------------------- */
 
 static double amount_of(const r2x_value *v)
@@ -1519,8 +1671,10 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         rcode = R2X_ENOMEM;
     for (size_t i = 0; i < n && !rcode; i++)
         pick[i] = rc[i].n && good_enough(&rc[i].c[0]) ? 0 : -1;
-    if (!rcode)
+    if (!rcode) {
         one_row_a_concept(t, rb, rc, pick, n);
+        totals_from_lines(b, rb, rc, pick, n);
+    }
     for (size_t i = 0; i < n && !rcode; i++) {
         row_bind *bind = &rb[i];
         const r2x_row *row = &t->rows[bind->row];

@@ -30,6 +30,7 @@ enum bind_source {
     BIND_MAP,                 /* a mapping table entry (mapping.h) */
     BIND_LABELS,              /* the label table, weighed by structure */
     BIND_EXTENSION,           /* a concept of the company's own */
+    BIND_SUM,                 /* a total: the concept its lines' concepts add into */
     BIND_PRIOR                /* the company's last filing (prior.h): its figures or
                                * its label */
 };

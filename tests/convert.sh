@@ -189,6 +189,23 @@ blk us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding shares -5 102500000 
 blk us-gaap:WeightedAverageNumberOfSharesOutstandingBasic shares -5 100000000 "'Basic' under it: 100.0 million shares"
 blk us-gaap:NetIncomeLoss USD -6 410000000 "no noncontrolling interest in the income statement: NET INCOME is NetIncomeLoss"
 
+# Totals whose words fit no concept take the concept their lines add into
+# (tests/fixtures/bind/sums.txt, written for this test): "Total outlays and
+# deductions" over cost of products sold, SG&A, depreciation, exploration and
+# interest is CostsAndExpenses; "Borealis share of equity", no "Total" in its
+# label, is the sum of the equity lines above it, so StockholdersEquity.  A
+# revenue line is no cost, whatever words it shares with one.
+expect_status 0 "convert totals known by their lines" "$R2X" convert -q --cik 1 tests/fixtures/bind/sums.txt -o "$out/sums.xml"
+sums() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/sums.xml" && pass "$4" || { fail "$4"; grep -F ">$3<" "$out/sums.xml" | sed 's/^/#   have: /'; }; }
+sums us-gaap:CostsAndExpenses D20240101-20240630 5750000000 "'Total outlays and deductions' is the costs and expenses its lines add into"
+sums us-gaap:StockholdersEquity I20240630 6000000000 "'Borealis share of equity' adds up the equity lines: StockholdersEquity"
+sums us-gaap:StockholdersEquity I20231231 5600000000 "... at both dates"
+printf 'Consolidated Statements of Income\n\n\tYear Ended December 31, 2024\n\t(in millions)\nOperating and other revenue\t1,000\nCost of sales\t600\nOperating income\t400\n' >"$tmp/rev.txt"
+"$R2X" map -q --cik 1 "$tmp/rev.txt" -o "$tmp/rev.map" 2>/dev/null
+grep -q '^[0-9]*	income-statement	Operating and other revenue	us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax	' "$tmp/rev.map" \
+    && pass "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue" \
+    || { fail "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue"; grep 'Operating and other' "$tmp/rev.map" | sed 's/^/#   /'; }
+
 # Lines that print other figures than an earlier line of their concept are
 # another fact: "... common shareholders" under "... shareholders", cash
 # without restricted cash under cash with it; the cash lines under the
