@@ -18,6 +18,7 @@
  * as a company's overlay says.
  */
 #include "bind.h"
+#include "segments.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -38,6 +39,7 @@
 
 struct binding {
     r2x_buf binds;            /* row_bind[] */
+    r2x_buf entries;          /* map_entry *[]: the segment tables' dimensions */
     const r2x_tableset *set;
     size_t *first;            /* [ntables + 1]: each table's first bind, by row order */
 };
@@ -50,6 +52,7 @@ const char *bind_source_name(int source)
     case BIND_EXTENSION: return "extension";
     case BIND_PRIOR: return "prior";
     case BIND_SUM: return "sum";
+    case BIND_SEGMENT: return "segment";
     }
     return "none";
 }
@@ -1084,6 +1087,225 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
     return r2x_fail(err, R2X_EUSAGE, NULL, 0, "too many extension concepts named '%s'", name);
 }
 
+/* ---- Segment tables --------------------------------------------------------------- */
+
+/* The concept a segment table's measure label names ("Revenues:", "Net
+ * sales", "Operating income (loss)"): a plain mapping entry of the income
+ * statement, else the label table's close reading (similarity 0.85 or more)
+ * of an amount that adds into the income statement's result; NULL none. */
+static const concept *measure_of(const binder *b, const char *label)
+{
+    static const char *const generic[] = {"total", "other", "other net", "all other", "net",
+                                          "subtotal", NULL};
+    char norm[512];
+    label_normalize(label, norm, sizeof norm);
+    for (size_t i = 0; generic[i]; i++)
+        if (!strcmp(norm, generic[i]))
+            return NULL;      /* words of a line under a measure, none itself */
+    const char *forms[1] = {norm};
+    const map_entry *e = mapping_match(b->o->map, R2X_STMT_INCOME, forms, 1);
+    /* the standard concepts only: a company's word for its own line of the
+     * income statement ("ATM operation business") names a member here */
+    const concept *c = e && !e->ndims && !e->company ? e->concept : NULL;
+    if (!c && b->o->labels) {
+        label_candidate lc[MAX_CANDIDATES];
+        size_t n = 0;
+        if (labels_candidates(b->o->labels, label, R2X_STMT_INCOME, lc, MAX_CANDIDATES, &n))
+            return NULL;
+        for (size_t i = 0; i < n && !c; i++)
+            if (lc[i].concept && lc[i].similarity >= 0.85 &&
+                weight_to(b->o->tax, lc[i].concept, income_roots, INCOME_NETWORK))
+                c = lc[i].concept;
+    }
+    if (!c || c->extension || c->abstract || c->kind != CONCEPT_ITEM ||
+        c->period_type != R2X_PERIOD_DURATION ||
+        !ends_with(c->type, "monetaryItemType"))
+        return NULL;
+    return c;
+}
+
+/* label without the words that say whose the measure is ("Operating
+ * segment revenue" is revenue, "Total reportable segments' profit" profit);
+ * 0 when there were none. */
+static int without_segment_words(const char *label, char *out, size_t size)
+{
+    static const char *const drop[] = {"segment", "segments", "segment's", "segments'",
+                                       "reportable", "consolidated", "total", NULL};
+    size_t o = 0;
+    int dropped = 0;
+    out[0] = '\0';
+    for (const char *p = label; *p;) {
+        size_t n = strcspn(p, " ");
+        const char *next = p + n + (p[n] == ' ');
+        size_t k = 0;
+        while (drop[k] && (strlen(drop[k]) != n || strncasecmp(p, drop[k], n)))
+            k++;
+        /* "operating segment": the segment's word, not the measure's */
+        int operating = n == 9 && !strncasecmp(p, "operating", 9) &&
+                        !strncasecmp(next, "segment", 7);
+        if (drop[k] || operating)
+            dropped = 1;
+        else if (n && o + n + 2 < size)
+            o += (size_t)snprintf(out + o, size - o, "%s%.*s", o ? " " : "", (int)n, p);
+        p = next;
+    }
+    return dropped && o;
+}
+
+/* A measure label, or the measure a total or a segment line names
+ * ("Consolidated operating income", "Operating segment revenue"). */
+static const void *segment_measure(void *ctx, const char *label)
+{
+    const concept *c = measure_of(ctx, label);
+    char rest[512];
+    if (!c && without_segment_words(label, rest, sizeof rest))
+        c = measure_of(ctx, rest);
+    return c;
+}
+
+/* A standard member for a reconciling line's label, NULL none. */
+static const char *reconciling_member(const char *label)
+{
+    char norm[256];
+    label_normalize(label, norm, sizeof norm);
+    if (!strcmp(norm, "elimination") || !strcmp(norm, "eliminations") ||
+        !strcmp(norm, "intersegment elimination") || !strcmp(norm, "intersegment eliminations"))
+        return "us-gaap:IntersegmentEliminationMember";
+    if (!strcmp(norm, "corporate"))
+        return "us-gaap:CorporateNonSegmentMember";
+    if (!strcmp(norm, "corporate and other") || !strcmp(norm, "other") ||
+        !strcmp(norm, "all other"))
+        return "us-gaap:CorporateAndOtherMember";
+    return NULL;
+}
+
+/* The member a label names on an axis: a standard one where the label
+ * table has it exactly (geographies), else the company's own, declared
+ * once ("Commercial Airplanes" -> ba:CommercialAirplanesMember). */
+static int member_of(const binder *b, const char *label, int standard_ok, const char **out,
+                     r2x_error *err)
+{
+    if (standard_ok && b->o->labels) {
+        label_candidate lc[4];
+        size_t n = 0;
+        if (labels_members(b->o->labels, label, lc, 4, &n))
+            return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        for (size_t i = 0; i < n; i++)
+            if (lc[i].concept && lc[i].match == LABEL_MATCH_EXACT) {
+                *out = lc[i].concept->qname;
+                return R2X_OK;
+            }
+    }
+    char name[128], qname[200];
+    name_from_label(label, name, sizeof name);
+    size_t len = strlen(name);
+    snprintf(qname, sizeof qname, "%s:%s%s", b->o->ext_prefix, name,
+             len > 6 && !strcmp(name + len - 6, "Member") ? "" : "Member");
+    const concept *c = taxonomy_find(b->o->tax, qname);
+    int rc = R2X_OK;
+    if (!c)
+        rc = taxonomy_add_extension(b->o->tax, qname, "dtr-types:domainItemType",
+                                    R2X_PERIOD_DURATION, BALANCE_NONE, label, &c, err);
+    else if (c->kind != CONCEPT_MEMBER)
+        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "'%s' is declared and is no member", qname);
+    *out = rc ? NULL : c->qname;
+    return rc;
+}
+
+static int add_dim(map_entry *e, const char *axis, const char *member)
+{
+    map_dim *d = &e->dims[e->ndims++];
+    d->axis = strdup(axis);
+    d->member = strdup(member);
+    return d->axis && d->member ? R2X_OK : R2X_ENOMEM;
+}
+
+/* A mapping entry of the binding's own for a segment row: the measure's
+ * concept and the dimensions of its member. */
+static int segment_entry(const binder *b, binding *out, const segment_row *s,
+                         const concept *measure, const map_entry **entry, r2x_error *err)
+{
+    static const char *const axes[] = {"us-gaap:StatementBusinessSegmentsAxis",
+                                       "srt:ProductOrServiceAxis", "srt:StatementGeographicalAxis"};
+    map_entry *e = calloc(1, sizeof *e);
+    if (!e || buf_add(&out->entries, &e, sizeof e)) {
+        free(e);
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    }
+    e->statement = R2X_STMT_SEGMENT;
+    e->concept = measure;
+    e->negate = s->negate;
+    e->file = "segment";
+    *entry = e;
+    int axis = segments_axis(b->t), rc = R2X_OK;
+    const char *member = NULL, *parent = NULL;
+    switch (s->role) {
+    case SEG_SEGMENTS_TOTAL:
+        rc = add_dim(e, "srt:ConsolidationItemsAxis", "us-gaap:OperatingSegmentsMember");
+        break;
+    case SEG_RECONCILING:
+        member = reconciling_member(s->member);
+        if (!member)
+            rc = member_of(b, s->member, 0, &member, err);
+        if (!rc)
+            rc = add_dim(e, "srt:ConsolidationItemsAxis", member);
+        break;
+    case SEG_MEMBER:
+        if (s->parent) {
+            rc = member_of(b, s->parent, axis == SEG_AXIS_GEOGRAPHY, &parent, err);
+            if (!rc)
+                rc = add_dim(e, axes[axis], parent);
+            axis = SEG_AXIS_PRODUCT;
+        }
+        if (!rc)
+            rc = member_of(b, s->member, axis == SEG_AXIS_GEOGRAPHY, &member, err);
+        if (!rc && !(parent && !strcmp(parent, member)))
+            rc = add_dim(e, axes[axis], member);
+        break;
+    }
+    if (rc == R2X_ENOMEM)
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    return rc;
+}
+
+/* The rows of a segment table no mapping entry bound: each segment's,
+ * product's or region's figure of a measure under that member, the
+ * reconciling lines under the consolidation items, the consolidated
+ * figure as it is. */
+static int bind_segments(binder *b, binding *out, row_bind *rb, size_t n, r2x_error *err)
+{
+    const r2x_table *t = b->t;
+    if (t->statement != R2X_STMT_SEGMENT || !b->o->ext_prefix || !n)
+        return R2X_OK;
+    segment_row *seg = calloc(t->nrows, sizeof *seg);
+    if (!seg)
+        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    segments_read(t, segment_measure, b, seg);
+    int rc = R2X_OK;
+    size_t first = (size_t)(rb - (row_bind *)(void *)out->binds.data);
+    for (size_t i = 0; i < n && !rc; i++) {
+        row_bind *bind = (row_bind *)(void *)out->binds.data + first + i;
+        const segment_row *s = &seg[bind->row];
+        const concept *measure = s->role != SEG_NONE ? segment_measure(b, s->measure) : NULL;
+        if (bind->concept || !measure)
+            continue;
+        const map_entry *e = NULL;
+        rc = segment_entry(b, out, s, measure, &e, err);
+        if (rc)
+            break;
+        bind->concept = measure;
+        bind->entry = e;
+        bind->source = BIND_SEGMENT;
+        bind->score = 1;
+        bind->sign = s->negate ? -1 : 1;
+        bind->sign_rule = s->negate ? "a reconciling line the total deducts" : "as printed";
+        snprintf(bind->why, sizeof bind->why, "segment table: '%s'%s%s", s->measure,
+                 s->member ? " of " : "", s->member ? s->member : "");
+    }
+    free(seg);
+    return rc;
+}
+
 /* ---- One table ------------------------------------------------------------------- */
 
 static int label_is_period(const char *label, const r2x_fiscal_calendar *cal)
@@ -1727,6 +1949,8 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         }
     if (!rcode)
         signs_from_sums(b, rb, n);
+    if (!rcode)
+        rcode = bind_segments(b, out, rb, n, err);
     free(rc);
     if (rcode == R2X_ENOMEM)
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
@@ -1847,6 +2071,7 @@ int bind_new(const r2x_tableset *set, const bind_options *o, binding **out, r2x_
         return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     buf_init(&bd->binds, R2X_BUF_NOCAP);
+    buf_init(&bd->entries, R2X_BUF_NOCAP);
     bd->set = set;
     binder b;
     memset(&b, 0, sizeof b);
@@ -1874,6 +2099,15 @@ void bind_free(binding *b)
 {
     if (!b)
         return;
+    map_entry **e = (map_entry **)(void *)b->entries.data;
+    for (size_t i = 0; i < b->entries.len / sizeof *e; i++) {
+        for (size_t d = 0; d < e[i]->ndims; d++) {
+            free(e[i]->dims[d].axis);
+            free(e[i]->dims[d].member);
+        }
+        free(e[i]);
+    }
+    buf_release(&b->entries);
     buf_release(&b->binds);
     free(b->first);
     free(b);

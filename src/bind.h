@@ -31,6 +31,7 @@ enum bind_source {
     BIND_LABELS,              /* the label table, weighed by structure */
     BIND_EXTENSION,           /* a concept of the company's own */
     BIND_SUM,                 /* a total: the concept its lines' concepts add into */
+    BIND_SEGMENT,             /* a segment table's line: a measure of a member */
     BIND_PRIOR                /* the company's last filing (prior.h): its figures or
                                * its label */
 };

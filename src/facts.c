@@ -311,15 +311,20 @@ static int add_fact(build *b, const fact *f)
             char v1[R2X_DECIMAL_STRLEN], v2[R2X_DECIMAL_STRLEN];
             r2x_decimal_format(precise->value, v1);
             r2x_decimal_format(rough->value, v2);
+            /* the more precise figure is written (a detailed table's over a
+             * summary's), the first of two as precise */
+            const fact *keep = f->decimals > have->decimals ? f : have;
             char at1[48], at2[48], kept[48];
             fact_place(b, precise, at1, sizeof at1);
             fact_place(b, rough, at2, sizeof at2);
-            fact_place(b, have, kept, sizeof kept);
+            fact_place(b, keep, kept, sizeof kept);
             diag(b, R2X_SEV_ERROR, f->line,
                  "%s in context %s is %s at %s but %s at %s; they disagree at the precision "
                  "of the rougher one (the value at %s is written)",
                  f->concept->qname, factset_context(b->fs, f->context)->id, v1, at1, v2, at2,
                  kept);
+            if (keep == f)
+                *have = *f;
             return R2X_OK;
         }
         if (precise == f) {

@@ -641,6 +641,11 @@ int taxonomy_add_extension(taxonomy *t, const char *qname, const char *type, int
     c->period_type = (unsigned char)period_type;
     c->balance = (unsigned char)balance;
     c->extension = 1;
+    const char *local = strchr(type, ':');
+    if (local && !strcmp(local + 1, "domainItemType")) {
+        c->kind = CONCEPT_MEMBER;       /* a member of the company's own */
+        c->abstract = 1;
+    }
     c->id = taxonomy_count(t);
     void *have = NULL;
     if (buf_add(&t->concepts, &c, sizeof c) || buf_add(&t->extensions, &c, sizeof c) ||

@@ -22,7 +22,7 @@ if cmp -s "$out/want" "$out/got"; then pass "round trip: the same $n facts"; els
 grep -q 'xlink:href="iij-20090930.xsd"' "$out/rt.xml" && pass "the schemaRef survives" || fail "the schemaRef survives"
 
 # The tags, as the issue asks (checked against the release by hand).
-grep -qF '>(<ix:nonFraction id="f107" name="us-gaap:RetainedEarningsAccumulatedDeficit" contextRef="I20090331" unitRef="JPY" decimals="-3" sign="-" scale="3" format="ixt:num-dot-decimal">18,549,142</ix:nonFraction>)<' "$out/iij.htm" \
+sed 's/<ix:nonFraction id="f[0-9]*"/<ix:nonFraction/g' "$out/iij.htm" | grep -qF '>(<ix:nonFraction name="us-gaap:RetainedEarningsAccumulatedDeficit" contextRef="I20090331" unitRef="JPY" decimals="-3" sign="-" scale="3" format="ixt:num-dot-decimal">18,549,142</ix:nonFraction>)<' \
     && pass "a negative fact: absolute value, sign=\"-\", parentheses outside, scale 3" || fail "negative fact tag"
 grep -qF 'name="us-gaap:EarningsPerShareBasic" contextRef="D20080401-20080930" unitRef="JPYPerShare" decimals="2" scale="0" format="ixt:num-dot-decimal">1,780.11<' "$out/iij.htm" \
     && pass "per-share figure: scale 0" || fail "per-share figure: scale 0"
