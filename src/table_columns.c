@@ -951,6 +951,52 @@ static void one_year_a_column(const extract *x, const table_plan *tp, const head
     }
 }
 
+/* A line of headings over one heading a column below it ("Three Months
+ * Ended" over "2023  2022"): text extraction shifts both left of the
+ * figures alike, so each column goes with the upper heading nearest its own
+ * heading below, not its figures ("2022" just past the end of "Three Months
+ * Ended" is its, though its figures reach towards "Six Months Ended").
+ * Kept only where the columns stay in order and every upper heading keeps
+ * one. */
+static double gap(const head_piece *a, const head_piece *b)
+{
+    return fmax(0, fmax(a->x0 - b->x1, b->x0 - a->x1));
+}
+
+static void regroup_by_row_below(const table_plan *tp, const head_row *rows, size_t nrows,
+                                 int assign[][MAX_COLUMNS])
+{
+    size_t n = tp->ncols;
+    for (size_t s = nrows; s-- > 1;) {
+        int one_each = rows[s].ncells == n;
+        for (size_t i = 0; i < n && one_each; i++)
+            one_each = assign[s][i] == (int)i;
+        if (!one_each)
+            continue;
+        for (size_t r = 0; r < s; r++) {
+            const head_row *h = &rows[r];
+            if (h->ncells < 2 || h->ncells >= n)
+                continue;
+            int next[MAX_COLUMNS], used[MAX_COLUMNS] = {0}, ordered = 1;
+            for (size_t i = 0; i < n && ordered; i++) {
+                const head_piece *below = &rows[s].cells[i];
+                int best = -1;
+                for (size_t k = 0; k < h->ncells; k++)
+                    if (best < 0 || gap(&h->cells[k], below) < gap(&h->cells[best], below))
+                        best = (int)k;
+                next[i] = best;
+                used[best] = 1;
+                ordered = !i || next[i] >= next[i - 1];
+            }
+            for (size_t k = 0; k < h->ncells && ordered; k++)
+                ordered = used[k];
+            if (ordered)
+                memcpy(assign[r], next, n * sizeof *next);
+        }
+        return;
+    }
+}
+
 static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, size_t nrows,
                                  const title_info *ti)
 {
@@ -963,6 +1009,8 @@ static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, siz
         if (x->units != GRID_UNITS_COLUMNS)
             years_in_order(tp, &rows[r], assign[r]);
     }
+    if (x->units != GRID_UNITS_COLUMNS)
+        regroup_by_row_below(tp, rows, nrows, assign);
     stacked_phrases(x, tp, rows, nrows, assign);
     extend_group_headings(tp, rows, nrows, assign);
     one_year_a_column(x, tp, rows, nrows, assign);

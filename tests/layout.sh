@@ -53,6 +53,13 @@ grep -q '"continues": 1' "$out/p.json" && pass "page break: the second part cont
 has "$out/p.xml" us-gaap:AccountsPayableCurrent I20040103 USD 3106000 "page break: payables at January 3, 2004 (third date)"
 has "$out/p.xml" us-gaap:AssetsCurrent I20030628 USD 8368000 "page break: current assets at June 28, 2003"
 
+# Spanning headings and years shifted left of their figures (eBay's layout):
+# "2022" just past the end of "Three Months Ended", its figures reaching
+# towards "Six Months Ended", is the three months of 2022.
+expect_status 0 "shifted spans: convert" "$R2X" convert -q --cik 1 "$fx/shifted-spans.txt" -o "$out/s.xml"
+has "$out/s.xml" us-gaap:Revenues D20220401-20220630 USD 2400000000 "shifted spans: the second column is the three months of 2022"
+has "$out/s.xml" us-gaap:Revenues D20220101-20220630 USD 4800000000 "shifted spans: the fourth is the six months of 2022"
+
 # 52/53-week periods: "Twelve Weeks Ended" over 3/25/2023 dates; "Dec. 31".
 expect_status 0 "weeks: convert" "$R2X" convert -q --cik 1 "$fx/weeks.txt" -o "$out/w.xml"
 has "$out/w.xml" us-gaap:Revenues D20230101-20230325 USD 412300000 "weeks: twelve weeks ended 3/25/2023 start on January 1"
