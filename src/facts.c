@@ -624,6 +624,7 @@ static int check_sums(build *b, const r2x_table *t)
     if (!items)
         return R2X_ENOMEM;          /* not a silently skipped check */
     size_t n = 0;
+    long last_total = -1;           /* the last total that added up */
     for (size_t r = 0; r < t->nrows; r++) {
         const r2x_row *row = &t->rows[r];
         if (!row->nvalues || !row->label)
@@ -700,6 +701,11 @@ static int check_sums(build *b, const r2x_table *t)
         }
         if (found) {
             n = start;
+            last_total = failed ? -1 : (long)r;
+        } else if (total && n && (long)items[n - 1] == last_total) {
+            /* right under a total that added up, with no line of its own
+             * ("Total stockholders' equity" printed alone in a condensed
+             * balance sheet): nothing to check */
         } else if (total && n) {
             b->failed_sums++;
             diag(b, R2X_SEV_WARNING, row->line, "'%s' (%s) is not the sum of any run of "

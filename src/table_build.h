@@ -181,6 +181,10 @@ int sums_find(r2x_table *t);
  * line of figures with no label that sums the rows above it)?  Rows whose
  * labels do not say so may sum others too (sum_checks) without being one. */
 int sums_printed_total(const r2x_row *row);
+/* A printed total with no line of its own: right under a total that adds
+ * up (or first), summing nothing ("Total stockholders' equity" alone in a
+ * condensed balance sheet).  Not a total that fails. */
+int sums_standalone_total(const r2x_table *t, size_t r);
 void table_release(r2x_table *t);
 
 /* tables.c: the calendar pass, once every table is read */

@@ -34,7 +34,7 @@ void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out)
             }
             /* totals as printed: a line that happens to sum others is
              * not one more total that checks */
-            if (sums_printed_total(row) && amounts) {
+            if (sums_printed_total(row) && amounts && !sums_standalone_total(t, r)) {
                 out->totals++;
                 out->totals_checked += row->sum_checks != 0;
             }

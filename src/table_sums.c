@@ -36,6 +36,18 @@ int sums_printed_total(const r2x_row *row)
     return row->label ? total_like(row) : row->is_total;
 }
 
+int sums_standalone_total(const r2x_table *t, size_t r)
+{
+    const r2x_row *row = &t->rows[r];
+    if (!sums_printed_total(row) || row->sum_checks)
+        return 0;
+    size_t q = r;
+    while (q-- > 0)
+        if (t->rows[q].nvalues && t->rows[q].label)
+            return sums_printed_total(&t->rows[q]) && t->rows[q].sum_checks;
+    return 1;
+}
+
 static int subtracted(const r2x_row *row)
 {
     return starts_ci(row->label, "less ") || starts_ci(row->label, "less:");

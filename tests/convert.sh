@@ -193,6 +193,16 @@ blk us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding shares -5 102500000 
 blk us-gaap:WeightedAverageNumberOfSharesOutstandingBasic shares -5 100000000 "'Basic' under it: 100.0 million shares"
 blk us-gaap:NetIncomeLoss USD -6 410000000 "no noncontrolling interest in the income statement: NET INCOME is NetIncomeLoss"
 
+# A condensed balance sheet prints "Total stockholders' equity" alone, right
+# under the total liabilities: a total with no line of its own is no total
+# that fails; a total whose lines do not add up still is (inline fixture).
+printf 'Condensed Consolidated Balance Sheets\n\n\tDecember 31, 2024\n\t(in millions)\nCash\t100\nReceivables\t50\nTotal assets\t150\nAccounts payable\t40\nLong-term debt\t30\nTotal liabilities\t70\nTotal stockholders'"'"' equity\t80\nTotal liabilities and stockholders'"'"' equity\t150\n' >"$tmp/condensed.txt"
+expect_status 0 "convert a condensed balance sheet" "$R2X" convert --cik 1 "$tmp/condensed.txt" -o "$out/condensed.xml"
+grep -q 'is not the sum' "$tmp/err" && fail "a total printed alone is no failed sum" || pass "a total printed alone is no failed sum"
+sed 's/^Long-term debt\t30/Long-term debt\t35/' "$tmp/condensed.txt" >"$tmp/broken.txt"
+expect_status 0 "convert it with a line that breaks its total" "$R2X" convert --cik 1 "$tmp/broken.txt" -o "$out/broken.xml"
+expect_grep "'Total liabilities' \(70\) is not the sum of any run of the lines above it" "$tmp/err" "a total whose lines do not add up is still told"
+
 # Totals whose words fit no concept take the concept their lines add into
 # (tests/fixtures/bind/sums.txt, written for this test): "Total outlays and
 # deductions" over cost of products sold, SG&A, depreciation, exploration and
