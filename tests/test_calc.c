@@ -8,6 +8,8 @@
 #include <stdlib.h>
 
 #include "tap.h"
+#include "calc.h"
+#include "vdec.h"
 #include "validate.h"
 
 /* ---- findings --------------------------------------------------------------- */

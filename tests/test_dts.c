@@ -12,6 +12,7 @@
 #include "fetch.h"
 #include "report.h"
 #include "xdt.h"
+#include "xdt_dts.h"
 
 #include <dirent.h>
 #include <stdio.h>

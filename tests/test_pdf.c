@@ -1,5 +1,5 @@
 /*
- * test_pdf.c - the PDF reader (src/read_pdf.c): the fixtures of
+ * test_pdf.c - the PDF reader (src/lib/convert/read_pdf.c): the fixtures of
  * tests/fixtures/pdf (written by make.py there, whose comments give every
  * glyph's place) become the grid and the text expected, worked out by hand
  * from the fixtures' coordinates; the limits and the refusals; and, where

@@ -1,6 +1,6 @@
 /*
  * test_xsdre.c - the XML Schema regular expressions of the types check
- * (src/xsdre.c): hand-worked cases, then every pattern of the DEI, DTR and
+ * (src/lib/validate/xsdre.c): hand-worked cases, then every pattern of the DEI, DTR and
  * US-GAAP types schemas where ../shared has them and a set of others,
  * against values meant to match and not, agreeing with libxml2's own
  * engine (xmlRegexpExec) on every pair.

@@ -62,11 +62,4 @@ xmlHashTablePtr xdt_members_from(xdt *x, const dts_concept *head, const char *ro
 /* The default member of a dimension, or NULL. */
 const dts_concept *xdt_default_of(const xdt *x, const dts_concept *dim);
 
-/* The taxonomy rules (xbrldte:*) on the DTS's relationships: the ends of
- * the dimensional relationships, contextElement, DRS cycles, primary item
- * polymorphism, one default per dimension.  Findings to rp, their number to
- * *nerrors (if not NULL).  R2X_ENOMEM when the checks could not be made
- * whole. */
-int xdt_check_taxonomy(const dts *d, reporter *rp, size_t *nerrors);
-
 #endif

@@ -1,5 +1,5 @@
 /*
- * table_build.h - the table stage's own state, shared by its three parts
+ * table_build.h - the table stage's own state, shared by its parts
  * (internal):
  *   tables.c         cells and rows classified, tables found, titles,
  *                    continuations, the calendar pass, the driver
@@ -7,6 +7,9 @@
  *                    them: periods, units, roles
  *   table_rows.c     rows: labels, figures placed in columns, repairs, the
  *                    unit and scale of each value, sections and totals
+ *   table_sums.c     the printed totals that are sums of the rows above
+ * Each part declares its own functions in its header (table_columns.h...);
+ * this one holds the state and the helpers of tables.c they all use.
  * The stage reads grids only (grid.h): which reader made the grid matters
  * only through its units.
  */
@@ -155,28 +158,6 @@ void tb_plan_units(table_plan *tp, const char *text);
 /* A bare year 1900..2100 as printed in a heading. */
 int tb_is_year(const cell_reading *r);
 
-/* table_columns.c */
-int columns_find(extract *x, const block *b, table_plan *tp);
-int columns_read_headings(extract *x, const block *b, const title_info *ti, table_plan *tp);
-void columns_assign_roles(extract *x, table_plan *tp);
-/* What each column's figures are like: percentages, fractions, currency signs. */
-void columns_stats(extract *x, const block *b, table_plan *tp);
-/* Periods of convenience-translation and "% of total" columns, from the
- * amount columns they go with. */
-void columns_place_dependents(table_plan *tp);
-/* A cell of a heading row that stands over the value columns. */
-int columns_heading_cell(const extract *x, const table_plan *tp, const tcell *c);
-/* The value column a figure cell belongs to, -1 none. */
-int columns_of_cell(const extract *x, const table_plan *tp, const tcell *c);
-
-/* table_rows.c */
-int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t);
-int rows_structure(r2x_table *t);
-
-/* table_sums.c: the printed totals that are sums of the rows above them;
- * sets r2x_row.total of their addends and sum_checks (and is_total of a
- * line with no label that is such a sum).  R2X_ENOMEM. */
-int sums_find(r2x_table *t);
 void table_release(r2x_table *t);
 
 /* tables.c: the calendar pass, once every table is read */

@@ -19,6 +19,7 @@
 #include "document.h"
 #include "error.h"
 #include "table_build.h"
+#include "table_columns.h"
 
 /* ---- Columns from figures ------------------------------------------------ */
 

@@ -23,6 +23,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "calc.h"
 #include "dts_rules.h"
 #include "error.h"
 #include "fetch.h"
@@ -31,6 +32,8 @@
 #include "schema_check.h"
 #include "validate.h"
 #include "xdt.h"
+#include "xdt_dts.h"
+#include "xdt_instance.h"
 #include "xml_guard.h"
 
 struct r2x_validator {

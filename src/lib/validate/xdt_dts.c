@@ -13,6 +13,7 @@
 #include "graph.h"
 #include "xml_hash.h"
 #include "xdt.h"
+#include "xdt_dts.h"
 
 typedef struct dreport {
     reporter *rp;

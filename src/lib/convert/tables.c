@@ -24,6 +24,8 @@
 #include "html.h"
 #include "profile.h"
 #include "table_build.h"
+#include "table_columns.h"
+#include "table_rows.h"
 
 /* ---- Small text helpers -------------------------------------------------- */
 

@@ -21,11 +21,11 @@
 #include <strings.h>
 
 #include "buf.h"
-#include "dts.h"
 #include "error.h"
 #include "facts.h"
 #include "ixbrl_extract.h"
 #include "periods.h"
+#include "xbrl_ns.h"
 #include "xml_hash.h"
 
 #define XHTML_NS "http://www.w3.org/1999/xhtml"

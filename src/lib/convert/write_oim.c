@@ -13,7 +13,7 @@
 #include "error.h"
 #include "json_out.h"
 #include "strmap.h"
-#include "validate.h"
+#include "vdec.h"
 
 #define DOC_JSON "https://xbrl.org/2021/xbrl-json"
 #define DOC_CSV "https://xbrl.org/2021/xbrl-csv"

@@ -11,29 +11,7 @@
 #include "release2xbrl.h"
 #include "report.h"
 #include "srcpos.h"
-
-__extension__ typedef __int128 vint;
-
-/* An exact decimal coef * 10^exp; ok is 0 when the text was not a number
- * or does not fit (38 digits). */
-typedef struct vdec {
-    vint coef;
-    int exp;
-    int ok;
-} vdec;
-
-#define VDEC_INF 100000           /* decimals="INF" */
-
-vdec vdec_parse(const char *s);
-/* Round to d decimals (half to even); d >= VDEC_INF leaves it. */
-vdec vdec_round(vdec v, int d);
-vdec vdec_add(vdec a, vdec b);
-vdec vdec_mul_weight(vdec v, double weight);
-int vdec_cmp(vdec a, vdec b);
-/* Decimal notation into buf (64 bytes). */
-void vdec_format(vdec v, char *buf);
-/* Decimals implied by a precision (4.6.6): precision - floor(log10|v|) - 1. */
-int vdec_decimals_from_precision(vdec v, int precision);
+#include "vdec.h"
 
 typedef struct vcontext {
     const char *id;
@@ -85,28 +63,6 @@ typedef struct vreporter {
 srcpos vpos(const vreporter *v, const xmlNode *n);
 void report_at(const vreporter *v, int severity, srcpos at, const char *code, const char *fmt,
                ...) __attribute__((format(printf, 5, 6)));
-
-/* Duplicate facts (same concept, s-equal context, unit, language) at the top
- * level, as mode (enum r2x_duplicates_mode) says.  (Items repeated inside a
- * tuple are its content, not duplicates.) */
-void check_duplicates(vfact *facts, size_t n, int mode, const vreporter *rep);
-
-/* XBRL Dimensions 1.0 validity of the contexts and facts (xdt_instance.c).
- * Dimensions and members whose namespace's schema could not be had are not
- * judged: their number goes to *unjudged.  R2X_OK, or R2X_ENOMEM when the
- * checks could not be made whole. */
-int xdt_check_instance(vfact *facts, size_t n, vcontext *const *contexts, size_t ncontexts,
-                       const dts *d, const vreporter *rep, size_t *unjudged);
-
-/* Summation-item consistency of every calculation network. */
-int check_calculations(vfact *facts, size_t n, const dts *d, int mode,
-                       const vreporter *rep);
-
-/* essence-alias (XBRL 2.1 5.2.6.2.2): aliased concepts share type, periodType
- * and balance (returns the number of errors); aliased items in the same
- * context and parent share unit and value. */
-size_t check_alias_concepts(const dts *d, reporter *rp);
-int check_essence_alias(vfact *facts, size_t n, const dts *d, const vreporter *rep);
 
 /* A validator that reads every document through f (remaps, catalogs,
  * limits set by the caller), which it borrows: f must outlive it. */

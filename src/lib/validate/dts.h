@@ -12,15 +12,8 @@
 #include "buf.h"
 #include "fetch.h"
 #include "release2xbrl.h"
+#include "xbrl_ns.h"
 
-#define XBRLI_NS "http://www.xbrl.org/2003/instance"
-#define LINK_NS "http://www.xbrl.org/2003/linkbase"
-#define XLINK_NS "http://www.w3.org/1999/xlink"
-#define XSD_NS "http://www.w3.org/2001/XMLSchema"
-#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
-#define XBRLDT_NS "http://xbrl.org/2005/xbrldt"
-#define XBRLDI_NS "http://xbrl.org/2006/xbrldi"
-#define ISO4217_NS "http://www.xbrl.org/2003/iso4217"
 #define ARCROLE_SUMMATION "http://www.xbrl.org/2003/arcrole/summation-item"
 #define ARCROLE_PARENT_CHILD "http://www.xbrl.org/2003/arcrole/parent-child"
 

@@ -19,6 +19,7 @@
 #include "validate.h"
 #include "xml_hash.h"
 #include "xdt.h"
+#include "xdt_instance.h"
 
 typedef struct dimval {
     const dts_concept *dim;     /* NULL: it names no concept */

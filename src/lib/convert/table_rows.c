@@ -13,6 +13,9 @@
 #include "document.h"
 #include "error.h"
 #include "table_build.h"
+#include "table_columns.h"
+#include "table_rows.h"
+#include "table_sums.h"
 #include "tables.h"
 
 typedef struct pending_value {

@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "table_build.h"
+#include "table_sums.h"
 
 static int starts_ci(const char *s, const char *prefix)
 {

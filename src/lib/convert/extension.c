@@ -25,7 +25,7 @@
 
 #include "document.h"
 #include "error.h"
-#include "validate.h"
+#include "vdec.h"
 #include "write_xbrl.h"
 
 static const char *const label_role_uris[EXT_LABEL_ROLES] = {
