@@ -151,8 +151,8 @@ if "$R2X" --version | grep -q '^poppler-glib '; then pdf_build=pdf; else pdf_bui
 while IFS='	' read -r name input command status message; do
     case $name in ''|'#'*) continue ;; esac
     case $name in
-    pdf-*) [ "$pdf_build" = pdf ] || { pass "$name # SKIP built without PDF support"; continue; } ;;
-    nopdf-*) [ "$pdf_build" = nopdf ] || { pass "$name # SKIP built with PDF support"; continue; } ;;
+    pdf-*) [ "$pdf_build" = pdf ] || { skip "$name" "built without PDF support"; continue; } ;;
+    nopdf-*) [ "$pdf_build" = nopdf ] || { skip "$name" "built with PDF support"; continue; } ;;
     esac
     in=$(make_input "$input")
     out=$tmp/out-$name
