@@ -20,6 +20,19 @@
 extern "C" {
 #endif
 
+/* ---- Version ------------------------------------------------------------- */
+
+/* The version of this header (configure reads it from here).  A program
+ * built against one version may check at run time the library it got:
+ * r2x_version_info() gives its R2X_VERSION_NUM. */
+#define R2X_VERSION_MAJOR 0
+#define R2X_VERSION_MINOR 1
+#define R2X_VERSION_PATCH 0
+#define R2X_VERSION_STRING "0.1.0"
+/* 0xMMmmpp, as libcurl's LIBCURL_VERSION_NUM: comparable with < and >. */
+#define R2X_VERSION_NUM \
+    ((R2X_VERSION_MAJOR << 16) | (R2X_VERSION_MINOR << 8) | R2X_VERSION_PATCH)
+
 /* ---- Status codes and the error record -------------------------------- */
 
 enum r2x_status {
@@ -182,6 +195,21 @@ int r2x_profile_matches(const r2x_profile *profile, const char *text, size_t len
 
 typedef struct r2x_document r2x_document;
 typedef struct r2x_tableset r2x_tableset;
+
+/* Where the shipped data is (mappings/, taxonomy/, xslt/): $R2X_DATADIR
+ * when set, else the installed data directory, else the source tree the
+ * library was built from (so that it runs before `make install`); NULL when
+ * none holds mappings/.  What the CLI uses; a caller may pass its own to
+ * r2x_profile_find and r2x_convert_options.data_dir. */
+const char *r2x_data_dir(void);
+
+/* The profile in data_dir/mappings/profiles/ (files *.profile, read in name
+ * order) whose "match:" phrase occurs in the first 16 KiB of the document,
+ * into *out; NULL when none does or data_dir is NULL or has no profiles.
+ * The CLI's choice when --profile is not given. */
+int r2x_profile_find(const char *data_dir, const r2x_document *doc, r2x_profile **out,
+                     r2x_error *err);
+
 /* A profile made by r2x_profile_new_default() (no company profile) learns
  * what it can from the release: the entity name (the company named most
  * often with a legal form: "Sears, Roebuck and Co.") and the fiscal year end
@@ -710,7 +738,27 @@ void r2x_remove_temp_files(void);
 
 /* ---- Versions ------------------------------------------------------------ */
 
+/* The library's version, "0.1.0". */
 const char *r2x_version(void);
+
+/* The versions of the library and of the libraries it runs with, as they
+ * are at run time (which may not be those it was built against). */
+typedef struct r2x_versions {
+    size_t size;              /* sizeof(r2x_versions), set by the caller: a
+                               * later library that knows more fields fills
+                               * only those an older caller allocated */
+    unsigned version_num;     /* R2X_VERSION_NUM of the library */
+    char version[16];         /* "0.1.0" */
+    char libxml2[16];         /* "2.9.14" */
+    char libxslt[16];         /* "1.1.35" */
+    char libcurl[32];         /* "7.88.1" */
+    char poppler[16];         /* poppler-glib's, "22.02.0"; "" in a build
+                               * without PDF input */
+} r2x_versions;
+
+/* Fill out up to out->size bytes.  R2X_EUSAGE when out->size is smaller
+ * than its first two fields. */
+int r2x_version_info(r2x_versions *out);
 
 #ifdef __cplusplus
 }

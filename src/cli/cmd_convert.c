@@ -188,7 +188,7 @@ static int check_arguments(int argc, char **argv, convert_args *a)
 /* Files named by options, and the data, before any work. */
 static int check_files(int argc, char **argv, convert_args *a)
 {
-    if (!(a->data_dir = cli_data_dir())) {
+    if (!(a->data_dir = r2x_data_dir())) {
         cli_error("cannot find the mappings and taxonomy data (set R2X_DATADIR)");
         return EXIT_FAILURE_RUN;
     }

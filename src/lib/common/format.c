@@ -19,8 +19,3 @@ void r2x_unit_format(const r2x_unit *u, char *buf)
     else
         snprintf(buf, 40, "%s", u->measure);
 }
-
-const char *r2x_version(void)
-{
-    return PACKAGE_VERSION;
-}
