@@ -265,12 +265,12 @@ static void run_one(const convert_args *a, const char *input, const char *output
         /* no table at all: the finding that says why is the error (exit 1) */
         m->errors_as_warnings = 0;
         o->told = 1;
-        rc = r2x_fail(err, R2X_EINPUT, r2x_document_name(doc), 0, "no tables were found");
+        rc = r2xi_fail(err, R2X_EINPUT, r2x_document_name(doc), 0, "no tables were found");
     }
     if (!rc) {
         cli_messages_set_tables(m, doc, set);
         if (a->in.strict && o->placement_errors)
-            rc = r2x_fail(err, R2X_EINPUT, r2x_document_name(doc), 0,
+            rc = r2xi_fail(err, R2X_EINPUT, r2x_document_name(doc), 0,
                           "strict: %zu figures could not be placed in their tables; nothing "
                           "written", o->placement_errors);
     }

@@ -181,7 +181,7 @@ static int failed_on(r2x_error *err, const char *file, const char *fmt, const ch
     r2x_error_clear(err);
     err->code = R2X_EIO;
     err->severity = R2X_SEV_ERROR;
-    r2x_strlcpy(err->file, file, sizeof err->file);
+    r2xi_strlcpy(err->file, file, sizeof err->file);
     snprintf(err->message, sizeof err->message, fmt, detail);
     return EXIT_FAILURE_RUN;
 }
@@ -300,7 +300,7 @@ int cli_refuse_not_xbrl(const char *path, int inline_only, r2x_error *err)
     r2x_error_clear(err);
     err->code = R2X_EINPUT;
     err->severity = R2X_SEV_ERROR;
-    r2x_strlcpy(err->file, path, sizeof err->file);
+    r2xi_strlcpy(err->file, path, sizeof err->file);
     snprintf(err->message, sizeof err->message, "this is %s, not %s; %s", s.what,
              inline_only ? "Inline XBRL" : "XBRL", todo);
     return EXIT_INVALID;

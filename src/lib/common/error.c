@@ -36,7 +36,7 @@ void r2x_error_clear(r2x_error *err)
         memset(err, 0, sizeof *err);
 }
 
-void r2x_strlcpy(char *dst, const char *src, size_t size)
+void r2xi_strlcpy(char *dst, const char *src, size_t size)
 {
     if (!size)
         return;
@@ -48,12 +48,12 @@ void r2x_strlcpy(char *dst, const char *src, size_t size)
     dst[n] = '\0';
 }
 
-char *r2x_strdup(const char *s)
+char *r2xi_strdup(const char *s)
 {
-    return s ? r2x_strndup(s, strlen(s)) : NULL;
+    return s ? r2xi_strndup(s, strlen(s)) : NULL;
 }
 
-char *r2x_strndup(const char *s, size_t n)
+char *r2xi_strndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);
     if (p) {
@@ -68,14 +68,14 @@ static void fill(r2x_error *e, int severity, int code, const char *file,
 {
     e->code = code;
     e->severity = severity;
-    r2x_strlcpy(e->file, file ? file : "", sizeof e->file);
+    r2xi_strlcpy(e->file, file ? file : "", sizeof e->file);
     e->line = line;
     e->column = column;
     vsnprintf(e->message, sizeof e->message, fmt, ap);
     e->rule[0] = '\0';
 }
 
-int r2x_fail(r2x_error *err, int code, const char *file, long line,
+int r2xi_fail(r2x_error *err, int code, const char *file, long line,
              const char *fmt, ...)
 {
     if (err) {
@@ -87,7 +87,7 @@ int r2x_fail(r2x_error *err, int code, const char *file, long line,
     return code;
 }
 
-void r2x_diag(r2x_diag_fn fn, void *userdata, int severity, int code,
+void r2xi_diag(r2x_diag_fn fn, void *userdata, int severity, int code,
               const char *file, long line, long column, const char *fmt, ...)
 {
     if (!fn)

@@ -340,14 +340,14 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err)
     uri_parts u;
     uri_split(url, &u);
     if (!is_http(url) || !u.has_auth) {
-        r2x_fail(err, R2X_EUSAGE, "", 0, "'%s' is not an http or https URL", url);
+        r2xi_fail(err, R2X_EUSAGE, "", 0, "'%s' is not an http or https URL", url);
         return NULL;
     }
     int https = u.scheme_n == 5;
     const char *host = u.auth;
     size_t host_n = u.auth_n;
     if (memchr(host, '@', host_n)) {
-        r2x_fail(err, R2X_EINPUT, "", 0, "refused '%s': credentials in a URL", url);
+        r2xi_fail(err, R2X_EINPUT, "", 0, "refused '%s': credentials in a URL", url);
         return NULL;
     }
     const char *colon = memchr(host, ':', host_n);
@@ -373,7 +373,7 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err)
             goto odd;
     }
     if (u.path_n == 0 || u.path[u.path_n - 1] == '/') {
-        r2x_fail(err, R2X_EINPUT, "", 0, "'%s' names a directory, not a file", url);
+        r2xi_fail(err, R2X_EINPUT, "", 0, "'%s' names a directory, not a file", url);
         return NULL;
     }
     r2x_buf out;
@@ -402,7 +402,7 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err)
             bad = !memcmp(seg + i, ".r2x-", 5);   /* our temporary and sidecar names */
         if (bad) {
             buf_release(&out);
-            r2x_fail(err, R2X_EINPUT, "", 0,
+            r2xi_fail(err, R2X_EINPUT, "", 0,
                      "refused '%s': the path segment '%.*s' cannot name a cache file", url,
                      (int)(n > 60 ? 60 : n), seg);
             return NULL;
@@ -415,14 +415,14 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err)
     if (rc) {
         buf_release(&out);
         if (rc == R2X_ENOMEM)
-            r2x_fail(err, rc, "", 0, "out of memory");
+            r2xi_fail(err, rc, "", 0, "out of memory");
         else
-            r2x_fail(err, R2X_EINPUT, "", 0, "'%s': the cache path is too long", url);
+            r2xi_fail(err, R2X_EINPUT, "", 0, "'%s': the cache path is too long", url);
         return NULL;
     }
     return buf_detach(&out, NULL);
 odd:
-    r2x_fail(err, R2X_EINPUT, "", 0, "refused '%s': the host is not a plain name or address",
+    r2xi_fail(err, R2X_EINPUT, "", 0, "refused '%s': the host is not a plain name or address",
              url);
     return NULL;
 }
@@ -446,17 +446,17 @@ static int read_file(const char *path, size_t max, const char *what, char **data
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return r2x_fail(err, R2X_EIO, "", 0, "cannot read %s '%s': %s", what, path,
+        return r2xi_fail(err, R2X_EIO, "", 0, "cannot read %s '%s': %s", what, path,
                         strerror(errno));
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return r2x_fail(err, R2X_EIO, "", 0, "cannot read %s '%s': not a regular file",
+        return r2xi_fail(err, R2X_EIO, "", 0, "cannot read %s '%s': not a regular file",
                         what, path);
     }
     if ((unsigned long long)st.st_size > (unsigned long long)max) {
         close(fd);
-        return r2x_fail(err, R2X_ETOOBIG, "", 0,
+        return r2xi_fail(err, R2X_ETOOBIG, "", 0,
                         "%s '%s' is larger than the %zu-byte limit (--max-size)", what,
                         path, max);
     }
@@ -468,16 +468,16 @@ static int read_file(const char *path, size_t max, const char *what, char **data
     if (rc) {
         buf_release(&b);
         if (rc == R2X_EIO)
-            return r2x_fail(err, rc, "", 0, "cannot read %s '%s': %s", what, path,
+            return r2xi_fail(err, rc, "", 0, "cannot read %s '%s': %s", what, path,
                             strerror(e));
         if (rc == R2X_ENOMEM)
-            return r2x_fail(err, rc, "", 0, "out of memory");
-        return r2x_fail(err, rc, "", 0, "%s '%s' is larger than the %zu-byte limit",
+            return r2xi_fail(err, rc, "", 0, "out of memory");
+        return r2xi_fail(err, rc, "", 0, "%s '%s' is larger than the %zu-byte limit",
                         what, path, max);
     }
     *data = buf_detach(&b, len);
     if (!*data)
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
     return R2X_OK;
 }
 
@@ -485,14 +485,14 @@ static int read_file(const char *path, size_t max, const char *what, char **data
 static int make_parents(const char *path, r2x_error *err)
 {
     char tmp[PATH_MAX];
-    r2x_strlcpy(tmp, path, sizeof tmp);
+    r2xi_strlcpy(tmp, path, sizeof tmp);
     for (char *p = tmp + 1; *p; p++) {
         if (*p != '/')
             continue;
         *p = '\0';
         if (mkdir(tmp, 0777) != 0 && errno != EEXIST) {
             int e = errno;
-            return r2x_fail(err, R2X_EIO, "", 0, "cannot create cache directory '%s': %s",
+            return r2xi_fail(err, R2X_EIO, "", 0, "cannot create cache directory '%s': %s",
                             tmp, strerror(e));
         }
         *p = '/';
@@ -508,7 +508,7 @@ static int write_whole(const char *path, const char *data, size_t len, r2x_error
         return rc;
     if (len && fwrite(data, 1, len, output_stream(o)) != len) {
         output_abort(o);
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot write to the cache");
+        return r2xi_fail(err, R2X_EIO, path, 0, "cannot write to the cache");
     }
     return output_commit(o, err);
 }
@@ -542,7 +542,7 @@ static int cache_store(const char *path, const char *data, size_t len, const cha
     snprintf(tmp, sizeof tmp, "%s.tmp.XXXXXX", meta);
     int fd = mkstemp(tmp);
     if (fd < 0)
-        return r2x_fail(err, R2X_EIO, meta, 0, "cannot write to the cache: %s",
+        return r2xi_fail(err, R2X_EIO, meta, 0, "cannot write to the cache: %s",
                         strerror(errno));
     mode_t mask = umask(0);
     umask(mask);
@@ -551,7 +551,7 @@ static int cache_store(const char *path, const char *data, size_t len, const cha
     if (bad || rename(tmp, meta) != 0) {
         int e = errno;
         unlink(tmp);
-        return r2x_fail(err, R2X_EIO, meta, 0, "cannot write to the cache: %s", strerror(e));
+        return r2xi_fail(err, R2X_EIO, meta, 0, "cannot write to the cache: %s", strerror(e));
     }
     return R2X_OK;
 }
@@ -676,12 +676,12 @@ int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err)
     *out = NULL;
     if (!curl_ready) {
         if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-            return r2x_fail(err, R2X_EIO, "", 0, "cannot initialise libcurl");
+            return r2xi_fail(err, R2X_EIO, "", 0, "cannot initialise libcurl");
         curl_ready = 1;
     }
     fetcher *f = calloc(1, sizeof *f);
     if (!f)
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
     if (opts)
         f->opts = *opts;
     if (!f->opts.connect_timeout_s)
@@ -692,17 +692,17 @@ int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err)
         f->opts.max_bytes = DEFAULT_MAX_BYTES;
     if (!f->opts.max_redirects)
         f->opts.max_redirects = DEFAULT_MAX_REDIRECTS;
-    f->cache_dir = f->opts.cache_dir ? r2x_strdup(f->opts.cache_dir) : fetch_default_cache_dir();
+    f->cache_dir = f->opts.cache_dir ? r2xi_strdup(f->opts.cache_dir) : fetch_default_cache_dir();
     /* a trailing slash would double in every path */
     if (f->cache_dir) {
         size_t n = strlen(f->cache_dir);
         while (n > 1 && f->cache_dir[n - 1] == '/')
             f->cache_dir[--n] = '\0';
     }
-    f->user_agent = f->opts.user_agent ? r2x_strdup(f->opts.user_agent)
+    f->user_agent = f->opts.user_agent ? r2xi_strdup(f->opts.user_agent)
                                        : concat3("release2xbrl/", r2x_version(),
                                                  strlen(r2x_version()), "");
-    f->ca_file = f->opts.ca_file ? r2x_strdup(f->opts.ca_file) : NULL;
+    f->ca_file = f->opts.ca_file ? r2xi_strdup(f->opts.ca_file) : NULL;
     f->opts.cache_dir = f->cache_dir;
     f->opts.user_agent = f->user_agent;
     f->opts.ca_file = f->ca_file;
@@ -711,13 +711,13 @@ int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err)
     if (!f->user_agent || (opts && opts->cache_dir && !f->cache_dir) ||
         (opts && opts->ca_file && !f->ca_file)) {
         fetcher_free(f);
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
     }
     /* said now, not at the first https download: libcurl would only say
      * "error setting certificate file" */
     if (f->ca_file && access(f->ca_file, R_OK)) {
         int e = errno;
-        r2x_fail(err, R2X_EUSAGE, f->ca_file, 0, "cannot read the CA file: %s", strerror(e));
+        r2xi_fail(err, R2X_EUSAGE, f->ca_file, 0, "cannot read the CA file: %s", strerror(e));
         fetcher_free(f);
         return R2X_EUSAGE;
     }
@@ -765,11 +765,11 @@ void fetcher_stats(const fetcher *f, fetch_stats *out)
 static int add_mapping(fetcher *f, const char *from, const char *to, int exact,
                        int catalog, r2x_error *err)
 {
-    mapping m = {r2x_strdup(from), r2x_strdup(to), exact, catalog, catalog ? f->loading : NULL};
+    mapping m = {r2xi_strdup(from), r2xi_strdup(to), exact, catalog, catalog ? f->loading : NULL};
     if (!m.from || !m.to || buf_add(&f->maps, &m, sizeof m)) {
         free(m.from);
         free(m.to);
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
     }
     return R2X_OK;
 }
@@ -777,9 +777,9 @@ static int add_mapping(fetcher *f, const char *from, const char *to, int exact,
 int fetcher_add_remap(fetcher *f, const char *from, const char *to, r2x_error *err)
 {
     if (!from || !*from || !to || !*to)
-        return r2x_fail(err, R2X_EUSAGE, "", 0, "a remap needs FROM=TO, both non-empty");
+        return r2xi_fail(err, R2X_EUSAGE, "", 0, "a remap needs FROM=TO, both non-empty");
     if (scheme_len(to) && !is_http(to) && !has_scheme(to, "file"))
-        return r2x_fail(err, R2X_EUSAGE, "", 0,
+        return r2xi_fail(err, R2X_EUSAGE, "", 0,
                         "remap target '%s': only http, https and local directories", to);
     return add_mapping(f, from, to, 0, 0, err);
 }
@@ -813,15 +813,15 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
             xmlChar *base = xmlNodeGetBase(doc, n);
             int rc = R2X_OK;
             if (!from || !to) {
-                rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                rc = r2xi_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
                               "catalog entry <%s> lacks %s or %s", name, from_attr, to_attr);
             } else {
                 char *target = fetch_resolve(base ? (const char *)base : path,
                                              (const char *)to);
                 if (!target)
-                    rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+                    rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
                 else if (scheme_len(target) && !is_http(target) && !has_scheme(target, "file"))
-                    rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                    rc = r2xi_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
                                   "catalog target '%s': only http, https and local files",
                                   target);
                 else
@@ -840,18 +840,18 @@ static int catalog_walk(fetcher *f, xmlDocPtr doc, xmlNodePtr node, const char *
                                                (const char *)cat) : NULL;
             int rc = R2X_OK;
             if (!cat)
-                rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                rc = r2xi_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
                               "catalog entry <nextCatalog> lacks catalog");
             else if (f->loading)
-                rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                rc = r2xi_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
                               "nextCatalog in a taxonomy package is not followed");
             else if (!target)
-                rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+                rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
             else if (scheme_len(target) && !has_scheme(target, "file"))
-                rc = r2x_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
+                rc = r2xi_fail(err, R2X_EINPUT, path, xmlGetLineNo(n),
                               "nextCatalog '%s': only local catalogs are followed", target);
             else if (buf_add(next, &target, sizeof target))
-                rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+                rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
             else
                 target = NULL;   /* next owns it */
             free(target);
@@ -874,7 +874,7 @@ static int read_catalog(fetcher *f, const char *path, const char *name, const ch
                         size_t len, r2x_buf *next, r2x_error *err)
 {
     if (len > INT_MAX)
-        return r2x_fail(err, R2X_ETOOBIG, path, 0, "catalog too large");
+        return r2xi_fail(err, R2X_ETOOBIG, path, 0, "catalog too large");
     /* guarded from the parse to the last of the walk: xmlGetProp or
      * xmlNodeGetBase failing would read as an attribute missing */
     xml_guard guard;
@@ -885,19 +885,19 @@ static int read_catalog(fetcher *f, const char *path, const char *name, const ch
     xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!doc) {
         const xmlError *xe = xmlGetLastError();
-        rc = r2x_fail(err, R2X_EINPUT, path, xe ? xe->line : 0, "not a readable catalog: %s",
+        rc = r2xi_fail(err, R2X_EINPUT, path, xe ? xe->line : 0, "not a readable catalog: %s",
                       xe && xe->message ? xe->message : "malformed XML");
         size_t n = strlen(err ? err->message : "");
         if (err && n && err->message[n - 1] == '\n')
             err->message[n - 1] = '\0';
     } else if (!root || strcmp((const char *)root->name, "catalog")) {
-        rc = r2x_fail(err, R2X_EINPUT, path, 0, "not an XML catalog (no <catalog> root)");
+        rc = r2xi_fail(err, R2X_EINPUT, path, 0, "not an XML catalog (no <catalog> root)");
     } else {
         rc = catalog_walk(f, doc, root->children, name, ++f->catalogs_read, next, err);
     }
     xmlFreeDoc(doc);
     if (xml_guard_end(&guard))
-        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     return rc;
 }
 
@@ -912,12 +912,12 @@ static int load_package_catalog(fetcher *f, const char *path, r2x_error *err)
     size_t cat = zip_package_catalog(z);
     if (cat == (size_t)-1) {
         zip_close(z);
-        return r2x_fail(err, R2X_EINPUT, path, 0, "not a taxonomy package: it has no "
+        return r2xi_fail(err, R2X_EINPUT, path, 0, "not a taxonomy package: it has no "
                         "META-INF/catalog.xml");
     }
     if (buf_add(&f->zips, &z, sizeof z)) {
         zip_close(z);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     char *data;
     size_t len;
@@ -940,7 +940,7 @@ int fetcher_install_package(fetcher *f, const char *path, size_t *stored, r2x_er
 {
     *stored = 0;
     if (!f->cache_dir)
-        return r2x_fail(err, R2X_EUSAGE, path, 0, "there is no cache directory to install the "
+        return r2xi_fail(err, R2X_EUSAGE, path, 0, "there is no cache directory to install the "
                         "package into (set --cache-dir, HOME or XDG_CACHE_HOME)");
     size_t first = f->maps.len / sizeof(mapping);
     int rc = load_package_catalog(f, path, err);
@@ -957,13 +957,13 @@ int fetcher_install_package(fetcher *f, const char *path, size_t *stored, r2x_er
             if (!nl || name[nl - 1] == '/' ||
                 (m[k].exact ? strcmp(name, m[k].to) != 0 : strncmp(name, m[k].to, tl) != 0))
                 continue;
-            char *url = m[k].exact ? r2x_strdup(m[k].from)
+            char *url = m[k].exact ? r2xi_strdup(m[k].from)
                                    : concat3(m[k].from, "", 0, name + tl);
             char *cached = url ? fetch_cache_path(f->cache_dir, url, err) : NULL;
             char *data = NULL;
             size_t len = 0;
             if (!url)
-                rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+                rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
             else if (!cached)
                 rc = err ? err->code : R2X_EINPUT;
             else if (!(rc = zip_read(z, i, &data, &len, err)) &&
@@ -1010,8 +1010,8 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
             const char *p = path + 5;          /* "file:": another host, or no memory */
             int elsewhere = !strncmp(p, "//", 2) && p[2] != '/' &&
                             strncasecmp(p + 2, "localhost/", 10);
-            return elsewhere ? r2x_fail(err, R2X_EINPUT, path, 0, "not a local file")
-                             : r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+            return elsewhere ? r2xi_fail(err, R2X_EINPUT, path, 0, "not a local file")
+                             : r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
         }
         int rc = load_catalog(f, local, depth, seen, err);
         free(local);
@@ -1027,11 +1027,11 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
             free(abs);
             return R2X_OK;
         }
-    char *kept = abs ? r2x_strdup(abs) : NULL;
+    char *kept = abs ? r2xi_strdup(abs) : NULL;
     if (abs && (!kept || buf_add(seen, &kept, sizeof kept))) {
         free(kept);
         free(abs);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     int rc = read_file(path, f->opts.max_bytes, "catalog", &data, &len, err);
     if (rc) {
@@ -1047,7 +1047,7 @@ static int load_catalog(fetcher *f, const char *path, int depth, r2x_buf *seen,
     char **targets = (char **)next.data;
     size_t ntargets = next.len / sizeof *targets;
     if (!rc && ntargets && depth >= MAX_CATALOG_DEPTH)
-        rc = r2x_fail(err, R2X_EINPUT, path, 0,
+        rc = r2xi_fail(err, R2X_EINPUT, path, 0,
                       "nextCatalog: more than %d catalogs deep", MAX_CATALOG_DEPTH);
     for (size_t i = 0; !rc && i < ntargets; i++) {
         rc = load_catalog(f, targets[i], depth + 1, seen, err);
@@ -1199,7 +1199,7 @@ static curl_socket_t open_checked_socket(void *clientp, curlsocktype purpose,
                             ? (const void *)&((struct sockaddr_in6 *)&addr->addr)->sin6_addr
                             : (const void *)&((struct sockaddr_in *)&addr->addr)->sin_addr;
         if (!inet_ntop(addr->family, a, t->refused_ip, sizeof t->refused_ip))
-            r2x_strlcpy(t->refused_ip, "?", sizeof t->refused_ip);
+            r2xi_strlcpy(t->refused_ip, "?", sizeof t->refused_ip);
         return CURL_SOCKET_BAD;
     }
     return socket(addr->family, addr->socktype, addr->protocol);
@@ -1262,7 +1262,7 @@ static int host_is_private(const char *url, transfer *t)
                                 ? (const void *)&((struct sockaddr_in6 *)ai->ai_addr)->sin6_addr
                                 : (const void *)&((struct sockaddr_in *)ai->ai_addr)->sin_addr;
             if (!inet_ntop(ai->ai_family, a, t->refused_ip, sizeof t->refused_ip))
-                r2x_strlcpy(t->refused_ip, "?", sizeof t->refused_ip);
+                r2xi_strlcpy(t->refused_ip, "?", sizeof t->refused_ip);
         }
     freeaddrinfo(res);
     return bad;
@@ -1279,7 +1279,7 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
 {
     CURL **hp = trusted ? &f->curl_user : &f->curl_doc;
     if (!*hp && !(*hp = curl_easy_init()))
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "cannot start libcurl");
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "cannot start libcurl");
     CURL *h = *hp;
     /* options are reset, connections kept: the two handles keep separate
      * connection caches, so a connection a remap opened to a local server is
@@ -1325,10 +1325,10 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     long status = 0, hops = 0;
     int too_many = 0;
     char *refused_target = NULL;
-    char *current = r2x_strdup(source);
+    char *current = r2xi_strdup(source);
     if (!current) {
         buf_release(&t.body);
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
     }
     while (current) {
         if (proxied && host_is_private(current, &t))
@@ -1345,14 +1345,14 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
         free(current);
         current = NULL;
         if (!is_http(location)) {
-            refused_target = r2x_strdup(location);
+            refused_target = r2xi_strdup(location);
             break;
         }
         if (++hops > f->opts.max_redirects) {
             too_many = 1;
             break;
         }
-        current = r2x_strdup(location);
+        current = r2xi_strdup(location);
     }
     free(current);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
@@ -1361,36 +1361,36 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     const char *via_end = strcmp(source, logical) ? "')" : "";
     int rc = R2X_OK;
     if (t.refused_address)
-        rc = r2x_fail(err, R2X_EINPUT, "", 0,
+        rc = r2xi_fail(err, R2X_EINPUT, "", 0,
                       "refused '%s': its host is a loopback, private or link-local "
                       "address (%s); reach local servers through --remap",
                       logical, t.refused_ip);
     else if (t.too_big || cc == CURLE_FILESIZE_EXCEEDED)
-        rc = r2x_fail(err, R2X_ETOOBIG, "", 0,
+        rc = r2xi_fail(err, R2X_ETOOBIG, "", 0,
                       "cannot fetch '%s'%s%s%s: larger than the %zu-byte limit (--max-size)",
                       logical, via, via_url, via_end, f->opts.max_bytes);
     else if (refused_target)
-        rc = r2x_fail(err, R2X_EINPUT, "", 0,
+        rc = r2xi_fail(err, R2X_EINPUT, "", 0,
                       "refused '%s'%s%s%s: redirected to a scheme other than http or https "
                       "('%.200s')", logical, via, via_url, via_end, refused_target);
     else if (too_many || cc == CURLE_TOO_MANY_REDIRECTS)
-        rc = r2x_fail(err, R2X_EIO, "", 0,
+        rc = r2xi_fail(err, R2X_EIO, "", 0,
                       "cannot fetch '%s'%s%s%s: more than %ld redirects (--max-redirects)",
                       logical, via, via_url, via_end, f->opts.max_redirects);
     else if (cc == CURLE_HTTP_RETURNED_ERROR || (cc == CURLE_OK && (status < 200 || status > 299)))
-        rc = r2x_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: HTTP status %ld", logical,
+        rc = r2xi_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: HTTP status %ld", logical,
                       via, via_url, via_end, status);
     else if (cc == CURLE_OPERATION_TIMEDOUT)
-        rc = r2x_fail(err, R2X_EIO, "", 0,
+        rc = r2xi_fail(err, R2X_EIO, "", 0,
                       "cannot fetch '%s'%s%s%s: timed out (the server stalled or was slower "
                       "than --timeout %ld s allows)", logical, via, via_url, via_end,
                       f->opts.timeout_s);
     else if (cc == CURLE_PARTIAL_FILE)
-        rc = r2x_fail(err, R2X_EIO, "", 0,
+        rc = r2xi_fail(err, R2X_EIO, "", 0,
                       "cannot fetch '%s'%s%s%s: the body ended before its Content-Length",
                       logical, via, via_url, via_end);
     else if (cc != CURLE_OK)
-        rc = r2x_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: %s", logical, via,
+        rc = r2xi_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: %s", logical, via,
                       via_url, via_end, errbuf[0] ? errbuf : curl_easy_strerror(cc));
     free(refused_target);
     if (rc) {
@@ -1399,7 +1399,7 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     }
     *data = buf_detach(&t.body, len);
     if (!*data)
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
     return R2X_OK;
 }
 
@@ -1411,7 +1411,7 @@ static int get_http(fetcher *f, const char *logical, const char *source, int tru
 {
     *stored = NULL;
     if (!f->cache_dir && f->opts.offline)
-        return r2x_fail(err, R2X_EUSAGE, "", 0,
+        return r2xi_fail(err, R2X_EUSAGE, "", 0,
                         "'%s' cannot be read offline: there is no cache directory "
                         "(set --cache-dir, HOME or XDG_CACHE_HOME)", logical);
     char *path = NULL;
@@ -1435,7 +1435,7 @@ static int get_http(fetcher *f, const char *logical, const char *source, int tru
             free(*data);
             *data = NULL;
             if (f->opts.offline) {
-                rc = r2x_fail(err, R2X_EIO, "", 0,
+                rc = r2xi_fail(err, R2X_EIO, "", 0,
                               "cached file '%s' for '%s' is damaged (%zu bytes, its "
                               "download had %zu or another checksum); fetch it again "
                               "without --offline", path, logical, (size_t)st.st_size, want);
@@ -1444,7 +1444,7 @@ static int get_http(fetcher *f, const char *logical, const char *source, int tru
             }
             /* damaged on disk: fetched again below */
         } else if (f->opts.offline) {
-            int rc = r2x_fail(err, R2X_EIO, "", 0,
+            int rc = r2xi_fail(err, R2X_EIO, "", 0,
                               "'%s' is not in the cache '%s' and --offline is set; fill the "
                               "cache with 'release2xbrl fetch %s' or name a cache that has "
                               "it with --cache-dir", logical, f->cache_dir, logical);
@@ -1459,7 +1459,7 @@ static int get_http(fetcher *f, const char *logical, const char *source, int tru
     }
     f->stats.downloads++;
     if (!path) {
-        r2x_diag(f->opts.diag, f->opts.diag_userdata, R2X_SEV_WARNING, R2X_EIO, "", 0, 0,
+        r2xi_diag(f->opts.diag, f->opts.diag_userdata, R2X_SEV_WARNING, R2X_EIO, "", 0, 0,
                  "'%s' was not cached: there is no cache directory (set --cache-dir)",
                  logical);
         return R2X_OK;
@@ -1467,7 +1467,7 @@ static int get_http(fetcher *f, const char *logical, const char *source, int tru
     r2x_error werr;
     r2x_error_clear(&werr);
     if (cache_store(path, *data, *len, logical, &werr)) {
-        r2x_diag(f->opts.diag, f->opts.diag_userdata, R2X_SEV_WARNING, R2X_EIO, "", 0, 0,
+        r2xi_diag(f->opts.diag, f->opts.diag_userdata, R2X_SEV_WARNING, R2X_EIO, "", 0, 0,
                  "'%s' was downloaded but not cached: %s%s%s", logical, werr.message,
                  werr.file[0] ? ": " : "", werr.file);
         free(path);
@@ -1481,7 +1481,7 @@ static int get_http(fetcher *f, const char *logical, const char *source, int tru
 static int refuse_scheme(const char *url, r2x_error *err)
 {
     size_t n = scheme_len(url);
-    return r2x_fail(err, R2X_EINPUT, "", 0,
+    return r2xi_fail(err, R2X_EINPUT, "", 0,
                     "refused '%s': the scheme '%.*s' is not fetched (only http, https and "
                     "local files)", url, (int)n, url);
 }
@@ -1489,8 +1489,8 @@ static int refuse_scheme(const char *url, r2x_error *err)
 static int map_failure(const char *url, int why, r2x_error *err)
 {
     if (why == 1)
-        return r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
-    return r2x_fail(err, R2X_EINPUT, "", 0,
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+    return r2xi_fail(err, R2X_EINPUT, "", 0,
                     "refused '%s': remapped, it would climb out of the remap's target", url);
 }
 
@@ -1501,7 +1501,7 @@ static int read_package_entry(const fetcher *f, const zip_archive *z, const char
     (void)f;
     size_t i = zip_find(z, entry);
     if (i == (size_t)-1)
-        return r2x_fail(err, R2X_EIO, "", 0, "'%s' is not in the taxonomy package %s (its "
+        return r2xi_fail(err, R2X_EIO, "", 0, "'%s' is not in the taxonomy package %s (its "
                         "catalog maps it to '%s')", url, zip_path(z), entry);
     return zip_read(z, i, data, len, err);
 }
@@ -1522,7 +1522,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
                                      : read_file(path, f->opts.max_bytes, "file", data, len, err);
         if (!rc) {
             f->stats.local_reads++;
-            *source = which && which->zip ? NULL : r2x_strdup(path);
+            *source = which && which->zip ? NULL : r2xi_strdup(path);
         }
         free(mapped);
         return rc;
@@ -1530,7 +1530,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
     if (has_scheme(abs, "file")) {
         char *path = fetch_file_url_path(abs);
         if (!path)
-            return r2x_fail(err, R2X_EINPUT, "", 0, "refused '%s': a file: URL naming "
+            return r2xi_fail(err, R2X_EINPUT, "", 0, "refused '%s': a file: URL naming "
                             "another host", abs);
         int rc = get_uncached(f, path, data, len, source, err);
         free(path);
@@ -1551,9 +1551,9 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
         rc = get_http(f, abs, mapped, 1, data, len, source, err);
     } else if (mapped) {
         /* a local directory the user (remap) or a catalog named */
-        char *path = has_scheme(mapped, "file") ? fetch_file_url_path(mapped) : r2x_strdup(mapped);
+        char *path = has_scheme(mapped, "file") ? fetch_file_url_path(mapped) : r2xi_strdup(mapped);
         if (!path)
-            rc = r2x_fail(err, R2X_EINPUT, "", 0, "remap target '%s' is not a local file",
+            rc = r2xi_fail(err, R2X_EINPUT, "", 0, "remap target '%s' is not a local file",
                           mapped);
         else
             rc = read_file(path, f->opts.max_bytes, "file", data, len, err);
@@ -1564,7 +1564,7 @@ static int get_uncached(fetcher *f, const char *abs, char **data, size_t *len,
             if (path && err && !strstr(err->message, abs)) {
                 char msg[2 * sizeof err->message];
                 snprintf(msg, sizeof msg, "'%s' (remapped): %s", abs, err->message);
-                r2x_strlcpy(err->message, msg, sizeof err->message);
+                r2xi_strlcpy(err->message, msg, sizeof err->message);
             }
             free(path);
         }
@@ -1583,7 +1583,7 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
     if (resolved)
         *resolved = NULL;
     if (!url)
-        return r2x_fail(err, R2X_EUSAGE, base ? base : "", 0, "no URL");
+        return r2xi_fail(err, R2X_EUSAGE, base ? base : "", 0, "no URL");
     int rc;
     /* a file: URL or any other scheme is refused before anything is
      * resolved or looked up, whoever names it: callers resolve references
@@ -1591,7 +1591,7 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
      * url (the CLI turns a file: URL the user typed into a path) */
     if (scheme_len(url) && !is_http(url)) {
         rc = has_scheme(url, "file")
-                 ? r2x_fail(err, R2X_EINPUT, "", 0,
+                 ? r2xi_fail(err, R2X_EINPUT, "", 0,
                             "refused '%s': file: URLs are not followed (name a local file "
                             "by its path)", url)
                  : refuse_scheme(url, err);
@@ -1599,7 +1599,7 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
     }
     char *abs = fetch_resolve(base, url);   /* also drops an absolute URL's dot segments */
     if (!abs) {
-        rc = r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
         goto fail;
     }
     /* the fragment names a part of the document, not another document; a
@@ -1620,9 +1620,9 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
             goto fail_counted;
         }
         if (e->data) {
-            *data = r2x_strndup(e->data, e->len);
+            *data = r2xi_strndup(e->data, e->len);
             *len = e->len;
-            rc = *data ? R2X_OK : r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+            rc = *data ? R2X_OK : r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
         } else {
             rc = read_file(e->source, f->opts.max_bytes, "file", data, len, err);
         }
@@ -1639,7 +1639,7 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
     e = calloc(1, sizeof *e);
     if (!e) {
         free(abs);
-        rc = r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
         goto fail;
     }
     e->key = abs;
@@ -1649,10 +1649,10 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
         if (e->failure && err)
             *e->failure = *err;
         else if (e->failure)
-            r2x_fail(e->failure, rc, "", 0, "cannot fetch '%s'", abs);
+            r2xi_fail(e->failure, rc, "", 0, "cannot fetch '%s'", abs);
     } else if (!e->source) {
         /* downloaded but not cached: keep the bytes for the next get */
-        e->data = r2x_strndup(*data, *len);
+        e->data = r2xi_strndup(*data, *len);
         e->len = *len;
     }
     int kept = !((rc && !e->failure) || (!rc && !e->source && !e->data)) &&
@@ -1661,10 +1661,10 @@ static int get(fetcher *f, const char *url, const char *base, int from_document,
         e->key = NULL;
         entry_free(e);
     }
-    if (!rc && resolved && !(*resolved = r2x_strdup(abs))) {
+    if (!rc && resolved && !(*resolved = r2xi_strdup(abs))) {
         free(*data);
         *data = NULL;
-        rc = r2x_fail(err, R2X_ENOMEM, "", 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
     }
     if (!kept)
         free(abs);
@@ -1675,7 +1675,7 @@ fail:
     f->stats.failures++;
 fail_counted:
     if (err && base)
-        r2x_strlcpy(err->file, base, sizeof err->file);
+        r2xi_strlcpy(err->file, base, sizeof err->file);
     return rc;
 }
 

@@ -378,7 +378,7 @@ static int lookup(const name_code *table, const char *text, char *out, size_t si
         s[--n] = '\0';
     for (const name_code *e = table; e->name; e++)
         if (!strcasecmp(e->name, s)) {
-            r2x_strlcpy(out, e->code, size);
+            r2xi_strlcpy(out, e->code, size);
             return 0;
         }
     return -1;
@@ -680,8 +680,8 @@ static void finding(extraction *x, xmlNodePtr node, const char *code, const char
     memset(&e, 0, sizeof e);
     e.code = R2X_EINPUT;
     e.severity = R2X_SEV_ERROR;
-    r2x_strlcpy(e.file, x->name, sizeof e.file);
-    r2x_strlcpy(e.rule, code, sizeof e.rule);
+    r2xi_strlcpy(e.file, x->name, sizeof e.file);
+    r2xi_strlcpy(e.rule, code, sizeof e.rule);
     srcpos at = srcpos_of(x->in_positions, node);
     e.line = at.line;
     e.column = at.column;
@@ -1281,11 +1281,11 @@ static int extract_guarded(xmlDocPtr ix, const srcpos_map *in_positions, const c
      * instance: refused, so that nothing is written for it. */
     if (!x.headers) {
         if (x.ix10)
-            r2x_fail(err, R2X_EINPUT, name, xmlGetLineNo(html),
+            r2xi_fail(err, R2X_EINPUT, name, xmlGetLineNo(html),
                      "Inline XBRL 1.0 (namespace %s) is not read: only Inline XBRL 1.1 (%s)",
                      NS_IX10, NS_IX);
         else
-            r2x_fail(err, R2X_EINPUT, name, xmlGetLineNo(html),
+            r2xi_fail(err, R2X_EINPUT, name, xmlGetLineNo(html),
                      "not Inline XBRL: no ix:header element in the namespace %s", NS_IX);
         rc = R2X_EINPUT;
         goto refused;
@@ -1320,7 +1320,7 @@ static int extract_guarded(xmlDocPtr ix, const srcpos_map *in_positions, const c
         *nerrors = x.nerrors;
 fail:
     if (rc)
-        r2x_fail(err, rc, name, 0, rc == R2X_ENOMEM ? "out of memory" : "cannot extract");
+        r2xi_fail(err, rc, name, 0, rc == R2X_ENOMEM ? "out of memory" : "cannot extract");
 refused:
     xmlFreeDoc(x.out);
     buf_release(&x.facts);
@@ -1363,7 +1363,7 @@ static int parse_memory(const char *path, const char *what, const char *data, si
     *out = NULL;
     int rc;
     if (len > INT_MAX)
-        return r2x_fail(err, R2X_ETOOBIG, path, 0, "larger than %d bytes", INT_MAX);
+        return r2xi_fail(err, R2X_ETOOBIG, path, 0, "larger than %d bytes", INT_MAX);
     /* no network, no DTD, no entity substitution; errors are ours to report.
      * No XML_PARSE_HUGE: libxml2's limits (depth 256, 10 MB per attribute)
      * bound the tree, and the depth bounds the recursion of content() --
@@ -1394,17 +1394,17 @@ static int parse_memory(const char *path, const char *what, const char *data, si
     if (first.out_of_memory) {
         xmlFreeDoc(doc);
         xmlFreeParserCtxt(ctxt);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     /* a text node over the limit stops the parse (disableSAX) but leaves
      * wellFormed set: the tree would be silently cut short */
     if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {
         xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
         if (first.message[0])
-            rc = r2x_fail(err, R2X_EINPUT, path, e && e->line ? e->line : first.line,
+            rc = r2xi_fail(err, R2X_EINPUT, path, e && e->line ? e->line : first.line,
                           "not well-formed XML%s: %s", what ? what : "", first.message);
         else
-            rc = r2x_fail(err, R2X_EINPUT, path, e ? e->line : 0,
+            rc = r2xi_fail(err, R2X_EINPUT, path, e ? e->line : 0,
                           "not well-formed XML%s: %s", what ? what : "",
                           e && e->message ? e->message : "parse error");
         size_t n = strlen(err->message);
@@ -1436,10 +1436,10 @@ static int parse_file(const char *path, const char *what, xmlDocPtr *out,
     if (rc) {
         buf_release(&bytes);
         if (rc == R2X_ENOMEM)
-            return r2x_fail(err, rc, path, 0, "out of memory");
+            return r2xi_fail(err, rc, path, 0, "out of memory");
         if (rc == R2X_ETOOBIG)
-            return r2x_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
-        return r2x_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
+            return r2xi_fail(err, rc, path, 0, "larger than %d bytes", INT_MAX);
+        return r2xi_fail(err, rc, path, 0, "cannot read the file: %s", strerror(saved_errno));
     }
     rc = parse_memory(path, what, bytes.data, bytes.len, out, positions, err);
     buf_release(&bytes);
@@ -1505,7 +1505,7 @@ int ixbrl_extract_mapped(xmlDocPtr ix, const srcpos_map *in_positions, const cha
         if (!rc)
             xmlFreeDoc(*out);
         *out = NULL;
-        rc = r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, name, 0, "out of memory");
     }
     return rc;
 }

@@ -42,7 +42,7 @@ int output_open(const char *path, r2x_output **out, r2x_error *err)
     *out = NULL;
     r2x_output *o = calloc(1, sizeof *o);
     if (!o)
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     o->slot = -1;
     if (strcmp(path, "-") == 0) {
         o->fp = stdout;
@@ -56,23 +56,23 @@ int output_open(const char *path, r2x_output **out, r2x_error *err)
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         if (S_ISDIR(st.st_mode)) {
             free(o);
-            return r2x_fail(err, R2X_EIO, path, 0, "output is a directory");
+            return r2xi_fail(err, R2X_EIO, path, 0, "output is a directory");
         }
         o->fp = fopen(path, "w");
         if (!o->fp) {
             int e = errno;
             free(o);
-            return r2x_fail(err, R2X_EIO, path, 0, "cannot open output: %s", strerror(e));
+            return r2xi_fail(err, R2X_EIO, path, 0, "cannot open output: %s", strerror(e));
         }
         o->to_stdout = 1;       /* no rename; closed in commit */
-        o->target = r2x_strdup(path);
+        o->target = r2xi_strdup(path);
         *out = o;
         return R2X_OK;
     }
-    o->target = r2x_strdup(path);
+    o->target = r2xi_strdup(path);
     if (!o->target) {
         free(o);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     int slot = -1;
     for (int i = 0; i < OUTPUT_SLOTS; i++)
@@ -83,14 +83,14 @@ int output_open(const char *path, r2x_output **out, r2x_error *err)
     if (slot < 0) {
         free(o->target);
         free(o);
-        return r2x_fail(err, R2X_EIO, path, 0, "too many outputs open at once");
+        return r2xi_fail(err, R2X_EIO, path, 0, "too many outputs open at once");
     }
     char *tmp = temp_paths[slot];
     int n = snprintf(tmp, PATH_MAX, "%s.tmp.XXXXXX", path);
     if (n < 0 || n >= PATH_MAX) {
         free(o->target);
         free(o);
-        return r2x_fail(err, R2X_EIO, path, 0, "output path is too long");
+        return r2xi_fail(err, R2X_EIO, path, 0, "output path is too long");
     }
     temp_used[slot] = 1;
     int fd = mkstemp(tmp);
@@ -99,7 +99,7 @@ int output_open(const char *path, r2x_output **out, r2x_error *err)
         temp_used[slot] = 0;
         free(o->target);
         free(o);
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot create output: %s",
+        return r2xi_fail(err, R2X_EIO, path, 0, "cannot create output: %s",
                         strerror(e));
     }
     /* mkstemp makes 0600; an output should have the usual umask-derived mode. */
@@ -114,7 +114,7 @@ int output_open(const char *path, r2x_output **out, r2x_error *err)
         temp_used[slot] = 0;
         free(o->target);
         free(o);
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open output: %s",
+        return r2xi_fail(err, R2X_EIO, path, 0, "cannot open output: %s",
                         strerror(e));
     }
     o->slot = slot;
@@ -144,7 +144,7 @@ int output_commit(r2x_output *o, r2x_error *err)
             e = errno;
         }
         if (bad)
-            rc = r2x_fail(err, R2X_EIO, name, 0, "cannot write output: %s",
+            rc = r2xi_fail(err, R2X_EIO, name, 0, "cannot write output: %s",
                           strerror(e ? e : EIO));
         free(o->target);
         free(o);
@@ -167,7 +167,7 @@ int output_commit(r2x_output *o, r2x_error *err)
     }
     if (failed) {
         unlink(tmp);
-        rc = r2x_fail(err, R2X_EIO, o->target, 0, "cannot write output: %s",
+        rc = r2xi_fail(err, R2X_EIO, o->target, 0, "cannot write output: %s",
                       strerror(e ? e : EIO));
     }
     release_slot(o->slot);

@@ -76,7 +76,7 @@ static int read_at(int fd, void *buf, size_t n, uint64_t off)
 
 static int damaged(const zip_archive *z, r2x_error *err, const char *what)
 {
-    return r2x_fail(err, R2X_EINPUT, z->path, 0, "not a readable zip archive: %s", what);
+    return r2xi_fail(err, R2X_EINPUT, z->path, 0, "not a readable zip archive: %s", what);
 }
 
 void zip_close(zip_archive *z)
@@ -228,7 +228,7 @@ static int read_directory(zip_archive *z, r2x_error *err)
     z->entries = calloc(count ? (size_t)count : 1, sizeof *z->entries);
     if (!cd || !z->entries) {
         free(cd);
-        return r2x_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
     }
     if (read_at(z->fd, cd, (size_t)size, offset)) {
         free(cd);
@@ -265,7 +265,7 @@ static int read_directory(zip_archive *z, r2x_error *err)
         }
         e->name = z->names.len;
         if (buf_add(&z->names, name, nlen) || buf_addc(&z->names, '\0')) {
-            rc = r2x_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
+            rc = r2xi_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
             break;
         }
         z->n++;
@@ -279,9 +279,9 @@ int zip_open(const char *path, size_t max_entry, zip_archive **out, r2x_error *e
 {
     *out = NULL;
     zip_archive *z = calloc(1, sizeof *z);
-    if (!z || !(z->path = r2x_strdup(path))) {
+    if (!z || !(z->path = r2xi_strdup(path))) {
         free(z);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     buf_init(&z->names, R2X_BUF_NOCAP);
     z->max_entry = max_entry;
@@ -289,9 +289,9 @@ int zip_open(const char *path, size_t max_entry, zip_archive **out, r2x_error *e
     struct stat st;
     int rc = R2X_OK;
     if (z->fd < 0)
-        rc = r2x_fail(err, R2X_EIO, path, 0, "cannot open: %s", strerror(errno));
+        rc = r2xi_fail(err, R2X_EIO, path, 0, "cannot open: %s", strerror(errno));
     else if (fstat(z->fd, &st) || !S_ISREG(st.st_mode))
-        rc = r2x_fail(err, R2X_EIO, path, 0, "cannot read: not a regular file");
+        rc = r2xi_fail(err, R2X_EIO, path, 0, "cannot read: not a regular file");
     else {
         z->size = (uint64_t)st.st_size;
         rc = read_directory(z, err);
@@ -310,7 +310,7 @@ static int inflate_entry(const zip_archive *z, const char *name, const unsigned 
     z_stream s;
     memset(&s, 0, sizeof s);
     if (inflateInit2(&s, -MAX_WBITS) != Z_OK)
-        return r2x_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
     s.next_in = (unsigned char *)(uintptr_t)in;
     s.avail_in = (uInt)csize;
     s.next_out = (unsigned char *)out;
@@ -319,9 +319,9 @@ static int inflate_entry(const zip_archive *z, const char *name, const unsigned 
     size_t produced = usize - s.avail_out;
     inflateEnd(&s);
     if (r == Z_MEM_ERROR)
-        return r2x_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
     if (r != Z_STREAM_END || produced != usize)
-        return r2x_fail(err, R2X_EINPUT, z->path, 0,
+        return r2xi_fail(err, R2X_EINPUT, z->path, 0,
                         "entry '%s' does not inflate to its recorded %zu bytes", name, usize);
     return R2X_OK;
 }
@@ -331,17 +331,17 @@ int zip_read(const zip_archive *z, size_t i, char **data, size_t *len, r2x_error
     *data = NULL;
     *len = 0;
     if (i >= z->n)
-        return r2x_fail(err, R2X_EUSAGE, z->path, 0, "no entry %zu", i);
+        return r2xi_fail(err, R2X_EUSAGE, z->path, 0, "no entry %zu", i);
     const zip_entry *e = &z->entries[i];
     const char *name = zip_name(z, i);
     if (e->encrypted)
-        return r2x_fail(err, R2X_EINPUT, z->path, 0, "entry '%s' is encrypted", name);
+        return r2xi_fail(err, R2X_EINPUT, z->path, 0, "entry '%s' is encrypted", name);
     if (e->method != 0 && e->method != 8)
-        return r2x_fail(err, R2X_EINPUT, z->path, 0,
+        return r2xi_fail(err, R2X_EINPUT, z->path, 0,
                         "entry '%s' is compressed by method %d; only stored and deflated "
                         "entries are read", name, e->method);
     if (e->usize > z->max_entry || e->usize > UINT32_MAX || e->csize > UINT32_MAX)
-        return r2x_fail(err, R2X_ETOOBIG, z->path, 0,
+        return r2xi_fail(err, R2X_ETOOBIG, z->path, 0,
                         "entry '%s' is larger than the %zu-byte limit (--max-size)", name,
                         z->max_entry);
     if (e->method == 0 && e->csize != e->usize)
@@ -358,7 +358,7 @@ int zip_read(const zip_archive *z, size_t i, char **data, size_t *len, r2x_error
     char *out = malloc(usize + 1);
     int rc = R2X_OK;
     if (!in || !out)
-        rc = r2x_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, z->path, 0, "out of memory");
     else if (read_at(z->fd, in, csize, start))
         rc = damaged(z, err, "an entry's data cannot be read");
     else if (e->method == 0)
@@ -367,7 +367,7 @@ int zip_read(const zip_archive *z, size_t i, char **data, size_t *len, r2x_error
         rc = inflate_entry(z, name, in, csize, out, usize, err);
     free(in);
     if (!rc && (uint32_t)crc32(0L, (const Bytef *)out, (uInt)usize) != e->crc)
-        rc = r2x_fail(err, R2X_EINPUT, z->path, 0, "entry '%s' fails its CRC check", name);
+        rc = r2xi_fail(err, R2X_EINPUT, z->path, 0, "entry '%s' fails its CRC check", name);
     if (rc) {
         free(out);
         return rc;

@@ -620,7 +620,7 @@ static void add_cand(cand *cs, size_t *n, const concept *c, const map_entry *e, 
                 cs[i].score = score;
                 cs[i].entry = e;
                 cs[i].source = source;
-                r2x_strlcpy(cs[i].why, why, sizeof cs[i].why);
+                r2xi_strlcpy(cs[i].why, why, sizeof cs[i].why);
             }
             return;
         }
@@ -631,7 +631,7 @@ static void add_cand(cand *cs, size_t *n, const concept *c, const map_entry *e, 
     k->entry = e;
     k->score = score;
     k->source = source;
-    r2x_strlcpy(k->why, why, sizeof k->why);
+    r2xi_strlcpy(k->why, why, sizeof k->why);
 }
 
 static const char *match_name(int m)
@@ -715,7 +715,7 @@ static int label_variant(const char *label, char *out, size_t size)
     static const char *const pairs[][2] = {
         {"income", "loss"}, {"earnings", "loss"}, {"profit", "loss"}, {"gain", "loss"},
         {"increase", "decrease"}, {"expense", "benefit"}, {"provision", "benefit"}};
-    r2x_strlcpy(out, label, size);
+    r2xi_strlcpy(out, label, size);
     int changed = 0;
     for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
         const char *keep = pairs[i][0], *drop = pairs[i][1];
@@ -839,9 +839,9 @@ static int gather(const binder *b, const r2x_row *row, cand *cs, size_t *n)
     if (b->block && row->nvalues && row->values[0].unit.kind == R2X_UNIT_PER_SHARE)
         snprintf(label, sizeof label, "%s %s", b->block, row->label);
     else
-        r2x_strlcpy(label, row->label, sizeof label);
+        r2xi_strlcpy(label, row->label, sizeof label);
     if (tail && !b->block)
-        r2x_strlcpy(label, tail, sizeof label);
+        r2xi_strlcpy(label, tail, sizeof label);
     int rc = label_candidates(b, row, &f, label, 1.0, cs, n);
     /* the usual wording, a little below the label's own */
     if (!rc && has_variant && !tail)
@@ -1048,7 +1048,7 @@ static int make_extension(const binder *b, const r2x_row *row, const row_facts *
             return R2X_OK;
         }
     }
-    return r2x_fail(err, R2X_EUSAGE, NULL, 0, "too many extension concepts named '%s'", name);
+    return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "too many extension concepts named '%s'", name);
 }
 
 /* ---- One table ------------------------------------------------------------------- */
@@ -1278,7 +1278,7 @@ static int add_prior(const binder *b, const r2x_row *row, row_cands *rc, r2x_err
         else if (k == rc->n)
             rc->n++;
         rc->c[k] = (cand){pc[i].concept, pc[i].entry, pc[i].score, BIND_PRIOR, ""};
-        r2x_strlcpy(rc->c[k].why, pc[i].why, sizeof rc->c[k].why);
+        r2xi_strlcpy(rc->c[k].why, pc[i].why, sizeof rc->c[k].why);
     }
     int found = 0;
     if (!rcode && statement_table(b->t))
@@ -1466,7 +1466,7 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
     size_t first = out->binds.len / sizeof(row_bind);
     row_cands *rc = calloc(t->nrows ? t->nrows : 1, sizeof *rc);
     if (!rc)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     const char *per_share_block = NULL;
     int rcode = R2X_OK;
     size_t n = 0;
@@ -1534,7 +1534,7 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
             bind->entry = best->entry;
             bind->source = best->source;
             bind->score = best->score;
-            r2x_strlcpy(bind->why, best->why, sizeof bind->why);
+            r2xi_strlcpy(bind->why, best->why, sizeof bind->why);
             for (size_t k = 0; k < rc[i].n; k++)
                 if ((int)k != pick[i]) {
                     bind->runner_up = rc[i].c[k].concept;
@@ -1575,7 +1575,7 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         signs_from_sums(b, rb, n);
     free(rc);
     if (rcode == R2X_ENOMEM)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     return rcode;
 }
 
@@ -1690,7 +1690,7 @@ int bind_new(const r2x_tableset *set, const bind_options *o, binding **out, r2x_
         bd->first = calloc(set->ntables + 1, sizeof *bd->first);
     if (!bd || !bd->first) {
         free(bd);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     buf_init(&bd->binds, R2X_BUF_NOCAP);
     bd->set = set;
@@ -1707,7 +1707,7 @@ int bind_new(const r2x_tableset *set, const bind_options *o, binding **out, r2x_
     }
     bd->first[set->ntables] = bd->binds.len / sizeof(row_bind);
     if (!rc && agree_across_statements(bd))
-        rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     if (rc) {
         bind_free(bd);
         return rc;

@@ -199,7 +199,7 @@ int companies_load(const char *path, companies **out, r2x_error *err)
     buf_init(&offsets, R2X_BUF_NOCAP);
     if (!c) {
         linefile_close(&lf);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     buf_init(&c->strings, R2X_BUF_NOCAP);
     while (!rc && linefile_next(&lf, err)) {
@@ -209,22 +209,22 @@ int companies_load(const char *path, companies **out, r2x_error *err)
         int r = text_invalid_at(lf.line, strlen(lf.line)) ? -1
                                                           : parse_line(lf.line, &c->strings, &co);
         if (r < 0)
-            rc = r2x_fail(err, R2X_EINPUT, path, lf.lineno,
+            rc = r2xi_fail(err, R2X_EINPUT, path, lf.lineno,
                           "expected 'CIK<TAB>TICKER<TAB>EXCHANGE<TAB>NAME'");
         else if (r > 0 || buf_add(&offsets, &co, sizeof co))
-            rc = r2x_fail(err, R2X_ENOMEM, path, lf.lineno, "out of memory");
+            rc = r2xi_fail(err, R2X_ENOMEM, path, lf.lineno, "out of memory");
     }
     if (!rc)
         rc = lf.status;
     linefile_close(&lf);
     c->n = offsets.len / sizeof(company_offsets);
     if (!rc && !c->n)
-        rc = r2x_fail(err, R2X_EINPUT, path, 0, "the company list is empty");
+        rc = r2xi_fail(err, R2X_EINPUT, path, 0, "the company list is empty");
     if (!rc) {
         c->list = calloc(c->n, sizeof *c->list);
         c->by_ticker = calloc(c->n, sizeof *c->by_ticker);
         if (!c->list || !c->by_ticker)
-            rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+            rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     const company_offsets *co = (const company_offsets *)(void *)offsets.data;
     for (size_t i = 0; !rc && i < c->n; i++) {
@@ -307,7 +307,7 @@ static void ws(json *j)
 
 static int bad(json *j, const char *what)
 {
-    return r2x_fail(j->err, R2X_EINPUT, j->source, 0,
+    return r2xi_fail(j->err, R2X_EINPUT, j->source, 0,
                     "not the SEC's company list (company_tickers_exchange.json): %s at "
                     "byte %zu", what, (size_t)(j->s - j->start));
 }
@@ -610,10 +610,10 @@ int companies_from_sec_json(const char *text, size_t len, const char *source,
     if (rc == R2X_ETOOBIG)             /* a key or value past its buffer's cap */
         rc = bad(&j, "a string longer than 4096 bytes");
     else if (rc == R2X_ENOMEM)
-        r2x_fail(err, R2X_ENOMEM, source, 0, "out of memory");
+        r2xi_fail(err, R2X_ENOMEM, source, 0, "out of memory");
     sec_entry *e = rc ? NULL : calloc(n, sizeof *e);
     if (!rc && !e)
-        rc = r2x_fail(err, R2X_ENOMEM, source, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, source, 0, "out of memory");
     if (!rc) {
         const sec_row *rows = (const sec_row *)(void *)p.rows.data;
         const char *s = p.strings.data;
@@ -636,7 +636,7 @@ int companies_from_sec_json(const char *text, size_t len, const char *source,
                 rc = add_field(tsv, e[i].name, '\n');
         }
         if (rc)
-            r2x_fail(err, R2X_ENOMEM, source, 0, "out of memory");
+            r2xi_fail(err, R2X_ENOMEM, source, 0, "out of memory");
         *count = n;
     }
     free(e);

@@ -131,8 +131,8 @@ static int load(const r2x_convert_options *o, const entity *ent, loaded *l, r2x_
     const char *prefix = pget(o->profile, "extension-prefix", NULL);
     const char *ns = pget(o->profile, "extension-namespace", NULL);
     if (prefix && ns) {
-        r2x_strlcpy(l->ext_prefix, prefix, sizeof l->ext_prefix);
-        r2x_strlcpy(l->ext_namespace, ns, sizeof l->ext_namespace);
+        r2xi_strlcpy(l->ext_prefix, prefix, sizeof l->ext_prefix);
+        r2xi_strlcpy(l->ext_namespace, ns, sizeof l->ext_namespace);
     } else {
         default_extension(o->profile, ent, l->ext_prefix, sizeof l->ext_prefix,
                           l->ext_namespace, sizeof l->ext_namespace);
@@ -142,7 +142,7 @@ static int load(const r2x_convert_options *o, const entity *ent, loaded *l, r2x_
     const char *ext = pget(o->profile, "extension-concepts", NULL);
     if (!rc && ext) {
         if (!prefix || !ns)
-            return r2x_fail(err, R2X_EPROFILE, NULL, 0, "the profile names extension-concepts "
+            return r2xi_fail(err, R2X_EPROFILE, NULL, 0, "the profile names extension-concepts "
                             "but not extension-prefix and extension-namespace");
         snprintf(path, sizeof path, "%s/mappings/%s", dir, ext);
         rc = taxonomy_load(l->tax, path, 1, err);
@@ -213,7 +213,7 @@ static void fiscal_focus(const r2x_fiscal_calendar *cal, r2x_date end, char *yea
 static void company_list_path(const r2x_convert_options *o, char *out, size_t size)
 {
     if (o->companies)
-        r2x_strlcpy(out, o->companies, size);
+        r2xi_strlcpy(out, o->companies, size);
     else
         snprintf(out, size, "%s/mappings/" COMPANIES_FILE, o->data_dir ? o->data_dir : ".");
 }
@@ -250,7 +250,7 @@ static int prepare(const r2x_document *doc, const r2x_tableset *set,
                        doc,    o->diag ? filter_diag : NULL, &filter, l->prior};
     rc = facts_build(set, &fo, fs, &res->unmapped, &res->failed_sums, &res->errors, err);
     if (!rc && o->strict && (res->unmapped || res->failed_sums || res->errors)) {
-        rc = r2x_fail(err, R2X_EINPUT, doc->name, 0,
+        rc = r2xi_fail(err, R2X_EINPUT, doc->name, 0,
                       "strict: %zu line items without a standard concept, %zu totals that do not add up, %zu "
                       "disagreeing or misfit facts; nothing written", res->unmapped,
                       res->failed_sums, res->errors);
@@ -270,7 +270,7 @@ static void stylesheet_path(const r2x_convert_options *o, char *out, size_t size
     if (o->stylesheet && !strcmp(o->stylesheet, "review"))
         snprintf(out, size, "%s/xslt/ixbrl-review.xsl", dir);
     else if (o->stylesheet)
-        r2x_strlcpy(out, o->stylesheet, size);
+        r2xi_strlcpy(out, o->stylesheet, size);
     else
         snprintf(out, size, "%s/xslt/ixbrl.xsl", dir);
 }
@@ -284,7 +284,7 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
         res = &local;
     memset(res, 0, sizeof *res);
     if ((o->format == R2X_FORMAT_ALL || o->format == R2X_FORMAT_CSV) && !strcmp(path, "-"))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
                         "-o FILE, not standard output", r2x_format_name(o->format));
     char company_list[4096];
     company_list_path(o, company_list, sizeof company_list);
@@ -311,10 +311,10 @@ int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
         fiscal_focus(cal, end, year, period, &ytd);
         size_t ci;
         if ((rc = factset_context_for(fs, ytd, &ci))) {
-            r2x_fail(err, rc, NULL, 0, "out of memory");
+            r2xi_fail(err, rc, NULL, 0, "out of memory");
             goto done;
         }
-        r2x_strlcpy(dei_ctx, factset_context(fs, ci)->id, sizeof dei_ctx);
+        r2xi_strlcpy(dei_ctx, factset_context(fs, ci)->id, sizeof dei_ctx);
         xo.dei_context = dei_ctx;
     }
     xo.tax = l.tax;

@@ -143,7 +143,7 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
     while (s < e) {
         unsigned char c = *s;
         if (c == 0) {
-            rc = r2x_fail(err, R2X_EINPUT, doc->name, line,
+            rc = r2xi_fail(err, R2X_EINPUT, doc->name, line,
                           "binary file (a NUL byte at column %zu); expected text",
                           text.len - line_begin + 1);
             goto fail;
@@ -173,7 +173,7 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
         if (cp1252 && c >= 0x80) {
             unsigned cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
             if (!cp) {
-                rc = r2x_fail(err, R2X_EINPUT, doc->name, line,
+                rc = r2xi_fail(err, R2X_EINPUT, doc->name, line,
                               "byte 0x%02X at column %zu is not Windows-1252 text",
                               c, text.len - line_begin + 1);
                 goto fail;
@@ -184,7 +184,7 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
         } else {
             size_t n = document_utf8_len(s, e);
             if (!n) {
-                rc = r2x_fail(err, R2X_EINPUT, doc->name, line,
+                rc = r2xi_fail(err, R2X_EINPUT, doc->name, line,
                               "invalid UTF-8 (byte 0x%02X) at column %zu; "
                               "if the file is Windows-1252 or Latin-1, use --encoding windows-1252",
                               c, text.len - line_begin + 1);
@@ -195,7 +195,7 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
             s += n;
         }
         if (text.len - line_begin > max_line) {
-            rc = r2x_fail(err, R2X_ETOOBIG, doc->name, line,
+            rc = r2xi_fail(err, R2X_ETOOBIG, doc->name, line,
                           "line is longer than %zu bytes; expected the text of a release",
                           max_line);
             goto fail;
@@ -208,7 +208,7 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
     }
     doc->nlines = lines.len / sizeof(size_t) - 1;
     if (text_is_all_blank(text.data, text.len)) {
-        rc = r2x_fail(err, R2X_EINPUT, doc->name, doc->nlines ? 1 : 0,
+        rc = r2xi_fail(err, R2X_EINPUT, doc->name, doc->nlines ? 1 : 0,
                       "empty file; expected the text of a release");
         goto fail;
     }
@@ -217,13 +217,13 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
     doc->npage_lines = pages.len / sizeof(size_t);
     doc->page_lines = (size_t *)(void *)buf_detach(&pages, NULL);
     if (!doc->text || !doc->line_start || !doc->page_lines)
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     return read_text_grid(doc, &doc->grid, err);
 fail:
     if (rc == R2X_ENOMEM)
-        r2x_fail(err, rc, doc->name, line, "out of memory");
+        r2xi_fail(err, rc, doc->name, line, "out of memory");
     else if (rc == R2X_ETOOBIG && err && !err->message[0])
-        r2x_fail(err, rc, doc->name, line, "input too large");
+        r2xi_fail(err, rc, doc->name, line, "input too large");
     buf_release(&text);
     buf_release(&lines);
     buf_release(&pages);
@@ -252,7 +252,7 @@ static int build_html(r2x_document *doc, const char *data, size_t len,
     buf_init(&lines, R2X_BUF_NOCAP);
     doc->grid = grid_new(GRID_UNITS_COLUMNS, 1);
     if (!doc->grid)
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     /* markup only shrinks to text; the cap guards against spans repeated */
     int rc = html_read(doc->name, data, len, opts && opts->windows_1252, max_line,
                        max_input < ((size_t)-1) / 4 ? max_input * 4 : max_input,
@@ -267,12 +267,12 @@ static int build_html(r2x_document *doc, const char *data, size_t len,
         }
     if (rc) {
         if (rc == R2X_ENOMEM)
-            r2x_fail(err, rc, doc->name, 0, "out of memory");
+            r2xi_fail(err, rc, doc->name, 0, "out of memory");
         goto fail;
     }
     doc->nlines = lines.len / sizeof(size_t) - 1;
     if (text_is_all_blank(text.data, text.len)) {
-        rc = r2x_fail(err, R2X_EINPUT, doc->name, 0,
+        rc = r2xi_fail(err, R2X_EINPUT, doc->name, 0,
                       "the HTML has no text; expected the text of a release");
         goto fail;
     }
@@ -281,7 +281,7 @@ static int build_html(r2x_document *doc, const char *data, size_t len,
     doc->line_start = (size_t *)(void *)buf_detach(&lines, NULL);
     doc->source_line = (long *)(void *)buf_detach(&src, NULL);
     if (!doc->text || !doc->line_start || !doc->source_line)
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     return R2X_OK;
 fail:
     buf_release(&text);
@@ -294,10 +294,10 @@ static r2x_document *document_alloc(const char *name, r2x_error *err)
 {
     r2x_document *doc = calloc(1, sizeof *doc);
     if (doc)
-        doc->name = r2x_strdup(name);
+        doc->name = r2xi_strdup(name);
     if (!doc || !doc->name) {
         free(doc);
-        r2x_fail(err, R2X_ENOMEM, name, 0, "out of memory");
+        r2xi_fail(err, R2X_ENOMEM, name, 0, "out of memory");
         return NULL;
     }
     return doc;
@@ -354,7 +354,7 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
         int rc = utf16_to_utf8(u, len, u[0] == 0xFE, &utf8);
         if (rc) {
             buf_release(&utf8);
-            return r2x_fail(err, rc, name, 0, "out of memory");
+            return r2xi_fail(err, rc, name, 0, "out of memory");
         }
         r2x_read_options o;
         memset(&o, 0, sizeof o);
@@ -376,7 +376,7 @@ static int read_decoded(const char *name, const char *data, size_t len,
     size_t max = opts && opts->max_input_bytes ? opts->max_input_bytes
                                                : R2X_DEFAULT_MAX_INPUT;
     if (len > max)
-        return r2x_fail(err, R2X_ETOOBIG, name, 0,
+        return r2xi_fail(err, R2X_ETOOBIG, name, 0,
                         "input is larger than %zu bytes; not a release "
                         "(raise the limit with --max-input)", max);
     r2x_document *doc = document_alloc(name, err);
@@ -389,7 +389,7 @@ static int read_decoded(const char *name, const char *data, size_t len,
         format = is_pdf ? R2X_INPUT_PDF : html_sniff(data, len) ? R2X_INPUT_HTML : R2X_INPUT_TEXT;
     int rc;
     if (format == R2X_INPUT_PDF && !is_pdf) {
-        rc = r2x_fail(err, R2X_EINPUT, name, 0,
+        rc = r2xi_fail(err, R2X_EINPUT, name, 0,
                       "not a PDF: no '%%PDF-' header in its first 1024 bytes "
                       "(--input-format pdf)");
     } else if (format == R2X_INPUT_PDF) {
@@ -397,7 +397,7 @@ static int read_decoded(const char *name, const char *data, size_t len,
     } else if (format == R2X_INPUT_HTML) {
         rc = build_html(doc, data, len, opts, err);
     } else if (is_pdf) {
-        rc = r2x_fail(err, R2X_EINPUT, name, 0,
+        rc = r2xi_fail(err, R2X_EINPUT, name, 0,
                       "this is a PDF but was read as text (--input-format text); "
                       "read it as a PDF (--input-format auto or pdf)");
     } else {
@@ -424,7 +424,7 @@ int r2x_document_read_file(const char *path, const char *name,
                                                : R2X_DEFAULT_MAX_INPUT;
     int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return r2x_fail(err, R2X_EIO, name, 0, "cannot open: %s", strerror(errno));
+        return r2xi_fail(err, R2X_EIO, name, 0, "cannot open: %s", strerror(errno));
     /* The buffer's cap stops the read past max: memory stays bounded
      * whatever the size. */
     r2x_buf data;
@@ -435,17 +435,17 @@ int r2x_document_read_file(const char *path, const char *name,
         close(fd);
     if (rc == R2X_ETOOBIG) {
         buf_release(&data);
-        return r2x_fail(err, R2X_ETOOBIG, name, 0,
+        return r2xi_fail(err, R2X_ETOOBIG, name, 0,
                         "input is larger than %zu bytes; not a release "
                         "(raise the limit with --max-input)", max);
     }
     if (rc == R2X_EIO) {
         buf_release(&data);
-        return r2x_fail(err, rc, name, 0, "read error: %s", strerror(e));
+        return r2xi_fail(err, rc, name, 0, "read error: %s", strerror(e));
     }
     if (rc) {
         buf_release(&data);
-        return r2x_fail(err, rc, name, 0, "out of memory");
+        return r2xi_fail(err, rc, name, 0, "out of memory");
     }
     rc = r2x_document_read_memory(name, data.data, data.len, opts, out, err);
     buf_release(&data);

@@ -48,16 +48,16 @@ int entity_parse(const char *s, entity *e, r2x_error *err)
     memset(e, 0, sizeof *e);
     const char *colon = strchr(s, ':');
     if (!colon)
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
                         "entity identifier '%.200s' is not SCHEME:ID (cik:320193 or "
                         "lei:HWUPKR0MPOU8FGXBT394)", s);
     const char *id = colon + 1;
     size_t n = strlen(id);
     if ((size_t)(colon - s) == 3 && !strncasecmp(s, "cik", 3)) {
         if (!n || n > 10 || strspn(id, "0123456789") != n)
-            return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+            return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
                             "entity identifier '%.200s': a CIK is 1 to 10 digits", s);
-        r2x_strlcpy(e->scheme, R2X_SCHEME_CIK, sizeof e->scheme);
+        r2xi_strlcpy(e->scheme, R2X_SCHEME_CIK, sizeof e->scheme);
         snprintf(e->id, sizeof e->id, "%010lu", strtoul(id, NULL, 10));
         return R2X_OK;
     }
@@ -67,14 +67,14 @@ int entity_parse(const char *s, entity *e, r2x_error *err)
             up[i] = (char)toupper((unsigned char)id[i]);
         up[n < sizeof up - 1 ? n : sizeof up - 1] = '\0';
         if (n != 20 || !lei_ok(up))
-            return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+            return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
                             "entity identifier '%.200s': an LEI is 18 letters or digits and "
                             "2 check digits that ISO 17442's check accepts", s);
-        r2x_strlcpy(e->scheme, R2X_SCHEME_LEI, sizeof e->scheme);
-        r2x_strlcpy(e->id, up, sizeof e->id);
+        r2xi_strlcpy(e->scheme, R2X_SCHEME_LEI, sizeof e->scheme);
+        r2xi_strlcpy(e->id, up, sizeof e->id);
         return R2X_OK;
     }
-    return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+    return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
                     "entity identifier '%.200s': the scheme must be cik or lei", s);
 }
 
@@ -133,7 +133,7 @@ static void note(finder *f, long line, const char *fmt, ...)
     r2x_error e;
     memset(&e, 0, sizeof e);
     e.severity = R2X_SEV_NOTE;
-    r2x_strlcpy(e.file, f->doc->name, sizeof e.file);
+    r2xi_strlcpy(e.file, f->doc->name, sizeof e.file);
     e.line = line;
     va_list ap;
     va_start(ap, fmt);
@@ -171,7 +171,7 @@ static const companies *company_list(finder *f)
         }
         if (f->diag) {
             if (!f->companies_path)
-                r2x_strlcpy(err.message, "no company list was given", sizeof err.message);
+                r2xi_strlcpy(err.message, "no company list was given", sizeof err.message);
             size_t n = strlen(err.message);
             snprintf(err.message + n, sizeof err.message - n,
                      "; tickers and names are not looked up in the SEC's company list");
@@ -200,7 +200,7 @@ static int from_profile(finder *f, entity *out, r2x_error *err)
         int rc = entity_parse(v, out, err);
         if (rc) {
             if (where && !profile_key_given(f->profile, "entity")) {
-                r2x_strlcpy(err->file, where, sizeof err->file);
+                r2xi_strlcpy(err->file, where, sizeof err->file);
                 return R2X_EPROFILE;
             }
             return rc;
@@ -214,8 +214,8 @@ static int from_profile(finder *f, entity *out, r2x_error *err)
     if (!cik || !*cik)
         return R2X_OK;
     const char *scheme = r2x_profile_get(f->profile, "entity-scheme");
-    r2x_strlcpy(out->scheme, scheme && *scheme ? scheme : R2X_SCHEME_CIK, sizeof out->scheme);
-    r2x_strlcpy(out->id, cik, sizeof out->id);
+    r2xi_strlcpy(out->scheme, scheme && *scheme ? scheme : R2X_SCHEME_CIK, sizeof out->scheme);
+    r2xi_strlcpy(out->id, cik, sizeof out->id);
     out->rule = profile_key_given(f->profile, "cik") ? R2X_ENTITY_GIVEN : R2X_ENTITY_PROFILE;
     return R2X_OK;
 }
@@ -245,13 +245,13 @@ typedef struct printed {
 static void saw(printed *pr, const char *scheme, const char *id, size_t off)
 {
     if (!pr->distinct) {
-        r2x_strlcpy(pr->first.scheme, scheme, sizeof pr->first.scheme);
-        r2x_strlcpy(pr->first.id, id, sizeof pr->first.id);
+        r2xi_strlcpy(pr->first.scheme, scheme, sizeof pr->first.scheme);
+        r2xi_strlcpy(pr->first.id, id, sizeof pr->first.id);
         pr->first_off = off;
         pr->distinct = 1;
     } else if (strcmp(pr->first.id, id) || strcmp(pr->first.scheme, scheme)) {
         if (pr->distinct == 1)
-            r2x_strlcpy(pr->other, id, sizeof pr->other);
+            r2xi_strlcpy(pr->other, id, sizeof pr->other);
         pr->distinct++;
     }
 }
@@ -430,12 +430,12 @@ static int from_ticker(finder *f, entity *out)
     }
     if (!found)
         return 0;
-    r2x_strlcpy(out->scheme, R2X_SCHEME_CIK, sizeof out->scheme);
+    r2xi_strlcpy(out->scheme, R2X_SCHEME_CIK, sizeof out->scheme);
     snprintf(out->id, sizeof out->id, "%010lu", found->cik);
     out->rule = R2X_ENTITY_TICKER;
-    r2x_strlcpy(out->ticker, found->ticker, sizeof out->ticker);
+    r2xi_strlcpy(out->ticker, found->ticker, sizeof out->ticker);
     if (!f->name[0])
-        r2x_strlcpy(f->name, found->name, sizeof f->name);
+        r2xi_strlcpy(f->name, found->name, sizeof f->name);
     note(f, line_of(doc, found_off),
          "entity cik:%s: the ticker '%s' is %s in the SEC's company list (%s), and the "
          "release names it", out->id, found_text, found->name, f->companies_path);
@@ -462,11 +462,11 @@ static int from_name(finder *f, entity *out)
         why_not(f, "no company in the SEC's company list is named '%s'", f->name);
         return 0;
     }
-    r2x_strlcpy(out->scheme, R2X_SCHEME_CIK, sizeof out->scheme);
+    r2xi_strlcpy(out->scheme, R2X_SCHEME_CIK, sizeof out->scheme);
     snprintf(out->id, sizeof out->id, "%010lu", c->cik);
     out->rule = R2X_ENTITY_NAME;
     if (c->ticker)
-        r2x_strlcpy(out->ticker, c->ticker, sizeof out->ticker);
+        r2xi_strlcpy(out->ticker, c->ticker, sizeof out->ticker);
     note(f, f->name_line, "entity cik:%s: the name '%s' is that of %s in the SEC's company "
          "list (%s), and of no other company there", out->id, f->name, c->name,
          f->companies_path);
@@ -477,7 +477,7 @@ static int from_name(finder *f, entity *out)
 
 static void own_scheme(finder *f, entity *out)
 {
-    r2x_strlcpy(out->scheme, R2X_SCHEME_ENTITY_NAME, sizeof out->scheme);
+    r2xi_strlcpy(out->scheme, R2X_SCHEME_ENTITY_NAME, sizeof out->scheme);
     /* xs:token: no line breaks or tabs, single spaces */
     size_t k = 0;
     for (const char *s = f->name; *s && k + 1 < sizeof out->id; s++) {
@@ -490,7 +490,7 @@ static void own_scheme(finder *f, entity *out)
         k--;
     out->id[k] = '\0';
     if (!k)
-        r2x_strlcpy(out->id, "unknown", sizeof out->id);
+        r2xi_strlcpy(out->id, "unknown", sizeof out->id);
     out->rule = R2X_ENTITY_OWN_SCHEME;
 }
 
@@ -509,14 +509,14 @@ int entity_identify(const r2x_profile *profile, const r2x_document *doc,
     buf_init(&f.why_not, 2048);
     const char *name = r2x_profile_get(profile, "entity-name");
     if (name && *name) {
-        r2x_strlcpy(f.name, name, sizeof f.name);
+        r2xi_strlcpy(f.name, name, sizeof f.name);
         const char *at = strstr(doc->text, name);   /* where the release prints it */
         if (at)
             f.name_line = line_of(doc, (size_t)(at - doc->text));
     } else {
         size_t where = 0, times = 0;
         if (profile_infer_entity_name(doc, f.name, sizeof f.name, &where, &times) < 0)
-            return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+            return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
         if (f.name[0])
             f.name_line = line_of(doc, where);
     }
@@ -545,21 +545,21 @@ int entity_identify(const r2x_profile *profile, const r2x_document *doc,
             snprintf(who, sizeof who, "the entity, whose name the release does not give "
                      "either,");
         if (strict) {
-            rc = r2x_fail(err, R2X_EINPUT, doc->name, 0,
+            rc = r2xi_fail(err, R2X_EINPUT, doc->name, 0,
                           "no registry identifier for %s (%s); --strict refuses to identify "
                           "it by its name alone: give --entity cik:NUMBER or --entity "
                           "lei:CODE", who, why);
         } else if (diag) {
-            r2x_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, f.name_line, 0,
+            r2xi_diag(diag, userdata, R2X_SEV_WARNING, R2X_OK, doc->name, f.name_line, 0,
                      "no registry identifier for %s (%s): it is identified as '%s' under "
                      "the scheme %s; give --entity cik:NUMBER or --entity lei:CODE for a "
                      "registry identifier", who, why, out->id, R2X_SCHEME_ENTITY_NAME);
         }
     }
-    r2x_strlcpy(out->name, f.name, sizeof out->name);
+    r2xi_strlcpy(out->name, f.name, sizeof out->name);
     companies_free(f.list);
     buf_release(&f.why_not);
     if (f.oom)
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     return rc;
 }

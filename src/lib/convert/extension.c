@@ -238,7 +238,7 @@ static size_t abstract_node(builder *b, const char *text, const char *fallback)
     char name[160], qname[256];
     camel_name(text, "N", name, 120);
     if (!name[0])
-        r2x_strlcpy(name, fallback, sizeof name);
+        r2xi_strlcpy(name, fallback, sizeof name);
     snprintf(qname, sizeof qname, "%s:%sAbstract", b->x->prefix, name);
     const concept *c = taxonomy_find(b->in->tax, qname);
     if (c && !c->abstract)
@@ -368,8 +368,8 @@ static void role_begin(builder *b, const char *title, const char *fallback, cons
      * names neither the role nor its definition */
     int titled = base[0] != '\0';
     if (!titled)
-        r2x_strlcpy(base, fallback, sizeof base);
-    r2x_strlcpy(id, base, sizeof id);
+        r2xi_strlcpy(base, fallback, sizeof base);
+    r2xi_strlcpy(id, base, sizeof id);
     for (int k = 2; strmap_get(&b->names, id); k++)
         snprintf(id, sizeof id, "%s%d", base, k);
     ext_role r;
@@ -597,7 +597,7 @@ static void sum_warning(builder *b, long line, const char *label, const char *fm
     vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
     const r2x_document *doc = b->in->doc;
-    r2x_diag(b->in->diag, b->in->diag_userdata, R2X_SEV_WARNING, R2X_OK,
+    r2xi_diag(b->in->diag, b->in->diag_userdata, R2X_SEV_WARNING, R2X_OK,
              doc ? r2x_document_name(doc) : "", doc ? (long)document_source_line(doc, (size_t)line)
                                                     : line, 0,
              "the total '%s' adds up as printed but is left out of the calculation linkbase: %s",
@@ -887,7 +887,7 @@ int ext_build(const ext_input *in, ext_taxonomy **out, r2x_error *err)
     b.in = in;
     b.x = calloc(1, sizeof *b.x);
     if (!b.x)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     ext_taxonomy *x = b.x;
     x->tax = in->tax;
     x->prefix = in->prefix;
@@ -917,7 +917,7 @@ int ext_build(const ext_input *in, ext_taxonomy **out, r2x_error *err)
     buf_release(&b.counts);
     if (b.rc) {
         ext_free(x);
-        return r2x_fail(err, b.rc, NULL, 0, "out of memory building the extension taxonomy");
+        return r2xi_fail(err, b.rc, NULL, 0, "out of memory building the extension taxonomy");
     }
     *out = x;
     return R2X_OK;

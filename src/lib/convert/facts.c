@@ -49,7 +49,7 @@ static void diag(build *b, int sev, long line, const char *fmt, ...)
     memset(&e, 0, sizeof e);
     e.code = R2X_ETABLE;
     e.severity = sev;
-    r2x_strlcpy(e.file, b->o->doc ? r2x_document_name(b->o->doc) : "", sizeof e.file);
+    r2xi_strlcpy(e.file, b->o->doc ? r2x_document_name(b->o->doc) : "", sizeof e.file);
     e.line = SRC(b, line);
     va_list ap;
     va_start(ap, fmt);
@@ -224,7 +224,7 @@ static int context_for(build *b, r2x_period period, const map_entry *e, size_t *
     }
     context c;
     memset(&c, 0, sizeof c);
-    r2x_strlcpy(c.id, id, sizeof c.id);
+    r2xi_strlcpy(c.id, id, sizeof c.id);
     c.period = period;
     c.ndims = e ? e->ndims : 0;
     c.dims = c.ndims ? e->dims : NULL;
@@ -461,16 +461,16 @@ static int paren_fact(build *b, const r2x_table *t, const r2x_row *row, const pa
     f.value = a->value;
     f.decimals = a->decimals;
     if (a->unit_kind == R2X_UNIT_SHARES) {
-        r2x_strlcpy(f.unit.measure, "shares", sizeof f.unit.measure);
+        r2xi_strlcpy(f.unit.measure, "shares", sizeof f.unit.measure);
         /* "100,000 shares authorized" under "(in millions ...)" */
         if (t->count_scale && r2x_decimal_scale(&f.value, t->count_scale) == R2X_OK)
             f.decimals -= t->count_scale;
     } else {
         if (!cur)
             return R2X_OK;      /* an amount in no known currency */
-        r2x_strlcpy(f.unit.measure, cur, sizeof f.unit.measure);
+        r2xi_strlcpy(f.unit.measure, cur, sizeof f.unit.measure);
         if (a->unit_kind == R2X_UNIT_PER_SHARE)
-            r2x_strlcpy(f.unit.denominator, "shares", sizeof f.unit.denominator);
+            r2xi_strlcpy(f.unit.denominator, "shares", sizeof f.unit.denominator);
         /* "$12" in a table in millions of the same currency is $12 million */
         else if (!a->scale_stated && money && money->scale > 0 &&
                  !strcmp(money->unit.measure, cur) &&
@@ -744,7 +744,7 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
             xmlHashFree(fs->ids, NULL);
             free(fs);
         }
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     buf_init(&fs->facts, R2X_BUF_NOCAP);
     buf_init(&fs->contexts, R2X_BUF_NOCAP);
@@ -784,7 +784,7 @@ int facts_build(const r2x_tableset *set, const fact_options *o, factset **out,
     }
     if (rc) {
         factset_free(fs);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     if (unmapped)
         *unmapped = b.unmapped;

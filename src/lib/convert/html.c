@@ -279,19 +279,19 @@ static void emit_line_at(out_lines *o, int kind, const char *s, size_t n, long l
     while (n && s[n - 1] == ' ')
         n--;
     if (n > o->max_line) {
-        o->rc = r2x_fail(o->err, R2X_ETOOBIG, o->name, line,
+        o->rc = r2xi_fail(o->err, R2X_ETOOBIG, o->name, line,
                          "a paragraph or table row longer than %zu bytes; "
                          "expected the text of a release", o->max_line);
         return;
     }
     if (o->text->len + n + 1 > o->max_output) {
-        o->rc = r2x_fail(o->err, R2X_ETOOBIG, o->name, line,
+        o->rc = r2xi_fail(o->err, R2X_ETOOBIG, o->name, line,
                          "the HTML expands to more than %zu bytes of text", o->max_output);
         return;
     }
     if ((o->rc = buf_add(o->text, s, n)) || (o->rc = buf_addc(o->text, '\n')) ||
         (o->rc = buf_add(o->src, &line, sizeof line))) {
-        r2x_fail(o->err, o->rc, o->name, line, "out of memory");
+        r2xi_fail(o->err, o->rc, o->name, line, "out of memory");
         return;
     }
     o->nlines++;
@@ -302,7 +302,7 @@ static void emit_line_at(out_lines *o, int kind, const char *s, size_t n, long l
         kind = GRID_ROW_BLANK;
     if ((o->rc = grid_add_row(o->g, kind, line, 0, 0, 0)) ||
         (n && (o->rc = grid_add_cell(o->g, s, n, 0, 1, line, column, 0)))) {
-        r2x_fail(o->err, o->rc, o->name, line, "out of memory");
+        r2xi_fail(o->err, o->rc, o->name, line, "out of memory");
         return;
     }
     o->g->rows[o->g->nrows - 1].doc_line = o->nlines;
@@ -594,7 +594,7 @@ static void emit_pre_line(out_lines *o, const char *s, size_t n, long line)
     else
         o->rc = read_text_aligned_row(o->g, s, n, line, 0);
     if (o->rc) {
-        r2x_fail(o->err, o->rc, o->name, line, "out of memory");
+        r2xi_fail(o->err, o->rc, o->name, line, "out of memory");
         return;
     }
     o->g->rows[o->g->nrows - 1].doc_line = o->nlines;
@@ -1182,7 +1182,7 @@ static void emit_table_row(walker *w, table_read *tr, const hcell *cells, size_t
     }
     emit_line_at(o, -1, line.data, line.len, at, at_col);
     if (!o->rc && (o->rc = grid_add_row(o->g, GRID_ROW_TABLE, at, 0, table, indent)))
-        r2x_fail(o->err, o->rc, o->name, at, "out of memory");
+        r2xi_fail(o->err, o->rc, o->name, at, "out of memory");
     if (!o->rc)
         o->g->rows[o->g->nrows - 1].doc_line = o->nlines;
     for (size_t k = first; k < end && !o->rc; k++) {
@@ -1209,7 +1209,7 @@ static void emit_table_row(walker *w, table_read *tr, const hcell *cells, size_t
                                h->column, h->flags);
         if (rc) {
             o->rc = rc;
-            r2x_fail(o->err, rc, o->name, h->line, "out of memory");
+            r2xi_fail(o->err, rc, o->name, h->line, "out of memory");
         }
     }
     buf_release(&line);
@@ -1440,7 +1440,7 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
         rc = R2X_ETOOBIG;
     if (rc) {
         buf_release(&utf8);
-        return r2x_fail(err, rc, name, 0,
+        return r2xi_fail(err, rc, name, 0,
                         rc == R2X_ETOOBIG ? "HTML input too large to parse" : "out of memory");
     }
     htmlDocPtr doc = NULL;
@@ -1457,14 +1457,14 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
         buf_release(&places.recs);
         free(places.line_start);
         buf_release(&utf8);
-        return r2x_fail(err, rc, name, 0, "out of memory");
+        return r2xi_fail(err, rc, name, 0, "out of memory");
     }
     if (!doc || !xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
         buf_release(&places.recs);
         free(places.line_start);
         buf_release(&utf8);
-        return r2x_fail(err, R2X_EINPUT, name, 0, "cannot be read as HTML");
+        return r2xi_fail(err, R2X_EINPUT, name, 0, "cannot be read as HTML");
     }
     walker w;
     memset(&w, 0, sizeof w);
@@ -1488,6 +1488,6 @@ int html_read(const char *name, const char *data, size_t len, int windows_1252,
     buf_release(&utf8);
     rc = w.o.rc;
     if (rc == R2X_ENOMEM)
-        r2x_fail(err, rc, name, 0, "out of memory");
+        r2xi_fail(err, rc, name, 0, "out of memory");
     return rc;
 }

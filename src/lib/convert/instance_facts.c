@@ -129,7 +129,7 @@ static void fail(reader *r, int code, xmlNodePtr at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    r->rc = r2x_fail(r->err, code, r->name, at ? xmlGetLineNo(at) : 0, "%s", msg);
+    r->rc = r2xi_fail(r->err, code, r->name, at ? xmlGetLineNo(at) : 0, "%s", msg);
 }
 
 static const char *keep(reader *r, const char *s)
@@ -517,11 +517,11 @@ int xfacts_read(xmlDocPtr doc, const char *name, xfacts **out, r2x_error *err)
     *out = NULL;
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || !is_elem(root, NS_XBRLI, "xbrl"))
-        return r2x_fail(err, R2X_EINPUT, name, root ? xmlGetLineNo(root) : 0,
+        return r2xi_fail(err, R2X_EINPUT, name, root ? xmlGetLineNo(root) : 0,
                         "not an XBRL instance (its root is not xbrli:xbrl)");
     xfacts *x = calloc(1, sizeof *x);
     if (!x)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     buf_init(&x->facts, R2X_BUF_NOCAP);
     buf_init(&x->dims, R2X_BUF_NOCAP);
     buf_init(&x->prefixes, R2X_BUF_NOCAP);

@@ -432,7 +432,7 @@ typedef struct row_reader {
     r2x_error *err;
 } row_reader;
 
-#define FAIL(r, code, ...) r2x_fail((r)->err, code, (r)->path, (r)->lineno, __VA_ARGS__)
+#define FAIL(r, code, ...) r2xi_fail((r)->err, code, (r)->path, (r)->lineno, __VA_ARGS__)
 
 /* Split a row into its want fields (names lists them, the first the
  * header's): R2X_OK (*header set for the header line) or a failure. */
@@ -640,7 +640,7 @@ int labels_load(label_table **out, const char *path, const char *concepts_path,
     *out = NULL;
     label_table *t = calloc(1, sizeof *t);
     if (!t)
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     t->tax = tax;
     strmap_init(&t->by_key);
     strmap_init(&t->words);
@@ -648,7 +648,7 @@ int labels_load(label_table **out, const char *path, const char *concepts_path,
     strpool_init(&t->pool);
     int rc = read_table(t, path, "label table", read_row, err);
     if (!rc && index_words(t))
-        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     if (!rc && concepts_path)
         rc = read_table(t, concepts_path, "label concept table", read_usage, err);
     if (rc) {

@@ -15,7 +15,7 @@ int linefile_open(linefile *lf, const char *path, const char *what, r2x_error *e
     lf->path = path;
     lf->fp = fopen(path, "r");
     if (!lf->fp)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open %s: %s", what, strerror(errno));
+        return r2xi_fail(err, R2X_EIO, path, 0, "cannot open %s: %s", what, strerror(errno));
     return R2X_OK;
 }
 
@@ -66,7 +66,7 @@ int linefile_next(linefile *lf, r2x_error *err)
         return 0;
     if (!fgets(lf->line, sizeof lf->line, lf->fp)) {
         if (ferror(lf->fp))
-            lf->status = r2x_fail(err, R2X_EIO, lf->path, lf->lineno + 1, "read error: %s",
+            lf->status = r2xi_fail(err, R2X_EIO, lf->path, lf->lineno + 1, "read error: %s",
                                   strerror(errno));
         return 0;
     }
@@ -79,11 +79,11 @@ int linefile_next(linefile *lf, r2x_error *err)
          * as a line of its own */
     {
         if (n + 1 < sizeof lf->line)     /* fgets stopped at neither: a NUL byte */
-            lf->status = r2x_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
+            lf->status = r2xi_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
                                   "binary file (a NUL byte at column %zu); expected text",
                                   n + 1);
         else
-            lf->status = r2x_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
+            lf->status = r2xi_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
                                   "line longer than %zu bytes", sizeof lf->line - 2);
         return 0;
     }
@@ -92,7 +92,7 @@ int linefile_next(linefile *lf, r2x_error *err)
     /* what these files say is written into XML: it must be text */
     size_t bad = text_invalid_at(lf->line, n);
     if (bad) {
-        lf->status = r2x_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
+        lf->status = r2xi_fail(err, R2X_EPROFILE, lf->path, lf->lineno,
                               "byte 0x%02X at column %zu is not UTF-8 text",
                               (unsigned char)lf->line[bad - 1], bad);
         return 0;
@@ -132,7 +132,7 @@ static int each_line_in(char *buf, size_t n, int at_end, const char *path, long 
         /* what these files say is written into XML: it must be text */
         size_t bad = text_invalid_at(line, len);
         if (bad)
-            rc = r2x_fail(err, R2X_EPROFILE, path, *lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, *lineno,
                           "byte 0x%02X at column %zu is not UTF-8 text",
                           (unsigned char)line[bad - 1], bad);
         else
@@ -149,17 +149,17 @@ int text_each_line(const char *path, size_t max, const char *what,
 {
     int fd = open(path, O_RDONLY);
     if (fd < 0)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open %s: %s", what, strerror(errno));
+        return r2xi_fail(err, R2X_EIO, path, 0, "cannot open %s: %s", what, strerror(errno));
     size_t cap = TEXT_CHUNK, have = 0, total = 0;
     char *buf = malloc(cap + 1);
     long lineno = 0;
-    int rc = buf ? R2X_OK : r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    int rc = buf ? R2X_OK : r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     for (int at_end = 0; !rc && !at_end;) {
         if (have == cap) {          /* a line longer than the buffer: a larger one */
             char *bigger = cap < TEXT_LINE_MAX ? realloc(buf, 2 * cap + 1) : NULL;
             if (!bigger) {
-                rc = cap < TEXT_LINE_MAX ? r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory")
-                                         : r2x_fail(err, R2X_EPROFILE, path, lineno + 1,
+                rc = cap < TEXT_LINE_MAX ? r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory")
+                                         : r2xi_fail(err, R2X_EPROFILE, path, lineno + 1,
                                                     "line longer than %zu bytes", TEXT_LINE_MAX);
                 break;
             }
@@ -170,15 +170,15 @@ int text_each_line(const char *path, size_t max, const char *what,
         if (got < 0 && errno == EINTR)
             continue;
         if (got < 0) {
-            rc = r2x_fail(err, R2X_EIO, path, 0, "read error: %s", strerror(errno));
+            rc = r2xi_fail(err, R2X_EIO, path, 0, "read error: %s", strerror(errno));
             break;
         }
         if ((total += (size_t)got) > max) {
-            rc = r2x_fail(err, R2X_ETOOBIG, path, 0, "larger than %zu bytes", max);
+            rc = r2xi_fail(err, R2X_ETOOBIG, path, 0, "larger than %zu bytes", max);
             break;
         }
         if (memchr(buf + have, '\0', (size_t)got)) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, 0, "binary file (a NUL byte); expected text");
+            rc = r2xi_fail(err, R2X_EPROFILE, path, 0, "binary file (a NUL byte); expected text");
             break;
         }
         have += (size_t)got;

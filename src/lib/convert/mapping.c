@@ -26,7 +26,7 @@ int mapping_new(mapping **out, r2x_error *err)
     mapping *m = calloc(1, sizeof *m);
     if (!m || !(m->exact = xml_hash_new(512))) {
         free(m);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     buf_init(&m->entries, R2X_BUF_NOCAP);
     buf_init(&m->files, R2X_BUF_NOCAP);
@@ -194,7 +194,7 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
     const char *fname = buf_keep_string(&m->files, path);
     if (!fname) {
         linefile_close(&lf);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     while (!rc && linefile_next(&lf, err)) {
         long lineno = lf.lineno;
@@ -217,7 +217,7 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
             p = bar + 1;
         }
         if (nf < 4 || nf > 5) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "expected 'STATEMENT | PATTERN | CONCEPT | SIGN [| AXIS=MEMBER ...]'");
             break;
         }
@@ -229,7 +229,7 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
         e.line = lineno;
         e.statement = statement_from_word(fields[0]);
         if (e.statement == -100) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "unknown statement '%s' (expected income, balance-sheet, "
                           "cash-flows, equity, segment, other or any)", fields[0]);
             break;
@@ -239,24 +239,24 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
         if (!norm[0] || !strncmp(norm, " > ", 3) ||
             (strlen(norm) >= 3 && !strcmp(norm + strlen(norm) - 3, " > ")) ||
             strstr(norm, " >  > ")) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "empty label pattern or qualifier in '%s'", fields[1]);
             break;
         }
         e.concept = taxonomy_find(tax, fields[2]);
         if (!e.concept) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "concept '%s' is not in the concept dictionary", fields[2]);
             break;
         }
         if (e.concept->abstract) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "concept '%s' is abstract; no fact may use it", fields[2]);
             break;
         }
         if ((e.statement == R2X_STMT_BALANCE_SHEET && e.concept->period_type != R2X_PERIOD_INSTANT) ||
             (e.statement == R2X_STMT_INCOME && e.concept->period_type != R2X_PERIOD_DURATION)) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "concept '%s' has period type %s, which does not fit the %s",
                           fields[2], e.concept->period_type == R2X_PERIOD_INSTANT ? "instant"
                                                                                   : "duration",
@@ -267,7 +267,7 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
         if (!strcmp(fields[3], "negate"))
             e.negate = 1;
         else if (strcmp(fields[3], "as-printed")) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "sign must be 'as-printed' or 'negate', not '%s'", fields[3]);
             break;
         }
@@ -278,25 +278,25 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
                 char *eq = strchr(tok, '=');
                 if (!eq || eq == tok || !eq[1] || e.ndims == MAP_MAX_DIMS ||
                     !strchr(tok, ':') || !strchr(eq + 1, ':')) {
-                    rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                    rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                                   "dimension '%s' is not AXIS=MEMBER with QNames (at most %d)",
                                   tok, MAP_MAX_DIMS);
                     break;
                 }
                 *eq = '\0';
-                e.dims[e.ndims].axis = r2x_strdup(tok);
-                e.dims[e.ndims].member = r2x_strdup(eq + 1);
+                e.dims[e.ndims].axis = r2xi_strdup(tok);
+                e.dims[e.ndims].member = r2xi_strdup(eq + 1);
                 e.ndims++;
                 if (!e.dims[e.ndims - 1].axis || !e.dims[e.ndims - 1].member) {
-                    rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+                    rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
                     break;
                 }
             }
         }
-        e.pattern = r2x_strdup(norm);
+        e.pattern = r2xi_strdup(norm);
         size_t index = m->entries.len / sizeof e;
         if (!rc && (!e.pattern || buf_add(&m->entries, &e, sizeof e)))
-            rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+            rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
         if (rc) {
             free(e.pattern);
             for (size_t d = 0; d < e.ndims; d++) {
@@ -307,7 +307,7 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
         }
         if (strchr(norm, '*')) {
             if (buf_add(&m->wild, &index, sizeof index))
-                rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+                rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
         } else {
             char key[600];
             if (exact_key(key, sizeof key, e.statement, norm) &&
@@ -315,13 +315,13 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
                 size_t *ip = malloc(sizeof *ip);
                 if (!ip || xmlHashAddEntry(m->exact, (const xmlChar *)key, ip)) {
                     free(ip);
-                    rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+                    rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
                 } else {
                     *ip = index;
                     /* libxml2 before 2.12 ignores a failed copy of the key and
                      * still adds the entry (which the table then owns) */
                     if (xmlHashLookup(m->exact, (const xmlChar *)key) != ip)
-                        rc = r2x_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+                        rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
                 }
             }
         }

@@ -137,7 +137,7 @@ static int text_of(const xmlNode *n, char *out, size_t size)
     const char *s = (const char *)t;
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
-    r2x_strlcpy(out, s, size);
+    r2xi_strlcpy(out, s, size);
     size_t len = strlen(out);
     while (len && (out[len - 1] == ' ' || out[len - 1] == '\t' || out[len - 1] == '\n' ||
                    out[len - 1] == '\r'))
@@ -225,7 +225,7 @@ static const char *measure_name(const xmlNode *m, char *out)
     if (!m || text_of(m, s, sizeof s))
         return NULL;
     const char *colon = strchr(s, ':');
-    r2x_strlcpy(out, colon ? colon + 1 : s, 64);
+    r2xi_strlcpy(out, colon ? colon + 1 : s, 64);
     return out;
 }
 
@@ -251,7 +251,7 @@ static int read_unit(const xmlNode *u, char *key, size_t size, int *kind)
     const char *m = measure_name(child_elem(u, XBRLI_NS, "measure"), mb);
     if (!m)
         return -1;
-    r2x_strlcpy(key, m, size);
+    r2xi_strlcpy(key, m, size);
     *kind = !strcmp(m, "shares") ? R2X_UNIT_SHARES : !strcmp(m, "pure") ? R2X_UNIT_PURE
             : strlen(m) == 3 && m[0] >= 'A' && m[0] <= 'Z' ? R2X_UNIT_CURRENCY
                                                            : R2X_UNIT_OTHER;
@@ -558,7 +558,7 @@ static const char *attr(xmlNode *n, const char *ns, const char *name, char *out,
                     : xmlGetProp(n, (const xmlChar *)name);
     if (!v)
         return NULL;
-    r2x_strlcpy(out, (const char *)v, size);
+    r2xi_strlcpy(out, (const char *)v, size);
     xmlFree(v);
     return out;
 }
@@ -695,10 +695,10 @@ static void read_schema(prior_index *p, fetcher *f, const char *url, r2x_diag_fn
         if (diag) {
             e.severity = R2X_SEV_NOTE;
             if (!e.file[0])
-                r2x_strlcpy(e.file, p->name, sizeof e.file);
+                r2xi_strlcpy(e.file, p->name, sizeof e.file);
             char m[sizeof e.message];
             snprintf(m, sizeof m, "the prior filing's labels are not used: %.900s", e.message);
-            r2x_strlcpy(e.message, m, sizeof e.message);
+            r2xi_strlcpy(e.message, m, sizeof e.message);
             diag(ud, &e);
         }
         free(data);
@@ -782,7 +782,7 @@ static int to_instance(const char *name, const char *data, size_t len, xmlDocPtr
         char m[sizeof err->message];
         snprintf(m, sizeof m, "not an XBRL instance or an Inline XBRL document: not "
                  "well-formed XML: %.900s", err->message + strlen(why));
-        r2x_strlcpy(err->message, m, sizeof err->message);
+        r2xi_strlcpy(err->message, m, sizeof err->message);
     }
     if (rc)
         return rc;
@@ -792,7 +792,7 @@ static int to_instance(const char *name, const char *data, size_t len, xmlDocPtr
         return R2X_OK;
     }
     if (!root || !root->ns || strcmp((const char *)root->ns->href, XHTML_NS)) {
-        rc = r2x_fail(err, R2X_EINPUT, name, 0, "not an XBRL instance or an Inline XBRL "
+        rc = r2xi_fail(err, R2X_EINPUT, name, 0, "not an XBRL instance or an Inline XBRL "
                       "document (its root is <%s>)", root ? (const char *)root->name : "");
         xmlFreeDoc(doc);
         return rc;
@@ -824,7 +824,7 @@ int prior_load(const char *path, fetcher *f, r2x_diag_fn diag, void *diag_userda
     memset(&r, 0, sizeof r);
     buf_init(&r.keys, R2X_BUF_NOCAP);
     if (p) {
-        r2x_strlcpy(p->name, path, sizeof p->name);
+        r2xi_strlcpy(p->name, path, sizeof p->name);
         buf_init(&p->facts, R2X_BUF_NOCAP);
         p->dict = xmlDictCreate();
         p->key_ids = xml_hash_new(1024);
@@ -850,7 +850,7 @@ int prior_load(const char *path, fetcher *f, r2x_diag_fn diag, void *diag_userda
             memcpy(p->keys, r.keys.data, r.keys.len);
     }
     if (!rc && !prior_fact_count(p))
-        rc = r2x_fail(err, R2X_EINPUT, path, 0, "the prior filing holds no numeric fact "
+        rc = r2xi_fail(err, R2X_EINPUT, path, 0, "the prior filing holds no numeric fact "
                       "to bind lines with");
     else if (!rc) {
         qsort(p->facts.data, prior_fact_count(p), sizeof(prior_fact), by_group_value);
@@ -862,7 +862,7 @@ int prior_load(const char *path, fetcher *f, r2x_diag_fn diag, void *diag_userda
     xmlFreeDoc(inst);
     free(resolved);
     if (rc == R2X_ENOMEM)
-        r2x_fail(err, rc, path, 0, "out of memory");
+        r2xi_fail(err, rc, path, 0, "out of memory");
     if (rc) {
         prior_free(p);
         return rc;

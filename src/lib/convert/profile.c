@@ -57,7 +57,7 @@ int r2x_profile_new_default(r2x_profile **out, r2x_error *err)
 {
     r2x_profile *p = calloc(1, sizeof *p);
     if (!p)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     buf_init(&p->entry_buf, R2X_BUF_NOCAP);
     p->cal.end_month = 12;
     p->cal.end_day = 31;
@@ -106,7 +106,7 @@ int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error 
 {
     int m, d;
     if (!parse_month_day(mmdd, &m, &d))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
                         "fiscal year end '%s' is not a month and day (expected --MM-DD, "
                         "e.g. --03-31)", mmdd);
     p->cal.end_month = m;
@@ -118,7 +118,7 @@ int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error 
 static int add_entry(r2x_profile *p, const char *key, size_t kl, const char *value,
                      size_t vl)
 {
-    profile_entry e = {r2x_strndup(key, kl), r2x_strndup(value, vl), 0};
+    profile_entry e = {r2xi_strndup(key, kl), r2xi_strndup(value, vl), 0};
     if (!e.key || !e.value || buf_add(&p->entry_buf, &e, sizeof e)) {
         free(e.key);
         free(e.value);
@@ -142,10 +142,10 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
         return rc;
     }
     p->is_default = 0;
-    if (!(p->path = r2x_strdup(path))) {
+    if (!(p->path = r2xi_strdup(path))) {
         linefile_close(&lf);
         r2x_profile_free(p);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     while (linefile_next(&lf, err)) {
         long lineno = lf.lineno;
@@ -160,7 +160,7 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
             continue;
         char *colon = strchr(s, ':');
         if (!colon || colon == s) {
-            rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "expected 'key: value', found '%.60s'", s);
             break;
         }
@@ -169,7 +169,7 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
             ke--;
         for (char *q = k; q < ke; q++)
             if (!(islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '-')) {
-                rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                               "key '%.*s' must be lower-case letters, digits and '-'",
                               (int)(ke - k), k);
                 goto done;
@@ -180,7 +180,7 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
         size_t kl = (size_t)(ke - k);
         if (kl == 15 && strncmp(k, "fiscal-year-end", kl) == 0) {
             if (!parse_month_day(v, &p->cal.end_month, &p->cal.end_day)) {
-                rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                               "fiscal-year-end '%s' is not a month and day "
                               "(expected --MM-DD, e.g. --03-31)", v);
                 break;
@@ -191,13 +191,13 @@ int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
             else if (strcmp(v, "end") == 0)
                 p->cal.naming = R2X_FY_NAMED_BY_END;
             else {
-                rc = r2x_fail(err, R2X_EPROFILE, path, lineno,
+                rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                               "fiscal-year-named-by must be 'start' or 'end', not '%s'", v);
                 break;
             }
         }
         if ((rc = add_entry(p, k, kl, v, strlen(v)))) {
-            r2x_fail(err, rc, path, lineno, "out of memory");
+            r2xi_fail(err, rc, path, lineno, "out of memory");
             break;
         }
     }
@@ -233,7 +233,7 @@ int r2x_profile_set_fiscal_year_named_by(r2x_profile *p, const char *naming, r2x
     else if (!strcmp(naming, "end"))
         p->cal.naming = R2X_FY_NAMED_BY_END;
     else
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0,
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
                         "fiscal-year naming must be 'start' or 'end', not '%s'", naming);
     return R2X_OK;
 }
@@ -242,20 +242,20 @@ int r2x_profile_set(r2x_profile *p, const char *key, const char *value, r2x_erro
 {
     size_t bad = text_invalid_at(value, strlen(value));
     if (bad)
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "%s: byte 0x%02X at column %zu is not "
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "%s: byte 0x%02X at column %zu is not "
                         "UTF-8 text", key, (unsigned char)value[bad - 1], bad);
     for (size_t i = 0; i < p->nentries; i++)
         if (!strcmp(p->entries[i].key, key)) {
-            char *v = r2x_strdup(value);
+            char *v = r2xi_strdup(value);
             if (!v)
-                return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+                return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
             free(p->entries[i].value);
             p->entries[i].value = v;
             p->entries[i].given = 1;
             return R2X_OK;
         }
     if (add_entry(p, key, strlen(key), value, strlen(value)))
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     p->entries[p->nentries - 1].given = 1;
     return R2X_OK;
 }
@@ -445,7 +445,7 @@ int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, s
         if (best == nc || c[k].count > c[best].count)
             best = k;
     if (best < nc) {
-        r2x_strlcpy(out, c[best].shown, size);
+        r2xi_strlcpy(out, c[best].shown, size);
         *where = c[best].first;
         *times = c[best].count;
     }
@@ -544,11 +544,11 @@ int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tablese
     if (!r2x_profile_get(p, "entity-name")) {
         rc = profile_infer_entity_name(doc, buf, sizeof buf, &where, &times);
         if (rc < 0)
-            return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+            return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
         if (rc == 1) {
             if ((rc = r2x_profile_set(p, "entity-name", buf, err)))
                 return rc;
-            r2x_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line_of(doc, where), 0,
+            r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line_of(doc, where), 0,
                      "no company profile: entity name '%s' inferred from the release "
                      "(named %zu times; give --entity-name to override)", buf, times);
         }
@@ -563,7 +563,7 @@ int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tablese
         /* a 52/53-week year ending in the first days of January is named by
          * the year it mostly falls in */
         p->cal.naming = month == 1 && day <= 7 ? R2X_FY_NAMED_BY_START : R2X_FY_NAMED_BY_END;
-        r2x_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line, 0,
+        r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line, 0,
                  "no company profile: fiscal year end --%02d-%02d inferred %s (give "
                  "--fiscal-year-end to override)", month, day, how);
     }

@@ -51,7 +51,7 @@ int pdf_read(r2x_document *doc, const char *data, size_t len, const r2x_read_opt
     (void)data;
     (void)len;
     (void)opts;
-    return r2x_fail(err, R2X_EINPUT, doc->name, 0,
+    return r2xi_fail(err, R2X_EINPUT, doc->name, 0,
                     "this is a PDF, and this release2xbrl was built without PDF support: "
                     "build it with ./configure --with-pdf (Debian package libpoppler-glib-dev), "
                     "or convert the PDF to text with 'pdftotext -layout FILE.pdf FILE.txt' "
@@ -129,7 +129,7 @@ static int out_of_time(pdf_reader *r)
 {
     if (now_ms() - r->started <= r->timeout_ms)
         return 0;
-    r2x_fail(r->err, R2X_ETOOBIG, r->doc->name, 0,
+    r2xi_fail(r->err, R2X_ETOOBIG, r->doc->name, 0,
              "reading the PDF took longer than %g seconds (stopped at page %d of %d); "
              "raise the limit with --pdf-timeout", r->timeout_ms / 1000, r->page, r->npages);
     return 1;
@@ -137,14 +137,14 @@ static int out_of_time(pdf_reader *r)
 
 static int text_too_big(pdf_reader *r)
 {
-    return r2x_fail(r->err, R2X_ETOOBIG, r->doc->name, 0,
+    return r2xi_fail(r->err, R2X_ETOOBIG, r->doc->name, 0,
                     "the PDF's text is larger than %zu bytes; not a release "
                     "(raise the limit with --max-input)", r->max_text);
 }
 
 static int out_of_memory(pdf_reader *r)
 {
-    return r2x_fail(r->err, R2X_ENOMEM, r->doc->name, 0, "out of memory");
+    return r2xi_fail(r->err, R2X_ENOMEM, r->doc->name, 0, "out of memory");
 }
 
 /* ---- Characters and fonts ------------------------------------------------------ */
@@ -665,7 +665,7 @@ static int lay_out_text(pdf_reader *r)
         size_t begin = text.len;
         rc = lay_out_row(r, k, &text);
         if (!rc && text.len - begin > r->max_line) {
-            rc = r2x_fail(r->err, R2X_ETOOBIG, r->doc->name, (long)k + 1,
+            rc = r2xi_fail(r->err, R2X_ETOOBIG, r->doc->name, (long)k + 1,
                           "line is longer than %zu bytes (page %d); expected the text of a "
                           "release", r->max_line, g->rows[k].page);
             goto fail;
@@ -728,7 +728,7 @@ static int open_pdf(pdf_reader *r, const char *data, size_t len, PopplerDocument
 {
     *out = NULL;
     if (!has_end_marker(data, len))
-        return r2x_fail(r->err, R2X_EINPUT, r->doc->name, 0,
+        return r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0,
                         "the PDF is truncated: it does not end with %%%%EOF; "
                         "download or save it again");
     GBytes *bytes = g_bytes_new_static(data, len);
@@ -742,12 +742,12 @@ static int open_pdf(pdf_reader *r, const char *data, size_t len, PopplerDocument
     const char *why = gerr && gerr->message ? gerr->message : "poppler could not open it";
     int rc;
     if (gerr && g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
-        rc = r2x_fail(r->err, R2X_EINPUT, r->doc->name, 0,
+        rc = r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0,
                       "the PDF is encrypted and needs a password (%s); remove it "
                       "(qpdf --decrypt --password=PASSWORD IN.pdf OUT.pdf) and read the result",
                       why);
     else
-        rc = r2x_fail(r->err, R2X_EINPUT, r->doc->name, 0, "cannot read the PDF: %s", why);
+        rc = r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0, "cannot read the PDF: %s", why);
     g_clear_error(&gerr);
     return rc;
 }
@@ -782,14 +782,14 @@ static int read_document(pdf_reader *r, const char *data, size_t len, size_t max
         return rc;
     r->npages = poppler_document_get_n_pages(pdf);
     if (r->npages < 0 || (size_t)r->npages > max_pages)
-        rc = r2x_fail(r->err, R2X_ETOOBIG, r->doc->name, 0,
+        rc = r2xi_fail(r->err, R2X_ETOOBIG, r->doc->name, 0,
                       "the PDF has %d pages, more than the limit of %zu "
                       "(raise it with --max-pages)", r->npages, max_pages);
     else
         rc = read_pages(r, pdf);
     g_object_unref(pdf);
     if (!rc && !r->nglyphs)
-        rc = r2x_fail(r->err, R2X_EINPUT, r->doc->name, 0,
+        rc = r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0,
                       "the PDF has no text (%d page%s of images or drawings, as a scan "
                       "is): run it through OCR (e.g. ocrmypdf --sidecar FILE.txt) and "
                       "read the text", r->npages, r->npages == 1 ? "" : "s");
@@ -801,7 +801,7 @@ int pdf_read(r2x_document *doc, const char *data, size_t len, const r2x_read_opt
 {
     pdf_reader *r = calloc(1, sizeof *r);
     if (!r)
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     r->doc = doc;
     r->err = err;
     r->max_text = opts && opts->max_input_bytes ? opts->max_input_bytes : R2X_DEFAULT_MAX_INPUT;

@@ -211,7 +211,7 @@ int read_text_grid(const r2x_document *doc, grid **out, r2x_error *err)
     int tabs = tab_lines > 0;
     grid *g = grid_new(tabs ? GRID_UNITS_COLUMNS : GRID_UNITS_CHARS, 1);
     if (!g)
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     int rc = R2X_OK, table = 0, ntables = 0;
     size_t next_page = 0;
     for (size_t n = 1; !rc && n <= doc->nlines; n++) {
@@ -246,7 +246,7 @@ int read_text_grid(const r2x_document *doc, grid **out, r2x_error *err)
     }
     if (rc) {
         grid_free(g);
-        return r2x_fail(err, rc, doc->name, 0, "out of memory");
+        return r2xi_fail(err, rc, doc->name, 0, "out of memory");
     }
     *out = g;
     return R2X_OK;

@@ -43,7 +43,7 @@ static int contains(const char *d, size_t len, const char *needle, size_t n)
 static void set(r2x_sniffed *out, int kind, const char *what)
 {
     out->kind = kind;
-    r2x_strlcpy(out->what, what, sizeof out->what);
+    r2xi_strlcpy(out->what, what, sizeof out->what);
 }
 
 /* A zip: which kind, by the names of its entries (stored uncompressed in
@@ -200,18 +200,18 @@ int r2x_sniff_file(const char *path, r2x_sniffed *out, r2x_error *err)
         return R2X_OK;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return r2x_fail(err, R2X_EIO, path, 0, "cannot open: %s", strerror(errno));
+        return r2xi_fail(err, R2X_EIO, path, 0, "cannot open: %s", strerror(errno));
     char *buf = malloc(2 * SNIFF_BYTES);
     if (!buf) {
         close(fd);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     ssize_t n = read(fd, buf, SNIFF_BYTES);
     if (n < 0) {
         int e = errno;
         close(fd);
         free(buf);
-        return r2x_fail(err, R2X_EIO, path, 0, "read error: %s", strerror(e));
+        return r2xi_fail(err, R2X_EIO, path, 0, "read error: %s", strerror(e));
     }
     size_t len = (size_t)n;
     /* a zip names its entries again in its central directory, at its end */
@@ -240,7 +240,7 @@ int sniff_refuse(const char *name, const char *data, size_t len, int format, r2x
         return R2X_OK;           /* the PDF reader's */
 #else
         if (format == R2X_INPUT_PDF)
-            return r2x_fail(err, R2X_EUSAGE, name, 0,
+            return r2xi_fail(err, R2X_EUSAGE, name, 0,
                             "this build of release2xbrl reads no PDF (it was built without "
                             "poppler-glib); extract the text with `pdftotext -layout FILE "
                             "FILE.txt` (poppler-utils) and give the .txt");
@@ -279,5 +279,5 @@ int sniff_refuse(const char *name, const char *data, size_t len, int format, r2x
     }
     if (!todo)
         return R2X_OK;
-    return r2x_fail(err, R2X_EINPUT, name, 0, "this is %s, not a release; %s", s.what, todo);
+    return r2xi_fail(err, R2X_EINPUT, name, 0, "this is %s, not a release; %s", s.what, todo);
 }

@@ -343,7 +343,7 @@ void columns_stats(extract *x, const block *b, table_plan *tp)
             if (c->kind == TK_DECORATION) {
                 /* "$" standing before a column's figures names its currency */
                 if (c->len == 1 && c->text[0] == '$' && !v->vote_currency[0])
-                    r2x_strlcpy(v->vote_currency, "USD", 4);
+                    r2xi_strlcpy(v->vote_currency, "USD", 4);
                 continue;
             }
             if (nvals < MAX_COLUMNS)
@@ -355,7 +355,7 @@ void columns_stats(extract *x, const block *b, table_plan *tp)
             v->npercent += f->percent;
             v->ndot_thousands += f->dot_thousands;
             if (f->currency_code[0] && !v->vote_currency[0])
-                r2x_strlcpy(v->vote_currency, f->currency_code, 4);
+                r2xi_strlcpy(v->vote_currency, f->currency_code, 4);
         }
         label_unit lu;
         unit_from_label(label, &lu);
@@ -363,7 +363,7 @@ void columns_stats(extract *x, const block *b, table_plan *tp)
             vcolumn *v = &tp->cols[cols[i]];
             if (lu.kind == LABEL_UNIT_PER_SHARE && lu.ncurrencies == nvals &&
                 !v->vote_currency[0])
-                r2x_strlcpy(v->vote_currency, lu.currencies[i], 4);
+                r2xi_strlcpy(v->vote_currency, lu.currencies[i], 4);
         }
         /* a real fraction (not "85.303") outside per-share rows */
         for (size_t i = 0; i < t->n && lu.kind != LABEL_UNIT_PER_SHARE; i++) {
@@ -1070,7 +1070,7 @@ static void repair_from_siblings(extract *x, table_plan *tp, head_row *rows, siz
             if (j == i || !tp->cols[j].has_period)
                 continue;
             char text[256];
-            r2x_strlcpy(text, v->heading, sizeof text);
+            r2xi_strlcpy(text, v->heading, sizeof text);
             if (period_repair_from_sibling(&v->phrase, text, &tp->cols[j].phrase)) {
                 v->has_period = 1;
                 tb_warn(x, NULL, tp->heading_line, "%s", v->phrase.repair);
@@ -1311,7 +1311,7 @@ static void main_currency_vote(table_plan *tp)
             if (strcmp(votes[k].code, code) == 0)
                 break;
         if (k == nv && nv < 8) {
-            r2x_strlcpy(votes[nv].code, code, 4);
+            r2xi_strlcpy(votes[nv].code, code, 4);
             votes[nv++].n = 0;
         }
         if (k < nv)
@@ -1322,7 +1322,7 @@ static void main_currency_vote(table_plan *tp)
         for (size_t k = 1; k < nv; k++)
             if (votes[k].n > votes[best].n)
                 best = k;
-        r2x_strlcpy(tp->main_currency, votes[best].code, 4);
+        r2xi_strlcpy(tp->main_currency, votes[best].code, 4);
     }
 }
 
@@ -1339,9 +1339,9 @@ void columns_assign_roles(extract *x, table_plan *tp)
         const char *cur = x->opts && x->opts->profile
                               ? r2x_profile_get(x->opts->profile, "currency") : NULL;
         if (cur && strlen(cur) == 3)
-            r2x_strlcpy(tp->main_currency, cur, 4);
+            r2xi_strlcpy(tp->main_currency, cur, 4);
         else if (x->doc_currency[0])
-            r2x_strlcpy(tp->main_currency, x->doc_currency, 4);
+            r2xi_strlcpy(tp->main_currency, x->doc_currency, 4);
     }
     for (size_t i = 0; i < tp->ncols; i++) {
         vcolumn *c = &tp->cols[i];

@@ -85,12 +85,12 @@ static int set_label(pending_row *pr, const char *t, size_t tl)
     while (tl && t[tl - 1] == ' ')
         tl--;
     free(pr->row.label);
-    pr->row.label = r2x_strndup(t, tl);
+    pr->row.label = r2xi_strndup(t, tl);
     if (!pr->row.label)
         return R2X_ENOMEM;
     if (mark[0]) {
         free(pr->row.footnote);
-        pr->row.footnote = r2x_strdup(mark);
+        pr->row.footnote = r2xi_strdup(mark);
         if (!pr->row.footnote)
             return R2X_ENOMEM;
     }
@@ -112,7 +112,7 @@ static int add_pending(pending_row *pr, int col, const figure *f, int dash, cons
         v->fig = *f;
     v->dash = dash;
     v->gc = gc;
-    v->text = r2x_strndup(text, tl);
+    v->text = r2xi_strndup(text, tl);
     if (!v->text)
         return R2X_ENOMEM;
     pr->npending++;
@@ -366,14 +366,14 @@ static void value_unit(const table_plan *tp, const vcolumn *col, const label_uni
         /* per-share figures are printed in units whatever the table scale */
         v->unit.kind = R2X_UNIT_PER_SHARE;
         const char *cur = lu->ncurrencies == n ? lu->currencies[k] : currency;
-        r2x_strlcpy(v->unit.measure, cur ? cur : "", sizeof v->unit.measure);
-        r2x_strlcpy(v->unit.denominator, lu->denominator, sizeof v->unit.denominator);
+        r2xi_strlcpy(v->unit.measure, cur ? cur : "", sizeof v->unit.measure);
+        r2xi_strlcpy(v->unit.denominator, lu->denominator, sizeof v->unit.denominator);
         if (!cur)
             v->unit.kind = R2X_UNIT_OTHER;
         *scale = 0;
     } else if (lu->kind == LABEL_UNIT_SHARES || lu->kind == LABEL_UNIT_OTHER_COUNT) {
         v->unit.kind = lu->kind == LABEL_UNIT_SHARES ? R2X_UNIT_SHARES : R2X_UNIT_OTHER;
-        r2x_strlcpy(v->unit.measure, lu->count_unit, sizeof v->unit.measure);
+        r2xi_strlcpy(v->unit.measure, lu->count_unit, sizeof v->unit.measure);
         /* a scale tied to a currency ("Thousands of JPY") does not scale
          * share counts; a bare one does unless shares are stated apart */
         *scale = lu->scale >= 0 ? lu->scale
@@ -381,15 +381,15 @@ static void value_unit(const table_plan *tp, const vcolumn *col, const label_uni
                  : (tp->bare_scale_set ? tp->bare_scale : 0);
     } else if (f->percent || col->percent || lu->kind == LABEL_UNIT_RATIO) {
         v->unit.kind = R2X_UNIT_PURE;      /* 46.6% is the ratio 0.466 */
-        r2x_strlcpy(v->unit.measure, "pure", sizeof v->unit.measure);
+        r2xi_strlcpy(v->unit.measure, "pure", sizeof v->unit.measure);
         *scale = -2;
     } else if (f->suffix[0]) {
         v->unit.kind = R2X_UNIT_OTHER;
-        r2x_strlcpy(v->unit.measure, f->suffix, sizeof v->unit.measure);
+        r2xi_strlcpy(v->unit.measure, f->suffix, sizeof v->unit.measure);
         *scale = 0;
     } else if (currency) {
         v->unit.kind = R2X_UNIT_CURRENCY;
-        r2x_strlcpy(v->unit.measure, currency, sizeof v->unit.measure);
+        r2xi_strlcpy(v->unit.measure, currency, sizeof v->unit.measure);
     } else {
         v->unit.kind = R2X_UNIT_NONE;
     }
@@ -605,7 +605,7 @@ static int make_columns(const table_plan *tp, r2x_table *t)
         r2x_column *col = &t->columns[t->ncolumns++];
         col->index = cp->index;
         col->role = cp->role;
-        col->heading = r2x_strdup(cp->heading);
+        col->heading = r2xi_strdup(cp->heading);
         if (!col->heading)
             return R2X_ENOMEM;
         if (cp->has_period && cp->role != R2X_COL_CHANGE)
@@ -616,7 +616,7 @@ static int make_columns(const table_plan *tp, r2x_table *t)
             col->scale = cp->unit.scale;
         } else if (cur) {
             col->unit.kind = R2X_UNIT_CURRENCY;
-            r2x_strlcpy(col->unit.measure, cur, sizeof col->unit.measure);
+            r2xi_strlcpy(col->unit.measure, cur, sizeof col->unit.measure);
             col->scale = tp->currency_scale_set ? tp->currency_scale
                          : tp->bare_scale_set ? tp->bare_scale : 0;
         } else if (tp->bare_scale_set) {
@@ -624,7 +624,7 @@ static int make_columns(const table_plan *tp, r2x_table *t)
         }
         if (cp->percent) {
             col->unit.kind = R2X_UNIT_PURE;
-            r2x_strlcpy(col->unit.measure, "pure", sizeof col->unit.measure);
+            r2xi_strlcpy(col->unit.measure, "pure", sizeof col->unit.measure);
             col->scale = -2;
         }
     }
@@ -750,7 +750,7 @@ static void sections_follow(section_stack *ss, const pending_row *prs, size_t n,
             memmove(ss->label, ss->label + 1, ss->n * sizeof ss->label[0]);
             memmove(ss->indent, ss->indent + 1, ss->n * sizeof ss->indent[0]);
         }
-        r2x_strlcpy(ss->label[ss->n], p->row.label, sizeof ss->label[0]);
+        r2xi_strlcpy(ss->label[ss->n], p->row.label, sizeof ss->label[0]);
         ss->indent[ss->n++] = indent;
         ss->rows_since = 0;
         return;
@@ -819,7 +819,7 @@ static const char *next_unit_heading(const pending_row *p, const char *current,
     if (lu.kind == LABEL_UNIT_PER_SHARE)
         return p->row.label;
     if (lu.kind == LABEL_UNIT_SHARES) {
-        r2x_strlcpy(joined, p->row.label, size);
+        r2xi_strlcpy(joined, p->row.label, size);
         return joined;
     }
     /* a heading of counts wrapped over lines ("WEIGHTED-AVERAGE NUMBER OF

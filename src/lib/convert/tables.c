@@ -153,7 +153,7 @@ static void emit(extract *x, int sev, const grid_cell *at, long line, const char
     memset(&e, 0, sizeof e);
     e.code = R2X_ETABLE;
     e.severity = sev;
-    r2x_strlcpy(e.file, x->doc->name, sizeof e.file);
+    r2xi_strlcpy(e.file, x->doc->name, sizeof e.file);
     if (at) {
         e.line = at->line;
         e.column = at->column;
@@ -823,7 +823,7 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
             ti->context[cl + strlen(line) + 1] = '\0';
         }
         if (!ti->title && line[0] != '(' && strlen(line) < 160) {
-            ti->title = r2x_strdup(line);
+            ti->title = r2xi_strdup(line);
             if (!ti->title)
                 return R2X_ENOMEM;
             ti->title_line = tb_doc_line(x, k);
@@ -872,7 +872,7 @@ static int find_title(extract *x, const block *b, size_t prev_end, title_info *t
         if (!above_title && !(line[0] == '(' && line[ln - 1] == ')') &&
             !(ti->title && b->table)) {
             free(ti->title);
-            ti->title = r2x_strdup(line);
+            ti->title = r2xi_strdup(line);
             if (!ti->title)
                 return R2X_ENOMEM;
             ti->title_line = tb_doc_line(x, r);
@@ -1126,7 +1126,7 @@ static int lone_row(const extract *x, const block *b)
 
 static void inherit_plan(table_plan *tp, const table_plan *prev)
 {
-    r2x_strlcpy(tp->main_currency, prev->main_currency, 4);
+    r2xi_strlcpy(tp->main_currency, prev->main_currency, 4);
     tp->bare_scale = prev->bare_scale;
     tp->bare_scale_set = prev->bare_scale_set;
     tp->shares_scale = prev->shares_scale;
@@ -1154,7 +1154,7 @@ void tb_plan_units(table_plan *tp, const char *text)
             if (up[k].shares_scale >= 0)
                 tp->shares_scale = up[k].shares_scale;
         } else if (up[k].unit.kind == R2X_UNIT_CURRENCY && up[k].scale) {
-            r2x_strlcpy(tp->main_currency, up[k].unit.measure, 4);
+            r2xi_strlcpy(tp->main_currency, up[k].unit.measure, 4);
             tp->currency_scale = up[k].scale;
             tp->currency_scale_set = 1;
         }
@@ -1264,7 +1264,7 @@ static int build_table(extract *x, const block *b, const title_info *ti, table_p
         t.statement = prev->statement;
         t.continues = (int)ntab;
     }
-    t.title = title ? r2x_strdup(title) : NULL;
+    t.title = title ? r2xi_strdup(title) : NULL;
     t.title_line = title_line;
     if ((title && !t.title) || rows_structure(&t) || buf_add(&x->tables, &t, sizeof t) ||
         buf_add(&x->plans, tp, sizeof *tp)) {
@@ -1442,7 +1442,7 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
 {
     *out = NULL;
     if (!doc->grid)
-        return r2x_fail(err, R2X_EUSAGE, doc->name, 0, "the document has no grid");
+        return r2xi_fail(err, R2X_EUSAGE, doc->name, 0, "the document has no grid");
     extract x;
     memset(&x, 0, sizeof x);
     x.doc = doc;
@@ -1476,7 +1476,7 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
         for (size_t i = 0; i < x.tables.len / sizeof(r2x_table); i++)
             table_release(&ts[i]);
         buf_release(&x.tables);
-        return r2x_fail(err, rc, doc->name, 0, "%s", r2x_strerror(rc));
+        return r2xi_fail(err, rc, doc->name, 0, "%s", r2x_strerror(rc));
     }
     r2x_tableset *set = calloc(1, sizeof *set);
     if (!set) {
@@ -1484,7 +1484,7 @@ int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
         for (size_t i = 0; i < x.tables.len / sizeof(r2x_table); i++)
             table_release(&ts[i]);
         buf_release(&x.tables);
-        return r2x_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
     }
     set->ntables = x.tables.len / sizeof(r2x_table);
     set->tables = (r2x_table *)(void *)buf_detach(&x.tables, NULL);

@@ -62,7 +62,7 @@ int taxonomy_new(taxonomy **out, r2x_error *err)
 {
     taxonomy *t = calloc(1, sizeof *t);
     if (!t)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     strmap_init(&t->by_qname);
     strmap_init(&t->replaced);
     strpool_init(&t->pool);
@@ -137,7 +137,7 @@ static const char *find_prefixed(const r2x_buf *b, const char *prefix, size_t le
 
 static int add_prefixed(r2x_buf *b, const char *prefix, const char *value, int entry)
 {
-    prefixed p = {r2x_strdup(prefix), r2x_strdup(value), entry};
+    prefixed p = {r2xi_strdup(prefix), r2xi_strdup(value), entry};
     if (!p.prefix || !p.value || buf_add(b, &p, sizeof p)) {
         free(p.prefix);
         free(p.value);
@@ -152,13 +152,13 @@ static int declare(taxonomy *t, r2x_buf *list, const char *prefix, const char *u
     const char *have = taxonomy_namespace(t, prefix);
     if (have) {
         if (strcmp(have, uri))
-            return r2x_fail(err, R2X_EPROFILE, NULL, 0,
+            return r2xi_fail(err, R2X_EPROFILE, NULL, 0,
                             "prefix '%s' is declared twice, as '%s' and '%s'", prefix,
                             have, uri);
         return R2X_OK;
     }
     if (add_prefixed(list, prefix, uri, 0))
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     return R2X_OK;
 }
 
@@ -254,7 +254,7 @@ static int valid_qname(const taxonomy *t, const char *q, int type)
            (type && find_prefixed(&t->type_namespaces, q, n));
 }
 
-#define FAIL(l, code, ...) r2x_fail((l)->err, code, (l)->path, (l)->lineno, __VA_ARGS__)
+#define FAIL(l, code, ...) r2xi_fail((l)->err, code, (l)->path, (l)->lineno, __VA_ARGS__)
 
 /* Hash the concepts read since the last call, all at once (the table sized
  * once, not grown line by line): before a section that names concepts, and
@@ -270,7 +270,7 @@ static int hash_concepts(loader *l)
         if (strmap_put(&l->t->by_qname, c->qname, c, &have))
             return FAIL(l, R2X_ENOMEM, "out of memory");
         if (have)
-            return r2x_fail(l->err, R2X_EPROFILE, l->path, c->line,
+            return r2xi_fail(l->err, R2X_EPROFILE, l->path, c->line,
                             "concept '%s' is declared twice", c->qname);
     }
     return R2X_OK;
@@ -312,7 +312,7 @@ static int directive(loader *l, char *line)
         rc = add_prefixed(&l->t->schemas, a, b, schema) ? FAIL(l, R2X_ENOMEM, "out of memory")
                                                          : R2X_OK;
     if (rc && l->err && !l->err->file[0]) {
-        r2x_strlcpy(l->err->file, l->path, sizeof l->err->file);
+        r2xi_strlcpy(l->err->file, l->path, sizeof l->err->file);
         l->err->line = l->lineno;
     }
     return rc;
@@ -621,23 +621,23 @@ int taxonomy_add_extension(taxonomy *t, const char *qname, const char *type, int
     char prefix[64];
     size_t pl = colon ? (size_t)(colon - qname) : 0;
     if (!colon || pl >= sizeof prefix)
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "'%s' is not a QName", qname);
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "'%s' is not a QName", qname);
     memcpy(prefix, qname, pl);
     prefix[pl] = '\0';
     if (!taxonomy_namespace(t, prefix))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "the prefix of '%s' is not declared", qname);
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "the prefix of '%s' is not declared", qname);
     if (strmap_get(&t->by_qname, qname))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "concept '%s' is declared already", qname);
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "concept '%s' is declared already", qname);
     concept *c = calloc(1, sizeof *c);
     if (!c || buf_add(&t->blocks, &c, sizeof c)) {
         free(c);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     c->qname = strpool_add(&t->pool, qname, strlen(qname));
     c->type = intern_type(t, type);
     c->label = label ? strpool_add(&t->pool, label, strlen(label)) : NULL;
     if (!c->qname || !c->type || (label && !c->label))
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     c->period_type = (unsigned char)period_type;
     c->balance = (unsigned char)balance;
     c->extension = 1;
@@ -645,7 +645,7 @@ int taxonomy_add_extension(taxonomy *t, const char *qname, const char *type, int
     void *have = NULL;
     if (buf_add(&t->concepts, &c, sizeof c) || buf_add(&t->extensions, &c, sizeof c) ||
         strmap_put(&t->by_qname, c->qname, c, &have))
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     *out = c;
     return R2X_OK;
 }
@@ -656,14 +656,14 @@ int taxonomy_load(taxonomy *t, const char *path, int extension, r2x_error *err)
 {
     const char *fname = buf_keep_string(&t->files, path);
     if (!fname)
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     loader l = {t, fname, 0, extension, SEC_CONCEPTS, NULL, NULL, 0, taxonomy_count(t), 0, err};
     int rc = text_each_line(path, DICTIONARY_MAX, "concept dictionary", parse_line, &l, err);
     if (!rc)
         rc = hash_concepts(&l);
     if (!rc && (index_network(&t->calc, taxonomy_count(t)) ||
                 index_network(&t->pres, taxonomy_count(t))))
-        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     return rc;
 }
 

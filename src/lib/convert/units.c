@@ -166,14 +166,14 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
             toks[i + 2].kind == T_CUR) {
             /* "Thousands of JPY" */
             u.unit.kind = R2X_UNIT_CURRENCY;
-            r2x_strlcpy(u.unit.measure, toks[i + 2].code, sizeof u.unit.measure);
+            r2xi_strlcpy(u.unit.measure, toks[i + 2].code, sizeof u.unit.measure);
             u.scale = toks[i].scale;
             u.end = toks[i + 2].end;
             i += 2;
         } else if (toks[i].kind == T_CUR) {
             /* "JPY millions", "JPY in millions", "Dollars in thousands", "Yen" */
             u.unit.kind = R2X_UNIT_CURRENCY;
-            r2x_strlcpy(u.unit.measure, toks[i].code, sizeof u.unit.measure);
+            r2xi_strlcpy(u.unit.measure, toks[i].code, sizeof u.unit.measure);
             u.end = toks[i].end;
             if (i + 1 < nt && toks[i + 1].kind == T_SCALE) {
                 u.scale = toks[i + 1].scale;
@@ -188,7 +188,7 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
                    toks[i + 2].kind == T_OF && toks[i + 3].kind == T_CUR) {
             /* "(in thousands of U.S. dollars)", "(In millions of yen)" */
             u.unit.kind = R2X_UNIT_CURRENCY;
-            r2x_strlcpy(u.unit.measure, toks[i + 3].code, sizeof u.unit.measure);
+            r2xi_strlcpy(u.unit.measure, toks[i + 3].code, sizeof u.unit.measure);
             u.scale = toks[i + 1].scale;
             u.end = toks[i + 3].end;
             i += 3;
@@ -223,7 +223,7 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
             }
         } else if (toks[i].kind == T_PCT) {
             u.unit.kind = R2X_UNIT_PURE;
-            r2x_strlcpy(u.unit.measure, "pure", sizeof u.unit.measure);
+            r2xi_strlcpy(u.unit.measure, "pure", sizeof u.unit.measure);
             u.percent = 1;
             u.end = toks[i].end;
             if (i > 0 && toks[i - 1].kind == T_CHANGE && toks[i - 1].start >= u.start) {
@@ -255,7 +255,7 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
                 u.end = toks[++i].end;
         } else if (toks[i].kind == T_SHARES && i == 0 && nt == 1) {
             u.unit.kind = R2X_UNIT_SHARES;
-            r2x_strlcpy(u.unit.measure, "shares", sizeof u.unit.measure);
+            r2xi_strlcpy(u.unit.measure, "shares", sizeof u.unit.measure);
             u.end = toks[i].end;
         } else {
             continue;
@@ -322,23 +322,23 @@ void unit_from_label(const char *label, label_unit *out)
          (find_word(label, "shares") || find_word(label, "number")) &&
          !find_word(label, "ads") && !find_word(label, "adss"))) {
         out->kind = LABEL_UNIT_SHARES;
-        r2x_strlcpy(out->count_unit, "shares", sizeof out->count_unit);
+        r2xi_strlcpy(out->count_unit, "shares", sizeof out->count_unit);
     } else if (find_word(label, "number of employees") || find_word(label, "employees")) {
         out->kind = LABEL_UNIT_OTHER_COUNT;
-        r2x_strlcpy(out->count_unit, "employees", sizeof out->count_unit);
+        r2xi_strlcpy(out->count_unit, "employees", sizeof out->count_unit);
     } else if ((per = find_word(label, "per share")) || (per = find_word(label, "per common share")) ||
         (per = find_word(label, "per diluted share")) || (per = find_word(label, "per basic share")) ||
         find_word(label, "earnings per") || find_word(label, "eps")) {
         out->kind = LABEL_UNIT_PER_SHARE;
-        r2x_strlcpy(out->denominator, "shares", sizeof out->denominator);
+        r2xi_strlcpy(out->denominator, "shares", sizeof out->denominator);
     } else if (find_word(label, "per ads") || find_word(label, "per adss") ||
                find_word(label, "per adr")) {
         out->kind = LABEL_UNIT_PER_SHARE;
-        r2x_strlcpy(out->denominator, "ADS", sizeof out->denominator);
+        r2xi_strlcpy(out->denominator, "ADS", sizeof out->denominator);
     } else if (find_word(label, "(adss)") || find_word(label, "adss") ||
                find_word(label, "ads equivalents") || find_word(label, "number of ads")) {
         out->kind = LABEL_UNIT_OTHER_COUNT;
-        r2x_strlcpy(out->count_unit, "ADS", sizeof out->count_unit);
+        r2xi_strlcpy(out->count_unit, "ADS", sizeof out->count_unit);
     } else if (find_word(label, "number of shares") || find_word(label, "(shares)") ||
                find_word(label, "shares used") || find_word(label, "shares outstanding") ||
                find_word(label, "weighted average shares") ||
@@ -353,7 +353,7 @@ void unit_from_label(const char *label, label_unit *out)
             find_word(label, "shares used") || find_word(label, "weighted") ||
             find_word(label, "average") || find_word(label, "shares outstanding")) {
             out->kind = LABEL_UNIT_SHARES;
-            r2x_strlcpy(out->count_unit, "shares", sizeof out->count_unit);
+            r2xi_strlcpy(out->count_unit, "shares", sizeof out->count_unit);
         }
     } else if (find_word(label, "ratio") || find_word(label, "margin %") ||
                find_word(label, "as a percentage of") || find_word(label, "percent of")) {
@@ -371,7 +371,7 @@ void unit_from_label(const char *label, label_unit *out)
                 const char *code = unit_currency_at(s, &n);
                 if (!code)
                     break;
-                r2x_strlcpy(out->currencies[out->ncurrencies++], code, 4);
+                r2xi_strlcpy(out->currencies[out->ncurrencies++], code, 4);
                 s += n;
                 while (*s == ' ')
                     s++;

@@ -184,7 +184,7 @@ int factlist_write(const xfacts *x, const char *source, int json, const char *pa
         write_json(output_stream(out), x, source);
     } else if ((rc = write_table(output_stream(out), x))) {
         output_abort(out);
-        return r2x_fail(err, rc, NULL, 0, "out of memory");
+        return r2xi_fail(err, rc, NULL, 0, "out of memory");
     }
     return output_commit(out, err);
 }

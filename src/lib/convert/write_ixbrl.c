@@ -562,7 +562,7 @@ int ixbrl_docxml(const r2x_document *doc, const r2x_tableset *set, const factset
     if (!w) {
         free(b);
         free(tagged);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     char schema_name[256];
     xbrl_schema_name(o, schema_name, sizeof schema_name);
@@ -596,7 +596,7 @@ write_error:
     xmlFreeDoc(d);
     free(b);
     free(tagged);
-    return r2x_fail(err, R2X_ENOMEM, NULL, 0, "cannot build the document for Inline XBRL");
+    return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "cannot build the document for Inline XBRL");
 }
 
 /* ---- XSLT ------------------------------------------------------------------ */
@@ -642,7 +642,7 @@ int ixbrl_write(const r2x_document *doc, const r2x_tableset *set, const factset 
     if (sdoc && !(style = xsltParseStylesheetDoc(sdoc)))
         xmlFreeDoc(sdoc);
     if (!style) {
-        rc = r2x_fail(err, R2X_EIO, stylesheet_path, 0, "cannot read the stylesheet%s%s",
+        rc = r2xi_fail(err, R2X_EIO, stylesheet_path, 0, "cannot read the stylesheet%s%s",
                       msg[0] ? ": " : "", msg);
         goto done;
     }
@@ -664,7 +664,7 @@ int ixbrl_write(const r2x_document *doc, const r2x_tableset *set, const factset 
     xsltFreeTransformContext(tc);
     xsltFreeSecurityPrefs(sec);
     if (!html || !xmlDocGetRootElement(html)) {
-        rc = r2x_fail(err, R2X_EINPUT, stylesheet_path, 0, "the stylesheet failed%s%s",
+        rc = r2xi_fail(err, R2X_EINPUT, stylesheet_path, 0, "the stylesheet failed%s%s",
                       msg[0] ? ": " : "", msg);
         goto done;
     }
@@ -677,7 +677,7 @@ int ixbrl_write(const r2x_document *doc, const r2x_tableset *set, const factset 
         if (ob)
             xmlOutputBufferClose(ob);
         output_abort(out);
-        rc = r2x_fail(err, R2X_EIO, path, 0, "cannot write the Inline XBRL");
+        rc = r2xi_fail(err, R2X_EIO, path, 0, "cannot write the Inline XBRL");
         goto done;
     }
     xmlOutputBufferClose(ob);

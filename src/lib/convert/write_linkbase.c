@@ -493,7 +493,7 @@ int linkbase_write(const ext_taxonomy *x, const char *path, r2x_output *outs[LIN
     for (int i = 0; i < LINKBASE_FILES; i++)
         outs[i] = NULL;
     if (!linkbase_paths(path, x->schema_name, paths))
-        return r2x_fail(err, R2X_EUSAGE, path, 0, "the path is too long");
+        return r2xi_fail(err, R2X_EUSAGE, path, 0, "the path is too long");
     int rc = write_schema(x, paths[FILE_SCHEMA], &outs[FILE_SCHEMA], err);
     for (int i = FILE_LAB; i < LINKBASE_FILES && !rc; i++)
         rc = write_linkbase_file(x, i, paths[i], &outs[i], err);

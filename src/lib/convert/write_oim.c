@@ -24,20 +24,20 @@ static int check_carried(const xfacts *x, const char *name, r2x_diag_fn diag, vo
                          const char *format, r2x_error *err)
 {
     if (xfacts_tuples(x))
-        return r2x_fail(err, R2X_EINPUT, name, 0, "the instance has %zu tuples, which %s "
+        return r2xi_fail(err, R2X_EINPUT, name, 0, "the instance has %zu tuples, which %s "
                         "cannot carry", xfacts_tuples(x), format);
     for (size_t i = 0; i < xfacts_count(x); i++) {
         const xfact *f = xfacts_at(x, i);
         if (f->other_content)
-            return r2x_fail(err, R2X_EINPUT, name, f->line, "context '%s' holds segment or "
+            return r2xi_fail(err, R2X_EINPUT, name, f->line, "context '%s' holds segment or "
                             "scenario content other than dimensions, which %s cannot carry",
                             f->context_id, format);
         if (f->numeric && !f->decimals && f->precision && !strcmp(f->precision, "0"))
-            return r2x_fail(err, R2X_EINPUT, name, f->line, "%s has precision 0, which %s "
+            return r2xi_fail(err, R2X_EINPUT, name, f->line, "%s has precision 0, which %s "
                             "cannot carry", f->concept, format);
     }
     if (xfacts_footnote_links(x))
-        r2x_diag(diag, ud, R2X_SEV_WARNING, R2X_OK, name, 0, 0, "the instance's footnotes "
+        r2xi_diag(diag, ud, R2X_SEV_WARNING, R2X_OK, name, 0, 0, "the instance's footnotes "
                  "(%zu footnote links) are not carried into %s", xfacts_footnote_links(x),
                  format);
     return R2X_OK;
@@ -115,7 +115,7 @@ static int fact_ids_make(const xfacts *x, fact_ids *out)
             while (strmap_get(&taken, made) || strmap_get(&given, made));
             id = made;
         }
-        out->ids[i] = r2x_strdup(id);
+        out->ids[i] = r2xi_strdup(id);
         if (!out->ids[i] || strmap_put(&given, out->ids[i], (void *)1, NULL))
             rc = R2X_ENOMEM;
     }
@@ -166,7 +166,7 @@ int oim_write_json(const xfacts *x, const char *name, const char *path, r2x_diag
     int rc = check_carried(x, name, diag, diag_userdata, "xBRL-JSON", err);
     fact_ids ids;
     if (!rc && (rc = fact_ids_make(x, &ids)))
-        return r2x_fail(err, rc, NULL, 0, "out of memory");
+        return r2xi_fail(err, rc, NULL, 0, "out of memory");
     if (rc)
         return rc;
     r2x_output *out;
@@ -361,7 +361,7 @@ int oim_write_csv(const xfacts *x, const char *name, const char *csv_path, r2x_d
 {
     char meta[4096];
     if (!oim_csv_metadata_path(csv_path, meta, sizeof meta))
-        return r2x_fail(err, R2X_EUSAGE, csv_path, 0, "the path is too long");
+        return r2xi_fail(err, R2X_EUSAGE, csv_path, 0, "the path is too long");
     int rc = check_carried(x, name, diag, diag_userdata, "xBRL-CSV", err);
     if (rc)
         return rc;
@@ -371,7 +371,7 @@ int oim_write_csv(const xfacts *x, const char *name, const char *csv_path, r2x_d
     if ((rc = fact_ids_make(x, &ids)) || (rc = csv_axes(x, &axes))) {
         buf_release(&axes);
         fact_ids_free(&ids);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     const char *const *list = (const char *const *)(const void *)axes.data;
     size_t naxes = axes.len / sizeof(char *);

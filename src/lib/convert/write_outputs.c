@@ -109,7 +109,7 @@ static void list_written(r2x_output *const *outs, r2x_convert_result *res)
                                                                             sizeof order[0]);
         const char *target = outs[k] ? output_target(outs[k]) : "-";
         if (strcmp(target, "-") && res->noutputs < R2X_MAX_OUTPUTS)
-            r2x_strlcpy(res->outputs[res->noutputs++], target, sizeof res->outputs[0]);
+            r2xi_strlcpy(res->outputs[res->noutputs++], target, sizeof res->outputs[0]);
     }
 }
 
@@ -121,7 +121,7 @@ int outputs_write(const outputs_request *rq, const char *path, r2x_convert_resul
     res->sums_written = res->sums_left_out = 0;
     res->noutputs = 0;
     if (to_stdout && (format == R2X_FORMAT_ALL || format == R2X_FORMAT_CSV))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
                         "-o FILE, not standard output", r2x_format_name(format));
     if (format == R2X_FORMAT_FACTS || format == R2X_FORMAT_FACTS_JSON)
         return write_listing(rq, path, err);
@@ -130,7 +130,7 @@ int outputs_write(const outputs_request *rq, const char *path, r2x_convert_resul
      * and nothing for one to present */
     xo->taxonomy = (!to_stdout && xo->period_end.year) || taxonomy_extension_count(xo->tax) > 0;
     if (to_stdout && xo->taxonomy)
-        r2x_diag(rq->diag, rq->diag_userdata, R2X_SEV_WARNING, R2X_OK, "-", 0, 0,
+        r2xi_diag(rq->diag, rq->diag_userdata, R2X_SEV_WARNING, R2X_OK, "-", 0, 0,
                  "the instance refers to the extension schema %s-%04d%02d%02d.xsd, which "
                  "is written beside the output file; with standard output it is not "
                  "written (use -o FILE)", xo->ext_prefix, xo->period_end.year % 10000,
@@ -138,11 +138,11 @@ int outputs_write(const outputs_request *rq, const char *path, r2x_convert_resul
     int all = format == R2X_FORMAT_ALL;
     char paths[NOUTS][4096];
     for (int i = 0; i < NOUTS; i++)
-        r2x_strlcpy(paths[i], path, sizeof paths[i]);
+        r2xi_strlcpy(paths[i], path, sizeof paths[i]);
     if (all && !(outputs_beside(path, ".htm", paths[OUT_IXBRL], sizeof paths[0]) &&
                  outputs_beside(path, ".json", paths[OUT_JSON], sizeof paths[0]) &&
                  outputs_beside(path, ".csv", paths[OUT_CSV], sizeof paths[0])))
-        return r2x_fail(err, R2X_EUSAGE, path, 0, "the path is too long");
+        return r2xi_fail(err, R2X_EUSAGE, path, 0, "the path is too long");
     r2x_output *outs[NOUTS] = {NULL};
     int rc = R2X_OK;
     if (!to_stdout && xo->taxonomy)

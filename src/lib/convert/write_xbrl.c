@@ -81,7 +81,7 @@ int xbrl_writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
             xmlOutputBufferClose(ob);
         output_abort(*out);
         (void)xml_guard_end(&writer_guard);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     xmlTextWriterSetIndent(*w, 1);
     xmlTextWriterSetIndentString(*w, BAD_CAST "  ");
@@ -89,7 +89,7 @@ int xbrl_writer_open(const char *path, r2x_output **out, xmlTextWriterPtr *w,
         xmlFreeTextWriter(*w);
         output_abort(*out);
         (void)xml_guard_end(&writer_guard);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     return R2X_OK;
 }
@@ -107,7 +107,7 @@ int xbrl_writer_close(xmlTextWriterPtr w, r2x_output *out, int failed, const cha
         /* stream_write takes every byte (write errors surface at commit),
          * so the writer fails only when libxml2 cannot allocate */
         output_abort(out);
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory writing the %s", what);
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory writing the %s", what);
     }
     if (deferred) {
         *deferred = out;           /* the caller commits it with its other outputs */
@@ -300,7 +300,7 @@ int xbrl_write_resources(xmlTextWriterPtr w, const factset *fs, const xbrl_optio
             continue;
         if (nseen == 256)
             return -1;             /* more distinct units than any release has */
-        r2x_strlcpy(seen[nseen++], id, sizeof seen[0]);
+        r2xi_strlcpy(seen[nseen++], id, sizeof seen[0]);
         if (write_unit(w, &f->unit, id, o->ext_prefix) < 0)
             return -1;
     }
@@ -390,7 +390,7 @@ int xbrl_write_tree(const factset *fs, const xbrl_options *o, const r2x_document
     xmlFreeTextWriter(w);
     if (xml_guard_end(&writer_guard) || writer_guard.errors || failed || !d) {
         xmlFreeDoc(d);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory building the instance");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory building the instance");
     }
     set_fact_lines(d, fs, o, doc);
     *out = d;

@@ -50,7 +50,7 @@ static int save_tree(xmlDocPtr inst, const char *path, r2x_output **out, r2x_err
     if (xml_guard_end(&guard) || !saved) {
         output_abort(*out);
         *out = NULL;
-        return r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     }
     return R2X_OK;
 }
@@ -62,17 +62,17 @@ int r2x_ixbrl_extract_to(const char *path, const char *out_path, int format,
     int all = format == R2X_FORMAT_ALL;
     if (format != R2X_FORMAT_XBRL && format != R2X_FORMAT_JSON && format != R2X_FORMAT_CSV &&
         !all)
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "extract writes xbrl, json, csv or all, "
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "extract writes xbrl, json, csv or all, "
                         "not %s", r2x_format_name(format));
     if ((all || format == R2X_FORMAT_CSV) && !strcmp(out_path, "-"))
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
                         "-o FILE, not standard output", r2x_format_name(format));
     char json[4096], csv[4096];
-    r2x_strlcpy(json, out_path, sizeof json);
-    r2x_strlcpy(csv, out_path, sizeof csv);
+    r2xi_strlcpy(json, out_path, sizeof json);
+    r2xi_strlcpy(csv, out_path, sizeof csv);
     if (all && !(outputs_beside(out_path, ".json", json, sizeof json) &&
                  outputs_beside(out_path, ".csv", csv, sizeof csv)))
-        return r2x_fail(err, R2X_EUSAGE, out_path, 0, "the path is too long");
+        return r2xi_fail(err, R2X_EUSAGE, out_path, 0, "the path is too long");
     xmlDocPtr inst;
     int rc = extract_tree(path, diag, diag_userdata, &inst, nfacts, nerrors, err);
     if (rc)
@@ -109,7 +109,7 @@ int r2x_facts_list(const char *path, int format, const char *out_path, r2x_diag_
     if (nerrors)
         *nerrors = 0;
     if (format != R2X_FORMAT_FACTS && format != R2X_FORMAT_FACTS_JSON)
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "a listing is facts or facts-json, not %s",
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "a listing is facts or facts-json, not %s",
                         r2x_format_name(format));
     r2x_sniffed what;
     int rc = r2x_sniff_file(path, &what, err);
@@ -121,7 +121,7 @@ int r2x_facts_list(const char *path, int format, const char *out_path, r2x_diag_
     else if (what.kind == R2X_KIND_XBRL_INSTANCE)
         rc = xml_parse_file(path, NULL, &inst, err);
     else
-        rc = r2x_fail(err, R2X_EINPUT, path, 0, "neither an XBRL instance nor Inline XBRL");
+        rc = r2xi_fail(err, R2X_EINPUT, path, 0, "neither an XBRL instance nor Inline XBRL");
     if (rc)
         return rc;
     xfacts *x;

@@ -1549,10 +1549,10 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
 {
     *out = NULL;
     if (!opts || !opts->fetch)
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "a DTS needs a fetcher");
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "a DTS needs a fetcher");
     dts *d = calloc(1, sizeof *d);
     if (!d)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     d->opts = *opts;
     d->docs = xmlHashCreate(256);
     d->concepts = xmlHashCreate(32768);
@@ -1574,7 +1574,7 @@ int dts_new(const dts_options *opts, dts **out, r2x_error *err)
     if (!d->docs || !d->missing_ns || !d->read_ns || !d->label_roles || !d->concepts ||
         !d->by_href || !d->types || !d->attributes || !d->attr_groups || !d->groups) {
         dts_free(d);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     *out = d;
     return R2X_OK;
@@ -1629,7 +1629,7 @@ int dts_add(dts *d, const char *url, const char *base, const char *referrer, lon
             r2x_error *err)
 {
     discover(d, url, base, referrer ? intern(d, referrer, -1) : NULL, line, NULL);
-    return d->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
+    return d->oom ? r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
 }
 
 int dts_load(dts *d, r2x_error *err)
@@ -1654,7 +1654,7 @@ int dts_load(dts *d, r2x_error *err)
         d->counts.tuples += c->kind == DTS_TUPLE;
     }
     resolve_relationships(d);
-    return d->oom ? r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
+    return d->oom ? r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory") : R2X_OK;
 }
 
 const dts_type *dts_type_by_key(const dts *d, const char *key)
@@ -1785,7 +1785,7 @@ int dts_concept_has_label_role(const dts *d, const dts_concept *c, const char *r
 int dts_add_observer(dts *d, const dts_observer *o, r2x_error *err)
 {
     if (d->nobservers == DTS_MAX_OBSERVERS)
-        return r2x_fail(err, R2X_EUSAGE, NULL, 0, "a DTS takes %d observers", DTS_MAX_OBSERVERS);
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "a DTS takes %d observers", DTS_MAX_OBSERVERS);
     d->observers[d->nobservers++] = *o;
     return R2X_OK;
 }

@@ -167,7 +167,7 @@ int dts_rules_new(dts *d, dts_rules **out, r2x_error *err)
     *out = NULL;
     dts_rules_feed *f = calloc(1, sizeof *f);
     if (!f)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     f->d = d;
     buf_init(&f->labels, R2X_BUF_NOCAP);
     buf_init(&f->link_locs, R2X_BUF_NOCAP);
@@ -191,7 +191,7 @@ int dts_rules_new(dts *d, dts_rules **out, r2x_error *err)
         buf_init(&f->scratch[i], R2X_BUF_NOCAP);
     if (!f->docs || !f->targets || !f->refs || !f->ctypes) {
         dts_rules_free(f);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     dts_observer o = {f, feed_document, feed_start, feed_text, feed_wants_text, feed_end};
     int rc = dts_add_observer(d, &o, err);

@@ -73,7 +73,7 @@ static char *text_of(instance *r, xmlNodePtr n)
     size_t len = strlen(s);
     while (len && isspace((unsigned char)s[len - 1]))
         len--;
-    char *t = r2x_strndup(s, len);
+    char *t = r2xi_strndup(s, len);
     xmlFree(c);
     if (!t)
         r->oom = 1;
@@ -740,7 +740,7 @@ static void read_item(instance *r, xmlNodePtr n, vfact *f)
         dflt = k->fixed ? k->fixed : k->dflt;
     if (dflt && !f->nil) {
         free(f->text);
-        if (!(f->text = r2x_strndup(dflt, strlen(dflt))))
+        if (!(f->text = r2xi_strndup(dflt, strlen(dflt))))
             r->oom = 1;
     }
     if (!num) {
@@ -881,7 +881,7 @@ static int same_document(instance *r, xmlNodePtr n, const char *href)
     size_t len = hash ? (size_t)(hash - href) : strlen(href);
     if (!len)
         return 1;
-    char *part = r2x_strndup(href, len);
+    char *part = r2xi_strndup(href, len);
     xmlChar *base = xmlNodeGetBase(n->doc, n);
     xmlChar *abs = part ? xmlBuildURI(BAD_CAST part, base ? base : BAD_CAST r->rep->file) : NULL;
     xmlChar *self = xmlBuildURI(n->doc->URL ? n->doc->URL : BAD_CAST r->rep->file, NULL);

@@ -56,11 +56,11 @@ void vreport(reporter *rp, int severity, const char *code, const char *file, lon
     r2x_error e;
     e.code = R2X_EINPUT;
     e.severity = severity;
-    r2x_strlcpy(e.file, file ? file : "", sizeof e.file);
+    r2xi_strlcpy(e.file, file ? file : "", sizeof e.file);
     e.line = line > 0 ? line : 0;
     e.column = column > 0 ? column : 0;
     vsnprintf(e.message, sizeof e.message, fmt, ap);
-    r2x_strlcpy(e.rule, code ? code : "", sizeof e.rule);
+    r2xi_strlcpy(e.rule, code ? code : "", sizeof e.rule);
     if (severity == R2X_SEV_ERROR)
         rp->errors++;
     else

@@ -69,11 +69,11 @@ static void on_error(void *userdata, xmlErrorPtr e)
     memset(&f, 0, sizeof f);
     f.code = R2X_EINPUT;
     f.severity = R2X_SEV_ERROR;
-    r2x_strlcpy(f.file, file ? file : "", sizeof f.file);
+    r2xi_strlcpy(f.file, file ? file : "", sizeof f.file);
     f.line = at.line > 0 ? at.line : 0;
     f.column = at.column;
-    r2x_strlcpy(f.message, msg, sizeof f.message);
-    r2x_strlcpy(f.rule, s->code, sizeof f.rule);
+    r2xi_strlcpy(f.message, msg, sizeof f.message);
+    r2xi_strlcpy(f.rule, s->code, sizeof f.rule);
     if (s->hold)
         s->hold(s->hold_userdata, &f);
     else
@@ -264,7 +264,7 @@ static int add_import(r2x_buf *w, xmlHashTablePtr seen, const char *ns, const ch
 static int add_hints(r2x_buf *w, xmlHashTablePtr seen, const char *hints, const char *base,
                      reporter *rp, fetcher *f, long line)
 {
-    char *v = r2x_strdup(hints ? hints : "");
+    char *v = r2xi_strdup(hints ? hints : "");
     int rc = v ? 0 : -1;
     char *save = NULL;
     char *ns = v ? strtok_r(v, " \t\r\n", &save) : NULL;
@@ -375,14 +375,14 @@ int schema_set_new(const dts *d, fetcher *f, reporter *rp, xmlDocPtr hints, sche
     buf_init(&w, R2X_BUF_NOCAP);
     if (wrapper_schema(d, f, rp, hints, &w)) {
         buf_release(&w);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     schema_set *s = calloc(1, sizeof *s);
     xmlSchemaParserCtxtPtr pc = s ? xmlSchemaNewMemParserCtxt(w.data, (int)w.len) : NULL;
     if (!pc) {
         free(s);
         buf_release(&w);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     s->d = d;
     s->f = f;

@@ -110,7 +110,7 @@ const char *r2x_diag_rule(const r2x_error *diag, char *code, size_t size)
 {
     const char *m = diag->message;
     if (diag->rule[0]) {
-        r2x_strlcpy(code, diag->rule, size);
+        r2xi_strlcpy(code, diag->rule, size);
         return m;
     }
     if (size)
@@ -192,7 +192,7 @@ static void dts_result(vrun *r)
 static int check_dts(vrun *r, r2x_error *err)
 {
     if (dts_rules_check(r->rules, &r->rp, NULL) || xdt_check_taxonomy(r->d, &r->rp, NULL))
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     check_alias_concepts(r->d, &r->rp);
     dts_result(r);
     return R2X_OK;
@@ -335,7 +335,7 @@ static int check_instance(vrun *r, xmlDocPtr doc, r2x_error *err)
         release_schema_findings(r);
     }
     if (rc == R2X_ENOMEM || in.oom || r->oom)
-        rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     instance_release(&in);
     return rc;
 }
@@ -351,7 +351,7 @@ static void ixbrl_diag(void *userdata, const r2x_error *e)
     vrun *r = userdata;
     r2x_error copy = *e;
     if (!copy.rule[0])
-        r2x_strlcpy(copy.rule, "ix:extraction", sizeof copy.rule);
+        r2xi_strlcpy(copy.rule, "ix:extraction", sizeof copy.rule);
     report_record(&r->rp, &copy);
 }
 
@@ -365,7 +365,7 @@ static int ixbrl_to_instance(vrun *r, const char *path, const char *data, size_t
     srcpos_map *in_positions = srcpos_map_new();
     if (!in_positions || !(r->positions = srcpos_map_new())) {
         srcpos_map_free(in_positions);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     int rc = data ? ixbrl_parse_memory_mapped(path, data, len, &ix, in_positions, err)
                   : ixbrl_parse_file_mapped(path, &ix, in_positions, err);
@@ -431,7 +431,7 @@ static int parse_instance(vrun *r, const char *data, size_t len, xmlDocPtr *out,
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt || !(r->positions = srcpos_map_new())) {
         xmlFreeParserCtxt(ctxt);
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     }
     xml_guard guard;
     xml_guard_begin(&guard);
@@ -442,7 +442,7 @@ static int parse_instance(vrun *r, const char *data, size_t len, xmlDocPtr *out,
                                        r->positions, &oom);
     int rc = R2X_OK;
     if (xml_guard_end(&guard) || oom) {
-        rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
         xmlFreeDoc(doc);
         doc = NULL;
     } else if (!doc || !ctxt->wellFormed || ctxt->disableSAX) {
@@ -489,14 +489,14 @@ static int read_stdin(char **data, size_t *len, r2x_error *err)
     if (rc) {
         buf_release(&b);
         if (rc == R2X_ETOOBIG)
-            return r2x_fail(err, rc, "<stdin>", 0, "standard input is larger than %zu "
+            return r2xi_fail(err, rc, "<stdin>", 0, "standard input is larger than %zu "
                             "bytes", max);
         if (rc == R2X_EIO)
-            return r2x_fail(err, rc, "<stdin>", 0, "read error: %s", strerror(e));
-        return r2x_fail(err, rc, "<stdin>", 0, "out of memory");
+            return r2xi_fail(err, rc, "<stdin>", 0, "read error: %s", strerror(e));
+        return r2xi_fail(err, rc, "<stdin>", 0, "out of memory");
     }
     *data = buf_detach(&b, len);
-    return *data ? R2X_OK : r2x_fail(err, R2X_ENOMEM, "<stdin>", 0, "out of memory");
+    return *data ? R2X_OK : r2xi_fail(err, R2X_ENOMEM, "<stdin>", 0, "out of memory");
 }
 
 /* The input as a tree: an instance, or (R2X_OK, *doc NULL) a DTS entry
@@ -530,10 +530,10 @@ static int read_input(vrun *r, const char *path, xmlDocPtr *doc, r2x_error *err)
     if (!from_stdin)
         rc = fetcher_get(r->v->fetch, path, NULL, &data, &len, NULL, err);
     if (!rc && len > 0x7fffffff)
-        rc = r2x_fail(err, R2X_ETOOBIG, path, 0, "the input is larger than 2 GB");
+        rc = r2xi_fail(err, R2X_ETOOBIG, path, 0, "the input is larger than 2 GB");
     int dts_entry = !rc && root_kind(data, len, path) == ROOT_DTS;
     if (dts_entry && from_stdin)
-        rc = r2x_fail(err, R2X_EUSAGE, "<stdin>", 0, "a schema or linkbase is the entry point "
+        rc = r2xi_fail(err, R2X_EUSAGE, "<stdin>", 0, "a schema or linkbase is the entry point "
                       "of its DTS: name its file, not standard input");
     else if (dts_entry)
         rc = check_entry_dts(r, path, err);
@@ -579,7 +579,7 @@ static int validate_guarded(r2x_validator *v, const char *path, r2x_validate_res
         }
     }
     if (!rc && r.rp.oom)
-        rc = r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     result->errors = r.rp.errors;
     result->warnings = r.rp.warnings;
     result->filtered = r.rp.filtered;
@@ -602,7 +602,7 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
     xml_guard_begin(&guard);
     int rc = validate_guarded(v, path, result, err);
     if (xml_guard_end(&guard) && rc != R2X_ENOMEM)
-        rc = r2x_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+        rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
     return rc;
 }
 
@@ -613,7 +613,7 @@ int r2x_validator_new(const r2x_validate_options *opts, r2x_validator **out, r2x
     *out = NULL;
     r2x_validator *v = calloc(1, sizeof *v);
     if (!v)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     if (opts)
         v->opts = *opts;
     fetch_options fo;
@@ -637,7 +637,7 @@ int validator_new_with_fetcher(const r2x_validate_options *opts, fetcher *f,
     *out = NULL;
     r2x_validator *v = calloc(1, sizeof *v);
     if (!v)
-        return r2x_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     if (opts)
         v->opts = *opts;
     v->fetch = f;
