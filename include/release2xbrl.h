@@ -9,6 +9,25 @@
  *
  * Ownership: objects returned through an out-parameter belong to the caller and
  * are released with the matching *_free(), which accepts NULL.
+ *
+ * Threads and process-wide state: the library is not thread-safe.  Call it
+ * from one thread at a time (the CLI runs a batch as processes, one per
+ * input).  It keeps state for the whole process, set up on first use, with
+ * no global init or cleanup call:
+ *  - libxml2's allocator is wrapped by a counting one (to tell allocation
+ *    failures apart from bad input) the first time a document is parsed,
+ *    once per process; the library is linked -z nodelete, as libxml2 keeps
+ *    the pointers;
+ *  - while a validation's XML Schema check runs, libxml2's external entity
+ *    loader is the library's own (every schema read through its fetcher),
+ *    restored after;
+ *  - libxml2's error handlers are swapped for the length of each parse;
+ *  - curl_global_init runs once, when the first fetcher is made;
+ *  - outputs being written are recorded in a fixed table (32 at once), so
+ *    that the signal-safe r2x_remove_temp_files can remove them.
+ * A program that uses libxml2 or libcurl itself should initialise them
+ * before its first call into this library and not change libxml2's
+ * allocator or entity loader while a call is running.
  */
 #ifndef R2X_RELEASE2XBRL_H
 #define R2X_RELEASE2XBRL_H
