@@ -8,12 +8,10 @@
 
 suites=$shared/conformance
 if [ ! -f "$suites/XBRL-CONF-2014-12-10/xbrl.xml" ] || [ ! -f "$suites/xdt-conf-cr4-2009-10-06/xdt.xml" ]; then
-    echo "# skip: the conformance suites are not in $suites"
-    exit 77
+    skip_all "the conformance suites are not in $suites"
 fi
 if ! command -v python3 >/dev/null 2>&1; then
-    echo "# skip: python3 is needed to run the conformance suites"
-    exit 77
+    skip_all "python3 is needed to run the conformance suites"
 fi
 jobs=$( (nproc) 2>/dev/null || echo 2)
 for index in XBRL-CONF-2014-12-10/xbrl.xml xdt-conf-cr4-2009-10-06/xdt.xml; do

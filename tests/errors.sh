@@ -97,7 +97,7 @@ make_input() {
     cp1252undef) printf 'Title \201\n' >"$f" ;;
     manycells) { printf 'Revenue'; i=0; while [ $i -lt 100 ]; do printf '\t1'; i=$((i + 1)); done; echo; } >"$f" ;;
     crlf) printf 'Statement\r\n\r\n\t2009\t2008\r\nRevenue\t1,000\t900\r\n' >"$f" ;;
-    # files that are not releases, named by what they are (src/sniff.c):
+    # files that are not releases, named by what they are (src/lib/convert/sniff.c):
     # the first bytes each kind starts with, as .txt so that only the
     # content can tell
     pdf) printf '%%PDF-1.4\n%%\342\343\317\323\n1 0 obj\n<< /Type /Catalog >>\nendobj\n' >"$f" ;;
@@ -151,8 +151,8 @@ if "$R2X" --version | grep -q '^poppler-glib '; then pdf_build=pdf; else pdf_bui
 while IFS='	' read -r name input command status message; do
     case $name in ''|'#'*) continue ;; esac
     case $name in
-    pdf-*) [ "$pdf_build" = pdf ] || { pass "$name # SKIP built without PDF support"; continue; } ;;
-    nopdf-*) [ "$pdf_build" = nopdf ] || { pass "$name # SKIP built with PDF support"; continue; } ;;
+    pdf-*) [ "$pdf_build" = pdf ] || { skip "$name" "built without PDF support"; continue; } ;;
+    nopdf-*) [ "$pdf_build" = nopdf ] || { skip "$name" "built with PDF support"; continue; } ;;
     esac
     in=$(make_input "$input")
     out=$tmp/out-$name

@@ -6,8 +6,8 @@
 # with its certificates verified (tests/fixtures/tls).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cache_src=$shared/xbrl-cache
-command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
-[ -d "$cache_src/www.xbrl.org" ] || { echo "SKIP: $cache_src is absent"; exit 77; }
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
+[ -d "$cache_src/www.xbrl.org" ] || skip_all "$cache_src is absent"
 # A proxy from the environment would stand between us and the loopback server.
 unset http_proxy https_proxy HTTP_PROXY HTTPS_PROXY all_proxy ALL_PROXY no_proxy NO_PROXY
 
@@ -230,7 +230,7 @@ if python3 -c 'import ssl' 2>/dev/null && start_tls good localhost && [ -n "$tls
     expect_status 2 "--ca-file: a file that cannot be read" tfetch --ca-file "$tmp/no-such.pem" "$inst"
     expect_grep "no-such.pem: error: cannot read the CA file: No such file or directory" "$tmp/err" "--ca-file: the file and why"
 else
-    echo "# skip https: python3's ssl module or the TLS server is not available"
+    skip "https: a trusted server, an untrusted one, --ca-file" "python3's ssl module or the TLS server is not available"
 fi
 
 # ---- --recursive: a schema's whole DTS into the cache --------------------------------

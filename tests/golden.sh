@@ -36,6 +36,6 @@ if [ -f "$seed" ]; then
     grep -v '"title' tests/golden/iij-2009-1h.tables.json >"$tmp/gold.cut"
     cmp -s "$tmp/seed.cut" "$tmp/gold.cut" && pass "the published seed gives the same tables" || fail "the published seed gives the same tables"
 else
-    echo "# skip: $seed not present (../shared is absent)"
+    skip "the published seed gives the same tables" "$seed not present (../shared is absent)"
 fi
 finish

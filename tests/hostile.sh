@@ -10,8 +10,7 @@ for c in validate extract; do
     "$R2X" help "$c" >/dev/null 2>&1 && cmds="$cmds $c"
 done
 if [ -z "$cmds" ]; then
-    echo "1..0 # SKIP neither validate nor extract exists yet"
-    exit 77
+    skip_all "neither validate nor extract exists yet"
 fi
 export http_proxy=http://127.0.0.1:9 https_proxy=http://127.0.0.1:9 HTTP_PROXY=http://127.0.0.1:9 \
     HTTPS_PROXY=http://127.0.0.1:9 XDG_CACHE_HOME=$tmp/cache

@@ -22,7 +22,7 @@ expect_grep '^release2xbrl: tests/fixtures/html/colspan.html: nothing written; 1
 
 apple=$shared/releases/apple-2011q1.html
 if [ ! -f "$apple" ]; then
-    echo "# skip: $apple not present (../shared is absent); the real release is not checked"
+    skip "the real release (Apple, 2011 Q1)" "$apple not present (../shared is absent)"
     finish
     exit $?
 fi

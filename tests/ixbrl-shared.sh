@@ -6,8 +6,7 @@ cd "$top_srcdir" || exit 1
 schema=$shared/xbrl-cache/www.xbrl.org/2013/inlineXBRL/xhtml-inlinexbrl-1_1.xsd
 apple=$shared/filings/apple-2025q2
 if [ ! -f "$schema" ] || [ ! -f "$apple/aapl-20250329.htm" ]; then
-    echo "skip: ../shared (the Inline XBRL schema, the Apple filing) is absent"
-    exit 77
+    skip_all "../shared (the Inline XBRL schema, the Apple filing) is absent"
 fi
 factlist=$top_builddir/tests/factlist
 validate=$top_builddir/tests/xbrl_validate

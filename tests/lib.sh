@@ -1,6 +1,8 @@
 # lib.sh - shared by the shell tests: where things are, and small checks.
 # Each test script is run by automake with top_srcdir, top_builddir and R2X
-# set; exit 0 pass, 1 fail, 77 skip.
+# set, and speaks TAP, which automake's TAP driver reads line by line: each
+# "ok" and "not ok" counts, and so does each skip (skip, skip_all below);
+# a "# comment" is only a comment.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
@@ -30,6 +32,10 @@ start_httpd() {
 
 pass() { checks=$((checks + 1)); echo "ok $checks - $1"; }
 fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "not ok $checks - $1"; }
+# skip DESC REASON: a check not made, counted as a skip.
+skip() { checks=$((checks + 1)); echo "ok $checks - $1 # SKIP $2"; }
+# skip_all REASON: the whole script skipped, before any check.
+skip_all() { echo "1..0 # SKIP $1"; exit 0; }
 
 # expect_status WANT DESC CMD...: run CMD, compare its exit status.
 expect_status() {

@@ -5,7 +5,7 @@
 # from the C code).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 cd "$top_srcdir" || exit 1
-command -v python3 >/dev/null 2>&1 || { echo "skip: python3 is not installed"; exit 77; }
+command -v python3 >/dev/null 2>&1 || skip_all "python3 is not installed"
 compare="python3 tests/facts_compare.py"
 fixture=tests/fixtures/text/fixture-corp.txt
 out=$tmp/oim

@@ -29,7 +29,7 @@ expect_status 2 "output under a regular file" "$R2X" tables -q -o "$tmp/plainfil
 expect_grep 'out\.json: error: cannot create output: Not a directory$' "$tmp/err" \
     "output under a regular file says why"
 if [ "$(id -u)" -eq 0 ]; then
-    echo "# skip: read-only directory: running as root, whom chmod does not stop"
+    skip "output in a read-only directory" "running as root, whom chmod does not stop"
 else
     mkdir "$tmp/ro" && chmod 555 "$tmp/ro"
     expect_status 2 "output in a read-only directory" "$R2X" tables -q -o "$tmp/ro/out.json" "$tmp/in.txt"
@@ -99,7 +99,7 @@ done
 # stallsync shim holds fsync(2); an earlier output must stay as it was.
 stall=$top_builddir/tests/.libs/libstallsync.so
 if [ ! -f "$stall" ]; then
-    echo "# skip: $stall is not built"
+    skip "a signal during an output leaves the earlier output as it was" "$stall is not built"
 else
     for sig in INT TERM; do
         for cmd in tables convert; do

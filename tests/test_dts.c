@@ -12,6 +12,7 @@
 #include "fetch.h"
 #include "report.h"
 #include "xdt.h"
+#include "xdt_dts.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -114,8 +115,7 @@ int main(void)
     fetcher *f = NULL;
     r2x_error err;
     if (fetcher_new(&fo, &f, &err)) {
-        printf("1..0 # SKIP no fetcher: %s\n", err.message);
-        return 77;
+        return skip_all("no fetcher: %s", err.message);
     }
     /* the schemas of tests/validate, then those of the XDT suite's taxonomy
      * rules (100-xbrldte), where ../shared has it */
@@ -125,7 +125,7 @@ int main(void)
     size_t own = n;
     n = list_schemas(XDT_RULES, paths, n, 256);
     if (n == own)
-        printf("# skip the XDT suite's schemas: %s is absent\n", XDT_RULES);
+        skip("the XDT suite's schemas: %s is absent", XDT_RULES);
     for (size_t i = 0; i < n; i++) {
         const char *name = paths[i] + (i < own ? strlen(SCHEMAS) : strlen(XDT_RULES)) + 1;
         r2x_buf whole, bytes, sevens;

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/document.h"
-#include "../src/grid.h"
+#include "document.h"
+#include "grid.h"
 #include "tap.h"
 
 static r2x_document *doc_of(const char *text)

@@ -1,10 +1,10 @@
 /*
- * test_pdf.c - the PDF reader (src/read_pdf.c): the fixtures of
+ * test_pdf.c - the PDF reader (src/lib/convert/read_pdf.c): the fixtures of
  * tests/fixtures/pdf (written by make.py there, whose comments give every
  * glyph's place) become the grid and the text expected, worked out by hand
  * from the fixtures' coordinates; the limits and the refusals; and, where
  * ../shared is present, the real releases printed to PDF.  TAP output.
- * Skips (exit 77) when built without poppler-glib.
+ * Skipped (1..0 # SKIP) when built without poppler-glib.
  *
  *   tests/test_pdf --dump FILE.pdf    prints FILE's grid, a row a line
  */
@@ -529,7 +529,7 @@ static void compare_with_pdftotext(const r2x_document *doc, const char *pair)
     snprintf(path, sizeof path, SHARED "%s/release.txt", pair);
     FILE *fp = fopen(path, "rb");
     if (!fp) {
-        printf("# skip: %s is absent\n", path);
+        skip("the text of %s against its reference: %s is absent", pair, path);
         return;
     }
     static char ref[1 << 20];
@@ -551,7 +551,7 @@ static void test_shared(void)
 {
     struct stat st;
     if (stat(SHARED, &st) != 0) {
-        printf("# skip: %s is absent (the real PDFs are not read)\n", SHARED);
+        skip("the real PDFs: %s is absent", SHARED);
         return;
     }
     static const char *const pairs[] = {"boeing-2023q4", "boeing-2024q4", "boeing-2025q2",
@@ -560,7 +560,7 @@ static void test_shared(void)
         char path[1024];
         snprintf(path, sizeof path, SHARED "%s/release.pdf", pairs[i]);
         if (stat(path, &st) != 0) {
-            printf("# skip: %s is absent\n", path);
+            skip("%s: %s is absent", pairs[i], path);
             continue;
         }
         r2x_error err;
@@ -604,8 +604,7 @@ static void test_shared(void)
 int main(int argc, char **argv)
 {
     if (!pdf_library_version()) {
-        printf("1..0 # SKIP built without PDF support (./configure --with-pdf)\n");
-        return 77;
+        return skip_all("built without PDF support (./configure --with-pdf)");
     }
     if (argc == 3 && !strcmp(argv[1], "--dump")) {
         r2x_error err;

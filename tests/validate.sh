@@ -6,8 +6,7 @@
 cd "$top_srcdir" || exit 1
 cache=$shared/xbrl-cache
 if [ ! -d "$cache" ]; then
-    echo "# skip: $cache not present (../shared is absent); the validator needs the taxonomy cache"
-    exit 77
+    skip_all "$cache not present (../shared is absent); the validator needs the taxonomy cache"
 fi
 v() { "$R2X" validate --cache-dir "$cache" --offline "$@"; }
 
@@ -98,7 +97,7 @@ if [ -f "$cache/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" ]; then
     expect_grep "\"filtered\": [1-9][0-9]*, .*\"check\": \"dimensions\", \"state\": \"ran\".*\"status\": 1\\}$" "$tmp/jsonl" "--jsonl: what --only held back counted, the checks, the exit status"
     expect_grep "^\\{\"file\": \"$g/valid.xml\", \"findings\": \\[\\], \"errors\": 0, .*\"status\": 0\\}$" "$tmp/jsonl" "--only in a batch job: the missing imports left out, valid"
 else
-    echo "# skip: US-GAAP 2024 is not in $cache"
+    skip "the US-GAAP 2024 filings" "US-GAAP 2024 is not in $cache"
 fi
 
 # ---- messages: FILE:LINE, the summary, JSON ----------------------------------

@@ -94,7 +94,7 @@ static void name_at(const char *path, int level, int with_ext, char *out, size_t
             break;
         char tmp[2048];
         snprintf(tmp, sizeof tmp, "%.*s-%s", (int)(e - s), path + s, dirs);
-        r2x_strlcpy(dirs, tmp, sizeof dirs);
+        r2xi_strlcpy(dirs, tmp, sizeof dirs);
         end = s;
     }
     snprintf(out, size, "%s%s", dirs, stem);

@@ -39,8 +39,6 @@ void cli_print_command_help(const cli_command *cmd);
 const cli_command *cli_command_named(const char *name);
 /* Exit status for a library status code. */
 int cli_exit_status(int code);
-/* The directory of shipped data (mappings/), or NULL. */
-const char *cli_data_dir(void);
 
 int cmd_tables(int argc, char **argv);
 int cmd_convert(int argc, char **argv);

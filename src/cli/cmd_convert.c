@@ -188,7 +188,7 @@ static int check_arguments(int argc, char **argv, convert_args *a)
 /* Files named by options, and the data, before any work. */
 static int check_files(int argc, char **argv, convert_args *a)
 {
-    if (!(a->data_dir = cli_data_dir())) {
+    if (!(a->data_dir = r2x_data_dir())) {
         cli_error("cannot find the mappings and taxonomy data (set R2X_DATADIR)");
         return EXIT_FAILURE_RUN;
     }
@@ -265,12 +265,12 @@ static void run_one(const convert_args *a, const char *input, const char *output
         /* no table at all: the finding that says why is the error (exit 1) */
         m->errors_as_warnings = 0;
         o->told = 1;
-        rc = r2x_fail(err, R2X_EINPUT, r2x_document_name(doc), 0, "no tables were found");
+        rc = r2xi_fail(err, R2X_EINPUT, r2x_document_name(doc), 0, "no tables were found");
     }
     if (!rc) {
         cli_messages_set_tables(m, doc, set);
         if (a->in.strict && o->placement_errors)
-            rc = r2x_fail(err, R2X_EINPUT, r2x_document_name(doc), 0,
+            rc = r2xi_fail(err, R2X_EINPUT, r2x_document_name(doc), 0,
                           "strict: %zu figures could not be placed in their tables; nothing "
                           "written", o->placement_errors);
     }

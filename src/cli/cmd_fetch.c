@@ -144,7 +144,7 @@ static int fetch_companies(fetch_args *a, fetcher *f)
     r2x_error_clear(&err);
     char target[4096];
     if (a->output)
-        r2x_strlcpy(target, a->output, sizeof target);
+        r2xi_strlcpy(target, a->output, sizeof target);
     else if (fetcher_cache_dir(f))
         snprintf(target, sizeof target, "%s/" COMPANIES_FILE, fetcher_cache_dir(f));
     else {
@@ -165,7 +165,7 @@ static int fetch_companies(fetch_args *a, fetcher *f)
     if (!rc) {
         if (tsv.len && fwrite(tsv.data, 1, tsv.len, output_stream(out)) != tsv.len) {
             output_abort(out);
-            rc = r2x_fail(&err, R2X_EIO, target, 0, "cannot write output");
+            rc = r2xi_fail(&err, R2X_EIO, target, 0, "cannot write output");
         } else {
             rc = output_commit(out, &err);
         }

@@ -109,7 +109,7 @@ int cmd_tables(int argc, char **argv)
     if (!rc) {
         cli_messages_set_tables(&m, doc, set);
         if (in.strict && nerrors)
-            rc = r2x_fail(&err, R2X_EINPUT, r2x_document_name(doc), 0,
+            rc = r2xi_fail(&err, R2X_EINPUT, r2x_document_name(doc), 0,
                           "strict: %zu figures could not be placed in their tables; nothing "
                           "written", nerrors);
     }

@@ -1,6 +1,5 @@
 /* common.c - reading a release and its profile, for every command, and the
  * checks made before any work. */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -126,46 +125,6 @@ void cli_input_messages(const cli_input_options *in, cli_messages *m, FILE *out)
     m->errors_as_warnings = !in->strict;
 }
 
-/* An installed profile whose "match:" phrase occurs in the release. */
-static int find_profile(const r2x_document *doc, r2x_profile **out, r2x_error *err)
-{
-    *out = NULL;
-    const char *data = cli_data_dir();
-    if (!data)
-        return R2X_OK;
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/mappings/profiles", data);
-    struct dirent **names;
-    int n = scandir(dir, &names, NULL, alphasort);   /* sorted: deterministic */
-    if (n < 0)
-        return R2X_OK;
-    size_t len;
-    const char *text = r2x_document_text(doc, &len);
-    /* The company names itself near the top; do not scan a whole large file. */
-    if (len > 16384)
-        len = 16384;
-    int rc = R2X_OK;
-    for (int i = 0; i < n; i++) {
-        const char *nm = names[i]->d_name;
-        size_t nl = strlen(nm);
-        if (!*out && rc == R2X_OK && nl > 8 && !strcmp(nm + nl - 8, ".profile")) {
-            char path[4096 + 256];
-            snprintf(path, sizeof path, "%s/%s", dir, nm);
-            r2x_profile *p;
-            rc = r2x_profile_load(path, &p, err);
-            if (rc == R2X_OK) {
-                if (r2x_profile_matches(p, text, len))
-                    *out = p;
-                else
-                    r2x_profile_free(p);
-            }
-        }
-        free(names[i]);
-    }
-    free(names);
-    return rc;
-}
-
 int cli_load_input(const cli_input_options *in, const char *path, r2x_document **doc,
                    r2x_profile **profile, r2x_error *err)
 {
@@ -177,7 +136,7 @@ int cli_load_input(const cli_input_options *in, const char *path, r2x_document *
     if (in->profile_path)
         rc = r2x_profile_load(in->profile_path, profile, err);
     else
-        rc = find_profile(*doc, profile, err);
+        rc = r2x_profile_find(r2x_data_dir(), *doc, profile, err);
     if (!rc && !*profile)
         rc = r2x_profile_new_default(profile, err);
     if (!rc && in->fiscal_year_end)
@@ -222,7 +181,7 @@ static int failed_on(r2x_error *err, const char *file, const char *fmt, const ch
     r2x_error_clear(err);
     err->code = R2X_EIO;
     err->severity = R2X_SEV_ERROR;
-    r2x_strlcpy(err->file, file, sizeof err->file);
+    r2xi_strlcpy(err->file, file, sizeof err->file);
     snprintf(err->message, sizeof err->message, fmt, detail);
     return EXIT_FAILURE_RUN;
 }
@@ -341,7 +300,7 @@ int cli_refuse_not_xbrl(const char *path, int inline_only, r2x_error *err)
     r2x_error_clear(err);
     err->code = R2X_EINPUT;
     err->severity = R2X_SEV_ERROR;
-    r2x_strlcpy(err->file, path, sizeof err->file);
+    r2xi_strlcpy(err->file, path, sizeof err->file);
     snprintf(err->message, sizeof err->message, "this is %s, not %s; %s", s.what,
              inline_only ? "Inline XBRL" : "XBRL", todo);
     return EXIT_INVALID;

@@ -5,21 +5,16 @@
  * the CLI prints or exits.
  */
 #include <ctype.h>
-#include <curl/curl.h>
-#include <libxml/xmlversion.h>
-#include <libxslt/xsltconfig.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "cli_common.h"
 #include "fetch_options.h"
-#include "read_pdf.h"
 #include "messages.h"
 
 #define HELP_OPTION {"-h, --help", NULL, "show this help"}
@@ -216,26 +211,6 @@ int cli_exit_status(int code)
     return EXIT_FAILURE_RUN;
 }
 
-static int is_dir(const char *p)
-{
-    struct stat st;
-    return p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-const char *cli_data_dir(void)
-{
-    /* $R2X_DATADIR, then the installed data, then the source tree the
-     * program was built from (so that it runs before `make install`). */
-    const char *env = getenv("R2X_DATADIR");
-    if (env && *env)
-        return env;
-    if (is_dir(R2X_PKGDATADIR "/mappings"))
-        return R2X_PKGDATADIR;
-    if (is_dir(R2X_SRCDIR "/mappings"))
-        return R2X_SRCDIR;
-    return NULL;
-}
-
 const cli_command *cli_command_named(const char *name)
 {
     for (const cli_command *c = cli_commands; c->name; c++)
@@ -309,13 +284,16 @@ static void print_help(void)
 
 static void print_version(void)
 {
-    curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
-    printf("release2xbrl %s\n", r2x_version());
-    printf("libxml2 %s\n", LIBXML_DOTTED_VERSION);
-    printf("libxslt %s\n", LIBXSLT_DOTTED_VERSION);
-    printf("libcurl %s\n", cv && cv->version ? cv->version : LIBCURL_VERSION);
-    const char *pdf = pdf_library_version();
-    printf("%s\n", pdf ? pdf : "PDF input: not built (./configure --with-pdf)");
+    r2x_versions v = {.size = sizeof v};
+    r2x_version_info(&v);
+    printf("release2xbrl %s\n", v.version);
+    printf("libxml2 %s\n", v.libxml2);
+    printf("libxslt %s\n", v.libxslt);
+    printf("libcurl %s\n", v.libcurl);
+    if (v.poppler[0])
+        printf("poppler-glib %s\n", v.poppler);
+    else
+        printf("PDF input: not built (./configure --with-pdf)\n");
 }
 
 static void on_signal(int sig)

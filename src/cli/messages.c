@@ -325,7 +325,7 @@ void cli_messages_finish(cli_messages *m, const char *file)
     r2x_error e;
     memset(&e, 0, sizeof e);
     e.severity = R2X_SEV_NOTE;
-    r2x_strlcpy(e.file, file ? file : "", sizeof e.file);
+    r2xi_strlcpy(e.file, file ? file : "", sizeof e.file);
     snprintf(e.message, sizeof e.message, "%zu more findings not shown (--max-messages %zu)",
              m->held_back, m->max);
     cli_messages_print(m->out, &e, NULL);

@@ -13,6 +13,7 @@
 #include "fuzz.h"
 #include "report.h"
 #include "xdt.h"
+#include "xdt_dts.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,4 +1,4 @@
-/* fuzz_pdf.c - the PDF reader (src/read_pdf.c, through poppler-glib): any
+/* fuzz_pdf.c - the PDF reader (src/lib/convert/read_pdf.c, through poppler-glib): any
  * bytes made to look like a PDF where they do not (a "%PDF-1.7" header put
  * before them, a "%%EOF" after them), so that poppler and the grid builder
  * see every input rather than the reader's first checks; then every table

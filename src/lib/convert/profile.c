@@ -1,0 +1,571 @@
+/*
+ * profile.c - company profiles: "key: value" lines, '#' comments.
+ *
+ * Keys read here: fiscal-year-end (--MM-DD or MM-DD), fiscal-year-named-by
+ * (start|end), match (a phrase that identifies the company's releases,
+ * repeatable).  Every other key is kept for later stages (entity-name, cik,
+ * currency, ...).  Unknown syntax is an error naming the line.
+ */
+#include <ctype.h>
+#include <strings.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile.h"
+
+#include "buf.h"
+#include "companies.h"
+#include "document.h"
+#include "entity.h"
+#include "error.h"
+#include "profile.h"
+#include "linefile.h"
+#include "release2xbrl.h"
+
+typedef struct profile_entry {
+    char *key;
+    char *value;
+    int given;                /* set by the caller (an option), not read from the file */
+} profile_entry;
+
+struct r2x_profile {
+    char *path;               /* the file it was read from; NULL for a default */
+    r2x_fiscal_calendar cal;
+    int is_default;           /* no profile file: r2x_profile_infer may fill it */
+    int cal_given;            /* the fiscal year end was set by an option */
+    r2x_buf entry_buf;        /* holds entries[] */
+    size_t nentries;
+    profile_entry *entries;   /* a view of entry_buf */
+};
+
+void r2x_profile_free(r2x_profile *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nentries; i++) {
+        free(p->entries[i].key);
+        free(p->entries[i].value);
+    }
+    buf_release(&p->entry_buf);
+    free(p->path);
+    free(p);
+}
+
+int r2x_profile_new_default(r2x_profile **out, r2x_error *err)
+{
+    r2x_profile *p = calloc(1, sizeof *p);
+    if (!p)
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    buf_init(&p->entry_buf, R2X_BUF_NOCAP);
+    p->cal.end_month = 12;
+    p->cal.end_day = 31;
+    p->cal.naming = R2X_FY_NAMED_BY_END;
+    p->is_default = 1;
+    *out = p;
+    return R2X_OK;
+}
+
+const r2x_fiscal_calendar *r2x_profile_calendar(const r2x_profile *p)
+{
+    return &p->cal;
+}
+
+const char *r2x_profile_get(const r2x_profile *p, const char *key)
+{
+    for (size_t i = 0; i < p->nentries; i++)
+        if (strcmp(p->entries[i].key, key) == 0)
+            return p->entries[i].value;
+    return NULL;
+}
+
+static int parse_month_day(const char *s, int *month, int *day)
+{
+    static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (s[0] == '-' && s[1] == '-')
+        s += 2;
+    if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) || s[2] != '-' ||
+        !isdigit((unsigned char)s[3]) || !isdigit((unsigned char)s[4]) || s[5])
+        return 0;
+    int m = (s[0] - '0') * 10 + (s[1] - '0');
+    int d = (s[3] - '0') * 10 + (s[4] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > days[m - 1])
+        return 0;
+    *month = m;
+    *day = d;
+    return 1;
+}
+
+int profile_calendar_given(const r2x_profile *p)
+{
+    return p && p->cal_given;
+}
+
+int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error *err)
+{
+    int m, d;
+    if (!parse_month_day(mmdd, &m, &d))
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
+                        "fiscal year end '%s' is not a month and day (expected --MM-DD, "
+                        "e.g. --03-31)", mmdd);
+    p->cal.end_month = m;
+    p->cal.end_day = d;
+    p->cal_given = 1;
+    return R2X_OK;
+}
+
+static int add_entry(r2x_profile *p, const char *key, size_t kl, const char *value,
+                     size_t vl)
+{
+    profile_entry e = {r2xi_strndup(key, kl), r2xi_strndup(value, vl), 0};
+    if (!e.key || !e.value || buf_add(&p->entry_buf, &e, sizeof e)) {
+        free(e.key);
+        free(e.value);
+        return R2X_ENOMEM;
+    }
+    p->entries = (profile_entry *)(void *)p->entry_buf.data;
+    p->nentries++;
+    return R2X_OK;
+}
+
+int r2x_profile_load(const char *path, r2x_profile **out, r2x_error *err)
+{
+    *out = NULL;
+    linefile lf;
+    int rc = linefile_open(&lf, path, "profile", err);
+    if (rc)
+        return rc;
+    r2x_profile *p;
+    if ((rc = r2x_profile_new_default(&p, err))) {
+        linefile_close(&lf);
+        return rc;
+    }
+    p->is_default = 0;
+    if (!(p->path = r2xi_strdup(path))) {
+        linefile_close(&lf);
+        r2x_profile_free(p);
+        return r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    }
+    while (linefile_next(&lf, err)) {
+        long lineno = lf.lineno;
+        char *line = lf.line;
+        size_t n = strlen(line);
+        while (n && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+            line[--n] = '\0';
+        char *s = line;
+        while (*s == ' ' || *s == '\t')
+            s++;
+        if (!*s || *s == '#')
+            continue;
+        char *colon = strchr(s, ':');
+        if (!colon || colon == s) {
+            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                          "expected 'key: value', found '%.60s'", s);
+            break;
+        }
+        char *k = s, *ke = colon;
+        while (ke > k && (ke[-1] == ' ' || ke[-1] == '\t'))
+            ke--;
+        for (char *q = k; q < ke; q++)
+            if (!(islower((unsigned char)*q) || isdigit((unsigned char)*q) || *q == '-')) {
+                rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                              "key '%.*s' must be lower-case letters, digits and '-'",
+                              (int)(ke - k), k);
+                goto done;
+            }
+        char *v = colon + 1;
+        while (*v == ' ' || *v == '\t')
+            v++;
+        size_t kl = (size_t)(ke - k);
+        if (kl == 15 && strncmp(k, "fiscal-year-end", kl) == 0) {
+            if (!parse_month_day(v, &p->cal.end_month, &p->cal.end_day)) {
+                rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                              "fiscal-year-end '%s' is not a month and day "
+                              "(expected --MM-DD, e.g. --03-31)", v);
+                break;
+            }
+        } else if (kl == 20 && strncmp(k, "fiscal-year-named-by", kl) == 0) {
+            if (strcmp(v, "start") == 0)
+                p->cal.naming = R2X_FY_NAMED_BY_START;
+            else if (strcmp(v, "end") == 0)
+                p->cal.naming = R2X_FY_NAMED_BY_END;
+            else {
+                rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                              "fiscal-year-named-by must be 'start' or 'end', not '%s'", v);
+                break;
+            }
+        }
+        if ((rc = add_entry(p, k, kl, v, strlen(v)))) {
+            r2xi_fail(err, rc, path, lineno, "out of memory");
+            break;
+        }
+    }
+    if (!rc)
+        rc = lf.status;
+done:
+    linefile_close(&lf);
+    if (rc) {
+        r2x_profile_free(p);
+        return rc;
+    }
+    *out = p;
+    return R2X_OK;
+}
+
+int r2x_profile_matches(const r2x_profile *p, const char *text, size_t len)
+{
+    for (size_t i = 0; i < p->nentries; i++) {
+        if (strcmp(p->entries[i].key, "match") != 0 || !p->entries[i].value[0])
+            continue;
+        size_t n = strlen(p->entries[i].value);
+        for (size_t k = 0; k + n <= len; k++)
+            if (memcmp(text + k, p->entries[i].value, n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+int r2x_profile_set_fiscal_year_named_by(r2x_profile *p, const char *naming, r2x_error *err)
+{
+    if (!strcmp(naming, "start"))
+        p->cal.naming = R2X_FY_NAMED_BY_START;
+    else if (!strcmp(naming, "end"))
+        p->cal.naming = R2X_FY_NAMED_BY_END;
+    else
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0,
+                        "fiscal-year naming must be 'start' or 'end', not '%s'", naming);
+    return R2X_OK;
+}
+
+int r2x_profile_set(r2x_profile *p, const char *key, const char *value, r2x_error *err)
+{
+    size_t bad = text_invalid_at(value, strlen(value));
+    if (bad)
+        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "%s: byte 0x%02X at column %zu is not "
+                        "UTF-8 text", key, (unsigned char)value[bad - 1], bad);
+    for (size_t i = 0; i < p->nentries; i++)
+        if (!strcmp(p->entries[i].key, key)) {
+            char *v = r2xi_strdup(value);
+            if (!v)
+                return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+            free(p->entries[i].value);
+            p->entries[i].value = v;
+            p->entries[i].given = 1;
+            return R2X_OK;
+        }
+    if (add_entry(p, key, strlen(key), value, strlen(value)))
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    p->entries[p->nentries - 1].given = 1;
+    return R2X_OK;
+}
+
+int r2x_profile_set_entity(r2x_profile *p, const char *scheme_id, r2x_error *err)
+{
+    entity e;
+    int rc = entity_parse(scheme_id, &e, err);
+    if (rc)
+        return rc;
+    char value[sizeof e.scheme + sizeof e.id];
+    entity_format(&e, value, sizeof value);
+    return r2x_profile_set(p, "entity", value, err);
+}
+
+int profile_key_given(const r2x_profile *p, const char *key)
+{
+    for (size_t i = 0; i < p->nentries; i++)
+        if (strcmp(p->entries[i].key, key) == 0)
+            return p->entries[i].given;
+    return 0;
+}
+
+const char *profile_path(const r2x_profile *p)
+{
+    return p->path;
+}
+
+/* ---- A default profile learns from the release ----------------------------- */
+
+static const char *const month_names[12] = {"january", "february", "march", "april", "may",
+                                            "june", "july", "august", "september",
+                                            "october", "november", "december"};
+
+/* "January 3" / "Jan. 3" / "DECEMBER 31" at s: month and day, or 0. */
+static int read_month_day(const char *s, int *month, int *day)
+{
+    for (int m = 0; m < 12; m++) {
+        size_t full = strlen(month_names[m]);
+        size_t n = 0;
+        if (!strncasecmp(s, month_names[m], full))
+            n = full;
+        else if (!strncasecmp(s, month_names[m], 3) && !isalpha((unsigned char)s[3]))
+            n = s[3] == '.' ? 4 : 3;
+        if (!n || isalpha((unsigned char)s[n]))
+            continue;
+        const char *p = s + n;
+        while (*p == ' ')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return 0;
+        int d = atoi(p);
+        if (d < 1 || d > 31)
+            return 0;
+        *month = m + 1;
+        *day = d;
+        return 1;
+    }
+    return 0;
+}
+
+/* The input file's line of a byte offset of the text, to name in messages. */
+static long line_of(const r2x_document *doc, size_t off)
+{
+    return (long)document_source_line(doc, document_line_of_offset(doc, off));
+}
+
+typedef struct name_candidate {
+    char key[128];            /* lower case, one space between words */
+    char shown[128];          /* as first printed in mixed case */
+    size_t count;
+    size_t first;             /* byte offset of the first occurrence */
+} name_candidate;
+
+static int name_word_ok(const char *w, size_t n)
+{
+    if (n == 3 && !strncasecmp(w, "and", 3))
+        return 1;
+    if (n == 1 && *w == '&')
+        return 1;
+    return isupper((unsigned char)w[0]);
+}
+
+int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, size_t *where,
+                              size_t *times)
+{
+    static const char *const suffixes[] = {"Inc.", "Incorporated", "Corporation", "Corp.",
+                                           "Co.", "Company", "Ltd.", "Limited", "plc", NULL};
+    name_candidate *c = calloc(32, sizeof *c);
+    if (!c)
+        return -1;
+    size_t nc = 0;
+    const char *t = doc->text;
+    size_t len = doc->len < (1u << 20) ? doc->len : (1u << 20);
+    for (size_t i = 1; i < len; i++) {
+        if (!isspace((unsigned char)t[i - 1]))
+            continue;
+        size_t sl = 0;
+        for (size_t k = 0; suffixes[k]; k++) {
+            size_t l = strlen(suffixes[k]);
+            if (i + l <= len && !strncasecmp(t + i, suffixes[k], l) &&
+                (i + l == len || !isalnum((unsigned char)t[i + l]))) {
+                sl = l;
+                break;
+            }
+        }
+        if (!sl)
+            continue;
+        /* walk back over capitalised words (and "and", "&", commas) */
+        size_t start = i, nwords = 0;
+        size_t p = i;
+        while (nwords < 6) {
+            size_t e = p;
+            int newline = 0;
+            while (e > 0 && isspace((unsigned char)t[e - 1]))
+                newline |= t[--e] == '\n';
+            /* a name does not go on from the line above (a heading, a dateline) */
+            if (newline)
+                break;
+            if (e > 0 && t[e - 1] == ',')
+                e--;
+            size_t b = e;
+            while (b > 0 && !isspace((unsigned char)t[b - 1]))
+                b--;
+            if (b == e || !name_word_ok(t + b, e - b))
+                break;
+            for (size_t q = b; q < e; q++)
+                if (!isalnum((unsigned char)t[q]) && !strchr("&.-'", t[q]))
+                    goto done_words;
+            start = b;
+            p = b;
+            nwords++;
+        }
+    done_words:
+        if (!nwords || !isupper((unsigned char)t[start]))
+            continue;
+        /* "and Co." alone is not a name */
+        if (!strncasecmp(t + start, "and ", 4))
+            continue;
+        char key[128], shown[128];
+        size_t kl = 0;
+        int space = 0, mixed = 0;
+        for (size_t q = start; q < i + sl && kl + 2 < sizeof key; q++) {
+            if (isspace((unsigned char)t[q])) {
+                space = 1;
+                continue;
+            }
+            if (space && kl) {
+                key[kl] = ' ';
+                shown[kl++] = ' ';
+            }
+            space = 0;
+            if (islower((unsigned char)t[q]))
+                mixed = 1;
+            key[kl] = (char)tolower((unsigned char)t[q]);
+            shown[kl++] = t[q];
+        }
+        key[kl] = shown[kl] = '\0';
+        /* "The Company", "the Corporation": a legal form alone names nobody */
+        char identity[128];
+        company_name_key(key, identity, sizeof identity);
+        if (!identity[0])
+            continue;
+        size_t k = 0;
+        while (k < nc && strcmp(c[k].key, key))
+            k++;
+        if (k == nc) {
+            if (nc == 32)
+                continue;
+            nc++;
+            memcpy(c[k].key, key, kl + 1);
+            c[k].first = start;
+        }
+        if (!c[k].count || (mixed && !c[k].shown[0]))
+            memcpy(c[k].shown, mixed || !c[k].count ? shown : c[k].shown, kl + 1);
+        if (mixed && c[k].count && c[k].shown[0]) {
+            int had_lower = 0;
+            for (const char *q = c[k].shown; *q; q++)
+                had_lower |= islower((unsigned char)*q);
+            if (!had_lower)
+                memcpy(c[k].shown, shown, kl + 1);
+        }
+        c[k].count++;
+    }
+    size_t best = nc;
+    for (size_t k = 0; k < nc; k++)
+        if (best == nc || c[k].count > c[best].count)
+            best = k;
+    if (best < nc) {
+        r2xi_strlcpy(out, c[best].shown, size);
+        *where = c[best].first;
+        *times = c[best].count;
+    }
+    free(c);
+    return best < nc ? 1 : 0;
+}
+
+/* The fiscal year end: "fiscal year ended January 3, 2004" in the text, a
+ * column of a year's length, or a balance-sheet date that ends none of the
+ * release's periods (the last fiscal year end, as "January 3, 2004" beside
+ * "July 3, 2004" and "June 28, 2003"). */
+static int infer_year_end(const r2x_document *doc, const r2x_tableset *set, int *month,
+                          int *day, const char **how, long *line)
+{
+    static const char *const phrases[] = {"fiscal year ended ", "fiscal year ending ",
+                                          "fiscal year ends ", "fiscal year-end ",
+                                          "fiscal year end ", NULL};
+    size_t len = doc->len;
+    for (size_t i = 0; i < len; i++)
+        for (size_t k = 0; phrases[k]; k++) {
+            size_t l = strlen(phrases[k]);
+            if (i + l < len && !strncasecmp(doc->text + i, phrases[k], l)) {
+                const char *s = doc->text + i + l;
+                while (*s == ' ' || *s == '\n')
+                    s++;
+                if (read_month_day(s, month, day)) {
+                    *how = "from 'fiscal year ended ...' in the text";
+                    *line = line_of(doc, i);
+                    return 1;
+                }
+            }
+        }
+    if (!set)
+        return 0;
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        if (t->statement != R2X_STMT_INCOME && t->statement != R2X_STMT_CASH_FLOWS)
+            continue;
+        for (size_t c = 0; c < t->ncolumns; c++) {
+            const r2x_period *p = &t->columns[c].period;
+            if (p->kind != R2X_PERIOD_DURATION)
+                continue;
+            r2x_date a = p->start, b = p->end;
+            long days = (long)(b.year - a.year) * 365 + (b.month - a.month) * 30 + (b.day - a.day);
+            if (days >= 357 && days <= 373) {
+                *month = b.month;
+                *day = b.day;
+                *how = "from a column of a whole year";
+                *line = (long)document_source_line(doc, (size_t)t->first_line);
+                return 1;
+            }
+        }
+    }
+    r2x_date best = {0, 0, 0};
+    long best_line = 0;
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        if (t->statement != R2X_STMT_BALANCE_SHEET)
+            continue;
+        for (size_t c = 0; c < t->ncolumns; c++) {
+            const r2x_period *p = &t->columns[c].period;
+            if (p->kind != R2X_PERIOD_INSTANT)
+                continue;
+            int ends_a_period = 0;
+            for (size_t j = 0; j < set->ntables && !ends_a_period; j++)
+                for (size_t d = 0; d < set->tables[j].ncolumns; d++) {
+                    const r2x_period *q = &set->tables[j].columns[d].period;
+                    if (q->kind == R2X_PERIOD_DURATION && q->end.year == p->end.year &&
+                        q->end.month == p->end.month && q->end.day == p->end.day)
+                        ends_a_period = 1;
+                }
+            if (!ends_a_period && (!best.year || p->end.year > best.year ||
+                                   (p->end.year == best.year && p->end.month > best.month))) {
+                best = p->end;
+                best_line = (long)document_source_line(doc, (size_t)t->first_line);
+            }
+        }
+    }
+    if (!best.year)
+        return 0;
+    *month = best.month;
+    *day = best.day;
+    *how = "from the balance-sheet date that ends none of the release's periods";
+    *line = best_line;
+    return 1;
+}
+
+int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tableset *set,
+                      r2x_diag_fn diag, void *userdata, r2x_error *err)
+{
+    if (!p->is_default)
+        return R2X_OK;
+    int rc;
+    char buf[160];
+    size_t where = 0, times = 0;
+    if (!r2x_profile_get(p, "entity-name")) {
+        rc = profile_infer_entity_name(doc, buf, sizeof buf, &where, &times);
+        if (rc < 0)
+            return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
+        if (rc == 1) {
+            if ((rc = r2x_profile_set(p, "entity-name", buf, err)))
+                return rc;
+            r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line_of(doc, where), 0,
+                     "no company profile: entity name '%s' inferred from the release "
+                     "(named %zu times; give --entity-name to override)", buf, times);
+        }
+    }
+    int month, day;
+    const char *how;
+    long line;
+    if (!p->cal_given && infer_year_end(doc, set, &month, &day, &how, &line)) {
+        p->cal.end_month = month;
+        p->cal.end_day = day;
+        p->cal_given = 1;
+        /* a 52/53-week year ending in the first days of January is named by
+         * the year it mostly falls in */
+        p->cal.naming = month == 1 && day <= 7 ? R2X_FY_NAMED_BY_START : R2X_FY_NAMED_BY_END;
+        r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line, 0,
+                 "no company profile: fiscal year end --%02d-%02d inferred %s (give "
+                 "--fiscal-year-end to override)", month, day, how);
+    }
+    return R2X_OK;
+}
