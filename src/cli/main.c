@@ -5,7 +5,6 @@
  * the CLI prints or exits.
  */
 #include <ctype.h>
-#include <curl/curl.h>
 #include <libxml/xmlversion.h>
 #include <libxslt/xsltconfig.h>
 #include <signal.h>
@@ -309,11 +308,10 @@ static void print_help(void)
 
 static void print_version(void)
 {
-    curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
     printf("release2xbrl %s\n", r2x_version());
     printf("libxml2 %s\n", LIBXML_DOTTED_VERSION);
     printf("libxslt %s\n", LIBXSLT_DOTTED_VERSION);
-    printf("libcurl %s\n", cv && cv->version ? cv->version : LIBCURL_VERSION);
+    printf("%s\n", fetch_library_version());
     const char *pdf = pdf_library_version();
     printf("%s\n", pdf ? pdf : "PDF input: not built (./configure --with-pdf)");
 }
