@@ -770,9 +770,11 @@ typedef struct r2x_versions {
     char version[16];         /* "0.1.0" */
     char libxml2[16];         /* "2.9.14" */
     char libxslt[16];         /* "1.1.35" */
-    char libcurl[32];         /* "7.88.1" */
+    char libcurl[32];         /* "7.88.1"; "" when it cannot be loaded (it is
+                               * opened when first needed) */
     char poppler[16];         /* poppler-glib's, "22.02.0"; "" in a build
-                               * without PDF input */
+                               * without PDF input or when it cannot be loaded */
+    int pdf_support;          /* built with PDF input (poppler-glib) */
 } r2x_versions;
 
 /* Fill out up to out->size bytes.  R2X_EUSAGE when out->size is smaller

@@ -5,6 +5,7 @@
  *
  * failmalloc_arm(n): the nth allocation from now returns NULL (ENOMEM), the
  * others succeed; 0 disarms.  failmalloc_triggered(): whether it happened.
+ * failmalloc_count(): the allocations since the last failmalloc_arm.
  * The driver (tests/alloc_fail.c) finds these with dlsym.  With FAILMALLOC_NTH
  * set in the environment, the nth allocation after the shim is loaded fails
  * (for trying a command by hand).  Not for sanitizer builds: ASan owns malloc.
@@ -18,15 +19,23 @@ void *__libc_calloc(size_t n, size_t size);
 void *__libc_realloc(void *p, size_t size);
 
 static long countdown;         /* fail when it reaches 0 from 1 */
+static long counted;           /* allocations since the last arm */
 static int triggered;
 
 void failmalloc_arm(long n);
 int failmalloc_triggered(void);
+long failmalloc_count(void);
 
 void failmalloc_arm(long n)
 {
     countdown = n;
+    counted = 0;
     triggered = 0;
+}
+
+long failmalloc_count(void)
+{
+    return counted;
 }
 
 int failmalloc_triggered(void)
@@ -43,6 +52,7 @@ __attribute__((constructor)) static void from_environment(void)
 
 static int should_fail(void)
 {
+    counted++;
     if (countdown > 0 && --countdown == 0) {
         triggered = 1;
         errno = ENOMEM;

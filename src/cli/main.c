@@ -7,10 +7,16 @@
 #include <ctype.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#ifdef HAVE_MALLOPT
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 #include "cli_common.h"
@@ -289,9 +295,14 @@ static void print_version(void)
     printf("release2xbrl %s\n", v.version);
     printf("libxml2 %s\n", v.libxml2);
     printf("libxslt %s\n", v.libxslt);
-    printf("libcurl %s\n", v.libcurl);
+    if (v.libcurl[0])
+        printf("libcurl %s\n", v.libcurl);
+    else
+        printf("libcurl: cannot be loaded: downloads fail\n");
     if (v.poppler[0])
         printf("poppler-glib %s\n", v.poppler);
+    else if (v.pdf_support)
+        printf("poppler-glib: cannot be loaded: PDF input fails\n");
     else
         printf("PDF input: not built (./configure --with-pdf)\n");
 }
@@ -304,8 +315,34 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* The heap in 2 MiB pages where the system gives them on request
+ * (transparent huge pages, "madvise"): page faults, one a 4 KiB page, were a
+ * third of validating a filing's CPU time.  malloc keeps blocks up to 32 MiB
+ * in the heap (not in mappings of their own, which madvise would not reach)
+ * and grows it 64 MiB at a time, which the kernel is asked to back with huge
+ * pages; untouched, it costs no memory. */
+static void heap_in_huge_pages(void)
+{
+#if defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD) && defined(M_TOP_PAD) && \
+    defined(MADV_HUGEPAGE)
+    const size_t pad = (size_t)64 << 20, huge = (size_t)2 << 20;
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+    mallopt(M_TOP_PAD, (int)pad);
+    char *block = malloc(huge);         /* makes malloc grow the heap */
+    if (!block)
+        return;
+    uintptr_t from = ((uintptr_t)block + huge - 1) & ~(uintptr_t)(huge - 1);
+    uintptr_t to = (uintptr_t)sbrk(0) & ~(uintptr_t)(huge - 1);
+    free(block);
+    if (to > from)
+        madvise((void *)from, to - from, MADV_HUGEPAGE);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    heap_in_huge_pages();
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGHUP, on_signal);

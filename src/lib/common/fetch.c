@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "dynlib.h"
 #include "error.h"
 #include "output.h"
 #include "xml_guard.h"
@@ -71,6 +72,46 @@ struct fetcher {
     size_t index_size, index_used;
     fetch_stats stats;
 };
+
+/* ---- libcurl, opened at the first download (src/lib/common/dynlib.h) ----------------- */
+
+#define CURL_FUNCTIONS(X) \
+    X(global_init) X(easy_init) X(easy_reset) X(easy_setopt) X(easy_perform) \
+    X(easy_getinfo) X(easy_strerror) X(easy_cleanup) X(version_info)
+
+/* members named apart from the functions, which curl.h makes macros (its
+ * option type checks) */
+#define CURL_MEMBER(f) __typeof__(curl_##f) *f;
+static struct {
+    CURL_FUNCTIONS(CURL_MEMBER)
+} lc;
+
+#define CURL_SYMBOL(f) {"curl_" #f, &lc.f},
+static const dynlib_symbol curl_symbols[] = {CURL_FUNCTIONS(CURL_SYMBOL){NULL, NULL}};
+
+static int curl_start(void)
+{
+    return lc.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK;
+}
+
+static dynlib curl_library = {
+    LIBCURL_SONAME, "downloading", "install libcurl (Debian: the libcurl4 package), or "
+    "work offline from a filled cache (--offline)", curl_symbols, curl_start, 0};
+
+const char *fetch_library_version(void)
+{
+    static char version[64];
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (dynlib_load(&curl_library, "", &err))
+        return "libcurl: " LIBCURL_SONAME " cannot be loaded: downloads fail";
+    if (!version[0]) {
+        curl_version_info_data *cv = lc.version_info(CURLVERSION_NOW);
+        snprintf(version, sizeof version, "libcurl %s",
+                 cv && cv->version ? cv->version : LIBCURL_VERSION);
+    }
+    return version;
+}
 
 /* ---- Small helpers ------------------------------------------------------- */
 
@@ -672,13 +713,7 @@ static void entry_free(index_entry *e)
 
 int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err)
 {
-    static int curl_ready;
     *out = NULL;
-    if (!curl_ready) {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-            return r2xi_fail(err, R2X_EIO, "", 0, "cannot initialise libcurl");
-        curl_ready = 1;
-    }
     fetcher *f = calloc(1, sizeof *f);
     if (!f)
         return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
@@ -730,9 +765,9 @@ void fetcher_free(fetcher *f)
     if (!f)
         return;
     if (f->curl_doc)
-        curl_easy_cleanup(f->curl_doc);
+        lc.easy_cleanup(f->curl_doc);
     if (f->curl_user)
-        curl_easy_cleanup(f->curl_user);
+        lc.easy_cleanup(f->curl_user);
     mapping *m = (mapping *)f->maps.data;
     for (size_t i = 0; i < f->maps.len / sizeof *m; i++) {
         free(m[i].from);
@@ -1278,48 +1313,51 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
                     char **data, size_t *len, r2x_error *err)
 {
     CURL **hp = trusted ? &f->curl_user : &f->curl_doc;
-    if (!*hp && !(*hp = curl_easy_init()))
+    int rc = dynlib_load(&curl_library, "", err);
+    if (rc)
+        return rc;
+    if (!*hp && !(*hp = lc.easy_init()))
         return r2xi_fail(err, R2X_ENOMEM, "", 0, "cannot start libcurl");
     CURL *h = *hp;
     /* options are reset, connections kept: the two handles keep separate
      * connection caches, so a connection a remap opened to a local server is
      * never reused for a URL a document named */
-    curl_easy_reset(h);
+    lc.easy_reset(h);
     transfer t;
     memset(&t, 0, sizeof t);
     buf_init(&t.body, f->opts.max_bytes);
     char errbuf[CURL_ERROR_SIZE] = "";
     long stall = f->opts.timeout_s < STALL_SECONDS_MAX ? f->opts.timeout_s : STALL_SECONDS_MAX;
 #if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+    lc.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+    lc.easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
     /* redirects are followed here, not by libcurl, so that each hop's scheme
      * and (through a proxy) address is checked */
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, f->opts.connect_timeout_s);
-    curl_easy_setopt(h, CURLOPT_TIMEOUT, f->opts.timeout_s);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, stall);
-    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->opts.max_bytes);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
+    lc.easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);
+    lc.easy_setopt(h, CURLOPT_CONNECTTIMEOUT, f->opts.connect_timeout_s);
+    lc.easy_setopt(h, CURLOPT_TIMEOUT, f->opts.timeout_s);
+    lc.easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, 1L);
+    lc.easy_setopt(h, CURLOPT_LOW_SPEED_TIME, stall);
+    lc.easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)f->opts.max_bytes);
+    lc.easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L);
+    lc.easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);
     if (f->ca_file) {          /* these authorities alone, not the system's too */
-        curl_easy_setopt(h, CURLOPT_CAINFO, f->ca_file);
-        curl_easy_setopt(h, CURLOPT_CAPATH, NULL);
+        lc.easy_setopt(h, CURLOPT_CAINFO, f->ca_file);
+        lc.easy_setopt(h, CURLOPT_CAPATH, NULL);
     }
-    curl_easy_setopt(h, CURLOPT_USERAGENT, f->user_agent);
-    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
-    curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &t);
+    lc.easy_setopt(h, CURLOPT_USERAGENT, f->user_agent);
+    lc.easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+    lc.easy_setopt(h, CURLOPT_FAILONERROR, 1L);
+    lc.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    lc.easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    lc.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
+    lc.easy_setopt(h, CURLOPT_WRITEDATA, &t);
     int proxied = !trusted && proxy_in_environment();
     if (!trusted && !proxied) {
-        curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked_socket);
-        curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, &t);
+        lc.easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked_socket);
+        lc.easy_setopt(h, CURLOPT_OPENSOCKETDATA, &t);
     }
     CURLcode cc = CURLE_OK;
     long status = 0, hops = 0;
@@ -1334,13 +1372,13 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
         if (proxied && host_is_private(current, &t))
             break;
         buf_reset(&t.body);
-        curl_easy_setopt(h, CURLOPT_URL, current);
-        cc = curl_easy_perform(h);
+        lc.easy_setopt(h, CURLOPT_URL, current);
+        cc = lc.easy_perform(h);
         status = 0;
-        curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        lc.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
         char *location = NULL;
         if (cc != CURLE_OK || !is_redirect(status) ||
-            curl_easy_getinfo(h, CURLINFO_REDIRECT_URL, &location) != CURLE_OK || !location)
+            lc.easy_getinfo(h, CURLINFO_REDIRECT_URL, &location) != CURLE_OK || !location)
             break;
         free(current);
         current = NULL;
@@ -1355,11 +1393,11 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
         current = r2xi_strdup(location);
     }
     free(current);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
+    lc.easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
     const char *via = strcmp(source, logical) ? " (from '" : "";
     const char *via_url = strcmp(source, logical) ? source : "";
     const char *via_end = strcmp(source, logical) ? "')" : "";
-    int rc = R2X_OK;
+    rc = R2X_OK;
     if (t.refused_address)
         rc = r2xi_fail(err, R2X_EINPUT, "", 0,
                       "refused '%s': its host is a loopback, private or link-local "
@@ -1391,7 +1429,7 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
                       logical, via, via_url, via_end);
     else if (cc != CURLE_OK)
         rc = r2xi_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: %s", logical, via,
-                      via_url, via_end, errbuf[0] ? errbuf : curl_easy_strerror(cc));
+                      via_url, via_end, errbuf[0] ? errbuf : lc.easy_strerror(cc));
     free(refused_target);
     if (rc) {
         buf_release(&t.body);

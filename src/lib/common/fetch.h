@@ -117,6 +117,10 @@ char *fetch_cache_path(const char *cache_dir, const char *url, r2x_error *err);
  * another scheme. */
 char *fetch_file_url_path(const char *url);
 
+/* "libcurl 7.88.1" (the library the program runs with, opened to ask), or
+ * a line saying it cannot be loaded. */
+const char *fetch_library_version(void);
+
 /* The default cache directory ($XDG_CACHE_HOME/release2xbrl, else
  * $HOME/.cache/release2xbrl), malloc'd; NULL if neither is set. */
 char *fetch_default_cache_dir(void);

@@ -30,6 +30,7 @@
 #include <time.h>
 
 #include "buf.h"
+#include "dynlib.h"
 #include "error.h"
 #include "grid.h"
 
@@ -66,6 +67,42 @@ const char *pdf_library_version(void)
 #else
 
 #include <poppler.h>
+
+/* poppler-glib (with glib, cairo and the rest: some forty libraries) is
+ * opened when the first PDF is read (src/lib/common/dynlib.h); its functions are
+ * called through here. */
+#define POPPLER_FUNCTIONS(X) \
+    X(get_version, poppler_get_version) \
+    X(document_new_from_bytes, poppler_document_new_from_bytes) \
+    X(document_get_n_pages, poppler_document_get_n_pages) \
+    X(document_get_page, poppler_document_get_page) \
+    X(page_get_text, poppler_page_get_text) \
+    X(page_get_text_layout, poppler_page_get_text_layout) \
+    X(page_get_text_attributes, poppler_page_get_text_attributes) \
+    X(page_free_text_attributes, poppler_page_free_text_attributes) \
+    X(error_quark, poppler_error_quark) \
+    X(bytes_new_static, g_bytes_new_static) \
+    X(bytes_unref, g_bytes_unref) \
+    X(error_matches, g_error_matches) \
+    X(clear_error, g_clear_error) \
+    X(free_glib, g_free) \
+    X(object_unref, g_object_unref) \
+    X(log_set_handler, g_log_set_handler) \
+    X(log_remove_handler, g_log_remove_handler)
+
+/* members named apart from the functions, which a header may make macros */
+#define POPPLER_MEMBER(member, function) __typeof__(function) *member;
+static struct {
+    POPPLER_FUNCTIONS(POPPLER_MEMBER)
+} pp;
+
+#define POPPLER_SYMBOL(member, function) {#function, &pp.member},
+static const dynlib_symbol poppler_symbols[] = {POPPLER_FUNCTIONS(POPPLER_SYMBOL){NULL, NULL}};
+
+static dynlib poppler_library = {
+    POPPLER_SONAME, "reading a PDF", "install poppler-glib (Debian: the libpoppler-glib8 "
+    "package), or convert the PDF to text with 'pdftotext -layout FILE.pdf FILE.txt' and "
+    "read FILE.txt", poppler_symbols, NULL, 0};
 
 #define WORD_SPLIT 1.0      /* of the font size: a gap this wide inside one of
                              * poppler's words parts it */
@@ -111,8 +148,12 @@ typedef struct pdf_reader {
 const char *pdf_library_version(void)
 {
     static char version[64];
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (dynlib_load(&poppler_library, "", &err))
+        return "poppler-glib: " POPPLER_SONAME " cannot be loaded: PDF input fails";
     if (!version[0])
-        snprintf(version, sizeof version, "poppler-glib %s", poppler_get_version());
+        snprintf(version, sizeof version, "poppler-glib %s", pp.get_version());
     return version;
 }
 
@@ -286,12 +327,12 @@ static int collect_glyphs(pdf_reader *r, PopplerPage *page)
     guint nboxes = 0;
     GList *attrs = NULL;
     buf_reset(&r->glyphs);
-    char *text = poppler_page_get_text(page);
+    char *text = pp.page_get_text(page);
     if (out_of_time(r)) {
         rc = R2X_ETOOBIG;
         goto done;
     }
-    if (!text || !*text || !poppler_page_get_text_layout(page, &boxes, &nboxes))
+    if (!text || !*text || !pp.page_get_text_layout(page, &boxes, &nboxes))
         goto done;
     if (out_of_time(r)) {
         rc = R2X_ETOOBIG;
@@ -301,7 +342,7 @@ static int collect_glyphs(pdf_reader *r, PopplerPage *page)
         rc = text_too_big(r);
         goto done;
     }
-    attrs = poppler_page_get_text_attributes(page);
+    attrs = pp.page_get_text_attributes(page);
     if (out_of_time(r)) {
         rc = R2X_ETOOBIG;
         goto done;
@@ -333,9 +374,9 @@ static int collect_glyphs(pdf_reader *r, PopplerPage *page)
     }
     rc = set_turned_apart(r);
 done:
-    g_free(text);
-    g_free(boxes);
-    poppler_page_free_text_attributes(attrs);
+    pp.free_glib(text);
+    pp.free_glib(boxes);
+    pp.page_free_text_attributes(attrs);
     return rc;
 }
 
@@ -731,24 +772,24 @@ static int open_pdf(pdf_reader *r, const char *data, size_t len, PopplerDocument
         return r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0,
                         "the PDF is truncated: it does not end with %%%%EOF; "
                         "download or save it again");
-    GBytes *bytes = g_bytes_new_static(data, len);
+    GBytes *bytes = pp.bytes_new_static(data, len);
     GError *gerr = NULL;
-    PopplerDocument *pdf = poppler_document_new_from_bytes(bytes, NULL, &gerr);
-    g_bytes_unref(bytes);
+    PopplerDocument *pdf = pp.document_new_from_bytes(bytes, NULL, &gerr);
+    pp.bytes_unref(bytes);
     if (pdf) {
         *out = pdf;
         return R2X_OK;
     }
     const char *why = gerr && gerr->message ? gerr->message : "poppler could not open it";
     int rc;
-    if (gerr && g_error_matches(gerr, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    if (gerr && pp.error_matches(gerr, pp.error_quark(), POPPLER_ERROR_ENCRYPTED))
         rc = r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0,
                       "the PDF is encrypted and needs a password (%s); remove it "
                       "(qpdf --decrypt --password=PASSWORD IN.pdf OUT.pdf) and read the result",
                       why);
     else
         rc = r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0, "cannot read the PDF: %s", why);
-    g_clear_error(&gerr);
+    pp.clear_error(&gerr);
     return rc;
 }
 
@@ -760,11 +801,11 @@ static int read_pages(pdf_reader *r, PopplerDocument *pdf)
             return R2X_ETOOBIG;
         if (r->page > 1 && grid_add_row(r->g, GRID_ROW_PAGE, 0, r->page, 0, 0))
             return out_of_memory(r);
-        PopplerPage *page = poppler_document_get_page(pdf, r->page - 1);
+        PopplerPage *page = pp.document_get_page(pdf, r->page - 1);
         if (!page)
             continue;               /* a page poppler cannot make: no text */
         rc = collect_glyphs(r, page);
-        g_object_unref(page);
+        pp.object_unref(page);
         if (!rc)
             rc = add_page_lines(r);
         if (!rc)
@@ -780,14 +821,14 @@ static int read_document(pdf_reader *r, const char *data, size_t len, size_t max
     int rc = open_pdf(r, data, len, &pdf);
     if (rc)
         return rc;
-    r->npages = poppler_document_get_n_pages(pdf);
+    r->npages = pp.document_get_n_pages(pdf);
     if (r->npages < 0 || (size_t)r->npages > max_pages)
         rc = r2xi_fail(r->err, R2X_ETOOBIG, r->doc->name, 0,
                       "the PDF has %d pages, more than the limit of %zu "
                       "(raise it with --max-pages)", r->npages, max_pages);
     else
         rc = read_pages(r, pdf);
-    g_object_unref(pdf);
+    pp.object_unref(pdf);
     if (!rc && !r->nglyphs)
         rc = r2xi_fail(r->err, R2X_EINPUT, r->doc->name, 0,
                       "the PDF has no text (%d page%s of images or drawings, as a scan "
@@ -799,6 +840,9 @@ static int read_document(pdf_reader *r, const char *data, size_t len, size_t max
 int pdf_read(r2x_document *doc, const char *data, size_t len, const r2x_read_options *opts,
              r2x_error *err)
 {
+    int rc = dynlib_load(&poppler_library, doc->name, err);
+    if (rc)
+        return rc;
     pdf_reader *r = calloc(1, sizeof *r);
     if (!r)
         return r2xi_fail(err, R2X_ENOMEM, doc->name, 0, "out of memory");
@@ -816,14 +860,13 @@ int pdf_read(r2x_document *doc, const char *data, size_t len, const r2x_read_opt
     buf_init(&r->gaps, R2X_BUF_NOCAP);
     buf_init(&r->cell, R2X_BUF_NOCAP);
     r->g = grid_new(GRID_UNITS_POINTS, 1);
-    int rc;
     if (!r->g) {
         rc = out_of_memory(r);
     } else {
-        guint quiet = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
+        guint quiet = pp.log_set_handler("Poppler", G_LOG_LEVEL_MASK | G_LOG_FLAG_FATAL |
                                         G_LOG_FLAG_RECURSION, quiet_poppler, NULL);
         rc = read_document(r, data, len, max_pages);
-        g_log_remove_handler("Poppler", quiet);
+        pp.log_remove_handler("Poppler", quiet);
     }
     if (!rc)
         rc = lay_out_text(r);

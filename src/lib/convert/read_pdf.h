@@ -28,8 +28,9 @@ int pdf_sniff(const char *data, size_t len);
 int pdf_read(r2x_document *doc, const char *data, size_t len, const r2x_read_options *opts,
              r2x_error *err);
 
-/* "poppler-glib 22.12.0" (the library the program runs with), or NULL when
- * built without PDF support. */
+/* "poppler-glib 22.12.0" (the library the program runs with, opened to
+ * ask), a line saying it cannot be loaded, or NULL when built without PDF
+ * support. */
 const char *pdf_library_version(void);
 
 #endif

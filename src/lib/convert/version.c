@@ -1,6 +1,6 @@
 /* version.c - the library's version and those of the libraries it runs
- * with (libxml2, libxslt, libcurl, poppler-glib), read at run time. */
-#include <curl/curl.h>
+ * with (libxml2, libxslt, libcurl, poppler-glib), read at run time (libcurl
+ * and poppler-glib are opened to ask: see src/lib/common/dynlib.h). */
 #include <libxml/parser.h>
 #include <libxslt/xsltconfig.h>
 #include <libxslt/xslt.h>
@@ -8,11 +8,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef HAVE_POPPLER
-#include <poppler.h>
-#endif
 
+#include "fetch.h"
+#include "read_pdf.h"
 #include "release2xbrl.h"
+
+/* "libcurl 7.88.1" -> "7.88.1"; "" for a line saying the library cannot
+ * be loaded, or none. */
+static void version_of(char *out, size_t size, const char *line, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    snprintf(out, size, "%s", line && !strncmp(line, prefix, n) ? line + n : "");
+}
 
 const char *r2x_version(void)
 {
@@ -34,10 +41,10 @@ int r2x_version_info(r2x_versions *out)
     x = (unsigned long)xsltLibxsltVersion;     /* 10135 for 1.1.35 */
     snprintf(v.libxslt, sizeof v.libxslt, "%lu.%lu.%lu", x / 10000 % 1000, x / 100 % 100,
              x % 100);
-    const curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
-    snprintf(v.libcurl, sizeof v.libcurl, "%s", cv && cv->version ? cv->version : LIBCURL_VERSION);
+    version_of(v.libcurl, sizeof v.libcurl, fetch_library_version(), "libcurl ");
+    version_of(v.poppler, sizeof v.poppler, pdf_library_version(), "poppler-glib ");
 #ifdef HAVE_POPPLER
-    snprintf(v.poppler, sizeof v.poppler, "%s", poppler_get_version());
+    v.pdf_support = 1;
 #endif
     size_t n = out->size < sizeof v ? out->size : sizeof v;
     v.size = out->size;
