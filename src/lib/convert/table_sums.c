@@ -19,6 +19,9 @@
 
 #include "table_sums.h"
 
+/* The most lines a line whose label does not say it totals may sum. */
+#define UNSAID_SUM_MOST 12
+
 static int starts_ci(const char *s, const char *prefix)
 {
     return s && !strncasecmp(s, prefix, strlen(prefix));
@@ -68,12 +71,12 @@ static int summed_column(const r2x_table *t, int column)
 }
 
 /* The shortest run of items right above row tr (items[j..n), at least
- * least of them) that adds up to it in every amount column it has a
- * figure in; returns j, or -1 when none does.  Figures of another kind of
- * unit than the total's are not addends ("Total shares" under amounts of
- * money). */
+ * least and at most most of them) that adds up to it in every amount column
+ * it has a figure in; returns j, or -1 when none does.  Figures of another
+ * kind of unit than the total's are not addends ("Total shares" under
+ * amounts of money). */
 static long run_sums(const r2x_table *t, const size_t *items, size_t n, size_t tr,
-                     size_t least)
+                     size_t least, size_t most)
 {
     const r2x_row *total = &t->rows[tr];
     r2x_decimal sum[MAX_COLUMNS];
@@ -87,7 +90,7 @@ static long run_sums(const r2x_table *t, const size_t *items, size_t n, size_t t
         }
     if (!nc)
         return -1;
-    for (size_t j = n; j-- > 0;) {
+    for (size_t j = n; j-- > 0 && n - j <= most;) {
         const r2x_row *row = &t->rows[items[j]];
         int equal = 1;
         for (size_t c = 0; c < nc; c++) {
@@ -122,9 +125,11 @@ int sums_find(r2x_table *t)
             continue;
         /* a labeled total may have one addend; a line with no label, or a
          * label that does not say it totals ("ExxonMobil share of equity"),
-         * needs two */
+         * needs two, and such a line sums a few lines, not a statement
+         * (which keeps every line from scanning all the lines above) */
         int labeled_total = row->label && total_like(row);
-        long j = run_sums(t, items, n, r, labeled_total ? 1 : 2);
+        long j = run_sums(t, items, n, r, labeled_total ? 1 : 2,
+                          labeled_total || !row->label ? n : UNSAID_SUM_MOST);
         if (j >= 0) {
             for (size_t i = (size_t)j; i < n; i++)
                 t->rows[items[i]].total = (int)r;
