@@ -181,6 +181,17 @@ var us-gaap:NetIncomeLoss USD -6 400000000 "'Net earnings/(loss) attributable to
 var us-gaap:WeightedAverageNumberOfSharesOutstandingBasic shares 1 100 "'Average shares outstanding' is the basic count"
 var us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding shares 1 102.5 "'... assuming dilution' is the diluted count"
 
+grep -qF '<us-gaap:NonoperatingIncomeExpense contextRef="D20240101-20241231" unitRef="USD" decimals="-6">20000000<' "$out/var.xml" \
+    && pass "'Other income, net' with no interest line beside it is all the nonoperating income" \
+    || fail "'Other income, net' with no interest line beside it is all the nonoperating income"
+# Beside lines of interest, "Other income (expense), net" is the rest of the
+# nonoperating items (inline fixture).
+printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions of U.S. dollars)\nRevenues\t1,000\nCost of sales\t600\nOperating income\t400\nInterest income\t10\nInterest expense\t(30)\nOther income (expense), net\t5\nIncome before income taxes\t385\n' >"$tmp/other.txt"
+expect_status 0 "convert other income beside interest" "$R2X" convert -q --cik 1 "$tmp/other.txt" -o "$out/other.xml"
+grep -qF '<us-gaap:OtherNonoperatingIncomeExpense contextRef="D20240101-20241231" unitRef="USD" decimals="-6">5000000<' "$out/other.xml" \
+    && pass "'Other income (expense), net' beside interest lines is OtherNonoperatingIncomeExpense" \
+    || fail "'Other income (expense), net' beside interest lines is OtherNonoperatingIncomeExpense"
+
 # Per-share lines under "Assuming Dilution" and "Basic" headings, and share
 # counts under a heading wrapped over two lines with its scale on the second
 # (tests/fixtures/bind/blocks.txt, written for this test).

@@ -1399,7 +1399,10 @@ static void scan_release(const r2x_tableset *set, release_facts *rf)
 
 /* A concept taken from an older vocabulary, and the one preparers use
  * today, with what must hold for the swap. */
-enum swap_when { ASC_606, NO_NONCONTROLLING, NO_PREFERRED, AFTER_OPERATING_INCOME, NONCURRENT };
+enum swap_when {
+    ASC_606, NO_NONCONTROLLING, NO_PREFERRED, AFTER_OPERATING_INCOME, NONCURRENT,
+    OTHER_BESIDE_INTEREST
+};
 static const struct {
     const char *from, *to;
     int when;
@@ -1419,7 +1422,26 @@ static const struct {
     /* below operating income, interest is nonoperating (US-GAAP 2023 on) */
     {"us-gaap:InterestExpense", "us-gaap:InterestExpenseNonoperating", AFTER_OPERATING_INCOME},
     {"us-gaap:Investments", "us-gaap:LongTermInvestments", NONCURRENT},
+    /* "Other income (expense), net" beside lines of interest is the rest of
+     * the nonoperating items, not all of them */
+    {"us-gaap:NonoperatingIncomeExpense", "us-gaap:OtherNonoperatingIncomeExpense",
+     OTHER_BESIDE_INTEREST},
 };
+
+/* Is row an "Other ..." line of a table that prints interest on lines of
+ * its own? */
+static int other_beside_interest(const r2x_table *t, const r2x_row *row)
+{
+    if (!row->label || strncasecmp(row->label, "other", 5))
+        return 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const r2x_row *q = &t->rows[r];
+        if (q != row && q->nvalues && q->label && contains_ci(q->label, "interest") &&
+            !contains_ci(q->label, "noncontrolling") && !contains_ci(q->label, "minority"))
+            return 1;
+    }
+    return 0;
+}
 
 static int operating_income_above(const row_bind *rb, size_t i)
 {
@@ -1443,7 +1465,9 @@ static const concept *prefer_current(const binder *b, const row_bind *rb, size_t
             (when == NO_PREFERRED && b->release.preferred) ||
             (when == AFTER_OPERATING_INCOME &&
              (b->t->statement != R2X_STMT_INCOME || !operating_income_above(rb, i))) ||
-            (when == NONCURRENT && row->position != R2X_POS_NONCURRENT_ASSETS))
+            (when == NONCURRENT && row->position != R2X_POS_NONCURRENT_ASSETS) ||
+            (when == OTHER_BESIDE_INTEREST &&
+             (b->t->statement != R2X_STMT_INCOME || !other_beside_interest(b->t, row))))
             return c;
         const concept *n = taxonomy_find(b->o->tax, current_concepts[k].to);
         return n ? n : c;
@@ -1456,6 +1480,22 @@ typedef struct row_cands {
     size_t n;
     const concept *general;   /* the choice without the prior filing */
 } row_cands;
+
+/* A concept preparers use today that another line of the table holds
+ * already ("Other" is OtherNonoperatingIncomeExpense): the line keeps the
+ * concept it was chosen for, one concept a line. */
+static void keep_swaps_apart(row_bind *rb, const row_cands *rc, const int *pick, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (pick[i] < 0 || !rb[i].concept || rb[i].concept == rc[i].c[pick[i]].concept)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            if (j != i && rb[j].concept == rb[i].concept) {
+                rb[i].concept = rc[i].c[pick[i]].concept;
+                break;
+            }
+    }
+}
 
 static int good_enough(const cand *c)
 {
@@ -1935,6 +1975,8 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         }
         rb = (row_bind *)(void *)out->binds.data + first;   /* buffers may move */
     }
+    if (!rcode)
+        keep_swaps_apart(rb, rc, pick, n);
     free(pick);
     b->sign.expenses_negative =
         !rcode && t->statement == R2X_STMT_INCOME && prints_expenses_negative(b, rb, n);
