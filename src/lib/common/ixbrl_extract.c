@@ -28,11 +28,12 @@
 #include "error.h"
 #include "output.h"
 #include "srcpos.h"
+#include "xbrl_ns.h"
 
 #define NS_IX "http://www.xbrl.org/2013/inlineXBRL"
 #define NS_IX10 "http://www.xbrl.org/2008/inlineXBRL"
 #define NS_XHTML "http://www.w3.org/1999/xhtml"
-#define NS_XBRLI "http://www.xbrl.org/2003/instance"
+#define NS_XBRLI XBRLI_NS
 #define NS_LINK "http://www.xbrl.org/2003/linkbase"
 #define NS_XLINK "http://www.w3.org/1999/xlink"
 #define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "decimal.h"
 #include "document.h"
 #include "error.h"
 #include "parenthetical.h"
@@ -115,43 +116,6 @@ r2x_date factset_period_end(const factset *fs)
             best = c->period.end;
     }
     return best;
-}
-
-r2x_decimal decimal_round(r2x_decimal v, int decimals)
-{
-    /* keep digits down to 10^-decimals */
-    int drop = -decimals - v.exp;
-    if (drop <= 0)
-        return v;
-    if (drop > 18) {
-        r2x_decimal z = {0, -decimals};
-        return z;
-    }
-    int64_t p = 1;
-    for (int i = 0; i < drop; i++)
-        p *= 10;
-    int64_t q = v.coef / p, r = v.coef % p;
-    if (r >= p / 2 + (p % 2))
-        q++;
-    else if (-r >= p / 2 + (p % 2))
-        q--;
-    r2x_decimal out = {q, -decimals};
-    return out;
-}
-
-r2x_decimal decimal_truncate(r2x_decimal v, int decimals)
-{
-    int drop = -decimals - v.exp;
-    if (drop <= 0)
-        return v;
-    r2x_decimal out = {0, -decimals};
-    if (drop > 18)
-        return out;
-    int64_t p = 1;
-    for (int i = 0; i < drop; i++)
-        p *= 10;
-    out.coef = v.coef / p;     /* C division truncates toward zero */
-    return out;
 }
 
 /* ---- Contexts ------------------------------------------------------------ */

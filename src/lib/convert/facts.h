@@ -94,8 +94,4 @@ int factset_context_for(factset *fs, r2x_period period, size_t *index);
 /* The document period end: the latest end date of the facts' periods. */
 r2x_date factset_period_end(const factset *fs);
 
-/* Round v to `decimals` places (half away from zero), or truncate it. */
-r2x_decimal decimal_round(r2x_decimal v, int decimals);
-r2x_decimal decimal_truncate(r2x_decimal v, int decimals);
-
 #endif

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "decimal.h"
 #include "error.h"
 #include "facts.h"
 #include "ixbrl_extract.h"

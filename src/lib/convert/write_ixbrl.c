@@ -21,8 +21,9 @@
 #include "error.h"
 #include "grid.h"
 #include "output.h"
+#include "xbrl_ns.h"
 
-#define NS_XBRLI "http://www.xbrl.org/2003/instance"
+#define NS_XBRLI XBRLI_NS
 #define FORMAT_NUM "ixt:num-dot-decimal"
 #define FORMAT_ZERO "ixt:fixed-zero"
 

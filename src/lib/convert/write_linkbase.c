@@ -16,12 +16,13 @@
 
 #include "error.h"
 #include "write_xbrl.h"
+#include "xbrl_ns.h"
 
 #define NS_LINK "http://www.xbrl.org/2003/linkbase"
 #define NS_XLINK "http://www.w3.org/1999/xlink"
 #define NS_XS "http://www.w3.org/2001/XMLSchema"
 #define NS_XSI "http://www.w3.org/2001/XMLSchema-instance"
-#define NS_XBRLI "http://www.xbrl.org/2003/instance"
+#define NS_XBRLI XBRLI_NS
 #define NS_XBRLDT "http://xbrl.org/2005/xbrldt"
 #define SCHEMA_XBRLI "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
 #define SCHEMA_XBRLDT "http://www.xbrl.org/2005/xbrldt-2005.xsd"

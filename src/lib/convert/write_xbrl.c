@@ -14,9 +14,10 @@
 #include "document.h"
 #include "periods.h"
 #include "units.h"
+#include "xbrl_ns.h"
 #include "xml_guard.h"
 
-#define NS_XBRLI "http://www.xbrl.org/2003/instance"
+#define NS_XBRLI XBRLI_NS
 #define NS_LINK "http://www.xbrl.org/2003/linkbase"
 #define NS_XLINK "http://www.w3.org/1999/xlink"
 #define NS_XBRLDI "http://xbrl.org/2006/xbrldi"
