@@ -18,7 +18,6 @@
  * as a company's overlay says.
  */
 #include "bind.h"
-#include "segments.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -30,6 +29,8 @@
 #include "buf.h"
 #include "error.h"
 #include "periods.h"
+#include "segments.h"
+#include "text.h"
 
 #define MAX_CANDIDATES 12
 #define WORDS_WITH_STRUCTURE 0.7  /* the least word overlap the arithmetic can confirm */
@@ -133,16 +134,11 @@ static const char *find_ci(const char *hay, const char *needle)
     return NULL;
 }
 
-static int contains_ci(const char *hay, const char *needle)
-{
-    return find_ci(hay, needle) != NULL;
-}
-
 /* Does hay contain any of the NULL-ended needles? */
 static int contains_any_ci(const char *hay, const char *const *needles)
 {
     for (size_t i = 0; needles[i]; i++)
-        if (contains_ci(hay, needles[i]))
+        if (text_contains_ci(hay, needles[i]))
             return 1;
     return 0;
 }
@@ -157,7 +153,7 @@ static const char *local_name(const concept *c)
  * duration: an instant concept is right there. */
 static int balance_in_flow(const r2x_row *row)
 {
-    return contains_ci(row->label, "beginning") || contains_ci(row->label, "end of");
+    return text_contains_ci(row->label, "beginning") || text_contains_ci(row->label, "end of");
 }
 
 /* A line of cash that is no flow: no payment, receipt, activity or change. */
@@ -166,7 +162,7 @@ static int cash_amount_label(const char *l)
     static const char *const flows[] = {"paid", "received", "activities", "increase",
                                         "decrease", "change", "effect", "interest", "tax",
                                         NULL};
-    return contains_ci(l, "cash") && !contains_any_ci(l, flows);
+    return text_contains_ci(l, "cash") && !contains_any_ci(l, flows);
 }
 
 /* An instant in a flow column: the balance at the beginning or end of the
@@ -403,7 +399,7 @@ static int choose_sign(const sign_ctx *s, const r2x_table *t, const r2x_row *row
      * printed negative in every period is printed as a deduction: its facts
      * are the amounts.  Mixed signs are real (a provision, then a reversal);
      * so are eliminations. */
-    if (!either_sign(c) && !contains_ci(row->label, "elimination")) {
+    if (!either_sign(c) && !text_contains_ci(row->label, "elimination")) {
         *rule = f.all_negative ? "positive by nature, printed as a deduction"
                                : "positive by nature: as printed";
         return f.all_negative ? -1 : 1;
@@ -526,7 +522,7 @@ static double place_fit(const r2x_row *row, const label_candidate *lc, const con
         const char *want = row->position == R2X_POS_OPERATING ? "operating"
                            : row->position == R2X_POS_INVESTING ? "investing" : "financing";
         if (lc && lc->section)
-            return contains_ci(lc->section, want) ? 1 : contains_ci(lc->section, "activit")
+            return text_contains_ci(lc->section, want) ? 1 : text_contains_ci(lc->section, "activit")
                                                             ? 0.6 : 0.85;
         return 0.85;
     }
@@ -665,7 +661,7 @@ static int one_side_only(const char *label, const concept *c)
                                            {"assets", "liabilities", "Assets", "Liabilities"}};
     const char *n = local_name(c);
     for (size_t i = 0; i < sizeof sides / sizeof *sides; i++)
-        if (contains_ci(label, sides[i][0]) && contains_ci(label, sides[i][1]) &&
+        if (text_contains_ci(label, sides[i][0]) && text_contains_ci(label, sides[i][1]) &&
             (strstr(n, sides[i][2]) != NULL) != (strstr(n, sides[i][3]) != NULL))
             return 1;
     return 0;
@@ -676,9 +672,9 @@ static int one_side_only(const char *label, const concept *c)
 static int under_changes(const binder *b, const r2x_row *row)
 {
     return b->t->statement == R2X_STMT_CASH_FLOWS && row->position == R2X_POS_OPERATING &&
-           b->section && contains_ci(b->section, "change") &&
-           (contains_ci(b->section, "assets") || contains_ci(b->section, "liabilities") ||
-            contains_ci(b->section, "working capital"));
+           b->section && text_contains_ci(b->section, "change") &&
+           (text_contains_ci(b->section, "assets") || text_contains_ci(b->section, "liabilities") ||
+            text_contains_ci(b->section, "working capital"));
 }
 
 /* "Average shares outstanding assuming dilution" is the diluted count, the
@@ -686,7 +682,7 @@ static int under_changes(const binder *b, const r2x_row *row)
 static int dilution_agrees(const char *label, const concept *c)
 {
     const char *n = local_name(c);
-    int label_diluted = contains_ci(label, "dilut");
+    int label_diluted = text_contains_ci(label, "dilut");
     int concept_diluted = strstr(n, "Dilut") != NULL;
     return label_diluted == concept_diluted;
 }
@@ -719,7 +715,7 @@ static int label_variant(const char *label, char *out, size_t size)
     int changed = 0;
     for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
         const char *keep = pairs[i][0], *drop = pairs[i][1];
-        if (!contains_ci(out, keep) || !contains_ci(out, drop))
+        if (!text_contains_ci(out, keep) || !text_contains_ci(out, drop))
             continue;
         char forms[4][32];
         snprintf(forms[0], sizeof forms[0], "/(%s)", drop);
@@ -733,10 +729,10 @@ static int label_variant(const char *label, char *out, size_t size)
         changed |= cut_all(out, tail);
     }
     char *at = (char *)find_ci(out, "attributable to ");
-    if (at && !contains_ci(at, "controlling") && !contains_ci(at, "minority") &&
-        !contains_ci(at, "redeemable") && !contains_ci(at, "preferred") &&
-        !contains_ci(at, "participating") && !contains_ci(at, "common") &&
-        !contains_ci(at, "parent") && (size_t)(at - out) + 24 < size) {
+    if (at && !text_contains_ci(at, "controlling") && !text_contains_ci(at, "minority") &&
+        !text_contains_ci(at, "redeemable") && !text_contains_ci(at, "preferred") &&
+        !text_contains_ci(at, "participating") && !text_contains_ci(at, "common") &&
+        !text_contains_ci(at, "parent") && (size_t)(at - out) + 24 < size) {
         strcpy(at + 16, "parent");
         changed = 1;
     }
@@ -762,7 +758,7 @@ static int label_balance(const char *label)
     words[n] = '\0';
     if (contains_any_ci(words, debit))
         return BALANCE_DEBIT;
-    if (contains_ci(words, "tax"))
+    if (text_contains_ci(words, "tax"))
         return BALANCE_NONE;
     return contains_any_ci(words, credit) ? BALANCE_CREDIT : BALANCE_NONE;
 }
@@ -806,8 +802,8 @@ static int label_candidates(const binder *b, const r2x_row *row, const row_facts
         }
         /* an allowance is stated beside its asset, not a line of its own
          * unless the label says so */
-        if (strstr(local_name(c), "Allowance") && !contains_ci(label, "allowance") &&
-            !contains_ci(label, "reserve"))
+        if (strstr(local_name(c), "Allowance") && !text_contains_ci(label, "allowance") &&
+            !text_contains_ci(label, "reserve"))
             continue;
         ft *= dilution_agrees(label, c) ? 1 : 0.5;
         /* under "Changes in operating assets and liabilities" a line is a
@@ -985,11 +981,6 @@ static int costlike(const char *label)
     return contains_any_ci(label, words);
 }
 
-static int starts_ci(const char *s, const char *prefix)
-{
-    return s && !strncasecmp(s, prefix, strlen(prefix));
-}
-
 static int is_section_heading(const r2x_table *t, size_t r);
 
 /* The nearest section heading above a row and less indented, NULL none. */
@@ -1013,13 +1004,13 @@ static void flow_extension_sign(const binder *b, const r2x_row *row, const row_f
     if (b->t->statement != R2X_STMT_CASH_FLOWS || instant_in_flow(b->t, row))
         return;
     if (row->position == R2X_POS_OPERATING &&
-        (starts_ci(row->label, "change") || starts_ci(row->label, "(increase)") ||
-         starts_ci(row->label, "increase") || starts_ci(row->label, "decrease") ||
-         starts_ci(heading_over(b->t, row), "changes in"))) {
+        (text_starts_ci(row->label, "change") || text_starts_ci(row->label, "(increase)") ||
+         text_starts_ci(row->label, "increase") || text_starts_ci(row->label, "decrease") ||
+         text_starts_ci(heading_over(b->t, row), "changes in"))) {
         /* a liability's rise brings cash, as the figure says */
-        if (!contains_ci(row->label, "asset") &&
-            (contains_ci(row->label, "liabilit") || contains_ci(row->label, "payable") ||
-             contains_ci(row->label, "accrued")))
+        if (!text_contains_ci(row->label, "asset") &&
+            (text_contains_ci(row->label, "liabilit") || text_contains_ci(row->label, "payable") ||
+             text_contains_ci(row->label, "accrued")))
             return;
         *sign = -1;
         *rule = "a change in operating assets: a rise takes cash";
@@ -1286,7 +1277,7 @@ static int bind_segments(binder *b, binding *out, row_bind *rb, size_t n, r2x_er
     for (size_t i = 0; i < n && !rc; i++) {
         row_bind *bind = (row_bind *)(void *)out->binds.data + first + i;
         const segment_row *s = &seg[bind->row];
-        const concept *measure = s->role != SEG_NONE ? segment_measure(b, s->measure) : NULL;
+        const concept *measure = s->role != SEG_NONE ? s->measure_id : NULL;
         if (bind->concept || !measure)
             continue;
         const map_entry *e = NULL;
@@ -1390,9 +1381,9 @@ static void scan_release(const r2x_tableset *set, release_facts *rf)
             /* the income statement parts the result (the balance sheet's
              * minority equity alone leaves the tagged result the parent's) */
             rf->noncontrolling |= t->statement == R2X_STMT_INCOME &&
-                                  (contains_ci(l, "noncontrolling") ||
-                                   contains_ci(l, "non-controlling") || contains_ci(l, "minority"));
-            rf->preferred |= t->statement == R2X_STMT_BALANCE_SHEET && contains_ci(l, "preferred");
+                                  (text_contains_ci(l, "noncontrolling") ||
+                                   text_contains_ci(l, "non-controlling") || text_contains_ci(l, "minority"));
+            rf->preferred |= t->statement == R2X_STMT_BALANCE_SHEET && text_contains_ci(l, "preferred");
         }
     }
 }
@@ -1436,8 +1427,8 @@ static int other_beside_interest(const r2x_table *t, const r2x_row *row)
         return 0;
     for (size_t r = 0; r < t->nrows; r++) {
         const r2x_row *q = &t->rows[r];
-        if (q != row && q->nvalues && q->label && contains_ci(q->label, "interest") &&
-            !contains_ci(q->label, "noncontrolling") && !contains_ci(q->label, "minority"))
+        if (q != row && q->nvalues && q->label && text_contains_ci(q->label, "interest") &&
+            !text_contains_ci(q->label, "noncontrolling") && !text_contains_ci(q->label, "minority"))
             return 1;
     }
     return 0;
@@ -1509,7 +1500,7 @@ static int rows_disagree(const r2x_table *t, const r2x_row *a, const r2x_row *b,
                          const concept *c)
 {
     if (c->period_type == R2X_PERIOD_INSTANT &&
-        contains_ci(a->label, "beginning") != contains_ci(b->label, "beginning"))
+        text_contains_ci(a->label, "beginning") != text_contains_ci(b->label, "beginning"))
         return 0;
     for (size_t k = 0; k < a->nvalues; k++) {
         const r2x_value *va = &a->values[k];
@@ -1892,7 +1883,7 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         /* "Basic" or "Assuming dilution" over per-share lines of their own */
         if (row->label && !row->nvalues)
             per_share_block = !strncasecmp(row->label, "basic", 5) ? "Basic"
-                              : contains_ci(row->label, "dilut") ? "Diluted"
+                              : text_contains_ci(row->label, "dilut") ? "Diluted"
                               : per_share_block;
         if (!row->label || !row->nvalues || label_is_period(row->label, cal))
             continue;

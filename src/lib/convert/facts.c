@@ -14,6 +14,7 @@
 #include "error.h"
 #include "parenthetical.h"
 #include "periods.h"
+#include "tables.h"
 #include "xml_hash.h"
 
 struct factset {
@@ -518,14 +519,6 @@ static int row_is_total(const r2x_row *r)
     return r->is_total || !strncasecmp(r->label, "net cash", 8);
 }
 
-static const r2x_value *value_in(const r2x_row *r, int column)
-{
-    for (size_t k = 0; k < r->nvalues; k++)
-        if (r->values[k].column == column)
-            return &r->values[k];
-    return NULL;
-}
-
 /* "Less allowance for uncollectible accounts  31" is subtracted. */
 static int label_subtracts(const char *label)
 {
@@ -535,7 +528,7 @@ static int label_subtracts(const char *label)
 /* A value as it adds into a sum: negated on a "Less ..." line. */
 static int addend(const r2x_table *t, size_t r, int column, r2x_decimal *out)
 {
-    const r2x_value *v = value_in(&t->rows[r], column);
+    const r2x_value *v = table_value_at(&t->rows[r], column);
     if (!v)
         return 0;
     *out = v->value;
@@ -606,13 +599,13 @@ static int check_sums(build *b, const r2x_table *t)
         for (size_t k = 0; k < row->nvalues && col < 0; k++)
             if (t->columns[row->values[k].column].role == R2X_COL_AMOUNT)
                 col = row->values[k].column;
-        const r2x_value *total = col >= 0 ? value_in(row, col) : NULL;
+        const r2x_value *total = col >= 0 ? table_value_at(row, col) : NULL;
         if (total && total->unit.kind != R2X_UNIT_CURRENCY) {
             /* "Total common shares outstanding" under amounts of money is
              * not a sum of them */
             int same = 0;
             for (size_t j = 0; j < n && !same; j++) {
-                const r2x_value *v = value_in(&t->rows[items[j]], col);
+                const r2x_value *v = table_value_at(&t->rows[items[j]], col);
                 same = v && v->unit.kind == total->unit.kind;
             }
             if (!same) {

@@ -8,27 +8,15 @@
 #include <strings.h>
 
 #include "segments.h"
-
-static int starts_ci(const char *s, const char *prefix)
-{
-    return !strncasecmp(s, prefix, strlen(prefix));
-}
-
-static int contains_ci(const char *hay, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *hay; hay++)
-        if (!strncasecmp(hay, needle, n))
-            return 1;
-    return 0;
-}
+#include "tables.h"
+#include "text.h"
 
 int segments_reconciling(const char *label)
 {
     static const char *const words[] = {"elimination", "unallocated", "reconcil", "corporate",
                                         "intercompany", NULL};
     for (size_t i = 0; words[i]; i++)
-        if (contains_ci(label, words[i]))
+        if (text_contains_ci(label, words[i]))
             return 1;
     return !strcasecmp(label, "other") || !strcasecmp(label, "all other");
 }
@@ -36,8 +24,8 @@ int segments_reconciling(const char *label)
 /* "Total revenues", "Consolidated", "Consolidated total": the measure itself. */
 static int consolidated_label(const r2x_row *row)
 {
-    return row->is_total || starts_ci(row->label, "total") ||
-           starts_ci(row->label, "consolidated");
+    return row->is_total || text_starts_ci(row->label, "total") ||
+           text_starts_ci(row->label, "consolidated");
 }
 
 /* A member's revenue split by where it comes from ("Customers",
@@ -45,8 +33,8 @@ static int consolidated_label(const r2x_row *row)
 static int source_split(const char *label)
 {
     return !strcasecmp(label, "customers") || !strcasecmp(label, "external customers") ||
-           ((starts_ci(label, "intersegment") || starts_ci(label, "inter-segment")) &&
-            !contains_ci(label, "elimination"));
+           ((text_starts_ci(label, "intersegment") || text_starts_ci(label, "inter-segment")) &&
+            !text_contains_ci(label, "elimination"));
 }
 
 /* Rows of amounts of money only: margins, deliveries and headcounts are no
@@ -62,10 +50,10 @@ static int money_row(const r2x_row *row)
 int segments_axis(const r2x_table *t)
 {
     const char *title = t->title ? t->title : "";
-    if (contains_ci(title, "geograph") || contains_ci(title, "region"))
+    if (text_contains_ci(title, "geograph") || text_contains_ci(title, "region"))
         return SEG_AXIS_GEOGRAPHY;
-    if (contains_ci(title, "by product") || contains_ci(title, "by service") ||
-        contains_ci(title, "products and services") || contains_ci(title, "by category"))
+    if (text_contains_ci(title, "by product") || text_contains_ci(title, "by service") ||
+        text_contains_ci(title, "products and services") || text_contains_ci(title, "by category"))
         return SEG_AXIS_PRODUCT;
     return SEG_AXIS_BUSINESS;
 }
@@ -86,15 +74,15 @@ typedef struct block {
 /* "Less: ...", "Add: ...": an adjustment of a result, no member. */
 static int adjustment(const char *label)
 {
-    return starts_ci(label, "less") || starts_ci(label, "add:") || starts_ci(label, "plus:");
+    return text_starts_ci(label, "less") || text_starts_ci(label, "add:") || text_starts_ci(label, "plus:");
 }
 
 /* The total of the segments before reconciling items ("Segment operating
  * earnings", "Total segment profit"): a sum that speaks of segments. */
 static int segments_total(const r2x_row *row)
 {
-    return contains_ci(row->label, "segment") &&
-           (row->is_total || row->sum_checks || starts_ci(row->label, "segment"));
+    return text_contains_ci(row->label, "segment") &&
+           (row->is_total || row->sum_checks || text_starts_ci(row->label, "segment"));
 }
 
 /* A row of an open block under a measure heading: a member, a reconciling
@@ -106,6 +94,7 @@ static void read_member_row(const r2x_table *t, size_t r, const void *own, block
     const r2x_row *sum = row->total >= 0 ? &t->rows[row->total] : NULL;
     segment_row *s = &out[r];
     s->measure = b->measure;
+    s->measure_id = b->id;
     if (source_split(row->label) || adjustment(row->label)) {
         s->role = SEG_NONE;
     } else if (segments_total(row)) {
@@ -117,11 +106,14 @@ static void read_member_row(const r2x_table *t, size_t r, const void *own, block
          * loss:") says what the block's lines measure */
         if (own && own != b->id) {
             for (size_t q = b->first; q < r; q++)
-                if (out[q].measure == b->measure)
+                if (out[q].measure == b->measure) {
                     out[q].measure = row->label;
+                    out[q].measure_id = own;
+                }
             b->measure = row->label;
             b->id = own;
             s->measure = row->label;
+            s->measure_id = own;
         }
         s->role = SEG_CONSOLIDATED;
     } else if (sum && sum->label && !consolidated_label(sum) && !segments_total(sum) &&
@@ -135,8 +127,10 @@ static void read_member_row(const r2x_table *t, size_t r, const void *own, block
                                                                       : SEG_MEMBER;
         s->member = row->label;
     }
-    if (s->role == SEG_NONE)
+    if (s->role == SEG_NONE) {
         s->measure = NULL;
+        s->measure_id = NULL;
+    }
 }
 
 /* A row of a breakdown printed under its consolidated line ("Net Revenues
@@ -148,6 +142,7 @@ static int read_below_total(const r2x_row *row, const void *own, block *b, segme
         return 0;
     s->role = segments_reconciling(row->label) ? SEG_RECONCILING : SEG_MEMBER;
     s->measure = b->measure;
+    s->measure_id = b->id;
     s->member = row->label;
     return 1;
 }
@@ -161,22 +156,16 @@ static int breaks_down(const segment_row *s)
  * numbers as printed, in the figure's own scale). */
 static double unit_of(const r2x_row *row, int col)
 {
-    for (size_t q = 0; q < row->nvalues; q++)
-        if (row->values[q].column == col)
-            return pow(10, -row->values[q].decimals);
-    return 1;
+    const r2x_value *v = table_value_at(row, col);
+    return v ? pow(10, -v->decimals) : 1;
 }
 
 /* The figure of row in column col, and whether it has one. */
 static int figure(const r2x_row *row, int col, double *out)
 {
-    for (size_t q = 0; q < row->nvalues; q++)
-        if (row->values[q].column == col && !row->values[q].nil_dash) {
-            *out = (double)row->values[q].value.coef * pow(10, row->values[q].value.exp);
-            return 1;
-        }
-    *out = 0;
-    return 0;
+    const r2x_value *v = table_value_at(row, col);
+    *out = v && !v->nil_dash ? (double)v->value.coef * pow(10, v->value.exp) : 0;
+    return v && !v->nil_dash;
 }
 
 /* A block [first, end) whose consolidated figure (row c) is its members less
@@ -231,7 +220,7 @@ static int other_measure_words(const char *text)
     static const char *const words[] = {"non-gaap", "comparab", "reconcil", "adjusted",
                                         "constant currency", NULL};
     for (size_t i = 0; words[i]; i++)
-        if (contains_ci(text, words[i]))
+        if (text_contains_ci(text, words[i]))
             return 1;
     return 0;
 }
@@ -264,9 +253,9 @@ static int other_measures(const r2x_table *t)
 /* A heading that states the table's unit ("Dollars in millions"): no member. */
 static int unit_heading(const char *label)
 {
-    return contains_ci(label, "in millions") || contains_ci(label, "in thousands") ||
-           contains_ci(label, "in billions") || starts_ci(label, "dollars") ||
-           starts_ci(label, "(");
+    return text_contains_ci(label, "in millions") || text_contains_ci(label, "in thousands") ||
+           text_contains_ci(label, "in billions") || text_starts_ci(label, "dollars") ||
+           text_starts_ci(label, "(");
 }
 
 /* A heading: of a measure (its lines are members), of a member (its lines
@@ -308,6 +297,7 @@ static void read_member_heading_row(const r2x_row *row, const void *own, const b
         s->member = b->member;
     }
     s->measure = row->label;
+    s->measure_id = own;
 }
 
 enum { SEEN_MAX = 16 };
@@ -367,6 +357,7 @@ void segments_read(const r2x_table *t, segment_measure_fn is_measure, void *ctx,
             b = nb;
             out[r].role = SEG_CONSOLIDATED;
             out[r].measure = row->label;
+            out[r].measure_id = own;
         }
     }
     close_below_total(t, out, &b, t->nrows);

@@ -38,6 +38,7 @@ enum segment_axis {
 typedef struct segment_row {
     int role;                 /* enum segment_role */
     const char *measure;      /* the label naming the measure; NULL with SEG_NONE */
+    const void *measure_id;   /* is_measure of that label */
     const char *member;       /* the label naming the member (SEG_MEMBER,
                                * SEG_RECONCILING), else NULL */
     const char *parent;       /* a product line under a segment line that sums

@@ -17,6 +17,7 @@
 #include "table_rows.h"
 #include "table_sums.h"
 #include "tables.h"
+#include "text.h"
 
 typedef struct pending_value {
     int col;
@@ -911,11 +912,6 @@ int rows_build(extract *x, const block *b, table_plan *tp, r2x_table *t)
 
 /* ---- Where each row stands --------------------------------------------------- */
 
-static int starts_ci(const char *s, const char *prefix)
-{
-    return s && !strncasecmp(s, prefix, strlen(prefix));
-}
-
 static int is_section_heading(const r2x_table *t, size_t r)
 {
     const r2x_row *row = &t->rows[r];
@@ -937,7 +933,7 @@ static int is_section_heading(const r2x_table *t, size_t r)
 
 static int total_of(const r2x_row *row, const char *what)
 {
-    return row->nvalues && row->label && starts_ci(row->label, "total") &&
+    return row->nvalues && row->label && text_starts_ci(row->label, "total") &&
            tb_contains_ci(row->label, what);
 }
 
@@ -1001,9 +997,9 @@ static void cash_flow_positions(r2x_table *t)
         r2x_row *row = &t->rows[r];
         const char *l = row->label;
         int closes = row->nvalues && l &&
-                     (starts_ci(l, "net cash") || starts_ci(l, "cash provided") ||
-                      starts_ci(l, "cash used") || starts_ci(l, "total") ||
-                      starts_ci(l, "net increase") || starts_ci(l, "net decrease"));
+                     (text_starts_ci(l, "net cash") || text_starts_ci(l, "cash provided") ||
+                      text_starts_ci(l, "cash used") || text_starts_ci(l, "total") ||
+                      text_starts_ci(l, "net increase") || text_starts_ci(l, "net decrease"));
         int p = -1;
         /* "Non-cash investing and financing activities" is no section of
          * flows; "Non-cash items" among the operating adjustments is */

@@ -18,20 +18,18 @@
 #include <strings.h>
 
 #include "table_sums.h"
+#include "tables.h"
+#include "text.h"
 
 /* The most lines a line whose label does not say it totals may sum. */
 #define UNSAID_SUM_MOST 12
 
-static int starts_ci(const char *s, const char *prefix)
-{
-    return s && !strncasecmp(s, prefix, strlen(prefix));
-}
-
 /* A row the release prints as a total: "Total ...", "Net cash ...". */
 static int total_like(const r2x_row *row)
 {
-    return row->is_total || starts_ci(row->label, "net cash") ||
-           starts_ci(row->label, "cash provided by") || starts_ci(row->label, "cash used in");
+    return row->is_total || text_starts_ci(row->label, "net cash") ||
+           text_starts_ci(row->label, "cash provided by") ||
+           text_starts_ci(row->label, "cash used in");
 }
 
 int sums_printed_total(const r2x_row *row)
@@ -53,15 +51,7 @@ int sums_standalone_total(const r2x_table *t, size_t r)
 
 static int subtracted(const r2x_row *row)
 {
-    return starts_ci(row->label, "less ") || starts_ci(row->label, "less:");
-}
-
-static const r2x_value *value_in(const r2x_row *row, int column)
-{
-    for (size_t k = 0; k < row->nvalues; k++)
-        if (row->values[k].column == column)
-            return &row->values[k];
-    return NULL;
+    return text_starts_ci(row->label, "less ") || text_starts_ci(row->label, "less:");
 }
 
 static int summed_column(const r2x_table *t, int column)
@@ -95,7 +85,7 @@ static long run_sums(const r2x_table *t, const size_t *items, size_t n, size_t t
         int equal = 1;
         for (size_t c = 0; c < nc; c++) {
             const r2x_value *tv = &total->values[cols[c]];
-            const r2x_value *v = value_in(row, tv->column);
+            const r2x_value *v = table_value_at(row, tv->column);
             if (v && v->unit.kind == tv->unit.kind) {
                 r2x_decimal d = v->value;
                 if (subtracted(row))

@@ -26,18 +26,21 @@
 #include "table_build.h"
 #include "table_columns.h"
 #include "table_rows.h"
+#include "text.h"
 
 /* ---- Small text helpers -------------------------------------------------- */
 
 int tb_contains_ci(const char *hay, const char *needle)
 {
-    size_t n = strlen(needle);
-    if (!hay)
-        return 0;
-    for (; *hay; hay++)
-        if (strncasecmp(hay, needle, n) == 0)
-            return 1;
-    return 0;
+    return text_contains_ci(hay, needle);
+}
+
+const r2x_value *table_value_at(const r2x_row *row, int column)
+{
+    for (size_t k = 0; k < row->nvalues; k++)
+        if (row->values[k].column == column)
+            return &row->values[k];
+    return NULL;
 }
 
 void tb_quote(const char *s, size_t n, char *out, size_t size)

@@ -11,4 +11,7 @@
  * the marker into mark (size bytes), "" when none. */
 size_t table_strip_footnote(const char *label, size_t len, char *mark, size_t size);
 
+/* The value of row in the table's column `column`, NULL none. */
+const r2x_value *table_value_at(const r2x_row *row, int column);
+
 #endif
