@@ -256,6 +256,17 @@ grep -q 'name="IndustrialControlsMember" type="dtr-types:domainItemType" substit
 grep -q 'xlink:arcrole="http://xbrl.org/int/dim/arcrole/domain-member" xlink:from="loc_us-gaap_SegmentDomain" xlink:to="loc_northwind_IndustrialControlsMember"' "$out/seg/northwind-20241231_def.xml" \
     && pass "... under the segments' domain in the definition linkbase" || fail "... under the segments' domain in the definition linkbase"
 
+# A line of the company's own named as a member would be ("Medical Devices
+# member", an extension item MedicalDevicesMember): the segment's member
+# takes the next free name, and the release converts.
+{ printf 'NORTHWIND INSTRUMENTS CORPORATION\nCONSOLIDATED STATEMENT OF INCOME\n(Dollars in millions)\n                                                      Years ended December 31,\n                                                          2024          2023\nNet sales                                                1,950         1,760\nMedical Devices member                                      10             9\n\n'
+  cat tests/fixtures/bind/segments.txt; } >"$tmp/collide.txt"
+mkdir -p "$out/collide"
+expect_status 0 "convert a segment whose member name a line concept holds" "$R2X" convert -q --cik 1 "$tmp/collide.txt" -o "$out/collide/c.xml"
+"$R2X" facts "$out/collide/c.xml" 2>/dev/null | awk '{ print $1, $2, $3, $5 }' >"$tmp/collide.facts"
+grep -qxF "us-gaap:Revenues 2024-01-01..2024-12-31 us-gaap:StatementBusinessSegmentsAxis=northwind:MedicalDevices2Member 800000000" "$tmp/collide.facts" \
+    && pass "the member takes the next free name" || fail "the member takes the next free name"
+
 # Lines that print other figures than an earlier line of their concept are
 # another fact: "... common shareholders" under "... shareholders", cash
 # without restricted cash under cash with it; the cash lines under the

@@ -1190,17 +1190,26 @@ static int member_of(const binder *b, const char *label, int standard_ok, const 
     char name[128], qname[200];
     name_from_label(label, name, sizeof name);
     size_t len = strlen(name);
-    snprintf(qname, sizeof qname, "%s:%s%s", b->o->ext_prefix, name,
-             len > 6 && !strcmp(name + len - 6, "Member") ? "" : "Member");
-    const concept *c = taxonomy_find(b->o->tax, qname);
-    int rc = R2X_OK;
-    if (!c)
-        rc = taxonomy_add_extension(b->o->tax, qname, "dtr-types:domainItemType",
-                                    R2X_PERIOD_DURATION, BALANCE_NONE, label, &c, err);
-    else if (c->kind != CONCEPT_MEMBER)
-        return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "'%s' is declared and is no member", qname);
-    *out = rc ? NULL : c->qname;
-    return rc;
+    if (len > 6 && !strcmp(name + len - 6, "Member"))
+        name[len - 6] = '\0';
+    /* a line concept of the company's may hold the name ("Other Member"):
+     * the member takes the next free one, as extension concepts do */
+    for (int k = 1; k < 100; k++) {
+        char n[16] = "";
+        if (k > 1)
+            snprintf(n, sizeof n, "%d", k);
+        snprintf(qname, sizeof qname, "%s:%s%sMember", b->o->ext_prefix, name, n);
+        const concept *c = taxonomy_find(b->o->tax, qname);
+        int rc = R2X_OK;
+        if (!c)
+            rc = taxonomy_add_extension(b->o->tax, qname, "dtr-types:domainItemType",
+                                        R2X_PERIOD_DURATION, BALANCE_NONE, label, &c, err);
+        else if (c->kind != CONCEPT_MEMBER)
+            continue;
+        *out = rc ? NULL : c->qname;
+        return rc;
+    }
+    return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "too many concepts named '%sMember'", name);
 }
 
 static int add_dim(map_entry *e, const char *axis, const char *member)
