@@ -1873,14 +1873,13 @@ static void signs_from_sums(const binder *b, row_bind *rb, size_t n)
     }
 }
 
-static int bind_table(binder *b, binding *out, r2x_error *err)
+/* One candidate list per labeled row with figures, best first; a row_bind
+ * for each in out->binds from index first.  Also tracks the per-share
+ * block ("Basic", "Diluted") and the section heading each row stands in. */
+static int gather_rows(binder *b, binding *out, row_cands *rc, size_t *count, r2x_error *err)
 {
     const r2x_table *t = b->t;
     const r2x_fiscal_calendar *cal = r2x_profile_calendar(b->o->profile);
-    size_t first = out->binds.len / sizeof(row_bind);
-    row_cands *rc = calloc(t->nrows ? t->nrows : 1, sizeof *rc);
-    if (!rc)
-        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
     const char *per_share_block = NULL;
     int rcode = R2X_OK;
     size_t n = 0;
@@ -1925,6 +1924,84 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         }
         n++;
     }
+    *count = n;
+    return rcode;
+}
+
+/* Row i takes its picked candidate (and the runner-up, for `map`), or an
+ * extension concept where none fits a statement line. */
+static int settle_row(binder *b, row_bind *bind, const row_cands *rc, int pick,
+                      const row_bind *rb, size_t i, r2x_error *err)
+{
+    const r2x_table *t = b->t;
+    const r2x_row *row = &t->rows[bind->row];
+    const cand *best = pick >= 0 ? &rc->c[pick] : NULL;
+    if (best) {
+        bind->concept = (best->entry && best->entry->company) || best->source == BIND_PRIOR
+                            ? best->concept
+                            : prefer_current(b, rb, i, best->concept);
+        if (best->source == BIND_PRIOR)
+            bind->general = rc->general ? prefer_current(b, rb, i, rc->general) : NULL;
+        bind->entry = best->entry;
+        bind->source = best->source;
+        bind->score = best->score;
+        r2xi_strlcpy(bind->why, best->why, sizeof bind->why);
+        for (size_t k = 0; k < rc->n; k++)
+            if ((int)k != pick) {
+                bind->runner_up = rc->c[k].concept;
+                bind->runner_score = rc->c[k].score;
+                break;
+            }
+        return R2X_OK;
+    }
+    if (!b->o->ext_prefix || !statement_table(t)) {
+        bind->reported = statement_table(t);
+        return R2X_OK;
+    }
+    const cand *top = rc->n ? &rc->c[0] : NULL;
+    row_facts f;
+    row_facts_of(t, row, &f);
+    int rcode = make_extension(b, row, &f, &bind->concept, &bind->sign, &bind->sign_rule, err);
+    bind->source = BIND_EXTENSION;
+    snprintf(bind->why, sizeof bind->why, "no concept fits%s%s",
+             top ? "; the best was " : "", top ? top->concept->qname : "");
+    if (top) {
+        bind->runner_up = top->concept;
+        bind->runner_score = top->score;
+    }
+    return rcode;
+}
+
+/* Each bound row's sign: the prior filing's where it bound the row, else
+ * the concept's convention against the printed sign. */
+static void sign_rows(binder *b, row_bind *rb, size_t n)
+{
+    const r2x_table *t = b->t;
+    b->sign.expenses_negative =
+        t->statement == R2X_STMT_INCOME && prints_expenses_negative(b, rb, n);
+    for (size_t i = 0; i < n; i++)
+        if (rb[i].source == BIND_PRIOR && rb[i].entry) {
+            rb[i].sign = rb[i].entry->negate ? -1 : 1;
+            rb[i].sign_rule = rb[i].entry->negate ? "the prior filing's fact is the figure negated"
+                                                  : "the prior filing's fact is the figure";
+        } else if (rb[i].concept && rb[i].source != BIND_EXTENSION) {
+            rb[i].sign = choose_sign(&b->sign, t, &t->rows[rb[i].row], rb[i].concept,
+                                     rb[i].entry, &rb[i].sign_rule);
+        }
+    signs_from_sums(b, rb, n);
+}
+
+/* Gather candidates for every row, weigh them by the table's structure,
+ * pick one concept per row, then signs and segment members. */
+static int bind_table(binder *b, binding *out, r2x_error *err)
+{
+    const r2x_table *t = b->t;
+    size_t first = out->binds.len / sizeof(row_bind);
+    row_cands *rc = calloc(t->nrows ? t->nrows : 1, sizeof *rc);
+    if (!rc)
+        return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+    size_t n = 0;
+    int rcode = gather_rows(b, out, rc, &n, err);
     row_bind *rb = (row_bind *)(void *)out->binds.data + first;
     if (!rcode)
         weigh_structure(b, rc, rb, n);
@@ -1937,62 +2014,14 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         one_row_a_concept(t, rb, rc, pick, n);
         totals_from_lines(b, rb, rc, pick, n);
     }
-    for (size_t i = 0; i < n && !rcode; i++) {
-        row_bind *bind = &rb[i];
-        const r2x_row *row = &t->rows[bind->row];
-        const cand *best = pick[i] >= 0 ? &rc[i].c[pick[i]] : NULL;
-        if (best) {
-            bind->concept = (best->entry && best->entry->company) || best->source == BIND_PRIOR
-                                ? best->concept
-                                : prefer_current(b, rb, i, best->concept);
-            if (best->source == BIND_PRIOR)
-                bind->general = rc[i].general ? prefer_current(b, rb, i, rc[i].general) : NULL;
-            bind->entry = best->entry;
-            bind->source = best->source;
-            bind->score = best->score;
-            r2xi_strlcpy(bind->why, best->why, sizeof bind->why);
-            for (size_t k = 0; k < rc[i].n; k++)
-                if ((int)k != pick[i]) {
-                    bind->runner_up = rc[i].c[k].concept;
-                    bind->runner_score = rc[i].c[k].score;
-                    break;
-                }
-        } else if (b->o->ext_prefix && statement_table(t)) {
-            const cand *top = rc[i].n ? &rc[i].c[0] : NULL;
-            row_facts f;
-            row_facts_of(t, row, &f);
-            rcode = make_extension(b, row, &f, &bind->concept, &bind->sign, &bind->sign_rule,
-                                   err);
-            bind->source = BIND_EXTENSION;
-            snprintf(bind->why, sizeof bind->why, "no concept fits%s%s",
-                     top ? "; the best was " : "", top ? top->concept->qname : "");
-            if (top) {
-                bind->runner_up = top->concept;
-                bind->runner_score = top->score;
-            }
-        } else {
-            bind->reported = statement_table(t);
-        }
-        rb = (row_bind *)(void *)out->binds.data + first;   /* buffers may move */
-    }
-    if (!rcode)
-        keep_swaps_apart(rb, rc, pick, n);
-    free(pick);
-    b->sign.expenses_negative =
-        !rcode && t->statement == R2X_STMT_INCOME && prints_expenses_negative(b, rb, n);
     for (size_t i = 0; i < n && !rcode; i++)
-        if (rb[i].source == BIND_PRIOR && rb[i].entry) {
-            rb[i].sign = rb[i].entry->negate ? -1 : 1;
-            rb[i].sign_rule = rb[i].entry->negate ? "the prior filing's fact is the figure negated"
-                                                  : "the prior filing's fact is the figure";
-        } else if (rb[i].concept && rb[i].source != BIND_EXTENSION) {
-            rb[i].sign = choose_sign(&b->sign, t, &t->rows[rb[i].row], rb[i].concept,
-                                     rb[i].entry, &rb[i].sign_rule);
-        }
-    if (!rcode)
-        signs_from_sums(b, rb, n);
-    if (!rcode)
+        rcode = settle_row(b, &rb[i], &rc[i], pick[i], rb, i, err);
+    if (!rcode) {
+        keep_swaps_apart(rb, rc, pick, n);
+        sign_rows(b, rb, n);
         rcode = bind_segments(b, out, rb, n, err);
+    }
+    free(pick);
     free(rc);
     if (rcode == R2X_ENOMEM)
         return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
