@@ -88,6 +88,13 @@ static void test_keys(void)
     key_is("Capex", "capital expenditure");
     key_is("Caps & floors", "cap floor");      /* "&" is "and" anywhere */
     key_is("GSG&AB", "gsg ab");       /* not the abbreviation inside a word: "&" alone */
+    /* either way round: one key */
+    key_is("Other operating expense (income), net", "other operating expense income net");
+    key_is("Other operating income (expense), net", "other operating expense income net");
+    key_is("Net cash (used in) provided by financing activities",
+           "net cash provided used financing activity");
+    key_is("Gain (loss) on sale, loss (gain) on disposal", "gain loss sale gain loss disposal");
+    key_is("Income (loss) expense", "income loss expense");   /* a swapped word stays put */
     key_is("", "");
     char small[8];
     labels_key("Accounts payable", small, sizeof small);

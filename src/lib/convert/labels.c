@@ -182,6 +182,54 @@ static void key_word(key_writer *k, const char *w, size_t n)
     key_add(k, buf, n);
 }
 
+/* Words a label prints either way round, the second in parentheses: "Other
+ * income (expense), net" and "Other expense (income), net" name one concept.
+ * Two of them side by side are written in alphabetical order (as
+ * mappings/generate-labels does). */
+static const char *const sign_pairs[][2] = {
+    {"expense", "income"}, {"income", "loss"},   {"gain", "loss"},
+    {"benefit", "expense"}, {"benefit", "provision"}, {"decrease", "increase"},
+    {"earning", "loss"},   {"loss", "profit"},   {"provided", "used"},
+    {"charge", "credit"},
+};
+
+static int is_sign_pair(const char *first, size_t n1, const char *second, size_t n2)
+{
+    for (size_t i = 0; i < sizeof sign_pairs / sizeof *sign_pairs; i++)
+        if (strlen(sign_pairs[i][0]) == n2 && !memcmp(sign_pairs[i][0], second, n2) &&
+            strlen(sign_pairs[i][1]) == n1 && !memcmp(sign_pairs[i][1], first, n1))
+            return 1;
+    return 0;
+}
+
+/* Swaps each reversed sign pair of the key in place ("income expense" ->
+ * "expense income"); a swapped word is not compared again. */
+static void order_sign_pairs(char *key)
+{
+    char *w = key;
+    while (*w) {
+        size_t n1 = strcspn(w, " ");
+        if (!w[n1])
+            break;
+        char *x = w + n1 + 1;
+        size_t n2 = strcspn(x, " ");
+        if (is_sign_pair(w, n1, x, n2)) {
+            char tmp[KEY_MAX];
+            if (n1 >= sizeof tmp)
+                return;
+            memcpy(tmp, w, n1);
+            memmove(w, x, n2);
+            w[n2] = ' ';
+            memcpy(w + n2 + 1, tmp, n1);
+            w = x + n2;                /* just past the pair */
+            if (*w)
+                w++;
+            continue;
+        }
+        w = x;
+    }
+}
+
 void labels_key_normalized(const char *norm, char *out, size_t size)
 {
     key_writer k = {out, size, 0};
@@ -212,6 +260,7 @@ void labels_key_normalized(const char *norm, char *out, size_t size)
         key_word(&k, p, n);
         p += n;
     }
+    order_sign_pairs(out);
 }
 
 /* "SG&A" at s (letters, optional blanks around '&'), a whole word: its length. */
