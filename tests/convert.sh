@@ -231,6 +231,16 @@ grep -q '^[0-9]*	income-statement	Operating and other revenue	us-gaap:RevenueFro
     && pass "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue" \
     || { fail "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue"; grep 'Operating and other' "$tmp/rev.map" | sed 's/^/#   /'; }
 
+# Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
+# this test): a "Statements of Comprehensive Earnings" is a statement; its
+# total of other comprehensive income, worded as no filer's label, is the
+# total its arithmetic places in comprehensive income, not an extension or
+# non-operating income.
+"$R2X" map -q --cik 1 tests/fixtures/bind/comprehensive.txt -o "$tmp/oci.map" 2>/dev/null
+grep -q '	income-statement	Total other comprehensive earnings (losses)	us-gaap:OtherComprehensiveIncomeLossNetOfTax	' "$tmp/oci.map" \
+    && pass "a total of other comprehensive income is OtherComprehensiveIncomeLossNetOfTax" \
+    || { fail "a total of other comprehensive income is OtherComprehensiveIncomeLossNetOfTax"; grep 'Total other' "$tmp/oci.map" | sed 's/^/#   /'; }
+
 # Segment tables (tests/fixtures/bind/segments.txt, written for this test):
 # members under a measure heading, eliminations deducted where the total
 # says so, the segments' total and the reconciling lines under the

@@ -256,6 +256,14 @@ static const char *const income_roots[] = {
     "NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations",
     "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
     "OperatingIncomeLoss", "GrossProfit", NULL};
+/* Other comprehensive income adds into these, in its own statement's
+ * networks (and their alternatives). */
+#define COMPREHENSIVE_NETWORK "/statement/StatementOfOtherComprehensiveIncome"
+static const char *const comprehensive_roots[] = {
+    "ComprehensiveIncomeNetOfTax",
+    "ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
+    "OtherComprehensiveIncomeLossNetOfTax",
+    "OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent", NULL};
 static const char *const operating_roots[] = {
     "NetCashProvidedByUsedInOperatingActivities",
     "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations", NULL};
@@ -573,6 +581,25 @@ static int income_line_in_flows(const binder *b, const label_candidate *lc)
     return 1;
 }
 
+/* A line of comprehensive income: its label, its section heading or its
+ * table's title says so ("Total other comprehensive income (loss)"). */
+static int comprehensive_line(const binder *b, const r2x_row *row)
+{
+    return (row->label && text_contains_ci(row->label, "comprehensive")) ||
+           (b->section && text_contains_ci(b->section, "comprehensive")) ||
+           (b->t->title && text_contains_ci(b->t->title, "comprehensive"));
+}
+
+/* In comprehensive income, a concept of the income statement fits less
+ * ("Other, net of tax" there is other comprehensive income): 0.7; 1 for
+ * one that adds into comprehensive income, and elsewhere. */
+static double comprehensive_fit(const binder *b, const r2x_row *row, const concept *c)
+{
+    if (b->t->statement != R2X_STMT_INCOME || !comprehensive_line(b, row))
+        return 1;
+    return weight_to(b->o->tax, c, comprehensive_roots, COMPREHENSIVE_NETWORK) ? 1 : 0.7;
+}
+
 /* Does the statement's arithmetic place the concept where the row stands:
  * a cash-flow line's concept adds into its own section's net cash, an
  * income-statement line's into the result, a balance-sheet line's into
@@ -589,7 +616,9 @@ static int structure_supports(const binder *b, const r2x_row *row, const concept
         }
         return 0;
     case R2X_STMT_INCOME:
-        return weight_to(tax, c, income_roots, INCOME_NETWORK) != 0;
+        return weight_to(tax, c, income_roots, INCOME_NETWORK) != 0 ||
+               ((row->is_total || row->sum_checks) && comprehensive_line(b, row) &&
+                weight_to(tax, c, comprehensive_roots, COMPREHENSIVE_NETWORK) != 0);
     case R2X_STMT_BALANCE_SHEET:
         return weight_to(tax, c, balance_roots, BALANCE_NETWORK) != 0 && place_fit(row, NULL, c) >= 0.85;
     }
@@ -812,6 +841,7 @@ static int label_candidates(const binder *b, const r2x_row *row, const row_facts
             ft *= strncmp(local_name(c), "IncreaseDecrease", 16) ? 0.7 : 1.2;
         ft *= one_side_only(label, c) ? 0.5 : 1;
         ft *= balance_disagrees(b, label, c) ? 0.6 : 1;
+        ft *= comprehensive_fit(b, row, c);
         double s = weight * lc[i].score * ft * place_fit(row, &lc[i], c) *
                    (cash_flow_place_fits(b, row, c) ? 1 : 0.5) *
                    (income_line_in_flows(b, &lc[i]) ? 0.5 : 1);
