@@ -231,6 +231,21 @@ grep -q '^[0-9]*	income-statement	Operating and other revenue	us-gaap:RevenueFro
     && pass "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue" \
     || { fail "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue"; grep 'Operating and other' "$tmp/rev.map" | sed 's/^/#   /'; }
 
+# "Total operating expenses" over cost of sales is CostsAndExpenses (the
+# taxonomy's operating expenses exclude the cost of sales); below gross
+# profit, over a provision for losses that some industries count in the cost
+# of revenue, it stays OperatingExpenses (inline fixtures).
+printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions)\nNet product sales\t600\nNet service sales\t400\nTotal net sales\t1,000\nOperating expenses:\nCost of sales\t500\nFulfillment\t100\nSales and marketing\t80\nGeneral and administrative\t70\nTotal operating expenses\t750\nOperating income\t250\n' >"$tmp/opex.txt"
+printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions)\nNet revenues\t1,000\nCost of net revenues\t300\nGross profit\t700\nSales and marketing\t200\nProduct development\t150\nGeneral and administrative\t100\nProvision for transaction losses\t50\nTotal operating expenses\t500\nIncome from operations\t200\n' >"$tmp/opex2.txt"
+"$R2X" map -q --cik 1 "$tmp/opex.txt" -o "$tmp/opex.map" 2>/dev/null
+"$R2X" map -q --cik 1 "$tmp/opex2.txt" -o "$tmp/opex2.map" 2>/dev/null
+grep -q '	Total operating expenses	us-gaap:CostsAndExpenses	' "$tmp/opex.map" \
+    && pass "'Total operating expenses' over cost of sales is CostsAndExpenses" \
+    || { fail "'Total operating expenses' over cost of sales is CostsAndExpenses"; grep 'Total operating' "$tmp/opex.map" | sed 's/^/#   /'; }
+grep -q '	Total operating expenses	us-gaap:OperatingExpenses	' "$tmp/opex2.map" \
+    && pass "... below gross profit it is OperatingExpenses" \
+    || { fail "... below gross profit it is OperatingExpenses"; grep 'Total operating' "$tmp/opex2.map" | sed 's/^/#   /'; }
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the

@@ -1732,6 +1732,40 @@ typedef struct vote {
     int lines, depth;          /* how many lines add into it; their summed distance */
 } vote;
 
+/* The summations the bound lines above a printed total add into, each with
+ * how many lines reach it; *bound counts the lines bound to a standard
+ * concept. */
+static size_t line_votes(const binder *b, const row_bind *rb, const int *pick,
+                         const row_cands *rc, size_t n, size_t total, vote *votes, size_t max,
+                         int *bound)
+{
+    const char *network = statement_network(b->t->statement);
+    size_t nv = 0;
+    *bound = 0;
+    if (!network)
+        return 0;
+    for (size_t j = 0; j < n; j++) {
+        if (j == total || b->t->rows[rb[j].row].total != (int)rb[total].row || pick[j] < 0)
+            continue;
+        ancestor up[ANCESTORS_MAX];
+        size_t na = ancestors_of(b->o->tax, rc[j].c[pick[j]].concept, network, up);
+        (*bound)++;
+        for (size_t a = 1; a < na; a++) {
+            size_t v = 0;
+            while (v < nv && votes[v].c != up[a].c)
+                v++;
+            if (v == nv) {
+                if (nv == max)
+                    continue;
+                votes[nv++] = (vote){up[a].c, 0, 0};
+            }
+            votes[v].lines++;
+            votes[v].depth += up[a].depth;
+        }
+    }
+    return nv;
+}
+
 /* The concept the bound lines above a printed total add into: the summation
  * most of them reach, the nearest of equals; NULL where fewer than two lines,
  * or fewer than half of those bound to a standard concept, reach one.
@@ -1740,31 +1774,9 @@ typedef struct vote {
 static const concept *sum_of_lines(const binder *b, const row_bind *rb, const int *pick,
                                    const row_cands *rc, size_t n, size_t total)
 {
-    const char *network = statement_network(b->t->statement);
-    if (!network)
-        return NULL;
     vote votes[64];
-    size_t nv = 0;
-    int bound = 0;
-    for (size_t j = 0; j < n; j++) {
-        if (j == total || b->t->rows[rb[j].row].total != (int)rb[total].row || pick[j] < 0)
-            continue;
-        ancestor up[ANCESTORS_MAX];
-        size_t na = ancestors_of(b->o->tax, rc[j].c[pick[j]].concept, network, up);
-        bound++;
-        for (size_t a = 1; a < na; a++) {
-            size_t v = 0;
-            while (v < nv && votes[v].c != up[a].c)
-                v++;
-            if (v == nv) {
-                if (nv == sizeof votes / sizeof *votes)
-                    continue;
-                votes[nv++] = (vote){up[a].c, 0, 0};
-            }
-            votes[v].lines++;
-            votes[v].depth += up[a].depth;
-        }
-    }
+    int bound;
+    size_t nv = line_votes(b, rb, pick, rc, n, total, votes, sizeof votes / sizeof *votes, &bound);
     const vote *best = NULL;
     for (size_t v = 0; v < nv; v++)
         if (!best || votes[v].lines > best->lines ||
@@ -1799,6 +1811,73 @@ static void totals_from_lines(const binder *b, const row_bind *rb, row_cands *rc
             continue;
         size_t k = rc[i].n < MAX_CANDIDATES ? rc[i].n++ : rc[i].n - 1;
         rc[i].c[k] = (cand){c, NULL, GOOD_ENOUGH, BIND_SUM, "the concept its lines add into"};
+        pick[i] = (int)k;
+    }
+}
+
+/* c is, or adds into within network, the concept of local name name. */
+static int reaches(const binder *b, const concept *c, const char *name, const char *network)
+{
+    ancestor up[ANCESTORS_MAX];
+    size_t na = ancestors_of(b->o->tax, c, network, up);
+    for (size_t a = 0; a < na; a++)
+        if (!strcmp(local_name(up[a].c), name))
+            return 1;
+    return 0;
+}
+
+/* A printed total of costs that adds up a cost of revenue ("Cost of
+ * sales": a CostOf... concept in CostOfRevenue, not a provision for
+ * losses that some industries count there) though its words name a
+ * summation without it takes the summation above both:
+ * "Total operating expenses" over cost of sales, selling and
+ * administrative lines is CostsAndExpenses, as operating expenses
+ * exclude the cost of sales.  A company's own entry or its prior filing's
+ * concept stays. */
+static void widen_totals(const binder *b, const row_bind *rb, row_cands *rc, int *pick, size_t n)
+{
+    if (b->t->statement != R2X_STMT_INCOME)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        const r2x_row *row = &b->t->rows[rb[i].row];
+        if (pick[i] < 0 || (!row->is_total && !row->sum_checks))
+            continue;
+        const cand *held = &rc[i].c[pick[i]];
+        if (held->source == BIND_PRIOR || (held->entry && held->entry->company) ||
+            held->concept->balance != BALANCE_DEBIT ||
+            reaches(b, held->concept, "CostOfRevenue", INCOME_NETWORK))
+            continue;
+        const concept *cost = NULL;
+        for (size_t j = 0; j < n && !cost; j++)
+            if (j != i && pick[j] >= 0 && b->t->rows[rb[j].row].total == (int)rb[i].row &&
+                !strncmp(local_name(rc[j].c[pick[j]].concept), "CostOf", 6) &&
+                reaches(b, rc[j].c[pick[j]].concept, "CostOfRevenue", INCOME_NETWORK))
+                cost = rc[j].c[pick[j]].concept;
+        if (!cost)
+            continue;
+        /* the summation above the one held that the cost of revenue reaches too */
+        const taxonomy_arc *arcs;
+        size_t na = taxonomy_calc_parents(b->o->tax, held->concept, &arcs);
+        const concept *up = NULL;
+        for (size_t k = 0; k < na && !up; k++)
+            if (strstr(arcs[k].role, INCOME_NETWORK) && arcs[k].weight > 0 &&
+                arcs[k].parent->balance == BALANCE_DEBIT &&
+                reaches(b, cost, local_name(arcs[k].parent), INCOME_NETWORK))
+                up = arcs[k].parent;
+        row_facts f;
+        row_facts_of(b->t, row, &f);
+        if (!up || !fit(b, row, &f, up))
+            continue;
+        int taken = 0;
+        for (size_t q = 0; q < n && !taken; q++)
+            taken = pick[q] >= 0 && rc[q].c[pick[q]].concept == up;
+        if (taken)
+            continue;
+        size_t k = rc[i].n < MAX_CANDIDATES ? rc[i].n++ : rc[i].n - 1;
+        if ((int)k == pick[i])
+            continue;                  /* no room beside the one it holds */
+        rc[i].c[k] = (cand){up, NULL, GOOD_ENOUGH, BIND_SUM,
+                            "its lines add a cost of revenue, which the concept its words name excludes"};
         pick[i] = (int)k;
     }
 }
@@ -2043,6 +2122,7 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
     if (!rcode) {
         one_row_a_concept(t, rb, rc, pick, n);
         totals_from_lines(b, rb, rc, pick, n);
+        widen_totals(b, rb, rc, pick, n);
     }
     for (size_t i = 0; i < n && !rcode; i++)
         rcode = settle_row(b, &rb[i], &rc[i], pick[i], rb, i, err);
