@@ -7,6 +7,7 @@
 
 #include "document.h"
 #include "grid.h"
+#include "ligatures.h"
 #include "tap.h"
 
 static r2x_document *doc_of(const char *text)
@@ -46,8 +47,42 @@ static void cells_are(const r2x_document *d, long n, const char *want, const cha
     is_str(got, want, "%s", what);
 }
 
+/* ligatures_copy of text is want. */
+static void ligatures_are(const char *text, const char *want, const char *what)
+{
+    r2x_buf b;
+    buf_init(&b, R2X_BUF_NOCAP);
+    int rc = ligatures_copy(&b, text, strlen(text));
+    if (!rc)
+        rc = buf_addc(&b, '\0');
+    is_str(rc ? "(no memory)" : b.data, want, "%s", what);
+    buf_release(&b);
+}
+
+/* Ligatures a PDF's text kept as characters or lost: the expected texts
+ * written by hand. */
+static void test_ligatures(void)
+{
+    ligatures_are("Gross pro t", "Gross profit", "a lost 'fi' within a word");
+    ligatures_are("Income tax bene t (provision)", "Income tax benefit (provision)",
+                  "... before parentheses");
+    ligatures_are("Cash ows from nancing activities:", "Cash flows from financing activities:",
+                  "lost at the start of words");
+    ligatures_are("E ect of exchange rate changes", "Effect of exchange rate changes",
+                  "a lost 'ff' after a capital");
+    ligatures_are("Chief Financial Of cer", "Chief Financial Officer", "after a short word");
+    ligatures_are("\xEF\xAC\x81nancial \xEF\xAC\x82ows, e\xEF\xAC\x80" "ect",
+                  "financial flows, effect", "ligature characters written as letters");
+    ligatures_are("Net cash at end of period", "Net cash at end of period",
+                  "words with gaps between them stay");
+    ligatures_are("pro forma t", "pro forma t", "fragments apart from each other stay");
+    ligatures_are("Cash ow at", "Cash flow at", "a short word after a repair stays itself");
+    ligatures_are("", "", "nothing");
+}
+
 int main(void)
 {
+    test_ligatures();
     const char *text =
         "ACME\n"
         "                              Three Months Ended\n"

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ligatures.h"
+
 grid *grid_new(int units, double em)
 {
     grid *g = calloc(1, sizeof *g);
@@ -99,7 +101,8 @@ int grid_add_cell(grid *g, const char *text, size_t len, double x0, double x1, l
     c.column = column;
     c.flags = flags;
     size_t mark = g->text_buf.len;
-    int rc = buf_add(&g->text_buf, text + lead, n);
+    int rc = ligatures_copy(&g->text_buf, text + lead, n);
+    c.len = g->text_buf.len - mark;
     if (!rc)
         rc = buf_addc(&g->text_buf, '\0');
     if (!rc)
