@@ -246,6 +246,20 @@ grep -q '	Total operating expenses	us-gaap:OperatingExpenses	' "$tmp/opex2.map" 
     && pass "... below gross profit it is OperatingExpenses" \
     || { fail "... below gross profit it is OperatingExpenses"; grep 'Total operating' "$tmp/opex2.map" | sed 's/^/#   /'; }
 
+# Net cash of continuing operations, of discontinued operations and in all,
+# section by section (inline fixture, as eBay prints them): each line its own
+# concept, and the totals stay in their sections though the continuing line
+# closed them.
+printf 'Condensed Consolidated Statement of Cash Flows\n\n\tYear Ended December 31, 2024\n\t(in millions)\nCash flows from operating activities:\nNet income\t100\nDepreciation and amortization\t20\nNet cash provided by continuing operating activities\t120\nNet cash used in discontinued operating activities\t(10)\nNet cash provided by operating activities\t110\nCash flows from investing activities:\nPurchases of property and equipment\t(30)\nNet cash used in continuing investing activities\t(30)\nNet cash provided by discontinued investing activities\t5\nNet cash used in investing activities\t(25)\nCash flows from financing activities:\nRepayments of debt\t(40)\nNet cash used in financing activities\t(40)\n' >"$tmp/cf.txt"
+"$R2X" map -q --cik 1 "$tmp/cf.txt" -o "$tmp/cf.map" 2>/dev/null
+for want in 'continuing operating activities	us-gaap:NetCashProvidedByUsedInOperatingActivitiesContinuingOperations' \
+            'discontinued operating activities	us-gaap:CashProvidedByUsedInOperatingActivitiesDiscontinuedOperations' \
+            'Net cash provided by operating activities	us-gaap:NetCashProvidedByUsedInOperatingActivities' \
+            'continuing investing activities	us-gaap:NetCashProvidedByUsedInInvestingActivitiesContinuingOperations' \
+            'Net cash used in investing activities	us-gaap:NetCashProvidedByUsedInInvestingActivities'; do
+    grep -qF "$want	" "$tmp/cf.map" && pass "net cash: ...$want" || { fail "net cash: ...$want"; grep -F "${want%%	*}" "$tmp/cf.map" | sed 's/^/#   /'; }
+done
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the

@@ -1982,6 +1982,38 @@ static void signs_from_sums(const binder *b, row_bind *rb, size_t n)
     }
 }
 
+/* A line of continuing operations ("Net cash provided by continuing
+ * operating activities", above the discontinued line and the total) is
+ * the concept's ContinuingOperations variant where the taxonomy has one. */
+static const concept *continuing_variant(const binder *b, const r2x_row *row, const concept *c)
+{
+    static const char suffix[] = "ContinuingOperations";
+    size_t n = strlen(c->qname);
+    char name[300];
+    if (!text_contains_ci(row->label, "continuing") || n + sizeof suffix > sizeof name ||
+        (n >= sizeof suffix - 1 && !strcmp(c->qname + n - (sizeof suffix - 1), suffix)))
+        return c;
+    memcpy(name, c->qname, n);
+    memcpy(name + n, suffix, sizeof suffix);
+    const concept *v = taxonomy_find(b->o->tax, name);
+    return v && !v->deprecated && v->period_type == c->period_type && v->balance == c->balance
+               ? v : c;
+}
+
+/* The label speaks of discontinued operations and the concept does not, or
+ * the other way round ("Net cash used in discontinued operating
+ * activities" is no NetCashProvidedByUsedInOperatingActivities). */
+static int discontinued_disagrees(const binder *b, const r2x_row *row, const concept *c)
+{
+    /* a disposal group "including discontinued operations" is any held for sale */
+    int concept_says = strstr(c->qname, "Discontinued") && !strstr(c->qname, "DisposalGroup");
+    if (text_contains_ci(row->label, "discontinued"))
+        return !concept_says;
+    /* "Basic" under "Discontinued operations": the heading says it */
+    return concept_says && !(b->block && text_contains_ci(b->block, "discontinued")) &&
+           !(b->section && text_contains_ci(b->section, "discontinued"));
+}
+
 /* One candidate list per labeled row with figures, best first; a row_bind
  * for each in out->binds from index first.  Also tracks the per-share
  * block ("Basic", "Diluted") and the section heading each row stands in. */
@@ -2024,6 +2056,12 @@ static int gather_rows(binder *b, binding *out, row_cands *rc, size_t *count, r2
         bind.sign = 1;
         if ((rcode = gather(b, row, rc[n].c, &rc[n].n)))
             break;
+        for (size_t k = 0; k < rc[n].n; k++)
+            if (!rc[n].c[k].entry || !rc[n].c[k].entry->company) {
+                rc[n].c[k].concept = continuing_variant(b, row, rc[n].c[k].concept);
+                if (discontinued_disagrees(b, row, rc[n].c[k].concept))
+                    rc[n].c[k].score = 0;
+            }
         if (b->o->prior && (rcode = add_prior(b, row, &rc[n], err)))
             break;
         qsort(rc[n].c, rc[n].n, sizeof *rc[n].c, by_score_desc);

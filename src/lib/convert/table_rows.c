@@ -1015,7 +1015,9 @@ static void cash_flow_positions(r2x_table *t)
             p = R2X_POS_FINANCING;
         if (p >= 0 && !closes)
             position = p;
-        row->position = position;
+        /* a net cash line names its section, even after the section's
+         * continuing-operations line closed it */
+        row->position = p >= 0 && closes ? p : position;
         if (p >= 0 && closes)
             position = p == R2X_POS_OPERATING ? R2X_POS_INVESTING
                        : p == R2X_POS_INVESTING ? R2X_POS_FINANCING : R2X_POS_SUPPLEMENTAL;
