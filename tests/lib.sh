@@ -9,7 +9,18 @@ set -u
 : "${R2X:=$top_builddir/release2xbrl}"
 R2X_DATADIR=${R2X_DATADIR:-$top_srcdir}
 export R2X_DATADIR
-shared=$top_srcdir/../shared
+# ../shared, beside the tree; R2X_SHARED names another place (a path that is
+# not there runs the suite as a tarball's make distcheck does).
+shared=${R2X_SHARED:-$top_srcdir/../shared}
+# The taxonomy cache the validator's tests read: ../shared's where there is
+# one, else XBRL International's base schemas, vendored (tests/fixtures/
+# xbrl-base/README.md); have_us_gaap says whether US-GAAP 2024 is in it.
+if [ -d "$shared/xbrl-cache/www.xbrl.org" ]; then
+    xbrl_cache=$shared/xbrl-cache
+else
+    xbrl_cache=$top_srcdir/tests/fixtures/xbrl-base
+fi
+have_us_gaap() { [ -f "$xbrl_cache/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" ]; }
 
 failures=0
 checks=0
