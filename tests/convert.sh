@@ -260,6 +260,12 @@ for want in 'continuing operating activities	us-gaap:NetCashProvidedByUsedInOper
     grep -qF "$want	" "$tmp/cf.map" && pass "net cash: ...$want" || { fail "net cash: ...$want"; grep -F "${want%%	*}" "$tmp/cf.map" | sed 's/^/#   /'; }
 done
 
+# A release whose company name is not found (tests/fixtures/html/narrative.html
+# calls itself "ACME CORP"): no empty registrant name is written.
+"$R2X" convert -q tests/fixtures/html/narrative.html -o "$out/noname.xml" 2>/dev/null
+grep -q 'EntityRegistrantName' "$out/noname.xml" && fail "no name found: no dei:EntityRegistrantName" || pass "no name found: no dei:EntityRegistrantName"
+grep -q '<dei:DocumentType' "$out/noname.xml" && pass "... the other cover facts stay" || fail "... the other cover facts stay"
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the

@@ -214,7 +214,8 @@ int xbrl_dei(const xbrl_options *o, size_t i, const char **name, const char **va
     const char *values[] = {o->document_type, date, "false", o->entity_name, o->entity_id,
                             o->fiscal_year_end, o->fiscal_year_focus, o->fiscal_period_focus};
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-        if (!names[k])
+        /* no fact for what the release does not say (a name not found) */
+        if (!names[k] || !values[k] || !values[k][0])
             continue;
         if (i-- == 0) {
             *name = names[k];
