@@ -266,6 +266,15 @@ done
 grep -q 'EntityRegistrantName' "$out/noname.xml" && fail "no name found: no dei:EntityRegistrantName" || pass "no name found: no dei:EntityRegistrantName"
 grep -q '<dei:DocumentType' "$out/noname.xml" && pass "... the other cover facts stay" || fail "... the other cover facts stay"
 
+# Totals over one line and totals that deduct eliminations printed positive
+# add up: "Net cash used in investing activities" under its only line
+# (tests/fixtures/text/cash-end.txt), "Total revenues" 1,950 over segments of
+# 1,200 and 800 less "Intersegment eliminations 50" (fixtures/bind/segments.txt).
+"$R2X" convert --cik 1 tests/fixtures/text/cash-end.txt -o "$out/ce.xml" >/dev/null 2>"$tmp/ce.err"
+expect_grep ', 0 totals that do not add up' "$tmp/ce.err" "a total over its only line adds up"
+"$R2X" convert --cik 1 tests/fixtures/bind/segments.txt -o "$out/segsum.xml" >/dev/null 2>"$tmp/segsum.err"
+grep -q "Total revenues" "$tmp/segsum.err" && fail "a total deducting its eliminations adds up" || pass "a total deducting its eliminations adds up"
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the

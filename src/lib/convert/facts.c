@@ -15,6 +15,7 @@
 #include "parenthetical.h"
 #include "periods.h"
 #include "tables.h"
+#include "text.h"
 #include "xml_hash.h"
 
 struct factset {
@@ -525,14 +526,29 @@ static int label_subtracts(const char *label)
     return label && !strncasecmp(label, "less ", 5);
 }
 
-/* A value as it adds into a sum: negated on a "Less ..." line. */
-static int addend(const r2x_table *t, size_t r, int column, r2x_decimal *out)
+/* How a total takes its lines: as printed, or with the eliminations
+ * between segments deducted though printed positive ("Intersegment
+ * eliminations 50" under segment revenues that add up to the total less
+ * 50). */
+enum { RUN_AS_PRINTED, RUN_ELIMINATIONS_DEDUCTED };
+
+/* Row r's line is deducted from its total in that reading. */
+static int deducted(const r2x_table *t, size_t r, int reading)
+{
+    const char *label = t->rows[r].label;
+    return label_subtracts(label) ||
+           (reading == RUN_ELIMINATIONS_DEDUCTED && label && text_contains_ci(label, "elimination"));
+}
+
+/* A value as it adds into a sum: negated on a "Less ..." line (and an
+ * elimination, in that reading). */
+static int addend(const r2x_table *t, size_t r, int column, int reading, r2x_decimal *out)
 {
     const r2x_value *v = table_value_at(&t->rows[r], column);
     if (!v)
         return 0;
     *out = v->value;
-    if (label_subtracts(t->rows[r].label))
+    if (deducted(t, r, reading))
         out->coef = -out->coef;
     return 1;
 }
@@ -541,7 +557,7 @@ static int addend(const r2x_table *t, size_t r, int column, r2x_decimal *out)
  * but col (already checked); the first column that does not is returned,
  * -1 when all do. */
 static int other_columns_disagree(const r2x_table *t, const r2x_row *row, const size_t *items,
-                                  size_t start, size_t n, int col, r2x_decimal *got)
+                                  size_t start, size_t n, int col, int reading, r2x_decimal *got)
 {
     for (size_t k = 0; k < row->nvalues; k++) {
         const r2x_value *tv = &row->values[k];
@@ -550,7 +566,7 @@ static int other_columns_disagree(const r2x_table *t, const r2x_row *row, const 
             continue;
         r2x_decimal sum = {0, 0}, d;
         for (size_t j = start; j < n; j++)
-            if (addend(t, items[j], tv->column, &d))
+            if (addend(t, items[j], tv->column, reading, &d))
                 r2x_decimal_add(sum, d, &sum);
         if (r2x_decimal_cmp(sum, tv->value) != 0) {
             *got = sum;
@@ -561,15 +577,50 @@ static int other_columns_disagree(const r2x_table *t, const r2x_row *row, const 
 }
 
 /* Keep a total that added up, with its items and their printed signs. */
-static int record_sum(build *b, const r2x_table *t, size_t total, const size_t *rows, size_t n)
+static int record_sum(build *b, const r2x_table *t, size_t total, const size_t *rows, size_t n,
+                      int reading)
 {
     checked_sum cs = {t, total, b->fs->sum_items.len / sizeof(sum_item), n};
     for (size_t j = 0; j < n; j++) {
-        sum_item it = {rows[j], label_subtracts(t->rows[rows[j]].label) ? -1 : 1};
+        sum_item it = {rows[j], deducted(t, rows[j], reading) ? -1 : 1};
         if (buf_add(&b->fs->sum_items, &it, sizeof it))
             return R2X_ENOMEM;
     }
     return buf_add(&b->fs->sums, &cs, sizeof cs);
+}
+
+/* The shortest run of items right above the total (items[j..n)) whose
+ * figures, taken in that reading, add up to it in column col and every
+ * other amount column: returns reading + 1 with *start = j, or 0.  A total
+ * may stand over one line ("Net cash used in investing activities" under
+ * its only line).  *first_start is where the first run that fits col alone
+ * starts (*candidate its reading + 1), for the message when no run fits
+ * them all. */
+static int find_run(const r2x_table *t, const r2x_row *row, const size_t *items, size_t n,
+                    int col, const r2x_value *total, int reading, size_t *start,
+                    size_t *first_start, int *candidate)
+{
+    r2x_decimal sum = {0, 0}, d;
+    int any_deducted = reading == RUN_AS_PRINTED;
+    for (size_t j = n; j-- > 0;) {
+        if (addend(t, items[j], col, reading, &d) && r2x_decimal_add(sum, d, &sum))
+            break;
+        any_deducted |= deducted(t, items[j], reading) && !label_subtracts(t->rows[items[j]].label);
+        if (!any_deducted || r2x_decimal_cmp(sum, total->value) != 0)
+            continue;
+        r2x_decimal got;
+        if (!*candidate) {
+            *candidate = reading + 1;
+            *first_start = j;
+        }
+        /* a nil line may or may not belong to the run: take the run every
+         * column agrees on */
+        if (other_columns_disagree(t, row, items, j, n, col, reading, &got) < 0) {
+            *start = j;
+            return reading + 1;
+        }
+    }
+    return 0;
 }
 
 static int check_sums(build *b, const r2x_table *t)
@@ -614,34 +665,18 @@ static int check_sums(build *b, const r2x_table *t)
             }
         }
         size_t start = n, first_start = n;
-        int found = 0, candidate = 0;
-        if (total) {
-            r2x_decimal sum = {0, 0}, d;
-            for (size_t j = n; j-- > 0;) {
-                if (addend(t, items[j], col, &d) && r2x_decimal_add(sum, d, &sum))
-                    break;
-                if (n - j >= 2 && r2x_decimal_cmp(sum, total->value) == 0) {
-                    r2x_decimal got;
-                    if (!candidate) {
-                        candidate = 1;
-                        first_start = j;
-                    }
-                    /* a nil line may or may not belong to the run: take
-                     * the run every column agrees on */
-                    if (other_columns_disagree(t, row, items, j, n, col, &got) < 0) {
-                        start = j;
-                        found = 1;
-                        break;
-                    }
-                }
-            }
-        }
+        int found = 0, candidate = 0, reading = RUN_AS_PRINTED;
+        for (int rd = RUN_AS_PRINTED; total && !found && rd <= RUN_ELIMINATIONS_DEDUCTED; rd++)
+            found = find_run(t, row, items, n, col, total, rd, &start, &first_start, &candidate);
+        if (found)
+            reading = found - 1;
         int failed = 0;
+        found = found != 0;
         if (!found && candidate) {
             failed = 1;
             start = first_start;
             r2x_decimal got;
-            int k = other_columns_disagree(t, row, items, start, n, col, &got);
+            int k = other_columns_disagree(t, row, items, start, n, col, candidate - 1, &got);
             const r2x_value *tv = &row->values[k];
             char s1[R2X_DECIMAL_STRLEN];
             r2x_decimal_format(got, s1);
@@ -652,17 +687,18 @@ static int check_sums(build *b, const r2x_table *t)
                  SRC(b, t->rows[items[n - 1]].line), s1);
             found = 1;
         }
-        if (found && !failed && record_sum(b, t, r, items + start, n - start)) {
+        if (found && !failed && record_sum(b, t, r, items + start, n - start, reading)) {
             free(items);
             return R2X_ENOMEM;
         }
         if (found) {
             n = start;
             last_total = failed ? -1 : (long)r;
-        } else if (total && n && (long)items[n - 1] == last_total) {
-            /* right under a total that added up, with no line of its own
-             * ("Total stockholders' equity" printed alone in a condensed
-             * balance sheet): nothing to check */
+        } else if (total && n &&
+                   ((long)items[n - 1] == last_total || row_is_total(&t->rows[items[n - 1]]))) {
+            /* right under a total, with no line of its own ("Total
+             * stockholders' equity" printed alone under "Total
+             * liabilities" in a condensed balance sheet): nothing to check */
         } else if (total && n) {
             b->failed_sums++;
             diag(b, R2X_SEV_WARNING, row->line, "'%s' (%s) is not the sum of any run of "
