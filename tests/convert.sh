@@ -275,6 +275,17 @@ expect_grep ', 0 totals that do not add up' "$tmp/ce.err" "a total over its only
 "$R2X" convert --cik 1 tests/fixtures/bind/segments.txt -o "$out/segsum.xml" >/dev/null 2>"$tmp/segsum.err"
 grep -q "Total revenues" "$tmp/segsum.err" && fail "a total deducting its eliminations adds up" || pass "a total deducting its eliminations adds up"
 
+# The result "attributable to common shareholders" below a deduction of
+# preferred dividends is NetIncomeLossAvailableToCommonStockholdersBasic; the
+# result above it NetIncomeLoss (inline fixture).
+printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions)\nRevenues\t1,000\nNet loss attributable to Acme shareholders\t(100)\nLess: Mandatory convertible preferred stock dividends\t(10)\nNet loss attributable to Acme common shareholders\t(110)\n' >"$tmp/pref.txt"
+"$R2X" map -q --cik 1 "$tmp/pref.txt" -o "$tmp/pref.map" 2>/dev/null
+grep -q '	Net loss attributable to Acme common shareholders	us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic	' "$tmp/pref.map" \
+    && pass "the result after preferred dividends is available to common stockholders" \
+    || { fail "the result after preferred dividends is available to common stockholders"; grep 'Acme' "$tmp/pref.map" | sed 's/^/#   /'; }
+grep -q '	Net loss attributable to Acme shareholders	us-gaap:NetIncomeLoss	' "$tmp/pref.map" \
+    && pass "... the result before them is NetIncomeLoss" || fail "... the result before them is NetIncomeLoss"
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the
@@ -329,7 +340,7 @@ grep -qxF "us-gaap:Revenues 2024-01-01..2024-12-31 us-gaap:StatementBusinessSegm
 expect_status 0 "convert a statement with lines that repeat a concept" "$R2X" convert -q --cik 12345 tests/fixtures/text/cash-end.txt -o "$out/ce.xml"
 ce() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</$1>" "$out/ce.xml" && pass "$4" || fail "$4"; }
 ce us-gaap:NetIncomeLoss D20240101-20241231 -440000000 "net loss attributable to the shareholders is NetIncomeLoss"
-ce exampleco:NetLossAttributableToExampleCoCommonShareholders D20240101-20241231 -500000000 "... to the common shareholders (500), after preferred dividends, is another fact of -500"
+ce us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic D20240101-20241231 -500000000 "... to the common shareholders (500), after preferred dividends, is NetIncomeLossAvailableToCommonStockholdersBasic -500"
 ce us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents I20241231 2740000000 "cash with restricted cash at the end of 2024"
 ce us-gaap:CashAndCashEquivalentsAtCarryingValue I20241231 2699000000 "cash at the end of 2024, under it, is another concept"
 ce exampleco:LessRestrictedCashIncludedInOtherAssets I20231231 29000000 "the restricted cash between them is an instant too"

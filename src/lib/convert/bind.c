@@ -1458,6 +1458,7 @@ static const struct {
      OTHER_BESIDE_INTEREST},
 };
 
+
 /* Is row an "Other ..." line of a table that prints interest on lines of
  * its own? */
 static int other_beside_interest(const r2x_table *t, const r2x_row *row)
@@ -1982,6 +1983,20 @@ static void signs_from_sums(const binder *b, row_bind *rb, size_t n)
     }
 }
 
+/* Does row name common shareholders below a line of preferred dividends
+ * of its table ("Less: Mandatory convertible preferred stock dividends")? */
+static int common_after_preferred_dividends(const r2x_table *t, const r2x_row *row)
+{
+    if (!row->label || !text_contains_ci(row->label, "common") ||
+        (!text_contains_ci(row->label, "holders") && !text_contains_ci(row->label, "owners")))
+        return 0;
+    for (const r2x_row *q = t->rows; q < row; q++)
+        if (q->nvalues && q->label && text_contains_ci(q->label, "preferred") &&
+            text_contains_ci(q->label, "dividend"))
+            return 1;
+    return 0;
+}
+
 /* A line of continuing operations ("Net cash provided by continuing
  * operating activities", above the discontinued line and the total) is
  * the concept's ContinuingOperations variant where the taxonomy has one. */
@@ -2059,6 +2074,15 @@ static int gather_rows(binder *b, binding *out, row_cands *rc, size_t *count, r2
         for (size_t k = 0; k < rc[n].n; k++)
             if (!rc[n].c[k].entry || !rc[n].c[k].entry->company) {
                 rc[n].c[k].concept = continuing_variant(b, row, rc[n].c[k].concept);
+                /* the result "attributable to common shareholders" below a
+                 * deduction of preferred dividends is what is available to
+                 * them */
+                if (!strcmp(rc[n].c[k].concept->qname, "us-gaap:NetIncomeLoss") &&
+                    t->statement == R2X_STMT_INCOME && common_after_preferred_dividends(t, row)) {
+                    const concept *v = taxonomy_find(b->o->tax,
+                        "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic");
+                    rc[n].c[k].concept = v ? v : rc[n].c[k].concept;
+                }
                 if (discontinued_disagrees(b, row, rc[n].c[k].concept))
                     rc[n].c[k].score = 0;
             }
