@@ -285,6 +285,9 @@ grep -q '	Net loss attributable to Acme common shareholders	us-gaap:NetIncomeLos
     || { fail "the result after preferred dividends is available to common stockholders"; grep 'Acme' "$tmp/pref.map" | sed 's/^/#   /'; }
 grep -q '	Net loss attributable to Acme shareholders	us-gaap:NetIncomeLoss	' "$tmp/pref.map" \
     && pass "... the result before them is NetIncomeLoss" || fail "... the result before them is NetIncomeLoss"
+grep -q '	Less: Mandatory convertible preferred stock dividends	us-gaap:PreferredStockDividendsIncomeStatementImpact	[a-z-]*	2=10000000 ' "$tmp/pref.map" \
+    && pass "... the dividends deducted, printed (10), are PreferredStockDividendsIncomeStatementImpact 10" \
+    || { fail "... the dividends deducted, printed (10), are PreferredStockDividendsIncomeStatementImpact 10"; grep 'preferred' "$tmp/pref.map" | sed 's/^/#   /'; }
 
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
