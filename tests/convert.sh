@@ -289,6 +289,13 @@ grep -q '	Less: Mandatory convertible preferred stock dividends	us-gaap:Preferre
     && pass "... the dividends deducted, printed (10), are PreferredStockDividendsIncomeStatementImpact 10" \
     || { fail "... the dividends deducted, printed (10), are PreferredStockDividendsIncomeStatementImpact 10"; grep 'preferred' "$tmp/pref.map" | sed 's/^/#   /'; }
 
+# Investments of no kind named are the generic concepts both ways (inline fixture).
+printf 'Consolidated Statements of Cash Flows\n\n\tYear Ended December 31, 2024\n\t(in millions)\nCash flows from investing activities:\nPurchases of investments\t(300)\nProceeds from investments\t250\nNet cash used in investing activities\t(50)\n' >"$tmp/inv2.txt"
+"$R2X" map -q --cik 1 "$tmp/inv2.txt" -o "$tmp/inv2.map" 2>/dev/null
+grep -q '	Proceeds from investments	us-gaap:ProceedsFromSaleMaturityAndCollectionsOfInvestments	' "$tmp/inv2.map" \
+    && pass "'Proceeds from investments' is ProceedsFromSaleMaturityAndCollectionsOfInvestments" \
+    || { fail "'Proceeds from investments' is ProceedsFromSaleMaturityAndCollectionsOfInvestments"; grep 'Proceeds' "$tmp/inv2.map" | sed 's/^/#   /'; }
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the
