@@ -76,8 +76,8 @@ struct r2x_fetcher {
 /* ---- libcurl, opened at the first download (src/lib/common/dynlib.h) ----------------- */
 
 #define CURL_FUNCTIONS(X) \
-    X(global_init) X(global_cleanup) X(easy_init) X(easy_reset) X(easy_setopt) X(easy_perform) \
-    X(easy_getinfo) X(easy_strerror) X(easy_cleanup) X(version_info)
+    X(global_init) X(global_cleanup) X(easy_init) X(easy_reset) X(easy_setopt) \
+    X(easy_perform) X(easy_getinfo) X(easy_strerror) X(easy_cleanup) X(version_info)
 
 /* members named apart from the functions, which curl.h makes macros (its
  * option type checks) */
