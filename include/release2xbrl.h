@@ -10,30 +10,51 @@
  * Ownership: objects returned through an out-parameter belong to the caller and
  * are released with the matching *_free(), which accepts NULL.
  *
- * Threads and process-wide state: the library is not thread-safe.  Call it
- * from one thread at a time (the CLI runs a batch as processes, one per
- * input).  It keeps state for the whole process, set up on first use, with
- * no global init or cleanup call:
- *  - libxml2's allocator is wrapped by a counting one (to tell allocation
- *    failures apart from bad input) the first time a document is parsed,
- *    once per process; the library is linked -z nodelete, as libxml2 keeps
- *    the pointers;
- *  - while a validation's XML Schema check runs, libxml2's external entity
- *    loader is the library's own (every schema read through its fetcher),
- *    restored after;
- *  - libxml2's error handlers are swapped for the length of each parse;
- *  - curl_global_init runs once, when the first fetcher is made;
- *  - outputs being written are recorded in a fixed table (32 at once), so
- *    that the signal-safe r2x_remove_temp_files can remove them.
- * A program that uses libxml2 or libcurl itself should initialise them
- * before its first call into this library and not change libxml2's
- * allocator or entity loader while a call is running.
+ * Memory the library returns through a char ** (a fetched document, a
+ * path) is released with r2x_free().
+ *
+ * Process-wide state and threads (doc/api.md says more):
+ *  - r2x_global_init() sets up, once, what the library shares with the
+ *    whole process: libxml2 (xmlInitParser, and a counting allocator wrapped
+ *    around libxml2's, which tells allocation failures apart from bad
+ *    input) and, with R2X_GLOBAL_CURL, libcurl (opened and
+ *    curl_global_init).  Call it from the main thread before other threads
+ *    use this library, libxml2 or libcurl, as curl_global_init.  A program
+ *    that does not call it still works: the same is done lazily, libxml2's
+ *    at the first document parsed, libcurl's at the first download (each
+ *    once, under a lock).  r2x_global_cleanup() undoes what the init did
+ *    (libxml2's allocator restored, xsltCleanupGlobals, xmlCleanupParser,
+ *    curl_global_cleanup), once no thread uses this library, libxml2 or
+ *    libcurl any more; inits and cleanups pair up, the last cleanup does
+ *    the work.
+ *  - Thread-safe, from any thread at any time: r2x_version,
+ *    r2x_strerror, r2x_error_clear, the *_name and *_from_name functions,
+ *    r2x_sniff, the decimal, date and unit helpers, r2x_free,
+ *    r2x_remove_temp_files (also signal-safe).
+ *  - Every other call: one at a time in the process.  Different threads may
+ *    each own documents, tablesets, profiles, fetchers and validators and
+ *    take turns, but two calls must not run at once, because calls share
+ *    process-wide state: r2x_validate sets libxml2's external entity loader
+ *    (every schema read through its fetcher) for its XML Schema check; the
+ *    Inline XBRL output sets libxslt's error handler (a process-wide
+ *    global); an output reads the umask (set and set back) and claims a slot
+ *    of the fixed table of outputs being written (32) without a lock; the
+ *    XML writer keeps one guard for the writer open; a conversion keeps the
+ *    share-count concept names in a static buffer.  The CLI runs a batch as
+ *    processes, one per input.  Objects hold no reference to the thread that
+ *    made them.
+ * A program that uses libxml2 or libcurl itself should call r2x_global_init
+ * (or initialise them) before its first call into this library, and not
+ * change libxml2's allocator, error handlers or entity loader while a call
+ * is running.
  */
 #ifndef R2X_RELEASE2XBRL_H
 #define R2X_RELEASE2XBRL_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -51,6 +72,38 @@ extern "C" {
 /* 0xMMmmpp, as libcurl's LIBCURL_VERSION_NUM: comparable with < and >. */
 #define R2X_VERSION_NUM \
     ((R2X_VERSION_MAJOR << 16) | (R2X_VERSION_MINOR << 8) | R2X_VERSION_PATCH)
+
+/* ---- Process-wide setup ------------------------------------------------ */
+
+#define R2X_GLOBAL_XML  0x1u   /* libxml2: xmlInitParser, the counting allocator */
+#define R2X_GLOBAL_CURL 0x2u   /* libcurl: opened (dlopen) and curl_global_init */
+#define R2X_GLOBAL_ALL  (R2X_GLOBAL_XML | R2X_GLOBAL_CURL)
+
+struct r2x_error;
+/* Set up what flags name, now (see "Process-wide state" above).  R2X_EIO when
+ * libcurl cannot be loaded (R2X_GLOBAL_CURL), R2X_EUSAGE for an unknown
+ * flag; err may be NULL.  Without R2X_GLOBAL_CURL, libcurl is still opened
+ * at the first download (what the CLI does: some 70 libraries it pulls in
+ * cost ~40 ms a run that downloads nothing). */
+int r2x_global_init(unsigned flags, struct r2x_error *err);
+/* Undo the last r2x_global_init not yet undone; nothing when none is. */
+void r2x_global_cleanup(void);
+
+/* Release memory the library returned through a char ** (NULL is fine). */
+void r2x_free(void *p);
+
+/* ---- Structs that grow ------------------------------------------------------
+ *
+ * Every options or result struct the caller allocates starts with
+ * `size_t size`, the struct's size as the caller's header declared it, set
+ * by its static inline *_init() (compiled into the caller, so it is the
+ * caller's sizeof), which also zeroes every field (0 and NULL are the
+ * defaults).  A later library whose struct has more fields reads and fills
+ * only the fields that fit in size, and takes the defaults for the rest: a
+ * program built against an older header keeps working.  A size smaller
+ * than the size field itself (a struct zeroed without its *_init) is
+ * R2X_EUSAGE.  Fields are only ever added at the end.  r2x_versions and the
+ * fetcher's structs follow the same rule. */
 
 /* ---- Status codes and the error record -------------------------------- */
 
@@ -277,6 +330,7 @@ int r2x_sniff_file(const char *path, r2x_sniffed *out, r2x_error *err);
 /* ---- The release document ------------------------------------------------ */
 
 typedef struct r2x_read_options {
+    size_t size;              /* sizeof(r2x_read_options): r2x_read_options_init */
     size_t max_input_bytes;   /* 0: R2X_DEFAULT_MAX_INPUT; for a PDF, its text
                                  is held to the same limit */
     size_t max_line_bytes;    /* 0: R2X_DEFAULT_MAX_LINE */
@@ -286,6 +340,13 @@ typedef struct r2x_read_options {
     unsigned long pdf_timeout_ms;   /* 0: R2X_DEFAULT_PDF_TIMEOUT_MS; reading a PDF
                                  longer is R2X_ETOOBIG (checked between pages) */
 } r2x_read_options;
+
+/* Every option 0: the defaults. */
+static inline void r2x_read_options_init(r2x_read_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
 
 /* What the input is: AUTO reads a PDF when "%PDF-" starts within its first
  * 1024 bytes, HTML when it starts as HTML (<!DOCTYPE html, <html, XHTML) or
@@ -325,6 +386,10 @@ size_t r2x_document_line_count(const r2x_document *doc);
 const char *r2x_document_line(const r2x_document *doc, size_t n);
 /* The whole text, NUL-terminated, lines separated by '\n'. */
 const char *r2x_document_text(const r2x_document *doc, size_t *len);
+/* The input file's line of line n, to name in messages: n itself for text;
+ * for HTML, the line of the HTML file the row came from (0 stays 0, "no
+ * line"). */
+size_t r2x_document_source_line(const r2x_document *doc, size_t n);
 
 /* ---- Tables -------------------------------------------------------------- */
 
@@ -422,10 +487,18 @@ struct r2x_tableset {
 };
 
 typedef struct r2x_extract_options {
+    size_t size;                  /* sizeof(r2x_extract_options): r2x_extract_options_init */
     const r2x_profile *profile;   /* fiscal calendar; NULL: the default */
     r2x_diag_fn diag;             /* receives warnings; may be NULL */
     void *diag_userdata;
 } r2x_extract_options;
+
+/* No profile (the default calendar), no callback. */
+static inline void r2x_extract_options_init(r2x_extract_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
 
 /* Find every table in doc and read its columns (period, unit, scale) and
  * rows.  Repairs are reported through opts->diag as warnings; values that
@@ -447,6 +520,7 @@ int r2x_tables_write_json(const r2x_tableset *set, const r2x_document *doc,
  * unit, and how many printed totals equal the sum of the rows they total
  * (r2x_row.sum_checks). */
 typedef struct r2x_table_stats {
+    size_t size;              /* sizeof(r2x_table_stats): r2x_table_stats_init */
     size_t tables;            /* tables found */
     size_t statements;        /* of them, financial statements */
     size_t figures;           /* figures of the statements' amount columns (not
@@ -456,7 +530,15 @@ typedef struct r2x_table_stats {
     size_t totals_checked;    /* of them, sums of their rows in every column */
 } r2x_table_stats;
 
-void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out);
+/* Zero, and the size r2x_tables_stats may fill. */
+static inline void r2x_table_stats_init(r2x_table_stats *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
+
+/* R2X_EUSAGE when out->size is not set. */
+int r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out);
 
 /* ---- Conversion to XBRL ---------------------------------------------------- */
 
@@ -500,6 +582,7 @@ const char *r2x_entity_rule_name(int rule);
 #define R2X_SCHEME_ENTITY_NAME "urn:release2xbrl:entity-name"
 
 typedef struct r2x_convert_options {
+    size_t size;                  /* sizeof(r2x_convert_options): r2x_convert_options_init */
     const r2x_profile *profile;   /* company profile (fiscal year, entity, overlay) */
     const char *data_dir;         /* holds mappings/, taxonomy/ and xslt/ */
     r2x_diag_fn diag;             /* notes, warnings and non-fatal errors; may be NULL */
@@ -534,12 +617,20 @@ typedef struct r2x_convert_options {
                                    * need their own) */
 } r2x_convert_options;
 
+/* Every option 0 or NULL: the defaults (set data_dir and profile). */
+static inline void r2x_convert_options_init(r2x_convert_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
+
 /* The most files one conversion writes: the instance, the Inline XBRL,
  * xBRL-JSON, xBRL-CSV and its metadata, the extension schema and its four
  * linkbases. */
 #define R2X_MAX_OUTPUTS 10
 
 typedef struct r2x_convert_result {
+    size_t size;                  /* sizeof(r2x_convert_result): r2x_convert_result_init */
     size_t facts, contexts;
     size_t unmapped;              /* statement rows no standard concept fits (an
                                    * extension concept, or none) */
@@ -556,6 +647,13 @@ typedef struct r2x_convert_result {
     size_t sums_written;          /* checked totals in the calculation linkbase */
     size_t sums_left_out;         /* checked totals it could not hold (warned of) */
 } r2x_convert_result;
+
+/* Zero, and the size r2x_convert may fill. */
+static inline void r2x_convert_result_init(r2x_convert_result *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
 
 /* Map the tables to concepts and write an XBRL 2.1 instance to path ("-":
  * standard output), with the company's extension taxonomy beside it: its
@@ -647,7 +745,10 @@ enum r2x_schema_mode {
     R2X_SCHEMA_NONE           /* never: the streamed checks alone */
 };
 
+typedef struct r2x_fetcher r2x_fetcher;
+
 typedef struct r2x_validate_options {
+    size_t size;              /* sizeof(r2x_validate_options): r2x_validate_options_init */
     const char *cache_dir;    /* where http(s) documents are cached, laid out
                                * host/path; NULL: $XDG_CACHE_HOME/release2xbrl */
     int offline;              /* the cache alone; a miss is an error */
@@ -672,7 +773,20 @@ typedef struct r2x_validate_options {
     const char *const *ignore;    /* NULL: none */
     const char *const *only;      /* NULL: every code */
     int min_severity;             /* 0 or R2X_SEV_WARNING: all; R2X_SEV_ERROR: errors */
+    /* Added with the public fetcher (issue 19): */
+    r2x_fetcher *fetcher;     /* read every document through it (its cache,
+                               * remaps, catalogs, limits), instead of a fetcher
+                               * made from cache_dir, offline and ca_file, which
+                               * are then not read; borrowed: it must outlive the
+                               * validator.  NULL: the validator makes its own */
 } r2x_validate_options;
+
+/* Every option 0 or NULL: the defaults. */
+static inline void r2x_validate_options_init(r2x_validate_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
 
 /* The checks a validation is made of; r2x_validate_result.checks says for
  * each whether it ran, in full or in part, or was skipped, and why. */
@@ -712,6 +826,7 @@ const char *r2x_check_name(int check);
 const char *r2x_check_state_name(int state);
 
 typedef struct r2x_validate_result {
+    size_t size;              /* sizeof(r2x_validate_result): r2x_validate_result_init */
     size_t errors, warnings;  /* findings sent to the callback */
     size_t facts, contexts, units;
     size_t unchecked;         /* of the facts, those whose schema could not be had */
@@ -726,6 +841,13 @@ typedef struct r2x_validate_result {
                                * (not in errors and warnings) */
     r2x_check_status checks[R2X_CHECK_COUNT];   /* by enum r2x_check */
 } r2x_validate_result;
+
+/* Zero, and the size r2x_validate may fill. */
+static inline void r2x_validate_result_init(r2x_validate_result *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
 
 typedef struct r2x_validator r2x_validator;
 
@@ -749,7 +871,174 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
  * prefix is still split off.) */
 const char *r2x_diag_rule(const r2x_error *diag, char *code, size_t size);
 
+/* ---- Fetching ------------------------------------------------------------ */
+
+/* Every byte that does not come from the input file comes through a
+ * fetcher: http and https through libcurl into an on-disk cache laid out
+ * HOST/PATH, local files where the caller (a path, a catalog, a remap) or a
+ * relative reference of a local document names them; no other scheme.  An
+ * http(s) URL no remap or catalog rewrote is refused when its host is a
+ * loopback, private or link-local address.  Downloads are checked against a
+ * sidecar checksum when read back from the cache. */
+
+typedef struct r2x_fetch_options {
+    size_t size;              /* sizeof(r2x_fetch_options): r2x_fetch_options_init */
+    const char *cache_dir;    /* NULL: r2x_default_cache_dir() (none when that is
+                               * NULL: then nothing is cached) */
+    int offline;              /* the cache alone; a miss is an error */
+    long timeout_s;           /* a whole download, and the longest stall (at most
+                               * 30 s); 0: 60 */
+    long connect_timeout_s;   /* 0: 20 */
+    size_t max_bytes;         /* largest document; 0: 64 MiB */
+    long max_redirects;       /* 0: 5 */
+    const char *ca_file;      /* PEM certificate authorities trusted for https
+                               * instead of the system's; NULL: the system's */
+    const char *user_agent;   /* NULL: "release2xbrl/VERSION" */
+    /* "FROM=TO" (split at the first '='): URLs starting with FROM are read
+     * from TO (a URL or a local directory) instead; the longest FROM wins.
+     * NULL-terminated; NULL: none.  A remap to a local directory bypasses
+     * the cache; a remapped URL is the caller's word (not address-checked). */
+    const char *const *remaps;
+    /* XML catalogs (OASIS: rewriteURI, rewriteSystem, uri, system), a
+     * taxonomy package's META-INF/catalog.xml, or a taxonomy package (.zip)
+     * itself, whose entries are then read from the archive; relative targets
+     * resolve against the catalog.  NULL-terminated; NULL: none. */
+    const char *const *catalogs;
+    /* Warnings (a download that could not be stored in the cache) and why a
+     * URL was refused while validating; may be NULL. */
+    r2x_diag_fn diag;
+    void *diag_userdata;
+} r2x_fetch_options;
+
+/* Every option 0 or NULL: the defaults. */
+static inline void r2x_fetch_options_init(r2x_fetch_options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
+
+/* A fetcher with the options' remaps and catalogs applied (opts may be
+ * NULL).  R2X_EUSAGE for a remap without '=', R2X_EIO or R2X_EINPUT for a
+ * catalog that cannot be read, naming it; R2X_EIO for a cache directory
+ * that cannot be made. */
+int r2x_fetcher_new(const r2x_fetch_options *opts, r2x_fetcher **out, r2x_error *err);
+void r2x_fetcher_free(r2x_fetcher *f);
+
+/* The bytes of url: an http(s) URL (through remaps and catalogs, then the
+ * cache, then the network unless offline), a local path, or a file: URL
+ * naming one.  *data is NUL-terminated (*len without the NUL); *resolved
+ * (may be NULL) receives the URL or path the bytes came from; both are
+ * released with r2x_free.  Errors name the URL. */
+int r2x_fetcher_get(r2x_fetcher *f, const char *url, char **data, size_t *len,
+                    char **resolved, r2x_error *err);
+/* The same for a document that changes (the SEC's company list): an http(s)
+ * URL is downloaded again even when cached (unless offline), and the cache
+ * updated. */
+int r2x_fetcher_get_fresh(r2x_fetcher *f, const char *url, char **data, size_t *len,
+                          char **resolved, r2x_error *err);
+
+/* A taxonomy package (.zip) into the cache: every entry its catalog maps a
+ * URL to is stored under that URL, so that the taxonomy is there offline;
+ * *stored (may be NULL) receives their number. */
+int r2x_fetcher_install_package(r2x_fetcher *f, const char *path, size_t *stored,
+                                r2x_error *err);
+/* True when path names a taxonomy package, as r2x_fetcher_install_package
+ * and the catalogs option take one: by its name, a final ".zip". */
+int r2x_is_taxonomy_package(const char *path);
+
+/* How many documents this fetcher had, and how. */
+typedef struct r2x_fetch_stats {
+    size_t size;              /* sizeof(r2x_fetch_stats): r2x_fetch_stats_init */
+    unsigned long cache_hits; /* read from the cache */
+    unsigned long downloads;  /* downloaded */
+    unsigned long local_reads;/* local files */
+    unsigned long failures;   /* could not be had */
+    unsigned long repeats;    /* asked for again, answered from memory */
+} r2x_fetch_stats;
+
+/* Zero, and the size r2x_fetcher_stats may fill. */
+static inline void r2x_fetch_stats_init(r2x_fetch_stats *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
+
+/* The counts so far; R2X_EUSAGE when out->size is not set. */
+int r2x_fetcher_stats(const r2x_fetcher *f, r2x_fetch_stats *out);
+
+/* The directory the fetcher caches into; NULL when there is none. */
+const char *r2x_fetcher_cache_dir(const r2x_fetcher *f);
+/* The cache file of an http(s) URL, CACHE/HOST/PATH (a query becomes a
+ * hashed suffix, a port other than the default HOST_PORT), into *path
+ * (r2x_free); R2X_EUSAGE when the fetcher has no cache or url is not
+ * http(s), R2X_EINPUT when it cannot name a cache file (credentials, "."
+ * or ".." segments...). */
+int r2x_fetcher_cache_path(const r2x_fetcher *f, const char *url, char **path,
+                           r2x_error *err);
+/* $XDG_CACHE_HOME/release2xbrl, else $HOME/.cache/release2xbrl, in memory
+ * to release with r2x_free; NULL when neither variable is set (or out of
+ * memory). */
+char *r2x_default_cache_dir(void);
+
+/* What r2x_fetcher_get_dts read. */
+typedef struct r2x_dts_fetch_result {
+    size_t size;              /* sizeof(r2x_dts_fetch_result): r2x_dts_fetch_result_init */
+    size_t documents;         /* documents of the DTS read */
+    size_t missing;           /* documents it refers to that could not be had */
+    unsigned long downloaded, cached, local;   /* how the documents were had */
+} r2x_dts_fetch_result;
+
+/* Zero, and the size r2x_fetcher_get_dts may fill. */
+static inline void r2x_dts_fetch_result_init(r2x_dts_fetch_result *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
+
+/* A schema or linkbase (URL, path or file: URL) and every document its DTS
+ * reaches (imports, includes, linkbaseRefs, locators), each read once
+ * through f, so that they are in the cache for an offline validation.  A
+ * document that cannot be had or parsed goes to diag as an error (with the
+ * referring document and line) and is counted in result->missing; the
+ * return is R2X_OK unless the starting point is refused or memory runs
+ * out. */
+int r2x_fetcher_get_dts(r2x_fetcher *f, const char *url, r2x_diag_fn diag, void *userdata,
+                        r2x_dts_fetch_result *result, r2x_error *err);
+
+/* ---- The SEC's company list ------------------------------------------------ */
+
+/* Where the SEC publishes it, and the name of the snapshot the entity rules
+ * read (data_dir/mappings/, or the cache directory where `fetch
+ * --companies` keeps a fresher one). */
+#define R2X_COMPANIES_SEC_URL "https://www.sec.gov/files/company_tickers_exchange.json"
+#define R2X_COMPANIES_FILE "sec-companies.tsv"
+
+/* The SEC's company_tickers_exchange.json into the snapshot's TSV
+ * (r2x_convert_options.companies), in *tsv (r2x_free; *tsv_len its length)
+ * with source named in its header; *count (may be NULL) receives the
+ * companies.  R2X_EINPUT for a document that is not that JSON. */
+int r2x_companies_from_sec_json(const char *json, size_t len, const char *source,
+                                char **tsv, size_t *tsv_len, size_t *count, r2x_error *err);
+
 /* ---- Outputs ------------------------------------------------------------- */
+
+/* A file written all or none (after git's lockfile): r2x_output_open writes
+ * to a temporary file beside path; r2x_output_commit flushes, fsyncs and
+ * renames it into place; r2x_output_abort removes it.  "-" writes to
+ * standard output directly.  Every output the library writes goes so. */
+typedef struct r2x_output r2x_output;
+
+/* R2X_EIO naming path when its directory cannot take the temporary file. */
+int r2x_output_open(const char *path, r2x_output **out, r2x_error *err);
+/* Where to write. */
+FILE *r2x_output_stream(r2x_output *o);
+/* Commit and free: on failure (a write error seen now, a full disk) the
+ * temporary file is removed, the target left as it was, and R2X_EIO
+ * returned. */
+int r2x_output_commit(r2x_output *o, r2x_error *err);
+/* Discard and free (NULL is fine). */
+void r2x_output_abort(r2x_output *o);
+
 
 /* Remove every temporary output file still being written.  Only calls
  * unlink(2): safe in a signal handler, which is what it is for. */
@@ -776,6 +1065,13 @@ typedef struct r2x_versions {
                                * without PDF input or when it cannot be loaded */
     int pdf_support;          /* built with PDF input (poppler-glib) */
 } r2x_versions;
+
+/* Zero, and the size r2x_version_info may fill. */
+static inline void r2x_versions_init(r2x_versions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->size = sizeof *o;
+}
 
 /* Fill out up to out->size bytes.  R2X_EUSAGE when out->size is smaller
  * than its first two fields. */

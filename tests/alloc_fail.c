@@ -75,7 +75,7 @@ static int stage_document(r2x_error *err)
                                     &doc, err);
     if (!rc)
         rc = r2x_profile_new_default(&profile, err);
-    r2x_extract_options xo = {profile, capture_diag, NULL};
+    r2x_extract_options xo = {sizeof(r2x_extract_options), profile, capture_diag, NULL};
     if (!rc)
         rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
     if (!rc)
@@ -90,7 +90,7 @@ static int stage_document(r2x_error *err)
 static int tables_of(int rc, r2x_document *doc, r2x_error *err)
 {
     r2x_tableset *set = NULL;
-    r2x_extract_options xo = {NULL, capture_diag, NULL};
+    r2x_extract_options xo = {sizeof(r2x_extract_options), NULL, capture_diag, NULL};
     if (!rc)
         rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
     if (!rc)
@@ -113,7 +113,7 @@ static int stage_windows_1252(r2x_error *err)
 {
     static const char text[] = "Statement \x93of\x94 Income\n\n\tSix Months Ended September 30, "
                                "2009\n\tThousands of JPY\nRevenues\t1,234\n";
-    r2x_read_options ro = {0, 0, 1, R2X_INPUT_AUTO, 0, 0};
+    r2x_read_options ro = {sizeof(r2x_read_options), 0, 0, 1, R2X_INPUT_AUTO, 0, 0};
     return tables_of_memory("cp1252", text, sizeof text - 1, &ro, err);
 }
 
@@ -158,16 +158,17 @@ static int stage_convert(r2x_error *err)
         rc = r2x_profile_new_default(&profile, err);
     if (!rc)
         rc = r2x_profile_set(profile, "cik", "0000000001", err);
-    r2x_extract_options xo = {profile, capture_diag, NULL};
+    r2x_extract_options xo = {sizeof(r2x_extract_options), profile, capture_diag, NULL};
     if (!rc)
         rc = r2x_tables_extract(doc, &xo, &set, NULL, err);
     /* tests/memory.sh points this at a short mapping table: each run
      * repeats every allocation before the failing one */
     const char *data = getenv("ALLOC_FAIL_DATADIR");
-    r2x_convert_options co = {.profile = profile,
+    r2x_convert_options co = {.size = sizeof(r2x_convert_options), .profile = profile,
                               .data_dir = data && *data ? data : R2X_SRCDIR,
                               .diag = capture_diag};
     r2x_convert_result res;
+    r2x_convert_result_init(&res);
     if (!rc)
         rc = r2x_convert(doc, set, &co, scratch, &res, err);
     r2x_tableset_free(set);
@@ -179,7 +180,7 @@ static int stage_convert(r2x_error *err)
 /* A table-reading stage over one fixture, read as format says. */
 static int read_and_extract(const char *path, int format, r2x_error *err)
 {
-    r2x_read_options ro = {0, 0, 0, format, 0, 0};
+    r2x_read_options ro = {sizeof(r2x_read_options), 0, 0, 0, format, 0, 0};
     r2x_document *doc = NULL;
     int rc = r2x_document_read_file(path, NULL, &ro, &doc, err);
     return tables_of(rc, doc, err);
@@ -197,7 +198,7 @@ static int stage_html_sjis(r2x_error *err)
     static const char page[] = "<html><head><meta charset=\"Shift_JIS\"></head><body>"
                                "<table><tr><td>\x94\x84\x8F\xE3\x8D\x82</td><td>1,234</td>"
                                "</tr></table></body></html>";
-    r2x_read_options ro = {0, 0, 0, R2X_INPUT_HTML, 0, 0};
+    r2x_read_options ro = {sizeof(r2x_read_options), 0, 0, 0, R2X_INPUT_HTML, 0, 0};
     return tables_of_memory("sjis.html", page, sizeof page - 1, &ro, err);
 }
 
@@ -219,11 +220,15 @@ static int stage_ixbrl(r2x_error *err)
  * this a hundred thousand runs); the counts of the result are compared too. */
 static int validate_offline(const char *path, r2x_error *err)
 {
-    r2x_validate_options vo = {R2X_SRCDIR "/../shared/xbrl-cache", 1, R2X_CALC_C11, 0,
-                               R2X_DUP_ERROR, R2X_SCHEMA_NONE, capture_diag, NULL, NULL,
-                               NULL, NULL, 0};
+    r2x_validate_options vo;
+    r2x_validate_options_init(&vo);
+    vo.cache_dir = R2X_SRCDIR "/../shared/xbrl-cache";
+    vo.offline = 1;
+    vo.schema = R2X_SCHEMA_NONE;
+    vo.diag = capture_diag;
     r2x_validator *v = NULL;
     r2x_validate_result res;
+    r2x_validate_result_init(&res);
     int rc = r2x_validator_new(&vo, &v, err);
     if (!rc)
         rc = r2x_validate(v, path, &res, err);

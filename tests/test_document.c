@@ -225,7 +225,7 @@ static void test_utf16(void)
         r2x_document *doc = NULL;
         r2x_error err;
         r2x_read_options o;
-        memset(&o, 0, sizeof o);
+        r2x_read_options_init(&o);
         o.windows_1252 = 1;        /* the byte order mark wins */
         int rc = read_mem(cases[i].name, cases[i].bytes, cases[i].len, &o, &doc, &err);
         char got[256];
@@ -255,7 +255,7 @@ static void test_utf16_limit(void)
     bytes[22] = '\n';
     bytes[23] = '\0';
     r2x_read_options o;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.max_input_bytes = sizeof bytes;
     r2x_document *doc = NULL;
     r2x_error err;
@@ -274,7 +274,7 @@ static void test_windows_1252(void)
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_read_options o;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.windows_1252 = 1;
 
     static const char q[] = "\x93x\x94\n";
@@ -304,7 +304,7 @@ static void test_limits(void)
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_read_options o;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
 
     o.max_line_bytes = 10;
     static const char lines[] = "0123456789\nshort\n01234567890\n";
@@ -322,7 +322,7 @@ static void test_limits(void)
     r2x_document_free(doc);
     doc = NULL;
 
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.max_input_bytes = 8;
     static const char big[] = "123456789";
     rc = read_mem("big.txt", big, 9, &o, &doc, &err);
@@ -367,7 +367,7 @@ static void test_files(void)
     r2x_document_free(doc);
 
     r2x_read_options o;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.max_input_bytes = 10;
     rc = r2x_document_read_file(path, NULL, &o, &doc, &err);
     ok(rc == R2X_ETOOBIG && doc == NULL, "a file over max_input_bytes: R2X_ETOOBIG");

@@ -148,7 +148,7 @@ static r2x_document *read_fixture(const char *name)
     r2x_error err;
     /* workiva.html is an Inline XBRL excerpt: read as a release only when
      * the format is given (by default it is refused as XBRL already) */
-    r2x_read_options html = {.format = R2X_INPUT_HTML};
+    r2x_read_options html = {.size = sizeof(r2x_read_options), .format = R2X_INPUT_HTML};
     int rc = r2x_document_read_file(path, name, strstr(name, "workiva") ? &html : NULL, &doc,
                                     &err);
     ok(rc == R2X_OK && doc, "%s reads", name);
@@ -282,7 +282,7 @@ static void test_forced_format(void)
 {
     static const char text[] = "<p>Title</p>\n<table><tr><td>Sales</td><td>1</td></tr></table>\n";
     r2x_read_options o;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.format = R2X_INPUT_TEXT;
     r2x_document *doc = NULL;
     r2x_error err;
@@ -319,7 +319,7 @@ static void test_forced_format(void)
        "bytes that are not UTF-8 are Windows-1252");
     r2x_document_free(doc);
     doc = NULL;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.windows_1252 = 1;
     ok(r2x_document_read_memory("f", utf8_declared_latin, sizeof utf8_declared_latin - 1, &o,
                                 &doc, &err) == R2X_OK &&
@@ -352,7 +352,7 @@ static void test_limits(void)
     if (!rc)
         rc = buf_adds(&b, "</p></body></html>");
     r2x_read_options o;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.max_line_bytes = 1000;
     r2x_document *doc = NULL;
     r2x_error err;
@@ -378,7 +378,7 @@ static void check_encoded(const char *name, const char *bytes, size_t len, const
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_read_options o;
-    memset(&o, 0, sizeof o);
+    r2x_read_options_init(&o);
     o.format = R2X_INPUT_HTML;
     int rc = r2x_document_read_memory(name, bytes, len, &o, &doc, &err);
     char got[256];

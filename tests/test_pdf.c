@@ -339,7 +339,7 @@ static void test_refusals(void)
 {
     r2x_error err;
     r2x_read_options opts;
-    memset(&opts, 0, sizeof opts);
+    r2x_read_options_init(&opts);
 
     r2x_document *doc = read_pdf_file(FIXTURES "notext.pdf", NULL, &err);
     ok(!doc && err.code == R2X_EINPUT && strstr(err.message, "the PDF has no text (1 page") &&
@@ -429,7 +429,7 @@ static void test_limits(void)
     if (!pdf)
         return;
     r2x_read_options opts;
-    memset(&opts, 0, sizeof opts);
+    r2x_read_options_init(&opts);
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);
@@ -453,7 +453,7 @@ static void test_limits(void)
         memset(junk, 'x', 500);
         memcpy(junk + 500, pdf, len);
         ok(pdf_sniff(junk, len + 500), "'%%PDF-' 500 bytes in is a PDF");
-        memset(&opts, 0, sizeof opts);
+        r2x_read_options_init(&opts);
         doc = NULL;
         rc = r2x_document_read_memory("junk.pdf", junk, len + 500, &opts, &doc, &err);
         ok(rc == R2X_OK && doc && doc->format == R2X_INPUT_PDF,

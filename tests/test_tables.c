@@ -97,7 +97,7 @@ static int setup(fixture *f, const char *name, const char *text, int cal)
     }
     if (f->rc == R2X_OK) {
         r2x_extract_options o;
-        memset(&o, 0, sizeof o);
+        r2x_extract_options_init(&o);
         o.profile = f->profile;
         o.diag = on_diag;
         f->rc = r2x_tables_extract(f->doc, &o, &f->set, &f->nerrors, &err);
@@ -1366,6 +1366,7 @@ static void test_percent_of_revenues(void)
         ok(r && r->nvalues == 2 && r->values[0].unit.kind == R2X_UNIT_PURE,
            "percent of revenues: a bare 7 is a ratio");
         r2x_table_stats st;
+        r2x_table_stats_init(&st);
         r2x_tables_stats(f.set, &st);
         ok(st.figures == 0, "percent of revenues: no amount figures to place (%zu)", st.figures);
     }

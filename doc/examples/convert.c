@@ -46,14 +46,20 @@ int main(int argc, char **argv)
     r2x_document *doc = NULL;
     r2x_profile *profile = NULL;
     r2x_tableset *set = NULL;
-    r2x_convert_result result = {0};
-    int rc = r2x_document_read_file(argv[1], NULL, NULL, &doc, &err);
+    r2x_convert_result result;
+    r2x_convert_result_init(&result);     /* sets result.size: see doc/api.md */
+    /* libxml2 set up now, from this thread (libcurl, which a conversion
+     * does not need, is left to be opened when a download needs it) */
+    int rc = r2x_global_init(R2X_GLOBAL_XML, &err);
+    if (!rc)
+        rc = r2x_document_read_file(argv[1], NULL, NULL, &doc, &err);
     if (!rc)
         rc = r2x_profile_find(data_dir, doc, &profile, &err);
     if (!rc && !profile)
         rc = r2x_profile_new_default(&profile, &err);
 
-    r2x_extract_options xo = {0};
+    r2x_extract_options xo;
+    r2x_extract_options_init(&xo);
     xo.profile = profile;
     xo.diag = print_diag;
     if (!rc)
@@ -61,7 +67,8 @@ int main(int argc, char **argv)
     if (!rc)    /* a default profile learns the entity and fiscal year from the release */
         rc = r2x_profile_infer(profile, doc, set, print_diag, NULL, &err);
 
-    r2x_convert_options co = {0};
+    r2x_convert_options co;
+    r2x_convert_options_init(&co);
     co.profile = profile;
     co.data_dir = data_dir;
     co.diag = print_diag;
@@ -75,5 +82,6 @@ int main(int argc, char **argv)
     r2x_tableset_free(set);
     r2x_profile_free(profile);
     r2x_document_free(doc);
+    r2x_global_cleanup();
     return rc == R2X_OK ? 0 : rc == R2X_ENOMEM || rc == R2X_EIO || rc == R2X_EUSAGE ? 2 : 1;
 }

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "error.h"
 
 void cli_json_string(FILE *fp, const char *s)
 {
@@ -94,7 +93,7 @@ static void name_at(const char *path, int level, int with_ext, char *out, size_t
             break;
         char tmp[2048];
         snprintf(tmp, sizeof tmp, "%.*s-%s", (int)(e - s), path + s, dirs);
-        r2xi_strlcpy(dirs, tmp, sizeof dirs);
+        snprintf(dirs, sizeof dirs, "%s", tmp);
         end = s;
     }
     snprintf(out, size, "%s%s", dirs, stem);

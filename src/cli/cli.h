@@ -39,6 +39,10 @@ void cli_print_command_help(const cli_command *cmd);
 const cli_command *cli_command_named(const char *name);
 /* Exit status for a library status code. */
 int cli_exit_status(int code);
+/* Fill err as the library does (an error of code about file:line) and
+ * return code: the CLI's own reasons in the library's record. */
+int cli_fail(r2x_error *err, int code, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 int cmd_tables(int argc, char **argv);
 int cmd_convert(int argc, char **argv);

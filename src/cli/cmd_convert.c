@@ -11,9 +11,6 @@
 #include "batch.h"
 #include "cli.h"
 #include "cli_common.h"
-#include "error.h"
-#include "companies.h"
-#include "fetch.h"
 
 /* What the run writes: XBRL (convert), the review table (map) or the facts
  * listing (facts, whose --format is table or json). */
@@ -206,14 +203,14 @@ static int check_files(int argc, char **argv, convert_args *a)
         }
     if (!a->companies) {
         /* the list `fetch --companies` refreshed, when there is one */
-        char *cache = fetch_default_cache_dir();
+        char *cache = r2x_default_cache_dir();
         struct stat st;
         if (cache) {
-            snprintf(a->companies_buf, sizeof a->companies_buf, "%s/" COMPANIES_FILE, cache);
+            snprintf(a->companies_buf, sizeof a->companies_buf, "%s/" R2X_COMPANIES_FILE, cache);
             if (stat(a->companies_buf, &st) == 0 && S_ISREG(st.st_mode))
                 a->companies = a->companies_buf;
         }
-        free(cache);
+        r2x_free(cache);
     }
     if (!a->output)
         a->output = "-";
@@ -258,19 +255,23 @@ static void run_one(const convert_args *a, const char *input, const char *output
     int rc = cli_load_input(&a->in, input, &doc, &profile, err);
     if (!rc)
         rc = prepare_profile(a, profile, err);
-    r2x_extract_options xo = {profile, cli_messages_diag, m};
+    r2x_extract_options xo;
+    r2x_extract_options_init(&xo);
+    xo.profile = profile;
+    xo.diag = cli_messages_diag;
+    xo.diag_userdata = m;
     if (!rc)
         rc = r2x_tables_extract(doc, &xo, &set, &o->placement_errors, err);
     if (!rc && !set->ntables) {
         /* no table at all: the finding that says why is the error (exit 1) */
         m->errors_as_warnings = 0;
         o->told = 1;
-        rc = r2xi_fail(err, R2X_EINPUT, r2x_document_name(doc), 0, "no tables were found");
+        rc = cli_fail(err, R2X_EINPUT, r2x_document_name(doc), 0, "no tables were found");
     }
     if (!rc) {
         cli_messages_set_tables(m, doc, set);
         if (a->in.strict && o->placement_errors)
-            rc = r2xi_fail(err, R2X_EINPUT, r2x_document_name(doc), 0,
+            rc = cli_fail(err, R2X_EINPUT, r2x_document_name(doc), 0,
                           "strict: %zu figures could not be placed in their tables; nothing "
                           "written", o->placement_errors);
     }
@@ -284,9 +285,18 @@ static void run_one(const convert_args *a, const char *input, const char *output
         const char *dot = strrchr(base, '.');
         snprintf(stem, sizeof stem, "%.*s", (int)(dot ? dot - base : (long)strlen(base)), base);
     }
-    r2x_convert_options co = {profile,      a->data_dir,    cli_messages_diag, m,
-                              a->format_code, a->stylesheet, a->in.strict,     a->companies,
-                              a->prior,     NULL,           stem[0] ? stem : NULL};
+    r2x_convert_options co;
+    r2x_convert_options_init(&co);
+    co.profile = profile;
+    co.data_dir = a->data_dir;
+    co.diag = cli_messages_diag;
+    co.diag_userdata = m;
+    co.format = a->format_code;
+    co.stylesheet = a->stylesheet;
+    co.strict = a->in.strict;
+    co.companies = a->companies;
+    co.prior = a->prior;
+    co.taxonomy_name = stem[0] ? stem : NULL;
     if (!rc)
         rc = a->mode == MODE_MAP ? r2x_map_write(doc, set, &co, output, &o->res, err)
                                  : r2x_convert(doc, set, &co, output, &o->res, err);
@@ -424,6 +434,7 @@ static int convert_job(void *ctx, cli_job *job)
     double t0 = now();
     outcome o;
     memset(&o, 0, sizeof o);
+    r2x_convert_result_init(&o.res);
     cli_messages m;
     cli_input_messages(&a->in, &m, job->messages);
     /* in a batch the checks of a single input come here, for each */

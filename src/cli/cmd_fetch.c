@@ -8,13 +8,7 @@
 
 #include "cli.h"
 #include "cli_common.h"
-#include "companies.h"
-#include "dts.h"
-#include "error.h"
 #include "fetch_options.h"
-#include "output.h"
-#include "report.h"
-#include "zip.h"
 
 typedef struct fetch_args {
     cli_fetch_options fo;
@@ -23,7 +17,7 @@ typedef struct fetch_args {
 } fetch_args;
 
 /* "downloaded", "cached", "local" or "seen": how the last get was answered. */
-static const char *how_had(const fetch_stats *before, const fetch_stats *after)
+static const char *how_had(const r2x_fetch_stats *before, const r2x_fetch_stats *after)
 {
     return after->downloads != before->downloads       ? "downloaded"
            : after->cache_hits != before->cache_hits   ? "cached"
@@ -32,153 +26,124 @@ static const char *how_had(const fetch_stats *before, const fetch_stats *after)
 }
 
 /* A taxonomy package into the cache: 0 done, 1 not. */
-static int install_package(fetcher *f, const char *path, int quiet)
+static int install_package(r2x_fetcher *f, const char *path, int quiet)
 {
     r2x_error err;
     r2x_error_clear(&err);
     size_t stored = 0;
-    int rc = fetcher_install_package(f, path, &stored, &err);
+    int rc = r2x_fetcher_install_package(f, path, &stored, &err);
     if (rc) {
         cli_report(&err);
         return 1;
     }
     if (!quiet)
         printf("%-10s %s: %zu documents -> %s\n", "package", path, stored,
-               fetcher_cache_dir(f));
+               r2x_fetcher_cache_dir(f));
     return 0;
 }
 
 /* One URL (or path) into the cache: 0 had, 1 not. */
-static int fetch_one(fetch_args *a, fetcher *f, const char *arg)
+static int fetch_one(fetch_args *a, r2x_fetcher *f, const char *arg)
 {
-    /* a file: URL the user typed names a local path: read as one */
-    char *path_of_url = fetch_file_url_path(arg);
-    const char *url = path_of_url ? path_of_url : arg;
-    fetch_stats before, after;
-    fetcher_stats(f, &before);
+    r2x_fetch_stats before, after;
+    r2x_fetch_stats_init(&before);
+    r2x_fetch_stats_init(&after);
+    r2x_fetcher_stats(f, &before);
     size_t warnings = a->fo.warnings;
     r2x_error err;
     r2x_error_clear(&err);
     char *data, *resolved;
     size_t len;
-    int rc = fetcher_get(f, url, NULL, &data, &len, &resolved, &err);
-    free(path_of_url);
-    if (rc) {
+    if (r2x_fetcher_get(f, arg, &data, &len, &resolved, &err)) {
         cli_report(&err);
         return 1;
     }
-    fetcher_stats(f, &after);
+    r2x_fetcher_stats(f, &after);
     int failed = a->fo.warnings != warnings;   /* downloaded but not cached: the point is missed */
     if (!failed && !a->quiet) {
         const char *how = how_had(&before, &after);
         char *path = NULL;
-        if (strcmp(how, "local") && fetcher_cache_dir(f))
-            path = fetch_cache_path(fetcher_cache_dir(f), resolved, NULL);
+        if (strcmp(how, "local") && r2x_fetcher_cache_dir(f) &&
+            r2x_fetcher_cache_path(f, resolved, &path, NULL))
+            path = NULL;
         printf("%-10s %s (%zu bytes)%s%s\n", how, resolved, len, path ? " -> " : "",
                path ? path : "");
-        free(path);
+        r2x_free(path);
     }
-    free(data);
-    free(resolved);
+    r2x_free(data);
+    r2x_free(resolved);
     return failed;
 }
 
-/* The documents the DTS reader could not have, counted and told. */
-typedef struct dts_report {
-    size_t missing;
-} dts_report;
-
 static void on_dts_diag(void *userdata, const r2x_error *e)
 {
-    dts_report *r = userdata;
-    if (e->severity == R2X_SEV_ERROR)
-        r->missing++;
+    (void)userdata;
     cli_messages_print(stderr, e, NULL);
 }
 
 /* A schema or linkbase and every document its DTS reaches: 0 all had. */
-static int fetch_dts(fetch_args *a, fetcher *f, const char *arg)
+static int fetch_dts(fetch_args *a, r2x_fetcher *f, const char *arg)
 {
-    char *path_of_url = fetch_file_url_path(arg);
-    const char *url = path_of_url ? path_of_url : arg;
-    fetch_stats before, after;
-    fetcher_stats(f, &before);
     size_t warnings = a->fo.warnings;
-    dts_report rep = {0};
-    reporter rp;
-    reporter_init(&rp, on_dts_diag, &rep);
-    dts_options dopts = {f, &rp, 0};
-    dts *d = NULL;
+    r2x_dts_fetch_result res;
+    r2x_dts_fetch_result_init(&res);
     r2x_error err;
     r2x_error_clear(&err);
-    int rc = dts_new(&dopts, &d, &err);
-    if (!rc)
-        rc = dts_add(d, url, NULL, NULL, 0, &err);
-    if (!rc)
-        rc = dts_load(d, &err);
-    free(path_of_url);
-    if (rc) {
+    if (r2x_fetcher_get_dts(f, arg, on_dts_diag, NULL, &res, &err)) {
         cli_report(&err);
-        dts_free(d);
         return 1;
     }
-    fetcher_stats(f, &after);
-    dts_counts counts;
-    dts_get_counts(d, &counts);
+    const char *cache = r2x_fetcher_cache_dir(f);
     if (!a->quiet)
         printf("%-10s %s: DTS of %zu documents (%lu downloaded, %lu cached, %lu local, %zu "
-               "missing)%s%s\n", "dts", arg, dts_document_count(d),
-               after.downloads - before.downloads, after.cache_hits - before.cache_hits,
-               after.local_reads - before.local_reads, rep.missing,
-               fetcher_cache_dir(f) ? " -> " : "",
-               fetcher_cache_dir(f) ? fetcher_cache_dir(f) : "");
-    dts_free(d);
-    return rep.missing || a->fo.warnings != warnings;
+               "missing)%s%s\n", "dts", arg, res.documents, res.downloaded, res.cached,
+               res.local, res.missing, cache ? " -> " : "", cache ? cache : "");
+    return res.missing || a->fo.warnings != warnings;
 }
 
 /* The SEC's company list, downloaded again and made into the snapshot the
  * entity rules read: to -o FILE, else CACHE/sec-companies.tsv. */
-static int fetch_companies(fetch_args *a, fetcher *f)
+static int fetch_companies(fetch_args *a, r2x_fetcher *f)
 {
     r2x_error err;
     r2x_error_clear(&err);
     char target[4096];
     if (a->output)
-        r2xi_strlcpy(target, a->output, sizeof target);
-    else if (fetcher_cache_dir(f))
-        snprintf(target, sizeof target, "%s/" COMPANIES_FILE, fetcher_cache_dir(f));
+        snprintf(target, sizeof target, "%s", a->output);
+    else if (r2x_fetcher_cache_dir(f))
+        snprintf(target, sizeof target, "%s/" R2X_COMPANIES_FILE, r2x_fetcher_cache_dir(f));
     else {
         cli_error("--companies: there is no cache directory to keep the list in (set "
                   "--cache-dir, or give -o FILE)");
         return EXIT_FAILURE_RUN;
     }
-    char *data = NULL, *resolved = NULL;
-    size_t len = 0, count = 0;
-    r2x_buf tsv;
-    buf_init(&tsv, R2X_BUF_NOCAP);
-    int rc = fetcher_get_fresh(f, COMPANIES_SEC_URL, &data, &len, &resolved, &err);
+    char *data = NULL, *resolved = NULL, *tsv = NULL;
+    size_t len = 0, tsv_len = 0, count = 0;
+    int rc = r2x_fetcher_get_fresh(f, R2X_COMPANIES_SEC_URL, &data, &len, &resolved, &err);
     if (!rc)
-        rc = companies_from_sec_json(data, len, COMPANIES_SEC_URL, &tsv, &count, &err);
+        rc = r2x_companies_from_sec_json(data, len, R2X_COMPANIES_SEC_URL, &tsv, &tsv_len,
+                                         &count, &err);
     r2x_output *out = NULL;
     if (!rc)
-        rc = output_open(target, &out, &err);
+        rc = r2x_output_open(target, &out, &err);
     if (!rc) {
-        if (tsv.len && fwrite(tsv.data, 1, tsv.len, output_stream(out)) != tsv.len) {
-            output_abort(out);
-            rc = r2xi_fail(&err, R2X_EIO, target, 0, "cannot write output");
+        if (tsv_len && fwrite(tsv, 1, tsv_len, r2x_output_stream(out)) != tsv_len) {
+            r2x_output_abort(out);
+            rc = cli_fail(&err, R2X_EIO, target, 0, "cannot write output");
         } else {
-            rc = output_commit(out, &err);
+            rc = r2x_output_commit(out, &err);
         }
     }
-    free(data);
-    free(resolved);
-    buf_release(&tsv);
+    r2x_free(data);
+    r2x_free(resolved);
+    r2x_free(tsv);
     if (rc) {
         cli_report(&err);
         return cli_exit_status(rc);
     }
     if (!a->quiet)
-        printf("%-10s %s: %zu tickers -> %s\n", "companies", COMPANIES_SEC_URL, count, target);
+        printf("%-10s %s: %zu tickers -> %s\n", "companies", R2X_COMPANIES_SEC_URL, count,
+               target);
     return EXIT_OK;
 }
 
@@ -240,7 +205,7 @@ int cmd_fetch(int argc, char **argv)
         cli_fetch_options_release(&a.fo);
         return p < 0 ? EXIT_OK : p;
     }
-    fetcher *f;
+    r2x_fetcher *f;
     int status = cli_fetch_open(&a.fo, &f);
     if (status) {
         cli_fetch_options_release(&a.fo);
@@ -248,7 +213,7 @@ int cmd_fetch(int argc, char **argv)
     }
     size_t failed = 0, ok = 0;
     for (int i = optind; i < argc; i++) {
-        int bad = zip_is_package_path(argv[i]) ? install_package(f, argv[i], a.quiet)
+        int bad = r2x_is_taxonomy_package(argv[i]) ? install_package(f, argv[i], a.quiet)
                   : a.recursive                ? fetch_dts(&a, f, argv[i])
                                                : fetch_one(&a, f, argv[i]);
         if (bad)
@@ -267,7 +232,7 @@ int cmd_fetch(int argc, char **argv)
     }
     if (!a.quiet || failed)
         fprintf(stderr, "release2xbrl: fetch: %zu present, %zu failed\n", ok, failed);
-    fetcher_free(f);
+    r2x_fetcher_free(f);
     cli_fetch_options_release(&a.fo);
     if (status)
         return status;

@@ -6,7 +6,6 @@
 
 #include "cli.h"
 #include "cli_common.h"
-#include "error.h"
 
 /* "FILE: wrote t.json: 32 tables, 410 rows, 1234 figures; 75 warnings" */
 static void summary(const char *name, const char *output, const r2x_tableset *set,
@@ -34,6 +33,7 @@ static double share(size_t part, size_t whole)
 static void print_stats(const char *name, const r2x_tableset *set)
 {
     r2x_table_stats st;
+    r2x_table_stats_init(&st);
     r2x_tables_stats(set, &st);
     printf("%s: tables %zu statements %zu figures %zu placed %zu (%.1f%%) totals %zu "
            "checking %zu (%.1f%%)\n", name, st.tables, st.statements, st.figures, st.placed,
@@ -97,7 +97,11 @@ int cmd_tables(int argc, char **argv)
     cli_input_messages(&in, &m, stderr);
     size_t nerrors = 0;
     int rc = cli_load_input(&in, path, &doc, &profile, &err);
-    r2x_extract_options xo = {profile, cli_messages_diag, &m};
+    r2x_extract_options xo;
+    r2x_extract_options_init(&xo);
+    xo.profile = profile;
+    xo.diag = cli_messages_diag;
+    xo.diag_userdata = &m;
     if (!rc)
         rc = r2x_tables_extract(doc, &xo, &set, &nerrors, &err);
     /* no table at all: the finding that says why is the error (exit 1) */
@@ -109,7 +113,7 @@ int cmd_tables(int argc, char **argv)
     if (!rc) {
         cli_messages_set_tables(&m, doc, set);
         if (in.strict && nerrors)
-            rc = r2xi_fail(&err, R2X_EINPUT, r2x_document_name(doc), 0,
+            rc = cli_fail(&err, R2X_EINPUT, r2x_document_name(doc), 0,
                           "strict: %zu figures could not be placed in their tables; nothing "
                           "written", nerrors);
     }

@@ -7,9 +7,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "cli_common.h"
-#include "error.h"
 #include "fetch_options.h"
-#include "validate.h"
 
 enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_JSONL };
 
@@ -26,7 +24,7 @@ typedef struct validate_args {
     char **ignore, **only;    /* NULL-terminated lists of patterns */
     size_t nignore, nonly;
     /* made once per process, when its first input needs them */
-    fetcher *fetcher;
+    r2x_fetcher *fetcher;
     r2x_validator *v;
     size_t shown;             /* findings printed for the current input (commas) */
 } validate_args;
@@ -273,10 +271,8 @@ static int open_validator(validate_args *a, r2x_error *err)
     if (cli_fetch_open(&a->fetch, &a->fetcher))
         return R2X_EIO;          /* said already */
     r2x_validate_options vo;
-    memset(&vo, 0, sizeof vo);
-    vo.cache_dir = a->fetch.fetch.cache_dir;
-    vo.offline = a->fetch.fetch.offline;
-    vo.ca_file = a->fetch.fetch.ca_file;
+    r2x_validate_options_init(&vo);
+    vo.fetcher = a->fetcher;
     vo.calc = a->calc;
     vo.dts_only = a->dts_only;
     vo.duplicates = a->duplicates;
@@ -286,7 +282,7 @@ static int open_validator(validate_args *a, r2x_error *err)
     vo.ignore = (const char *const *)a->ignore;
     vo.only = (const char *const *)a->only;
     vo.min_severity = a->min_severity;
-    return validator_new_with_fetcher(&vo, a->fetcher, &a->v, err);
+    return r2x_validator_new(&vo, &a->v, err);
 }
 
 static int is_url(const char *input)
@@ -298,7 +294,7 @@ static int validate_job(void *ctx, cli_job *job)
 {
     validate_args *a = ctx;
     r2x_validate_result res;
-    memset(&res, 0, sizeof res);
+    r2x_validate_result_init(&res);
     r2x_error err;
     r2x_error_clear(&err);
     a->shown = 0;
@@ -355,7 +351,7 @@ static int validate_job(void *ctx, cli_job *job)
 static void release_args(validate_args *a)
 {
     r2x_validator_free(a->v);
-    fetcher_free(a->fetcher);
+    r2x_fetcher_free(a->fetcher);
     free_patterns(a->ignore, a->nignore);
     free_patterns(a->only, a->nonly);
     cli_fetch_options_release(&a->fetch);

@@ -13,6 +13,7 @@
 void cli_fetch_options_init(cli_fetch_options *o)
 {
     memset(o, 0, sizeof *o);
+    r2x_fetch_options_init(&o->fetch);
     buf_init(&o->remaps, R2X_BUF_NOCAP);
     buf_init(&o->catalogs, R2X_BUF_NOCAP);
 }
@@ -115,30 +116,32 @@ static void fetch_diag(void *userdata, const r2x_error *diag)
     cli_messages_print(stderr, diag, NULL);
 }
 
-int cli_fetch_open(cli_fetch_options *o, fetcher **out)
+/* The list's pointers, ended by a NULL (added once). */
+static const char *const *null_ended(r2x_buf *list)
 {
-    r2x_error err;
-    r2x_error_clear(&err);
+    const char *end = NULL;
+    size_t n = list->len / sizeof end;
+    if ((!n || ((const char **)list->data)[n - 1]) && buf_add(list, &end, sizeof end))
+        return NULL;
+    return (const char *const *)list->data;
+}
+
+int cli_fetch_open(cli_fetch_options *o, r2x_fetcher **out)
+{
+    *out = NULL;
     o->fetch.diag = fetch_diag;
     o->fetch.diag_userdata = o;
-    fetcher *f = NULL;
-    int rc = fetcher_new(&o->fetch, &f, &err);
-    const char **remaps = (const char **)o->remaps.data;
-    for (size_t i = 0; !rc && i < o->remaps.len / sizeof *remaps; i++) {
-        const char *eq = strchr(remaps[i], '=');
-        char from[4096];
-        snprintf(from, sizeof from, "%.*s", (int)(eq - remaps[i]), remaps[i]);
-        rc = fetcher_add_remap(f, from, eq + 1, &err);
-    }
-    const char **catalogs = (const char **)o->catalogs.data;
-    for (size_t i = 0; !rc && i < o->catalogs.len / sizeof *catalogs; i++)
-        rc = fetcher_load_catalog(f, catalogs[i], &err);
-    if (rc) {
-        cli_report(&err);
-        fetcher_free(f);     /* NULL when fetcher_new failed */
-        *out = NULL;
+    o->fetch.remaps = null_ended(&o->remaps);
+    o->fetch.catalogs = null_ended(&o->catalogs);
+    if (!o->fetch.remaps || !o->fetch.catalogs) {
+        out_of_memory();
         return EXIT_FAILURE_RUN;
     }
-    *out = f;
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (r2x_fetcher_new(&o->fetch, out, &err)) {
+        cli_report(&err);
+        return EXIT_FAILURE_RUN;
+    }
     return EXIT_OK;
 }

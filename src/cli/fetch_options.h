@@ -10,8 +10,8 @@
 #ifndef R2X_CLI_FETCH_OPTIONS_H
 #define R2X_CLI_FETCH_OPTIONS_H
 
-#include "buf.h"
-#include "fetch.h"
+#include "../lib/common/buf.h"   /* the CLI's own copy (Makefile.am) */
+#include "release2xbrl.h"
 
 /* getopt_long codes, above every short option's character */
 enum {
@@ -58,7 +58,7 @@ enum {
                              "sec.gov wants one that names a contact"}
 
 typedef struct cli_fetch_options {
-    fetch_options fetch;
+    r2x_fetch_options fetch;
     r2x_buf remaps;            /* const char *[]: the FROM=TO arguments */
     r2x_buf catalogs;          /* const char *[]: the catalog paths */
     size_t warnings;           /* warnings the fetcher reported */
@@ -74,6 +74,6 @@ int cli_fetch_option(cli_fetch_options *o, int c, const char *arg);
 /* A fetcher with the remaps and catalogs applied; its warnings are printed
  * and counted in o->warnings.  On failure prints why and returns the exit
  * status (never 0). */
-int cli_fetch_open(cli_fetch_options *o, fetcher **out);
+int cli_fetch_open(cli_fetch_options *o, r2x_fetcher **out);
 
 #endif

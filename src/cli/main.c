@@ -217,6 +217,20 @@ int cli_exit_status(int code)
     return EXIT_FAILURE_RUN;
 }
 
+int cli_fail(r2x_error *err, int code, const char *file, long line, const char *fmt, ...)
+{
+    r2x_error_clear(err);
+    err->code = code;
+    err->severity = R2X_SEV_ERROR;
+    err->line = line;
+    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
 const cli_command *cli_command_named(const char *name)
 {
     for (const cli_command *c = cli_commands; c->name; c++)
@@ -340,15 +354,8 @@ static void heap_in_huge_pages(void)
 #endif
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-    /* validation's many small allocations gain (its page faults); a
-     * conversion's large buffers would only be kept longer */
-    if (argc > 1 && !strcmp(argv[1], "validate"))
-        heap_in_huge_pages();
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
-    signal(SIGHUP, on_signal);
     if (argc < 2) {
         print_help();
         return EXIT_FAILURE_RUN;
@@ -376,4 +383,26 @@ int main(int argc, char **argv)
             return c->run(argc - 1, argv + 1);
     cli_error("unknown command '%s'; try 'release2xbrl --help'", cmd);
     return EXIT_FAILURE_RUN;
+}
+
+int main(int argc, char **argv)
+{
+    /* validation's many small allocations gain (its page faults); a
+     * conversion's large buffers would only be kept longer */
+    if (argc > 1 && !strcmp(argv[1], "validate"))
+        heap_in_huge_pages();
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    /* libxml2 now; libcurl when a download needs it (opening it costs
+     * every run that downloads nothing ~40 ms) */
+    r2x_error err;
+    r2x_error_clear(&err);
+    if (r2x_global_init(R2X_GLOBAL_XML, &err)) {
+        cli_report(&err);
+        return EXIT_FAILURE_RUN;
+    }
+    int status = run(argc, argv);
+    r2x_global_cleanup();
+    return status;
 }

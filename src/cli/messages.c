@@ -5,9 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
-#include "error.h"
-
 /* Findings held before a flush is forced: grouping then works within each
  * batch of this many (a release gives a few hundred at most). */
 #define MAX_PENDING 20000
@@ -104,8 +101,8 @@ void cli_messages_set_tables(cli_messages *m, const r2x_document *doc,
     buf_reset(&m->tables);
     for (size_t i = 0; set && i < set->ntables; i++) {
         long span[2] = {
-            (long)document_source_line(doc, (size_t)set->tables[i].first_line),
-            (long)document_source_line(doc, (size_t)set->tables[i].last_line)};
+            (long)r2x_document_source_line(doc, (size_t)set->tables[i].first_line),
+            (long)r2x_document_source_line(doc, (size_t)set->tables[i].last_line)};
         if (span[0] > 0 && span[1] >= span[0] && buf_add(&m->tables, span, sizeof span))
             break;               /* no memory: findings are grouped by line alone */
     }
@@ -325,7 +322,7 @@ void cli_messages_finish(cli_messages *m, const char *file)
     r2x_error e;
     memset(&e, 0, sizeof e);
     e.severity = R2X_SEV_NOTE;
-    r2xi_strlcpy(e.file, file ? file : "", sizeof e.file);
+    snprintf(e.file, sizeof e.file, "%s", file ? file : "");
     snprintf(e.message, sizeof e.message, "%zu more findings not shown (--max-messages %zu)",
              m->held_back, m->max);
     cli_messages_print(m->out, &e, NULL);

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "buf.h"
+#include "../lib/common/buf.h"   /* the CLI's own copy (Makefile.am) */
 #include "release2xbrl.h"
 
 typedef struct cli_messages {

@@ -166,7 +166,7 @@ void fuzz_extract_tables(const r2x_document *doc)
     r2x_error err;
     if (r2x_profile_new_default(&profile, &err))
         return;
-    r2x_extract_options xo = {profile, fuzz_ignore_diag, NULL};
+    r2x_extract_options xo = {sizeof(r2x_extract_options), profile, fuzz_ignore_diag, NULL};
     r2x_tableset *set = NULL;
     size_t nerrors = 0;
     if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK)

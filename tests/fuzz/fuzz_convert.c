@@ -21,12 +21,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!r2x_profile_new_default(&profile, &err) &&
         !r2x_profile_set(profile, "cik", "0001234567", &err) &&
         !r2x_profile_set(profile, "entity-name", "Fuzz Inc.", &err)) {
-        r2x_extract_options xo = {profile, ignore_diag, NULL};
+        r2x_extract_options xo = {sizeof(r2x_extract_options), profile, ignore_diag, NULL};
         size_t nerrors;
         if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK) {
-            r2x_convert_options co = {.profile = profile, .data_dir = R2X_SRCDIR,
-                                      .diag = ignore_diag};
+            r2x_convert_options co = {.size = sizeof co, .profile = profile,
+                                      .data_dir = R2X_SRCDIR, .diag = ignore_diag};
             r2x_convert_result result;
+            r2x_convert_result_init(&result);
             r2x_convert(doc, set, &co, "/dev/null", &result, &err);
         }
     }

@@ -16,13 +16,13 @@ static void ignore_diag(void *userdata, const r2x_error *diag)
 static void extract(const uint8_t *data, size_t size, int windows_1252,
                     const r2x_profile *profile)
 {
-    r2x_read_options ro = {0, 0, windows_1252, R2X_INPUT_AUTO, 0, 0};
+    r2x_read_options ro = {sizeof(r2x_read_options), 0, 0, windows_1252, R2X_INPUT_AUTO, 0, 0};
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);
     if (r2x_document_read_memory("fuzz", (const char *)data, size, &ro, &doc, &err))
         return;
-    r2x_extract_options xo = {profile, ignore_diag, NULL};
+    r2x_extract_options xo = {sizeof(r2x_extract_options), profile, ignore_diag, NULL};
     r2x_tableset *set = NULL;
     size_t nerrors = 0;
     if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK)

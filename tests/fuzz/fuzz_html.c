@@ -6,7 +6,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    r2x_read_options ro = {0, 0, size && (data[size - 1] & 1), R2X_INPUT_HTML, 0, 0};
+    r2x_read_options ro = {sizeof(r2x_read_options), 0, 0, size && (data[size - 1] & 1), R2X_INPUT_HTML, 0, 0};
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);

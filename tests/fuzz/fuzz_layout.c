@@ -39,7 +39,7 @@ static void check_grid(const r2x_document *doc)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    r2x_read_options ro = {0, 0, 0, R2X_INPUT_TEXT, 0, 0};
+    r2x_read_options ro = {sizeof(r2x_read_options), 0, 0, 0, R2X_INPUT_TEXT, 0, 0};
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);
@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_grid(doc);
     r2x_profile *profile = NULL;
     if (!r2x_profile_new_default(&profile, &err)) {
-        r2x_extract_options xo = {profile, ignore_diag, NULL};
+        r2x_extract_options xo = {sizeof(r2x_extract_options), profile, ignore_diag, NULL};
         r2x_tableset *set = NULL;
         size_t nerrors = 0;
         if (r2x_tables_extract(doc, &xo, &set, &nerrors, &err) == R2X_OK)

@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (tail)
         memcpy(pdf + n, trailer, sizeof trailer - 1);
 
-    r2x_read_options ro = {0, 0, 0, R2X_INPUT_PDF, 50, 5000};
+    r2x_read_options ro = {sizeof(r2x_read_options), 0, 0, 0, R2X_INPUT_PDF, 50, 5000};
     r2x_document *doc = NULL;
     r2x_error err;
     r2x_error_clear(&err);

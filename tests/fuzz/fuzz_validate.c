@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     /* the calculation mode and duplicate handling from the last byte */
     r2x_validate_options vo;
-    memset(&vo, 0, sizeof vo);
+    r2x_validate_options_init(&vo);
     vo.offline = 1;
     vo.calc = size ? data[size - 1] % 3 : 0;
     vo.duplicates = size ? (data[size - 1] >> 2) & 1 : 0;
@@ -42,6 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (validator_new_with_fetcher(&vo, f, &v, &err))
         return 0;
     r2x_validate_result result;
+    r2x_validate_result_init(&result);
     r2x_validate(v, path, &result, &err);
     r2x_validator_free(v);
     fetch_stats st;

@@ -56,7 +56,7 @@ typedef struct index_entry {
     r2x_error *failure;       /* why it could not be had, or NULL */
 } index_entry;
 
-struct fetcher {
+struct r2x_fetcher {
     fetch_options opts;
     char *cache_dir;
     char *user_agent;
@@ -76,8 +76,8 @@ struct fetcher {
 /* ---- libcurl, opened at the first download (src/lib/common/dynlib.h) ----------------- */
 
 #define CURL_FUNCTIONS(X) \
-    X(global_init) X(easy_init) X(easy_reset) X(easy_setopt) X(easy_perform) \
-    X(easy_getinfo) X(easy_strerror) X(easy_cleanup) X(version_info)
+    X(global_init) X(global_cleanup) X(easy_init) X(easy_reset) X(easy_setopt) \
+    X(easy_perform) X(easy_getinfo) X(easy_strerror) X(easy_cleanup) X(version_info)
 
 /* members named apart from the functions, which curl.h makes macros (its
  * option type checks) */
@@ -97,6 +97,19 @@ static int curl_start(void)
 static dynlib curl_library = {
     LIBCURL_SONAME, "downloading", "install libcurl (Debian: the libcurl4 package), or "
     "work offline from a filled cache (--offline)", curl_symbols, curl_start, 0};
+
+int fetch_global_init(r2x_error *err)
+{
+    return dynlib_load(&curl_library, "", err);
+}
+
+void fetch_global_cleanup(void)
+{
+    if (!curl_library.loaded)
+        return;
+    lc.global_cleanup();
+    curl_library.loaded = 0;   /* the next download opens it again, and inits */
+}
 
 const char *fetch_library_version(void)
 {

@@ -31,7 +31,8 @@ typedef struct fetch_options {
                                 * system's */
 } fetch_options;
 
-typedef struct fetcher fetcher;
+/* The public r2x_fetcher (include/release2xbrl.h) is this. */
+typedef struct r2x_fetcher fetcher;
 
 int fetcher_new(const fetch_options *opts, fetcher **out, r2x_error *err);
 void fetcher_free(fetcher *f);
@@ -132,5 +133,11 @@ char *fetch_default_cache_dir(void);
 
 /* The directory this fetcher caches into (NULL if there is none). */
 const char *fetcher_cache_dir(const fetcher *f);
+
+/* r2x_global_init's part: open libcurl now and curl_global_init (else done
+ * at the first download); and r2x_global_cleanup's: curl_global_cleanup,
+ * when it was done.  Not thread-safe, as curl's own. */
+int fetch_global_init(r2x_error *err);
+void fetch_global_cleanup(void);
 
 #endif

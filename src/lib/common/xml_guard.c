@@ -74,6 +74,39 @@ static void count_allocations(void)
     }
 }
 
+/* Installed once, by r2x_global_init or by the first guard; removed by
+ * r2x_global_cleanup, when libxml2 is no longer in use. */
+static pthread_mutex_t install_lock = PTHREAD_MUTEX_INITIALIZER;
+static atomic_int installed;
+
+void xml_guard_init(void)
+{
+    if (atomic_load_explicit(&installed, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&install_lock);
+    if (!atomic_load_explicit(&installed, memory_order_relaxed)) {
+        count_allocations();
+        atomic_store_explicit(&installed, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&install_lock);
+}
+
+void xml_guard_cleanup(void)
+{
+    pthread_mutex_lock(&install_lock);
+    xmlFreeFunc f;
+    xmlMallocFunc m, ma;
+    xmlReallocFunc r;
+    xmlStrdupFunc d;
+    /* memory the counting functions gave is the base allocator's: it may
+     * be freed through it directly */
+    if (atomic_load_explicit(&installed, memory_order_relaxed) &&
+        xmlGcMemGet(&f, &m, &ma, &r, &d) == 0 && m == counted_malloc)
+        xmlGcMemSetup(base.free, base.malloc, base.malloc_atomic, base.realloc, base.strdup);
+    atomic_store_explicit(&installed, 0, memory_order_release);
+    pthread_mutex_unlock(&install_lock);
+}
+
 int xml_error_is_out_of_memory(const xmlError *e)
 {
     /* libxml2 2.9 raises a text node over its 10 MB limit as a memory
@@ -107,8 +140,7 @@ static void guard_generic(void *ctx, const char *fmt, ...)
 
 void xml_guard_begin(xml_guard *g)
 {
-    static pthread_once_t once = PTHREAD_ONCE_INIT;
-    pthread_once(&once, count_allocations);
+    xml_guard_init();
     g->failures_at_begin = allocation_failures;
     g->saved_structured = xmlStructuredError;
     g->saved_structured_ctx = xmlStructuredErrorContext;

@@ -28,6 +28,11 @@ typedef struct xml_guard {
     unsigned long failures_at_begin;
 } xml_guard;
 
+/* Put the counting allocator under libxml2, once (xml_guard_begin does it
+ * when r2x_global_init has not); and take it away (r2x_global_cleanup). */
+void xml_guard_init(void);
+void xml_guard_cleanup(void);
+
 void xml_guard_begin(xml_guard *g);
 /* On the first allocation failure, point ctxt's input at NULs.  libxml2
  * 2.9's HTML parser puts itself in its end state after such a failure, where

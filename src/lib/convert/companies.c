@@ -644,3 +644,20 @@ int companies_from_sec_json(const char *text, size_t len, const char *source,
     buf_release(&p.rows);
     return rc;
 }
+
+int r2x_companies_from_sec_json(const char *text, size_t len, const char *source,
+                                char **tsv, size_t *tsv_len, size_t *count, r2x_error *err)
+{
+    *tsv = NULL;
+    *tsv_len = 0;
+    size_t n = 0;
+    r2x_buf out;
+    buf_init(&out, R2X_BUF_NOCAP);
+    int rc = companies_from_sec_json(text, len, source, &out, &n, err);
+    if (!rc && !(*tsv = buf_detach(&out, tsv_len)))
+        rc = r2xi_fail(err, R2X_ENOMEM, source, 0, "out of memory");
+    buf_release(&out);
+    if (!rc && count)
+        *count = n;
+    return rc;
+}

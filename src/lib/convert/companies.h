@@ -55,8 +55,8 @@ int company_text_key(const char *text, size_t len, char **out) R2X_WARN_UNUSED;
 int companies_from_sec_json(const char *json, size_t len, const char *source,
                             r2x_buf *tsv, size_t *count, r2x_error *err);
 
-#define COMPANIES_SEC_URL "https://www.sec.gov/files/company_tickers_exchange.json"
+#define COMPANIES_SEC_URL R2X_COMPANIES_SEC_URL
 /* The snapshot's file name, in mappings/ and in the download cache. */
-#define COMPANIES_FILE "sec-companies.tsv"
+#define COMPANIES_FILE R2X_COMPANIES_FILE
 
 #endif

@@ -19,6 +19,7 @@
 #include "output.h"
 #include "periods.h"
 #include "prior.h"
+#include "sized.h"
 #include "taxonomy.h"
 #include "write_outputs.h"
 
@@ -275,14 +276,10 @@ static void stylesheet_path(const r2x_convert_options *o, char *out, size_t size
         snprintf(out, size, "%s/xslt/ixbrl.xsl", dir);
 }
 
-int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
-                const r2x_convert_options *o, const char *path,
-                r2x_convert_result *res, r2x_error *err)
+static int convert(const r2x_document *doc, const r2x_tableset *set,
+                   const r2x_convert_options *o, const char *path, r2x_convert_result *res,
+                   r2x_error *err)
 {
-    r2x_convert_result local;
-    if (!res)
-        res = &local;
-    memset(res, 0, sizeof *res);
     if ((o->format == R2X_FORMAT_ALL || o->format == R2X_FORMAT_CSV) && !strcmp(path, "-"))
         return r2xi_fail(err, R2X_EUSAGE, NULL, 0, "--format %s writes several files: give "
                         "-o FILE, not standard output", r2x_format_name(o->format));
@@ -343,14 +340,10 @@ done:
     return rc;
 }
 
-int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
-                  const r2x_convert_options *o, const char *path,
-                  r2x_convert_result *res, r2x_error *err)
+static int map_write(const r2x_document *doc, const r2x_tableset *set,
+                     const r2x_convert_options *o, const char *path, r2x_convert_result *res,
+                     r2x_error *err)
 {
-    r2x_convert_result local;
-    if (!res)
-        res = &local;
-    memset(res, 0, sizeof *res);
     /* the entity only names the extension concepts here: quietly */
     char company_list[4096];
     company_list_path(o, company_list, sizeof company_list);
@@ -405,4 +398,42 @@ done:
     factset_free(fs);
     loaded_free(&l);
     return rc;
+}
+
+typedef int convert_fn(const r2x_document *doc, const r2x_tableset *set,
+                       const r2x_convert_options *o, const char *path,
+                       r2x_convert_result *res, r2x_error *err);
+
+/* The options and result as the caller's header had them (sized.h), run
+ * with the library's own. */
+static int sized_run(convert_fn *run, const r2x_document *doc, const r2x_tableset *set,
+                     const r2x_convert_options *given, const char *path,
+                     r2x_convert_result *result, r2x_error *err)
+{
+    r2x_convert_options o;
+    int rc = sized_in(&o, sizeof o, given, "r2x_convert_options", err);
+    if (!rc)
+        rc = sized_check(result, "r2x_convert_result", err);
+    if (rc)
+        return rc;
+    r2x_convert_result res;
+    memset(&res, 0, sizeof res);
+    rc = run(doc, set, &o, path, &res, err);
+    if (result)
+        sized_out(result, &res, sizeof res);
+    return rc;
+}
+
+int r2x_convert(const r2x_document *doc, const r2x_tableset *set,
+                const r2x_convert_options *opts, const char *path,
+                r2x_convert_result *result, r2x_error *err)
+{
+    return sized_run(convert, doc, set, opts, path, result, err);
+}
+
+int r2x_map_write(const r2x_document *doc, const r2x_tableset *set,
+                  const r2x_convert_options *opts, const char *path,
+                  r2x_convert_result *result, r2x_error *err)
+{
+    return sized_run(map_write, doc, set, opts, path, result, err);
 }

@@ -13,6 +13,7 @@
 #include "html.h"
 #include "read_text.h"
 #include "read_pdf.h"
+#include "sized.h"
 #include "sniff.h"
 
 /* Windows-1252 bytes 0x80..0x9F as Unicode; 0 where undefined. */
@@ -331,10 +332,15 @@ static int read_decoded(const char *name, const char *data, size_t len,
                         const r2x_read_options *opts, r2x_document **out, r2x_error *err);
 
 int r2x_document_read_memory(const char *name, const char *data, size_t len,
-                             const r2x_read_options *opts, r2x_document **out,
+                             const r2x_read_options *given, r2x_document **out,
                              r2x_error *err)
 {
     *out = NULL;
+    r2x_read_options sized;
+    int rc = sized_in(&sized, sizeof sized, given, "r2x_read_options", err);
+    if (rc)
+        return rc;
+    const r2x_read_options *opts = &sized;
     int refused = sniff_refuse(name, data, len, opts ? opts->format : R2X_INPUT_AUTO, err);
     if (refused)
         return refused;
@@ -351,7 +357,7 @@ int r2x_document_read_memory(const char *name, const char *data, size_t len,
             return read_decoded(name, data, len, opts, out, err);   /* says so */
         r2x_buf utf8;
         buf_init(&utf8, R2X_BUF_NOCAP);
-        int rc = utf16_to_utf8(u, len, u[0] == 0xFE, &utf8);
+        rc = utf16_to_utf8(u, len, u[0] == 0xFE, &utf8);
         if (rc) {
             buf_release(&utf8);
             return r2xi_fail(err, rc, name, 0, "out of memory");
@@ -413,10 +419,15 @@ static int read_decoded(const char *name, const char *data, size_t len,
 }
 
 int r2x_document_read_file(const char *path, const char *name,
-                           const r2x_read_options *opts, r2x_document **out,
+                           const r2x_read_options *given, r2x_document **out,
                            r2x_error *err)
 {
     *out = NULL;
+    r2x_read_options sized;
+    int rc = sized_in(&sized, sizeof sized, given, "r2x_read_options", err);
+    if (rc)
+        return rc;
+    const r2x_read_options *opts = &sized;
     int is_stdin = strcmp(path, "-") == 0;
     if (!name)
         name = is_stdin ? "<stdin>" : path;
@@ -429,7 +440,7 @@ int r2x_document_read_file(const char *path, const char *name,
      * whatever the size. */
     r2x_buf data;
     buf_init(&data, max);
-    int rc = buf_read_fd(&data, fd);
+    rc = buf_read_fd(&data, fd);
     int e = errno;
     if (!is_stdin)
         close(fd);
@@ -472,6 +483,11 @@ size_t document_source_line(const r2x_document *doc, size_t n)
     if (!doc || !doc->source_line || n < 1 || n > doc->nlines)
         return n;
     return (size_t)doc->source_line[n - 1];
+}
+
+size_t r2x_document_source_line(const r2x_document *doc, size_t n)
+{
+    return document_source_line(doc, n);
 }
 
 size_t document_line_of_offset(const r2x_document *doc, size_t off)

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "release2xbrl.h"
+#include "sized.h"
 #include "table_sums.h"
 
 static int is_statement(int statement)
@@ -10,8 +11,12 @@ static int is_statement(int statement)
            statement == R2X_STMT_CASH_FLOWS || statement == R2X_STMT_EQUITY;
 }
 
-void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out)
+int r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *given)
 {
+    if (!given || sized_check(given, "r2x_table_stats", NULL))
+        return R2X_EUSAGE;
+    r2x_table_stats full;
+    r2x_table_stats *out = &full;
     memset(out, 0, sizeof *out);
     out->tables = set->ntables;
     for (size_t i = 0; i < set->ntables; i++) {
@@ -40,4 +45,6 @@ void r2x_tables_stats(const r2x_tableset *set, r2x_table_stats *out)
             }
         }
     }
+    sized_out(given, &full, sizeof full);
+    return R2X_OK;
 }

@@ -23,6 +23,7 @@
 #include "error.h"
 #include "html.h"
 #include "profile.h"
+#include "sized.h"
 #include "table_build.h"
 #include "table_columns.h"
 #include "table_rows.h"
@@ -1445,10 +1446,14 @@ static int extract_tables(extract *x)
     return rc;
 }
 
-int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *opts,
+int r2x_tables_extract(const r2x_document *doc, const r2x_extract_options *given,
                        r2x_tableset **out, size_t *nerrors, r2x_error *err)
 {
     *out = NULL;
+    r2x_extract_options sized;
+    if (sized_in(&sized, sizeof sized, given, "r2x_extract_options", err))
+        return R2X_EUSAGE;
+    const r2x_extract_options *opts = &sized;
     if (!doc->grid)
         return r2xi_fail(err, R2X_EUSAGE, doc->name, 0, "the document has no grid");
     extract x;

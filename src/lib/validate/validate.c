@@ -30,6 +30,7 @@
 #include "instance.h"
 #include "ixbrl_extract.h"
 #include "schema_check.h"
+#include "sized.h"
 #include "validate.h"
 #include "xdt.h"
 #include "xdt_dts.h"
@@ -598,11 +599,18 @@ static int validate_guarded(r2x_validator *v, const char *path, r2x_validate_res
 int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result,
                  r2x_error *err)
 {
+    if (!result)
+        return r2xi_fail(err, R2X_EUSAGE, path, 0, "r2x_validate: no result to fill");
+    int rc = sized_check(result, "r2x_validate_result", err);
+    if (rc)
+        return rc;
+    r2x_validate_result res;
     xml_guard guard;
     xml_guard_begin(&guard);
-    int rc = validate_guarded(v, path, result, err);
+    rc = validate_guarded(v, path, &res, err);
     if (xml_guard_end(&guard) && rc != R2X_ENOMEM)
         rc = r2xi_fail(err, R2X_ENOMEM, path, 0, "out of memory");
+    sized_out(result, &res, sizeof res);
     return rc;
 }
 
@@ -611,17 +619,22 @@ int r2x_validate(r2x_validator *v, const char *path, r2x_validate_result *result
 int r2x_validator_new(const r2x_validate_options *opts, r2x_validator **out, r2x_error *err)
 {
     *out = NULL;
+    r2x_validate_options sized;
+    int rc = sized_in(&sized, sizeof sized, opts, "r2x_validate_options", err);
+    if (rc)
+        return rc;
+    if (sized.fetcher)
+        return validator_new_with_fetcher(&sized, sized.fetcher, out, err);
     r2x_validator *v = calloc(1, sizeof *v);
     if (!v)
         return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
-    if (opts)
-        v->opts = *opts;
+    v->opts = sized;
     fetch_options fo;
     memset(&fo, 0, sizeof fo);
     fo.cache_dir = v->opts.cache_dir;
     fo.offline = v->opts.offline;
     fo.ca_file = v->opts.ca_file;
-    int rc = fetcher_new(&fo, &v->fetch, err);
+    rc = fetcher_new(&fo, &v->fetch, err);
     if (rc) {
         free(v);
         return rc;
