@@ -296,6 +296,18 @@ grep -q '	Proceeds from investments	us-gaap:ProceedsFromSaleMaturityAndCollectio
     && pass "'Proceeds from investments' is ProceedsFromSaleMaturityAndCollectionsOfInvestments" \
     || { fail "'Proceeds from investments' is ProceedsFromSaleMaturityAndCollectionsOfInvestments"; grep 'Proceeds' "$tmp/inv2.map" | sed 's/^/#   /'; }
 
+# A financing line printed positive is an inflow: "Issuances of stock" is no
+# payment of issuance costs, whatever words they share (inline fixture; in a
+# copy of the data whose label table knows no proceeds from issuing stock,
+# so that only the words of the payment are left to match).
+printf 'Consolidated Statements of Cash Flows\n\n\tYear Ended December 31, 2024\n\t(in millions)\nCash flows from financing activities:\nIssuances of stock\t747\nPurchases of stock for treasury\t(1,000)\nNet cash used in financing activities\t(253)\n' >"$tmp/iss.txt"
+mkdir -p "$tmp/thin"
+cp -R taxonomy mappings "$tmp/thin/"
+grep -vE 'ProceedsFromIssuance|ProceedsFromStock|ProceedsFromSaleOfTreasury' mappings/labels.tsv >"$tmp/thin/mappings/labels.tsv"
+R2X_DATADIR=$tmp/thin "$R2X" map -q --cik 1 "$tmp/iss.txt" -o "$tmp/iss.map" 2>/dev/null
+grep -q '	Issuances of stock	us-gaap:Payments' "$tmp/iss.map" \
+    && { fail "an inflow is no payment"; grep 'Issuances' "$tmp/iss.map" | sed 's/^/#   /'; } || pass "an inflow is no payment"
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the

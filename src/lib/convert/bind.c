@@ -600,6 +600,22 @@ static double comprehensive_fit(const binder *b, const r2x_row *row, const conce
     return weight_to(b->o->tax, c, comprehensive_roots, COMPREHENSIVE_NETWORK) ? 1 : 0.7;
 }
 
+/* A line of cash flows printed all positive (an inflow, as outflows print
+ * in parentheses) read as a concept that its section's net cash deducts
+ * ("Issuances of stock 1,000" as PaymentsOfStockIssuanceCosts), or all
+ * negative read as one it adds.  Concepts of either sign say nothing. */
+static int flow_direction_disagrees(const binder *b, const r2x_row *row, const row_facts *f,
+                                    const concept *c)
+{
+    if (b->t->statement != R2X_STMT_CASH_FLOWS || either_sign(c))
+        return 0;
+    int inflow = !f->some_negative, outflow = f->all_negative;
+    if (!inflow && !outflow)
+        return 0;
+    int w = statement_weight(b->o->tax, row, R2X_STMT_CASH_FLOWS, c);
+    return (w < 0 && inflow) || (w > 0 && outflow);
+}
+
 /* Does the statement's arithmetic place the concept where the row stands:
  * a cash-flow line's concept adds into its own section's net cash, an
  * income-statement line's into the result, a balance-sheet line's into
@@ -842,6 +858,7 @@ static int label_candidates(const binder *b, const r2x_row *row, const row_facts
         ft *= one_side_only(label, c) ? 0.5 : 1;
         ft *= balance_disagrees(b, label, c) ? 0.6 : 1;
         ft *= comprehensive_fit(b, row, c);
+        ft *= flow_direction_disagrees(b, row, f, c) ? 0.7 : 1;
         double s = weight * lc[i].score * ft * place_fit(row, &lc[i], c) *
                    (cash_flow_place_fits(b, row, c) ? 1 : 0.5) *
                    (income_line_in_flows(b, &lc[i]) ? 0.5 : 1);
