@@ -861,74 +861,82 @@ static void end_content(dts_rules_feed *f)
         f->oom = 1;
 }
 
-static void feed_start(void *self, const char *ns, const char *local, int nb_namespaces,
-                       const unsigned char **namespaces, int nb_attributes,
-                       const unsigned char **attributes, long line, const char *base)
+/* The new element's frame: it inherits its parent's linkbase and extended
+ * link.  *parent receives a copy of the parent's frame (frames may move when
+ * the new one is pushed), *position the element's place among its siblings,
+ * from 1.  Its namespace declarations come into scope. */
+static frame open_frame(dts_rules_feed *f, int nb_namespaces, const unsigned char **namespaces,
+                        frame *parent, unsigned *position)
 {
-    dts_rules_feed *f = self;
-    if (f->oom)
-        return;        /* out of memory: the feed is dead (dts_load fails) */
-    fattrs at = {nb_attributes, attributes};
     frame fr = {f->ns.len, SIZE_MAX, 0, 0, 0, 0};
+    *parent = (frame){0, SIZE_MAX, 0, 0, 0, 0};
+    *position = 1;
     if (f->depth) {
-        const frame *up = &frames(f)[f->depth - 1];
+        frame *up = &frames(f)[f->depth - 1];
         fr.linkbase = up->linkbase;
         fr.in_link = up->in_link;
+        *position = ++up->nchild;
+        *parent = *up;
     }
-    frame up = {0, SIZE_MAX, 0, 0, 0, 0};
-    unsigned position = 1;     /* among its siblings, from 1 */
-    if (f->depth) {
-        position = ++frames(f)[f->depth - 1].nchild;
-        up = frames(f)[f->depth - 1];
-    }
-    const frame *parent = f->depth ? &up : NULL;   /* a copy: frames may move */
     for (int i = 0; i < nb_namespaces; i++) {
         ns_bind b = {dstr(f, (const char *)namespaces[2 * i], -1),
                      dstr(f, (const char *)namespaces[2 * i + 1], -1)};
         if (buf_add(&f->ns, &b, sizeof b))
             f->oom = 1;
     }
+    return fr;
+}
+
+/* A link:linkbase or xbrli:xbrl outside an extended link holds extended
+ * links: it gets a list of their names, for linkbaseRef roles (4.3.4). */
+static void open_holder(dts_rules_feed *f, const char *ns, const char *local, frame *fr)
+{
+    int holder = ns && ((!strcmp(ns, LINK_NS) && !strcmp(local, "linkbase")) ||
+                        (!strcmp(ns, XBRLI_NS) && !strcmp(local, "xbrl")));
+    if (!holder || fr->in_link)
+        return;
+    r2x_buf *names = malloc(sizeof *names);
+    if (names)
+        buf_init(names, R2X_BUF_NOCAP);
+    if (!names || buf_add(&f->linkbases, &names, sizeof names)) {
+        free(names);
+        f->oom = 1;
+    } else {
+        fr->linkbase = f->linkbases.len / sizeof names - 1;
+        fr->is_holder = 1;
+    }
+}
+
+/* What an id of the element (or the document, at its root) locates. */
+static int target_kind(dts_rules_feed *f, const char *ns, const char *local, const fattrs *at,
+                       const frame *parent)
+{
     int xsd = ns && !strcmp(ns, XSD_NS), link = ns && !strcmp(ns, LINK_NS);
-    fr.is_schema = xsd && !strcmp(local, "schema");
-    int root = !f->root_seen;
-    f->root_seen = 1;
-    if (root && fr.is_schema) {
-        f->tns = fattr(f, &at, NULL, "targetNamespace");
-        if (f->tns && !*f->tns)
-            finding(f, line, "xbrl.5.1:emptyTargetNamespace",
-                    "a schema's targetNamespace must not be empty%s%s", NULL, NULL);
-    }
-    /* what ids and documents locate */
-    const char *id = ftmp(f, 0, &at, NULL, "id");
-    int kind = xsd && !strcmp(local, "element") && parent && parent->is_schema ? T_GLOBAL_ELEMENT
-               : link && !strcmp(local, "linkbase") ? T_LINKBASE
-               : link && !strcmp(local, "label") ? T_LABEL
-               : link && !strcmp(local, "reference") ? T_REFERENCE : T_OTHER;
-    if (((link && !strcmp(local, "linkbase")) || (ns && !strcmp(ns, XBRLI_NS) && !strcmp(local, "xbrl"))) &&
-        !fr.in_link) {
-        r2x_buf *names = malloc(sizeof *names);
-        if (names)
-            buf_init(names, R2X_BUF_NOCAP);
-        if (!names || buf_add(&f->linkbases, &names, sizeof names)) {
-            free(names);
-            f->oom = 1;
-        } else {
-            fr.linkbase = f->linkbases.len / sizeof names - 1;
-            fr.is_holder = 1;
-        }
-    }
-    int declaration = link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"));
-    if (kind == T_OTHER) {
-        const char *xt = ftmp(f, 6, &at, XLINK_NS, "type");
-        kind = xsd && !strcmp(local, "element") ? T_XSD_ELEMENT
-               : xt && !strcmp(xt, "resource") ? T_RESOURCE : T_OTHER;
-    }
-    /* by id, and by element() child sequence near the root (/1, /1/n) */
+    if (xsd && !strcmp(local, "element") && parent && parent->is_schema)
+        return T_GLOBAL_ELEMENT;
+    if (link && !strcmp(local, "linkbase"))
+        return T_LINKBASE;
+    if (link && !strcmp(local, "label"))
+        return T_LABEL;
+    if (link && !strcmp(local, "reference"))
+        return T_REFERENCE;
+    const char *xt = ftmp(f, 6, at, XLINK_NS, "type");
+    if (xsd && !strcmp(local, "element"))
+        return T_XSD_ELEMENT;
+    return xt && !strcmp(xt, "resource") ? T_RESOURCE : T_OTHER;
+}
+
+/* The element as a target of locators and linkbaseRefs: by its id (id NULL:
+ * none, or one a declaration keeps itself), by element() child sequence near
+ * the root (/1, /1/n), and as its document at the root. */
+static void add_element_targets(dts_rules_feed *f, const fattrs *at, const char *id, int kind,
+                                int root, unsigned position, size_t linkbase)
+{
     const char *keys[3] = {root ? f->url : NULL, NULL, NULL};
     r2x_buf k, seq;
     buf_init(&k, R2X_BUF_NOCAP);
     buf_init(&seq, R2X_BUF_NOCAP);
-    if (id && !declaration) {                  /* declarations: start_decl */
+    if (id) {
         if (buf_addf(&k, "%s#%s", f->url, id))
             f->oom = 1;
         else
@@ -944,37 +952,121 @@ static void feed_start(void *self, const char *ns, const char *local, int nb_nam
     for (int i = 0; i < 3; i++) {
         target *t = keys[i] ? add_target(f, keys[i], kind) : NULL;
         if (t && kind == T_GLOBAL_ELEMENT)
-            t->abstract = is_true(ftmp(f, 1, &at, NULL, "abstract"));
+            t->abstract = is_true(ftmp(f, 1, at, NULL, "abstract"));
         if (t && kind == T_LINKBASE)
-            t->linkbase = fr.linkbase;
+            t->linkbase = linkbase;
     }
     buf_release(&k);
     buf_release(&seq);
+}
+
+/* An XML Schema element (the new frame pushed): what it adds to the shape
+ * of the open declaration, or a named complexType of the schema opening one;
+ * xsd:redefine is refused. */
+static void xsd_element(dts_rules_feed *f, const char *local, const fattrs *at, long line,
+                        const frame *parent)
+{
+    if (f->content_depth && !f->content_skip_depth)
+        content_child(f, local, at, line);
+    if (!strcmp(local, "redefine"))
+        finding(f, line, "xbrl.5.1:redefine",
+                "xsd:redefine must not be used in a taxonomy schema%s%s", NULL, NULL);
+    if (f->content_depth || strcmp(local, "complexType") || !parent || !parent->is_schema)
+        return;
+    const char *name = fattr(f, at, NULL, "name");
+    r2x_buf key;
+    buf_init(&key, R2X_BUF_NOCAP);
+    const char *type_key = NULL;
+    if (name && buf_addf(&key, "{%s}%s", f->tns ? f->tns : "", name))
+        f->oom = 1;
+    else if (name)
+        type_key = dstr(f, key.data, (int)key.len);
+    buf_release(&key);
+    start_content(f, SIZE_MAX, type_key);
+    content_child(f, local, at, line);
+}
+
+/* A global element declaration: its item and tuple rules wait for the DTS
+ * (P_ELEMENT), with the shape of its content read as it streams by. */
+static void start_global_element(dts_rules_feed *f, const fattrs *at, long line,
+                                 const char *base)
+{
+    const char *name = fattr(f, at, NULL, "name");
+    const char *tdr = fattr(f, at, XBRLDT_NS, "typedDomainRef");
+    int flags = (fattr(f, at, XBRLI_NS, "periodType") != NULL) |
+                (fattr(f, at, XBRLI_NS, "balance") != NULL) << 1;
+    if (!name)
+        return;
+    const char *type_name = fattr(f, at, NULL, "type");
+    element_shape es = {{0, {0, 0, 0, 0}}, type_name ? feed_qname(f, type_name) : NULL};
+    size_t shape_index = f->element_shapes.len / sizeof es;
+    if (buf_add(&f->element_shapes, &es, sizeof es))
+        f->oom = 1;
+    pending p = {P_ELEMENT, f->url, line, f->tns, name, tdr,
+                 tdr ? feed_resolve(f, base, tdr) : NULL, shape_index, flags};
+    add_pending(f, &p);
+    if (!f->content_depth && !f->oom)
+        start_content(f, shape_index, NULL);
+}
+
+/* A roleRef or arcroleRef of a linkbase: one per URI (3.5.2.4.5,
+ * 3.5.2.5.5); the declaration it points to is checked with the DTS. */
+static void check_role_ref(dts_rules_feed *f, const char *local, const fattrs *at, long line,
+                           size_t linkbase, const char *base, int is_role_ref)
+{
+    const char *uri = fattr(f, at, NULL, is_role_ref ? "roleURI" : "arcroleURI");
+    const char *href = fattr(f, at, XLINK_NS, "href");
+    if (!uri)
+        return;
+    const char *key = ref_key(f, linkbase, !is_role_ref, uri);
+    if (key && xmlHashLookup(f->refs, BAD_CAST key))
+        finding(f, line, is_role_ref ? "xbrl.3.5.2.4.5:duplicateRoleRef"
+                                     : "xbrl.3.5.2.5.5:duplicateArcroleRef",
+                "a second link:%s for \"%s\"", local, uri);
+    else if (key && xmlHashAddEntry(f->refs, BAD_CAST key, (void *)1))
+        f->oom = 1;
+    if (href) {
+        pending p = {P_REF, f->url, line, uri, feed_resolve(f, base, href), href, NULL,
+                     SIZE_MAX, is_role_ref};
+        add_pending(f, &p);
+    }
+}
+
+static void feed_start(void *self, const char *ns, const char *local, int nb_namespaces,
+                       const unsigned char **namespaces, int nb_attributes,
+                       const unsigned char **attributes, long line, const char *base)
+{
+    dts_rules_feed *f = self;
+    if (f->oom)
+        return;        /* out of memory: the feed is dead (dts_load fails) */
+    fattrs at = {nb_attributes, attributes};
+    frame up;
+    unsigned position;
+    frame fr = open_frame(f, nb_namespaces, namespaces, &up, &position);
+    const frame *parent = f->depth ? &up : NULL;
+    int xsd = ns && !strcmp(ns, XSD_NS), link = ns && !strcmp(ns, LINK_NS);
+    fr.is_schema = xsd && !strcmp(local, "schema");
+    int root = !f->root_seen;
+    f->root_seen = 1;
+    if (root && fr.is_schema) {
+        f->tns = fattr(f, &at, NULL, "targetNamespace");
+        if (f->tns && !*f->tns)
+            finding(f, line, "xbrl.5.1:emptyTargetNamespace",
+                    "a schema's targetNamespace must not be empty%s%s", NULL, NULL);
+    }
+    const char *id = ftmp(f, 0, &at, NULL, "id");
+    open_holder(f, ns, local, &fr);
+    int declaration = link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"));
+    int kind = target_kind(f, ns, local, &at, parent);
+    add_element_targets(f, &at, declaration ? NULL : id, kind, root, position, fr.linkbase);
     if (f->oom || buf_add(&f->frames, &fr, sizeof fr)) {
         f->oom = 1;    /* depth must not pass the frames there are */
         return;
     }
     f->depth++;
 
-    if (f->content_depth && !f->content_skip_depth && xsd)
-        content_child(f, local, &at, line);
-    if (xsd && !strcmp(local, "redefine"))
-        finding(f, line, "xbrl.5.1:redefine",
-                "xsd:redefine must not be used in a taxonomy schema%s%s", NULL, NULL);
-    if (!f->content_depth && xsd && !strcmp(local, "complexType") && parent &&
-        parent->is_schema) {
-        const char *name = fattr(f, &at, NULL, "name");
-        r2x_buf key;
-        buf_init(&key, R2X_BUF_NOCAP);
-        const char *type_key = NULL;
-        if (name && buf_addf(&key, "{%s}%s", f->tns ? f->tns : "", name))
-            f->oom = 1;
-        else if (name)
-            type_key = dstr(f, key.data, (int)key.len);
-        buf_release(&key);
-        start_content(f, SIZE_MAX, type_key);
-        content_child(f, local, &at, line);
-    }
+    if (xsd)
+        xsd_element(f, local, &at, line, parent);
     if (f->text_depth)
         return;
     if (f->decl_depth) {
@@ -985,7 +1077,7 @@ static void feed_start(void *self, const char *ns, const char *local, int nb_nam
         }
         return;
     }
-    if (link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"))) {
+    if (declaration) {         /* its id is kept by start_decl */
         start_decl(f, &at, line, local[0] == 'a');
         f->decl_depth = f->depth;
         return;
@@ -1004,47 +1096,14 @@ static void feed_start(void *self, const char *ns, const char *local, int nb_nam
         return;
     }
     if (kind == T_GLOBAL_ELEMENT) {
-        const char *name = fattr(f, &at, NULL, "name");
-        const char *tdr = fattr(f, &at, XBRLDT_NS, "typedDomainRef");
-        int flags = (fattr(f, &at, XBRLI_NS, "periodType") != NULL) |
-                    (fattr(f, &at, XBRLI_NS, "balance") != NULL) << 1;
-        if (name) {
-            const char *type_name = fattr(f, &at, NULL, "type");
-            element_shape es = {{0, {0, 0, 0, 0}}, type_name ? feed_qname(f, type_name) : NULL};
-            size_t shape_index = f->element_shapes.len / sizeof es;
-            if (buf_add(&f->element_shapes, &es, sizeof es))
-                f->oom = 1;
-            pending p = {P_ELEMENT, f->url, line, f->tns, name, tdr,
-                         tdr ? feed_resolve(f, base, tdr) : NULL, shape_index, flags};
-            add_pending(f, &p);
-            if (!f->content_depth && !f->oom)
-                start_content(f, shape_index, NULL);
-        }
+        start_global_element(f, &at, line, base);
         return;
     }
     if (!link)
         return;
     int role_ref = !strcmp(local, "roleRef"), arcrole_ref = !strcmp(local, "arcroleRef");
     if ((role_ref || arcrole_ref) && parent && parent->is_holder) {
-        /* one roleRef per roleURI, one arcroleRef per arcroleURI (3.5.2.4.5) */
-        const char *uri = fattr(f, &at, NULL, role_ref ? "roleURI" : "arcroleURI");
-        const char *href = fattr(f, &at, XLINK_NS, "href");
-        if (!uri)
-            return;
-        {
-            const char *key = ref_key(f, fr.linkbase, arcrole_ref, uri);
-            if (key && xmlHashLookup(f->refs, BAD_CAST key))
-                finding(f, line, role_ref ? "xbrl.3.5.2.4.5:duplicateRoleRef"
-                                          : "xbrl.3.5.2.5.5:duplicateArcroleRef",
-                        "a second link:%s for \"%s\"", local, uri);
-            else if (key && xmlHashAddEntry(f->refs, BAD_CAST key, (void *)1))
-                f->oom = 1;
-        }
-        if (href) {
-            pending p = {P_REF, f->url, line, uri, feed_resolve(f, base, href), href, NULL,
-                         SIZE_MAX, role_ref};
-            add_pending(f, &p);
-        }
+        check_role_ref(f, local, &at, line, fr.linkbase, base, role_ref);
         return;
     }
     if (!strcmp(local, "linkbaseRef")) {
