@@ -2,6 +2,7 @@
  * checks made before any work. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <strings.h>
 #include <stdlib.h>
@@ -176,13 +177,18 @@ int cli_check_stdin_once(int n, char **inputs)
     return 0;
 }
 
-static int failed_on(r2x_error *err, const char *file, const char *fmt, const char *detail)
+static int failed_on(r2x_error *err, const char *file, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int failed_on(r2x_error *err, const char *file, const char *fmt, ...)
 {
     r2x_error_clear(err);
     err->code = R2X_EIO;
     err->severity = R2X_SEV_ERROR;
     r2xi_strlcpy(err->file, file, sizeof err->file);
-    snprintf(err->message, sizeof err->message, fmt, detail);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
     return EXIT_FAILURE_RUN;
 }
 
@@ -214,7 +220,7 @@ int cli_check_output(const char *output, const char *input, const char *profile,
                          "it", output);
     struct stat st;
     if (stat(output, &st) == 0 && S_ISDIR(st.st_mode))
-        return failed_on(err, output, "output is a directory%s", "");
+        return failed_on(err, output, "output is a directory");
     /* the directory it goes into */
     const char *slash = strrchr(output, '/');
     char dir[4096];

@@ -14,6 +14,7 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,11 +246,15 @@ static void add_pending(dts_rules_feed *f, const pending *p)
 }
 
 /* A rule broken on the spot: reported when the rules run. */
-static void finding(dts_rules_feed *f, long line, const char *code, const char *fmt,
-                    const char *a, const char *b)
+static void finding(dts_rules_feed *f, long line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void finding(dts_rules_feed *f, long line, const char *code, const char *fmt, ...)
 {
     char msg[700];
-    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     pending p = {P_FINDING, f->url, line, dstr(f, code, -1), dstr(f, msg, -1), NULL, NULL,
                  SIZE_MAX, 0};
     add_pending(f, &p);
@@ -466,14 +471,14 @@ static void start_decl(dts_rules_feed *f, const fattrs *at, long line, int arcro
     const char *cycles = arcrole ? fattr(f, at, NULL, "cyclesAllowed") : NULL;
     if (!uri || !*uri || !valid_uri(uri))
         finding(f, line, arcrole ? "xbrl.5.1.4:arcroleURI" : "xbrl.5.1.3:roleURI",
-                "a link:%s needs a URI, not \"%s\"", what, uri);
+                "a link:%s needs a URI, not \"%s\"", what, uri ? uri : "");
     if (id && xmlValidateNCName(BAD_CAST id, 0))
         finding(f, line, "xbrl.5.1.3:id", "the id \"%s\" of a link:%s is not an NCName", id,
                 what);
     if (arcrole && (!cycles || (strcmp(cycles, "any") && strcmp(cycles, "undirected") &&
                                 strcmp(cycles, "none"))))
         finding(f, line, "xbrl.5.1.4.3:cyclesAllowed",
-                "cyclesAllowed is \"%s\", not any, undirected or none", cycles, NULL);
+                "cyclesAllowed is \"%s\", not any, undirected or none", cycles ? cycles : "");
     memset(&f->cur, 0, sizeof f->cur);
     f->cur.url = f->url;
     f->cur.line = line;
@@ -508,7 +513,7 @@ static void end_decl(dts_rules_feed *f)
     if (dup)
         finding(f, f->cur.line, "xbrl.5.1.3.4:usedOnDuplicate",
                 "a link:%s names one element twice in link:usedOn",
-                f->cur.arcrole ? "arcroleType" : "roleType", NULL);
+                f->cur.arcrole ? "arcroleType" : "roleType");
     r2x_buf s;
     buf_init(&s, R2X_BUF_NOCAP);
     int bad = buf_addc(&s, '|');
@@ -617,8 +622,8 @@ static void check_locator(dts_rules_feed *f, const char *href, const char *base,
             const char *open = strchr(p, '(');
             if (!open || open - p != 7 || strncmp(p, "element", 7)) {
                 finding(f, line, "xbrl.3.5.4:xpointerScheme",
-                        "the locator href \"%s\" uses an XPointer scheme other than element()%s",
-                        href, "");
+                        "the locator href \"%s\" uses an XPointer scheme other than element()",
+                        href);
                 return;
             }
             const char *close = strchr(open, ')');
@@ -716,7 +721,7 @@ static void link_child(dts_rules_feed *f, const char *ns, const char *local, con
                              ? ftmp(f, 3, at, NULL, "weight") : NULL;
     if (weight && decimal_is_zero(weight))
         finding(f, line, "xbrl.5.2.5.2.1:zeroWeight",
-                "a calculationArc has weight \"%s\"%s: a weight must not be zero", weight, "");
+                "a calculationArc has weight \"%s\": a weight must not be zero", weight);
     feed_xdt_arc(f, at, line, lb);
     /* XLink 1.0 5.1.3: no two arcs of a link join the same labels; a
      * prohibiting arc beside the arc it prohibits is not flagged */
@@ -762,7 +767,7 @@ static void end_extended(dts_rules_feed *f)
         if (!from_ok || !bsearch(&to, labels, nl, sizeof *labels, cmp_ptr_p))
             finding(f, e[i].line, "xbrl.3.5.3.9:arcLabelUnresolved",
                     "an arc names xlink:label \"%s\", which no locator or resource of its "
-                    "link has", !from_ok ? from : to, NULL);
+                    "link has", !from_ok ? from : to);
     }
     /* 5.2.2.3, 5.2.3.3: a label (reference) arc ends at a label (reference);
      * one in another document, through a locator, only to prohibit it */
@@ -970,7 +975,7 @@ static void xsd_element(dts_rules_feed *f, const char *local, const fattrs *at, 
         content_child(f, local, at, line);
     if (!strcmp(local, "redefine"))
         finding(f, line, "xbrl.5.1:redefine",
-                "xsd:redefine must not be used in a taxonomy schema%s%s", NULL, NULL);
+                "xsd:redefine must not be used in a taxonomy schema");
     if (f->content_depth || strcmp(local, "complexType") || !parent || !parent->is_schema)
         return;
     const char *name = fattr(f, at, NULL, "name");
@@ -1052,7 +1057,7 @@ static void feed_start(void *self, const char *ns, const char *local, int nb_nam
         f->tns = fattr(f, &at, NULL, "targetNamespace");
         if (f->tns && !*f->tns)
             finding(f, line, "xbrl.5.1:emptyTargetNamespace",
-                    "a schema's targetNamespace must not be empty%s%s", NULL, NULL);
+                    "a schema's targetNamespace must not be empty");
     }
     const char *id = ftmp(f, 0, &at, NULL, "id");
     open_holder(f, ns, local, &fr);
@@ -1173,11 +1178,15 @@ typedef struct rules {
     int oom;                   /* an allocation failed: the checks are incomplete */
 } rules;
 
-static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt,
-                 const char *a, const char *b)
+static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt, ...)
 {
     char msg[700];
-    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     ru->errors++;
     report(ru->rp, R2X_SEV_ERROR, code, url, line, 0, "%s", msg);
 }
@@ -1358,13 +1367,13 @@ static void check_typed_domain_ref(rules *ru, const pending *p, const dts_concep
     const char *ref = p->c;
     if (c->kind != DTS_DIMENSION) {
         fail(ru, p->url, p->line, "xbrldte:TypedDomainRefError",
-             "xbrldt:typedDomainRef on %s, which is not a dimension%s", c->name, "");
+             "xbrldt:typedDomainRef on %s, which is not a dimension", c->name);
         return;
     }
     const char *hash = strchr(ref, '#');
     if (!hash || !hash[1]) {
         fail(ru, p->url, p->line, "xbrldte:TypedDimensionURIError",
-             "xbrldt:typedDomainRef \"%s\" has no fragment%s", ref, "");
+             "xbrldt:typedDomainRef \"%s\" has no fragment", ref);
         return;
     }
     int remote = 0;
@@ -1372,13 +1381,12 @@ static void check_typed_domain_ref(rules *ru, const pending *p, const dts_concep
     if (!t && remote) {
         if (p->e && !is_remote(p->e))
             fail(ru, p->url, p->line, "xbrldte:OutOfDTSSchemaError",
-                 "xbrldt:typedDomainRef \"%s\" locates a schema outside the DTS%s", ref, "");
+                 "xbrldt:typedDomainRef \"%s\" locates a schema outside the DTS", ref);
         return;
     }
     if (!t || t->kind != T_GLOBAL_ELEMENT || t->abstract)
         fail(ru, p->url, p->line, "xbrldte:TypedDimensionError",
-             "xbrldt:typedDomainRef \"%s\" does not locate a global concrete element%s", ref,
-             "");
+             "xbrldt:typedDomainRef \"%s\" does not locate a global concrete element", ref);
 }
 
 /* Item and tuple content (5.1.1, 5.1.1.3), from the shape of the declaration
@@ -1400,18 +1408,18 @@ static void check_content(rules *ru, const pending *p, const dts_concept *c)
     if (c->kind == DTS_TUPLE) {
         if (sh.bits & 2)
             fail(ru, p->url, sh.line[1], "xbrl.5.1.1.3:tupleMixedContent",
-                 "tuple %s has mixed content%s", name, "");
+                 "tuple %s has mixed content", name);
         if (sh.bits & 4)
             fail(ru, p->url, sh.line[2], "xbrl.5.1.1.3:tupleLocalElement",
                  "tuple %s declares an element locally; its content must be references to "
-                 "global items and tuples%s", name, "");
+                 "global items and tuples", name);
         if (sh.bits & 8)
             fail(ru, p->url, sh.line[3], "xbrl.5.1.1.3:tupleXbrlAttribute",
-                 "tuple %s declares an attribute of an XBRL or XLink namespace%s", name, "");
+                 "tuple %s declares an attribute of an XBRL or XLink namespace", name);
     } else if (sh.bits & 1 && !(c->flags & DTS_FRACTION)) {
         fail(ru, p->url, sh.line[0], "xbrl.5.1.1:itemComplexContent",
              "item %s has complex content, which only fractionItemType's restrictions "
-             "may have%s", name, "");
+             "may have", name);
     }
 }
 
@@ -1462,21 +1470,21 @@ static void settle_element(rules *ru, const pending *p)
         fail(ru, p->url, p->line,
              c->kind == DTS_HYPERCUBE ? "xbrldte:HypercubeElementIsNotAbstractError"
                                       : "xbrldte:DimensionElementIsNotAbstractError",
-             "%s must be abstract%s", name, "");
+             "%s must be abstract", name);
     if (p->c)
         check_typed_domain_ref(ru, p, c);
     int has_pt = p->flags & 1, has_bal = p->flags & 2;
     if (c->kind == DTS_ITEM || c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE) {
         if (!has_pt)
             fail(ru, p->url, p->line, "xbrl.5.1.1.1:periodTypeMissing",
-                 "item %s has no xbrli:periodType%s", name, "");
+                 "item %s has no xbrli:periodType", name);
         if (has_bal && !(c->flags & DTS_MONETARY))
             fail(ru, p->url, p->line, "xbrl.5.1.1.2:balanceNotMonetary",
-                 "item %s has xbrli:balance but is not monetary%s", name, "");
+                 "item %s has xbrli:balance but is not monetary", name);
         if (!is_item_type(ru->d, c))
             fail(ru, p->url, p->line, "xbrl.5.1.1.3:itemType",
-                 "item %s has a type not derived from an XBRL item type (xbrli:*ItemType)%s",
-                 name, "");
+                 "item %s has a type not derived from an XBRL item type (xbrli:*ItemType)",
+                 name);
     } else if (c->kind == DTS_TUPLE && (has_pt || has_bal)) {
         fail(ru, p->url, p->line, "xbrl.4.9:tupleAttributes",
              "tuple %s has xbrli:%s, which only items carry", name,
@@ -1496,7 +1504,7 @@ static void settle_arc_to(rules *ru, const pending *p)
     if (!t || t->kind != want)
         fail(ru, p->url, p->line,
              want == T_LABEL ? "xbrl.5.2.2.3:labelArcTo" : "xbrl.5.2.3.3:referenceArcTo",
-             "a concept-%s arc ends at \"%s\", which is not a link:%s", what, p->a);
+             "a concept-%s arc ends at \"%s\", which is not a link:%s", what, p->a, what);
     else if (!prohibiting)
         fail(ru, p->url, p->line,
              want == T_LABEL ? "xbrl.5.2.2.3:labelArcRemoteResource"
@@ -1529,12 +1537,12 @@ static void settle(rules *ru)
     for (size_t i = 0; i < n; i++) {
         switch (p[i].kind) {
         case P_FINDING:
-            fail(ru, p[i].url, p[i].line, p[i].a, "%s%s", p[i].b, NULL);
+            fail(ru, p[i].url, p[i].line, p[i].a, "%s", p[i].b);
             break;
         case P_ROLE_USE:
             if (!has_ref(ru, p[i].index, 0, p[i].a))
                 fail(ru, p[i].url, p[i].line, "xbrl.3.5.2.4:roleNotReferenced",
-                     "role \"%s\" is used with no link:roleRef for it%s", p[i].a, "");
+                     "role \"%s\" is used with no link:roleRef for it", p[i].a);
             else if (!used_on_ok(xmlHashLookup(ru->roles, BAD_CAST p[i].a), p[i].b))
                 fail(ru, p[i].url, p[i].line, "xbrl.5.1.3.4:roleUsedOn",
                      "role \"%s\" is not declared for use on %s", p[i].a, p[i].c);
@@ -1542,7 +1550,7 @@ static void settle(rules *ru)
         case P_ARCROLE_USE:
             if (!has_ref(ru, p[i].index, 1, p[i].a))
                 fail(ru, p[i].url, p[i].line, "xbrl.3.5.2.5:arcroleNotReferenced",
-                     "arcrole \"%s\" is used with no link:arcroleRef for it%s", p[i].a, "");
+                     "arcrole \"%s\" is used with no link:arcroleRef for it", p[i].a);
             else if (!used_on_ok(xmlHashLookup(ru->arcroles, BAD_CAST p[i].a), p[i].b))
                 fail(ru, p[i].url, p[i].line, "xbrl.5.1.4.5:arcroleUsedOn",
                      "arcrole \"%s\" is not declared for use on %s", p[i].a, p[i].c);
@@ -1550,8 +1558,7 @@ static void settle(rules *ru)
         case P_TARGET_ROLE:
             if (!has_ref(ru, p[i].index, 0, p[i].a))
                 fail(ru, p[i].url, p[i].line, "xbrldte:TargetRoleNotResolvedError",
-                     "xbrldt:targetRole \"%s\" has no link:roleRef in this linkbase%s", p[i].a,
-                     "");
+                     "xbrldt:targetRole \"%s\" has no link:roleRef in this linkbase", p[i].a);
             break;
         case P_REF:
             settle_ref(ru, &p[i]);
@@ -1674,8 +1681,8 @@ static void check_relationships(rules *ru)
         if (!strcmp(r->arcrole, ARCROLE_SUMMATION) && !is_remote(r->document) &&
             (!item_numeric(r->from) || !item_numeric(r->to)))
             fail(ru, r->document, 0, "xbrl.5.2.5.2:summationItemNotNumeric",
-                 "a summation-item relationship joins %s, which is not a numeric item%s",
-                 !item_numeric(r->from) ? r->from->key : r->to->key, "");
+                 "a summation-item relationship joins %s, which is not a numeric item",
+                 !item_numeric(r->from) ? r->from->key : r->to->key);
     }
     /* 5.2.4.2.1: a preferredLabel is the role of a label of the concept
      * the presentation arc ends at (not knowable when documents, perhaps
