@@ -1321,25 +1321,12 @@ static int is_redirect(long status)
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
-/* Download source (url as the document names it is logical) into body. */
-static int download(fetcher *f, const char *logical, const char *source, int trusted,
-                    char **data, size_t *len, r2x_error *err)
+/* The options of every transfer: http(s) only, the limits of the fetcher's
+ * options, certificates checked, the body into t.  A document's URL (not
+ * trusted) is also checked for private addresses, on the socket, unless a
+ * proxy owns the socket (then: returns 1, and each hop is resolved). */
+static int set_transfer_options(fetcher *f, CURL *h, transfer *t, char *errbuf, int trusted)
 {
-    CURL **hp = trusted ? &f->curl_user : &f->curl_doc;
-    int rc = dynlib_load(&curl_library, "", err);
-    if (rc)
-        return rc;
-    if (!*hp && !(*hp = lc.easy_init()))
-        return r2xi_fail(err, R2X_ENOMEM, "", 0, "cannot start libcurl");
-    CURL *h = *hp;
-    /* options are reset, connections kept: the two handles keep separate
-     * connection caches, so a connection a remap opened to a local server is
-     * never reused for a URL a document named */
-    lc.easy_reset(h);
-    transfer t;
-    memset(&t, 0, sizeof t);
-    buf_init(&t.body, f->opts.max_bytes);
-    char errbuf[CURL_ERROR_SIZE] = "";
     long stall = f->opts.timeout_s < STALL_SECONDS_MAX ? f->opts.timeout_s : STALL_SECONDS_MAX;
 #if LIBCURL_VERSION_NUM >= 0x075500
     lc.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -1366,84 +1353,131 @@ static int download(fetcher *f, const char *logical, const char *source, int tru
     lc.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     lc.easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
     lc.easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
-    lc.easy_setopt(h, CURLOPT_WRITEDATA, &t);
+    lc.easy_setopt(h, CURLOPT_WRITEDATA, t);
     int proxied = !trusted && proxy_in_environment();
     if (!trusted && !proxied) {
         lc.easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, open_checked_socket);
-        lc.easy_setopt(h, CURLOPT_OPENSOCKETDATA, &t);
+        lc.easy_setopt(h, CURLOPT_OPENSOCKETDATA, t);
     }
-    CURLcode cc = CURLE_OK;
-    long status = 0, hops = 0;
-    int too_many = 0;
-    char *refused_target = NULL;
+    return proxied;
+}
+
+/* How the last hop of a download ended. */
+typedef struct hop_result {
+    CURLcode cc;
+    long status;
+    int too_many;              /* more redirects than --max-redirects */
+    char *refused_target;      /* a redirect to another scheme than http(s) */
+} hop_result;
+
+/* Perform the transfer of source, following redirects (each checked for its
+ * scheme, and its host when proxied) up to the fetcher's limit. */
+static int follow_redirects(fetcher *f, CURL *h, const char *source, int proxied, transfer *t,
+                            hop_result *r, r2x_error *err)
+{
+    long hops = 0;
     char *current = r2xi_strdup(source);
-    if (!current) {
-        buf_release(&t.body);
+    if (!current)
         return r2xi_fail(err, R2X_ENOMEM, "", 0, "out of memory");
-    }
     while (current) {
-        if (proxied && host_is_private(current, &t))
+        if (proxied && host_is_private(current, t))
             break;
-        buf_reset(&t.body);
+        buf_reset(&t->body);
         lc.easy_setopt(h, CURLOPT_URL, current);
-        cc = lc.easy_perform(h);
-        status = 0;
-        lc.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+        r->cc = lc.easy_perform(h);
+        r->status = 0;
+        lc.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &r->status);
         char *location = NULL;
-        if (cc != CURLE_OK || !is_redirect(status) ||
+        if (r->cc != CURLE_OK || !is_redirect(r->status) ||
             lc.easy_getinfo(h, CURLINFO_REDIRECT_URL, &location) != CURLE_OK || !location)
             break;
         free(current);
         current = NULL;
         if (!is_http(location)) {
-            refused_target = r2xi_strdup(location);
+            r->refused_target = r2xi_strdup(location);
             break;
         }
         if (++hops > f->opts.max_redirects) {
-            too_many = 1;
+            r->too_many = 1;
             break;
         }
         current = r2xi_strdup(location);
     }
     free(current);
-    lc.easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
+    return R2X_OK;
+}
+
+/* What went wrong with a download, the most telling reason first; R2X_OK
+ * when nothing did. */
+static int transfer_failure(const fetcher *f, const char *logical, const char *source,
+                            const transfer *t, const hop_result *r, const char *errbuf,
+                            r2x_error *err)
+{
     const char *via = strcmp(source, logical) ? " (from '" : "";
     const char *via_url = strcmp(source, logical) ? source : "";
     const char *via_end = strcmp(source, logical) ? "')" : "";
-    rc = R2X_OK;
-    if (t.refused_address)
-        rc = r2xi_fail(err, R2X_EINPUT, "", 0,
-                      "refused '%s': its host is a loopback, private or link-local "
-                      "address (%s); reach local servers through --remap",
-                      logical, t.refused_ip);
-    else if (t.too_big || cc == CURLE_FILESIZE_EXCEEDED)
-        rc = r2xi_fail(err, R2X_ETOOBIG, "", 0,
-                      "cannot fetch '%s'%s%s%s: larger than the %zu-byte limit (--max-size)",
-                      logical, via, via_url, via_end, f->opts.max_bytes);
-    else if (refused_target)
-        rc = r2xi_fail(err, R2X_EINPUT, "", 0,
-                      "refused '%s'%s%s%s: redirected to a scheme other than http or https "
-                      "('%.200s')", logical, via, via_url, via_end, refused_target);
-    else if (too_many || cc == CURLE_TOO_MANY_REDIRECTS)
-        rc = r2xi_fail(err, R2X_EIO, "", 0,
-                      "cannot fetch '%s'%s%s%s: more than %ld redirects (--max-redirects)",
-                      logical, via, via_url, via_end, f->opts.max_redirects);
-    else if (cc == CURLE_HTTP_RETURNED_ERROR || (cc == CURLE_OK && (status < 200 || status > 299)))
-        rc = r2xi_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: HTTP status %ld", logical,
-                      via, via_url, via_end, status);
-    else if (cc == CURLE_OPERATION_TIMEDOUT)
-        rc = r2xi_fail(err, R2X_EIO, "", 0,
-                      "cannot fetch '%s'%s%s%s: timed out (the server stalled or was slower "
-                      "than --timeout %ld s allows)", logical, via, via_url, via_end,
-                      f->opts.timeout_s);
-    else if (cc == CURLE_PARTIAL_FILE)
-        rc = r2xi_fail(err, R2X_EIO, "", 0,
-                      "cannot fetch '%s'%s%s%s: the body ended before its Content-Length",
-                      logical, via, via_url, via_end);
-    else if (cc != CURLE_OK)
-        rc = r2xi_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: %s", logical, via,
-                      via_url, via_end, errbuf[0] ? errbuf : lc.easy_strerror(cc));
-    free(refused_target);
+    CURLcode cc = r->cc;
+    if (t->refused_address)
+        return r2xi_fail(err, R2X_EINPUT, "", 0,
+                         "refused '%s': its host is a loopback, private or link-local "
+                         "address (%s); reach local servers through --remap",
+                         logical, t->refused_ip);
+    if (t->too_big || cc == CURLE_FILESIZE_EXCEEDED)
+        return r2xi_fail(err, R2X_ETOOBIG, "", 0,
+                         "cannot fetch '%s'%s%s%s: larger than the %zu-byte limit (--max-size)",
+                         logical, via, via_url, via_end, f->opts.max_bytes);
+    if (r->refused_target)
+        return r2xi_fail(err, R2X_EINPUT, "", 0,
+                         "refused '%s'%s%s%s: redirected to a scheme other than http or "
+                         "https ('%.200s')", logical, via, via_url, via_end, r->refused_target);
+    if (r->too_many || cc == CURLE_TOO_MANY_REDIRECTS)
+        return r2xi_fail(err, R2X_EIO, "", 0,
+                         "cannot fetch '%s'%s%s%s: more than %ld redirects (--max-redirects)",
+                         logical, via, via_url, via_end, f->opts.max_redirects);
+    if (cc == CURLE_HTTP_RETURNED_ERROR || (cc == CURLE_OK && (r->status < 200 || r->status > 299)))
+        return r2xi_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: HTTP status %ld",
+                         logical, via, via_url, via_end, r->status);
+    if (cc == CURLE_OPERATION_TIMEDOUT)
+        return r2xi_fail(err, R2X_EIO, "", 0,
+                         "cannot fetch '%s'%s%s%s: timed out (the server stalled or was slower "
+                         "than --timeout %ld s allows)", logical, via, via_url, via_end,
+                         f->opts.timeout_s);
+    if (cc == CURLE_PARTIAL_FILE)
+        return r2xi_fail(err, R2X_EIO, "", 0,
+                         "cannot fetch '%s'%s%s%s: the body ended before its Content-Length",
+                         logical, via, via_url, via_end);
+    if (cc != CURLE_OK)
+        return r2xi_fail(err, R2X_EIO, "", 0, "cannot fetch '%s'%s%s%s: %s", logical, via,
+                         via_url, via_end, errbuf[0] ? errbuf : lc.easy_strerror(cc));
+    return R2X_OK;
+}
+
+/* Download source (url as the document names it is logical) into body. */
+static int download(fetcher *f, const char *logical, const char *source, int trusted,
+                    char **data, size_t *len, r2x_error *err)
+{
+    CURL **hp = trusted ? &f->curl_user : &f->curl_doc;
+    int rc = dynlib_load(&curl_library, "", err);
+    if (rc)
+        return rc;
+    if (!*hp && !(*hp = lc.easy_init()))
+        return r2xi_fail(err, R2X_ENOMEM, "", 0, "cannot start libcurl");
+    CURL *h = *hp;
+    /* options are reset, connections kept: the two handles keep separate
+     * connection caches, so a connection a remap opened to a local server is
+     * never reused for a URL a document named */
+    lc.easy_reset(h);
+    transfer t;
+    memset(&t, 0, sizeof t);
+    buf_init(&t.body, f->opts.max_bytes);
+    char errbuf[CURL_ERROR_SIZE] = "";
+    int proxied = set_transfer_options(f, h, &t, errbuf, trusted);
+    hop_result r = {CURLE_OK, 0, 0, NULL};
+    rc = follow_redirects(f, h, source, proxied, &t, &r, err);
+    lc.easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
+    if (!rc)
+        rc = transfer_failure(f, logical, source, &t, &r, errbuf, err);
+    free(r.refused_target);
     if (rc) {
         buf_release(&t.body);
         return rc;

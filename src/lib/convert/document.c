@@ -121,6 +121,35 @@ void r2x_document_free(r2x_document *doc)
 static int text_is_all_blank(const char *s, size_t len);
 
 /* Normalise line ends, check encoding and line lengths, index the lines. */
+/* The character at *s into text as UTF-8 (decoded from Windows-1252 when
+ * cp1252), *s moved past it; an error at line and column when it is not
+ * text of that encoding. */
+static int add_char(const r2x_document *doc, const unsigned char **s, const unsigned char *e,
+                    int cp1252, r2x_buf *text, long line, size_t column, r2x_error *err)
+{
+    unsigned char c = **s;
+    if (cp1252 && c >= 0x80) {
+        unsigned cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
+        if (!cp)
+            return r2xi_fail(err, R2X_EINPUT, doc->name, line,
+                             "byte 0x%02X at column %zu is not Windows-1252 text", c, column);
+        int rc = document_put_utf8(text, cp);
+        if (!rc)
+            (*s)++;
+        return rc;
+    }
+    size_t n = document_utf8_len(*s, e);
+    if (!n)
+        return r2xi_fail(err, R2X_EINPUT, doc->name, line,
+                         "invalid UTF-8 (byte 0x%02X) at column %zu; "
+                         "if the file is Windows-1252 or Latin-1, use --encoding windows-1252",
+                         c, column);
+    int rc = buf_add(text, *s, n);
+    if (!rc)
+        *s += n;
+    return rc;
+}
+
 static int build(r2x_document *doc, const unsigned char *data, size_t len,
                  const r2x_read_options *opts, r2x_error *err)
 {
@@ -171,30 +200,8 @@ static int build(r2x_document *doc, const unsigned char *data, size_t len,
             line++;
             continue;
         }
-        if (cp1252 && c >= 0x80) {
-            unsigned cp = c < 0xA0 ? cp1252_high[c - 0x80] : c;
-            if (!cp) {
-                rc = r2xi_fail(err, R2X_EINPUT, doc->name, line,
-                              "byte 0x%02X at column %zu is not Windows-1252 text",
-                              c, text.len - line_begin + 1);
-                goto fail;
-            }
-            if ((rc = document_put_utf8(&text, cp)))
-                goto fail;
-            s++;
-        } else {
-            size_t n = document_utf8_len(s, e);
-            if (!n) {
-                rc = r2xi_fail(err, R2X_EINPUT, doc->name, line,
-                              "invalid UTF-8 (byte 0x%02X) at column %zu; "
-                              "if the file is Windows-1252 or Latin-1, use --encoding windows-1252",
-                              c, text.len - line_begin + 1);
-                goto fail;
-            }
-            if ((rc = buf_add(&text, s, n)))
-                goto fail;
-            s += n;
-        }
+        if ((rc = add_char(doc, &s, e, cp1252, &text, line, text.len - line_begin + 1, err)))
+            goto fail;
         if (text.len - line_begin > max_line) {
             rc = r2xi_fail(err, R2X_ETOOBIG, doc->name, line,
                           "line is longer than %zu bytes; expected the text of a release",

@@ -41,18 +41,22 @@ static void free_index(void *payload, const xmlChar *name)
     free(payload);
 }
 
+static void entry_release(map_entry *e)
+{
+    free(e->pattern);
+    for (size_t d = 0; d < e->ndims; d++) {
+        free(e->dims[d].axis);
+        free(e->dims[d].member);
+    }
+}
+
 void mapping_free(mapping *m)
 {
     if (!m)
         return;
     map_entry *e = (map_entry *)(void *)m->entries.data;
-    for (size_t i = 0; i < m->entries.len / sizeof *e; i++) {
-        free(e[i].pattern);
-        for (size_t d = 0; d < e[i].ndims; d++) {
-            free(e[i].dims[d].axis);
-            free(e[i].dims[d].member);
-        }
-    }
+    for (size_t i = 0; i < m->entries.len / sizeof *e; i++)
+        entry_release(&e[i]);
     buf_release(&m->entries);
     char **f = (char **)(void *)m->files.data;
     for (size_t i = 0; i < m->files.len / sizeof *f; i++)
@@ -185,6 +189,128 @@ void mapping_mark_company(mapping *m)
         e[i].company = 1;
 }
 
+/* The '|'-separated fields of a line, at most 6 kept; returns how many there
+ * are, 7 for more than 6. */
+static int split_fields(char *s, char *fields[6])
+{
+    int nf = 0;
+    for (char *p = s;; ) {
+        char *bar = strchr(p, '|');
+        if (nf == 6) {
+            nf++;
+            break;
+        }
+        fields[nf++] = p;
+        if (!bar)
+            break;
+        *bar = '\0';
+        p = bar + 1;
+    }
+    return nf;
+}
+
+/* The concept of a line: in the dictionary, not abstract, and of the period
+ * type its statement reports (a balance sheet's instants, an income
+ * statement's durations). */
+static int read_concept(map_entry *e, const char *name, const taxonomy *tax, const char *path,
+                        long lineno, r2x_error *err)
+{
+    e->concept = taxonomy_find(tax, name);
+    if (!e->concept)
+        return r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                         "concept '%s' is not in the concept dictionary", name);
+    if (e->concept->abstract)
+        return r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                         "concept '%s' is abstract; no fact may use it", name);
+    if ((e->statement == R2X_STMT_BALANCE_SHEET && e->concept->period_type != R2X_PERIOD_INSTANT) ||
+        (e->statement == R2X_STMT_INCOME && e->concept->period_type != R2X_PERIOD_DURATION))
+        return r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                         "concept '%s' has period type %s, which does not fit the %s",
+                         name, e->concept->period_type == R2X_PERIOD_INSTANT ? "instant"
+                                                                             : "duration",
+                         e->statement == R2X_STMT_INCOME ? "income statement's durations"
+                                                         : "balance sheet's instants");
+    return R2X_OK;
+}
+
+/* The fifth field: AXIS=MEMBER pairs of QNames, copied into e (which owns
+ * them even when a later one fails). */
+static int read_dims(map_entry *e, char *field, const char *path, long lineno, r2x_error *err)
+{
+    char *save = NULL;
+    for (char *tok = strtok_r(field, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+        char *eq = strchr(tok, '=');
+        if (!eq || eq == tok || !eq[1] || e->ndims == MAP_MAX_DIMS ||
+            !strchr(tok, ':') || !strchr(eq + 1, ':'))
+            return r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                             "dimension '%s' is not AXIS=MEMBER with QNames (at most %d)",
+                             tok, MAP_MAX_DIMS);
+        *eq = '\0';
+        e->dims[e->ndims].axis = r2xi_strdup(tok);
+        e->dims[e->ndims].member = r2xi_strdup(eq + 1);
+        e->ndims++;
+        if (!e->dims[e->ndims - 1].axis || !e->dims[e->ndims - 1].member)
+            return r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+    }
+    return R2X_OK;
+}
+
+/* One line's entry from its fields (nf of them, checked): statement,
+ * pattern (normalized into norm), concept, sign and dimensions; e owns what
+ * it holds even on failure. */
+static int read_entry(map_entry *e, char **fields, int nf, const taxonomy *tax, char *norm,
+                      size_t norm_size, const char *path, long lineno, r2x_error *err)
+{
+    e->statement = statement_from_word(fields[0]);
+    if (e->statement == -100)
+        return r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                         "unknown statement '%s' (expected income, balance-sheet, "
+                         "cash-flows, equity, segment, other or any)", fields[0]);
+    pattern_normalize(fields[1], norm, norm_size);
+    if (!norm[0] || !strncmp(norm, " > ", 3) ||
+        (strlen(norm) >= 3 && !strcmp(norm + strlen(norm) - 3, " > ")) ||
+        strstr(norm, " >  > "))
+        return r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                         "empty label pattern or qualifier in '%s'", fields[1]);
+    int rc = read_concept(e, fields[2], tax, path, lineno, err);
+    if (rc)
+        return rc;
+    if (!strcmp(fields[3], "negate"))
+        e->negate = 1;
+    else if (strcmp(fields[3], "as-printed"))
+        return r2xi_fail(err, R2X_EPROFILE, path, lineno,
+                         "sign must be 'as-printed' or 'negate', not '%s'", fields[3]);
+    return nf == 5 ? read_dims(e, fields[4], path, lineno, err) : R2X_OK;
+}
+
+/* Entry index is found by its normalized pattern: scanned when it has a
+ * wildcard, else looked up by statement and pattern (the first of equal
+ * keys wins). */
+static int index_entry(mapping *m, size_t index, int statement, const char *norm,
+                       const char *path, long lineno, r2x_error *err)
+{
+    if (strchr(norm, '*')) {
+        if (buf_add(&m->wild, &index, sizeof index))
+            return r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+        return R2X_OK;
+    }
+    char key[600];
+    if (!exact_key(key, sizeof key, statement, norm) ||
+        xmlHashLookup(m->exact, (const xmlChar *)key))
+        return R2X_OK;
+    size_t *ip = malloc(sizeof *ip);
+    if (!ip || xmlHashAddEntry(m->exact, (const xmlChar *)key, ip)) {
+        free(ip);
+        return r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+    }
+    *ip = index;
+    /* libxml2 before 2.12 ignores a failed copy of the key and still adds the
+     * entry (which the table then owns) */
+    if (xmlHashLookup(m->exact, (const xmlChar *)key) != ip)
+        return r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
+    return R2X_OK;
+}
+
 int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *err)
 {
     linefile lf;
@@ -198,24 +324,11 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
     }
     while (!rc && linefile_next(&lf, err)) {
         long lineno = lf.lineno;
-        char *line = lf.line;
-        char *s = trim_field(line);
+        char *s = trim_field(lf.line);
         if (!*s || *s == '#')
             continue;
         char *fields[6];
-        int nf = 0;
-        for (char *p = s;; ) {
-            char *bar = strchr(p, '|');
-            if (nf == 6) {
-                nf++;
-                break;
-            }
-            fields[nf++] = p;
-            if (!bar)
-                break;
-            *bar = '\0';
-            p = bar + 1;
-        }
+        int nf = split_fields(s, fields);
         if (nf < 4 || nf > 5) {
             rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
                           "expected 'STATEMENT | PATTERN | CONCEPT | SIGN [| AXIS=MEMBER ...]'");
@@ -227,104 +340,18 @@ int mapping_load(mapping *m, const char *path, const taxonomy *tax, r2x_error *e
         memset(&e, 0, sizeof e);
         e.file = fname;
         e.line = lineno;
-        e.statement = statement_from_word(fields[0]);
-        if (e.statement == -100) {
-            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
-                          "unknown statement '%s' (expected income, balance-sheet, "
-                          "cash-flows, equity, segment, other or any)", fields[0]);
-            break;
-        }
         char norm[512];
-        pattern_normalize(fields[1], norm, sizeof norm);
-        if (!norm[0] || !strncmp(norm, " > ", 3) ||
-            (strlen(norm) >= 3 && !strcmp(norm + strlen(norm) - 3, " > ")) ||
-            strstr(norm, " >  > ")) {
-            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
-                          "empty label pattern or qualifier in '%s'", fields[1]);
-            break;
-        }
-        e.concept = taxonomy_find(tax, fields[2]);
-        if (!e.concept) {
-            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
-                          "concept '%s' is not in the concept dictionary", fields[2]);
-            break;
-        }
-        if (e.concept->abstract) {
-            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
-                          "concept '%s' is abstract; no fact may use it", fields[2]);
-            break;
-        }
-        if ((e.statement == R2X_STMT_BALANCE_SHEET && e.concept->period_type != R2X_PERIOD_INSTANT) ||
-            (e.statement == R2X_STMT_INCOME && e.concept->period_type != R2X_PERIOD_DURATION)) {
-            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
-                          "concept '%s' has period type %s, which does not fit the %s",
-                          fields[2], e.concept->period_type == R2X_PERIOD_INSTANT ? "instant"
-                                                                                  : "duration",
-                          e.statement == R2X_STMT_INCOME ? "income statement's durations"
-                                                         : "balance sheet's instants");
-            break;
-        }
-        if (!strcmp(fields[3], "negate"))
-            e.negate = 1;
-        else if (strcmp(fields[3], "as-printed")) {
-            rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
-                          "sign must be 'as-printed' or 'negate', not '%s'", fields[3]);
-            break;
-        }
-        if (nf == 5) {
-            char *save = NULL;
-            for (char *tok = strtok_r(fields[4], " \t", &save); tok;
-                 tok = strtok_r(NULL, " \t", &save)) {
-                char *eq = strchr(tok, '=');
-                if (!eq || eq == tok || !eq[1] || e.ndims == MAP_MAX_DIMS ||
-                    !strchr(tok, ':') || !strchr(eq + 1, ':')) {
-                    rc = r2xi_fail(err, R2X_EPROFILE, path, lineno,
-                                  "dimension '%s' is not AXIS=MEMBER with QNames (at most %d)",
-                                  tok, MAP_MAX_DIMS);
-                    break;
-                }
-                *eq = '\0';
-                e.dims[e.ndims].axis = r2xi_strdup(tok);
-                e.dims[e.ndims].member = r2xi_strdup(eq + 1);
-                e.ndims++;
-                if (!e.dims[e.ndims - 1].axis || !e.dims[e.ndims - 1].member) {
-                    rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
-                    break;
-                }
-            }
-        }
-        e.pattern = r2xi_strdup(norm);
+        rc = read_entry(&e, fields, nf, tax, norm, sizeof norm, path, lineno, err);
+        if (!rc && !(e.pattern = r2xi_strdup(norm)))
+            rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
         size_t index = m->entries.len / sizeof e;
-        if (!rc && (!e.pattern || buf_add(&m->entries, &e, sizeof e)))
+        if (!rc && buf_add(&m->entries, &e, sizeof e))
             rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
         if (rc) {
-            free(e.pattern);
-            for (size_t d = 0; d < e.ndims; d++) {
-                free(e.dims[d].axis);
-                free(e.dims[d].member);
-            }
+            entry_release(&e);
             break;
         }
-        if (strchr(norm, '*')) {
-            if (buf_add(&m->wild, &index, sizeof index))
-                rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
-        } else {
-            char key[600];
-            if (exact_key(key, sizeof key, e.statement, norm) &&
-                !xmlHashLookup(m->exact, (const xmlChar *)key)) {
-                size_t *ip = malloc(sizeof *ip);
-                if (!ip || xmlHashAddEntry(m->exact, (const xmlChar *)key, ip)) {
-                    free(ip);
-                    rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
-                } else {
-                    *ip = index;
-                    /* libxml2 before 2.12 ignores a failed copy of the key and
-                     * still adds the entry (which the table then owns) */
-                    if (xmlHashLookup(m->exact, (const xmlChar *)key) != ip)
-                        rc = r2xi_fail(err, R2X_ENOMEM, path, lineno, "out of memory");
-                }
-            }
-        }
+        rc = index_entry(m, index, e.statement, norm, path, lineno, err);
     }
     if (!rc)
         rc = lf.status;

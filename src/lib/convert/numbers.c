@@ -88,17 +88,15 @@ static const unsigned char *skip_spaces(const unsigned char *s,
     return s;
 }
 
-/* Parse one figure at *ps.  Returns 1 and advances on success, 0 if the text
- * there is not a figure, -1 if it has too many digits. */
-static int read_figure(const unsigned char **ps, const unsigned char *e,
-                       figure *f)
+/* What may come before the digits: an opening parenthesis, a currency sign
+ * (before or after it), a minus dash.  Returns 0 when no digit follows. */
+static int read_lead(const unsigned char **ps, const unsigned char *e, figure *f, int *paren,
+                     int *neg)
 {
     const unsigned char *s = *ps;
-    int paren = 0, neg = 0;
     size_t n;
-    memset(f, 0, sizeof *f);
     if (s < e && *s == '(') {
-        paren = 1;
+        *paren = 1;
         s = skip_spaces(s + 1, e);
     }
     if ((n = currency_len(s, e)) > 0) {
@@ -106,13 +104,13 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
         currency_code(s, n, f->currency_code);
         s = skip_spaces(s + n, e);
         /* "$(12)" and "$ (12)": the sign before the parenthesis */
-        if (!paren && s < e && *s == '(') {
-            paren = 1;
+        if (!*paren && s < e && *s == '(') {
+            *paren = 1;
             s = skip_spaces(s + 1, e);
         }
     }
     if ((n = dash_len(s, e)) > 0 && s + n < e && isdigit(s[n])) {
-        neg = 1;
+        *neg = 1;
         s += n;
     }
     if ((n = currency_len(s, e)) > 0) {
@@ -120,11 +118,19 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
         currency_code(s, n, f->currency_code);
         s = skip_spaces(s + n, e);
     }
-    if (s >= e || !isdigit(*s))
-        return 0;
+    *ps = s;
+    return s < e && isdigit(*s);
+}
 
-    /* Digits with ',' separators, then an optional '.' fraction. */
-    char digits[64];
+enum { FIGURE_DIGITS = 64 };    /* room for a figure's digits: 63 at most */
+
+/* Digits with ',' separators, then an optional '.' fraction, into digits
+ * (*pnd of them).  Returns 1, 0 when the commas are not thousands separators
+ * (nor one decimal comma), -1 for too many digits. */
+static int read_digits(const unsigned char **ps, const unsigned char *e, figure *f,
+                       char *digits, size_t *pnd)
+{
+    const unsigned char *s = *ps;
     size_t nd = 0;
     int ncommas = 0, last_group = 0, first_group = 0, bad_group = 0;
     int group = 0;
@@ -137,7 +143,7 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
             ncommas++;
             group = 0;
         } else {
-            if (nd >= sizeof digits - 1)
+            if (nd >= FIGURE_DIGITS - 1)
                 return -1;
             digits[nd++] = (char)*s;
             group++;
@@ -157,7 +163,7 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
     if (!f->decimal_comma && s + 1 < e && *s == '.' && isdigit(s[1])) {
         s++;
         while (s < e && isdigit(*s)) {
-            if (nd >= sizeof digits - 1)
+            if (nd >= FIGURE_DIGITS - 1)
                 return -1;
             digits[nd++] = (char)*s++;
             frac++;
@@ -167,28 +173,48 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
     }
     f->frac_digits = frac;
     f->int_digits = (int)nd - frac;
-    const unsigned char *end = s;      /* the figure's printed end */
+    *pnd = nd;
+    *ps = s;
+    return 1;
+}
+
+/* What may follow the digits: '%', the closing parenthesis (which makes the
+ * figure negative; 0 when it is missing), a '%' after it.  *end is the
+ * figure's printed end. */
+static int read_tail(const unsigned char **ps, const unsigned char *e, figure *f, int paren,
+                     int *neg, const unsigned char **end)
+{
+    const unsigned char *s = *ps;
+    *end = s;
     s = skip_spaces(s, e);
     if (s < e && *s == '%') {
         f->percent = 1;
-        end = ++s;
+        *end = ++s;
         s = skip_spaces(s, e);
     }
     if (paren) {
         if (s < e && *s == ')')
-            end = ++s;
+            *end = ++s;
         else
             return 0;
-        neg = 1;
+        *neg = 1;
         /* "(24.7)%": the sign after the parenthesis */
         const unsigned char *pc = skip_spaces(s, e);
         if (!f->percent && pc < e && *pc == '%') {
             f->percent = 1;
-            end = s = pc + 1;
+            *end = s = pc + 1;
         }
     }
-    /* A unit word glued or spaced after the figure ("449.1 Gbps"). */
-    const unsigned char *w = skip_spaces(s, e);
+    *ps = s;
+    return 1;
+}
+
+/* A unit word glued or spaced after the figure ("449.1 Gbps") goes into
+ * f->suffix, and the figure ends after it. */
+static void read_unit_word(const unsigned char **ps, const unsigned char *e, figure *f,
+                           const unsigned char **end)
+{
+    const unsigned char *w = skip_spaces(*ps, e);
     const unsigned char *ws = w;
     while (w < e && isalpha(*w))
         w++;
@@ -200,13 +226,32 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
         if (after == e || isdigit(*after) || *after == '(' || *after == '-') {
             memcpy(f->suffix, ws, (size_t)(w - ws));
             f->suffix[w - ws] = '\0';
-            s = end = w;
+            *ps = *end = w;
         }
     }
+}
+
+/* Parse one figure at *ps.  Returns 1 and advances on success, 0 if the text
+ * there is not a figure, -1 if it has too many digits. */
+static int read_figure(const unsigned char **ps, const unsigned char *e,
+                       figure *f)
+{
+    const unsigned char *s = *ps, *end;
+    int paren = 0, neg = 0, got;
+    memset(f, 0, sizeof *f);
+    if (!read_lead(&s, e, f, &paren, &neg))
+        return 0;
+    char digits[FIGURE_DIGITS];
+    size_t nd = 0;
+    if ((got = read_digits(&s, e, f, digits, &nd)) != 1)
+        return got;
+    if (!read_tail(&s, e, f, paren, &neg, &end))
+        return 0;
+    read_unit_word(&s, e, f, &end);
 
     /* Strip leading zeros but keep at least one digit. */
-    size_t lead = 0;
-    while (lead + 1 < nd - (size_t)frac && digits[lead] == '0')
+    size_t frac = (size_t)f->frac_digits, lead = 0;
+    while (lead + 1 < nd - frac && digits[lead] == '0')
         lead++;
     if (nd - lead > R2X_DECIMAL_MAX_DIGITS)
         return -1;
@@ -214,7 +259,7 @@ static int read_figure(const unsigned char **ps, const unsigned char *e,
     for (size_t i = lead; i < nd; i++)
         coef = coef * 10 + (digits[i] - '0');
     f->value.coef = neg ? -coef : coef;
-    f->value.exp = -frac;
+    f->value.exp = -(int)frac;
     f->text_len = (size_t)(end - *ps);
     *ps = s;
     return 1;

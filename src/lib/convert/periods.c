@@ -689,131 +689,163 @@ static int read_range(const scan_ctx *sc, const date_read *first, int from,
     return 1;
 }
 
+/* The words of a phrase around its date, read before it: the qualifiers, a
+ * length and "ended".  as_of, len_kind and ended are 1 for a weak word,
+ * which counts only beside a date or a strong word, 2 for a strong one;
+ * *_end is where each ends. */
+typedef struct phrase_words {
+    int from, full, fiscal_word;
+    int as_of, len_kind, ended;
+    size_t as_of_end, len_end, ended_end;
+} phrase_words;
+
+/* "as of", "at", "from", "full", "fiscal", "for the", "balance(s) at"
+ * before the rest; *t moves past them.  0 when no word follows. */
+static int read_qualifiers(const scan_ctx *sc, tok *t, phrase_words *w)
+{
+    tok u;
+    for (;;) {
+        size_t at = t->end;
+        if ((tok_is(sc, t, "as") || tok_is(sc, t, "balance") ||
+             tok_is(sc, t, "balances")) && follow(sc, t->end, &u) &&
+            (tok_is(sc, &u, "of") || tok_is(sc, &u, "at"))) {
+            w->as_of = 2;
+            w->as_of_end = at = u.end;
+        } else if (tok_is(sc, t, "at")) {
+            w->as_of = w->as_of ? w->as_of : 1;
+            w->as_of_end = at;
+        } else if (tok_is(sc, t, "from")) {
+            w->from = 1;
+        } else if (tok_is(sc, t, "full")) {
+            w->full = 1;
+        } else if (tok_is(sc, t, "fiscal")) {
+            w->fiscal_word = 1;
+        } else if (!tok_is(sc, t, "for") && !tok_is(sc, t, "the") &&
+                   !tok_is(sc, t, "balance") && !tok_is(sc, t, "balances")) {
+            return 1;
+        }
+        if (!follow(sc, at, t))
+            return 0;
+    }
+}
+
+/* A length at *t: "Six Months", "26 weeks", "Second Quarter", "Quarter",
+ * "Half Year", or "Months" whose count was lost, with "period" after it;
+ * *t moves past it.  0 when no word follows it. */
+static int read_length(const scan_ctx *sc, tok *t, period_phrase *p, phrase_words *w)
+{
+    tok u;
+    size_t cend;
+    int n;
+    int ord = ordinal_of(sc, t);
+    if (read_count(sc, t, &n, &cend) && follow(sc, cend, &u) &&
+        (tok_in(sc, &u, w_months_unit) || tok_in(sc, &u, w_weeks_unit))) {
+        if (tok_in(sc, &u, w_months_unit))
+            p->months = n;
+        else
+            p->weeks = n;
+        w->len_kind = (p->months >= 1 && p->months <= 120) ||
+                      (p->weeks >= 1 && p->weeks <= 53) ? 2 : 0;
+        w->len_end = u.end;
+        if (!w->len_kind)
+            p->months = p->weeks = 0;
+    } else if (ord && follow(sc, t->end, &u) &&
+               (tok_in(sc, &u, w_quarter) || tok_is(sc, &u, "half"))) {
+        p->months = tok_is(sc, &u, "half") ? 6 : 3;
+        w->len_kind = 1;
+        w->len_end = u.end;
+    } else if (tok_in(sc, t, w_quarter) || tok_in(sc, t, w_year) ||
+               tok_is(sc, t, "half")) {
+        p->months = tok_in(sc, t, w_quarter) ? 3 : tok_is(sc, t, "half") ? 6 : 12;
+        w->len_kind = w->full || w->fiscal_word ? 2 : 1;
+        w->len_end = t->end;
+        if (p->months == 6 && follow(sc, t->end, &u) && tok_in(sc, &u, w_year))
+            w->len_end = u.end;                 /* "half year" */
+    } else if (tok_in(sc, t, w_months_unit) || tok_in(sc, t, w_weeks_unit)) {
+        w->len_kind = 1;                        /* "Months Ended", count lost */
+        w->len_end = t->end;
+    }
+    if (w->len_kind && follow(sc, w->len_end, &u) && tok_in(sc, &u, w_period))
+        w->len_end = u.end;
+    if (w->len_kind)
+        return follow(sc, w->len_end, t);
+    return 1;
+}
+
+/* The date at t; after a strong word, also one behind a fragment of damaged
+ * text. */
+static int read_phrase_date(const scan_ctx *sc, const tok *t, int strong, date_read *dr)
+{
+    tok u;
+    int got_date = read_date(sc, t, dr);
+    if (!got_date && strong && is_fragment(sc, t)) {
+        /* "As of S\tSeptember": a cut-off copy of the next word */
+        if (next_tok(sc, t->end, &u) && tok_len(&u) > tok_len(t) &&
+            is_prefix_ci(sc, t, &u))
+            got_date = read_date(sc, &u, dr);
+        /* "Ended er 30, 2009": a damaged month name */
+        else if (follow(sc, t->end, &u))
+            got_date = read_date(sc, &u, dr);
+    }
+    return got_date;
+}
+
+/* The phrase the words and the date (dr, NULL: none) make: weak words count
+ * only beside a date or a strong word; a bare date may begin a range. */
+static void settle_phrase(const scan_ctx *sc, const tok *first, const phrase_words *w,
+                          const date_read *dr, period_phrase *p)
+{
+    size_t end = first->end;
+    if (w->as_of == 2 || (w->as_of == 1 && dr)) {
+        p->as_of = 1;
+        end = w->as_of_end;
+    }
+    if (w->len_kind == 2 || (w->len_kind == 1 && (dr || w->ended == 2)))
+        end = w->len_end;
+    else
+        p->months = p->weeks = 0;
+    if (w->ended == 2 || (w->ended == 1 && dr)) {
+        p->ended = 1;
+        end = w->ended_end;
+    }
+    if (dr) {
+        p->date = dr->d;
+        end = dr->end;
+        memcpy(p->repair, dr->repair, sizeof p->repair);
+        if (!p->months && !p->weeks && !p->as_of && read_range(sc, dr, w->from, p))
+            return;
+    }
+    p->end = end;
+}
+
 /* Try to read one phrase starting at token first. */
 static int parse_phrase(const scan_ctx *sc, const tok *first, period_phrase *p)
 {
-    tok t = *first, u;
-    int have = 1, from = 0, full = 0, fiscal_word = 0;
-    int as_of = 0, ended = 0, len_kind = 0;     /* 1 weak, 2 strong */
-    size_t as_of_end = 0, len_end = 0, ended_end = 0, end;
-    int n;
+    tok t = *first;
+    phrase_words w;
+    size_t end;
 
     memset(p, 0, sizeof *p);
+    memset(&w, 0, sizeof w);
     p->start = first->start;
-
-    for (;;) {                                  /* qualifiers */
-        size_t at = t.end;
-        if ((tok_is(sc, &t, "as") || tok_is(sc, &t, "balance") ||
-             tok_is(sc, &t, "balances")) && follow(sc, t.end, &u) &&
-            (tok_is(sc, &u, "of") || tok_is(sc, &u, "at"))) {
-            as_of = 2;
-            as_of_end = at = u.end;
-        } else if (tok_is(sc, &t, "at")) {
-            as_of = as_of ? as_of : 1;
-            as_of_end = at;
-        } else if (tok_is(sc, &t, "from")) {
-            from = 1;
-        } else if (tok_is(sc, &t, "full")) {
-            full = 1;
-        } else if (tok_is(sc, &t, "fiscal")) {
-            fiscal_word = 1;
-        } else if (!tok_is(sc, &t, "for") && !tok_is(sc, &t, "the") &&
-                   !tok_is(sc, &t, "balance") && !tok_is(sc, &t, "balances")) {
-            break;
-        }
-        if (!follow(sc, at, &t)) {
-            have = 0;
-            break;
-        }
-    }
-
-    if (have && parse_fiscal(sc, &t, full || fiscal_word, p, &end)) {
+    int have = read_qualifiers(sc, &t, &w);
+    if (have && parse_fiscal(sc, &t, w.full || w.fiscal_word, p, &end)) {
         p->end = end;
         return 1;
     }
-
-    if (have) {                                 /* length */
-        size_t cend;
-        int ord = ordinal_of(sc, &t);
-        if (read_count(sc, &t, &n, &cend) && follow(sc, cend, &u) &&
-            (tok_in(sc, &u, w_months_unit) || tok_in(sc, &u, w_weeks_unit))) {
-            if (tok_in(sc, &u, w_months_unit))
-                p->months = n;
-            else
-                p->weeks = n;
-            len_kind = (p->months >= 1 && p->months <= 120) ||
-                       (p->weeks >= 1 && p->weeks <= 53) ? 2 : 0;
-            len_end = u.end;
-            if (!len_kind)
-                p->months = p->weeks = 0;
-        } else if (ord && follow(sc, t.end, &u) &&
-                   (tok_in(sc, &u, w_quarter) || tok_is(sc, &u, "half"))) {
-            p->months = tok_is(sc, &u, "half") ? 6 : 3;
-            len_kind = 1;
-            len_end = u.end;
-        } else if (tok_in(sc, &t, w_quarter) || tok_in(sc, &t, w_year) ||
-                   tok_is(sc, &t, "half")) {
-            p->months = tok_in(sc, &t, w_quarter) ? 3 : tok_is(sc, &t, "half") ? 6 : 12;
-            len_kind = full || fiscal_word ? 2 : 1;
-            len_end = t.end;
-            if (p->months == 6 && follow(sc, t.end, &u) && tok_in(sc, &u, w_year))
-                len_end = u.end;                /* "half year" */
-        } else if (tok_in(sc, &t, w_months_unit) || tok_in(sc, &t, w_weeks_unit)) {
-            len_kind = 1;                       /* "Months Ended", count lost */
-            len_end = t.end;
-        }
-        if (len_kind && follow(sc, len_end, &u) && tok_in(sc, &u, w_period))
-            len_end = u.end;
-        if (len_kind)
-            have = follow(sc, len_end, &t);
-    }
-
+    if (have)
+        have = read_length(sc, &t, p, &w);
     if (have && (tok_in(sc, &t, w_ended) || tok_in(sc, &t, w_weak_ended))) {
-        ended = tok_in(sc, &t, w_ended) ? 2 : 1;
-        ended_end = t.end;
+        w.ended = tok_in(sc, &t, w_ended) ? 2 : 1;
+        w.ended_end = t.end;
         have = follow(sc, t.end, &t);
     }
-
-    int strong = as_of == 2 || ended == 2 || len_kind == 2;
+    int strong = w.as_of == 2 || w.ended == 2 || w.len_kind == 2;
     date_read dr;
-    int got_date = 0;
-    if (have) {
-        got_date = read_date(sc, &t, &dr);
-        if (!got_date && strong && is_fragment(sc, &t)) {
-            /* "As of S\tSeptember": a cut-off copy of the next word */
-            if (next_tok(sc, t.end, &u) && tok_len(&u) > tok_len(&t) &&
-                is_prefix_ci(sc, &t, &u))
-                got_date = read_date(sc, &u, &dr);
-            /* "Ended er 30, 2009": a damaged month name */
-            else if (follow(sc, t.end, &u))
-                got_date = read_date(sc, &u, &dr);
-        }
-    }
+    int got_date = have && read_phrase_date(sc, &t, strong, &dr);
     if (!got_date && !strong)
         return 0;
-
-    /* weak words count only beside a date or a strong word */
-    end = first->end;
-    if (as_of == 2 || (as_of == 1 && got_date)) {
-        p->as_of = 1;
-        end = as_of_end;
-    }
-    if (len_kind == 2 || (len_kind == 1 && (got_date || ended == 2)))
-        end = len_end;
-    else
-        p->months = p->weeks = 0;
-    if (ended == 2 || (ended == 1 && got_date)) {
-        p->ended = 1;
-        end = ended_end;
-    }
-    if (got_date) {
-        p->date = dr.d;
-        end = dr.end;
-        memcpy(p->repair, dr.repair, sizeof p->repair);
-        if (!p->months && !p->weeks && !p->as_of && read_range(sc, &dr, from, p))
-            return 1;
-    }
-    p->end = end;
+    settle_phrase(sc, first, &w, got_date ? &dr : NULL, p);
     return 1;
 }
 

@@ -339,11 +339,111 @@ static int name_word_ok(const char *w, size_t n)
     return isupper((unsigned char)w[0]);
 }
 
-int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, size_t *where,
-                              size_t *times)
+/* The length of a legal form ("Inc.", "Corporation") that starts at t[i] as
+ * a word, 0 if none. */
+static size_t legal_form_at(const char *t, size_t len, size_t i)
 {
     static const char *const suffixes[] = {"Inc.", "Incorporated", "Corporation", "Corp.",
                                            "Co.", "Company", "Ltd.", "Limited", "plc", NULL};
+    for (size_t k = 0; suffixes[k]; k++) {
+        size_t l = strlen(suffixes[k]);
+        if (i + l <= len && !strncasecmp(t + i, suffixes[k], l) &&
+            (i + l == len || !isalnum((unsigned char)t[i + l])))
+            return l;
+    }
+    return 0;
+}
+
+/* Where a name ending before t[i] starts: back over capitalised words (and
+ * "and", "&", commas), six at most, on one line; *nwords how many. */
+static size_t name_start(const char *t, size_t i, size_t *nwords)
+{
+    size_t start = i, p = i;
+    *nwords = 0;
+    while (*nwords < 6) {
+        size_t e = p;
+        int newline = 0;
+        while (e > 0 && isspace((unsigned char)t[e - 1]))
+            newline |= t[--e] == '\n';
+        /* a name does not go on from the line above (a heading, a dateline) */
+        if (newline)
+            break;
+        if (e > 0 && t[e - 1] == ',')
+            e--;
+        size_t b = e;
+        while (b > 0 && !isspace((unsigned char)t[b - 1]))
+            b--;
+        if (b == e || !name_word_ok(t + b, e - b))
+            break;
+        for (size_t q = b; q < e; q++)
+            if (!isalnum((unsigned char)t[q]) && !strchr("&.-'", t[q]))
+                return start;
+        start = b;
+        p = b;
+        (*nwords)++;
+    }
+    return start;
+}
+
+/* The name t[start, end) into n: its key (lower case) and as shown, one
+ * space between words; returns their length, *mixed when it has lower
+ * case letters. */
+static size_t name_texts(const char *t, size_t start, size_t end, name_candidate *n,
+                         int *mixed)
+{
+    size_t kl = 0;
+    int space = 0;
+    *mixed = 0;
+    for (size_t q = start; q < end && kl + 2 < sizeof n->key; q++) {
+        if (isspace((unsigned char)t[q])) {
+            space = 1;
+            continue;
+        }
+        if (space && kl) {
+            n->key[kl] = ' ';
+            n->shown[kl++] = ' ';
+        }
+        space = 0;
+        if (islower((unsigned char)t[q]))
+            *mixed = 1;
+        n->key[kl] = (char)tolower((unsigned char)t[q]);
+        n->shown[kl++] = t[q];
+    }
+    n->key[kl] = n->shown[kl] = '\0';
+    return kl;
+}
+
+/* One more sighting of name n (kl bytes, first at start): a new candidate
+ * (32 at most) or one more of it; it is shown as printed in mixed case
+ * when it ever is. */
+static void count_name(name_candidate *c, size_t *nc, const name_candidate *n, size_t kl,
+                       int mixed, size_t start)
+{
+    size_t k = 0;
+    while (k < *nc && strcmp(c[k].key, n->key))
+        k++;
+    if (k == *nc) {
+        if (*nc == 32)
+            return;
+        (*nc)++;
+        memcpy(c[k].key, n->key, kl + 1);
+        c[k].first = start;
+    }
+    if (!c[k].count || (mixed && !c[k].shown[0]))
+        memcpy(c[k].shown, mixed || !c[k].count ? n->shown : c[k].shown, kl + 1);
+    if (mixed && c[k].count && c[k].shown[0]) {
+        int had_lower = 0;
+        for (const char *q = c[k].shown; *q; q++)
+            had_lower |= islower((unsigned char)*q);
+        if (!had_lower)
+            memcpy(c[k].shown, n->shown, kl + 1);
+    }
+    c[k].count++;
+}
+
+int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, size_t *where,
+                              size_t *times)
+{
     name_candidate *c = calloc(32, sizeof *c);
     if (!c)
         return -1;
@@ -353,92 +453,24 @@ int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, s
     for (size_t i = 1; i < len; i++) {
         if (!isspace((unsigned char)t[i - 1]))
             continue;
-        size_t sl = 0;
-        for (size_t k = 0; suffixes[k]; k++) {
-            size_t l = strlen(suffixes[k]);
-            if (i + l <= len && !strncasecmp(t + i, suffixes[k], l) &&
-                (i + l == len || !isalnum((unsigned char)t[i + l]))) {
-                sl = l;
-                break;
-            }
-        }
+        size_t sl = legal_form_at(t, len, i);
         if (!sl)
             continue;
-        /* walk back over capitalised words (and "and", "&", commas) */
-        size_t start = i, nwords = 0;
-        size_t p = i;
-        while (nwords < 6) {
-            size_t e = p;
-            int newline = 0;
-            while (e > 0 && isspace((unsigned char)t[e - 1]))
-                newline |= t[--e] == '\n';
-            /* a name does not go on from the line above (a heading, a dateline) */
-            if (newline)
-                break;
-            if (e > 0 && t[e - 1] == ',')
-                e--;
-            size_t b = e;
-            while (b > 0 && !isspace((unsigned char)t[b - 1]))
-                b--;
-            if (b == e || !name_word_ok(t + b, e - b))
-                break;
-            for (size_t q = b; q < e; q++)
-                if (!isalnum((unsigned char)t[q]) && !strchr("&.-'", t[q]))
-                    goto done_words;
-            start = b;
-            p = b;
-            nwords++;
-        }
-    done_words:
+        size_t nwords;
+        size_t start = name_start(t, i, &nwords);
         if (!nwords || !isupper((unsigned char)t[start]))
             continue;
         /* "and Co." alone is not a name */
         if (!strncasecmp(t + start, "and ", 4))
             continue;
-        char key[128], shown[128];
-        size_t kl = 0;
-        int space = 0, mixed = 0;
-        for (size_t q = start; q < i + sl && kl + 2 < sizeof key; q++) {
-            if (isspace((unsigned char)t[q])) {
-                space = 1;
-                continue;
-            }
-            if (space && kl) {
-                key[kl] = ' ';
-                shown[kl++] = ' ';
-            }
-            space = 0;
-            if (islower((unsigned char)t[q]))
-                mixed = 1;
-            key[kl] = (char)tolower((unsigned char)t[q]);
-            shown[kl++] = t[q];
-        }
-        key[kl] = shown[kl] = '\0';
+        name_candidate n;
+        int mixed;
+        size_t kl = name_texts(t, start, i + sl, &n, &mixed);
         /* "The Company", "the Corporation": a legal form alone names nobody */
         char identity[128];
-        company_name_key(key, identity, sizeof identity);
-        if (!identity[0])
-            continue;
-        size_t k = 0;
-        while (k < nc && strcmp(c[k].key, key))
-            k++;
-        if (k == nc) {
-            if (nc == 32)
-                continue;
-            nc++;
-            memcpy(c[k].key, key, kl + 1);
-            c[k].first = start;
-        }
-        if (!c[k].count || (mixed && !c[k].shown[0]))
-            memcpy(c[k].shown, mixed || !c[k].count ? shown : c[k].shown, kl + 1);
-        if (mixed && c[k].count && c[k].shown[0]) {
-            int had_lower = 0;
-            for (const char *q = c[k].shown; *q; q++)
-                had_lower |= islower((unsigned char)*q);
-            if (!had_lower)
-                memcpy(c[k].shown, shown, kl + 1);
-        }
-        c[k].count++;
+        company_name_key(n.key, identity, sizeof identity);
+        if (identity[0])
+            count_name(c, &nc, &n, kl, mixed, start);
     }
     size_t best = nc;
     for (size_t k = 0; k < nc; k++)

@@ -998,6 +998,75 @@ static void regroup_by_row_below(const table_plan *tp, const head_row *rows, siz
     }
 }
 
+/* Column i's period from its heading lines read as one phrase ("Fourth
+ * Quarter" over "2024", "Twelve months ended" over "December 31" over
+ * "2024"), when no phrase of a cell gave it; have: the column has a phrase
+ * to build on; year_below: the year of its lowest heading, under upper_len
+ * bytes of heading text. */
+static void period_of_heading_text(extract *x, table_plan *tp, size_t i, int have,
+                                   int year_below, size_t upper_len)
+{
+    vcolumn *v = &tp->cols[i];
+    period_phrase pp[8];
+    size_t np = period_scan(v->period_text, x->cal, pp, 8);
+    if (!np)
+        return;
+    /* "For the 13 Weeks Ended July 3, 2004 and June 28, 2003" over two
+     * columns, a year over each: the phrase of the column's year */
+    if (year_below && upper_len) {
+        char upper[sizeof v->period_text];
+        memcpy(upper, v->period_text, upper_len);
+        upper[upper_len] = '\0';
+        period_phrase up[8];
+        size_t nu = period_scan(upper, x->cal, up, 8);
+        for (size_t q = 0; q < nu; q++)
+            if (up[q].period.kind != R2X_PERIOD_NONE && up[q].period.end.year == year_below) {
+                v->phrase = up[q];
+                v->has_period = 1;
+                return;
+            }
+    }
+    int got = have;
+    period_phrase acc = v->phrase;
+    for (size_t q = 0; q < np; q++)
+        got = fold_phrase(x, &acc, got, &pp[q]);
+    if (got && acc.period.kind != R2X_PERIOD_NONE) {
+        v->phrase = acc;
+        v->has_period = 1;
+    } else if (!have) {
+        v->phrase = acc;        /* partial: a sibling may mend it */
+    }
+    if (!v->has_period && day_apart(x, v->period_text, &v->phrase)) {
+        char d[16];
+        r2x_date_format(v->phrase.period.end, d);
+        v->has_period = 1;
+        tb_warn(x, NULL, tp->heading_line, "the heading '%s' over column %zu gives its "
+                "date's day apart from its month and year; read as %s", v->period_text,
+                i + 1, d);
+    }
+}
+
+/* Units: each heading cell for the columns under it. */
+static void units_under_cells(extract *x, table_plan *tp, head_row *rows, size_t nrows,
+                              int assign[][MAX_COLUMNS])
+{
+    for (size_t r = 0; r < nrows; r++) {
+        head_row *h = &rows[r];
+        int cover[MAX_COLUMNS][MAX_COLUMNS];
+        size_t ncover[MAX_COLUMNS] = {0};
+        int covered[MAX_COLUMNS] = {0};
+        for (size_t i = 0; i < tp->ncols; i++) {
+            int k = assign[r][i];
+            if (k >= 0) {
+                cover[k][ncover[k]++] = (int)i;
+                covered[i] = 1;
+            }
+        }
+        for (size_t k = 0; k < h->ncells; k++)
+            read_units(x, tp, h->tc[k], cover[k], ncover[k], covered);
+    }
+}
+
 static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, size_t nrows,
                                  const title_info *ti)
 {
@@ -1043,65 +1112,10 @@ static void headings_by_geometry(extract *x, table_plan *tp, head_row *rows, siz
                 have = fold_tab_phrase(x, tp, h, v, have);
         }
         v->has_period = have && v->phrase.period.kind != R2X_PERIOD_NONE;
-        /* the heading lines read as one phrase: "Fourth Quarter" over
-         * "2024", "Twelve months ended" over "December 31" over "2024" */
-        period_phrase pp[8];
-        size_t np = period_scan(v->period_text, x->cal, pp, 8);
-        if (v->has_period || !np)
-            continue;
-        /* "For the 13 Weeks Ended July 3, 2004 and June 28, 2003" over two
-         * columns, a year over each: the phrase of the column's year */
-        if (year_below && upper_len) {
-            char upper[sizeof v->period_text];
-            memcpy(upper, v->period_text, upper_len);
-            upper[upper_len] = '\0';
-            period_phrase up[8];
-            size_t nu = period_scan(upper, x->cal, up, 8);
-            int found = 0;
-            for (size_t q = 0; q < nu && !found; q++)
-                if (up[q].period.kind != R2X_PERIOD_NONE &&
-                    up[q].period.end.year == year_below) {
-                    v->phrase = up[q];
-                    v->has_period = found = 1;
-                }
-            if (found)
-                continue;
-        }
-        int got = have;
-        period_phrase acc = v->phrase;
-        for (size_t q = 0; q < np; q++)
-            got = fold_phrase(x, &acc, got, &pp[q]);
-        if (got && acc.period.kind != R2X_PERIOD_NONE) {
-            v->phrase = acc;
-            v->has_period = 1;
-        } else if (!have) {
-            v->phrase = acc;        /* partial: a sibling may mend it */
-        }
-        if (!v->has_period && day_apart(x, v->period_text, &v->phrase)) {
-            char d[16];
-            r2x_date_format(v->phrase.period.end, d);
-            v->has_period = 1;
-            tb_warn(x, NULL, tp->heading_line, "the heading '%s' over column %zu gives its "
-                    "date's day apart from its month and year; read as %s", v->period_text,
-                    i + 1, d);
-        }
+        if (!v->has_period)
+            period_of_heading_text(x, tp, i, have, year_below, upper_len);
     }
-    /* units: each cell for the columns under it */
-    for (size_t r = 0; r < nrows; r++) {
-        head_row *h = &rows[r];
-        int cover[MAX_COLUMNS][MAX_COLUMNS];
-        size_t ncover[MAX_COLUMNS] = {0};
-        int covered[MAX_COLUMNS] = {0};
-        for (size_t i = 0; i < tp->ncols; i++) {
-            int k = assign[r][i];
-            if (k >= 0) {
-                cover[k][ncover[k]++] = (int)i;
-                covered[i] = 1;
-            }
-        }
-        for (size_t k = 0; k < h->ncells; k++)
-            read_units(x, tp, h->tc[k], cover[k], ncover[k], covered);
-    }
+    units_under_cells(x, tp, rows, nrows, assign);
 }
 
 /* ---- Periods the geometry could not place --------------------------------- */

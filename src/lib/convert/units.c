@@ -152,6 +152,67 @@ static size_t tokenize(const char *text, tok *toks, size_t max)
     return nt;
 }
 
+/* A bare scale at toks[i] ("in" before it skipped), and the rest of the
+ * parenthesis scanned for exceptions: "except per share", and the scale of
+ * share counts.  Returns the index of the phrase's last token. */
+static size_t read_bare_scale(const tok *toks, size_t nt, size_t i, unit_phrase *u)
+{
+    if (toks[i].kind == T_IN)
+        i++;
+    u->scale = toks[i].scale;
+    u->end = toks[i].end;
+    for (size_t j = i + 1; j < nt; j++) {
+        if (toks[j].kind == T_EXCEPT)
+            for (size_t k = j + 1; k < nt; k++)
+                if (toks[k].kind == T_PER && k + 1 < nt &&
+                    toks[k + 1].kind == T_SHARES)
+                    u->except_per_share = 1;
+        if (toks[j].kind == T_SHARES)
+            for (size_t k = j + 1; k < nt && k < j + 8; k++)
+                if (toks[k].kind == T_SCALE) {
+                    u->shares_scale = toks[k].scale;
+                    break;
+                }
+    }
+    if (u->except_per_share || u->shares_scale >= 0) {
+        /* the exception clause is part of this phrase: its own
+         * "in thousands" is not a second scale */
+        u->end = toks[nt - 1].end;
+        i = nt - 1;
+    }
+    return i;
+}
+
+/* A percent at toks[i], with a change word before or after it ("YoY %",
+ * "% Change") and "of total ..." after it.  Returns the index of the
+ * phrase's last token. */
+static size_t read_percent(const tok *toks, size_t nt, size_t i, unit_phrase *u)
+{
+    u->unit.kind = R2X_UNIT_PURE;
+    r2xi_strlcpy(u->unit.measure, "pure", sizeof u->unit.measure);
+    u->percent = 1;
+    u->end = toks[i].end;
+    if (i > 0 && toks[i - 1].kind == T_CHANGE && toks[i - 1].start >= u->start) {
+        u->change = 1;
+    }
+    if (i > 0 && toks[i - 1].kind == T_CHANGE) {
+        u->change = 1;
+        u->start = toks[i - 1].start;
+    }
+    if (i + 1 < nt && toks[i + 1].kind == T_CHANGE) {
+        u->change = 1;
+        u->end = toks[++i].end;
+    }
+    /* "% of total revenues" */
+    if (i + 2 < nt && toks[i + 1].kind == T_OF && toks[i + 2].kind == T_TOTAL) {
+        i += 2;
+        u->end = toks[i].end;
+        if (i + 1 < nt && toks[i + 1].kind == T_OTHER)
+            u->end = toks[++i].end;
+    }
+    return i;
+}
+
 size_t unit_scan(const char *text, unit_phrase *out, size_t max)
 {
     tok toks[128];
@@ -197,53 +258,9 @@ size_t unit_scan(const char *text, unit_phrase *out, size_t max)
                     toks[i + 1].kind == T_SCALE)) {
             /* A bare scale: "(in millions, except per share amounts)",
              * "(Thousands)"; not "amounts of less than one million". */
-            if (toks[i].kind == T_IN)
-                i++;
-            u.scale = toks[i].scale;
-            u.end = toks[i].end;
-            /* Scan the rest of the parenthesis for exceptions. */
-            for (size_t j = i + 1; j < nt; j++) {
-                if (toks[j].kind == T_EXCEPT)
-                    for (size_t k = j + 1; k < nt; k++)
-                        if (toks[k].kind == T_PER && k + 1 < nt &&
-                            toks[k + 1].kind == T_SHARES)
-                            u.except_per_share = 1;
-                if (toks[j].kind == T_SHARES)
-                    for (size_t k = j + 1; k < nt && k < j + 8; k++)
-                        if (toks[k].kind == T_SCALE) {
-                            u.shares_scale = toks[k].scale;
-                            break;
-                        }
-            }
-            if (u.except_per_share || u.shares_scale >= 0) {
-                /* the exception clause is part of this phrase: its own
-                 * "in thousands" is not a second scale */
-                u.end = toks[nt - 1].end;
-                i = nt - 1;
-            }
+            i = read_bare_scale(toks, nt, i, &u);
         } else if (toks[i].kind == T_PCT) {
-            u.unit.kind = R2X_UNIT_PURE;
-            r2xi_strlcpy(u.unit.measure, "pure", sizeof u.unit.measure);
-            u.percent = 1;
-            u.end = toks[i].end;
-            if (i > 0 && toks[i - 1].kind == T_CHANGE && toks[i - 1].start >= u.start) {
-                u.change = 1;
-            }
-            if (i > 0 && toks[i - 1].kind == T_CHANGE) {
-                u.change = 1;
-                u.start = toks[i - 1].start;
-            }
-            if (i + 1 < nt && toks[i + 1].kind == T_CHANGE) {
-                u.change = 1;
-                u.end = toks[++i].end;
-            }
-            /* "% of total revenues" */
-            if (i + 2 < nt && toks[i + 1].kind == T_OF && toks[i + 2].kind == T_TOTAL) {
-                i += 2;
-                u.end = toks[i].end;
-                if (i + 1 < nt && toks[i + 1].kind == T_OTHER)
-                    u.end = toks[++i].end;
-            }
+            i = read_percent(toks, nt, i, &u);
         } else if (toks[i].kind == T_CHANGE) {
             /* "YoY Change", "Change", "YoY % change" (the % branch takes that) */
             if (i + 1 < nt && toks[i + 1].kind == T_PCT)

@@ -1163,6 +1163,87 @@ static const char *arc_extra(reader *r, const attrs *at)
     return out;
 }
 
+/* A locator of the open extended link: its target's document is in the DTS
+ * (4.3); the locator is kept by label for the link's arcs. */
+static void read_locator(reader *r, const char *ns, const char *local, const attrs *at)
+{
+    dts *d = r->d;
+    const char *href = attr(r, at, XLINK_NS, "href");
+    const char *label = attr(r, at, XLINK_NS, "label");
+    if (!href || !label)
+        return;
+    /* most locators of a linkbase point into one schema: resolve the
+     * document part once */
+    const char *hash = strchr(href, '#');
+    size_t dn = hash ? (size_t)(hash - href) : strlen(href);
+    const char *docpart = intern(d, href, (int)dn);
+    if (docpart != r->last_ref || base_of(r) != r->last_base) {
+        char *abs = fetch_resolve(base_of(r), docpart);
+        r->last_ref = docpart;
+        r->last_base = base_of(r);
+        r->last_abs = abs ? intern(d, abs, -1) : NULL;
+        r->last_discovered = 0;
+        free(abs);
+    }
+    if (!r->last_abs) {
+        d->oom = 1;
+        return;
+    }
+    /* only link:loc is followed in discovery (4.3), not other elements
+     * of its substitution group */
+    if (!r->last_discovered && ns && !strcmp(ns, LINK_NS) && !strcmp(local, "loc")) {
+        discover(d, r->last_abs, NULL, r->doc->url, line_of(r), NULL);
+        r->last_discovered = 1;
+    }
+    char frag[512];
+    locator l = {label, hash ? intern2(d, r->last_abs, '#', unescape_fragment(hash + 1, frag,
+                                                                               sizeof frag))
+                             : r->last_abs, NULL};
+    if (buf_add(&r->locs, &l, sizeof l))
+        d->oom = 1;
+}
+
+/* An arc of the open extended link, with what its kind of link says:
+ * counted, and kept unless it is a reference arc. */
+static void read_arc(reader *r, const attrs *at)
+{
+    dts *d = r->d;
+    const char *from = attr(r, at, XLINK_NS, "from"), *to = attr(r, at, XLINK_NS, "to");
+    char b1[64], b2[64], b3[64], b4[64];
+    const char *order = attr_tmp(at, "order", b1, sizeof b1);
+    const char *weight = attr_tmp(at, "weight", b2, sizeof b2);
+    const char *priority = attr_tmp(at, "priority", b3, sizeof b3);
+    const char *use = attr_tmp(at, "use", b4, sizeof b4);
+    arc a = {from, to, attr(r, at, XLINK_NS, "arcrole"), line_of(r),
+             order ? strtod(order, NULL) : 1.0, weight ? strtod(weight, NULL) : 0.0,
+             priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited"),
+             NULL, 0, 0, 0, NULL, arc_extra(r, at)};
+    if (r->link_kind == DTS_ARC_PRESENTATION)
+        a.preferred_label = attr(r, at, NULL, "preferredLabel");
+    if (r->link_kind == DTS_ARC_DEFINITION) {
+        const char *ce = attr(r, at, XBRLDT_NS, "contextElement");
+        const char *closed = attr(r, at, XBRLDT_NS, "closed");
+        const char *usable = attr(r, at, XBRLDT_NS, "usable");
+        a.target_role = attr(r, at, XBRLDT_NS, "targetRole");
+        a.xdt_context = !ce ? 0 : !strcmp(ce, "segment") ? 1 : !strcmp(ce, "scenario") ? 2 : -1;
+        a.xdt_closed = is_true(closed);
+        a.xdt_unusable = usable && !is_true(usable);
+    }
+    d->counts.arcs++;
+    switch (r->link_kind) {
+    case DTS_ARC_CALCULATION: d->counts.calculation++; break;
+    case DTS_ARC_PRESENTATION: d->counts.presentation++; break;
+    case DTS_ARC_DEFINITION: d->counts.definition++; break;
+    case DTS_ARC_LABEL: d->counts.label++; break;
+    case DTS_ARC_REFERENCE: d->counts.reference++; break;
+    }
+    /* reference arcs end at resources: counted, not kept; label arcs
+     * only give the label roles of concepts */
+    if (from && to && r->link_kind != DTS_ARC_REFERENCE &&
+        buf_add(&r->arcs, &a, sizeof a))
+        d->oom = 1;
+}
+
 static void xlink_element(reader *r, const char *ns, const char *local, const char *type,
                           const attrs *at)
 {
@@ -1191,39 +1272,7 @@ static void xlink_element(reader *r, const char *ns, const char *local, const ch
     if (!r->link_depth)
         return;
     if (!strcmp(type, "locator")) {
-        const char *href = attr(r, at, XLINK_NS, "href");
-        const char *label = attr(r, at, XLINK_NS, "label");
-        if (!href || !label)
-            return;
-        /* most locators of a linkbase point into one schema: resolve the
-         * document part once */
-        const char *hash = strchr(href, '#');
-        size_t dn = hash ? (size_t)(hash - href) : strlen(href);
-        const char *docpart = intern(d, href, (int)dn);
-        if (docpart != r->last_ref || base_of(r) != r->last_base) {
-            char *abs = fetch_resolve(base_of(r), docpart);
-            r->last_ref = docpart;
-            r->last_base = base_of(r);
-            r->last_abs = abs ? intern(d, abs, -1) : NULL;
-            r->last_discovered = 0;
-            free(abs);
-        }
-        if (!r->last_abs) {
-            d->oom = 1;
-            return;
-        }
-        /* only link:loc is followed in discovery (4.3), not other elements
-         * of its substitution group */
-        if (!r->last_discovered && ns && !strcmp(ns, LINK_NS) && !strcmp(local, "loc")) {
-            discover(d, r->last_abs, NULL, r->doc->url, line_of(r), NULL);
-            r->last_discovered = 1;
-        }
-        char frag[512];
-        locator l = {label, hash ? intern2(d, r->last_abs, '#', unescape_fragment(hash + 1, frag,
-                                                                                   sizeof frag))
-                                 : r->last_abs, NULL};
-        if (buf_add(&r->locs, &l, sizeof l))
-            d->oom = 1;
+        read_locator(r, ns, local, at);
         return;
     }
     if (!strcmp(type, "resource")) {
@@ -1237,42 +1286,8 @@ static void xlink_element(reader *r, const char *ns, const char *local, const ch
         }
         return;
     }
-    if (!strcmp(type, "arc")) {
-        const char *from = attr(r, at, XLINK_NS, "from"), *to = attr(r, at, XLINK_NS, "to");
-        char b1[64], b2[64], b3[64], b4[64];
-        const char *order = attr_tmp(at, "order", b1, sizeof b1);
-        const char *weight = attr_tmp(at, "weight", b2, sizeof b2);
-        const char *priority = attr_tmp(at, "priority", b3, sizeof b3);
-        const char *use = attr_tmp(at, "use", b4, sizeof b4);
-        arc a = {from, to, attr(r, at, XLINK_NS, "arcrole"), line_of(r),
-                 order ? strtod(order, NULL) : 1.0, weight ? strtod(weight, NULL) : 0.0,
-                 priority ? atoi(priority) : 0, use && !strcmp(use, "prohibited"),
-                 NULL, 0, 0, 0, NULL, arc_extra(r, at)};
-        if (r->link_kind == DTS_ARC_PRESENTATION)
-            a.preferred_label = attr(r, at, NULL, "preferredLabel");
-        if (r->link_kind == DTS_ARC_DEFINITION) {
-            const char *ce = attr(r, at, XBRLDT_NS, "contextElement");
-            const char *closed = attr(r, at, XBRLDT_NS, "closed");
-            const char *usable = attr(r, at, XBRLDT_NS, "usable");
-            a.target_role = attr(r, at, XBRLDT_NS, "targetRole");
-            a.xdt_context = !ce ? 0 : !strcmp(ce, "segment") ? 1 : !strcmp(ce, "scenario") ? 2 : -1;
-            a.xdt_closed = is_true(closed);
-            a.xdt_unusable = usable && !is_true(usable);
-        }
-        d->counts.arcs++;
-        switch (r->link_kind) {
-        case DTS_ARC_CALCULATION: d->counts.calculation++; break;
-        case DTS_ARC_PRESENTATION: d->counts.presentation++; break;
-        case DTS_ARC_DEFINITION: d->counts.definition++; break;
-        case DTS_ARC_LABEL: d->counts.label++; break;
-        case DTS_ARC_REFERENCE: d->counts.reference++; break;
-        }
-        /* reference arcs end at resources: counted, not kept; label arcs
-         * only give the label roles of concepts */
-        if (from && to && r->link_kind != DTS_ARC_REFERENCE &&
-            buf_add(&r->arcs, &a, sizeof a))
-            d->oom = 1;
-    }
+    if (!strcmp(type, "arc"))
+        read_arc(r, at);
 }
 
 static void set_text_handler(reader *r);

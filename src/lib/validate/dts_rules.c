@@ -14,6 +14,7 @@
  */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,11 +246,15 @@ static void add_pending(dts_rules_feed *f, const pending *p)
 }
 
 /* A rule broken on the spot: reported when the rules run. */
-static void finding(dts_rules_feed *f, long line, const char *code, const char *fmt,
-                    const char *a, const char *b)
+static void finding(dts_rules_feed *f, long line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void finding(dts_rules_feed *f, long line, const char *code, const char *fmt, ...)
 {
     char msg[700];
-    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     pending p = {P_FINDING, f->url, line, dstr(f, code, -1), dstr(f, msg, -1), NULL, NULL,
                  SIZE_MAX, 0};
     add_pending(f, &p);
@@ -466,14 +471,14 @@ static void start_decl(dts_rules_feed *f, const fattrs *at, long line, int arcro
     const char *cycles = arcrole ? fattr(f, at, NULL, "cyclesAllowed") : NULL;
     if (!uri || !*uri || !valid_uri(uri))
         finding(f, line, arcrole ? "xbrl.5.1.4:arcroleURI" : "xbrl.5.1.3:roleURI",
-                "a link:%s needs a URI, not \"%s\"", what, uri);
+                "a link:%s needs a URI, not \"%s\"", what, uri ? uri : "");
     if (id && xmlValidateNCName(BAD_CAST id, 0))
         finding(f, line, "xbrl.5.1.3:id", "the id \"%s\" of a link:%s is not an NCName", id,
                 what);
     if (arcrole && (!cycles || (strcmp(cycles, "any") && strcmp(cycles, "undirected") &&
                                 strcmp(cycles, "none"))))
         finding(f, line, "xbrl.5.1.4.3:cyclesAllowed",
-                "cyclesAllowed is \"%s\", not any, undirected or none", cycles, NULL);
+                "cyclesAllowed is \"%s\", not any, undirected or none", cycles ? cycles : "");
     memset(&f->cur, 0, sizeof f->cur);
     f->cur.url = f->url;
     f->cur.line = line;
@@ -508,7 +513,7 @@ static void end_decl(dts_rules_feed *f)
     if (dup)
         finding(f, f->cur.line, "xbrl.5.1.3.4:usedOnDuplicate",
                 "a link:%s names one element twice in link:usedOn",
-                f->cur.arcrole ? "arcroleType" : "roleType", NULL);
+                f->cur.arcrole ? "arcroleType" : "roleType");
     r2x_buf s;
     buf_init(&s, R2X_BUF_NOCAP);
     int bad = buf_addc(&s, '|');
@@ -617,8 +622,8 @@ static void check_locator(dts_rules_feed *f, const char *href, const char *base,
             const char *open = strchr(p, '(');
             if (!open || open - p != 7 || strncmp(p, "element", 7)) {
                 finding(f, line, "xbrl.3.5.4:xpointerScheme",
-                        "the locator href \"%s\" uses an XPointer scheme other than element()%s",
-                        href, "");
+                        "the locator href \"%s\" uses an XPointer scheme other than element()",
+                        href);
                 return;
             }
             const char *close = strchr(open, ')');
@@ -716,7 +721,7 @@ static void link_child(dts_rules_feed *f, const char *ns, const char *local, con
                              ? ftmp(f, 3, at, NULL, "weight") : NULL;
     if (weight && decimal_is_zero(weight))
         finding(f, line, "xbrl.5.2.5.2.1:zeroWeight",
-                "a calculationArc has weight \"%s\"%s: a weight must not be zero", weight, "");
+                "a calculationArc has weight \"%s\": a weight must not be zero", weight);
     feed_xdt_arc(f, at, line, lb);
     /* XLink 1.0 5.1.3: no two arcs of a link join the same labels; a
      * prohibiting arc beside the arc it prohibits is not flagged */
@@ -762,7 +767,7 @@ static void end_extended(dts_rules_feed *f)
         if (!from_ok || !bsearch(&to, labels, nl, sizeof *labels, cmp_ptr_p))
             finding(f, e[i].line, "xbrl.3.5.3.9:arcLabelUnresolved",
                     "an arc names xlink:label \"%s\", which no locator or resource of its "
-                    "link has", !from_ok ? from : to, NULL);
+                    "link has", !from_ok ? from : to);
     }
     /* 5.2.2.3, 5.2.3.3: a label (reference) arc ends at a label (reference);
      * one in another document, through a locator, only to prohibit it */
@@ -861,74 +866,82 @@ static void end_content(dts_rules_feed *f)
         f->oom = 1;
 }
 
-static void feed_start(void *self, const char *ns, const char *local, int nb_namespaces,
-                       const unsigned char **namespaces, int nb_attributes,
-                       const unsigned char **attributes, long line, const char *base)
+/* The new element's frame: it inherits its parent's linkbase and extended
+ * link.  *parent receives a copy of the parent's frame (frames may move when
+ * the new one is pushed), *position the element's place among its siblings,
+ * from 1.  Its namespace declarations come into scope. */
+static frame open_frame(dts_rules_feed *f, int nb_namespaces, const unsigned char **namespaces,
+                        frame *parent, unsigned *position)
 {
-    dts_rules_feed *f = self;
-    if (f->oom)
-        return;        /* out of memory: the feed is dead (dts_load fails) */
-    fattrs at = {nb_attributes, attributes};
     frame fr = {f->ns.len, SIZE_MAX, 0, 0, 0, 0};
+    *parent = (frame){0, SIZE_MAX, 0, 0, 0, 0};
+    *position = 1;
     if (f->depth) {
-        const frame *up = &frames(f)[f->depth - 1];
+        frame *up = &frames(f)[f->depth - 1];
         fr.linkbase = up->linkbase;
         fr.in_link = up->in_link;
+        *position = ++up->nchild;
+        *parent = *up;
     }
-    frame up = {0, SIZE_MAX, 0, 0, 0, 0};
-    unsigned position = 1;     /* among its siblings, from 1 */
-    if (f->depth) {
-        position = ++frames(f)[f->depth - 1].nchild;
-        up = frames(f)[f->depth - 1];
-    }
-    const frame *parent = f->depth ? &up : NULL;   /* a copy: frames may move */
     for (int i = 0; i < nb_namespaces; i++) {
         ns_bind b = {dstr(f, (const char *)namespaces[2 * i], -1),
                      dstr(f, (const char *)namespaces[2 * i + 1], -1)};
         if (buf_add(&f->ns, &b, sizeof b))
             f->oom = 1;
     }
+    return fr;
+}
+
+/* A link:linkbase or xbrli:xbrl outside an extended link holds extended
+ * links: it gets a list of their names, for linkbaseRef roles (4.3.4). */
+static void open_holder(dts_rules_feed *f, const char *ns, const char *local, frame *fr)
+{
+    int holder = ns && ((!strcmp(ns, LINK_NS) && !strcmp(local, "linkbase")) ||
+                        (!strcmp(ns, XBRLI_NS) && !strcmp(local, "xbrl")));
+    if (!holder || fr->in_link)
+        return;
+    r2x_buf *names = malloc(sizeof *names);
+    if (names)
+        buf_init(names, R2X_BUF_NOCAP);
+    if (!names || buf_add(&f->linkbases, &names, sizeof names)) {
+        free(names);
+        f->oom = 1;
+    } else {
+        fr->linkbase = f->linkbases.len / sizeof names - 1;
+        fr->is_holder = 1;
+    }
+}
+
+/* What an id of the element (or the document, at its root) locates. */
+static int target_kind(dts_rules_feed *f, const char *ns, const char *local, const fattrs *at,
+                       const frame *parent)
+{
     int xsd = ns && !strcmp(ns, XSD_NS), link = ns && !strcmp(ns, LINK_NS);
-    fr.is_schema = xsd && !strcmp(local, "schema");
-    int root = !f->root_seen;
-    f->root_seen = 1;
-    if (root && fr.is_schema) {
-        f->tns = fattr(f, &at, NULL, "targetNamespace");
-        if (f->tns && !*f->tns)
-            finding(f, line, "xbrl.5.1:emptyTargetNamespace",
-                    "a schema's targetNamespace must not be empty%s%s", NULL, NULL);
-    }
-    /* what ids and documents locate */
-    const char *id = ftmp(f, 0, &at, NULL, "id");
-    int kind = xsd && !strcmp(local, "element") && parent && parent->is_schema ? T_GLOBAL_ELEMENT
-               : link && !strcmp(local, "linkbase") ? T_LINKBASE
-               : link && !strcmp(local, "label") ? T_LABEL
-               : link && !strcmp(local, "reference") ? T_REFERENCE : T_OTHER;
-    if (((link && !strcmp(local, "linkbase")) || (ns && !strcmp(ns, XBRLI_NS) && !strcmp(local, "xbrl"))) &&
-        !fr.in_link) {
-        r2x_buf *names = malloc(sizeof *names);
-        if (names)
-            buf_init(names, R2X_BUF_NOCAP);
-        if (!names || buf_add(&f->linkbases, &names, sizeof names)) {
-            free(names);
-            f->oom = 1;
-        } else {
-            fr.linkbase = f->linkbases.len / sizeof names - 1;
-            fr.is_holder = 1;
-        }
-    }
-    int declaration = link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"));
-    if (kind == T_OTHER) {
-        const char *xt = ftmp(f, 6, &at, XLINK_NS, "type");
-        kind = xsd && !strcmp(local, "element") ? T_XSD_ELEMENT
-               : xt && !strcmp(xt, "resource") ? T_RESOURCE : T_OTHER;
-    }
-    /* by id, and by element() child sequence near the root (/1, /1/n) */
+    if (xsd && !strcmp(local, "element") && parent && parent->is_schema)
+        return T_GLOBAL_ELEMENT;
+    if (link && !strcmp(local, "linkbase"))
+        return T_LINKBASE;
+    if (link && !strcmp(local, "label"))
+        return T_LABEL;
+    if (link && !strcmp(local, "reference"))
+        return T_REFERENCE;
+    const char *xt = ftmp(f, 6, at, XLINK_NS, "type");
+    if (xsd && !strcmp(local, "element"))
+        return T_XSD_ELEMENT;
+    return xt && !strcmp(xt, "resource") ? T_RESOURCE : T_OTHER;
+}
+
+/* The element as a target of locators and linkbaseRefs: by its id (id NULL:
+ * none, or one a declaration keeps itself), by element() child sequence near
+ * the root (/1, /1/n), and as its document at the root. */
+static void add_element_targets(dts_rules_feed *f, const fattrs *at, const char *id, int kind,
+                                int root, unsigned position, size_t linkbase)
+{
     const char *keys[3] = {root ? f->url : NULL, NULL, NULL};
     r2x_buf k, seq;
     buf_init(&k, R2X_BUF_NOCAP);
     buf_init(&seq, R2X_BUF_NOCAP);
-    if (id && !declaration) {                  /* declarations: start_decl */
+    if (id) {
         if (buf_addf(&k, "%s#%s", f->url, id))
             f->oom = 1;
         else
@@ -944,37 +957,121 @@ static void feed_start(void *self, const char *ns, const char *local, int nb_nam
     for (int i = 0; i < 3; i++) {
         target *t = keys[i] ? add_target(f, keys[i], kind) : NULL;
         if (t && kind == T_GLOBAL_ELEMENT)
-            t->abstract = is_true(ftmp(f, 1, &at, NULL, "abstract"));
+            t->abstract = is_true(ftmp(f, 1, at, NULL, "abstract"));
         if (t && kind == T_LINKBASE)
-            t->linkbase = fr.linkbase;
+            t->linkbase = linkbase;
     }
     buf_release(&k);
     buf_release(&seq);
+}
+
+/* An XML Schema element (the new frame pushed): what it adds to the shape
+ * of the open declaration, or a named complexType of the schema opening one;
+ * xsd:redefine is refused. */
+static void xsd_element(dts_rules_feed *f, const char *local, const fattrs *at, long line,
+                        const frame *parent)
+{
+    if (f->content_depth && !f->content_skip_depth)
+        content_child(f, local, at, line);
+    if (!strcmp(local, "redefine"))
+        finding(f, line, "xbrl.5.1:redefine",
+                "xsd:redefine must not be used in a taxonomy schema");
+    if (f->content_depth || strcmp(local, "complexType") || !parent || !parent->is_schema)
+        return;
+    const char *name = fattr(f, at, NULL, "name");
+    r2x_buf key;
+    buf_init(&key, R2X_BUF_NOCAP);
+    const char *type_key = NULL;
+    if (name && buf_addf(&key, "{%s}%s", f->tns ? f->tns : "", name))
+        f->oom = 1;
+    else if (name)
+        type_key = dstr(f, key.data, (int)key.len);
+    buf_release(&key);
+    start_content(f, SIZE_MAX, type_key);
+    content_child(f, local, at, line);
+}
+
+/* A global element declaration: its item and tuple rules wait for the DTS
+ * (P_ELEMENT), with the shape of its content read as it streams by. */
+static void start_global_element(dts_rules_feed *f, const fattrs *at, long line,
+                                 const char *base)
+{
+    const char *name = fattr(f, at, NULL, "name");
+    const char *tdr = fattr(f, at, XBRLDT_NS, "typedDomainRef");
+    int flags = (fattr(f, at, XBRLI_NS, "periodType") != NULL) |
+                (fattr(f, at, XBRLI_NS, "balance") != NULL) << 1;
+    if (!name)
+        return;
+    const char *type_name = fattr(f, at, NULL, "type");
+    element_shape es = {{0, {0, 0, 0, 0}}, type_name ? feed_qname(f, type_name) : NULL};
+    size_t shape_index = f->element_shapes.len / sizeof es;
+    if (buf_add(&f->element_shapes, &es, sizeof es))
+        f->oom = 1;
+    pending p = {P_ELEMENT, f->url, line, f->tns, name, tdr,
+                 tdr ? feed_resolve(f, base, tdr) : NULL, shape_index, flags};
+    add_pending(f, &p);
+    if (!f->content_depth && !f->oom)
+        start_content(f, shape_index, NULL);
+}
+
+/* A roleRef or arcroleRef of a linkbase: one per URI (3.5.2.4.5,
+ * 3.5.2.5.5); the declaration it points to is checked with the DTS. */
+static void check_role_ref(dts_rules_feed *f, const char *local, const fattrs *at, long line,
+                           size_t linkbase, const char *base, int is_role_ref)
+{
+    const char *uri = fattr(f, at, NULL, is_role_ref ? "roleURI" : "arcroleURI");
+    const char *href = fattr(f, at, XLINK_NS, "href");
+    if (!uri)
+        return;
+    const char *key = ref_key(f, linkbase, !is_role_ref, uri);
+    if (key && xmlHashLookup(f->refs, BAD_CAST key))
+        finding(f, line, is_role_ref ? "xbrl.3.5.2.4.5:duplicateRoleRef"
+                                     : "xbrl.3.5.2.5.5:duplicateArcroleRef",
+                "a second link:%s for \"%s\"", local, uri);
+    else if (key && xmlHashAddEntry(f->refs, BAD_CAST key, (void *)1))
+        f->oom = 1;
+    if (href) {
+        pending p = {P_REF, f->url, line, uri, feed_resolve(f, base, href), href, NULL,
+                     SIZE_MAX, is_role_ref};
+        add_pending(f, &p);
+    }
+}
+
+static void feed_start(void *self, const char *ns, const char *local, int nb_namespaces,
+                       const unsigned char **namespaces, int nb_attributes,
+                       const unsigned char **attributes, long line, const char *base)
+{
+    dts_rules_feed *f = self;
+    if (f->oom)
+        return;        /* out of memory: the feed is dead (dts_load fails) */
+    fattrs at = {nb_attributes, attributes};
+    frame up;
+    unsigned position;
+    frame fr = open_frame(f, nb_namespaces, namespaces, &up, &position);
+    const frame *parent = f->depth ? &up : NULL;
+    int xsd = ns && !strcmp(ns, XSD_NS), link = ns && !strcmp(ns, LINK_NS);
+    fr.is_schema = xsd && !strcmp(local, "schema");
+    int root = !f->root_seen;
+    f->root_seen = 1;
+    if (root && fr.is_schema) {
+        f->tns = fattr(f, &at, NULL, "targetNamespace");
+        if (f->tns && !*f->tns)
+            finding(f, line, "xbrl.5.1:emptyTargetNamespace",
+                    "a schema's targetNamespace must not be empty");
+    }
+    const char *id = ftmp(f, 0, &at, NULL, "id");
+    open_holder(f, ns, local, &fr);
+    int declaration = link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"));
+    int kind = target_kind(f, ns, local, &at, parent);
+    add_element_targets(f, &at, declaration ? NULL : id, kind, root, position, fr.linkbase);
     if (f->oom || buf_add(&f->frames, &fr, sizeof fr)) {
         f->oom = 1;    /* depth must not pass the frames there are */
         return;
     }
     f->depth++;
 
-    if (f->content_depth && !f->content_skip_depth && xsd)
-        content_child(f, local, &at, line);
-    if (xsd && !strcmp(local, "redefine"))
-        finding(f, line, "xbrl.5.1:redefine",
-                "xsd:redefine must not be used in a taxonomy schema%s%s", NULL, NULL);
-    if (!f->content_depth && xsd && !strcmp(local, "complexType") && parent &&
-        parent->is_schema) {
-        const char *name = fattr(f, &at, NULL, "name");
-        r2x_buf key;
-        buf_init(&key, R2X_BUF_NOCAP);
-        const char *type_key = NULL;
-        if (name && buf_addf(&key, "{%s}%s", f->tns ? f->tns : "", name))
-            f->oom = 1;
-        else if (name)
-            type_key = dstr(f, key.data, (int)key.len);
-        buf_release(&key);
-        start_content(f, SIZE_MAX, type_key);
-        content_child(f, local, &at, line);
-    }
+    if (xsd)
+        xsd_element(f, local, &at, line, parent);
     if (f->text_depth)
         return;
     if (f->decl_depth) {
@@ -985,7 +1082,7 @@ static void feed_start(void *self, const char *ns, const char *local, int nb_nam
         }
         return;
     }
-    if (link && (!strcmp(local, "roleType") || !strcmp(local, "arcroleType"))) {
+    if (declaration) {         /* its id is kept by start_decl */
         start_decl(f, &at, line, local[0] == 'a');
         f->decl_depth = f->depth;
         return;
@@ -1004,47 +1101,14 @@ static void feed_start(void *self, const char *ns, const char *local, int nb_nam
         return;
     }
     if (kind == T_GLOBAL_ELEMENT) {
-        const char *name = fattr(f, &at, NULL, "name");
-        const char *tdr = fattr(f, &at, XBRLDT_NS, "typedDomainRef");
-        int flags = (fattr(f, &at, XBRLI_NS, "periodType") != NULL) |
-                    (fattr(f, &at, XBRLI_NS, "balance") != NULL) << 1;
-        if (name) {
-            const char *type_name = fattr(f, &at, NULL, "type");
-            element_shape es = {{0, {0, 0, 0, 0}}, type_name ? feed_qname(f, type_name) : NULL};
-            size_t shape_index = f->element_shapes.len / sizeof es;
-            if (buf_add(&f->element_shapes, &es, sizeof es))
-                f->oom = 1;
-            pending p = {P_ELEMENT, f->url, line, f->tns, name, tdr,
-                         tdr ? feed_resolve(f, base, tdr) : NULL, shape_index, flags};
-            add_pending(f, &p);
-            if (!f->content_depth && !f->oom)
-                start_content(f, shape_index, NULL);
-        }
+        start_global_element(f, &at, line, base);
         return;
     }
     if (!link)
         return;
     int role_ref = !strcmp(local, "roleRef"), arcrole_ref = !strcmp(local, "arcroleRef");
     if ((role_ref || arcrole_ref) && parent && parent->is_holder) {
-        /* one roleRef per roleURI, one arcroleRef per arcroleURI (3.5.2.4.5) */
-        const char *uri = fattr(f, &at, NULL, role_ref ? "roleURI" : "arcroleURI");
-        const char *href = fattr(f, &at, XLINK_NS, "href");
-        if (!uri)
-            return;
-        {
-            const char *key = ref_key(f, fr.linkbase, arcrole_ref, uri);
-            if (key && xmlHashLookup(f->refs, BAD_CAST key))
-                finding(f, line, role_ref ? "xbrl.3.5.2.4.5:duplicateRoleRef"
-                                          : "xbrl.3.5.2.5.5:duplicateArcroleRef",
-                        "a second link:%s for \"%s\"", local, uri);
-            else if (key && xmlHashAddEntry(f->refs, BAD_CAST key, (void *)1))
-                f->oom = 1;
-        }
-        if (href) {
-            pending p = {P_REF, f->url, line, uri, feed_resolve(f, base, href), href, NULL,
-                         SIZE_MAX, role_ref};
-            add_pending(f, &p);
-        }
+        check_role_ref(f, local, &at, line, fr.linkbase, base, role_ref);
         return;
     }
     if (!strcmp(local, "linkbaseRef")) {
@@ -1114,11 +1178,15 @@ typedef struct rules {
     int oom;                   /* an allocation failed: the checks are incomplete */
 } rules;
 
-static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt,
-                 const char *a, const char *b)
+static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void fail(rules *ru, const char *url, long line, const char *code, const char *fmt, ...)
 {
     char msg[700];
-    snprintf(msg, sizeof msg, fmt, a ? a : "", b ? b : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     ru->errors++;
     report(ru->rp, R2X_SEV_ERROR, code, url, line, 0, "%s", msg);
 }
@@ -1299,13 +1367,13 @@ static void check_typed_domain_ref(rules *ru, const pending *p, const dts_concep
     const char *ref = p->c;
     if (c->kind != DTS_DIMENSION) {
         fail(ru, p->url, p->line, "xbrldte:TypedDomainRefError",
-             "xbrldt:typedDomainRef on %s, which is not a dimension%s", c->name, "");
+             "xbrldt:typedDomainRef on %s, which is not a dimension", c->name);
         return;
     }
     const char *hash = strchr(ref, '#');
     if (!hash || !hash[1]) {
         fail(ru, p->url, p->line, "xbrldte:TypedDimensionURIError",
-             "xbrldt:typedDomainRef \"%s\" has no fragment%s", ref, "");
+             "xbrldt:typedDomainRef \"%s\" has no fragment", ref);
         return;
     }
     int remote = 0;
@@ -1313,13 +1381,12 @@ static void check_typed_domain_ref(rules *ru, const pending *p, const dts_concep
     if (!t && remote) {
         if (p->e && !is_remote(p->e))
             fail(ru, p->url, p->line, "xbrldte:OutOfDTSSchemaError",
-                 "xbrldt:typedDomainRef \"%s\" locates a schema outside the DTS%s", ref, "");
+                 "xbrldt:typedDomainRef \"%s\" locates a schema outside the DTS", ref);
         return;
     }
     if (!t || t->kind != T_GLOBAL_ELEMENT || t->abstract)
         fail(ru, p->url, p->line, "xbrldte:TypedDimensionError",
-             "xbrldt:typedDomainRef \"%s\" does not locate a global concrete element%s", ref,
-             "");
+             "xbrldt:typedDomainRef \"%s\" does not locate a global concrete element", ref);
 }
 
 /* Item and tuple content (5.1.1, 5.1.1.3), from the shape of the declaration
@@ -1341,18 +1408,18 @@ static void check_content(rules *ru, const pending *p, const dts_concept *c)
     if (c->kind == DTS_TUPLE) {
         if (sh.bits & 2)
             fail(ru, p->url, sh.line[1], "xbrl.5.1.1.3:tupleMixedContent",
-                 "tuple %s has mixed content%s", name, "");
+                 "tuple %s has mixed content", name);
         if (sh.bits & 4)
             fail(ru, p->url, sh.line[2], "xbrl.5.1.1.3:tupleLocalElement",
                  "tuple %s declares an element locally; its content must be references to "
-                 "global items and tuples%s", name, "");
+                 "global items and tuples", name);
         if (sh.bits & 8)
             fail(ru, p->url, sh.line[3], "xbrl.5.1.1.3:tupleXbrlAttribute",
-                 "tuple %s declares an attribute of an XBRL or XLink namespace%s", name, "");
+                 "tuple %s declares an attribute of an XBRL or XLink namespace", name);
     } else if (sh.bits & 1 && !(c->flags & DTS_FRACTION)) {
         fail(ru, p->url, sh.line[0], "xbrl.5.1.1:itemComplexContent",
              "item %s has complex content, which only fractionItemType's restrictions "
-             "may have%s", name, "");
+             "may have", name);
     }
 }
 
@@ -1403,21 +1470,21 @@ static void settle_element(rules *ru, const pending *p)
         fail(ru, p->url, p->line,
              c->kind == DTS_HYPERCUBE ? "xbrldte:HypercubeElementIsNotAbstractError"
                                       : "xbrldte:DimensionElementIsNotAbstractError",
-             "%s must be abstract%s", name, "");
+             "%s must be abstract", name);
     if (p->c)
         check_typed_domain_ref(ru, p, c);
     int has_pt = p->flags & 1, has_bal = p->flags & 2;
     if (c->kind == DTS_ITEM || c->kind == DTS_DIMENSION || c->kind == DTS_HYPERCUBE) {
         if (!has_pt)
             fail(ru, p->url, p->line, "xbrl.5.1.1.1:periodTypeMissing",
-                 "item %s has no xbrli:periodType%s", name, "");
+                 "item %s has no xbrli:periodType", name);
         if (has_bal && !(c->flags & DTS_MONETARY))
             fail(ru, p->url, p->line, "xbrl.5.1.1.2:balanceNotMonetary",
-                 "item %s has xbrli:balance but is not monetary%s", name, "");
+                 "item %s has xbrli:balance but is not monetary", name);
         if (!is_item_type(ru->d, c))
             fail(ru, p->url, p->line, "xbrl.5.1.1.3:itemType",
-                 "item %s has a type not derived from an XBRL item type (xbrli:*ItemType)%s",
-                 name, "");
+                 "item %s has a type not derived from an XBRL item type (xbrli:*ItemType)",
+                 name);
     } else if (c->kind == DTS_TUPLE && (has_pt || has_bal)) {
         fail(ru, p->url, p->line, "xbrl.4.9:tupleAttributes",
              "tuple %s has xbrli:%s, which only items carry", name,
@@ -1437,7 +1504,7 @@ static void settle_arc_to(rules *ru, const pending *p)
     if (!t || t->kind != want)
         fail(ru, p->url, p->line,
              want == T_LABEL ? "xbrl.5.2.2.3:labelArcTo" : "xbrl.5.2.3.3:referenceArcTo",
-             "a concept-%s arc ends at \"%s\", which is not a link:%s", what, p->a);
+             "a concept-%s arc ends at \"%s\", which is not a link:%s", what, p->a, what);
     else if (!prohibiting)
         fail(ru, p->url, p->line,
              want == T_LABEL ? "xbrl.5.2.2.3:labelArcRemoteResource"
@@ -1470,12 +1537,12 @@ static void settle(rules *ru)
     for (size_t i = 0; i < n; i++) {
         switch (p[i].kind) {
         case P_FINDING:
-            fail(ru, p[i].url, p[i].line, p[i].a, "%s%s", p[i].b, NULL);
+            fail(ru, p[i].url, p[i].line, p[i].a, "%s", p[i].b);
             break;
         case P_ROLE_USE:
             if (!has_ref(ru, p[i].index, 0, p[i].a))
                 fail(ru, p[i].url, p[i].line, "xbrl.3.5.2.4:roleNotReferenced",
-                     "role \"%s\" is used with no link:roleRef for it%s", p[i].a, "");
+                     "role \"%s\" is used with no link:roleRef for it", p[i].a);
             else if (!used_on_ok(xmlHashLookup(ru->roles, BAD_CAST p[i].a), p[i].b))
                 fail(ru, p[i].url, p[i].line, "xbrl.5.1.3.4:roleUsedOn",
                      "role \"%s\" is not declared for use on %s", p[i].a, p[i].c);
@@ -1483,7 +1550,7 @@ static void settle(rules *ru)
         case P_ARCROLE_USE:
             if (!has_ref(ru, p[i].index, 1, p[i].a))
                 fail(ru, p[i].url, p[i].line, "xbrl.3.5.2.5:arcroleNotReferenced",
-                     "arcrole \"%s\" is used with no link:arcroleRef for it%s", p[i].a, "");
+                     "arcrole \"%s\" is used with no link:arcroleRef for it", p[i].a);
             else if (!used_on_ok(xmlHashLookup(ru->arcroles, BAD_CAST p[i].a), p[i].b))
                 fail(ru, p[i].url, p[i].line, "xbrl.5.1.4.5:arcroleUsedOn",
                      "arcrole \"%s\" is not declared for use on %s", p[i].a, p[i].c);
@@ -1491,8 +1558,7 @@ static void settle(rules *ru)
         case P_TARGET_ROLE:
             if (!has_ref(ru, p[i].index, 0, p[i].a))
                 fail(ru, p[i].url, p[i].line, "xbrldte:TargetRoleNotResolvedError",
-                     "xbrldt:targetRole \"%s\" has no link:roleRef in this linkbase%s", p[i].a,
-                     "");
+                     "xbrldt:targetRole \"%s\" has no link:roleRef in this linkbase", p[i].a);
             break;
         case P_REF:
             settle_ref(ru, &p[i]);
@@ -1615,8 +1681,8 @@ static void check_relationships(rules *ru)
         if (!strcmp(r->arcrole, ARCROLE_SUMMATION) && !is_remote(r->document) &&
             (!item_numeric(r->from) || !item_numeric(r->to)))
             fail(ru, r->document, 0, "xbrl.5.2.5.2:summationItemNotNumeric",
-                 "a summation-item relationship joins %s, which is not a numeric item%s",
-                 !item_numeric(r->from) ? r->from->key : r->to->key, "");
+                 "a summation-item relationship joins %s, which is not a numeric item",
+                 !item_numeric(r->from) ? r->from->key : r->to->key);
     }
     /* 5.2.4.2.1: a preferredLabel is the role of a label of the concept
      * the presentation arc ends at (not knowable when documents, perhaps

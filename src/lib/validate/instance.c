@@ -286,6 +286,100 @@ static int register_id(instance *r, char *id, srcpos line, const char *what, voi
     }
     return 1;
 }
+/* The context's entity: an identifier with a scheme and a value, and its
+ * segment, added to the context's s-equality signature sig. */
+static int read_entity(instance *r, vcontext *c, xmlNodePtr entity, srcpos line, r2x_buf *sig,
+                       int *nan)
+{
+    int rc = 0;
+    if (!is_el(entity, XBRLI_NS, "entity")) {
+        report_at(r->rep, R2X_SEV_ERROR, line, "xbrl.4.7.3:missingEntity",
+               "context '%s' has no entity", c->id);
+    } else {
+        xmlNodePtr ident = first_el(entity);
+        char *scheme = ident ? prop(ident, "scheme") : NULL;
+        if (!is_el(ident, XBRLI_NS, "identifier") || !scheme || !scheme[0]) {
+            report_at(r->rep, R2X_SEV_ERROR, ident ? pos_of(r, ident) : line,
+                   "xbrl.4.7.3.1:entityIdentifier",
+                   "the entity of context '%s' needs an identifier with a scheme", c->id);
+        } else {
+            char *v = text_of(r, ident);
+            if (!v || !v[0])
+                report_at(r->rep, R2X_SEV_ERROR, pos_of(r, ident), "xbrl.4.7.3.1:entityIdentifier",
+                       "the entity identifier of context '%s' is empty", c->id);
+            rc |= buf_addf(sig, "%s\x1f%s\x1f", scheme, v ? v : "");
+            free(v);
+        }
+        xmlFree(scheme);
+        xmlNodePtr seg = ident ? next_el(ident) : NULL;
+        if (is_el(seg, XBRLI_NS, "segment")) {
+            check_open_content(r, seg, "segment", "xbrl.4.7.3.2");
+            rc |= buf_adds(sig, "S");
+            rc |= serialize(r, sig, seg, nan);
+        }
+    }
+    return rc;
+}
+
+/* The context's period: forever, an instant or a start and end date, added
+ * to the context's s-equality signature sig. */
+static int read_period(instance *r, vcontext *c, xmlNodePtr period, srcpos line, r2x_buf *sig)
+{
+    int rc = 0;
+    if (!is_el(period, XBRLI_NS, "period")) {
+        report_at(r->rep, R2X_SEV_ERROR, line, "xbrl.4.7.2:missingPeriod",
+                  "context '%s' has no period", c->id);
+    } else {
+        xmlNodePtr p1 = first_el(period), p2 = p1 ? next_el(p1) : NULL;
+        char k1[48] = "", k2[48] = "";
+        xsd_when w1, w2;
+        if (is_el(p1, XBRLI_NS, "forever") && !p2) {
+            c->forever = 1;
+            c->period = DTS_PERIOD_DURATION;
+            rc |= buf_adds(sig, "forever");
+        } else if (is_el(p1, XBRLI_NS, "instant") && !p2) {
+            char *t = text_of(r, p1);
+            if (!t || !xsd_parse_when(t, 3, &w1))
+                report_at(r->rep, R2X_SEV_ERROR, pos_of(r, p1), "xmlSchema:valueError",
+                       "the instant '%s' of context '%s' is not a date or dateTime",
+                       t ? t : "", c->id);
+            else {
+                xsd_when_key(&w1, 1, k1, sizeof k1);
+                c->period = DTS_PERIOD_INSTANT;
+                rc |= buf_addf(sig, "I%s", k1);
+            }
+            free(t);
+        } else if (is_el(p1, XBRLI_NS, "startDate") && is_el(p2, XBRLI_NS, "endDate") &&
+                   !next_el(p2)) {
+            char *t1 = text_of(r, p1), *t2 = text_of(r, p2);
+            int ok1 = t1 && xsd_parse_when(t1, 3, &w1), ok2 = t2 && xsd_parse_when(t2, 3, &w2);
+            if (!ok1 || !ok2) {
+                report_at(r->rep, R2X_SEV_ERROR, pos_of(r, ok1 ? p2 : p1), "xmlSchema:valueError",
+                       "the %s '%s' of context '%s' is not a date or dateTime",
+                       ok1 ? "endDate" : "startDate", ok1 ? t2 ? t2 : "" : t1 ? t1 : "", c->id);
+            } else {
+                xsd_when_key(&w1, 0, k1, sizeof k1);
+                xsd_when_key(&w2, 1, k2, sizeof k2);
+                if (strcmp(k1, k2) >= 0)
+                    report_at(r->rep, R2X_SEV_ERROR, pos_of(r, p2),
+                              "xbrl.4.7.2:periodStartAfterEnd",
+                           "context '%s' ends (%s) before it starts (%s)", c->id, t2, t1);
+                else {
+                    c->period = DTS_PERIOD_DURATION;
+                    rc |= buf_addf(sig, "D%s/%s", k1, k2);
+                }
+            }
+            free(t1);
+            free(t2);
+        } else {
+            report_at(r->rep, R2X_SEV_ERROR, pos_of(r, period), "xbrl.4.7.2:periodContent",
+                   "the period of context '%s' must hold an instant, a startDate and an "
+                   "endDate, or forever", c->id);
+        }
+    }
+    return rc;
+}
+
 static void read_context(instance *r, xmlNodePtr cx)
 {
     srcpos line = pos_of(r, cx);
@@ -307,84 +401,9 @@ static void read_context(instance *r, xmlNodePtr cx)
     xmlNodePtr period = entity ? next_el(entity) : NULL;
     xmlNodePtr scenario = period ? next_el(period) : NULL;
     int rc = 0, nan = 0;
-    if (!is_el(entity, XBRLI_NS, "entity")) {
-        report_at(r->rep, R2X_SEV_ERROR, line, "xbrl.4.7.3:missingEntity",
-               "context '%s' has no entity", c->id);
-    } else {
-        xmlNodePtr ident = first_el(entity);
-        char *scheme = ident ? prop(ident, "scheme") : NULL;
-        if (!is_el(ident, XBRLI_NS, "identifier") || !scheme || !scheme[0]) {
-            report_at(r->rep, R2X_SEV_ERROR, ident ? pos_of(r, ident) : line,
-                   "xbrl.4.7.3.1:entityIdentifier",
-                   "the entity of context '%s' needs an identifier with a scheme", c->id);
-        } else {
-            char *v = text_of(r, ident);
-            if (!v || !v[0])
-                report_at(r->rep, R2X_SEV_ERROR, pos_of(r, ident), "xbrl.4.7.3.1:entityIdentifier",
-                       "the entity identifier of context '%s' is empty", c->id);
-            rc |= buf_addf(&sig, "%s\x1f%s\x1f", scheme, v ? v : "");
-            free(v);
-        }
-        xmlFree(scheme);
-        xmlNodePtr seg = ident ? next_el(ident) : NULL;
-        if (is_el(seg, XBRLI_NS, "segment")) {
-            check_open_content(r, seg, "segment", "xbrl.4.7.3.2");
-            rc |= buf_adds(&sig, "S");
-            rc |= serialize(r, &sig, seg, &nan);
-        }
-    }
+    rc |= read_entity(r, c, entity, line, &sig, &nan);
     rc |= buf_adds(&sig, "\x1f");
-    if (!is_el(period, XBRLI_NS, "period")) {
-        report_at(r->rep, R2X_SEV_ERROR, line, "xbrl.4.7.2:missingPeriod",
-                  "context '%s' has no period", c->id);
-    } else {
-        xmlNodePtr p1 = first_el(period), p2 = p1 ? next_el(p1) : NULL;
-        char k1[48] = "", k2[48] = "";
-        xsd_when w1, w2;
-        if (is_el(p1, XBRLI_NS, "forever") && !p2) {
-            c->forever = 1;
-            c->period = DTS_PERIOD_DURATION;
-            rc |= buf_adds(&sig, "forever");
-        } else if (is_el(p1, XBRLI_NS, "instant") && !p2) {
-            char *t = text_of(r, p1);
-            if (!t || !xsd_parse_when(t, 3, &w1))
-                report_at(r->rep, R2X_SEV_ERROR, pos_of(r, p1), "xmlSchema:valueError",
-                       "the instant '%s' of context '%s' is not a date or dateTime",
-                       t ? t : "", c->id);
-            else {
-                xsd_when_key(&w1, 1, k1, sizeof k1);
-                c->period = DTS_PERIOD_INSTANT;
-                rc |= buf_addf(&sig, "I%s", k1);
-            }
-            free(t);
-        } else if (is_el(p1, XBRLI_NS, "startDate") && is_el(p2, XBRLI_NS, "endDate") &&
-                   !next_el(p2)) {
-            char *t1 = text_of(r, p1), *t2 = text_of(r, p2);
-            int ok1 = t1 && xsd_parse_when(t1, 3, &w1), ok2 = t2 && xsd_parse_when(t2, 3, &w2);
-            if (!ok1 || !ok2) {
-                report_at(r->rep, R2X_SEV_ERROR, pos_of(r, ok1 ? p2 : p1), "xmlSchema:valueError",
-                       "the %s '%s' of context '%s' is not a date or dateTime",
-                       ok1 ? "endDate" : "startDate", ok1 ? t2 ? t2 : "" : t1 ? t1 : "", c->id);
-            } else {
-                xsd_when_key(&w1, 0, k1, sizeof k1);
-                xsd_when_key(&w2, 1, k2, sizeof k2);
-                if (strcmp(k1, k2) >= 0)
-                    report_at(r->rep, R2X_SEV_ERROR, pos_of(r, p2),
-                              "xbrl.4.7.2:periodStartAfterEnd",
-                           "context '%s' ends (%s) before it starts (%s)", c->id, t2, t1);
-                else {
-                    c->period = DTS_PERIOD_DURATION;
-                    rc |= buf_addf(&sig, "D%s/%s", k1, k2);
-                }
-            }
-            free(t1);
-            free(t2);
-        } else {
-            report_at(r->rep, R2X_SEV_ERROR, pos_of(r, period), "xbrl.4.7.2:periodContent",
-                   "the period of context '%s' must hold an instant, a startDate and an "
-                   "endDate, or forever", c->id);
-        }
-    }
+    rc |= read_period(r, c, period, line, &sig);
     if (is_el(scenario, XBRLI_NS, "scenario")) {
         check_open_content(r, scenario, "scenario", "xbrl.4.7.4");
         rc |= buf_adds(&sig, "\x1fS");

@@ -3,6 +3,7 @@
 #include "typecheck.h"
 
 #include <libxml/hash.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,9 +117,14 @@ static int whitespace_of(tref r)
     return xsd_builtin_whitespace(builtin_of(r));
 }
 
-static int fail(char *why, size_t size, const char *fmt, const char *a, const char *b)
+static int fail(char *why, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int fail(char *why, size_t size, const char *fmt, ...)
 {
-    snprintf(why, size, fmt, a ? a : "", b ? b : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, size, fmt, ap);
+    va_end(ap);
     return TYPECHECK_INVALID;
 }
 
@@ -238,20 +244,20 @@ static int step_facets(typecheck *tc, const dts_type *t, int builtin, const char
                 (f[i].kind == DTS_FACET_MAXINCLUSIVE && c > 0) ||
                 (f[i].kind == DTS_FACET_MAXEXCLUSIVE && c >= 0))
                 return fail(why, size,
-                            f[i].kind == DTS_FACET_MININCLUSIVE ? "it is less than %s%s"
-                            : f[i].kind == DTS_FACET_MINEXCLUSIVE ? "it is not more than %s%s"
-                            : f[i].kind == DTS_FACET_MAXINCLUSIVE ? "it is more than %s%s"
-                                                                  : "it is not less than %s%s",
-                            fv, "");
+                            f[i].kind == DTS_FACET_MININCLUSIVE ? "it is less than %s"
+                            : f[i].kind == DTS_FACET_MINEXCLUSIVE ? "it is not more than %s"
+                            : f[i].kind == DTS_FACET_MAXINCLUSIVE ? "it is more than %s"
+                                                                  : "it is not less than %s",
+                            fv);
             break;
         case DTS_FACET_TOTALDIGITS: case DTS_FACET_FRACTIONDIGITS:
             if (items >= 0 || p != XSD_DECIMAL)
                 break;
             xsd_digits(v, &total, &fraction);
             if (f[i].kind == DTS_FACET_TOTALDIGITS && total > atoi(fv))
-                return fail(why, size, "it has more than %s digits%s", fv, "");
+                return fail(why, size, "it has more than %s digits", fv);
             if (f[i].kind == DTS_FACET_FRACTIONDIGITS && fraction > atoi(fv))
-                return fail(why, size, "it has more than %s digits after the point%s", fv, "");
+                return fail(why, size, "it has more than %s digits after the point", fv);
             break;
         }
     }
@@ -259,7 +265,7 @@ static int step_facets(typecheck *tc, const dts_type *t, int builtin, const char
         return fail(why, size, "it does not match the pattern %s%s", first_pattern,
                     patterns > 1 ? " (nor the others of its type)" : "");
     if (enums && !enum_hit)
-        return fail(why, size, "it is not one of the values its type enumerates%s%s", "", "");
+        return fail(why, size, "it is not one of the values its type enumerates");
     return TYPECHECK_VALID;
 }
 
@@ -286,7 +292,7 @@ static int check_union(typecheck *tc, const dts_type *t, const char *v, xmlNodeP
         unknown |= rc == TYPECHECK_UNKNOWN;
     }
     return unknown ? TYPECHECK_UNKNOWN
-                   : fail(why, size, "'%s' is a value of none of the union's types%s", v, "");
+                   : fail(why, size, "'%s' is a value of none of the union's types", v);
 }
 
 /* v (processed for r's white space) against r: the base first, then r's own
@@ -301,11 +307,11 @@ static int check_processed(typecheck *tc, tref r, const char *v, xmlNodePtr scop
         const char *w = NULL;
         int b = r.builtin;
         if (!xsd_lexical(b, v, &w))
-            return fail(why, size, "'%s' is %s", v, w);
+            return fail(why, size, "'%s' is %s", v, w ? w : "");
         if (b == XSD_QNAME || b == XSD_NOTATION) {
             char k[1024];
             if (!resolve_qname(scope, v, k, sizeof k))
-                return fail(why, size, "the prefix of '%s' is not declared%s", v, "");
+                return fail(why, size, "the prefix of '%s' is not declared", v);
         }
         return TYPECHECK_VALID;
     }
@@ -326,7 +332,7 @@ static int check_processed(typecheck *tc, tref r, const char *v, xmlNodePtr scop
             size_t len = e ? (size_t)(e - p) : strlen(p);
             char one[1024];
             if (len >= sizeof one)
-                return fail(why, size, "an item of the list is too long%s%s", "", "");
+                return fail(why, size, "an item of the list is too long");
             memcpy(one, p, len);
             one[len] = '\0';
             rc = check_simple(tc, item, one, scope, why, size, depth + 1);
@@ -399,7 +405,7 @@ int typecheck_value(typecheck *tc, const dts_concept *c, const char *text, xmlNo
     if (same < 0)
         return TYPECHECK_OOM;
     if (!same)
-        rc = fail(why, size, "its declaration fixes the value to '%s'%s", c->fixed, "");
+        rc = fail(why, size, "its declaration fixes the value to '%s'", c->fixed);
     return rc;
 }
 
@@ -818,8 +824,8 @@ static int check_content(typecheck *tc, const dts_type *t, xmlNodePtr n, int chi
             nk++;
         } else if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && !t->mixed &&
                    !xmlIsBlankNode(c)) {
-            return fail(why, size, "text is not allowed in the content of %s%s",
-                        t->key ? strchr(t->key, '}') + 1 : "its type", "");
+            return fail(why, size, "text is not allowed in the content of %s",
+                        t->key ? strchr(t->key, '}') + 1 : "its type");
         }
     }
     dts_particle seq = {DTS_P_SEQUENCE, 1, 1, NULL, 0, NULL, NULL, NULL, NULL, {0}};
@@ -857,12 +863,12 @@ static int check_content(typecheck *tc, const dts_type *t, xmlNodePtr n, int chi
         if (m.furthest < nk) {
             tc->code = "xmlSchema:elementUnexpected";
             tc->where = kids[m.furthest];
-            rc = fail(why, size, "element %s is not expected here%s",
-                      (const char *)kids[m.furthest]->name, "");
+            rc = fail(why, size, "element %s is not expected here",
+                      (const char *)kids[m.furthest]->name);
         } else {
             tc->code = "xmlSchema:elementOccurrencesError";
-            rc = fail(why, size, "the content is incomplete: an element is missing after %s%s",
-                      nk ? (const char *)kids[nk - 1]->name : "its start", "");
+            rc = fail(why, size, "the content is incomplete: an element is missing after %s",
+                      nk ? (const char *)kids[nk - 1]->name : "its start");
         }
         goto out;
     }
@@ -904,9 +910,9 @@ static int check_element_as(typecheck *tc, tref r, const dts_concept *decl, xmlN
     int is_nil = nil && (!strcmp((const char *)nil, "true") || !strcmp((const char *)nil, "1"));
     xmlFree(nil);
     if (is_nil && decl && !decl->nillable)
-        return fail(why, size, "%s is nil but not nillable%s", decl->name, "");
+        return fail(why, size, "%s is nil but not nillable", decl->name);
     if (is_nil && n->children)
-        return fail(why, size, "a nil element must be empty%s%s", "", "");
+        return fail(why, size, "a nil element must be empty");
     int rc = TYPECHECK_VALID;
     if (r.t && r.t->variety == DTS_COMPLEX) {
         first_problem fp = {"", NULL};
@@ -915,7 +921,7 @@ static int check_element_as(typecheck *tc, tref r, const dts_concept *decl, xmlN
             return rc;
         if (fp.text[0]) {
             tc->code = fp.code;
-            return fail(why, size, "%s%s", fp.text, "");
+            return fail(why, size, "%s", fp.text);
         }
     }
     if (is_nil || (r.t && r.t->variety == DTS_COMPLEX && !r.t->simple_content))
@@ -924,8 +930,7 @@ static int check_element_as(typecheck *tc, tref r, const dts_concept *decl, xmlN
         return TYPECHECK_VALID;
     for (xmlNodePtr c = n->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE)
-            return fail(why, size, "element content is not allowed: the type is simple%s%s", "",
-                        "");
+            return fail(why, size, "element content is not allowed: the type is simple");
     xmlChar *text = xmlNodeGetContent(n);
     const char *v = text ? (const char *)text : "";
     if (!v[0] && decl && (decl->dflt || decl->fixed))
@@ -1020,13 +1025,13 @@ int typecheck_enumeration(typecheck *tc, const dts_concept *c, const char *text,
         size_t len = strcspn(p, " ");
         char one[1024];
         if (len >= sizeof one) {
-            rc = fail(why, size, "a value is too long%s%s", "", "");
+            rc = fail(why, size, "a value is too long");
             break;
         }
         memcpy(one, p, len);
         one[len] = '\0';
         if (!set && p != v) {
-            rc = fail(why, size, "one value is allowed, not a list ('%s')%s", v, "");
+            rc = fail(why, size, "one value is allowed, not a list ('%s')", v);
             break;
         }
         int missing;
@@ -1039,7 +1044,7 @@ int typecheck_enumeration(typecheck *tc, const dts_concept *c, const char *text,
         int usable = m && (mark == 1 || (m == domain && c->enum_head_usable && mark != 2));
         if (!usable) {
             rc = fail(why, size, "'%s' is not a usable member of the domain %s", one,
-                      c->enum_domain);
+                      c->enum_domain ? c->enum_domain : "");
             break;
         }
         if (set && prev) {
@@ -1050,10 +1055,10 @@ int typecheck_enumeration(typecheck *tc, const dts_concept *c, const char *text,
             if (!cmp) {
                 *code = v2 ? "enum2ie:RepeatedEnumerationSetValue"
                            : "enumie:RepeatedEnumerationSetValue";
-                rc = fail(why, size, "'%s' is given twice%s", one, "");
+                rc = fail(why, size, "'%s' is given twice", one);
             } else if (cmp > 0 && v2) {
                 *code = "enum2ie:InvalidEnumerationSetOrder";
-                rc = fail(why, size, "'%s' is out of lexicographical order%s", one, "");
+                rc = fail(why, size, "'%s' is out of lexicographical order", one);
             }
         }
         prev = p;

@@ -10,6 +10,7 @@
  * dimension or member is an error whatever else is missing. */
 #include <config.h>
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,10 +85,16 @@ static int is_xdi(const xmlNode *n, const char *name)
            !strcmp((const char *)n->ns->href, XBRLDI_NS) && !strcmp((const char *)n->name, name);
 }
 
-static void fail(xinst *xi, ctxdims *cd, xmlNodePtr m, const char *code, const char *fmt,
-                 const char *a, const char *b)
+static void fail(xinst *xi, ctxdims *cd, xmlNodePtr m, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void fail(xinst *xi, ctxdims *cd, xmlNodePtr m, const char *code, const char *fmt, ...)
 {
-    report_at(xi->rep, R2X_SEV_ERROR, vpos(xi->rep, m), code, fmt, a, b);
+    char msg[sizeof ((r2x_error *)NULL)->message];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    report_at(xi->rep, R2X_SEV_ERROR, vpos(xi->rep, m), code, "%s", msg);
     cd->ok = 0;
 }
 
@@ -112,7 +119,7 @@ static void check_typed(xinst *xi, ctxdims *cd, xmlNodePtr m, const dts_concept 
         }
     if (elements != 1) {
         fail(xi, cd, m, "xbrldie:IllegalTypedDimensionContentError",
-             "xbrldi:typedMember for %s needs exactly one element%s", dim->key, "");
+             "xbrldi:typedMember for %s needs exactly one element", dim->key);
         return;
     }
     const dts_concept *domain = dts_typed_domain(xi->x.d, dim);
@@ -163,13 +170,13 @@ static void read_container(xinst *xi, xmlNodePtr box, int container, ctxdims *cd
         xmlFree(dq);
         if (explicit && dim->typed_domain_ref) {
             fail(xi, cd, m, "xbrldie:ExplicitMemberNotExplicitDimensionError",
-                 "%s is a typed dimension%s", dim->key, "");
+                 "%s is a typed dimension", dim->key);
             add_value(cd, dim, NULL, container, 1);
             continue;
         }
         if (typed && !dim->typed_domain_ref) {
             fail(xi, cd, m, "xbrldie:TypedMemberNotTypedDimensionError",
-                 "%s is an explicit dimension%s", dim->key, "");
+                 "%s is an explicit dimension", dim->key);
             add_value(cd, dim, NULL, container, 1);
             continue;
         }
@@ -200,7 +207,7 @@ static void read_container(xinst *xi, xmlNodePtr box, int container, ctxdims *cd
         for (int i = 0; i < cd->n; i++)
             if (cd->v[i].dim == dim)
                 fail(xi, cd, m, "xbrldie:RepeatedDimensionInInstanceError",
-                     "%s is given twice in one context%s", dim->key, "");
+                     "%s is given twice in one context", dim->key);
         add_value(cd, dim, member, container, 0);
     }
 }
