@@ -542,9 +542,9 @@ static int year_end_from_balance_sheet(const r2x_tableset *set, r2x_date *end, l
 }
 
 /* The fiscal year end a quarter's name and end say: "Third Quarter
- * Results" before the first table, and the latest period of the income
- * statements three months to 30 September, end a year on 31 December.  Month ends only: a
- * 52/53-week year's quarters do not say its last day. */
+ * Results" before the first table, over income statements whose latest
+ * period is three months to 30 September, ends a year on 31 December.
+ * Month ends only: a 52/53-week year's quarters do not say its last day. */
 static int year_end_from_quarter(const r2x_document *doc, const r2x_tableset *set,
                                  int *month, int *day, long *line)
 {
