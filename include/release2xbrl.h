@@ -285,11 +285,14 @@ int r2x_profile_find(const char *data_dir, const r2x_document *doc, r2x_profile 
 /* A profile made by r2x_profile_new_default() (no company profile) learns
  * what it can from the release: the entity name (the company named most
  * often with a legal form: "Sears, Roebuck and Co.") and the fiscal year end
- * ("fiscal year ended January 3, 2004", a
- * column of a whole year, or the balance-sheet date that ends none of the
- * release's periods).  What is already set (by options) is kept; each
- * inference is reported through diag as a note that says so.  set may be
- * NULL.  Profiles read from a file are left alone. */
+ * ("fiscal year ended January 3, 2004", a column of a whole year, the
+ * balance-sheet date of the last year end, the quarter the release names,
+ * or 31 December where a period starts on 1 January or a balance sheet is
+ * dated 31 December).  Where nothing says it, no fiscal year is claimed
+ * (the cover facts that depend on it are left out) and a note says so.
+ * What is already set (by options) is kept; each inference is reported
+ * through diag as a note that says so.  set may be NULL.  Profiles read
+ * from a file are left alone. */
 int r2x_profile_infer(r2x_profile *profile, const r2x_document *doc,
                       const r2x_tableset *set, r2x_diag_fn diag, void *userdata,
                       r2x_error *err);

@@ -72,9 +72,42 @@ has "$out/w.xml" us-gaap:CashAndCashEquivalentsAtCarryingValue I20221231 USD 520
 expect_status 0 "default profile: no CIK printed, none given" "$R2X" convert "$fx/weeks.txt" -o "$out/w2.xml"
 expect_grep "weeks.txt:1: warning: no registry identifier for the entity 'Grocer Holdings, Inc.'" "$tmp/err" "default profile: the missing identifier is named"
 expect_grep "weeks.txt:1: note: no company profile: entity name 'Grocer Holdings, Inc.' inferred" "$tmp/err" "default profile: entity name inferred and said"
-expect_grep "fiscal year end --12-31 inferred from the balance-sheet date" "$tmp/err" "default profile: fiscal year end inferred and said"
+expect_grep "fiscal year end --12-31 inferred from the balance sheet's date of the last fiscal year end" "$tmp/err" "default profile: fiscal year end inferred and said"
 "$R2X" convert --cik 2 --entity-name "Grocer" --fiscal-year-end --12-30 "$fx/weeks.txt" -o "$out/w3.xml" 2>"$tmp/w3.err"
-grep -q 'inferred' "$tmp/w3.err" && fail "default profile: options leave nothing to infer" || pass "default profile: options leave nothing to infer"
+grep -q 'inferred\|assumed\|left out' "$tmp/w3.err" && fail "default profile: options leave nothing to infer" || pass "default profile: options leave nothing to infer"
+
+# The fiscal year end a release with no income statement shows, or not.
+# fye FIXTURE WANT DESC: the cover facts of `facts` (fiscal year end, year,
+# period), "-" for each left out.
+fye() {
+    "$R2X" facts --cik 1 "$1" >"$tmp/fye.out" 2>"$tmp/fye.err"
+    got=$(awk '$1 == "dei:CurrentFiscalYearEndDate" {e = $5} $1 == "dei:DocumentFiscalYearFocus" {y = $5}
+               $1 == "dei:DocumentFiscalPeriodFocus" {p = $5}
+               END {print (e ? e : "-") " " (y ? y : "-") " " (p ? p : "-")}' "$tmp/fye.out")
+    if [ "$got" = "$2" ]; then pass "$3"; else fail "$3: got '$got', want '$2'"; sed 's/^/#   /' "$tmp/fye.err" | head -5; fi
+}
+# a balance sheet at 30 September 2010 beside 31 December 2009: the calendar
+# year, which the release fits, assumed and said (not 30 September, its
+# latest date)
+fye "$fx/edgar-crlf.txt" "--12-31 2010 Q3" "fiscal year end: a 31 December balance sheet beside a later one: the calendar year"
+expect_grep "fiscal year end --12-31 assumed, the calendar year" "$tmp/fye.err" "fiscal year end: ... assumed, and said"
+# 3 July 2004, 28 June 2003 and between them 3 January 2004: the last year
+# end (a 52/53-week year named by the year it mostly falls in)
+fye "$fx/pagebreak.txt" "--01-03 2004 Q2" "fiscal year end: the date between this interim date and the same a year before"
+# two quarter ends, neither 31 December: nothing says which ends the year
+printf '%s\n' "Quarter Co." "CONSOLIDATED BALANCE SHEETS" "(In millions)" "" \
+    "                          September 30,   June 30," \
+    "                              2010          2010" "" \
+    "Cash and equivalents      \$      150     \$      120" \
+    "Inventories                       30             25" \
+    "Total current assets             180            145" >"$tmp/quarters.txt"
+fye "$tmp/quarters.txt" "- - -" "fiscal year end: two quarter ends: no fiscal year claimed"
+expect_grep "nothing in the release says when its fiscal year ends; dei:CurrentFiscalYearEndDate, DocumentFiscalYearFocus and DocumentFiscalPeriodFocus are left out" "$tmp/fye.err" "fiscal year end: ... and said"
+expect_grep "^dei:DocumentPeriodEndDate +2010-09-30\.\.2010-09-30 .* 2010-09-30 " "$tmp/fye.out" "fiscal year end: the cover facts stand in the document's last day"
+"$R2X" facts --cik 1 --fiscal-year-end --06-30 "$tmp/quarters.txt" >"$tmp/fye.out" 2>"$tmp/fye.err"
+expect_grep "^dei:DocumentFiscalPeriodFocus .* Q1 " "$tmp/fye.out" "fiscal year end: given, it is used (Q1 of a June year)"
+# "Third Quarter Results" over three months to 30 September: 31 December
+fye "$fx/gutters.txt" "--12-31 2010 Q3" "fiscal year end: the quarter the release names and its end"
 
 # The real releases (../shared/releases): statements with their periods and
 # scale, at least 90% of their lines mapped, every total adding up, the

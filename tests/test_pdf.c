@@ -302,6 +302,45 @@ static char *big_pdf(int npages, int nlines, int shared, size_t *len)
 /* What real PDFs do to text (odd.pdf): a raised marker joins its line, an
  * overprinted row is read once, a word set on end gets a row of its own
  * after the page's lines, a word off the page is not read. */
+/* A "%" set apart from its figure makes it a percentage, as "63.0%" would:
+ * 0.63, not 63.0 of the table's currency. */
+static void test_statement_percent(void)
+{
+    r2x_error err;
+    r2x_document *doc = read_pdf_file(FIXTURES "statement.pdf", NULL, &err);
+    r2x_profile *profile = NULL;
+    r2x_tableset *set = NULL;
+    size_t nerrors = 0;
+    int rc = doc ? r2x_profile_new_default(&profile, &err) : R2X_EINPUT;
+    if (rc == R2X_OK) {
+        r2x_extract_options o;
+        r2x_extract_options_init(&o);
+        o.profile = profile;
+        rc = r2x_tables_extract(doc, &o, &set, &nerrors, &err);
+    }
+    ok(rc == R2X_OK && set && set->ntables >= 1, "statement.pdf: tables (%s)",
+       rc ? err.message : "");
+    const r2x_row *margin = NULL;
+    for (size_t i = 0; set && i < set->ntables && !margin; i++)
+        for (size_t r = 0; r < set->tables[i].nrows && !margin; r++)
+            if (set->tables[i].rows[r].label &&
+                !strcmp(set->tables[i].rows[r].label, "Gross margin"))
+                margin = &set->tables[i].rows[r];
+    ok(margin && margin->nvalues == 2, "statement.pdf: the gross margin has two figures");
+    for (size_t k = 0; margin && k < margin->nvalues && k < 2; k++) {
+        const r2x_value *v = &margin->values[k];
+        char d[R2X_DECIMAL_STRLEN];
+        r2x_decimal_format(v->value, d);
+        is_str(d, k ? "0.636" : "0.63", "statement.pdf: gross margin %zu is the ratio", k + 1);
+        ok(v->unit.kind == R2X_UNIT_PURE && v->decimals == 3,
+           "statement.pdf: ... in pure, 3 decimals (unit kind %d, decimals %d)", v->unit.kind,
+           v->decimals);
+    }
+    r2x_tableset_free(set);
+    r2x_profile_free(profile);
+    r2x_document_free(doc);
+}
+
 static void test_odd(void)
 {
     r2x_error err;
@@ -618,6 +657,7 @@ int main(int argc, char **argv)
         return 0;
     }
     test_statement();
+    test_statement_percent();
     test_odd();
     test_refusals();
     test_limits();

@@ -1373,6 +1373,39 @@ static void test_percent_of_revenues(void)
     teardown(&f);
 }
 
+/* A "%" set apart from its figure, as PDF text extraction leaves it: a
+ * percentage as "12.5 %" is, not an amount in the table's currency. */
+static const char percent_apart[] =
+    "CONSOLIDATED STATEMENTS OF INCOME\n"                                       /* 1 */
+    "(In millions)\n"                                                           /* 2 */
+    "                         Three Months Ended\n"                             /* 3 */
+    "                      March 31,     March 31,\n"                           /* 4 */
+    "                         2024          2023\n"                             /* 5 */
+    "Revenue               $ 1,234       $ 1,100\n"                             /* 6 */
+    "Gross margin             63.0  %      63.6  %\n"                           /* 7 */
+    "Operating margin         12.5 %       11.0 %\n";                           /* 8 */
+
+static void test_percent_apart(void)
+{
+    fixture f;
+    if (!setup(&f, "percent-apart.txt", percent_apart, CAL_DEC))
+        return;
+    const r2x_row *gross = f.set->ntables == 1 ? row_by_label(&f.set->tables[0], "Gross margin")
+                                               : NULL;
+    ok(gross && gross->nvalues == 2, "percent apart: the gross margin has two figures");
+    if (gross && gross->nvalues == 2) {
+        is_str(dec_str(gross->values[0].value), "0.63", "percent apart: 63.0 %% is 0.63");
+        is_str(dec_str(gross->values[1].value), "0.636", "percent apart: 63.6 %% is 0.636");
+        is_str(unit_str(&gross->values[0].unit), "pure", "percent apart: a ratio, pure");
+        ok(gross->values[0].decimals == 3, "percent apart: 3 decimals (%d)",
+           gross->values[0].decimals);
+    }
+    const r2x_row *rev = f.set->ntables == 1 ? row_by_label(&f.set->tables[0], "Revenue") : NULL;
+    ok(rev && rev->nvalues == 2 && !strcmp(unit_str(&rev->values[0].unit), "USD"),
+       "percent apart: the revenue above is still USD");
+    teardown(&f);
+}
+
 /* Years one a column, the figures spread wider than they are by text
  * extraction: the years head the columns in order. */
 static const char spread_years[] =
@@ -1462,6 +1495,7 @@ int main(void)
     test_dash_heading();
     test_percent_of_revenues();
     test_spread_years();
+    test_percent_apart();
     test_spans_one_space();
     return tap_done();
 }

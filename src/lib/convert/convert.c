@@ -19,6 +19,7 @@
 #include "output.h"
 #include "periods.h"
 #include "prior.h"
+#include "profile.h"
 #include "sized.h"
 #include "taxonomy.h"
 #include "write_outputs.h"
@@ -210,6 +211,21 @@ static void fiscal_focus(const r2x_fiscal_calendar *cal, r2x_date end, char *yea
     ytd->end = end;
 }
 
+/* Where no fiscal year is known, the period the cover facts stand in: the
+ * longest of the facts' periods that ends with the document's, else the
+ * document's last day. */
+static r2x_period document_period(const factset *fs, r2x_date end)
+{
+    r2x_period best = {R2X_PERIOD_DURATION, end, end};
+    for (size_t i = 0; i < factset_context_count(fs); i++) {
+        const r2x_period *p = &factset_context(fs, i)->period;
+        if (p->kind == R2X_PERIOD_DURATION && !date_compare(p->end, end) &&
+            date_compare(p->start, best.start) < 0)
+            best = *p;
+    }
+    return best;
+}
+
 /* The SEC's company list: --companies, else the installed snapshot. */
 static void company_list_path(const r2x_convert_options *o, char *out, size_t size)
 {
@@ -304,8 +320,13 @@ static int convert(const r2x_document *doc, const r2x_tableset *set,
     snprintf(fye, sizeof fye, "--%02d-%02d", cal->end_month % 100, cal->end_day % 100);
     xbrl_options xo;
     memset(&xo, 0, sizeof xo);
+    if (profile_year_end_unknown(o->profile))
+        fye[0] = '\0';         /* no fiscal year claimed: r2x_profile_infer said so */
     if (end.year) {
-        fiscal_focus(cal, end, year, period, &ytd);
+        if (fye[0])
+            fiscal_focus(cal, end, year, period, &ytd);
+        else
+            ytd = document_period(fs, end);
         size_t ci;
         if ((rc = factset_context_for(fs, ytd, &ci))) {
             r2xi_fail(err, rc, NULL, 0, "out of memory");

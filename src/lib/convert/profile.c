@@ -22,6 +22,7 @@
 #include "error.h"
 #include "profile.h"
 #include "linefile.h"
+#include "periods.h"
 #include "release2xbrl.h"
 
 typedef struct profile_entry {
@@ -35,6 +36,7 @@ struct r2x_profile {
     r2x_fiscal_calendar cal;
     int is_default;           /* no profile file: r2x_profile_infer may fill it */
     int cal_given;            /* the fiscal year end was set by an option */
+    int year_end_unknown;     /* r2x_profile_infer found none, and no calendar year */
     r2x_buf entry_buf;        /* holds entries[] */
     size_t nentries;
     profile_entry *entries;   /* a view of entry_buf */
@@ -100,6 +102,11 @@ static int parse_month_day(const char *s, int *month, int *day)
 int profile_calendar_given(const r2x_profile *p)
 {
     return p && p->cal_given;
+}
+
+int profile_year_end_unknown(const r2x_profile *p)
+{
+    return p && p->year_end_unknown && !p->cal_given;
 }
 
 int r2x_profile_set_fiscal_year_end(r2x_profile *p, const char *mmdd, r2x_error *err)
@@ -485,10 +492,168 @@ int profile_infer_entity_name(const r2x_document *doc, char *out, size_t size, s
     return best < nc ? 1 : 0;
 }
 
+/* A period of a year's length, 52 or 53 weeks or 12 months, give or take
+ * a week. */
+static int whole_year(r2x_date start, r2x_date end)
+{
+    long days = date_diff_days(end, start) + 1;
+    return days >= 358 && days <= 374;
+}
+
+/* Whether some column of the release is a period that ends on d. */
+static int ends_a_period(const r2x_tableset *set, r2x_date d)
+{
+    for (size_t j = 0; j < set->ntables; j++)
+        for (size_t c = 0; c < set->tables[j].ncolumns; c++) {
+            const r2x_period *q = &set->tables[j].columns[c].period;
+            if (q->kind == R2X_PERIOD_DURATION && !date_compare(q->end, d))
+                return 1;
+        }
+    return 0;
+}
+
+/* The instants of the balance sheets, each once, into out; how many. */
+static size_t balance_sheet_dates(const r2x_tableset *set, r2x_date *out, long *lines,
+                                  size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        if (t->statement != R2X_STMT_BALANCE_SHEET)
+            continue;
+        for (size_t c = 0; c < t->ncolumns; c++) {
+            const r2x_period *p = &t->columns[c].period;
+            size_t k = 0;
+            while (k < n && date_compare(out[k], p->end))
+                k++;
+            if (p->kind != R2X_PERIOD_INSTANT || k < n || n == max)
+                continue;
+            out[n] = p->end;
+            lines[n++] = t->first_line;
+        }
+    }
+    return n;
+}
+
+/* The last fiscal year end among the balance-sheet dates.  An interim
+ * balance sheet sets the period's end beside the last year end (and may add
+ * the same date a year before): where the release has periods, the date
+ * that ends none of them ("January 3, 2004" beside "July 3, 2004" and "June
+ * 28, 2003" that end its 26 weeks); where it has none, only the date between
+ * the latest one and that date a year (or 52/53 weeks) before it.  Two
+ * dates alone do not say which is the year end: the latest may be one, or
+ * the earlier a quarter's end. */
+static int year_end_from_balance_sheet(const r2x_tableset *set, r2x_date *end, long *line)
+{
+    r2x_date d[32];
+    long lines[32];
+    size_t n = balance_sheet_dates(set, d, lines, 32), latest = 0;
+    int has_periods = 0;
+    for (size_t j = 0; j < set->ntables; j++)
+        for (size_t c = 0; c < set->tables[j].ncolumns; c++)
+            has_periods |= set->tables[j].columns[c].period.kind == R2X_PERIOD_DURATION;
+    for (size_t k = 1; k < n; k++)
+        if (date_compare(d[k], d[latest]) > 0)
+            latest = k;
+    size_t best = n;
+    for (size_t k = 0; k < n && has_periods; k++)
+        if (!ends_a_period(set, d[k]) && (best == n || date_compare(d[k], d[best]) > 0))
+            best = k;
+    for (size_t a = 0; a < n && !has_periods && best == n; a++) {
+        if (!whole_year(date_add_days(d[a], 1), d[latest]))
+            continue;
+        for (size_t k = 0; k < n; k++)
+            if (date_compare(d[k], d[a]) > 0 && date_compare(d[k], d[latest]) < 0)
+                best = k;
+    }
+    if (best == n)
+        return 0;
+    *end = d[best];
+    *line = lines[best];
+    return 1;
+}
+
+/* The fiscal year end a quarter's name and end say: "Third Quarter
+ * Results" before the first table, over income statements whose latest
+ * period is three months to 30 September, ends a year on 31 December.
+ * Month ends only: a 52/53-week year's quarters do not say its last day. */
+static int year_end_from_quarter(const r2x_document *doc, const r2x_tableset *set,
+                                 int *month, int *day, long *line)
+{
+    static const char *const ordinals[] = {"first quarter", "second quarter", "third quarter",
+                                           "fourth quarter"};
+    r2x_date last = {0, 0, 0};
+    int quarter = 0;
+    long first_table = -1;
+    for (size_t i = 0; i < set->ntables; i++) {
+        const r2x_table *t = &set->tables[i];
+        if (first_table < 0 || t->first_line < first_table)
+            first_table = t->first_line;
+        if (t->statement != R2X_STMT_INCOME)
+            continue;       /* an outlook's periods are not the release's */
+        for (size_t c = 0; c < t->ncolumns; c++) {
+            const r2x_period *p = &t->columns[c].period;
+            if (p->kind != R2X_PERIOD_DURATION)
+                continue;
+            long days = date_diff_days(p->end, p->start) + 1;
+            int later = date_compare(p->end, last);
+            if (later > 0)
+                quarter = 0;
+            if (later >= 0) {
+                last = p->end;
+                quarter |= days >= 84 && days <= 98;
+            }
+        }
+    }
+    if (!quarter || last.day != date_days_in_month(last.year, last.month))
+        return 0;
+    for (size_t i = 0; i < doc->len; i++) {
+        if (i && isalpha((unsigned char)doc->text[i - 1]))
+            continue;
+        for (int n = 0; n < 4; n++) {
+            size_t l = strlen(ordinals[n]);
+            if (i + l > doc->len || strncasecmp(doc->text + i, ordinals[n], l))
+                continue;
+            if ((long)document_line_of_offset(doc, i) >= first_table)
+                return 0;
+            *month = (last.month - 1 + 3 * (3 - n)) % 12 + 1;
+            *day = date_days_in_month(2001, *month);
+            *line = line_of(doc, i);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Whether any column of the release has a period (one with none has no
+ * fiscal year to claim). */
+static int has_a_period(const r2x_tableset *set)
+{
+    for (size_t i = 0; set && i < set->ntables; i++)
+        for (size_t c = 0; c < set->tables[i].ncolumns; c++)
+            if (set->tables[i].columns[c].period.kind != R2X_PERIOD_NONE)
+                return 1;
+    return 0;
+}
+
+/* Whether the release's periods fit a calendar year: one begins on 1
+ * January (a first quarter, a year to date) or a balance sheet is dated 31
+ * December. */
+static int calendar_year_fits(const r2x_tableset *set)
+{
+    for (size_t i = 0; set && i < set->ntables; i++)
+        for (size_t c = 0; c < set->tables[i].ncolumns; c++) {
+            const r2x_period *p = &set->tables[i].columns[c].period;
+            if ((p->kind == R2X_PERIOD_DURATION && p->start.month == 1 && p->start.day == 1) ||
+                (p->kind == R2X_PERIOD_INSTANT && p->end.month == 12 && p->end.day == 31))
+                return 1;
+        }
+    return 0;
+}
+
 /* The fiscal year end: "fiscal year ended January 3, 2004" in the text, a
- * column of a year's length, or a balance-sheet date that ends none of the
- * release's periods (the last fiscal year end, as "January 3, 2004" beside
- * "July 3, 2004" and "June 28, 2003"). */
+ * column of a year's length, or the last year end an interim balance sheet
+ * shows (year_end_from_balance_sheet). */
 static int infer_year_end(const r2x_document *doc, const r2x_tableset *set, int *month,
                           int *day, const char **how, long *line)
 {
@@ -518,50 +683,25 @@ static int infer_year_end(const r2x_document *doc, const r2x_tableset *set, int 
             continue;
         for (size_t c = 0; c < t->ncolumns; c++) {
             const r2x_period *p = &t->columns[c].period;
-            if (p->kind != R2X_PERIOD_DURATION)
-                continue;
-            r2x_date a = p->start, b = p->end;
-            long days = (long)(b.year - a.year) * 365 + (b.month - a.month) * 30 + (b.day - a.day);
-            if (days >= 357 && days <= 373) {
-                *month = b.month;
-                *day = b.day;
+            if (p->kind == R2X_PERIOD_DURATION && whole_year(p->start, p->end)) {
+                *month = p->end.month;
+                *day = p->end.day;
                 *how = "from a column of a whole year";
                 *line = (long)document_source_line(doc, (size_t)t->first_line);
                 return 1;
             }
         }
     }
-    r2x_date best = {0, 0, 0};
-    long best_line = 0;
-    for (size_t i = 0; i < set->ntables; i++) {
-        const r2x_table *t = &set->tables[i];
-        if (t->statement != R2X_STMT_BALANCE_SHEET)
-            continue;
-        for (size_t c = 0; c < t->ncolumns; c++) {
-            const r2x_period *p = &t->columns[c].period;
-            if (p->kind != R2X_PERIOD_INSTANT)
-                continue;
-            int ends_a_period = 0;
-            for (size_t j = 0; j < set->ntables && !ends_a_period; j++)
-                for (size_t d = 0; d < set->tables[j].ncolumns; d++) {
-                    const r2x_period *q = &set->tables[j].columns[d].period;
-                    if (q->kind == R2X_PERIOD_DURATION && q->end.year == p->end.year &&
-                        q->end.month == p->end.month && q->end.day == p->end.day)
-                        ends_a_period = 1;
-                }
-            if (!ends_a_period && (!best.year || p->end.year > best.year ||
-                                   (p->end.year == best.year && p->end.month > best.month))) {
-                best = p->end;
-                best_line = (long)document_source_line(doc, (size_t)t->first_line);
-            }
-        }
+    r2x_date end;
+    long first_line;
+    if (!year_end_from_balance_sheet(set, &end, &first_line)) {
+        *how = "from the quarter the release names and the date its quarter ends";
+        return year_end_from_quarter(doc, set, month, day, line);
     }
-    if (!best.year)
-        return 0;
-    *month = best.month;
-    *day = best.day;
-    *how = "from the balance-sheet date that ends none of the release's periods";
-    *line = best_line;
+    *month = end.month;
+    *day = end.day;
+    *how = "from the balance sheet's date of the last fiscal year end";
+    *line = (long)document_source_line(doc, (size_t)first_line);
     return 1;
 }
 
@@ -588,16 +728,34 @@ int r2x_profile_infer(r2x_profile *p, const r2x_document *doc, const r2x_tablese
     int month, day;
     const char *how;
     long line;
-    if (!p->cal_given && infer_year_end(doc, set, &month, &day, &how, &line)) {
-        p->cal.end_month = month;
-        p->cal.end_day = day;
-        p->cal_given = 1;
-        /* a 52/53-week year ending in the first days of January is named by
-         * the year it mostly falls in */
-        p->cal.naming = month == 1 && day <= 7 ? R2X_FY_NAMED_BY_START : R2X_FY_NAMED_BY_END;
-        r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line, 0,
-                 "no company profile: fiscal year end --%02d-%02d inferred %s (give "
-                 "--fiscal-year-end to override)", month, day, how);
+    if (p->cal_given)
+        return R2X_OK;
+    if (!infer_year_end(doc, set, &month, &day, &how, &line)) {
+        /* the default 31 December where the release fits it; else no claim */
+        p->year_end_unknown = !calendar_year_fits(set);
+        if (!has_a_period(set))
+            return R2X_OK;      /* no fact has a fiscal year: nothing to say */
+        if (p->year_end_unknown)
+            r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, 0, 0,
+                     "no company profile: nothing in the release says when its fiscal year "
+                     "ends; dei:CurrentFiscalYearEndDate, DocumentFiscalYearFocus and "
+                     "DocumentFiscalPeriodFocus are left out (give --fiscal-year-end)");
+        else
+            r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, 0, 0,
+                     "no company profile: fiscal year end --12-31 assumed, the calendar "
+                     "year: nothing in the release says otherwise, and a period of it "
+                     "begins on 1 January or a balance sheet is dated 31 December (give "
+                     "--fiscal-year-end to override)");
+        return R2X_OK;
     }
+    p->cal.end_month = month;
+    p->cal.end_day = day;
+    p->cal_given = 1;
+    /* a 52/53-week year ending in the first days of January is named by the
+     * year it mostly falls in */
+    p->cal.naming = month == 1 && day <= 7 ? R2X_FY_NAMED_BY_START : R2X_FY_NAMED_BY_END;
+    r2xi_diag(diag, userdata, R2X_SEV_NOTE, R2X_OK, doc->name, line, 0,
+             "no company profile: fiscal year end --%02d-%02d inferred %s (give "
+             "--fiscal-year-end to override)", month, day, how);
     return R2X_OK;
 }

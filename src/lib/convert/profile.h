@@ -10,6 +10,9 @@
 /* True when the fiscal year end was given (profile file, option) or
  * inferred, not the default 31 December. */
 int profile_calendar_given(const r2x_profile *p);
+/* True when r2x_profile_infer found no fiscal year end and the release's
+ * periods do not fit a calendar year: no fiscal year is claimed. */
+int profile_year_end_unknown(const r2x_profile *p);
 /* True when key was set by the caller (r2x_profile_set, an option), not
  * read from the profile file. */
 int profile_key_given(const r2x_profile *p, const char *key);

@@ -158,6 +158,9 @@ void tb_plan_units(table_plan *tp, const char *text);
 /* A bare year 1900..2100 as printed in a heading. */
 int tb_is_year(const cell_reading *r);
 
+/* The figure in cell i of row t is followed by a "%" of its own. */
+int tb_percent_follows(const extract *x, const trow *t, size_t i);
+
 void table_release(r2x_table *t);
 
 /* tables.c: the calendar pass, once every table is read */

@@ -352,7 +352,7 @@ void columns_stats(extract *x, const block *b, table_plan *tp)
                 continue;
             const figure *f = &rd.figures[0];
             v->nfigures++;
-            v->npercent += f->percent;
+            v->npercent += f->percent || tb_percent_follows(x, t, i);
             v->ndot_thousands += f->dot_thousands;
             if (f->currency_code[0] && !v->vote_currency[0])
                 r2xi_strlcpy(v->vote_currency, f->currency_code, 4);

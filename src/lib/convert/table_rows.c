@@ -296,8 +296,12 @@ static int read_row(row_reader *rr)
         case TK_FIGURE:
         case TK_YEAR:
         case TK_DASH:
-            if (t->cls == TR_DATA)
+            if (t->cls == TR_DATA) {
+                size_t had = pr->npending;
                 rc = read_value_cell(rr, c);
+                if (!rc && pr->npending == had + 1 && tb_percent_follows(x, t, i))
+                    pr->pending[had].fig.percent = 1;
+            }
             break;
         case TK_TEXT:
             note_odd(rr, c);

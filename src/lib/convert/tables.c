@@ -73,6 +73,22 @@ int tb_is_year(const cell_reading *r)
            f->value.coef >= 1900 && f->value.coef <= 2100;
 }
 
+/* A "%" set apart after a figure, as PDFs and aligned text may print it
+ * ("63.0  %"), makes it a percentage as "63.0%" would: the row's next cell,
+ * when it is a lone "%" nearer the figure than anything after it. */
+int tb_percent_follows(const extract *x, const trow *t, size_t i)
+{
+    if (i + 1 >= t->n)
+        return 0;
+    const tcell *f = &x->cells[t->first + i], *p = &x->cells[t->first + i + 1];
+    if (p->kind != TK_DECORATION || p->len != 1 || p->text[0] != '%')
+        return 0;
+    if (i + 2 >= t->n)
+        return 1;
+    const tcell *next = &x->cells[t->first + i + 2];
+    return p->gc->x0 - f->gc->x1 < next->gc->x0 - p->gc->x1;
+}
+
 /* Superscript digits and marks PDF text puts after a label. */
 static size_t footnote_char_len(const unsigned char *s, const unsigned char *e)
 {
