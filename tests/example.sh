@@ -31,6 +31,30 @@ cmp -s "$tmp/lib/iij.xml" "$tmp/cli/iij.xml" && pass "the two instances are byte
 (cd "$tmp/lib" && ls) >"$tmp/lib.files"; (cd "$tmp/cli" && ls) >"$tmp/cli.files"
 cmp -s "$tmp/lib.files" "$tmp/cli.files" && pass "and the same extension taxonomy files beside them: $(tr '\n' ' ' <"$tmp/lib.files")" \
     || fail "the files beside the instances differ"
+# Built as a user builds it: `pkg-config --cflags --libs release2xbrl` (the
+# uninstalled .pc of the build tree), the same facts as the CLI.
+if ! command -v pkg-config >/dev/null 2>&1; then
+    skip "built with pkg-config" "pkg-config is not installed"
+elif [ "${R2X_SANITIZERS:-no}" = yes ]; then
+    skip "built with pkg-config" "a sanitizer build: a program linked without them cannot load its library"
+elif ! flags=$(PKG_CONFIG_PATH=$top_builddir pkg-config --cflags --libs release2xbrl 2>"$tmp/pc.err"); then
+    fail "pkg-config knows release2xbrl from the build tree"; sed 's/^/#   /' "$tmp/pc.err"
+else
+    # shellcheck disable=SC2086
+    if ${CC:-cc} -o "$tmp/pc-example" "$top_srcdir/doc/examples/convert.c" $flags 2>"$tmp/cc.err"; then
+        pass "doc/examples/convert.c builds with pkg-config --cflags --libs release2xbrl"
+        mkdir -p "$tmp/pc"
+        LD_LIBRARY_PATH=$top_builddir/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
+            "$tmp/pc-example" samples/iij-2009-1h.txt "$tmp/pc/iij.xml" >/dev/null 2>&1
+        "$factlist" "$tmp/pc/iij.xml" 2>/dev/null | sort >"$tmp/pc.facts"
+        [ -s "$tmp/pc.facts" ] && cmp -s "$tmp/pc.facts" "$tmp/cli.facts" &&
+            pass "... and converts the sample with the CLI's facts" ||
+            fail "... the program built with pkg-config gives other facts than the CLI"
+    else
+        fail "doc/examples/convert.c builds with pkg-config --cflags --libs release2xbrl"
+        head -5 "$tmp/cc.err" | sed 's/^/#   /'
+    fi
+fi
 # the example refuses a library older than its header; usage errors exit 2
 expect_status 2 "the example without arguments: usage" "$example"
 finish
