@@ -127,4 +127,11 @@ sed 's/^inst\.xml/<stdin>/' "$tmp/v-file.out" | cmp -s - "$tmp/v-stdin.out" && p
     && grep -q '"status": 1}$' "$tmp/v.jsonl" && pass "validate -j 2 --format jsonl: a line per input, with its status" \
     || { fail "validate --format jsonl"; head -2 "$tmp/v.jsonl" | cut -c1-200 | sed 's/^/#   /'; }
 
+# facts on an Inline XBRL document lists its facts; with --input-format html it
+# reads the document as the HTML release it renders, as tables and convert do.
+"$R2X" facts tests/fixtures/ixbrl/formats.htm >/dev/null 2>"$tmp/fx.err"
+expect_grep '(Inline XBRL)' "$tmp/fx.err" "facts lists an Inline XBRL document's facts"
+"$R2X" facts --input-format html --cik 1 tests/fixtures/ixbrl/formats.htm >/dev/null 2>"$tmp/fx.err"
+grep -q '(Inline XBRL)' "$tmp/fx.err" && fail "facts --input-format html reads the document as a release" ||
+    pass "facts --input-format html reads the document as a release"
 finish

@@ -413,7 +413,9 @@ static int list_xbrl(const convert_args *a, const char *input, const char *outpu
                      cli_messages *m, outcome *o)
 {
     r2x_sniffed what;
-    if (a->mode != MODE_FACTS || !strcmp(input, "-"))
+    /* --input-format names the input a release, whatever it looks like (an
+     * Inline XBRL document read as the HTML release it renders) */
+    if (a->mode != MODE_FACTS || !strcmp(input, "-") || a->in.read.format != R2X_INPUT_AUTO)
         return 0;
     if (r2x_sniff_file(input, &what, &o->err)) {
         o->status = EXIT_FAILURE_RUN;
