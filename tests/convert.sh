@@ -308,6 +308,14 @@ R2X_DATADIR=$tmp/thin "$R2X" map -q --cik 1 "$tmp/iss.txt" -o "$tmp/iss.map" 2>/
 grep -q '	Issuances of stock	us-gaap:Payments' "$tmp/iss.map" \
     && { fail "an inflow is no payment"; grep 'Issuances' "$tmp/iss.map" | sed 's/^/#   /'; } || pass "an inflow is no payment"
 
+# A non-cash disclosure below the flows is no change in working capital,
+# whatever words it shares with one (inline fixture, as Meta prints it).
+printf 'Consolidated Statements of Cash Flows\n\n\tYear Ended December 31, 2024\n\t(in millions)\nCash flows from operating activities:\nNet income\t100\nNet cash provided by operating activities\t100\nSupplemental cash flow data\nNon-cash investing and financing activities:\nAcquisition of businesses in accrued expenses and other current liabilities and other liabilities\t172\n' >"$tmp/ncash.txt"
+"$R2X" map -q --cik 1 "$tmp/ncash.txt" -o "$tmp/ncash.map" 2>/dev/null
+grep -q '	Acquisition of businesses in accrued expenses and other current liabilities and other liabilities	us-gaap:IncreaseDecrease' "$tmp/ncash.map" \
+    && { fail "a non-cash disclosure is no change in working capital"; grep 'Acquisition' "$tmp/ncash.map" | sed 's/^/#   /'; } \
+    || pass "a non-cash disclosure is no change in working capital"
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the

@@ -561,7 +561,9 @@ static int cash_flow_place_fits(const binder *b, const r2x_row *row, const conce
     case R2X_POS_FINANCING:
         return !in_any || in_own;
     case R2X_POS_SUPPLEMENTAL:
-        return !in_any;
+        /* a change in working capital is an operating line, in the
+         * networks or not */
+        return !in_any && strncmp(local_name(c), "IncreaseDecrease", 16) != 0;
     }
     return 1;
 }
