@@ -316,6 +316,21 @@ grep -q '	Acquisition of businesses in accrued expenses and other current liabil
     && { fail "a non-cash disclosure is no change in working capital"; grep 'Acquisition' "$tmp/ncash.map" | sed 's/^/#   /'; } \
     || pass "a non-cash disclosure is no change in working capital"
 
+# Revenues and costs split into products and services are the total's measure
+# under srt:ProductOrServiceAxis, as filers tag them (inline fixture, as
+# Boeing prints them): no extension, no pension "service cost".
+printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions of U.S. dollars)\nSales of products\t600\nSales of services\t400\nTotal revenues\t1,000\nCost of products\t(500)\nCost of services\t(300)\nTotal costs and expenses\t(800)\nOperating income\t200\n' >"$tmp/ps.txt"
+"$R2X" convert -q --cik 1 "$tmp/ps.txt" -o "$out/ps.xml" 2>/dev/null
+"$R2X" facts "$out/ps.xml" 2>/dev/null | awk '{ print $1, $3, $5 }' >"$tmp/ps.facts"
+for want in 'us-gaap:Revenues srt:ProductOrServiceAxis=us-gaap:ProductMember 600000000' \
+            'us-gaap:Revenues srt:ProductOrServiceAxis=us-gaap:ServiceMember 400000000' \
+            'us-gaap:Revenues - 1000000000' \
+            'us-gaap:CostOfGoodsAndServicesSold srt:ProductOrServiceAxis=us-gaap:ProductMember 500000000' \
+            'us-gaap:CostOfGoodsAndServicesSold srt:ProductOrServiceAxis=us-gaap:ServiceMember 300000000'; do
+    grep -qxF "$want" "$tmp/ps.facts" && pass "products and services: $want" ||
+        { fail "products and services: $want"; sed 's/^/#   have: /' "$tmp/ps.facts"; }
+done
+
 # Comprehensive income (tests/fixtures/bind/comprehensive.txt, written for
 # this test): a "Statements of Comprehensive Earnings" is a statement; its
 # total of other comprehensive income, worded as no filer's label, is the

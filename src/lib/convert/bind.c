@@ -1537,7 +1537,8 @@ typedef struct row_cands {
 static void keep_swaps_apart(row_bind *rb, const row_cands *rc, const int *pick, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (pick[i] < 0 || !rb[i].concept || rb[i].concept == rc[i].c[pick[i]].concept)
+        if (pick[i] < 0 || !rb[i].concept || rb[i].concept == rc[i].c[pick[i]].concept ||
+            rb[i].source == BIND_SEGMENT)
             continue;
         for (size_t j = 0; j < n; j++)
             if (j != i && rb[j].concept == rb[i].concept) {
@@ -2162,6 +2163,123 @@ static int settle_row(binder *b, row_bind *bind, const row_cands *rc, int pick,
     return rcode;
 }
 
+/* ---- Products and services ----------------------------------------------------------- */
+
+enum { PS_NONE, PS_REVENUE, PS_COST };
+
+/* What a line of an income statement's product/service breakdown is:
+ * PS_REVENUE ("Sales of products", "Service revenues"), PS_COST ("Cost of
+ * services"), its member in *member; PS_NONE for any other line. */
+static int product_or_service(const char *label, const char **member)
+{
+    static const char *const revenue_heads[] = {"sales of ", "revenues from ", "revenue from ",
+                                                "revenues of ", "revenue of ", NULL};
+    static const char *const revenue_tails[] = {" sales", " revenues", " revenue", NULL};
+    char l[128];
+    if (!label || strlen(label) >= sizeof l)
+        return PS_NONE;
+    size_t n = 0;
+    for (const char *p = label; *p; p++)
+        l[n++] = (char)tolower((unsigned char)*p);
+    l[n] = '\0';
+    const char *w = strncmp(l, "net ", 4) ? l : l + 4;
+    int kind = PS_NONE;
+    const char *what = NULL;
+    if (!strncmp(w, "cost of ", 8)) {
+        kind = PS_COST;
+        what = w + 8;
+    }
+    for (size_t i = 0; !kind && revenue_heads[i]; i++)
+        if (!strncmp(w, revenue_heads[i], strlen(revenue_heads[i]))) {
+            kind = PS_REVENUE;
+            what = w + strlen(revenue_heads[i]);
+        }
+    for (size_t i = 0; !kind && revenue_tails[i]; i++) {
+        size_t k = strlen(revenue_tails[i]), m = strlen(w);
+        if (m > k && !strcmp(w + m - k, revenue_tails[i])) {
+            kind = PS_REVENUE;
+            what = w;
+        }
+    }
+    if (!kind)
+        return PS_NONE;
+    /* "products" or "services" and nothing else ("Cost of products sold" too) */
+    static const struct { const char *word, *member; } kinds[] = {
+        {"products", "us-gaap:ProductMember"}, {"product", "us-gaap:ProductMember"},
+        {"services", "us-gaap:ServiceMember"}, {"service", "us-gaap:ServiceMember"}};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        size_t k = strlen(kinds[i].word);
+        if (strncmp(what, kinds[i].word, k))
+            continue;
+        const char *rest = what + k;
+        if (*rest && strcmp(rest, " sold") && strcmp(rest, " sales") && strcmp(rest, " revenues") &&
+            strcmp(rest, " revenue"))
+            continue;
+        *member = kinds[i].member;
+        return kind;
+    }
+    return PS_NONE;
+}
+
+/* Lines that split revenues or costs into products and services (both
+ * printed, adding into one total) are the total's measure under
+ * srt:ProductOrServiceAxis: "Sales of products" is Revenues of
+ * ProductMember, "Cost of services" CostOfGoodsAndServicesSold of
+ * ServiceMember, as filers tag them. */
+static int product_service_lines(binder *b, binding *out, size_t first, const row_cands *rc,
+                                 const int *pick, size_t n, r2x_error *err)
+{
+    const r2x_table *t = b->t;
+    if (t->statement != R2X_STMT_INCOME || !b->o->ext_prefix)
+        return R2X_OK;
+    for (size_t i = 0; i < n; i++) {
+        row_bind *rb = (row_bind *)(void *)out->binds.data + first;
+        const r2x_row *row = &t->rows[rb[i].row];
+        const char *member = NULL, *other_member = NULL;
+        int kind = product_or_service(row->label, &member);
+        if (!kind || row->total < 0 || rb[i].source == BIND_PRIOR ||
+            (rb[i].entry && rb[i].entry->company))
+            continue;
+        /* the other half of the breakdown, into the same total */
+        int both = 0;
+        for (size_t j = 0; j < n && !both; j++)
+            both = j != i && t->rows[rb[j].row].total == row->total &&
+                   product_or_service(t->rows[rb[j].row].label, &other_member) == kind &&
+                   strcmp(other_member, member);
+        if (!both)
+            continue;
+        const concept *measure = NULL;
+        for (size_t j = 0; j < n && !measure; j++)
+            if ((int)rb[j].row == row->total && pick[j] >= 0 && kind == PS_REVENUE &&
+                strstr(rc[j].c[pick[j]].concept->qname, "Revenue"))
+                measure = rc[j].c[pick[j]].concept;
+        if (!measure)
+            measure = taxonomy_find(b->o->tax, kind == PS_REVENUE
+                                                   ? "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+                                                   : "us-gaap:CostOfGoodsAndServicesSold");
+        if (!measure)
+            continue;
+        map_entry *e = calloc(1, sizeof *e);
+        if (!e || buf_add(&out->entries, &e, sizeof e)) {
+            free(e);
+            return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        }
+        rb = (row_bind *)(void *)out->binds.data + first;
+        e->statement = R2X_STMT_INCOME;
+        e->concept = measure;
+        e->file = "products and services";
+        if (add_dim(e, "srt:ProductOrServiceAxis", member))
+            return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
+        rb[i].concept = measure;
+        rb[i].entry = e;
+        rb[i].source = BIND_SEGMENT;
+        rb[i].score = 1;
+        snprintf(rb[i].why, sizeof rb[i].why, "a %s line of products and services: %s",
+                 kind == PS_REVENUE ? "revenue" : "cost", member);
+    }
+    return R2X_OK;
+}
+
 /* Each bound row's sign: the prior filing's where it bound the row, else
  * the concept's convention against the printed sign. */
 static void sign_rows(binder *b, row_bind *rb, size_t n)
@@ -2205,10 +2323,14 @@ static int bind_table(binder *b, binding *out, r2x_error *err)
         totals_from_lines(b, rb, rc, pick, n);
         widen_totals(b, rb, rc, pick, n);
     }
+    if (!rcode)
+        rcode = product_service_lines(b, out, first, rc, pick, n, err);
     for (size_t i = 0; i < n && !rcode; i++)
-        rcode = settle_row(b, &rb[i], &rc[i], pick[i], rb, i, err);
-    if (!rcode) {
+        if (rb[i].source != BIND_SEGMENT)
+            rcode = settle_row(b, &rb[i], &rc[i], pick[i], rb, i, err);
+    if (!rcode)
         keep_swaps_apart(rb, rc, pick, n);
+    if (!rcode) {
         sign_rows(b, rb, n);
         rcode = bind_segments(b, out, rb, n, err);
     }
