@@ -225,11 +225,14 @@ sums() { grep -qF -- "<$1 contextRef=\"$2\" unitRef=\"USD\" decimals=\"-6\">$3</
 sums us-gaap:CostsAndExpenses D20240101-20240630 5750000000 "'Total outlays and deductions' is the costs and expenses its lines add into"
 sums us-gaap:StockholdersEquity I20240630 6000000000 "'Borealis share of equity' adds up the equity lines: StockholdersEquity"
 sums us-gaap:StockholdersEquity I20231231 5600000000 "... at both dates"
+# maps MAP LABEL CONCEPT DESC: `map` output MAP binds the line LABEL to CONCEPT.
+maps() {
+    grep -qF "	$2	$3	" "$1" && pass "$4" || { fail "$4"; grep -F "$2" "$1" | sed 's/^/#   /'; }
+}
 printf 'Consolidated Statements of Income\n\n\tYear Ended December 31, 2024\n\t(in millions)\nOperating and other revenue\t1,000\nCost of sales\t600\nOperating income\t400\n' >"$tmp/rev.txt"
 "$R2X" map -q --cik 1 "$tmp/rev.txt" -o "$tmp/rev.map" 2>/dev/null
-grep -q '^[0-9]*	income-statement	Operating and other revenue	us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax	' "$tmp/rev.map" \
-    && pass "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue" \
-    || { fail "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue"; grep 'Operating and other' "$tmp/rev.map" | sed 's/^/#   /'; }
+maps "$tmp/rev.map" 'Operating and other revenue' us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax \
+    "'Operating and other revenue' is a revenue, not OtherCostOfOperatingRevenue"
 
 # "Total operating expenses" over cost of sales is CostsAndExpenses (the
 # taxonomy's operating expenses exclude the cost of sales); below gross
@@ -239,12 +242,10 @@ printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\
 printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions)\nNet revenues\t1,000\nCost of net revenues\t300\nGross profit\t700\nSales and marketing\t200\nProduct development\t150\nGeneral and administrative\t100\nProvision for transaction losses\t50\nTotal operating expenses\t500\nIncome from operations\t200\n' >"$tmp/opex2.txt"
 "$R2X" map -q --cik 1 "$tmp/opex.txt" -o "$tmp/opex.map" 2>/dev/null
 "$R2X" map -q --cik 1 "$tmp/opex2.txt" -o "$tmp/opex2.map" 2>/dev/null
-grep -q '	Total operating expenses	us-gaap:CostsAndExpenses	' "$tmp/opex.map" \
-    && pass "'Total operating expenses' over cost of sales is CostsAndExpenses" \
-    || { fail "'Total operating expenses' over cost of sales is CostsAndExpenses"; grep 'Total operating' "$tmp/opex.map" | sed 's/^/#   /'; }
-grep -q '	Total operating expenses	us-gaap:OperatingExpenses	' "$tmp/opex2.map" \
-    && pass "... below gross profit it is OperatingExpenses" \
-    || { fail "... below gross profit it is OperatingExpenses"; grep 'Total operating' "$tmp/opex2.map" | sed 's/^/#   /'; }
+maps "$tmp/opex.map" 'Total operating expenses' us-gaap:CostsAndExpenses \
+    "'Total operating expenses' over cost of sales is CostsAndExpenses"
+maps "$tmp/opex2.map" 'Total operating expenses' us-gaap:OperatingExpenses \
+    "... below gross profit it is OperatingExpenses"
 
 # Net cash of continuing operations, of discontinued operations and in all,
 # section by section (inline fixture, as eBay prints them): each line its own
@@ -280,11 +281,10 @@ grep -q "Total revenues" "$tmp/segsum.err" && fail "a total deducting its elimin
 # result above it NetIncomeLoss (inline fixture).
 printf 'Consolidated Statements of Operations\n\n\tYear Ended December 31, 2024\n\t(in millions)\nRevenues\t1,000\nNet loss attributable to Acme shareholders\t(100)\nLess: Mandatory convertible preferred stock dividends\t(10)\nNet loss attributable to Acme common shareholders\t(110)\n' >"$tmp/pref.txt"
 "$R2X" map -q --cik 1 "$tmp/pref.txt" -o "$tmp/pref.map" 2>/dev/null
-grep -q '	Net loss attributable to Acme common shareholders	us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic	' "$tmp/pref.map" \
-    && pass "the result after preferred dividends is available to common stockholders" \
-    || { fail "the result after preferred dividends is available to common stockholders"; grep 'Acme' "$tmp/pref.map" | sed 's/^/#   /'; }
-grep -q '	Net loss attributable to Acme shareholders	us-gaap:NetIncomeLoss	' "$tmp/pref.map" \
-    && pass "... the result before them is NetIncomeLoss" || fail "... the result before them is NetIncomeLoss"
+maps "$tmp/pref.map" 'Net loss attributable to Acme common shareholders' us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic \
+    "the result after preferred dividends is available to common stockholders"
+maps "$tmp/pref.map" 'Net loss attributable to Acme shareholders' us-gaap:NetIncomeLoss \
+    "... the result before them is NetIncomeLoss"
 grep -q '	Less: Mandatory convertible preferred stock dividends	us-gaap:PreferredStockDividendsIncomeStatementImpact	[a-z-]*	2=10000000 ' "$tmp/pref.map" \
     && pass "... the dividends deducted, printed (10), are PreferredStockDividendsIncomeStatementImpact 10" \
     || { fail "... the dividends deducted, printed (10), are PreferredStockDividendsIncomeStatementImpact 10"; grep 'preferred' "$tmp/pref.map" | sed 's/^/#   /'; }
@@ -292,9 +292,8 @@ grep -q '	Less: Mandatory convertible preferred stock dividends	us-gaap:Preferre
 # Investments of no kind named are the generic concepts both ways (inline fixture).
 printf 'Consolidated Statements of Cash Flows\n\n\tYear Ended December 31, 2024\n\t(in millions)\nCash flows from investing activities:\nPurchases of investments\t(300)\nProceeds from investments\t250\nNet cash used in investing activities\t(50)\n' >"$tmp/inv2.txt"
 "$R2X" map -q --cik 1 "$tmp/inv2.txt" -o "$tmp/inv2.map" 2>/dev/null
-grep -q '	Proceeds from investments	us-gaap:ProceedsFromSaleMaturityAndCollectionsOfInvestments	' "$tmp/inv2.map" \
-    && pass "'Proceeds from investments' is ProceedsFromSaleMaturityAndCollectionsOfInvestments" \
-    || { fail "'Proceeds from investments' is ProceedsFromSaleMaturityAndCollectionsOfInvestments"; grep 'Proceeds' "$tmp/inv2.map" | sed 's/^/#   /'; }
+maps "$tmp/inv2.map" 'Proceeds from investments' us-gaap:ProceedsFromSaleMaturityAndCollectionsOfInvestments \
+    "'Proceeds from investments' is ProceedsFromSaleMaturityAndCollectionsOfInvestments"
 
 # A financing line printed positive is an inflow: "Issuances of stock" is no
 # payment of issuance costs, whatever words they share (inline fixture; in a
@@ -337,9 +336,8 @@ done
 # total its arithmetic places in comprehensive income, not an extension or
 # non-operating income.
 "$R2X" map -q --cik 1 tests/fixtures/bind/comprehensive.txt -o "$tmp/oci.map" 2>/dev/null
-grep -q '	income-statement	Total other comprehensive earnings (losses)	us-gaap:OtherComprehensiveIncomeLossNetOfTax	' "$tmp/oci.map" \
-    && pass "a total of other comprehensive income is OtherComprehensiveIncomeLossNetOfTax" \
-    || { fail "a total of other comprehensive income is OtherComprehensiveIncomeLossNetOfTax"; grep 'Total other' "$tmp/oci.map" | sed 's/^/#   /'; }
+maps "$tmp/oci.map" 'Total other comprehensive earnings (losses)' us-gaap:OtherComprehensiveIncomeLossNetOfTax \
+    "a total of other comprehensive income is OtherComprehensiveIncomeLossNetOfTax"
 
 # Segment tables (tests/fixtures/bind/segments.txt, written for this test):
 # members under a measure heading, eliminations deducted where the total

@@ -1808,6 +1808,28 @@ static const concept *sum_of_lines(const binder *b, const row_bind *rb, const in
     return best->c;
 }
 
+/* Total row i takes concept c from its lines (BIND_SUM, why), where c fits
+ * the row and no row holds it already; 1 if it did.  The candidate goes
+ * in a free slot, or the last one when that is not the one held. */
+static int take_from_lines(const binder *b, const row_bind *rb, row_cands *rc, int *pick,
+                           size_t n, size_t i, const concept *c, const char *why)
+{
+    row_facts f;
+    row_facts_of(b->t, &b->t->rows[rb[i].row], &f);
+    if (!c || !fit(b, &b->t->rows[rb[i].row], &f, c))
+        return 0;
+    for (size_t q = 0; q < n; q++)
+        if (pick[q] >= 0 && rc[q].c[pick[q]].concept == c)
+            return 0;
+    size_t k = rc[i].n < MAX_CANDIDATES ? rc[i].n++ : rc[i].n - 1;
+    if ((int)k == pick[i])
+        return 0;
+    rc[i].c[k] = (cand){c, NULL, GOOD_ENOUGH, BIND_SUM, ""};
+    r2xi_strlcpy(rc[i].c[k].why, why, sizeof rc[i].c[k].why);
+    pick[i] = (int)k;
+    return 1;
+}
+
 /* A printed total that no label reading fits takes the concept its lines
  * add into, where that fits the row and no other row holds it.  (A guess
  * from some words in common stays: "Total revenues and other income" over
@@ -1820,19 +1842,8 @@ static void totals_from_lines(const binder *b, const row_bind *rb, row_cands *rc
         const r2x_row *row = &b->t->rows[rb[i].row];
         if (pick[i] >= 0 || (!row->is_total && !row->sum_checks))
             continue;
-        const concept *c = sum_of_lines(b, rb, pick, rc, n, i);
-        row_facts f;
-        row_facts_of(b->t, row, &f);
-        if (!c || !fit(b, row, &f, c))
-            continue;
-        int taken = 0;
-        for (size_t q = 0; q < n && !taken; q++)
-            taken = pick[q] >= 0 && rc[q].c[pick[q]].concept == c;
-        if (taken)
-            continue;
-        size_t k = rc[i].n < MAX_CANDIDATES ? rc[i].n++ : rc[i].n - 1;
-        rc[i].c[k] = (cand){c, NULL, GOOD_ENOUGH, BIND_SUM, "the concept its lines add into"};
-        pick[i] = (int)k;
+        take_from_lines(b, rb, rc, pick, n, i, sum_of_lines(b, rb, pick, rc, n, i),
+                        "the concept its lines add into");
     }
 }
 
@@ -1885,21 +1896,8 @@ static void widen_totals(const binder *b, const row_bind *rb, row_cands *rc, int
                 arcs[k].parent->balance == BALANCE_DEBIT &&
                 reaches(b, cost, local_name(arcs[k].parent), INCOME_NETWORK))
                 up = arcs[k].parent;
-        row_facts f;
-        row_facts_of(b->t, row, &f);
-        if (!up || !fit(b, row, &f, up))
-            continue;
-        int taken = 0;
-        for (size_t q = 0; q < n && !taken; q++)
-            taken = pick[q] >= 0 && rc[q].c[pick[q]].concept == up;
-        if (taken)
-            continue;
-        size_t k = rc[i].n < MAX_CANDIDATES ? rc[i].n++ : rc[i].n - 1;
-        if ((int)k == pick[i])
-            continue;                  /* no room beside the one it holds */
-        rc[i].c[k] = (cand){up, NULL, GOOD_ENOUGH, BIND_SUM,
-                            "its lines add a cost of revenue, which the concept its words name excludes"};
-        pick[i] = (int)k;
+        take_from_lines(b, rb, rc, pick, n, i, up,
+                        "its lines add a cost of revenue, which the concept its words name excludes");
     }
 }
 
@@ -2232,8 +2230,8 @@ static int product_service_lines(binder *b, binding *out, size_t first, const ro
     const r2x_table *t = b->t;
     if (t->statement != R2X_STMT_INCOME || !b->o->ext_prefix)
         return R2X_OK;
+    row_bind *rb = (row_bind *)(void *)out->binds.data + first;
     for (size_t i = 0; i < n; i++) {
-        row_bind *rb = (row_bind *)(void *)out->binds.data + first;
         const r2x_row *row = &t->rows[rb[i].row];
         const char *member = NULL, *other_member = NULL;
         int kind = product_or_service(row->label, &member);
@@ -2264,7 +2262,6 @@ static int product_service_lines(binder *b, binding *out, size_t first, const ro
             free(e);
             return r2xi_fail(err, R2X_ENOMEM, NULL, 0, "out of memory");
         }
-        rb = (row_bind *)(void *)out->binds.data + first;
         e->statement = R2X_STMT_INCOME;
         e->concept = measure;
         e->file = "products and services";
