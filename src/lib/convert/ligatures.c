@@ -168,13 +168,11 @@ static int repair_gaps(r2x_buf *out, const char *t, size_t n)
 int ligatures_copy(r2x_buf *out, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
-    int any_gap = 0, any_char = 0;
-    for (size_t i = 0; i < n; i++) {
-        any_char |= ligature_char(u, n, i) != NULL;
-        any_gap |= s[i] == ' ';
-    }
-    if (!any_char && !any_gap)
-        return buf_add(out, s, n) ? R2X_ENOMEM : R2X_OK;
+    int any_char = 0;
+    for (size_t i = 0; i < n && !any_char; i++)
+        any_char = ligature_char(u, n, i) != NULL;
+    if (!any_char)
+        return repair_gaps(out, s, n);     /* most cells: no copy to expand first */
     r2x_buf t;
     buf_init(&t, R2X_BUF_NOCAP);
     int rc = R2X_OK;
